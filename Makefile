@@ -1,0 +1,71 @@
+# compgap — see README.md. `make demo` builds and shows the demo
+# organisation; `make test` runs every test.
+
+CC      ?= cc
+BUILD   ?= build
+CFLAGS  ?= -O2
+CFLAGS  += -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Isrc
+LDLIBS  = -lsqlite3 -lm
+SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_SECONDS ?= 30
+
+LIB_SRC  = $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all demo test check unit cli sanitize fuzz bench deps deps-test clean
+
+all: deps $(BUILD)/compgap compgap
+
+compgap: $(BUILD)/compgap
+	cp $< $@
+
+deps:
+	@tools/deps.sh build
+
+deps-test:
+	@tools/deps.sh test
+
+$(BUILD)/%.o: %.c $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/compgap: $(BUILD)/src/cli/main.o $(LIB_OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(LIB_OBJ) $(LDLIBS) -lcmocka
+
+# The demo: a fresh database with the demo organisation, and its summary.
+demo: all
+	rm -f demo.db demo.db-wal demo.db-shm
+	./compgap demo --db demo.db
+
+# Every test: unit and command-line tests, then all of them again under
+# AddressSanitizer and UndefinedBehaviorSanitizer, then the CSV fuzzer.
+test: deps-test
+	@tests/run.sh
+
+# What tests/run.sh builds and runs for one build directory.
+check: $(BUILD)/compgap $(UNIT_BIN)
+	@tests/run-suite.sh $(BUILD)
+
+sanitize:
+	$(MAKE) BUILD=build/san CFLAGS="-O1 -g $(SANFLAGS)" check
+
+$(BUILD)/fuzz_csv: tests/fuzz/fuzz_csv.c src/io/csv.c src/util/buf.c src/util/utf8.c
+	@mkdir -p $(dir $@)
+	clang -std=c11 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined -o $@ $^
+
+fuzz: deps-test $(BUILD)/fuzz_csv
+	@mkdir -p $(BUILD)/fuzz-corpus
+	$(BUILD)/fuzz_csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		$(BUILD)/fuzz-corpus tests/fuzz/corpus
+
+bench: all
+	bench/import_evidence.sh
+
+clean:
+	rm -rf build compgap

@@ -1,0 +1,113 @@
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+
+const char *cli_global_db;
+
+const struct command *command_find(const char *name)
+{
+	for (size_t i = 0; i < command_count; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int cli_usage(const struct command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "compgap %s: ", cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: compgap %s\n(see 'compgap help %s')\n", cmd->usage, cmd->name);
+	return EX_USAGE;
+}
+
+int cli_fail(const struct err *err)
+{
+	fprintf(stderr, "compgap: %s\n", err->msg[0] ? err->msg : "failed");
+	return err->code ? err->code : EX_SOFTWARE;
+}
+
+void cli_print_help(const struct command *cmd)
+{
+	printf("usage: compgap %s\n\n%s\n\n%s", cmd->usage, cmd->summary, cmd->help);
+}
+
+static const struct option *find_option(const struct option *opts, const char *arg,
+					size_t len)
+{
+	for (; opts != NULL && opts->name != NULL; opts++) {
+		if ((strlen(opts->name) == len && strncmp(opts->name, arg, len) == 0) ||
+		    (opts->alias != NULL && strlen(opts->alias) == len &&
+		     strncmp(opts->alias, arg, len) == 0))
+			return opts;
+	}
+	return NULL;
+}
+
+int cli_parse(const struct command *cmd, int argc, char **argv, const struct option *opts,
+	      const char **db, char **positional, int max_positional, int *npositional)
+{
+	const struct option db_option = { "--db", NULL, db, NULL };
+	bool only_positional = false;
+
+	*npositional = 0;
+	if (db != NULL)
+		*db = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		const char *eq = strchr(arg, '=');
+		size_t len = eq != NULL && arg[1] == '-' ? (size_t)(eq - arg) : strlen(arg);
+		const struct option *o;
+
+		if (only_positional || arg[0] != '-' || strcmp(arg, "-") == 0) {
+			if (*npositional == max_positional)
+				return cli_usage(cmd, "unexpected argument '%s'", arg);
+			positional[(*npositional)++] = argv[i];
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			only_positional = true;
+			continue;
+		}
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			cli_print_help(cmd);
+			return -1;
+		}
+		o = find_option(opts, arg, len);
+		if (o == NULL && db != NULL && len == 4 && strncmp(arg, "--db", 4) == 0)
+			o = &db_option;
+		if (o == NULL)
+			return cli_usage(cmd, "unknown option '%.*s'", (int)len, arg);
+		if (o->flag != NULL) {
+			if (len != strlen(arg))
+				return cli_usage(cmd, "option '%s' takes no value", o->name);
+			*o->flag = true;
+			continue;
+		}
+		if (len != strlen(arg)) {
+			*o->value = arg + len + 1;
+		} else if (i + 1 < argc) {
+			*o->value = argv[++i];
+		} else {
+			return cli_usage(cmd, "option '%s' needs a value", o->name);
+		}
+	}
+	return 0;
+}
+
+int cli_open_store(const char *db, unsigned flags, struct store **st)
+{
+	struct err err = { 0 };
+
+	if (db == NULL)
+		db = cli_global_db;
+	if (store_open(store_default_target(db), flags, st, &err) < 0)
+		return cli_fail(&err);
+	return 0;
+}

@@ -1,0 +1,378 @@
+/* show person ID | show competency KEY */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "cli/commands.h"
+#include "cli/table.h"
+#include "io/export.h"
+#include "util/arena.h"
+#include "util/date.h"
+#include "util/utf8.h"
+
+enum {
+	RECENT_EVIDENCE = 20,
+	WRAP_COLUMNS = 76
+};
+
+/* Prints text wrapped at WRAP_COLUMNS, each line after indent. */
+static void print_wrapped(const char *indent, const char *text)
+{
+	size_t col = 0, width = WRAP_COLUMNS - strlen(indent);
+	const char *p = text;
+
+	fputs(indent, stdout);
+	while (*p != '\0') {
+		size_t len = strcspn(p, " \n");
+		char word[4096];
+
+		(void)snprintf(word, sizeof word, "%.*s", (int)len, p);
+		if (col > 0 && col + 1 + utf8_width(word) > width) {
+			printf("\n%s", indent);
+			col = 0;
+		} else if (col > 0) {
+			putchar(' ');
+			col++;
+		}
+		fputs(word, stdout);
+		col += utf8_width(word);
+		p += len;
+		if (*p == '\n') {
+			printf("\n%s", indent);
+			col = 0;
+		}
+		while (*p == ' ' || *p == '\n')
+			p++;
+	}
+	putchar('\n');
+}
+
+/* A copy of one row, for the single-row lookups below. */
+struct found {
+	struct arena arena;
+	struct person person;
+	struct team team;
+	struct competency competency;
+	bool any;
+};
+
+static int keep_person(void *ctx, const struct person *p)
+{
+	struct found *f = ctx;
+
+	f->person = *p;
+	f->person.key = arena_strdup(&f->arena, p->key);
+	f->person.name = arena_strdup(&f->arena, p->name);
+	f->person.email = arena_strdup(&f->arena, p->email);
+	f->person.team = arena_strdup(&f->arena, p->team);
+	f->person.role = arena_strdup(&f->arena, p->role);
+	f->person.manager = arena_strdup(&f->arena, p->manager);
+	f->any = true;
+	return 0;
+}
+
+static int keep_team(void *ctx, const struct team *t)
+{
+	struct found *f = ctx;
+
+	f->team.key = arena_strdup(&f->arena, t->key);
+	f->team.name = arena_strdup(&f->arena, t->name);
+	f->any = true;
+	return 0;
+}
+
+static int keep_competency(void *ctx, const struct competency *c)
+{
+	struct found *f = ctx;
+
+	f->competency = *c;
+	f->competency.key = arena_strdup(&f->arena, c->key);
+	f->competency.name = arena_strdup(&f->arena, c->name);
+	f->competency.category = arena_strdup(&f->arena, c->category);
+	f->competency.description = arena_strdup(&f->arena, c->description);
+	f->any = true;
+	return 0;
+}
+
+/* The person's evidence, gathered for sorting and counting. */
+struct evidence_list {
+	struct evidence *rows;
+	size_t n, cap;
+	struct arena arena;
+};
+
+static int keep_evidence(void *ctx, const struct evidence *e)
+{
+	struct evidence_list *l = ctx;
+	struct evidence *c;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		struct evidence *p = realloc(l->rows, cap * sizeof *p);
+
+		if (p == NULL)
+			return -1;
+		l->rows = p;
+		l->cap = cap;
+	}
+	c = &l->rows[l->n++];
+	*c = *e;
+	c->person = NULL;
+	c->competency = arena_strdup(&l->arena, e->competency);
+	c->assessor = arena_strdup(&l->arena, e->assessor);
+	c->note = arena_strdup(&l->arena, e->note);
+	return 0;
+}
+
+static int newest_first(const void *a, const void *b)
+{
+	const struct evidence *x = a, *y = b;
+
+	if (x->date != y->date)
+		return x->date < y->date ? 1 : -1;
+	return (x->id < y->id) - (x->id > y->id);
+}
+
+struct requirement_rows {
+	struct table *t;
+	const struct evidence_list *ev;
+	const char *competency;   /* only requirements of this competency, or NULL */
+};
+
+static int requirement_row(void *ctx, const struct requirement *r)
+{
+	struct requirement_rows *rr = ctx;
+	char level[16], weight[16], count[24], latest[DATE_ISO_LEN + 1] = "-";
+	long n = 0;
+	int32_t newest = 0;
+
+	if (rr->competency != NULL) {
+		const char *cells[] = { r->role, level, weight };
+
+		if (strcmp(r->competency, rr->competency) != 0)
+			return 0;
+		(void)snprintf(level, sizeof level, "%d", r->required_level);
+		(void)snprintf(weight, sizeof weight, "%d", r->weight);
+		return table_add(rr->t, cells);
+	}
+	for (size_t i = 0; i < rr->ev->n; i++) {
+		if (strcmp(rr->ev->rows[i].competency, r->competency) == 0) {
+			if (n == 0 || rr->ev->rows[i].date > newest)
+				newest = rr->ev->rows[i].date;
+			n++;
+		}
+	}
+	if (n > 0)
+		date_format(newest, latest);
+	(void)snprintf(level, sizeof level, "%d", r->required_level);
+	(void)snprintf(weight, sizeof weight, "%d", r->weight);
+	(void)snprintf(count, sizeof count, "%ld", n);
+	{
+		const char *cells[] = { r->competency, level, weight, count, latest };
+
+		return table_add(rr->t, cells);
+	}
+}
+
+static int show_person(struct store *st, const char *key, bool all, struct err *err)
+{
+	static const char *const req_headers[] = { "COMPETENCY", "REQUIRED", "WEIGHT", "EVIDENCE", "LATEST" };
+	static const char *const ev_headers[] = { "ID", "DATE", "COMPETENCY", "SOURCE", "LEVEL", "ASSESSOR", "NOTE" };
+	struct found f = { 0 }, other = { 0 };
+	struct evidence_list ev = { 0 };
+	const struct evidence_filter filter = { key, NULL };
+	struct requirement_rows rr = { 0 };
+	struct table t;
+	int rc = 0;
+	size_t shown;
+
+	arena_init(&f.arena, SIZE_MAX);
+	arena_init(&other.arena, SIZE_MAX);
+	arena_init(&ev.arena, SIZE_MAX);
+	if (store_each_person(st, key, keep_person, &f, err) != 0)
+		goto fail;
+	if (!f.any) {
+		fprintf(stderr, "compgap: no person with id '%s'; 'compgap list people' lists them\n", key);
+		rc = EX_DATAERR;
+		goto out;
+	}
+	printf("%s (%s)\n", f.person.name, f.person.key);
+	printf("  email    %s\n", f.person.email ? f.person.email : "-");
+	if (f.person.team != NULL && store_each_team(st, f.person.team, keep_team, &other, err) != 0)
+		goto fail;
+	printf("  team     %s%s%s%s\n", f.person.team ? f.person.team : "-", other.any ? " (" : "",
+	       other.any ? other.team.name : "", other.any ? ")" : "");
+	printf("  role     %s\n", f.person.role ? f.person.role : "- (no function profile)");
+	other.any = false;
+	if (f.person.manager != NULL &&
+	    store_each_person(st, f.person.manager, keep_person, &other, err) != 0)
+		goto fail;
+	printf("  manager  %s%s%s%s\n", f.person.manager ? f.person.manager : "-",
+	       other.any ? " (" : "", other.any ? other.person.name : "", other.any ? ")" : "");
+	printf("  active   %s\n", f.person.active ? "yes" : "no (left; kept for history)");
+
+	if (store_each_evidence(st, &filter, keep_evidence, &ev, err) != 0)
+		goto fail;
+	qsort(ev.rows, ev.n, sizeof *ev.rows, newest_first);
+	if (f.person.role != NULL) {
+		printf("\nCompetencies required by role %s:\n", f.person.role);
+		table_init(&t, 5, req_headers, 0xE);
+		t.indent = "  ";
+		rr.t = &t;
+		rr.ev = &ev;
+		if (store_each_requirement(st, f.person.role, requirement_row, &rr, err) != 0) {
+			table_free(&t);
+			goto fail;
+		}
+		table_print(&t, stdout);
+	}
+	shown = all || ev.n <= RECENT_EVIDENCE ? ev.n : RECENT_EVIDENCE;
+	if (ev.n == 0) {
+		printf("\nNo evidence yet: every competency is unassessed.\n");
+		goto out;
+	}
+	if (shown == ev.n)
+		printf("\nEvidence (%zu row%s, newest first):\n", ev.n, ev.n == 1 ? "" : "s");
+	else
+		printf("\nEvidence (the %zu newest of %zu rows; --all shows every row):\n", shown, ev.n);
+	table_init(&t, 7, ev_headers, 0x11);
+	t.indent = "  ";
+	for (size_t i = 0; i < shown; i++) {
+		const struct evidence *e = &ev.rows[i];
+		char id[24], date[DATE_ISO_LEN + 1], level[32];
+		const char *cells[] = { id, date, e->competency, source_name(e->source), level,
+					e->assessor, e->note };
+
+		(void)snprintf(id, sizeof id, "%lld", (long long)e->id);
+		date_format(e->date, date);
+		export_format_level(e->level, e->level_decimals, level);
+		(void)table_add(&t, cells);
+	}
+	table_print(&t, stdout);
+	goto out;
+fail:
+	rc = cli_fail(err);
+out:
+	free(ev.rows);
+	arena_free(&ev.arena);
+	arena_free(&f.arena);
+	arena_free(&other.arena);
+	return rc;
+}
+
+struct indicator_print {
+	int last_level;
+};
+
+static int print_indicator(void *ctx, const struct indicator *i)
+{
+	struct indicator_print *p = ctx;
+	char indent[16];
+
+	if (i->level == 0 && p->last_level < 0)
+		printf("\nBehavioural indicators:\n");
+	if (i->level > 0 && p->last_level <= 0)
+		printf("\nLevels:\n");
+	p->last_level = i->level;
+	if (i->level == 0) {
+		fputs("  - ", stdout);
+		print_wrapped("", i->text);
+		return 0;
+	}
+	(void)snprintf(indent, sizeof indent, "  %d  ", i->level);
+	fputs(indent, stdout);
+	print_wrapped("", i->text);
+	return 0;
+}
+
+static int count_row(void *ctx, const struct evidence *e)
+{
+	(void)e;
+	(*(long *)ctx)++;
+	return 0;
+}
+
+static int show_competency(struct store *st, const char *key, struct err *err)
+{
+	static const char *const headers[] = { "ROLE", "REQUIRED", "WEIGHT" };
+	struct found f = { 0 };
+	struct indicator_print ip = { -1 };
+	struct requirement_rows rr = { 0 };
+	const struct evidence_filter filter = { NULL, key };
+	struct table t;
+	long evidence = 0;
+	int rc = 0;
+
+	arena_init(&f.arena, SIZE_MAX);
+	if (store_each_competency(st, key, keep_competency, &f, err) != 0)
+		goto fail;
+	if (!f.any) {
+		fprintf(stderr, "compgap: no competency '%s'; 'compgap list competencies' lists them\n", key);
+		rc = EX_DATAERR;
+		goto out;
+	}
+	printf("%s (%s)\n", f.competency.name, f.competency.key);
+	printf("  category        %s\n", f.competency.category ? f.competency.category : "-");
+	printf("  developability  %s\n", f.competency.developability == DEV_UNSET ? "-" :
+	       developability_name(f.competency.developability));
+	if (f.competency.description != NULL) {
+		printf("\nDefinition:\n");
+		print_wrapped("  ", f.competency.description);
+	}
+	if (store_each_indicator(st, key, print_indicator, &ip, err) != 0)
+		goto fail;
+	table_init(&t, 3, headers, 0x6);
+	t.indent = "  ";
+	rr.t = &t;
+	rr.competency = key;
+	if (store_each_requirement(st, NULL, requirement_row, &rr, err) != 0) {
+		table_free(&t);
+		goto fail;
+	}
+	if (t.nrows == 0) {
+		printf("\nNo role requires it.\n");
+		table_free(&t);
+	} else {
+		printf("\nRequired by:\n");
+		table_print(&t, stdout);
+	}
+	if (store_each_evidence(st, &filter, count_row, &evidence, err) != 0)
+		goto fail;
+	printf("\nEvidence: %ld row%s in force.\n", evidence, evidence == 1 ? "" : "s");
+	goto out;
+fail:
+	rc = cli_fail(err);
+out:
+	arena_free(&f.arena);
+	return rc;
+}
+
+int cmd_show(const struct command *cmd, int argc, char **argv)
+{
+	const char *db;
+	bool all = false;
+	const struct option opts[] = {
+		{ "--all", NULL, NULL, &all },
+		{ NULL, NULL, NULL, NULL },
+	};
+	char *pos[2];
+	int npos, rc;
+	struct store *st = NULL;
+	struct err err = { 0 };
+
+	rc = cli_parse(cmd, argc, argv, opts, &db, pos, 2, &npos);
+	if (rc != 0)
+		return rc < 0 ? 0 : rc;
+	if (npos != 2 || (strcmp(pos[0], "person") != 0 && strcmp(pos[0], "competency") != 0))
+		return cli_usage(cmd, "say 'show person ID' or 'show competency KEY'");
+	rc = cli_open_store(db, 0, &st);
+	if (rc != 0)
+		return rc;
+	if (strcmp(pos[0], "person") == 0)
+		rc = show_person(st, pos[1], all, &err);
+	else
+		rc = show_competency(st, pos[1], &err);
+	store_close(st);
+	return rc;
+}

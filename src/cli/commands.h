@@ -1,0 +1,17 @@
+/* The handlers of the command table; each returns an exit status. */
+#ifndef COMPGAP_COMMANDS_H
+#define COMPGAP_COMMANDS_H
+
+#include "cli/cli.h"
+
+int cmd_help(const struct command *cmd, int argc, char **argv);
+int cmd_version(const struct command *cmd, int argc, char **argv);
+int cmd_init(const struct command *cmd, int argc, char **argv);
+int cmd_import(const struct command *cmd, int argc, char **argv);
+int cmd_export(const struct command *cmd, int argc, char **argv);
+int cmd_retract(const struct command *cmd, int argc, char **argv);
+int cmd_demo(const struct command *cmd, int argc, char **argv);
+int cmd_list(const struct command *cmd, int argc, char **argv);
+int cmd_show(const struct command *cmd, int argc, char **argv);
+
+#endif

@@ -1,0 +1,58 @@
+#include "core/model.h"
+
+#include <string.h>
+
+static const char *const source_names[SOURCE_COUNT] = {
+	[SOURCE_SELF] = "self",
+	[SOURCE_MANAGER] = "manager",
+	[SOURCE_PEER] = "peer",
+	[SOURCE_ASSESSMENT] = "assessment",
+	[SOURCE_TEST] = "test",
+	[SOURCE_QA] = "qa",
+	[SOURCE_CUSTOMER] = "customer",
+};
+
+const char *source_name(enum source s)
+{
+	return (unsigned)s < SOURCE_COUNT ? source_names[s] : "?";
+}
+
+int source_parse(const char *name, enum source *s)
+{
+	for (int i = 0; i < SOURCE_COUNT; i++) {
+		if (strcmp(name, source_names[i]) == 0) {
+			*s = (enum source)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *source_list(void)
+{
+	return "self, manager, peer, assessment, test, qa, customer";
+}
+
+const char *developability_name(enum developability d)
+{
+	switch (d) {
+	case DEV_LOW: return "low";
+	case DEV_MEDIUM: return "medium";
+	case DEV_HIGH: return "high";
+	case DEV_UNSET: break;
+	}
+	return "";
+}
+
+int developability_parse(const char *name, enum developability *d)
+{
+	static const enum developability all[] = { DEV_UNSET, DEV_LOW, DEV_MEDIUM, DEV_HIGH };
+
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		if (strcmp(name, developability_name(all[i])) == 0) {
+			*d = all[i];
+			return 0;
+		}
+	}
+	return -1;
+}

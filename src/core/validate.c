@@ -1,0 +1,182 @@
+#include "core/validate.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/model.h"
+#include "util/date.h"
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Checks length, control characters and surrounding white space. */
+static int check_line(const char *s, size_t min, size_t max, const char *what,
+		      char *msg, size_t msgsz)
+{
+	size_t n = strlen(s);
+
+	if (n < min) {
+		(void)snprintf(msg, msgsz, "%s is empty; it is required", what);
+		return -1;
+	}
+	if (n > max) {
+		(void)snprintf(msg, msgsz, "%s is %zu bytes long; at most %zu are allowed", what, n, max);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F) {
+			(void)snprintf(msg, msgsz, "%s contains a control character (0x%02X) at byte %zu",
+				       what, (unsigned char)s[i], i + 1);
+			return -1;
+		}
+	}
+	if (n > 0 && (is_space(s[0]) || is_space(s[n - 1]))) {
+		(void)snprintf(msg, msgsz, "%s '%s' begins or ends with a space; remove it", what, s);
+		return -1;
+	}
+	return 0;
+}
+
+int validate_key(const char *s, char *msg, size_t msgsz)
+{
+	return check_line(s, 1, KEY_MAX, "key", msg, msgsz);
+}
+
+int validate_name(const char *s, char *msg, size_t msgsz)
+{
+	return check_line(s, 1, NAME_MAX_BYTES, "value", msg, msgsz);
+}
+
+int validate_line(const char *s, char *msg, size_t msgsz)
+{
+	return check_line(s, 0, NAME_MAX_BYTES, "value", msg, msgsz);
+}
+
+int validate_text(const char *s, char *msg, size_t msgsz)
+{
+	size_t n = strlen(s);
+
+	if (n > TEXT_MAX) {
+		(void)snprintf(msg, msgsz, "text is %zu bytes long; at most %d are allowed", n, TEXT_MAX);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F) {
+			(void)snprintf(msg, msgsz, "text contains a control character (0x%02X) at byte %zu",
+				       c, i + 1);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int validate_email(const char *s, char *msg, size_t msgsz)
+{
+	const char *at, *dot;
+
+	if (*s == '\0')
+		return 0;
+	if (check_line(s, 0, NAME_MAX_BYTES, "email", msg, msgsz) < 0)
+		return -1;
+	at = strchr(s, '@');
+	if (strchr(s, ' ') != NULL || at == NULL || at == s || strchr(at + 1, '@') != NULL)
+		goto bad;
+	dot = strrchr(at + 1, '.');
+	if (dot == NULL || dot == at + 1 || dot[1] == '\0')
+		goto bad;
+	return 0;
+bad:
+	(void)snprintf(msg, msgsz, "'%s' is not an email address (name@example.org), or leave it empty", s);
+	return -1;
+}
+
+int parse_level(const char *s, double *level, int *decimals, char *msg, size_t msgsz)
+{
+	const char *p = s;
+	double whole = 0, frac = 0, scale = 1;
+	int ndec = 0;
+
+	if (*p < '0' || *p > '9')
+		goto bad;
+	/* Digits are summed by hand: strtod would accept "3e0", "0x3", " 3". */
+	while (*p >= '0' && *p <= '9' && whole < 100)
+		whole = whole * 10 + (*p++ - '0');
+	if (*p == '.') {
+		p++;
+		if (*p < '0' || *p > '9')
+			goto bad;
+		while (*p >= '0' && *p <= '9') {
+			if (++ndec > LEVEL_DECIMALS_MAX) {
+				(void)snprintf(msg, msgsz, "level '%s' has more than %d digits after the point",
+					       s, LEVEL_DECIMALS_MAX);
+				return -1;
+			}
+			scale /= 10;
+			frac += (*p++ - '0') * scale;
+		}
+	}
+	if (*p != '\0')
+		goto bad;
+	/* Rounding to the written digits gives the double nearest the text. */
+	{
+		char tmp[32];
+		double v = whole + frac;
+
+		(void)snprintf(tmp, sizeof tmp, "%.*f", ndec, v);
+		if (sscanf(tmp, "%lf", &v) != 1)
+			goto bad;
+		if (v < LEVEL_MIN || v > LEVEL_MAX) {
+			(void)snprintf(msg, msgsz, "level %s is out of range; it must be from %d to %d",
+				       s, LEVEL_MIN, LEVEL_MAX);
+			return -1;
+		}
+		*level = v;
+	}
+	*decimals = ndec;
+	return 0;
+bad:
+	(void)snprintf(msg, msgsz, "level '%s' is not a number; write a number from %d to %d such as 3 or 3.5",
+		       s, LEVEL_MIN, LEVEL_MAX);
+	return -1;
+}
+
+int parse_int_range(const char *s, int lo, int hi, const char *what, int *v,
+		    char *msg, size_t msgsz)
+{
+	long n = 0;
+	const char *p = s;
+
+	if (*p == '\0') {
+		(void)snprintf(msg, msgsz, "%s is empty; write a whole number from %d to %d", what, lo, hi);
+		return -1;
+	}
+	for (; *p >= '0' && *p <= '9' && n < 1000000; p++)
+		n = n * 10 + (*p - '0');
+	if (*p != '\0') {
+		(void)snprintf(msg, msgsz, "%s '%s' is not a whole number; write one from %d to %d",
+			       what, s, lo, hi);
+		return -1;
+	}
+	if (n < lo || n > hi) {
+		(void)snprintf(msg, msgsz, "%s %s is out of range; it must be from %d to %d", what, s, lo, hi);
+		return -1;
+	}
+	*v = (int)n;
+	return 0;
+}
+
+int parse_date(const char *s, int32_t *days, char *msg, size_t msgsz)
+{
+	if (date_parse(s, days) == 0)
+		return 0;
+	if (strlen(s) == DATE_ISO_LEN && s[4] == '-' && s[7] == '-')
+		(void)snprintf(msg, msgsz, "date %s does not exist", s);
+	else
+		(void)snprintf(msg, msgsz, "'%s' is not a date; write YYYY-MM-DD, such as 2026-03-31", s);
+	return -1;
+}

@@ -1,0 +1,44 @@
+/* Checks of single field values, shared by every input path (CSV import,
+ * the demo, later the HTTP API). Each returns 0, or -1 and writes a short
+ * lower-case message that says what is wrong and what would be valid into
+ * msg (msgsz bytes). None of them allocates. */
+#ifndef COMPGAP_VALIDATE_H
+#define COMPGAP_VALIDATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A key or id: 1..KEY_MAX bytes, no control characters, no leading or
+ * trailing white space. */
+int validate_key(const char *s, char *msg, size_t msgsz);
+
+/* A name: 1..NAME_MAX_BYTES bytes, no control characters, no leading or
+ * trailing white space. */
+int validate_name(const char *s, char *msg, size_t msgsz);
+
+/* Optional one-line text (category, email): as validate_name but may be
+ * empty. */
+int validate_line(const char *s, char *msg, size_t msgsz);
+
+/* Free text (description, indicator, note): up to TEXT_MAX bytes; line
+ * breaks and tabs allowed, other control characters not. */
+int validate_text(const char *s, char *msg, size_t msgsz);
+
+/* An email address: empty, or one '@' with text on both sides and a dot in
+ * the domain, no spaces. */
+int validate_email(const char *s, char *msg, size_t msgsz);
+
+/* An evidence level: a plain decimal number from 1 to 5 ("3", "3.5",
+ * "4.25", at most LEVEL_DECIMALS_MAX digits after the point). Sets *level
+ * and *decimals (the number of digits written after the point). */
+int parse_level(const char *s, double *level, int *decimals, char *msg, size_t msgsz);
+
+/* A whole number from lo to hi written in plain digits; sets *v. What names
+ * the quantity in messages ("required level"). */
+int parse_int_range(const char *s, int lo, int hi, const char *what, int *v,
+		    char *msg, size_t msgsz);
+
+/* A date YYYY-MM-DD that exists; sets *days (days since 1970-01-01). */
+int parse_date(const char *s, int32_t *days, char *msg, size_t msgsz);
+
+#endif

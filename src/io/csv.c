@@ -1,0 +1,357 @@
+#include "io/csv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/utf8.h"
+
+enum {
+	CSV_READ_CHUNK = 64 * 1024
+};
+
+struct csv_reader {
+	FILE *in;                        /* not owned */
+	unsigned char chunk[CSV_READ_CHUNK];
+	size_t pos, len;                 /* unread bytes are chunk[pos..len) */
+	bool at_eof;                     /* in has no more bytes */
+	bool started;                    /* the byte-order mark was looked for */
+	bool quoted;                     /* the record had a quoted field */
+	long line;                       /* current physical line, 1-based */
+	struct buf data;                 /* the record's fields, NUL-separated */
+	size_t *starts;                  /* offset of each field in data */
+	size_t *lens;                    /* length of each field */
+	char **fields;                   /* pointers into data, set at the end */
+	size_t nfields, cap_fields;
+	size_t max_field, max_fields;
+};
+
+struct csv_reader *csv_reader_new(FILE *in, size_t max_field, size_t max_fields)
+{
+	struct csv_reader *r = calloc(1, sizeof *r);
+
+	if (r == NULL)
+		return NULL;
+	r->in = in;
+	r->line = 1;
+	r->max_field = max_field ? max_field : CSV_FIELD_MAX;
+	r->max_fields = max_fields ? max_fields : CSV_FIELDS_MAX;
+	/* Room for every field of a record plus their separators. */
+	buf_init(&r->data, r->max_field * 4 + r->max_fields);
+	return r;
+}
+
+void csv_reader_free(struct csv_reader *r)
+{
+	if (r == NULL)
+		return;
+	buf_free(&r->data);
+	free(r->starts);
+	free(r->lens);
+	free(r->fields);
+	free(r);
+}
+
+/* The next byte, or -1 at the end of input, or -2 on a read error. */
+static int peek(struct csv_reader *r)
+{
+	if (r->pos == r->len) {
+		if (r->at_eof)
+			return -1;
+		r->len = fread(r->chunk, 1, sizeof r->chunk, r->in);
+		r->pos = 0;
+		if (r->len == 0) {
+			r->at_eof = true;
+			return ferror(r->in) ? -2 : -1;
+		}
+	}
+	return r->chunk[r->pos];
+}
+
+static int next(struct csv_reader *r)
+{
+	int c = peek(r);
+
+	if (c >= 0)
+		r->pos++;
+	return c;
+}
+
+static void set_error(struct csv_error *e, long line, size_t field, const char *msg)
+{
+	if (e->msg[0] != '\0')
+		return;   /* the first error in a record is the one reported */
+	e->line = line;
+	e->field = field;
+	(void)snprintf(e->msg, sizeof e->msg, "%s", msg);
+}
+
+static int begin_field(struct csv_reader *r)
+{
+	if (r->nfields == r->cap_fields) {
+		size_t cap = r->cap_fields ? r->cap_fields * 2 : 16;
+		size_t *s = realloc(r->starts, cap * sizeof *s);
+		size_t *l;
+
+		if (s == NULL)
+			return -1;
+		r->starts = s;
+		l = realloc(r->lens, cap * sizeof *l);
+		if (l == NULL)
+			return -1;
+		r->lens = l;
+		r->cap_fields = cap;
+	}
+	r->starts[r->nfields] = r->data.len;
+	r->lens[r->nfields] = 0;
+	r->nfields++;
+	return 0;
+}
+
+/* Appends a byte to the current field unless the field is over its cap, in
+ * which case the record is marked bad and the byte dropped. */
+static void add_byte(struct csv_reader *r, int c, struct csv_error *e)
+{
+	size_t f = r->nfields - 1;
+
+	if (r->lens[f] >= r->max_field) {
+		char msg[CSV_MSG_MAX];
+
+		(void)snprintf(msg, sizeof msg, "field is longer than %zu bytes", r->max_field);
+		set_error(e, r->line, f, msg);
+		return;
+	}
+	if (buf_addc(&r->data, (char)c) < 0) {
+		set_error(e, r->line, f, "record is too large");
+		return;
+	}
+	r->lens[f]++;
+}
+
+static void end_field(struct csv_reader *r, struct csv_error *e)
+{
+	size_t f = r->nfields - 1;
+	const char *s;
+	size_t bad;
+
+	if (buf_addc(&r->data, '\0') < 0) {
+		set_error(e, r->line, f, "record is too large");
+		return;
+	}
+	s = r->data.data + r->starts[f];
+	bad = utf8_invalid_at(s, r->lens[f]);
+	if (bad < r->lens[f]) {
+		char msg[CSV_MSG_MAX];
+
+		(void)snprintf(msg, sizeof msg,
+			       "invalid UTF-8 (byte 0x%02X at offset %zu of the field); save the file as UTF-8",
+			       (unsigned char)s[bad], bad + 1);
+		set_error(e, r->line, f, msg);
+	}
+}
+
+static void skip_bom(struct csv_reader *r)
+{
+	r->started = true;
+	if (peek(r) != 0xEF)
+		return;
+	/* The chunk holds at least three bytes unless the file is shorter. */
+	if (r->len - r->pos >= 3 && r->chunk[r->pos + 1] == 0xBB && r->chunk[r->pos + 2] == 0xBF)
+		r->pos += 3;
+}
+
+/* Reads one physical record. Returns CSV_ROW (possibly with an error in e),
+ * CSV_END, or CSV_FATAL. */
+static enum csv_status read_record(struct csv_reader *r, struct csv_error *e)
+{
+	enum { FIELD_START, UNQUOTED, QUOTED, AFTER_QUOTE } state = FIELD_START;
+	long quote_line = 0;
+	int c;
+
+	r->nfields = 0;
+	r->quoted = false;
+	buf_reset(&r->data);
+	if (peek(r) == -1)
+		return CSV_END;
+	for (;;) {
+		c = next(r);
+		if (c == -2) {
+			set_error(e, r->line, r->nfields ? r->nfields - 1 : 0, "read error");
+			return CSV_FATAL;
+		}
+		if (state == FIELD_START) {
+			if (r->nfields == r->max_fields) {
+				char msg[CSV_MSG_MAX];
+
+				(void)snprintf(msg, sizeof msg, "more than %zu fields in one record",
+					       r->max_fields);
+				set_error(e, r->line, r->nfields - 1, msg);
+				/* Keep reading into the last field to find the record's end. */
+				r->nfields--;
+				r->data.len = r->starts[r->nfields];
+			}
+			if (begin_field(r) < 0) {
+				set_error(e, r->line, 0, "out of memory");
+				return CSV_FATAL;
+			}
+			if (c == '"') {
+				state = QUOTED;
+				r->quoted = true;
+				quote_line = r->line;
+				continue;
+			}
+			state = UNQUOTED;
+		}
+		if (c == 0) {
+			set_error(e, r->line, r->nfields - 1, "NUL byte in the data; is this a text file?");
+			continue;
+		}
+		if (state == QUOTED) {
+			if (c == -1) {
+				char msg[CSV_MSG_MAX];
+
+				(void)snprintf(msg, sizeof msg,
+					       "quoted field opened on line %ld is never closed; add the closing quote",
+					       quote_line);
+				e->msg[0] = '\0';
+				set_error(e, r->line, r->nfields - 1, msg);
+				return CSV_FATAL;
+			}
+			if (c == '"') {
+				if (peek(r) == '"') {
+					(void)next(r);
+					add_byte(r, '"', e);
+				} else {
+					state = AFTER_QUOTE;
+				}
+				continue;
+			}
+			if (c == '\n')
+				r->line++;
+			add_byte(r, c, e);
+			continue;
+		}
+		/* UNQUOTED or AFTER_QUOTE: separators end the field. */
+		if (c == ',' || c == '\n' || c == -1 || c == '\r') {
+			if (c == '\r') {
+				if (peek(r) != '\n') {
+					set_error(e, r->line, r->nfields - 1,
+						  "carriage return not followed by a line feed; use CRLF or LF line ends");
+					continue;
+				}
+				(void)next(r);
+				c = '\n';
+			}
+			end_field(r, e);
+			if (c == ',') {
+				state = FIELD_START;
+				continue;
+			}
+			if (c == '\n')
+				r->line++;
+			return CSV_ROW;
+		}
+		if (state == AFTER_QUOTE) {
+			set_error(e, r->line, r->nfields - 1,
+				  "text after the closing quote; a quote inside a quoted field is written twice (\"\")");
+		} else if (c == '"') {
+			set_error(e, r->line, r->nfields - 1,
+				  "quote inside an unquoted field; enclose the field in quotes and double the quote (\"\")");
+		}
+		add_byte(r, c, e);
+	}
+}
+
+enum csv_status csv_read_row(struct csv_reader *r, struct csv_row *row,
+			     struct csv_error *error)
+{
+	enum csv_status st;
+	long start;
+
+	if (!r->started)
+		skip_bom(r);
+	for (;;) {
+		error->msg[0] = '\0';
+		start = r->line;
+		st = read_record(r, error);
+		if (st != CSV_ROW)
+			return st;
+		/* A wholly empty line is no record; a line holding "" is one. */
+		if (r->nfields == 1 && r->lens[0] == 0 && !r->quoted && error->msg[0] == '\0')
+			continue;
+		break;
+	}
+	if (error->msg[0] != '\0')
+		return CSV_BAD;
+	{
+		char **f = realloc(r->fields, r->nfields * sizeof *f);
+
+		if (f == NULL) {
+			set_error(error, start, 0, "out of memory");
+			return CSV_FATAL;
+		}
+		r->fields = f;
+	}
+	for (size_t i = 0; i < r->nfields; i++)
+		r->fields[i] = r->data.data + r->starts[i];
+	row->fields = r->fields;
+	row->lens = r->lens;
+	row->nfields = r->nfields;
+	row->line = start;
+	return CSV_ROW;
+}
+
+static bool is_trigger(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+bool csv_neutralise_needed(const char *s)
+{
+	while (*s == '\'')
+		s++;
+	return is_trigger(*s);
+}
+
+const char *csv_unneutralise(const char *s)
+{
+	if (s[0] == '\'' && csv_neutralise_needed(s + 1))
+		return s + 1;
+	return s;
+}
+
+static int write_field(FILE *out, const char *s, unsigned flags)
+{
+	bool quote = strpbrk(s, ",\"\r\n") != NULL;
+
+	if ((flags & CSV_WRITE_NEUTRALISE) && csv_neutralise_needed(s)) {
+		if (quote && fputc('"', out) == EOF)
+			return -1;
+		if (fputc('\'', out) == EOF)
+			return -1;
+	} else if (quote && fputc('"', out) == EOF) {
+		return -1;
+	}
+	if (!quote)
+		return fputs(s, out) == EOF ? -1 : 0;
+	for (; *s != '\0'; s++) {
+		if (*s == '"' && fputc('"', out) == EOF)
+			return -1;
+		if (fputc(*s, out) == EOF)
+			return -1;
+	}
+	return fputc('"', out) == EOF ? -1 : 0;
+}
+
+int csv_write_row(FILE *out, const char *const *fields, size_t n, unsigned flags)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && fputc(',', out) == EOF)
+			return -1;
+		if (write_field(out, fields[i] != NULL ? fields[i] : "", flags) < 0)
+			return -1;
+	}
+	if (fputs(flags & CSV_WRITE_CRLF ? "\r\n" : "\n", out) == EOF)
+		return -1;
+	return 0;
+}

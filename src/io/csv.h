@@ -1,0 +1,87 @@
+/* CSV after RFC 4180: a streaming reader and a writer of our own.
+ *
+ * The reader accepts quoted fields with embedded commas, doubled quotes and
+ * line breaks; CRLF or LF line ends; UTF-8 with an optional byte-order mark.
+ * Wholly empty lines are skipped. It refuses a quote inside an unquoted
+ * field, text after a closing quote, a bare carriage return, a NUL byte,
+ * invalid UTF-8, and fields or records above the caps; after such an error
+ * it skips to the end of the record so that the caller can go on and report
+ * every bad row. An unterminated quoted field is fatal: it swallows the rest
+ * of the input.
+ *
+ * The writer quotes only where needed and can neutralise cells that a
+ * spreadsheet would run as a formula (see csv_neutralise_needed). */
+#ifndef COMPGAP_CSV_H
+#define COMPGAP_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+enum {
+	CSV_FIELD_MAX = 1 << 20,   /* default cap on one field's bytes */
+	CSV_FIELDS_MAX = 256,      /* default cap on fields per record */
+	CSV_MSG_MAX = 256
+};
+
+/* What went wrong in a record. */
+struct csv_error {
+	long line;            /* physical line (1-based) where it was found */
+	size_t field;         /* 0-based index of the field it was found in */
+	char msg[CSV_MSG_MAX];
+};
+
+/* One record; everything points into the reader and lives until the next
+ * call of csv_read_row. */
+struct csv_row {
+	char **fields;        /* nfields NUL-terminated UTF-8 strings */
+	size_t *lens;         /* their lengths in bytes */
+	size_t nfields;
+	long line;            /* physical line the record starts on */
+};
+
+struct csv_reader;
+
+/* Results of csv_read_row. */
+enum csv_status {
+	CSV_ROW = 1,          /* a record was read */
+	CSV_END = 0,          /* no more input */
+	CSV_BAD = -1,         /* this record is malformed; the next may be read */
+	CSV_FATAL = -2        /* input cannot be read further */
+};
+
+/* Creates a reader of in (not closed by the reader). max_field and
+ * max_fields are caps (0 for the defaults above). Returns NULL when memory
+ * is exhausted. */
+struct csv_reader *csv_reader_new(FILE *in, size_t max_field, size_t max_fields);
+
+/* Frees the reader. */
+void csv_reader_free(struct csv_reader *r);
+
+/* Reads the next record into row. On CSV_BAD and CSV_FATAL, error says
+ * where and what. */
+enum csv_status csv_read_row(struct csv_reader *r, struct csv_row *row,
+			     struct csv_error *error);
+
+/* Flags for csv_write_row. */
+enum {
+	CSV_WRITE_CRLF = 1 << 0,        /* end records with CRLF (RFC 4180) */
+	CSV_WRITE_NEUTRALISE = 1 << 1   /* guard cells against formula injection */
+};
+
+/* Writes one record of n fields (a NULL field is written empty). Returns 0,
+ * or -1 on an output error. */
+int csv_write_row(FILE *out, const char *const *fields, size_t n, unsigned flags);
+
+/* True when a spreadsheet could take s as a formula: after any leading
+ * single quotes it begins with '=', '+', '-', '@', a tab or a carriage
+ * return. The writer then prefixes one single quote; csv_unneutralise
+ * removes exactly that quote again, so that export and import are inverse
+ * for every string. */
+bool csv_neutralise_needed(const char *s);
+
+/* The cell as it was before neutralising: s + 1 when s begins with a single
+ * quote and csv_neutralise_needed(s + 1), else s. */
+const char *csv_unneutralise(const char *s);
+
+#endif

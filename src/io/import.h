@@ -1,0 +1,69 @@
+/* Import of the CSV formats of docs/csv-formats.md into the store.
+ *
+ * One file is one transaction: every row is parsed and checked (field
+ * values, references to keys in the file or the database, keys given twice,
+ * cycles in the team tree and the manager chain), every problem is reported
+ * with its line and column, and nothing is stored unless the whole file is
+ * good. Teams, people, competencies and roles are upserted by key; the
+ * indicators of each competency named in the file replace its earlier ones;
+ * evidence rows are appended. */
+#ifndef COMPGAP_IMPORT_H
+#define COMPGAP_IMPORT_H
+
+#include <stdio.h>
+
+#include "store/store.h"
+#include "util/err.h"
+
+enum import_kind {
+	IMPORT_TEAMS,
+	IMPORT_PEOPLE,
+	IMPORT_COMPETENCIES,
+	IMPORT_INDICATORS,
+	IMPORT_ROLES,
+	IMPORT_EVIDENCE,
+	IMPORT_KIND_COUNT
+};
+
+/* Parses a kind name ("teams", "people" ...); 0, or -1 when unknown. */
+int import_kind_parse(const char *name, enum import_kind *kind);
+
+/* The name of a kind. */
+const char *import_kind_name(enum import_kind kind);
+
+/* The kinds' names joined with ", ", for messages. */
+const char *import_kind_list(void);
+
+/* The columns of a kind in their canonical order (the export's header):
+ * sets *names and returns how many there are. */
+size_t import_columns(enum import_kind kind, const char *const **names);
+
+/* Where problems and progress go. */
+struct import_report {
+	/* Called once per problem; column is NULL for a problem of the whole
+	 * row or file, line is 0 for one of the whole file. */
+	void (*problem)(void *ctx, const char *file, long line, const char *column,
+			const char *msg);
+	/* Called now and then with the number of rows read so far; may be
+	 * NULL. */
+	void (*progress)(void *ctx, long rows);
+	void *ctx;
+	long errors;    /* out: problems found */
+	long rows;      /* out: rows stored (0 when the file was refused) */
+};
+
+/* Reads a CSV file of kind from in (named name in messages) and stores it
+ * in one transaction. Returns 0 when it was stored; -1 with err set
+ * otherwise: EX_DATAERR when rows were bad (each reported through report,
+ * and the database left as it was), another code when reading or the
+ * database failed. */
+int import_csv(struct store *st, enum import_kind kind, FILE *in, const char *name,
+	       struct import_report *report, struct err *err);
+
+/* As import_csv, inside the caller's open transaction, which it neither
+ * commits nor rolls back: on failure the caller must roll back. For
+ * callers that import several files as one whole (the demo). */
+int import_csv_in(struct store *st, enum import_kind kind, FILE *in, const char *name,
+		  struct import_report *report, struct err *err);
+
+#endif

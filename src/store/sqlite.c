@@ -1,0 +1,836 @@
+/* The SQLite backend: one database file in WAL mode with foreign keys on
+ * and a busy timeout, statements prepared once per connection. */
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store/backend.h"
+#include "store/schema_sqlite.h"
+
+enum {
+	BUSY_TIMEOUT_MS = 10000
+};
+
+/* Every statement the backend runs, prepared on first use. */
+enum stmt_id {
+	Q_VERSION,
+	Q_KEYS_TEAM, Q_KEYS_PERSON, Q_KEYS_COMPETENCY, Q_KEYS_ROLE,
+	Q_COUNT_TEAM, Q_COUNT_PERSON, Q_COUNT_COMPETENCY, Q_COUNT_ROLE, Q_COUNT_EVIDENCE,
+	Q_PUT_TEAM, Q_PUT_PERSON, Q_PUT_COMPETENCY, Q_PUT_ROLE,
+	Q_DELETE_INDICATORS, Q_INSERT_INDICATOR, Q_PUT_REQUIREMENT,
+	Q_LOG_IMPORT, Q_LOG_IMPORT_ROWS, Q_APPEND_EVIDENCE,
+	Q_EVIDENCE_STATE, Q_RETRACT,
+	Q_TEAMS, Q_TEAM_BY_KEY, Q_PEOPLE, Q_PERSON_BY_KEY,
+	Q_COMPETENCIES, Q_COMPETENCY_BY_KEY, Q_INDICATORS, Q_INDICATORS_OF,
+	Q_REQUIREMENTS, Q_REQUIREMENTS_OF,
+	Q_EVIDENCE_ALL, Q_EVIDENCE_PERSON, Q_EVIDENCE_PERSON_COMPETENCY, Q_EVIDENCE_COMPETENCY,
+	Q_COUNT_OF_STATEMENTS
+};
+
+static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
+	[Q_VERSION] = "SELECT coalesce(max(version), 0) FROM schema_version",
+	[Q_KEYS_TEAM] = "SELECT key, id FROM team",
+	[Q_KEYS_PERSON] = "SELECT key, id FROM person",
+	[Q_KEYS_COMPETENCY] = "SELECT key, id FROM competency",
+	[Q_KEYS_ROLE] = "SELECT key, id FROM role",
+	[Q_COUNT_TEAM] = "SELECT count(*) FROM team",
+	[Q_COUNT_PERSON] = "SELECT count(*) FROM person",
+	[Q_COUNT_COMPETENCY] = "SELECT count(*) FROM competency",
+	[Q_COUNT_ROLE] = "SELECT count(*) FROM role",
+	[Q_COUNT_EVIDENCE] =
+		"SELECT (SELECT count(*) FROM evidence) - (SELECT count(*) FROM retraction)",
+	/* ?1 key, ?2 name, ?3 parent key ('' for none), ?4 keep parent */
+	[Q_PUT_TEAM] =
+		"INSERT INTO team(key, name, parent_id) VALUES (?1, ?2,"
+		" CASE WHEN ?4 THEN NULL ELSE (SELECT id FROM team WHERE key = ?3) END)"
+		" ON CONFLICT(key) DO UPDATE SET name = excluded.name,"
+		" parent_id = CASE WHEN ?4 THEN team.parent_id ELSE excluded.parent_id END"
+		" RETURNING id",
+	/* ?1 key, ?2 name, ?3 email, ?4 team, ?5 role, ?6 manager, ?7 active,
+	 * ?8..?12 keep email, team, role, manager, active */
+	[Q_PUT_PERSON] =
+		"INSERT INTO person(key, name, email, team_id, role_id, manager_id, active)"
+		" VALUES (?1, ?2, CASE WHEN ?8 THEN NULL ELSE ?3 END,"
+		" CASE WHEN ?9 THEN NULL ELSE (SELECT id FROM team WHERE key = ?4) END,"
+		" CASE WHEN ?10 THEN NULL ELSE (SELECT id FROM role WHERE key = ?5) END,"
+		" CASE WHEN ?11 THEN NULL ELSE (SELECT id FROM person WHERE key = ?6) END,"
+		" CASE WHEN ?12 THEN 1 ELSE ?7 END)"
+		" ON CONFLICT(key) DO UPDATE SET name = excluded.name,"
+		" email = CASE WHEN ?8 THEN person.email ELSE excluded.email END,"
+		" team_id = CASE WHEN ?9 THEN person.team_id ELSE excluded.team_id END,"
+		" role_id = CASE WHEN ?10 THEN person.role_id ELSE excluded.role_id END,"
+		" manager_id = CASE WHEN ?11 THEN person.manager_id ELSE excluded.manager_id END,"
+		" active = CASE WHEN ?12 THEN person.active ELSE excluded.active END"
+		" RETURNING id",
+	/* ?1 key, ?2 name, ?3 category, ?4 description, ?5 developability,
+	 * ?6..?8 keep category, description, developability */
+	[Q_PUT_COMPETENCY] =
+		"INSERT INTO competency(key, name, category, description, developability)"
+		" VALUES (?1, ?2, CASE WHEN ?6 THEN NULL ELSE ?3 END,"
+		" CASE WHEN ?7 THEN NULL ELSE ?4 END, CASE WHEN ?8 THEN NULL ELSE ?5 END)"
+		" ON CONFLICT(key) DO UPDATE SET name = excluded.name,"
+		" category = CASE WHEN ?6 THEN competency.category ELSE excluded.category END,"
+		" description = CASE WHEN ?7 THEN competency.description ELSE excluded.description END,"
+		" developability = CASE WHEN ?8 THEN competency.developability"
+		" ELSE excluded.developability END"
+		" RETURNING id",
+	[Q_PUT_ROLE] = "INSERT INTO role(key) VALUES (?1) RETURNING id",
+	[Q_DELETE_INDICATORS] = "DELETE FROM indicator WHERE competency_id = ?1",
+	[Q_INSERT_INDICATOR] = "INSERT INTO indicator(competency_id, level, text) VALUES (?1, ?2, ?3)",
+	/* ?1 role id, ?2 competency id, ?3 required level, ?4 weight, ?5 keep weight */
+	[Q_PUT_REQUIREMENT] =
+		"INSERT INTO requirement(role_id, competency_id, required_level, weight)"
+		" VALUES (?1, ?2, ?3, CASE WHEN ?5 THEN 1 ELSE ?4 END)"
+		" ON CONFLICT(role_id, competency_id) DO UPDATE SET"
+		" required_level = excluded.required_level,"
+		" weight = CASE WHEN ?5 THEN requirement.weight ELSE excluded.weight END",
+	[Q_LOG_IMPORT] =
+		"INSERT INTO import_log(kind, source, rows, imported_at) VALUES (?1, ?2, 0, ?3)"
+		" RETURNING id",
+	[Q_LOG_IMPORT_ROWS] = "UPDATE import_log SET rows = ?2 WHERE id = ?1",
+	[Q_APPEND_EVIDENCE] =
+		"INSERT INTO evidence(person_id, competency_id, level, level_decimals, source,"
+		" date, assessor_id, note, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[Q_EVIDENCE_STATE] =
+		"SELECT (SELECT count(*) FROM retraction WHERE evidence_id = ?1)"
+		" FROM evidence WHERE id = ?1",
+	[Q_RETRACT] =
+		"INSERT INTO retraction(evidence_id, reason, retracted_at) VALUES (?1, ?2, ?3)",
+#define TEAM_COLUMNS "SELECT t.key, t.name, p.key FROM team t LEFT JOIN team p ON p.id = t.parent_id"
+	[Q_TEAMS] = TEAM_COLUMNS " ORDER BY t.id",
+	[Q_TEAM_BY_KEY] = TEAM_COLUMNS " WHERE t.key = ?1",
+#define PERSON_COLUMNS \
+	"SELECT p.key, p.name, p.email, t.key, r.key, m.key, p.active FROM person p" \
+	" LEFT JOIN team t ON t.id = p.team_id LEFT JOIN role r ON r.id = p.role_id" \
+	" LEFT JOIN person m ON m.id = p.manager_id"
+	[Q_PEOPLE] = PERSON_COLUMNS " ORDER BY p.id",
+	[Q_PERSON_BY_KEY] = PERSON_COLUMNS " WHERE p.key = ?1",
+#define COMPETENCY_COLUMNS "SELECT key, name, category, description, developability FROM competency"
+	[Q_COMPETENCIES] = COMPETENCY_COLUMNS " ORDER BY id",
+	[Q_COMPETENCY_BY_KEY] = COMPETENCY_COLUMNS " WHERE key = ?1",
+#define INDICATOR_COLUMNS \
+	"SELECT c.key, i.level, i.text FROM indicator i JOIN competency c ON c.id = i.competency_id"
+	[Q_INDICATORS] = INDICATOR_COLUMNS " ORDER BY c.id, i.level, i.id",
+	[Q_INDICATORS_OF] = INDICATOR_COLUMNS " WHERE c.key = ?1 ORDER BY i.level, i.id",
+#define REQUIREMENT_COLUMNS \
+	"SELECT r.key, c.key, q.required_level, q.weight FROM requirement q" \
+	" JOIN role r ON r.id = q.role_id JOIN competency c ON c.id = q.competency_id"
+	[Q_REQUIREMENTS] = REQUIREMENT_COLUMNS " ORDER BY r.id, q.id",
+	[Q_REQUIREMENTS_OF] = REQUIREMENT_COLUMNS " WHERE r.key = ?1 ORDER BY q.id",
+#define EVIDENCE_COLUMNS \
+	"SELECT e.id, p.key, c.key, e.level, e.level_decimals, e.source, e.date, a.key, e.note" \
+	" FROM evidence e JOIN person p ON p.id = e.person_id" \
+	" JOIN competency c ON c.id = e.competency_id LEFT JOIN person a ON a.id = e.assessor_id" \
+	" WHERE NOT EXISTS (SELECT 1 FROM retraction r WHERE r.evidence_id = e.id)"
+	[Q_EVIDENCE_ALL] = EVIDENCE_COLUMNS " ORDER BY e.id",
+	[Q_EVIDENCE_PERSON] = EVIDENCE_COLUMNS " AND p.key = ?1 ORDER BY e.id",
+	[Q_EVIDENCE_PERSON_COMPETENCY] =
+		EVIDENCE_COLUMNS " AND p.key = ?1 AND c.key = ?2 ORDER BY e.id",
+	[Q_EVIDENCE_COMPETENCY] = EVIDENCE_COLUMNS " AND c.key = ?2 ORDER BY e.id",
+};
+
+struct conn {
+	sqlite3 *db;
+	char path[4096];
+	sqlite3_stmt *stmts[Q_COUNT_OF_STATEMENTS];
+};
+
+static struct conn *conn_of(struct store *st)
+{
+	return st->conn;
+}
+
+/* Turns an SQLite failure into an error with a sysexits code and a hint. */
+static int db_error(struct store *st, int rc, const char *doing, struct err *err)
+{
+	struct conn *c = conn_of(st);
+	const char *detail = c->db != NULL ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc);
+
+	switch (rc & 0xFF) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return err_set(err, EX_TEMPFAIL,
+			       "cannot %s: database '%s' is busy with another compgap; try again",
+			       doing, c->path);
+	case SQLITE_FULL:
+		return err_set(err, EX_IOERR, "cannot %s: disk full while writing '%s'", doing, c->path);
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+		return err_set(err, EX_NOPERM, "cannot %s: database '%s' is read-only (%s)",
+			       doing, c->path, detail);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return err_set(err, EX_DATAERR, "cannot %s: '%s' is not a usable SQLite database (%s)",
+			       doing, c->path, detail);
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		return err_set(err, EX_IOERR, "cannot %s: i/o error on '%s' (%s)", doing, c->path, detail);
+	default:
+		return err_set(err, EX_SOFTWARE, "cannot %s in '%s': %s", doing, c->path, detail);
+	}
+}
+
+static sqlite3_stmt *prepare(struct store *st, enum stmt_id id, struct err *err)
+{
+	struct conn *c = conn_of(st);
+	int rc;
+
+	if (c->stmts[id] != NULL) {
+		sqlite3_reset(c->stmts[id]);
+		sqlite3_clear_bindings(c->stmts[id]);
+		return c->stmts[id];
+	}
+	rc = sqlite3_prepare_v3(c->db, sql_text[id], -1, SQLITE_PREPARE_PERSISTENT,
+				&c->stmts[id], NULL);
+	if (rc != SQLITE_OK) {
+		db_error(st, rc, "prepare a statement", err);
+		return NULL;
+	}
+	return c->stmts[id];
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+}
+
+static const char *column_text(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+/* Runs a statement that returns no rows or one row holding an id. */
+static int step_done(struct store *st, sqlite3_stmt *s, const char *doing, int64_t *id,
+		     struct err *err)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW) {
+		if (id != NULL)
+			*id = sqlite3_column_int64(s, 0);
+		rc = sqlite3_step(s);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, rc, doing, err);
+	return 0;
+}
+
+static int exec(struct store *st, const char *sql, const char *doing, struct err *err)
+{
+	int rc = sqlite3_exec(conn_of(st)->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : db_error(st, rc, doing, err);
+}
+
+static void now_utc(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (gmtime_r(&t, &tm) == NULL || strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		(void)snprintf(out, 32, "1970-01-01T00:00:00Z");
+}
+
+/* True when the database has tables but none of ours: someone else's file. */
+static int foreign_database(struct store *st, int *foreign, struct err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(conn_of(st)->db,
+				    "SELECT count(*), count(*) FILTER (WHERE name = 'schema_version')"
+				    " FROM sqlite_master WHERE type = 'table'", -1, &s, NULL);
+
+	if (rc != SQLITE_OK)
+		return db_error(st, rc, "read the database", err);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		return db_error(st, rc, "read the database", err);
+	}
+	*foreign = sqlite3_column_int(s, 0) > 0 && sqlite3_column_int(s, 1) == 0;
+	sqlite3_finalize(s);
+	return 0;
+}
+
+static int sq_open(struct store *st, const char *target, int create, struct err *err)
+{
+	struct conn *c = calloc(1, sizeof *c);
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	int rc, foreign = 0;
+
+	if (c == NULL)
+		return err_set(err, EX_OSERR, "out of memory");
+	st->conn = c;
+	if (snprintf(c->path, sizeof c->path, "%s", target) >= (int)sizeof c->path) {
+		err_set(err, EX_USAGE, "database path is too long");
+		goto fail;
+	}
+	if (!create && access(target, F_OK) != 0) {
+		err_set(err, EX_NOINPUT,
+			"no database at '%s'; create one with 'compgap init' (or 'compgap demo'), or choose another with --db PATH",
+			target);
+		goto fail;
+	}
+	if (create)
+		flags |= SQLITE_OPEN_CREATE;
+	rc = sqlite3_open_v2(target, &c->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		err_set(err, rc == SQLITE_CANTOPEN ? EX_CANTCREAT : EX_IOERR,
+			"cannot open database '%s': %s", target,
+			c->db != NULL ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(c->db, 1);
+	sqlite3_busy_timeout(c->db, BUSY_TIMEOUT_MS);
+	/* WAL lets readers go on while an import writes; NORMAL sync is durable
+	 * against a crash of the program (docs/deployment.md). */
+	if (foreign_database(st, &foreign, err) < 0)
+		goto fail;
+	if (foreign) {
+		err_set(err, EX_DATAERR,
+			"'%s' is an SQLite database but not a compgap one; choose another --db PATH",
+			target);
+		goto fail;
+	}
+	if (exec(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+		 " PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
+		 "configure the database", err) < 0)
+		goto fail;
+	return 0;
+fail:
+	if (c->db != NULL)
+		sqlite3_close(c->db);
+	free(c);
+	st->conn = NULL;
+	return -1;
+}
+
+static void sq_close(struct store *st)
+{
+	struct conn *c = conn_of(st);
+
+	if (c == NULL)
+		return;
+	for (int i = 0; i < Q_COUNT_OF_STATEMENTS; i++)
+		sqlite3_finalize(c->stmts[i]);
+	sqlite3_close(c->db);
+	free(c);
+	st->conn = NULL;
+}
+
+static int sq_schema_version(struct store *st, int *version, struct err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc, has_table;
+
+	rc = sqlite3_prepare_v2(conn_of(st)->db,
+				"SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+				" AND name = 'schema_version'", -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return db_error(st, rc, "read the schema version", err);
+	rc = sqlite3_step(s);
+	has_table = rc == SQLITE_ROW && sqlite3_column_int(s, 0) > 0;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return db_error(st, rc, "read the schema version", err);
+	if (!has_table) {
+		*version = 0;
+		return 0;
+	}
+	s = prepare(st, Q_VERSION, err);
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return db_error(st, rc, "read the schema version", err);
+	}
+	*version = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return 0;
+}
+
+static int sq_migrate(struct store *st, int target, struct err *err)
+{
+	char now[32], sql[128];
+	int version;
+
+	_Static_assert((int)SQLITE_MIGRATION_COUNT == (int)SCHEMA_VERSION,
+		       "one SQLite migration per schema version");
+	/* IMMEDIATE takes the write lock first, so two processes that open a
+	 * new database at once migrate one after the other, not twice. */
+	if (exec(st, "BEGIN IMMEDIATE", "begin the migration", err) < 0)
+		return -1;
+	if (sq_schema_version(st, &version, err) < 0)
+		goto fail;
+	now_utc(now);
+	for (int v = version + 1; v <= target; v++) {
+		if (exec(st, sqlite_migrations[v - 1], "apply a schema migration", err) < 0)
+			goto fail;
+		(void)snprintf(sql, sizeof sql,
+			       "INSERT INTO schema_version(version, applied_at) VALUES (%d, '%s')", v, now);
+		if (exec(st, sql, "record the schema version", err) < 0)
+			goto fail;
+	}
+	if (exec(st, "COMMIT", "commit the migration", err) < 0)
+		goto fail;
+	return 0;
+fail:
+	(void)sqlite3_exec(conn_of(st)->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+static int sq_begin(struct store *st, int write, struct err *err)
+{
+	return exec(st, write ? "BEGIN IMMEDIATE" : "BEGIN", "begin a transaction", err);
+}
+
+static int sq_commit(struct store *st, struct err *err)
+{
+	return exec(st, "COMMIT", "commit", err);
+}
+
+static void sq_rollback(struct store *st)
+{
+	(void)sqlite3_exec(conn_of(st)->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int sq_each_key(struct store *st, enum entity kind,
+		       int (*cb)(void *ctx, const char *key, int64_t id), void *ctx,
+		       struct err *err)
+{
+	static const enum stmt_id q[ENTITY_KEYED] = {
+		Q_KEYS_TEAM, Q_KEYS_PERSON, Q_KEYS_COMPETENCY, Q_KEYS_ROLE
+	};
+	sqlite3_stmt *s = prepare(st, q[kind], err);
+	int rc, stop = 0;
+
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		stop = cb(ctx, column_text(s, 0), sqlite3_column_int64(s, 1));
+		if (stop != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	if (stop != 0)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : db_error(st, rc, "read keys", err);
+}
+
+static int sq_count(struct store *st, enum entity kind, int64_t *n, struct err *err)
+{
+	static const enum stmt_id q[] = {
+		Q_COUNT_TEAM, Q_COUNT_PERSON, Q_COUNT_COMPETENCY, Q_COUNT_ROLE, Q_COUNT_EVIDENCE
+	};
+	sqlite3_stmt *s = prepare(st, q[kind], err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : db_error(st, rc, "count rows", err);
+}
+
+static int sq_put_team(struct store *st, const struct team *t, int64_t *id, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_PUT_TEAM, err);
+
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, t->key);
+	bind_text(s, 2, t->name);
+	bind_text(s, 3, t->parent);
+	sqlite3_bind_int(s, 4, (t->keep & KEEP_PARENT) != 0);
+	return step_done(st, s, "store a team", id, err);
+}
+
+static int sq_put_person(struct store *st, const struct person *p, int64_t *id, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_PUT_PERSON, err);
+
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, p->key);
+	bind_text(s, 2, p->name);
+	bind_text(s, 3, p->email);
+	bind_text(s, 4, p->team);
+	bind_text(s, 5, p->role);
+	bind_text(s, 6, p->manager);
+	sqlite3_bind_int(s, 7, p->active ? 1 : 0);
+	sqlite3_bind_int(s, 8, (p->keep & KEEP_EMAIL) != 0);
+	sqlite3_bind_int(s, 9, (p->keep & KEEP_TEAM) != 0);
+	sqlite3_bind_int(s, 10, (p->keep & KEEP_ROLE) != 0);
+	sqlite3_bind_int(s, 11, (p->keep & KEEP_MANAGER) != 0);
+	sqlite3_bind_int(s, 12, (p->keep & KEEP_ACTIVE) != 0);
+	return step_done(st, s, "store a person", id, err);
+}
+
+static int sq_put_competency(struct store *st, const struct competency *c, int64_t *id,
+			     struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_PUT_COMPETENCY, err);
+
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, c->key);
+	bind_text(s, 2, c->name);
+	bind_text(s, 3, c->category);
+	bind_text(s, 4, c->description);
+	bind_text(s, 5, c->developability == DEV_UNSET ? NULL : developability_name(c->developability));
+	sqlite3_bind_int(s, 6, (c->keep & KEEP_CATEGORY) != 0);
+	sqlite3_bind_int(s, 7, (c->keep & KEEP_DESCRIPTION) != 0);
+	sqlite3_bind_int(s, 8, (c->keep & KEEP_DEVELOPABILITY) != 0);
+	return step_done(st, s, "store a competency", id, err);
+}
+
+static int sq_put_role(struct store *st, const char *key, int64_t *id, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_PUT_ROLE, err);
+
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, key);
+	return step_done(st, s, "store a role", id, err);
+}
+
+static int sq_replace_indicators(struct store *st, int64_t competency_id,
+				 const struct indicator *items, size_t n, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_DELETE_INDICATORS, err);
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, competency_id);
+	if (step_done(st, s, "replace indicators", NULL, err) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		s = prepare(st, Q_INSERT_INDICATOR, err);
+		if (s == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, competency_id);
+		sqlite3_bind_int(s, 2, items[i].level);
+		bind_text(s, 3, items[i].text);
+		if (step_done(st, s, "store an indicator", NULL, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int sq_put_requirement(struct store *st, int64_t role_id, int64_t competency_id,
+			      const struct requirement *r, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_PUT_REQUIREMENT, err);
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, role_id);
+	sqlite3_bind_int64(s, 2, competency_id);
+	sqlite3_bind_int(s, 3, r->required_level);
+	sqlite3_bind_int(s, 4, r->weight);
+	sqlite3_bind_int(s, 5, (r->keep & KEEP_WEIGHT) != 0);
+	return step_done(st, s, "store a role requirement", NULL, err);
+}
+
+static int sq_log_import(struct store *st, const char *kind, const char *source_name,
+			 int64_t *batch, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_LOG_IMPORT, err);
+	char now[32];
+
+	if (s == NULL)
+		return -1;
+	now_utc(now);
+	bind_text(s, 1, kind);
+	bind_text(s, 2, source_name);
+	bind_text(s, 3, now);
+	return step_done(st, s, "log the import", batch, err);
+}
+
+static int sq_log_import_rows(struct store *st, int64_t batch, int64_t rows, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_LOG_IMPORT_ROWS, err);
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, batch);
+	sqlite3_bind_int64(s, 2, rows);
+	return step_done(st, s, "log the import", NULL, err);
+}
+
+static int sq_append_evidence(struct store *st, const struct evidence *rows,
+			      const int64_t *ids, size_t n, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_APPEND_EVIDENCE, err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const struct evidence *e = &rows[i];
+
+		sqlite3_bind_int64(s, 1, ids[3 * i]);
+		sqlite3_bind_int64(s, 2, ids[3 * i + 1]);
+		sqlite3_bind_double(s, 3, e->level);
+		sqlite3_bind_int(s, 4, e->level_decimals);
+		sqlite3_bind_text(s, 5, source_name(e->source), -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 6, e->date);
+		if (ids[3 * i + 2] != 0)
+			sqlite3_bind_int64(s, 7, ids[3 * i + 2]);
+		else
+			sqlite3_bind_null(s, 7);
+		bind_text(s, 8, e->note);
+		if (st->batch != 0)
+			sqlite3_bind_int64(s, 9, st->batch);
+		else
+			sqlite3_bind_null(s, 9);
+		rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return db_error(st, rc, "store evidence", err);
+	}
+	return 0;
+}
+
+static int sq_retract_evidence(struct store *st, int64_t id, const char *reason,
+			       struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_EVIDENCE_STATE, err);
+	char now[32];
+	int rc, retracted;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	retracted = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return err_set(err, EX_DATAERR, "no evidence row %lld; 'compgap show person ID' lists the ids",
+			       (long long)id);
+	if (rc != SQLITE_ROW)
+		return db_error(st, rc, "read evidence", err);
+	if (retracted)
+		return err_set(err, EX_DATAERR, "evidence row %lld is retracted already", (long long)id);
+	s = prepare(st, Q_RETRACT, err);
+	if (s == NULL)
+		return -1;
+	now_utc(now);
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, reason);
+	bind_text(s, 3, now);
+	return step_done(st, s, "retract evidence", NULL, err);
+}
+
+/* Steps through a prepared query, calling row(s) for each result. */
+static int run_query(struct store *st, sqlite3_stmt *s, int (*row)(sqlite3_stmt *s, void *arg),
+		     void *arg, struct err *err)
+{
+	int rc, stop = 0;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		stop = row(s, arg);
+		if (stop != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	if (stop != 0)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : db_error(st, rc, "read the database", err);
+}
+
+/* A query with an optional key filter: by_key when key is given. */
+static sqlite3_stmt *prepare_filtered(struct store *st, enum stmt_id all, enum stmt_id by_key,
+				      const char *key, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, key != NULL ? by_key : all, err);
+
+	if (s != NULL && key != NULL)
+		bind_text(s, 1, key);
+	return s;
+}
+
+struct callback {
+	void *cb;    /* the caller's typed callback */
+	void *ctx;
+};
+
+static int team_row(sqlite3_stmt *s, void *arg)
+{
+	struct callback *c = arg;
+	struct team t = { column_text(s, 0), column_text(s, 1), column_text(s, 2), 0 };
+
+	return ((int (*)(void *, const struct team *))c->cb)(c->ctx, &t);
+}
+
+static int sq_each_team(struct store *st, const char *key,
+			int (*cb)(void *ctx, const struct team *t), void *ctx, struct err *err)
+{
+	sqlite3_stmt *s = prepare_filtered(st, Q_TEAMS, Q_TEAM_BY_KEY, key, err);
+	struct callback c = { (void *)cb, ctx };
+
+	return s == NULL ? -1 : run_query(st, s, team_row, &c, err);
+}
+
+static int person_row(sqlite3_stmt *s, void *arg)
+{
+	struct callback *c = arg;
+	struct person p = {
+		.key = column_text(s, 0), .name = column_text(s, 1), .email = column_text(s, 2),
+		.team = column_text(s, 3), .role = column_text(s, 4), .manager = column_text(s, 5),
+		.active = sqlite3_column_int(s, 6) != 0,
+	};
+
+	return ((int (*)(void *, const struct person *))c->cb)(c->ctx, &p);
+}
+
+static int sq_each_person(struct store *st, const char *key,
+			  int (*cb)(void *ctx, const struct person *p), void *ctx,
+			  struct err *err)
+{
+	sqlite3_stmt *s = prepare_filtered(st, Q_PEOPLE, Q_PERSON_BY_KEY, key, err);
+	struct callback c = { (void *)cb, ctx };
+
+	return s == NULL ? -1 : run_query(st, s, person_row, &c, err);
+}
+
+static int competency_row(sqlite3_stmt *s, void *arg)
+{
+	struct callback *c = arg;
+	struct competency k = {
+		.key = column_text(s, 0), .name = column_text(s, 1), .category = column_text(s, 2),
+		.description = column_text(s, 3), .developability = DEV_UNSET,
+	};
+
+	if (column_text(s, 4) != NULL)
+		(void)developability_parse(column_text(s, 4), &k.developability);
+	return ((int (*)(void *, const struct competency *))c->cb)(c->ctx, &k);
+}
+
+static int sq_each_competency(struct store *st, const char *key,
+			      int (*cb)(void *ctx, const struct competency *c), void *ctx,
+			      struct err *err)
+{
+	sqlite3_stmt *s = prepare_filtered(st, Q_COMPETENCIES, Q_COMPETENCY_BY_KEY, key, err);
+	struct callback c = { (void *)cb, ctx };
+
+	return s == NULL ? -1 : run_query(st, s, competency_row, &c, err);
+}
+
+static int indicator_row(sqlite3_stmt *s, void *arg)
+{
+	struct callback *c = arg;
+	struct indicator i = { column_text(s, 0), sqlite3_column_int(s, 1), column_text(s, 2) };
+
+	return ((int (*)(void *, const struct indicator *))c->cb)(c->ctx, &i);
+}
+
+static int sq_each_indicator(struct store *st, const char *competency,
+			     int (*cb)(void *ctx, const struct indicator *i), void *ctx,
+			     struct err *err)
+{
+	sqlite3_stmt *s = prepare_filtered(st, Q_INDICATORS, Q_INDICATORS_OF, competency, err);
+	struct callback c = { (void *)cb, ctx };
+
+	return s == NULL ? -1 : run_query(st, s, indicator_row, &c, err);
+}
+
+static int requirement_row(sqlite3_stmt *s, void *arg)
+{
+	struct callback *c = arg;
+	struct requirement r = {
+		column_text(s, 0), column_text(s, 1), sqlite3_column_int(s, 2),
+		sqlite3_column_int(s, 3), 0
+	};
+
+	return ((int (*)(void *, const struct requirement *))c->cb)(c->ctx, &r);
+}
+
+static int sq_each_requirement(struct store *st, const char *role,
+			       int (*cb)(void *ctx, const struct requirement *r), void *ctx,
+			       struct err *err)
+{
+	sqlite3_stmt *s = prepare_filtered(st, Q_REQUIREMENTS, Q_REQUIREMENTS_OF, role, err);
+	struct callback c = { (void *)cb, ctx };
+
+	return s == NULL ? -1 : run_query(st, s, requirement_row, &c, err);
+}
+
+static int evidence_row(sqlite3_stmt *s, void *arg)
+{
+	struct callback *c = arg;
+	struct evidence e = {
+		.id = sqlite3_column_int64(s, 0),
+		.person = column_text(s, 1),
+		.competency = column_text(s, 2),
+		.level = sqlite3_column_double(s, 3),
+		.level_decimals = sqlite3_column_int(s, 4),
+		.source = SOURCE_SELF,
+		.date = sqlite3_column_int(s, 6),
+		.assessor = column_text(s, 7),
+		.note = column_text(s, 8),
+	};
+
+	(void)source_parse(column_text(s, 5), &e.source);
+	return ((int (*)(void *, const struct evidence *))c->cb)(c->ctx, &e);
+}
+
+static int sq_each_evidence(struct store *st, const struct evidence_filter *f,
+			    int (*cb)(void *ctx, const struct evidence *e), void *ctx,
+			    struct err *err)
+{
+	struct callback c = { (void *)cb, ctx };
+	enum stmt_id q;
+	sqlite3_stmt *s;
+
+	if (f->person != NULL)
+		q = f->competency != NULL ? Q_EVIDENCE_PERSON_COMPETENCY : Q_EVIDENCE_PERSON;
+	else
+		q = f->competency != NULL ? Q_EVIDENCE_COMPETENCY : Q_EVIDENCE_ALL;
+	s = prepare(st, q, err);
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, f->person);
+	bind_text(s, 2, f->competency);
+	return run_query(st, s, evidence_row, &c, err);
+}
+
+const struct backend backend_sqlite = {
+	.name = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.schema_version = sq_schema_version,
+	.migrate = sq_migrate,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.each_key = sq_each_key,
+	.count = sq_count,
+	.put_team = sq_put_team,
+	.put_person = sq_put_person,
+	.put_competency = sq_put_competency,
+	.put_role = sq_put_role,
+	.replace_indicators = sq_replace_indicators,
+	.put_requirement = sq_put_requirement,
+	.log_import = sq_log_import,
+	.log_import_rows = sq_log_import_rows,
+	.append_evidence = sq_append_evidence,
+	.retract_evidence = sq_retract_evidence,
+	.each_team = sq_each_team,
+	.each_person = sq_each_person,
+	.each_competency = sq_each_competency,
+	.each_indicator = sq_each_indicator,
+	.each_requirement = sq_each_requirement,
+	.each_evidence = sq_each_evidence,
+};

@@ -1,0 +1,345 @@
+#include "store/backend.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+enum {
+	EVIDENCE_CHUNK = 4096   /* rows resolved and handed to the backend at once */
+};
+
+int store_latest_version(void)
+{
+	return SCHEMA_VERSION;
+}
+
+const char *store_default_target(const char *db_arg)
+{
+	const char *env;
+
+	if (db_arg != NULL && *db_arg != '\0')
+		return db_arg;
+	env = getenv("COMPGAP_DB");
+	if (env != NULL && *env != '\0')
+		return env;
+	return "./compgap.db";
+}
+
+static void drop_key_cache(struct store *st)
+{
+	for (int k = 0; k < ENTITY_KEYED; k++) {
+		strmap_free(&st->keys[k]);
+		st->keys_loaded[k] = 0;
+	}
+}
+
+int store_open(const char *target, unsigned flags, struct store **out, struct err *err)
+{
+	struct store *st = calloc(1, sizeof *st);
+
+	*out = NULL;
+	if (st == NULL)
+		return err_set(err, EX_OSERR, "out of memory");
+	for (int k = 0; k < ENTITY_KEYED; k++)
+		strmap_init(&st->keys[k]);
+	st->be = &backend_sqlite;
+	(void)snprintf(st->describe, sizeof st->describe, "%s:%s", st->be->name, target);
+	if (st->be->open(st, target, (flags & STORE_CREATE) != 0, err) < 0) {
+		free(st);
+		return -1;
+	}
+	if (!(flags & STORE_NO_MIGRATE) && store_migrate(st, store_latest_version(), err) < 0) {
+		store_close(st);
+		return -1;
+	}
+	*out = st;
+	return 0;
+}
+
+void store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	if (st->in_tx)
+		store_rollback(st);
+	st->be->close(st);
+	drop_key_cache(st);
+	free(st);
+}
+
+const char *store_describe(const struct store *st)
+{
+	return st->describe;
+}
+
+int store_schema_version(struct store *st, int *version, struct err *err)
+{
+	return st->be->schema_version(st, version, err);
+}
+
+int store_migrate(struct store *st, int target, struct err *err)
+{
+	int version;
+
+	if (store_schema_version(st, &version, err) < 0)
+		return -1;
+	if (version > store_latest_version())
+		return err_set(err, EX_CONFIG,
+			       "database '%s' has schema version %d, newer than this compgap knows (%d); upgrade compgap",
+			       st->describe, version, store_latest_version());
+	if (target > store_latest_version() || target < 0)
+		return err_set(err, EX_SOFTWARE, "no schema version %d", target);
+	if (version >= target)
+		return 0;
+	drop_key_cache(st);
+	return st->be->migrate(st, target, err);
+}
+
+static int begin(struct store *st, int write, struct err *err)
+{
+	if (st->in_tx)
+		return err_set(err, EX_SOFTWARE, "a transaction is already open");
+	if (st->be->begin(st, write, err) < 0)
+		return -1;
+	st->in_tx = 1;
+	return 0;
+}
+
+int store_begin(struct store *st, struct err *err)
+{
+	return begin(st, 1, err);
+}
+
+int store_begin_read(struct store *st, struct err *err)
+{
+	return begin(st, 0, err);
+}
+
+int store_commit(struct store *st, struct err *err)
+{
+	if (!st->in_tx)
+		return err_set(err, EX_SOFTWARE, "no transaction is open");
+	if (st->be->commit(st, err) < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	st->in_tx = 0;
+	st->batch = 0;
+	return 0;
+}
+
+void store_rollback(struct store *st)
+{
+	if (!st->in_tx)
+		return;
+	st->be->rollback(st);
+	st->in_tx = 0;
+	st->batch = 0;
+	/* Ids handed out inside the transaction are gone now. */
+	drop_key_cache(st);
+}
+
+static int cache_key(void *ctx, const char *key, int64_t id)
+{
+	return strmap_put(ctx, key, id) < 0 ? -1 : 0;
+}
+
+int store_lookup(struct store *st, enum entity kind, const char *key, int64_t *id,
+		 struct err *err)
+{
+	if (!st->keys_loaded[kind]) {
+		int rc = st->be->each_key(st, kind, cache_key, &st->keys[kind], err);
+
+		if (rc > 0 || rc < 0) {
+			if (rc > 0)
+				err_set(err, EX_OSERR, "out of memory while reading keys");
+			strmap_free(&st->keys[kind]);
+			return -1;
+		}
+		st->keys_loaded[kind] = 1;
+	}
+	return strmap_get(&st->keys[kind], key, id) ? 1 : 0;
+}
+
+int store_count(struct store *st, enum entity kind, int64_t *n, struct err *err)
+{
+	return st->be->count(st, kind, n, err);
+}
+
+static int require_tx(struct store *st, struct err *err)
+{
+	if (!st->in_tx)
+		return err_set(err, EX_SOFTWARE, "write outside a transaction");
+	return 0;
+}
+
+/* Notes a key written inside the transaction, when its kind is cached. */
+static int remember(struct store *st, enum entity kind, const char *key, int64_t id,
+		    struct err *err)
+{
+	if (st->keys_loaded[kind] && strmap_put(&st->keys[kind], key, id) < 0)
+		return err_set(err, EX_OSERR, "out of memory");
+	return 0;
+}
+
+int store_put_team(struct store *st, const struct team *t, struct err *err)
+{
+	int64_t id;
+
+	if (require_tx(st, err) < 0 || st->be->put_team(st, t, &id, err) < 0)
+		return -1;
+	return remember(st, ENTITY_TEAM, t->key, id, err);
+}
+
+int store_put_person(struct store *st, const struct person *p, struct err *err)
+{
+	int64_t id;
+
+	if (require_tx(st, err) < 0 || st->be->put_person(st, p, &id, err) < 0)
+		return -1;
+	return remember(st, ENTITY_PERSON, p->key, id, err);
+}
+
+int store_put_competency(struct store *st, const struct competency *c, struct err *err)
+{
+	int64_t id;
+
+	if (require_tx(st, err) < 0 || st->be->put_competency(st, c, &id, err) < 0)
+		return -1;
+	return remember(st, ENTITY_COMPETENCY, c->key, id, err);
+}
+
+/* The id of key, or an error that names it. */
+static int resolve(struct store *st, enum entity kind, const char *key, int64_t *id,
+		   struct err *err)
+{
+	static const char *const what[ENTITY_KEYED] = { "team", "person", "competency", "role" };
+	int rc = store_lookup(st, kind, key, id, err);
+
+	if (rc == 0)
+		return err_set(err, EX_DATAERR, "unknown %s '%s'", what[kind], key);
+	return rc < 0 ? -1 : 0;
+}
+
+int store_replace_indicators(struct store *st, const char *competency,
+			     const struct indicator *items, size_t n, struct err *err)
+{
+	int64_t id;
+
+	if (require_tx(st, err) < 0 || resolve(st, ENTITY_COMPETENCY, competency, &id, err) < 0)
+		return -1;
+	return st->be->replace_indicators(st, id, items, n, err);
+}
+
+int store_put_requirement(struct store *st, const struct requirement *r, struct err *err)
+{
+	int64_t role_id, comp_id;
+	int rc;
+
+	if (require_tx(st, err) < 0 || resolve(st, ENTITY_COMPETENCY, r->competency, &comp_id, err) < 0)
+		return -1;
+	rc = store_lookup(st, ENTITY_ROLE, r->role, &role_id, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		if (st->be->put_role(st, r->role, &role_id, err) < 0 ||
+		    remember(st, ENTITY_ROLE, r->role, role_id, err) < 0)
+			return -1;
+	}
+	return st->be->put_requirement(st, role_id, comp_id, r, err);
+}
+
+int store_log_import(struct store *st, const char *kind, const char *source_name,
+		     struct err *err)
+{
+	if (require_tx(st, err) < 0)
+		return -1;
+	return st->be->log_import(st, kind, source_name, &st->batch, err);
+}
+
+int store_log_import_rows(struct store *st, int64_t rows, struct err *err)
+{
+	if (require_tx(st, err) < 0)
+		return -1;
+	if (st->batch == 0)
+		return err_set(err, EX_SOFTWARE, "no import is being logged");
+	return st->be->log_import_rows(st, st->batch, rows, err);
+}
+
+int store_append_evidence(struct store *st, const struct evidence *rows, size_t n,
+			  struct err *err)
+{
+	int64_t ids[3 * EVIDENCE_CHUNK];
+
+	if (require_tx(st, err) < 0)
+		return -1;
+	while (n > 0) {
+		size_t k = n < EVIDENCE_CHUNK ? n : EVIDENCE_CHUNK;
+
+		for (size_t i = 0; i < k; i++) {
+			ids[3 * i + 2] = 0;
+			if (resolve(st, ENTITY_PERSON, rows[i].person, &ids[3 * i], err) < 0 ||
+			    resolve(st, ENTITY_COMPETENCY, rows[i].competency, &ids[3 * i + 1], err) < 0)
+				return -1;
+			if (rows[i].assessor != NULL &&
+			    resolve(st, ENTITY_PERSON, rows[i].assessor, &ids[3 * i + 2], err) < 0)
+				return -1;
+		}
+		if (st->be->append_evidence(st, rows, ids, k, err) < 0)
+			return -1;
+		rows += k;
+		n -= k;
+	}
+	return 0;
+}
+
+int store_retract_evidence(struct store *st, int64_t id, const char *reason,
+			   struct err *err)
+{
+	if (require_tx(st, err) < 0)
+		return -1;
+	return st->be->retract_evidence(st, id, reason, err);
+}
+
+int store_each_team(struct store *st, const char *key,
+		    int (*cb)(void *ctx, const struct team *t), void *ctx, struct err *err)
+{
+	return st->be->each_team(st, key, cb, ctx, err);
+}
+
+int store_each_person(struct store *st, const char *key,
+		      int (*cb)(void *ctx, const struct person *p), void *ctx, struct err *err)
+{
+	return st->be->each_person(st, key, cb, ctx, err);
+}
+
+int store_each_competency(struct store *st, const char *key,
+			  int (*cb)(void *ctx, const struct competency *c),
+			  void *ctx, struct err *err)
+{
+	return st->be->each_competency(st, key, cb, ctx, err);
+}
+
+int store_each_indicator(struct store *st, const char *competency,
+			 int (*cb)(void *ctx, const struct indicator *i),
+			 void *ctx, struct err *err)
+{
+	return st->be->each_indicator(st, competency, cb, ctx, err);
+}
+
+int store_each_requirement(struct store *st, const char *role,
+			   int (*cb)(void *ctx, const struct requirement *r),
+			   void *ctx, struct err *err)
+{
+	return st->be->each_requirement(st, role, cb, ctx, err);
+}
+
+int store_each_evidence(struct store *st, const struct evidence_filter *f,
+			int (*cb)(void *ctx, const struct evidence *e),
+			void *ctx, struct err *err)
+{
+	static const struct evidence_filter all = { NULL, NULL };
+
+	return st->be->each_evidence(st, f != NULL ? f : &all, cb, ctx, err);
+}

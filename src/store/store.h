@@ -1,0 +1,143 @@
+/* The store: the one place that knows SQL. Everything else reads and writes
+ * the organisation through these functions, which behave the same on every
+ * backend (SQLite now; PostgreSQL behind the same interface later).
+ *
+ * Conventions: functions return 0 or -1 and fill err with a sysexits.h code
+ * and a message. Strings handed to callbacks live until the callback
+ * returns. A callback that returns non-zero stops the iteration, and the
+ * iterating function returns that value. Writes happen inside
+ * store_begin/store_commit; store_rollback undoes all of them. */
+#ifndef COMPGAP_STORE_H
+#define COMPGAP_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/model.h"
+#include "util/err.h"
+
+struct store;
+
+/* The entities; all but evidence are looked up by key. */
+enum entity {
+	ENTITY_TEAM,
+	ENTITY_PERSON,
+	ENTITY_COMPETENCY,
+	ENTITY_ROLE,
+	ENTITY_EVIDENCE,
+	ENTITY_KEYED = ENTITY_EVIDENCE   /* how many have keys */
+};
+
+/* Flags for store_open. */
+enum {
+	STORE_CREATE = 1 << 0,      /* create the database when it does not exist */
+	STORE_NO_MIGRATE = 1 << 1   /* leave the schema as it is (tests, `copy`) */
+};
+
+/* The schema version this program creates and migrates to. */
+int store_latest_version(void);
+
+/* Chooses the database: the --db argument when given, else $COMPGAP_DB,
+ * else "./compgap.db". The result is owned by the caller's arguments or
+ * the environment; it is never NULL. */
+const char *store_default_target(const char *db_arg);
+
+/* Opens the database named by target (a file path for SQLite) and brings
+ * its schema to the latest version. Fails with EX_NOINPUT when the database
+ * does not exist and STORE_CREATE is not given, with EX_CONFIG when its
+ * schema is newer than this program. On success *out is owned by the
+ * caller and freed with store_close. */
+int store_open(const char *target, unsigned flags, struct store **out, struct err *err);
+
+/* Closes the store (rolling back an open transaction); NULL is allowed. */
+void store_close(struct store *st);
+
+/* A short description of the database for messages ("sqlite:demo.db"). */
+const char *store_describe(const struct store *st);
+
+/* The schema version of the open database. */
+int store_schema_version(struct store *st, int *version, struct err *err);
+
+/* Applies the migrations after the current version up to target (at most
+ * store_latest_version()), in one transaction. */
+int store_migrate(struct store *st, int target, struct err *err);
+
+/* Transactions. Writes are only allowed between begin and commit; a read
+ * transaction (store_begin_read) sees one consistent snapshot, for export. */
+int store_begin(struct store *st, struct err *err);
+int store_begin_read(struct store *st, struct err *err);
+int store_commit(struct store *st, struct err *err);
+void store_rollback(struct store *st);
+
+/* Looks up the store id of a key; returns 1 when it exists (setting *id
+ * when id is not NULL), 0 when it does not, -1 on error. Fast: the keys of
+ * each entity are read once per transaction and cached. */
+int store_lookup(struct store *st, enum entity kind, const char *key, int64_t *id,
+		 struct err *err);
+
+/* The number of rows of an entity (of evidence: those in force). */
+int store_count(struct store *st, enum entity kind, int64_t *n, struct err *err);
+
+/* Upserts by key. The referenced keys (parent team, team, role, manager)
+ * must exist already. An optional field whose bit is set in the struct's
+ * keep mask keeps its stored value (a new row gets NULL, or active 1);
+ * otherwise NULL (or DEV_UNSET) clears it. */
+int store_put_team(struct store *st, const struct team *t, struct err *err);
+int store_put_person(struct store *st, const struct person *p, struct err *err);
+int store_put_competency(struct store *st, const struct competency *c, struct err *err);
+
+/* Replaces all indicators and level descriptors of one competency by
+ * items[0..n) (whose competency field is ignored). */
+int store_replace_indicators(struct store *st, const char *competency,
+			     const struct indicator *items, size_t n, struct err *err);
+
+/* Upserts one requirement of a role, creating the role when it is new. */
+int store_put_requirement(struct store *st, const struct requirement *r, struct err *err);
+
+/* Notes an import in the import log (kind, file name) and makes it the
+ * batch that store_append_evidence files rows under, for provenance;
+ * store_log_import_rows records how many rows it stored when done. */
+int store_log_import(struct store *st, const char *kind, const char *source_name,
+		     struct err *err);
+int store_log_import_rows(struct store *st, int64_t rows, struct err *err);
+
+/* Appends n evidence rows (their id fields are ignored). The keys must
+ * exist. */
+int store_append_evidence(struct store *st, const struct evidence *rows, size_t n,
+			  struct err *err);
+
+/* Retracts evidence row id with a reason. Fails with EX_DATAERR when there
+ * is no such row or it is retracted already. */
+int store_retract_evidence(struct store *st, int64_t id, const char *reason,
+			   struct err *err);
+
+/* Iteration in a stable order: teams, people, competencies and roles in
+ * the order they were first stored; indicators by competency, behavioural
+ * indicators in their order before descriptors by level. A non-NULL key,
+ * competency or role visits only that one. */
+int store_each_team(struct store *st, const char *key,
+		    int (*cb)(void *ctx, const struct team *t), void *ctx, struct err *err);
+int store_each_person(struct store *st, const char *key,
+		      int (*cb)(void *ctx, const struct person *p), void *ctx, struct err *err);
+int store_each_competency(struct store *st, const char *key,
+			  int (*cb)(void *ctx, const struct competency *c),
+			  void *ctx, struct err *err);
+int store_each_indicator(struct store *st, const char *competency,
+			 int (*cb)(void *ctx, const struct indicator *i),
+			 void *ctx, struct err *err);
+int store_each_requirement(struct store *st, const char *role,
+			   int (*cb)(void *ctx, const struct requirement *r),
+			   void *ctx, struct err *err);
+
+/* Which evidence store_each_evidence visits. */
+struct evidence_filter {
+	const char *person;        /* only this person's, or NULL for all */
+	const char *competency;    /* only on this competency, or NULL */
+};
+
+/* Evidence in force (not retracted), in the order it was recorded. */
+int store_each_evidence(struct store *st, const struct evidence_filter *f,
+			int (*cb)(void *ctx, const struct evidence *e),
+			void *ctx, struct err *err);
+
+#endif

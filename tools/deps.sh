@@ -1,0 +1,33 @@
+#!/bin/sh
+# Installs the Debian packages that a make target needs, when they are
+# missing: with apt-get when run as root, otherwise it prints the command.
+#   tools/deps.sh build   what building compgap needs
+#   tools/deps.sh test    what the test suite needs as well
+set -eu
+
+build="gcc make libc6-dev libsqlite3-dev"
+test="$build libcmocka-dev clang libclang-rt-14-dev"
+
+case "${1:-build}" in
+build) want=$build ;;
+test) want=$test ;;
+*) echo "usage: tools/deps.sh build|test" >&2; exit 64 ;;
+esac
+
+missing=""
+for p in $want; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ]; then
+	echo "installing Debian packages:$missing" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >&2
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing >&2
+else
+	echo "missing Debian packages:$missing" >&2
+	echo "install them with: sudo apt-get install$missing" >&2
+	exit 69
+fi
