@@ -214,7 +214,8 @@ static int show_person(struct store *st, const char *key, bool all, struct err *
 
 	if (store_each_evidence(st, &filter, keep_evidence, &ev, err) != 0)
 		goto fail;
-	qsort(ev.rows, ev.n, sizeof *ev.rows, newest_first);
+	if (ev.n > 1)
+		qsort(ev.rows, ev.n, sizeof *ev.rows, newest_first);
 	if (f.person.role != NULL) {
 		printf("\nCompetencies required by role %s:\n", f.person.role);
 		table_init(&t, 5, req_headers, 0xE);

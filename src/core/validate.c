@@ -1,5 +1,6 @@
 #include "core/validate.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -97,48 +98,44 @@ bad:
 
 int parse_level(const char *s, double *level, int *decimals, char *msg, size_t msgsz)
 {
+	static const double scale[LEVEL_DECIMALS_MAX + 1] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
 	const char *p = s;
-	double whole = 0, frac = 0, scale = 1;
+	long long digits = 0;
 	int ndec = 0;
 
+	/* Digits are read by hand: strtod would accept "3e0", "0x3", " 3". */
 	if (*p < '0' || *p > '9')
 		goto bad;
-	/* Digits are summed by hand: strtod would accept "3e0", "0x3", " 3". */
-	while (*p >= '0' && *p <= '9' && whole < 100)
-		whole = whole * 10 + (*p++ - '0');
+	while (*p >= '0' && *p <= '9' && digits < 1000)
+		digits = digits * 10 + (*p++ - '0');
+	if (*p >= '0' && *p <= '9')
+		goto range;
 	if (*p == '.') {
 		p++;
 		if (*p < '0' || *p > '9')
 			goto bad;
-		while (*p >= '0' && *p <= '9') {
+		for (; *p >= '0' && *p <= '9'; p++) {
 			if (++ndec > LEVEL_DECIMALS_MAX) {
 				(void)snprintf(msg, msgsz, "level '%s' has more than %d digits after the point",
 					       s, LEVEL_DECIMALS_MAX);
 				return -1;
 			}
-			scale /= 10;
-			frac += (*p++ - '0') * scale;
+			digits = digits * 10 + (*p - '0');
 		}
 	}
 	if (*p != '\0')
 		goto bad;
-	/* Rounding to the written digits gives the double nearest the text. */
-	{
-		char tmp[32];
-		double v = whole + frac;
-
-		(void)snprintf(tmp, sizeof tmp, "%.*f", ndec, v);
-		if (sscanf(tmp, "%lf", &v) != 1)
-			goto bad;
-		if (v < LEVEL_MIN || v > LEVEL_MAX) {
-			(void)snprintf(msg, msgsz, "level %s is out of range; it must be from %d to %d",
-				       s, LEVEL_MIN, LEVEL_MAX);
-			return -1;
-		}
-		*level = v;
-	}
+	/* Both operands are exact and IEEE division rounds correctly, so this
+	 * is the double nearest to the decimal text. */
+	if (digits < LEVEL_MIN * (long long)scale[ndec] || digits > LEVEL_MAX * (long long)scale[ndec])
+		goto range;
+	*level = (double)digits / scale[ndec];
 	*decimals = ndec;
 	return 0;
+range:
+	(void)snprintf(msg, msgsz, "level %s is out of range; it must be from %d to %d",
+		       s, LEVEL_MIN, LEVEL_MAX);
+	return -1;
 bad:
 	(void)snprintf(msg, msgsz, "level '%s' is not a number; write a number from %d to %d such as 3 or 3.5",
 		       s, LEVEL_MIN, LEVEL_MAX);
@@ -155,8 +152,10 @@ int parse_int_range(const char *s, int lo, int hi, const char *what, int *v,
 		(void)snprintf(msg, msgsz, "%s is empty; write a whole number from %d to %d", what, lo, hi);
 		return -1;
 	}
-	for (; *p >= '0' && *p <= '9' && n < 1000000; p++)
-		n = n * 10 + (*p - '0');
+	/* Saturate above any int, so that a long number is out of range and
+	 * never wraps. */
+	for (; *p >= '0' && *p <= '9'; p++)
+		n = n > INT_MAX ? n : n * 10 + (*p - '0');
 	if (*p != '\0') {
 		(void)snprintf(msg, msgsz, "%s '%s' is not a whole number; write one from %d to %d",
 			       what, s, lo, hi);
@@ -172,9 +171,13 @@ int parse_int_range(const char *s, int lo, int hi, const char *what, int *v,
 
 int parse_date(const char *s, int32_t *days, char *msg, size_t msgsz)
 {
+	bool shaped = strlen(s) == DATE_ISO_LEN;
+
 	if (date_parse(s, days) == 0)
 		return 0;
-	if (strlen(s) == DATE_ISO_LEN && s[4] == '-' && s[7] == '-')
+	for (int i = 0; shaped && i < DATE_ISO_LEN; i++)
+		shaped = i == 4 || i == 7 ? s[i] == '-' : s[i] >= '0' && s[i] <= '9';
+	if (shaped)
 		(void)snprintf(msg, msgsz, "date %s does not exist", s);
 	else
 		(void)snprintf(msg, msgsz, "'%s' is not a date; write YYYY-MM-DD, such as 2026-03-31", s);

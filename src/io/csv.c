@@ -23,7 +23,7 @@ struct csv_reader {
 	size_t *lens;                    /* length of each field */
 	char **fields;                   /* pointers into data, set at the end */
 	size_t nfields, cap_fields;
-	size_t max_field, max_fields;
+	size_t max_field, max_fields, max_record;
 };
 
 struct csv_reader *csv_reader_new(FILE *in, size_t max_field, size_t max_fields)
@@ -36,8 +36,12 @@ struct csv_reader *csv_reader_new(FILE *in, size_t max_field, size_t max_fields)
 	r->line = 1;
 	r->max_field = max_field ? max_field : CSV_FIELD_MAX;
 	r->max_fields = max_fields ? max_fields : CSV_FIELDS_MAX;
-	/* Room for every field of a record plus their separators. */
-	buf_init(&r->data, r->max_field * 4 + r->max_fields);
+	/* Room for every field at its cap plus the separators, within the
+	 * cap on a whole record. */
+	r->max_record = (r->max_field + 1) * r->max_fields;
+	if (r->max_record > CSV_RECORD_MAX)
+		r->max_record = CSV_RECORD_MAX;
+	buf_init(&r->data, r->max_record);
 	return r;
 }
 
@@ -56,8 +60,10 @@ void csv_reader_free(struct csv_reader *r)
 static int peek(struct csv_reader *r)
 {
 	if (r->pos == r->len) {
+		/* A read error stays an error on every later call, so that it
+		 * can never pass for the end of the input. */
 		if (r->at_eof)
-			return -1;
+			return ferror(r->in) ? -2 : -1;
 		r->len = fread(r->chunk, 1, sizeof r->chunk, r->in);
 		r->pos = 0;
 		if (r->len == 0) {
@@ -122,7 +128,10 @@ static void add_byte(struct csv_reader *r, int c, struct csv_error *e)
 		return;
 	}
 	if (buf_addc(&r->data, (char)c) < 0) {
-		set_error(e, r->line, f, "record is too large");
+		char msg[CSV_MSG_MAX];
+
+		(void)snprintf(msg, sizeof msg, "record is longer than %zu bytes", r->max_record);
+		set_error(e, r->line, f, msg);
 		return;
 	}
 	r->lens[f]++;
@@ -135,18 +144,25 @@ static void end_field(struct csv_reader *r, struct csv_error *e)
 	size_t bad;
 
 	if (buf_addc(&r->data, '\0') < 0) {
-		set_error(e, r->line, f, "record is too large");
+		char msg[CSV_MSG_MAX];
+
+		(void)snprintf(msg, sizeof msg, "record is longer than %zu bytes", r->max_record);
+		set_error(e, r->line, f, msg);
 		return;
 	}
 	s = r->data.data + r->starts[f];
 	bad = utf8_invalid_at(s, r->lens[f]);
 	if (bad < r->lens[f]) {
 		char msg[CSV_MSG_MAX];
+		long line = r->line;
 
+		/* The field may span lines: name the line of the bad byte. */
+		for (size_t i = bad; i < r->lens[f]; i++)
+			line -= s[i] == '\n';
 		(void)snprintf(msg, sizeof msg,
 			       "invalid UTF-8 (byte 0x%02X at offset %zu of the field); save the file as UTF-8",
 			       (unsigned char)s[bad], bad + 1);
-		set_error(e, r->line, f, msg);
+		set_error(e, line, f, msg);
 	}
 }
 
@@ -171,8 +187,13 @@ static enum csv_status read_record(struct csv_reader *r, struct csv_error *e)
 	r->nfields = 0;
 	r->quoted = false;
 	buf_reset(&r->data);
-	if (peek(r) == -1)
+	c = peek(r);
+	if (c == -1)
 		return CSV_END;
+	if (c == -2) {
+		set_error(e, r->line, 0, "read error");
+		return CSV_FATAL;
+	}
 	for (;;) {
 		c = next(r);
 		if (c == -2) {
@@ -214,7 +235,7 @@ static enum csv_status read_record(struct csv_reader *r, struct csv_error *e)
 					       "quoted field opened on line %ld is never closed; add the closing quote",
 					       quote_line);
 				e->msg[0] = '\0';
-				set_error(e, r->line, r->nfields - 1, msg);
+				set_error(e, quote_line, r->nfields - 1, msg);
 				return CSV_FATAL;
 			}
 			if (c == '"') {
@@ -322,7 +343,9 @@ const char *csv_unneutralise(const char *s)
 
 static int write_field(FILE *out, const char *s, unsigned flags)
 {
-	bool quote = strpbrk(s, ",\"\r\n") != NULL;
+	/* A cell beginning with U+FEFF is quoted, or the first cell of a file
+	 * would read back as a byte-order mark. */
+	bool quote = strpbrk(s, ",\"\r\n") != NULL || strncmp(s, "\xEF\xBB\xBF", 3) == 0;
 
 	if ((flags & CSV_WRITE_NEUTRALISE) && csv_neutralise_needed(s)) {
 		if (quote && fputc('"', out) == EOF)

@@ -21,6 +21,7 @@
 enum {
 	CSV_FIELD_MAX = 1 << 20,   /* default cap on one field's bytes */
 	CSV_FIELDS_MAX = 256,      /* default cap on fields per record */
+	CSV_RECORD_MAX = 8 << 20,  /* cap on one record's bytes */
 	CSV_MSG_MAX = 256
 };
 

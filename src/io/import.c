@@ -819,7 +819,7 @@ int import_csv_in(struct store *st, enum import_kind kind, FILE *in, const char 
 	if (kind == IMPORT_EVIDENCE)
 		flush_evidence(im);
 	else if (!im->failed && report->errors == 0) {
-		if (kind == IMPORT_INDICATORS)
+		if (kind == IMPORT_INDICATORS && im->nrows > 1)
 			qsort(im->rows, im->nrows, sizeof *im->rows, by_competency_then_line);
 		write_pending(im);
 	}

@@ -66,7 +66,7 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	"  date INTEGER NOT NULL,"
 	"  assessor_id INTEGER REFERENCES person(id),"
 	"  note TEXT,"
-	"  import_id INTEGER REFERENCES import_log(id));"
+	"  import_id INTEGER);"
 	"CREATE INDEX evidence_person_competency ON evidence(person_id, competency_id, date);"
 	"CREATE TABLE retraction ("
 	"  evidence_id INTEGER PRIMARY KEY REFERENCES evidence(id),"

@@ -13,7 +13,9 @@
 #include "store/schema_sqlite.h"
 
 enum {
-	BUSY_TIMEOUT_MS = 10000
+	BUSY_TIMEOUT_MS = 10000,
+	EVIDENCE_ROWS_PER_INSERT = 64,  /* rows in one multi-row INSERT */
+	BULK_MIN_ROWS = 100000          /* see bulk_check */
 };
 
 /* Every statement the backend runs, prepared on first use. */
@@ -23,7 +25,7 @@ enum stmt_id {
 	Q_COUNT_TEAM, Q_COUNT_PERSON, Q_COUNT_COMPETENCY, Q_COUNT_ROLE, Q_COUNT_EVIDENCE,
 	Q_PUT_TEAM, Q_PUT_PERSON, Q_PUT_COMPETENCY, Q_PUT_ROLE,
 	Q_DELETE_INDICATORS, Q_INSERT_INDICATOR, Q_PUT_REQUIREMENT,
-	Q_LOG_IMPORT, Q_LOG_IMPORT_ROWS, Q_APPEND_EVIDENCE,
+	Q_LOG_IMPORT, Q_LOG_IMPORT_ROWS, Q_APPEND_EVIDENCE, Q_APPEND_EVIDENCE_MANY,
 	Q_EVIDENCE_STATE, Q_RETRACT,
 	Q_TEAMS, Q_TEAM_BY_KEY, Q_PEOPLE, Q_PERSON_BY_KEY,
 	Q_COMPETENCIES, Q_COMPETENCY_BY_KEY, Q_INDICATORS, Q_INDICATORS_OF,
@@ -95,7 +97,9 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_LOG_IMPORT_ROWS] = "UPDATE import_log SET rows = ?2 WHERE id = ?1",
 	[Q_APPEND_EVIDENCE] =
 		"INSERT INTO evidence(person_id, competency_id, level, level_decimals, source,"
-		" date, assessor_id, note, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+		" date, assessor_id, note, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* Q_APPEND_EVIDENCE_MANY is built at run time: the same with
+	 * EVIDENCE_ROWS_PER_INSERT rows of values. */
 	[Q_EVIDENCE_STATE] =
 		"SELECT (SELECT count(*) FROM retraction WHERE evidence_id = ?1)"
 		" FROM evidence WHERE id = ?1",
@@ -138,7 +142,13 @@ struct conn {
 	sqlite3 *db;
 	char path[4096];
 	sqlite3_stmt *stmts[Q_COUNT_OF_STATEMENTS];
+	int64_t tx_evidence;         /* evidence rows appended in this transaction */
+	char *dropped_index;         /* SQL of the evidence index dropped for a bulk load */
 };
+
+/* Bulk loads of evidence (defined with sq_append_evidence). */
+static int bulk_finish(struct store *st, struct err *err);
+static void bulk_forget(struct conn *c);
 
 static struct conn *conn_of(struct store *st)
 {
@@ -175,6 +185,20 @@ static int db_error(struct store *st, int rc, const char *doing, struct err *err
 	}
 }
 
+/* "INSERT ... VALUES (?, ...)" with its values repeated for n rows. */
+static char *many_rows_sql(const char *one_row, int n)
+{
+	const char *values = strstr(one_row, "(?");
+	sqlite3_str *sql = sqlite3_str_new(NULL);
+
+	sqlite3_str_appendall(sql, one_row);
+	for (int i = 1; i < n; i++) {
+		sqlite3_str_appendchar(sql, 1, ',');
+		sqlite3_str_appendall(sql, values);
+	}
+	return sqlite3_str_finish(sql);
+}
+
 static sqlite3_stmt *prepare(struct store *st, enum stmt_id id, struct err *err)
 {
 	struct conn *c = conn_of(st);
@@ -185,8 +209,19 @@ static sqlite3_stmt *prepare(struct store *st, enum stmt_id id, struct err *err)
 		sqlite3_clear_bindings(c->stmts[id]);
 		return c->stmts[id];
 	}
-	rc = sqlite3_prepare_v3(c->db, sql_text[id], -1, SQLITE_PREPARE_PERSISTENT,
-				&c->stmts[id], NULL);
+	if (id == Q_APPEND_EVIDENCE_MANY) {
+		char *sql = many_rows_sql(sql_text[Q_APPEND_EVIDENCE], EVIDENCE_ROWS_PER_INSERT);
+
+		if (sql == NULL) {
+			err_set(err, EX_OSERR, "out of memory");
+			return NULL;
+		}
+		rc = sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &c->stmts[id], NULL);
+		sqlite3_free(sql);
+	} else {
+		rc = sqlite3_prepare_v3(c->db, sql_text[id], -1, SQLITE_PREPARE_PERSISTENT,
+					&c->stmts[id], NULL);
+	}
 	if (rc != SQLITE_OK) {
 		db_error(st, rc, "prepare a statement", err);
 		return NULL;
@@ -281,6 +316,9 @@ static int sq_open(struct store *st, const char *target, int create, struct err 
 	}
 	if (create)
 		flags |= SQLITE_OPEN_CREATE;
+	/* Memory statistics take a global mutex on every allocation; compgap
+	 * does not read them. Only possible before SQLite initialises. */
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	rc = sqlite3_open_v2(target, &c->db, flags, NULL);
 	if (rc != SQLITE_OK) {
 		err_set(err, rc == SQLITE_CANTOPEN ? EX_CANTCREAT : EX_IOERR,
@@ -321,6 +359,7 @@ static void sq_close(struct store *st)
 		return;
 	for (int i = 0; i < Q_COUNT_OF_STATEMENTS; i++)
 		sqlite3_finalize(c->stmts[i]);
+	bulk_forget(c);
 	sqlite3_close(c->db);
 	free(c);
 	st->conn = NULL;
@@ -390,16 +429,21 @@ fail:
 
 static int sq_begin(struct store *st, int write, struct err *err)
 {
+	bulk_forget(conn_of(st));
 	return exec(st, write ? "BEGIN IMMEDIATE" : "BEGIN", "begin a transaction", err);
 }
 
 static int sq_commit(struct store *st, struct err *err)
 {
-	return exec(st, "COMMIT", "commit", err);
+	int rc = bulk_finish(st, err);
+
+	bulk_forget(conn_of(st));
+	return rc < 0 ? -1 : exec(st, "COMMIT", "commit", err);
 }
 
 static void sq_rollback(struct store *st)
 {
+	bulk_forget(conn_of(st));
 	(void)sqlite3_exec(conn_of(st)->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -569,38 +613,105 @@ static int sq_log_import_rows(struct store *st, int64_t batch, int64_t rows, str
 	return step_done(st, s, "log the import", NULL, err);
 }
 
+static int sq_count(struct store *st, enum entity kind, int64_t *n, struct err *err);
+
+static int sq_count_rows(struct store *st, int64_t *n, struct err *err)
+{
+	return sq_count(st, ENTITY_EVIDENCE, n, err);
+}
+
+/* Binds evidence row e (with its ids) to the nine parameters from first. */
+static void bind_evidence(struct store *st, sqlite3_stmt *s, int first, const struct evidence *e,
+			  const int64_t *ids)
+{
+	sqlite3_bind_int64(s, first, ids[0]);
+	sqlite3_bind_int64(s, first + 1, ids[1]);
+	sqlite3_bind_double(s, first + 2, e->level);
+	sqlite3_bind_int(s, first + 3, e->level_decimals);
+	sqlite3_bind_text(s, first + 4, source_name(e->source), -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, first + 5, e->date);
+	if (ids[2] != 0)
+		sqlite3_bind_int64(s, first + 6, ids[2]);
+	else
+		sqlite3_bind_null(s, first + 6);
+	bind_text(s, first + 7, e->note);
+	if (st->batch != 0)
+		sqlite3_bind_int64(s, first + 8, st->batch);
+	else
+		sqlite3_bind_null(s, first + 8);
+}
+
+/* A large load into a small table is faster without the evidence index,
+ * rebuilt once at commit by sorting, than with a random insert into the
+ * index per row. The index is dropped once the transaction has appended
+ * BULK_MIN_ROWS rows and at least half as many as were there before. The
+ * drop is part of the transaction: a rollback brings the index back. */
+static int bulk_check(struct store *st, struct err *err)
+{
+	struct conn *c = conn_of(st);
+	sqlite3_stmt *s = NULL;
+	int64_t total;
+	int rc;
+
+	if (c->dropped_index != NULL || c->tx_evidence < BULK_MIN_ROWS)
+		return 0;
+	if (sq_count_rows(st, &total, err) < 0)
+		return -1;
+	if (c->tx_evidence * 3 < total)
+		return 0;
+	rc = sqlite3_prepare_v2(c->db, "SELECT sql FROM sqlite_master WHERE type = 'index'"
+				" AND name = 'evidence_person_competency'", -1, &s, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		c->dropped_index = sqlite3_mprintf("%s", column_text(s, 0));
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : db_error(st, rc, "read the schema", err);
+	if (c->dropped_index == NULL)
+		return err_set(err, EX_OSERR, "out of memory");
+	return exec(st, "DROP INDEX evidence_person_competency", "prepare a bulk load", err);
+}
+
+/* Rebuilds an index dropped by bulk_check; called before commit. */
+static int bulk_finish(struct store *st, struct err *err)
+{
+	struct conn *c = conn_of(st);
+	int rc = 0;
+
+	if (c->dropped_index != NULL)
+		rc = exec(st, c->dropped_index, "rebuild the evidence index", err);
+	return rc;
+}
+
+static void bulk_forget(struct conn *c)
+{
+	sqlite3_free(c->dropped_index);
+	c->dropped_index = NULL;
+	c->tx_evidence = 0;
+}
+
 static int sq_append_evidence(struct store *st, const struct evidence *rows,
 			      const int64_t *ids, size_t n, struct err *err)
 {
-	sqlite3_stmt *s = prepare(st, Q_APPEND_EVIDENCE, err);
+	struct conn *c = conn_of(st);
+	size_t i = 0;
 	int rc;
 
-	if (s == NULL)
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		const struct evidence *e = &rows[i];
+	while (i < n) {
+		size_t k = n - i >= EVIDENCE_ROWS_PER_INSERT ? EVIDENCE_ROWS_PER_INSERT : 1;
+		sqlite3_stmt *s = prepare(st, k > 1 ? Q_APPEND_EVIDENCE_MANY : Q_APPEND_EVIDENCE, err);
 
-		sqlite3_bind_int64(s, 1, ids[3 * i]);
-		sqlite3_bind_int64(s, 2, ids[3 * i + 1]);
-		sqlite3_bind_double(s, 3, e->level);
-		sqlite3_bind_int(s, 4, e->level_decimals);
-		sqlite3_bind_text(s, 5, source_name(e->source), -1, SQLITE_STATIC);
-		sqlite3_bind_int(s, 6, e->date);
-		if (ids[3 * i + 2] != 0)
-			sqlite3_bind_int64(s, 7, ids[3 * i + 2]);
-		else
-			sqlite3_bind_null(s, 7);
-		bind_text(s, 8, e->note);
-		if (st->batch != 0)
-			sqlite3_bind_int64(s, 9, st->batch);
-		else
-			sqlite3_bind_null(s, 9);
+		if (s == NULL)
+			return -1;
+		for (size_t r = 0; r < k; r++)
+			bind_evidence(st, s, 1 + 9 * (int)r, &rows[i + r], &ids[3 * (i + r)]);
 		rc = sqlite3_step(s);
 		sqlite3_reset(s);
 		if (rc != SQLITE_DONE)
 			return db_error(st, rc, "store evidence", err);
+		i += k;
 	}
-	return 0;
+	c->tx_evidence += (int64_t)n;
+	return bulk_check(st, err);
 }
 
 static int sq_retract_evidence(struct store *st, int64_t id, const char *reason,

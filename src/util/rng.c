@@ -20,7 +20,8 @@ int rng_range(struct rng *r, int lo, int hi)
 {
 	uint64_t span = (uint64_t)((int64_t)hi - lo) + 1;
 
-	return lo + (int)(rng_next(r) % span);
+	/* In 64 bits: lo plus an offset up to 2^32 - 1 must not overflow. */
+	return (int)((int64_t)lo + (int64_t)(rng_next(r) % span));
 }
 
 double rng_unit(struct rng *r)

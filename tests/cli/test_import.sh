@@ -211,7 +211,7 @@ bad "quote inside an unquoted field" evidence "bad.csv:2: note: quote inside an 
 person,competency,level,source,date,note
 P2,listening,3,self,2026-01-01,say "hi"
 CSV
-bad "unterminated quote" evidence "bad.csv:3: note: quoted field opened on line 2 is never closed" <<'CSV'
+bad "unterminated quote" evidence "bad.csv:2: note: quoted field opened on line 2 is never closed" <<'CSV'
 person,competency,level,source,date,note
 P2,listening,3,self,2026-01-01,"open
 CSV

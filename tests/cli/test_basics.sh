@@ -1,0 +1,61 @@
+#!/bin/sh
+# The command line itself: help, usage errors, exit statuses, the choice of
+# database.
+. "$(dirname "$0")/lib.sh"
+
+run help
+expect_status "help" 0
+for cmd in init import export retract demo list show help version; do
+	expect_out "help lists $cmd" "  $cmd "
+done
+run
+expect_status "no command shows the help" 0
+expect_out "no command shows the usage" "usage: compgap [--db PATH] COMMAND"
+run help import
+expect_out "help COMMAND explains it" "usage: compgap import KIND FILE"
+run import --help
+expect_status "COMMAND --help" 0
+expect_out "COMMAND --help explains it" "kinds and their columns"
+run help nonsense
+expect_status "help of an unknown command" 64
+run nonsense
+expect_status "an unknown command" 64
+expect_err "an unknown command points to help" "'nonsense' is not a command; 'compgap help' lists them"
+run list teams --colour
+expect_status "an unknown option" 64
+expect_err "an unknown option is named" "unknown option '--colour'"
+run version
+expect_out "version" "compgap 0.1.0 (schema version 1)"
+
+# The database: --db, else $COMPGAP_DB, else ./compgap.db.
+run list teams
+expect_status "no database yet" 66
+expect_err "no database names the default it looked for" "no database at '$WORK/default.db'"
+run init
+expect_status "init uses \$COMPGAP_DB" 0
+[ -f "$WORK/default.db" ] && ok "the database is where \$COMPGAP_DB says" || not_ok "the database is where \$COMPGAP_DB says"
+run init
+expect_out "init again says it is up to date" "is up to date (schema version 1)"
+(unset COMPGAP_DB; "$COMPGAP" init > /dev/null 2>&1)
+[ -f "$WORK/compgap.db" ] && ok "without --db or \$COMPGAP_DB the database is ./compgap.db" ||
+	not_ok "without --db or \$COMPGAP_DB the database is ./compgap.db"
+run --db "$WORK/global.db" init
+[ -f "$WORK/global.db" ] && ok "--db before the command" || not_ok "--db before the command"
+run init --db="$WORK/equals.db"
+[ -f "$WORK/equals.db" ] && ok "--db=PATH" || not_ok "--db=PATH"
+run list teams --db "$WORK/empty.db"
+expect_status "a missing --db database" 66
+echo "not a database at all, just some text that is long enough to look like a file" > "$WORK/text.db"
+run list teams --db "$WORK/text.db"
+expect_status "a file that is no database" 65
+expect_err "a file that is no database is named" "is not a usable SQLite database"
+run list teams --db "$WORK/default.db"
+expect_status "list in an empty database" 0
+expect_out "an empty database says how to fill it" "no teams yet; import them with 'compgap import teams FILE'"
+run export gizmos
+expect_status "export of an unknown kind" 64
+run export teams -o "$WORK/no/such/dir/teams.csv"
+expect_status "export to a directory that does not exist" 73
+[ ! -e "$WORK/no/such/dir/teams.csv" ] && ok "a failed export leaves no file" || not_ok "a failed export leaves no file"
+
+done_testing

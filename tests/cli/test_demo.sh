@@ -1,0 +1,72 @@
+#!/bin/sh
+# The demo organisation: it is the same on every run, an export of it
+# imported into a new database exports identically, and the listing
+# commands show it.
+. "$(dirname "$0")/lib.sh"
+
+run demo --db "$WORK/demo.db"
+expect_status "demo creates the organisation" 0
+expect_out "demo summary counts the people" "people         41 (2 without any evidence yet)"
+expect_out "demo summary counts the competencies" "competencies   14"
+
+run demo --db "$WORK/demo.db"
+expect_status "demo refuses a database that holds an organisation" 65
+expect_err "demo says why it refused" "holds an organisation already"
+
+run demo --db "$WORK/again.db"
+snapshot "$WORK/demo.db" "$WORK/first"
+snapshot "$WORK/again.db" "$WORK/second"
+same_snapshot "two demos are identical (fixed seed)" "$WORK/first" "$WORK/second"
+
+# Export, import into a fresh database, export again: identical.
+run init --db "$WORK/copy.db"
+for kind in teams competencies indicators roles people evidence; do
+	run import "$kind" "$WORK/first/$kind.csv" --db "$WORK/copy.db"
+	expect_status "the demo's $kind export imports again" 0
+done
+snapshot "$WORK/copy.db" "$WORK/third"
+same_snapshot "export, import, export round-trips the demo exactly" "$WORK/first" "$WORK/third"
+
+rows=$(grep -c ',20[0-9][0-9]-[0-9][0-9]-[0-9][0-9],' "$WORK/first/evidence.csv")
+if [ "$rows" -gt 5000 ]; then ok "the demo has thousands of evidence rows ($rows)"; else
+	not_ok "the demo has thousands of evidence rows" "only $rows"; fi
+for source in self manager peer assessment test qa customer; do
+	if grep -q ",$source,20" "$WORK/first/evidence.csv"; then ok "the demo has $source evidence"; else
+		not_ok "the demo has $source evidence"; fi
+done
+
+run list teams --db "$WORK/demo.db"
+expect_status "list teams" 0
+expect_out "list teams nests the teams under the department" "  kcc-phone   Telefonie"
+run list people --team kcc-online --db "$WORK/demo.db"
+expect_out "list people --team shows the team's members" "KCC-1053"
+if grep -q "KCC-1012" "$WORK/out"; then not_ok "list people --team leaves out other teams"; else
+	ok "list people --team leaves out other teams"; fi
+run list people --team nowhere --db "$WORK/demo.db"
+expect_status "list people with an unknown team" 65
+run list competencies --db "$WORK/demo.db"
+expect_out "list competencies counts indicators and levels" "customer-focus"
+run list roles --db "$WORK/demo.db"
+expect_out "list roles shows required levels" "team-lead"
+run list gizmos --db "$WORK/demo.db"
+expect_status "list of an unknown thing is a usage error" 64
+
+run show person KCC-1039 --db "$WORK/demo.db"
+expect_status "show an unassessed person" 0
+expect_out "an unassessed person is said to be so" "No evidence yet: every competency is unassessed."
+run show person KCC-1015 --db "$WORK/demo.db"
+expect_out "show person lists the role's competencies" "Competencies required by role agent:"
+expect_out "show person lists the newest evidence" "the 20 newest of"
+run show person KCC-1015 --all --db "$WORK/demo.db"
+if [ "$(grep -c ' qa ' "$WORK/out")" -gt 100 ]; then ok "show person --all lists every row"; else
+	not_ok "show person --all lists every row"; fi
+run show competency customer-focus --db "$WORK/demo.db"
+expect_out "show competency has the definition" "Definition:"
+expect_out "show competency has the indicators" "Behavioural indicators:"
+expect_out "show competency has the level descriptors" "Levels:"
+expect_out "show competency lists the roles that need it" "Required by:"
+run show person NOBODY --db "$WORK/demo.db"
+expect_status "show an unknown person" 65
+expect_err "show an unknown person says how to find one" "'compgap list people' lists them"
+
+done_testing

@@ -1,0 +1,567 @@
+/* The store: opening, migrations, round-trips of every entity, transactions
+ * and the key cache, retraction. Each test works in a fresh temp file. */
+#include "testutil.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "store/store.h"
+#include "util/arena.h"
+
+struct fixture {
+	char dir[64];
+	char path[128];
+	struct store *st;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+
+	if (f == NULL)
+		return -1;
+	(void)snprintf(f->dir, sizeof f->dir, "/tmp/compgap-store-XXXXXX");
+	if (mkdtemp(f->dir) == NULL)
+		return -1;
+	(void)snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[160];
+
+	store_close(f->st);
+	(void)snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+	if (system(cmd) != 0)
+		return -1;
+	free(f);
+	return 0;
+}
+
+static struct store *open_new(struct fixture *f)
+{
+	struct err err = { 0 };
+
+	assert_int_equal(store_open(f->path, STORE_CREATE, &f->st, &err), 0);
+	return f->st;
+}
+
+/* Runs SQL on the file directly, behind the store's back. */
+static void raw_sql(const char *path, const char *sql)
+{
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static void test_missing_database_is_not_created(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+
+	assert_int_equal(store_open(f->path, 0, &f->st, &err), -1);
+	assert_int_equal(err.code, EX_NOINPUT);
+	assert_non_null(strstr(err.msg, "compgap init"));
+	assert_int_not_equal(access(f->path, F_OK), 0);
+}
+
+static void test_create_migrates_to_latest(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	int version = -1;
+
+	open_new(f);
+	assert_int_equal(store_schema_version(f->st, &version, &err), 0);
+	assert_int_equal(version, store_latest_version());
+	store_close(f->st);
+	f->st = NULL;
+	/* Opening again is a no-op migration. */
+	assert_int_equal(store_open(f->path, 0, &f->st, &err), 0);
+	assert_int_equal(store_schema_version(f->st, &version, &err), 0);
+	assert_int_equal(version, store_latest_version());
+}
+
+/* Every earlier schema version migrates forward to the latest, keeping the
+ * data stored at that version. */
+static void test_migrations_from_every_version(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+
+	for (int from = 0; from < store_latest_version(); from++) {
+		int version = -1;
+		int64_t n = -1;
+
+		(void)remove(f->path);
+		assert_int_equal(store_open(f->path, STORE_CREATE | STORE_NO_MIGRATE, &f->st, &err), 0);
+		assert_int_equal(store_schema_version(f->st, &version, &err), 0);
+		assert_int_equal(version, 0);
+		assert_int_equal(store_migrate(f->st, from, &err), 0);
+		assert_int_equal(store_schema_version(f->st, &version, &err), 0);
+		assert_int_equal(version, from);
+		if (from >= 1)
+			raw_sql(f->path, "INSERT INTO team(key, name) VALUES ('kept', 'Kept team')");
+		store_close(f->st);
+		f->st = NULL;
+		assert_int_equal(store_open(f->path, 0, &f->st, &err), 0);
+		assert_int_equal(store_schema_version(f->st, &version, &err), 0);
+		assert_int_equal(version, store_latest_version());
+		assert_int_equal(store_count(f->st, ENTITY_TEAM, &n, &err), 0);
+		assert_int_equal(n, from >= 1 ? 1 : 0);
+		store_close(f->st);
+		f->st = NULL;
+	}
+}
+
+static void test_newer_schema_is_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+
+	open_new(f);
+	store_close(f->st);
+	f->st = NULL;
+	raw_sql(f->path, "INSERT INTO schema_version VALUES (999, 'future')");
+	assert_int_equal(store_open(f->path, 0, &f->st, &err), -1);
+	assert_int_equal(err.code, EX_CONFIG);
+	assert_non_null(strstr(err.msg, "schema version 999, newer than this compgap knows"));
+}
+
+static void test_foreign_database_is_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+
+	raw_sql(f->path, "CREATE TABLE invoices(id INTEGER)");
+	assert_int_equal(store_open(f->path, 0, &f->st, &err), -1);
+	assert_int_equal(err.code, EX_DATAERR);
+	assert_non_null(strstr(err.msg, "not a compgap one"));
+}
+
+static void test_not_a_database_is_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	FILE *out = fopen(f->path, "w");
+
+	assert_non_null(out);
+	for (int i = 0; i < 200; i++)
+		fputs("this is a text file, not a database\n", out);
+	fclose(out);
+	assert_int_equal(store_open(f->path, 0, &f->st, &err), -1);
+	assert_int_equal(err.code, EX_DATAERR);
+	assert_non_null(strstr(err.msg, "not a usable SQLite database"));
+}
+
+/* Collects rows of every kind as text lines, for comparing. */
+struct lines {
+	char text[8192];
+};
+
+static void add_line(struct lines *l, const char *line)
+{
+	size_t len = strlen(l->text);
+
+	(void)snprintf(l->text + len, sizeof l->text - len, "%s\n", line);
+}
+
+static const char *s(const char *v)
+{
+	return v != NULL ? v : "(null)";
+}
+
+static int team_line(void *ctx, const struct team *t)
+{
+	char line[256];
+
+	(void)snprintf(line, sizeof line, "%s|%s|%s", t->key, t->name, s(t->parent));
+	add_line(ctx, line);
+	return 0;
+}
+
+static int person_line(void *ctx, const struct person *p)
+{
+	char line[512];
+
+	(void)snprintf(line, sizeof line, "%s|%s|%s|%s|%s|%s|%d", p->key, p->name, s(p->email),
+		       s(p->team), s(p->role), s(p->manager), p->active);
+	add_line(ctx, line);
+	return 0;
+}
+
+static int competency_line(void *ctx, const struct competency *c)
+{
+	char line[512];
+
+	(void)snprintf(line, sizeof line, "%s|%s|%s|%s|%s", c->key, c->name, s(c->category),
+		       s(c->description), developability_name(c->developability));
+	add_line(ctx, line);
+	return 0;
+}
+
+static int indicator_line(void *ctx, const struct indicator *i)
+{
+	char line[512];
+
+	(void)snprintf(line, sizeof line, "%s|%d|%s", i->competency, i->level, i->text);
+	add_line(ctx, line);
+	return 0;
+}
+
+static int requirement_line(void *ctx, const struct requirement *r)
+{
+	char line[256];
+
+	(void)snprintf(line, sizeof line, "%s|%s|%d|%d", r->role, r->competency, r->required_level,
+		       r->weight);
+	add_line(ctx, line);
+	return 0;
+}
+
+static int evidence_line(void *ctx, const struct evidence *e)
+{
+	char line[512];
+
+	(void)snprintf(line, sizeof line, "%lld|%s|%s|%.*f|%s|%d|%s|%s", (long long)e->id, e->person,
+		       e->competency, e->level_decimals, e->level, source_name(e->source), e->date,
+		       s(e->assessor), s(e->note));
+	add_line(ctx, line);
+	return 0;
+}
+
+/* A small organisation, stored in one transaction. */
+static void fill(struct store *st)
+{
+	struct err err = { 0 };
+	const struct team teams[] = {
+		{ "dept", "Department", NULL, 0 },
+		{ "phone", "Phone", "dept", 0 },
+	};
+	const struct competency comps[] = {
+		{ "listen", "Listening", "interpersonal", "Hears what is meant.", DEV_HIGH, 0 },
+		{ "decide", "Decisiveness", NULL, NULL, DEV_UNSET, 0 },
+	};
+	const struct indicator ind[] = {
+		{ NULL, 0, "Asks follow-up questions" },
+		{ NULL, 3, "Hears the need behind the question" },
+	};
+	const struct requirement reqs[] = {
+		{ "agent", "listen", 3, 2, 0 },
+		{ "agent", "decide", 2, 1, 0 },
+	};
+	const struct person people[] = {
+		{ "P1", "Lead", "lead@example.org", "dept", "agent", NULL, true, 0 },
+		{ "P2", "Åsa", NULL, "phone", "agent", "P1", true, 0 },
+	};
+	const struct evidence ev[] = {
+		{ 0, "P2", "listen", 3.5, 1, SOURCE_SELF, 20000, NULL, NULL },
+		{ 0, "P2", "listen", 2.25, 2, SOURCE_MANAGER, 20010, "P1", "said \"ok\", twice" },
+	};
+
+	assert_int_equal(store_begin(st, &err), 0);
+	for (size_t i = 0; i < 2; i++)
+		assert_int_equal(store_put_team(st, &teams[i], &err), 0);
+	for (size_t i = 0; i < 2; i++)
+		assert_int_equal(store_put_competency(st, &comps[i], &err), 0);
+	assert_int_equal(store_replace_indicators(st, "listen", ind, 2, &err), 0);
+	for (size_t i = 0; i < 2; i++)
+		assert_int_equal(store_put_requirement(st, &reqs[i], &err), 0);
+	for (size_t i = 0; i < 2; i++)
+		assert_int_equal(store_put_person(st, &people[i], &err), 0);
+	assert_int_equal(store_log_import(st, "evidence", "test", &err), 0);
+	assert_int_equal(store_append_evidence(st, ev, 2, &err), 0);
+	assert_int_equal(store_log_import_rows(st, 2, &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
+}
+
+static void dump(struct store *st, struct lines *l)
+{
+	struct err err = { 0 };
+
+	memset(l, 0, sizeof *l);
+	assert_int_equal(store_each_team(st, NULL, team_line, l, &err), 0);
+	assert_int_equal(store_each_person(st, NULL, person_line, l, &err), 0);
+	assert_int_equal(store_each_competency(st, NULL, competency_line, l, &err), 0);
+	assert_int_equal(store_each_indicator(st, NULL, indicator_line, l, &err), 0);
+	assert_int_equal(store_each_requirement(st, NULL, requirement_line, l, &err), 0);
+	assert_int_equal(store_each_evidence(st, NULL, evidence_line, l, &err), 0);
+}
+
+static void test_round_trip_of_every_entity(void **state)
+{
+	struct fixture *f = *state;
+	struct lines l;
+
+	fill(open_new(f));
+	dump(f->st, &l);
+	assert_string_equal(l.text,
+			    "dept|Department|(null)\n"
+			    "phone|Phone|dept\n"
+			    "P1|Lead|lead@example.org|dept|agent|(null)|1\n"
+			    "P2|Åsa|(null)|phone|agent|P1|1\n"
+			    "listen|Listening|interpersonal|Hears what is meant.|high\n"
+			    "decide|Decisiveness|(null)|(null)|\n"
+			    "listen|0|Asks follow-up questions\n"
+			    "listen|3|Hears the need behind the question\n"
+			    "agent|listen|3|2\n"
+			    "agent|decide|2|1\n"
+			    "1|P2|listen|3.5|self|20000|(null)|(null)\n"
+			    "2|P2|listen|2.25|manager|20010|P1|said \"ok\", twice\n");
+}
+
+static void test_upsert_and_keep_masks(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	struct lines l;
+	const struct person renamed = { "P2", "Åsa Öberg", NULL, NULL, NULL, NULL, false,
+					KEEP_EMAIL | KEEP_TEAM | KEEP_ROLE | KEEP_MANAGER };
+	const struct person cleared = { "P1", "Lead", NULL, NULL, NULL, NULL, true, 0 };
+	const struct team moved = { "phone", "Phone team", NULL, KEEP_PARENT };
+	const struct requirement reweighted = { "agent", "listen", 4, 0, KEEP_WEIGHT };
+
+	fill(open_new(f));
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_put_person(f->st, &renamed, &err), 0);
+	assert_int_equal(store_put_person(f->st, &cleared, &err), 0);
+	assert_int_equal(store_put_team(f->st, &moved, &err), 0);
+	assert_int_equal(store_put_requirement(f->st, &reweighted, &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	dump(f->st, &l);
+	/* Renamed and made inactive, the rest kept; P1's optional fields
+	 * cleared; the team renamed with its parent kept; the level changed
+	 * with its weight kept. */
+	assert_non_null(strstr(l.text, "P2|Åsa Öberg|(null)|phone|agent|P1|0\n"));
+	assert_non_null(strstr(l.text, "P1|Lead|(null)|(null)|(null)|(null)|1\n"));
+	assert_non_null(strstr(l.text, "phone|Phone team|dept\n"));
+	assert_non_null(strstr(l.text, "agent|listen|4|2\n"));
+}
+
+static void test_replace_indicators(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	struct lines l = { { 0 } };
+	const struct indicator ind[] = { { NULL, 0, "Only this one" } };
+
+	fill(open_new(f));
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_replace_indicators(f->st, "listen", ind, 1, &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	assert_int_equal(store_each_indicator(f->st, "listen", indicator_line, &l, &err), 0);
+	assert_string_equal(l.text, "listen|0|Only this one\n");
+}
+
+static void test_rollback_undoes_everything(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	struct lines before, after;
+	const struct team t = { "new", "New", "dept", 0 };
+	const struct person p = { "P9", "Nine", NULL, "new", NULL, NULL, true, 0 };
+	int64_t id;
+
+	fill(open_new(f));
+	dump(f->st, &before);
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_put_team(f->st, &t, &err), 0);
+	assert_int_equal(store_put_person(f->st, &p, &err), 0);
+	assert_int_equal(store_lookup(f->st, ENTITY_PERSON, "P9", &id, &err), 1);
+	store_rollback(f->st);
+	dump(f->st, &after);
+	assert_string_equal(before.text, after.text);
+	/* The key cache forgets what the rollback undid. */
+	assert_int_equal(store_lookup(f->st, ENTITY_PERSON, "P9", &id, &err), 0);
+	assert_int_equal(store_lookup(f->st, ENTITY_TEAM, "new", &id, &err), 0);
+}
+
+static void test_writes_need_a_transaction(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	const struct team t = { "x", "X", NULL, 0 };
+
+	open_new(f);
+	assert_int_equal(store_put_team(f->st, &t, &err), -1);
+	assert_int_equal(err.code, EX_SOFTWARE);
+}
+
+static void test_evidence_with_unknown_keys_is_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	const struct evidence e = { 0, "nobody", "listen", 3, 0, SOURCE_SELF, 20000, NULL, NULL };
+
+	fill(open_new(f));
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_append_evidence(f->st, &e, 1, &err), -1);
+	assert_int_equal(err.code, EX_DATAERR);
+	assert_string_equal(err.msg, "unknown person 'nobody'");
+	store_rollback(f->st);
+}
+
+static void test_retraction(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	struct lines l = { { 0 } };
+	int64_t n = 0;
+
+	fill(open_new(f));
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_retract_evidence(f->st, 1, "wrong person", &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	assert_int_equal(store_each_evidence(f->st, NULL, evidence_line, &l, &err), 0);
+	assert_null(strstr(l.text, "1|P2|listen|3.5"));
+	assert_non_null(strstr(l.text, "2|P2|listen|2.25"));
+	assert_int_equal(store_count(f->st, ENTITY_EVIDENCE, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_retract_evidence(f->st, 1, "again", &err), -1);
+	assert_int_equal(err.code, EX_DATAERR);
+	assert_int_equal(store_retract_evidence(f->st, 99, "none", &err), -1);
+	assert_non_null(strstr(err.msg, "no evidence row 99"));
+	store_rollback(f->st);
+}
+
+static void test_evidence_filters(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	struct lines l = { { 0 } };
+	const struct evidence_filter by_person = { "P1", NULL };
+	const struct evidence_filter by_both = { "P2", "listen" };
+	const struct evidence_filter by_competency = { NULL, "decide" };
+
+	fill(open_new(f));
+	assert_int_equal(store_each_evidence(f->st, &by_person, evidence_line, &l, &err), 0);
+	assert_string_equal(l.text, "");
+	assert_int_equal(store_each_evidence(f->st, &by_competency, evidence_line, &l, &err), 0);
+	assert_string_equal(l.text, "");
+	assert_int_equal(store_each_evidence(f->st, &by_both, evidence_line, &l, &err), 0);
+	assert_non_null(strstr(l.text, "1|P2|listen"));
+	assert_non_null(strstr(l.text, "2|P2|listen"));
+}
+
+/* Whether the evidence index exists in the file. */
+static int evidence_index_exists(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int n = -1;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+					    " AND name = 'evidence_person_competency'", -1, &s, NULL),
+			 SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return n;
+}
+
+/* Appends n copies of a row in one transaction; commits or rolls back. */
+static void append_many(struct store *st, size_t n, bool commit)
+{
+	struct err err = { 0 };
+	struct evidence *rows = calloc(n, sizeof *rows);
+
+	assert_non_null(rows);
+	for (size_t i = 0; i < n; i++)
+		rows[i] = (struct evidence){ 0, "P2", "listen", 3, 0, SOURCE_QA, (int32_t)(20000 + i % 500),
+					     "P1", NULL };
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_append_evidence(st, rows, n, &err), 0);
+	if (commit)
+		assert_int_equal(store_commit(st, &err), 0);
+	else
+		store_rollback(st);
+	free(rows);
+}
+
+/* A bulk load drops the evidence index for speed and must leave it in
+ * place after a commit and after a rollback alike. */
+static void test_bulk_load_keeps_the_index(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	int64_t n = 0;
+
+	fill(open_new(f));
+	append_many(f->st, 150000, false);
+	assert_int_equal(evidence_index_exists(f->path), 1);
+	assert_int_equal(store_count(f->st, ENTITY_EVIDENCE, &n, &err), 0);
+	assert_int_equal(n, 2);
+	append_many(f->st, 150000, true);
+	assert_int_equal(evidence_index_exists(f->path), 1);
+	assert_int_equal(store_count(f->st, ENTITY_EVIDENCE, &n, &err), 0);
+	assert_int_equal(n, 150002);
+	/* A small append to a large table keeps the index all along. */
+	append_many(f->st, 1000, true);
+	assert_int_equal(evidence_index_exists(f->path), 1);
+}
+
+static int stop_at_first(void *ctx, const struct team *t)
+{
+	(void)t;
+	(*(int *)ctx)++;
+	return 7;
+}
+
+static void test_callback_stops_iteration(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	int calls = 0;
+
+	fill(open_new(f));
+	assert_int_equal(store_each_team(f->st, NULL, stop_at_first, &calls, &err), 7);
+	assert_int_equal(calls, 1);
+}
+
+static void test_default_target(void **state)
+{
+	(void)state;
+	unsetenv("COMPGAP_DB");
+	assert_string_equal(store_default_target(NULL), "./compgap.db");
+	setenv("COMPGAP_DB", "/tmp/env.db", 1);
+	assert_string_equal(store_default_target(NULL), "/tmp/env.db");
+	assert_string_equal(store_default_target("arg.db"), "arg.db");
+	unsetenv("COMPGAP_DB");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_missing_database_is_not_created, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_create_migrates_to_latest, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrations_from_every_version, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_newer_schema_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_foreign_database_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_not_a_database_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_round_trip_of_every_entity, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_upsert_and_keep_masks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_replace_indicators, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rollback_undoes_everything, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_writes_need_a_transaction, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_evidence_with_unknown_keys_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_retraction, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_evidence_filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_callback_stops_iteration, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_load_keeps_the_index, setup, teardown),
+		cmocka_unit_test(test_default_target),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
