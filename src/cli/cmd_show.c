@@ -16,13 +16,14 @@ enum {
 	WRAP_COLUMNS = 76
 };
 
-/* Prints text wrapped at WRAP_COLUMNS, each line after indent. */
-static void print_wrapped(const char *indent, const char *text)
+/* Prints text wrapped at WRAP_COLUMNS: the first line after first, the
+ * others after indent (of the same width). */
+static void print_wrapped(const char *first, const char *indent, const char *text)
 {
 	size_t col = 0, width = WRAP_COLUMNS - strlen(indent);
 	const char *p = text;
 
-	fputs(indent, stdout);
+	fputs(first, stdout);
 	while (*p != '\0') {
 		size_t len = strcspn(p, " \n");
 		char word[4096];
@@ -277,13 +278,11 @@ static int print_indicator(void *ctx, const struct indicator *i)
 		printf("\nLevels:\n");
 	p->last_level = i->level;
 	if (i->level == 0) {
-		fputs("  - ", stdout);
-		print_wrapped("", i->text);
+		print_wrapped("  - ", "    ", i->text);
 		return 0;
 	}
 	(void)snprintf(indent, sizeof indent, "  %d  ", i->level);
-	fputs(indent, stdout);
-	print_wrapped("", i->text);
+	print_wrapped(indent, "     ", i->text);
 	return 0;
 }
 
@@ -319,7 +318,7 @@ static int show_competency(struct store *st, const char *key, struct err *err)
 	       developability_name(f.competency.developability));
 	if (f.competency.description != NULL) {
 		printf("\nDefinition:\n");
-		print_wrapped("  ", f.competency.description);
+		print_wrapped("  ", "  ", f.competency.description);
 	}
 	if (store_each_indicator(st, key, print_indicator, &ip, err) != 0)
 		goto fail;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "util/utf8.h"
 
 void table_init(struct table *t, size_t ncols, const char *const *headers, unsigned right)
@@ -43,21 +44,27 @@ int table_add(struct table *t, const char *const *cells)
 	return 0;
 }
 
-static void print_cell(FILE *out, const char *s, size_t width, int right, int last)
+static void pad(struct buf *line, size_t n)
+{
+	while (n-- > 0)
+		(void)buf_addc(line, ' ');
+}
+
+static void add_cell(struct buf *line, const char *s, size_t width, int right)
 {
 	size_t w = utf8_width(s);
 
 	if (right)
-		fprintf(out, "%*s%s", (int)(width - w), "", s);
-	else if (last)
-		fputs(s, out);
-	else
-		fprintf(out, "%s%*s", s, (int)(width - w), "");
+		pad(line, width - w);
+	(void)buf_adds(line, s);
+	if (!right)
+		pad(line, width - w);
 }
 
 void table_print(struct table *t, FILE *out)
 {
 	size_t width[TABLE_COLS_MAX] = { 0 };
+	struct buf line;
 	int has_headers = t->headers[0] != NULL;
 
 	for (size_t c = 0; c < t->ncols; c++) {
@@ -70,17 +77,22 @@ void table_print(struct table *t, FILE *out)
 				width[c] = w;
 		}
 	}
+	buf_init(&line, SIZE_MAX);
 	for (size_t r = has_headers ? 0 : 1; r <= t->nrows; r++) {
-		fputs(t->indent, out);
+		buf_reset(&line);
+		(void)buf_adds(&line, t->indent);
 		for (size_t c = 0; c < t->ncols; c++) {
 			const char *s = r == 0 ? t->headers[c] : t->cells[(r - 1) * t->ncols + c];
 
 			if (c > 0)
-				fputs("  ", out);
-			print_cell(out, s, width[c], (t->right >> c) & 1, c + 1 == t->ncols);
+				(void)buf_adds(&line, "  ");
+			add_cell(&line, s, width[c], (t->right >> c) & 1);
 		}
-		fputc('\n', out);
+		while (line.len > 0 && line.data[line.len - 1] == ' ')
+			line.data[--line.len] = '\0';
+		fprintf(out, "%s\n", buf_str(&line));
 	}
+	buf_free(&line);
 	table_free(t);
 }
 

@@ -271,8 +271,17 @@ static bool exists(struct importer *im, const struct cells *c, int col, enum ent
 		return false;
 	}
 	if (rc == 0) {
-		problem(im, c->line, column_name(im, col), "unknown %s '%s'; %s",
-			column_name(im, col), key, hint);
+		char near[KEY_MAX + 1];
+
+		/* People are too many to search on every bad row; the
+		 * framework's keys are few and often mistyped. */
+		if (kind != ENTITY_PERSON &&
+		    store_closest_key(im->st, kind, key, near, sizeof near, im->err) == 1)
+			problem(im, c->line, column_name(im, col), "unknown %s '%s'; did you mean '%s'?",
+				column_name(im, col), key, near);
+		else
+			problem(im, c->line, column_name(im, col), "unknown %s '%s'; %s",
+				column_name(im, col), key, hint);
 		return false;
 	}
 	return true;

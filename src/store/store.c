@@ -1,5 +1,7 @@
 #include "store/backend.h"
+#include "util/edit.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,6 +162,36 @@ int store_lookup(struct store *st, enum entity kind, const char *key, int64_t *i
 		st->keys_loaded[kind] = 1;
 	}
 	return strmap_get(&st->keys[kind], key, id) ? 1 : 0;
+}
+
+int store_closest_key(struct store *st, enum entity kind, const char *key, char *out,
+		      size_t outsz, struct err *err)
+{
+	const struct strmap *m = &st->keys[kind];
+	const char *best = NULL;
+	size_t best_distance = 3;
+	bool tie = false;
+
+	if (store_lookup(st, kind, key, NULL, err) < 0)
+		return -1;
+	for (size_t i = 0; i < m->cap; i++) {
+		size_t d;
+
+		if (m->slots[i].key == NULL)
+			continue;
+		d = edit_distance(key, m->slots[i].key, 2);
+		if (d < best_distance) {
+			best = m->slots[i].key;
+			best_distance = d;
+			tie = false;
+		} else if (d == best_distance) {
+			tie = true;
+		}
+	}
+	if (best == NULL || tie)
+		return 0;
+	(void)snprintf(out, outsz, "%s", best);
+	return 1;
 }
 
 int store_count(struct store *st, enum entity kind, int64_t *n, struct err *err)

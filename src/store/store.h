@@ -75,6 +75,12 @@ void store_rollback(struct store *st);
 int store_lookup(struct store *st, enum entity kind, const char *key, int64_t *id,
 		 struct err *err);
 
+/* Writes into out the stored key of kind nearest to key (at most two edits
+ * away, and closer than any other), for "did you mean" hints; returns 1
+ * when there is one, 0 when not, -1 on error. */
+int store_closest_key(struct store *st, enum entity kind, const char *key, char *out,
+		      size_t outsz, struct err *err);
+
 /* The number of rows of an entity (of evidence: those in force). */
 int store_count(struct store *st, enum entity kind, int64_t *n, struct err *err);
 

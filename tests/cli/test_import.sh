@@ -195,6 +195,14 @@ bad "unknown competency" evidence "bad.csv:2: competency: unknown competency 'ju
 person,competency,level,source,date
 P2,juggling,3,self,2026-01-01
 CSV
+bad "a mistyped competency gets a suggestion" evidence "bad.csv:2: competency: unknown competency 'listning'; did you mean 'listening'?" <<'CSV'
+person,competency,level,source,date
+P2,listning,3,self,2026-01-01
+CSV
+bad "a mistyped team gets a suggestion" people "bad.csv:2: team: unknown team 'phnoe'; did you mean 'phone'?" <<'CSV'
+id,name,team
+P9,Someone,phnoe
+CSV
 bad "unknown assessor" evidence "bad.csv:2: assessor: unknown assessor 'P98'" <<'CSV'
 person,competency,level,source,date,assessor
 P2,listening,3,manager,2026-01-01,P98

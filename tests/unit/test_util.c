@@ -17,6 +17,7 @@
 #include "util/rng.h"
 #include "util/strmap.h"
 #include "util/utf8.h"
+#include "util/edit.h"
 
 /* buf */
 
@@ -648,6 +649,20 @@ static void test_org_depth(void **state)
 	assert_true(org_depth(self_loop, 2, 1) <= 2);
 }
 
+/* Edit distances computed by hand. */
+static void test_edit_distance(void **state)
+{
+	(void)state;
+	assert_int_equal(edit_distance("listening", "listening", 2), 0);
+	assert_int_equal(edit_distance("listning", "listening", 2), 1);    /* one deleted */
+	assert_int_equal(edit_distance("phnoe", "phone", 2), 2);           /* two swapped */
+	assert_int_equal(edit_distance("kitten", "sitting", 3), 3);        /* the textbook case */
+	assert_int_equal(edit_distance("kitten", "sitting", 2), 3);        /* over max: max + 1 */
+	assert_int_equal(edit_distance("", "abc", 5), 3);
+	assert_int_equal(edit_distance("abc", "", 5), 3);
+	assert_int_equal(edit_distance("a", "abcdef", 2), 3);              /* lengths alone exceed max */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -676,6 +691,7 @@ int main(void)
 		cmocka_unit_test(test_org_subtree),
 		cmocka_unit_test(test_org_subtree_loop),
 		cmocka_unit_test(test_org_depth),
+		cmocka_unit_test(test_edit_distance),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
