@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "util/array.h"
 #include "cli/commands.h"
 #include "cli/load.h"
 #include "cli/table.h"
@@ -120,15 +121,8 @@ static int competency_line(void *ctx, const struct competency *c)
 	const char *cells[] = { c->key, c->name, c->category, developability_name(c->developability),
 				"", "" };
 
-	if (l->t.nrows == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 32;
-		int (*n)[2] = realloc(l->counts, cap * sizeof *n);
-
-		if (n == NULL)
-			return -1;
-		l->counts = n;
-		l->cap = cap;
-	}
+	if (array_reserve(&l->counts, &l->cap, l->t.nrows + 1, sizeof *l->counts) < 0)
+		return -1;
 	l->counts[l->t.nrows][0] = l->counts[l->t.nrows][1] = 0;
 	if (strmap_put(&l->row, c->key, (int64_t)l->t.nrows) < 0)
 		return -1;

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "util/array.h"
 #include "cli/commands.h"
 #include "cli/table.h"
 #include "io/export.h"
@@ -62,15 +63,8 @@ static int keep_person(void *ctx, const struct person *p)
 {
 	struct found *f = ctx;
 
-	f->person = *p;
-	f->person.key = arena_strdup(&f->arena, p->key);
-	f->person.name = arena_strdup(&f->arena, p->name);
-	f->person.email = arena_strdup(&f->arena, p->email);
-	f->person.team = arena_strdup(&f->arena, p->team);
-	f->person.role = arena_strdup(&f->arena, p->role);
-	f->person.manager = arena_strdup(&f->arena, p->manager);
 	f->any = true;
-	return 0;
+	return person_copy(&f->person, p, &f->arena);
 }
 
 static int keep_team(void *ctx, const struct team *t)
@@ -108,15 +102,8 @@ static int keep_evidence(void *ctx, const struct evidence *e)
 	struct evidence_list *l = ctx;
 	struct evidence *c;
 
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		struct evidence *p = realloc(l->rows, cap * sizeof *p);
-
-		if (p == NULL)
-			return -1;
-		l->rows = p;
-		l->cap = cap;
-	}
+	if (array_reserve(&l->rows, &l->cap, l->n + 1, sizeof *l->rows) < 0)
+		return -1;
 	c = &l->rows[l->n++];
 	*c = *e;
 	c->person = NULL;

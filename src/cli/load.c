@@ -1,3 +1,4 @@
+#include "util/array.h"
 #include "cli/load.h"
 
 #include <stdint.h>
@@ -15,19 +16,14 @@ static int add_team(void *ctx, const struct team *t)
 	struct grow *g = ctx;
 	struct org *o = g->org;
 
-	if (o->nteams == g->cap) {
-		size_t cap = g->cap ? g->cap * 2 : 64;
-		struct team *p = realloc(o->teams, cap * sizeof *p);
-
-		if (p == NULL)
-			return -1;
-		o->teams = p;
-		g->cap = cap;
-	}
+	if (array_reserve(&o->teams, &g->cap, o->nteams + 1, sizeof *o->teams) < 0)
+		return -1;
 	o->teams[o->nteams] = (struct team){
 		arena_strdup(&o->arena, t->key), arena_strdup(&o->arena, t->name),
 		arena_strdup(&o->arena, t->parent), 0
 	};
+	if (o->teams[o->nteams].key == NULL || o->teams[o->nteams].name == NULL)
+		return -1;
 	o->nteams++;
 	return 0;
 }
@@ -38,24 +34,10 @@ static int add_person(void *ctx, const struct person *p)
 	struct org *o = g->org;
 	struct person *q;
 
-	if (o->npeople == g->cap) {
-		size_t cap = g->cap ? g->cap * 2 : 256;
-		struct person *n = realloc(o->people, cap * sizeof *n);
-
-		if (n == NULL)
-			return -1;
-		o->people = n;
-		g->cap = cap;
-	}
+	if (array_reserve(&o->people, &g->cap, o->npeople + 1, sizeof *o->people) < 0)
+		return -1;
 	q = &o->people[o->npeople++];
-	*q = *p;
-	q->key = arena_strdup(&o->arena, p->key);
-	q->name = arena_strdup(&o->arena, p->name);
-	q->email = arena_strdup(&o->arena, p->email);
-	q->team = arena_strdup(&o->arena, p->team);
-	q->role = arena_strdup(&o->arena, p->role);
-	q->manager = arena_strdup(&o->arena, p->manager);
-	return 0;
+	return person_copy(q, p, &o->arena);
 }
 
 int org_team_index(const struct org *org, const char *key)

@@ -1,3 +1,4 @@
+#include "util/array.h"
 #include "cli/table.h"
 
 #include <stdint.h>
@@ -20,15 +21,8 @@ void table_init(struct table *t, size_t ncols, const char *const *headers, unsig
 
 int table_add(struct table *t, const char *const *cells)
 {
-	if (t->nrows == t->caprows) {
-		size_t cap = t->caprows ? t->caprows * 2 : 32;
-		char **p = realloc(t->cells, cap * t->ncols * sizeof *p);
-
-		if (p == NULL)
-			return -1;
-		t->cells = p;
-		t->caprows = cap;
-	}
+	if (array_reserve(&t->cells, &t->capcells, (t->nrows + 1) * t->ncols, sizeof *t->cells) < 0)
+		return -1;
 	for (size_t i = 0; i < t->ncols; i++) {
 		char *c = arena_strdup(&t->arena, cells[i] != NULL ? cells[i] : "-");
 

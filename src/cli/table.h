@@ -16,7 +16,7 @@ struct table {
 	const char *headers[TABLE_COLS_MAX];
 	unsigned right;            /* bit i: right-align column i */
 	char **cells;              /* nrows * ncols, in the arena */
-	size_t nrows, caprows;
+	size_t nrows, capcells;
 	struct arena arena;        /* copies of the cells */
 	const char *indent;        /* printed before each line */
 };

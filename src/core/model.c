@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "util/arena.h"
+
 static const char *const source_names[SOURCE_COUNT] = {
 	[SOURCE_SELF] = "self",
 	[SOURCE_MANAGER] = "manager",
@@ -55,4 +57,28 @@ int developability_parse(const char *name, enum developability *d)
 		}
 	}
 	return -1;
+}
+
+/* A copy of s in a, or NULL for NULL; *ok turns false when a is full. */
+static const char *copy(struct arena *a, const char *s, bool *ok)
+{
+	char *c = arena_strdup(a, s);
+
+	if (s != NULL && c == NULL)
+		*ok = false;
+	return c;
+}
+
+int person_copy(struct person *dst, const struct person *src, struct arena *a)
+{
+	bool ok = true;
+
+	*dst = *src;
+	dst->key = copy(a, src->key, &ok);
+	dst->name = copy(a, src->name, &ok);
+	dst->email = copy(a, src->email, &ok);
+	dst->team = copy(a, src->team, &ok);
+	dst->role = copy(a, src->role, &ok);
+	dst->manager = copy(a, src->manager, &ok);
+	return ok ? 0 : -1;
 }

@@ -119,6 +119,12 @@ int source_parse(const char *name, enum source *s);
 /* The valid source names joined with ", ", for error messages. */
 const char *source_list(void);
 
+struct arena;
+
+/* Copies src into dst with its strings in the arena, so that it outlives
+ * a store callback. Returns 0, or -1 when the arena is exhausted. */
+int person_copy(struct person *dst, const struct person *src, struct arena *a);
+
 /* "high", "medium", "low", or "" for DEV_UNSET. */
 const char *developability_name(enum developability d);
 

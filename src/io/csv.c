@@ -1,3 +1,4 @@
+#include "util/array.h"
 #include "io/csv.h"
 
 #include <stdlib.h>
@@ -95,18 +96,11 @@ static void set_error(struct csv_error *e, long line, size_t field, const char *
 static int begin_field(struct csv_reader *r)
 {
 	if (r->nfields == r->cap_fields) {
-		size_t cap = r->cap_fields ? r->cap_fields * 2 : 16;
-		size_t *s = realloc(r->starts, cap * sizeof *s);
-		size_t *l;
+		size_t cap_lens = r->cap_fields;
 
-		if (s == NULL)
+		if (array_reserve(&r->lens, &cap_lens, r->nfields + 1, sizeof *r->lens) < 0 ||
+		    array_reserve(&r->starts, &r->cap_fields, r->nfields + 1, sizeof *r->starts) < 0)
 			return -1;
-		r->starts = s;
-		l = realloc(r->lens, cap * sizeof *l);
-		if (l == NULL)
-			return -1;
-		r->lens = l;
-		r->cap_fields = cap;
 	}
 	r->starts[r->nfields] = r->data.len;
 	r->lens[r->nfields] = 0;

@@ -1,6 +1,7 @@
 /* The import driver: header, rows, references, one transaction. The checks
  * of single values live in core/validate.c; this file adds what needs the
  * whole file or the database: keys, references, cycles. */
+#include "util/array.h"
 #include "io/import.h"
 
 #include <stdarg.h>
@@ -228,16 +229,9 @@ static char *keep(struct importer *im, const char *s)
 /* Adds a pending row; NULL (and a hard failure) when memory is exhausted. */
 static struct pending *add_pending(struct importer *im, long line)
 {
-	if (im->nrows == im->caprows) {
-		size_t cap = im->caprows ? im->caprows * 2 : 256;
-		struct pending *p = realloc(im->rows, cap * sizeof *p);
-
-		if (p == NULL) {
-			fail(im);
-			return NULL;
-		}
-		im->rows = p;
-		im->caprows = cap;
+	if (array_reserve(&im->rows, &im->caprows, im->nrows + 1, sizeof *im->rows) < 0) {
+		fail(im);
+		return NULL;
 	}
 	memset(&im->rows[im->nrows], 0, sizeof im->rows[0]);
 	im->rows[im->nrows].line = line;
@@ -512,18 +506,11 @@ static int graph_set(struct graph *g, const char *key, const char *parent)
 
 	if (!strmap_get(&g->index, key, &i)) {
 		if (g->n == g->cap) {
-			size_t cap = g->cap ? g->cap * 2 : 256;
-			const char **p = realloc(g->parent, cap * sizeof *p);
-			const char **k;
+			size_t cap_keys = g->cap;
 
-			if (p == NULL)
+			if (array_reserve(&g->keys, &cap_keys, g->n + 1, sizeof *g->keys) < 0 ||
+			    array_reserve(&g->parent, &g->cap, g->n + 1, sizeof *g->parent) < 0)
 				return -1;
-			g->parent = p;
-			k = realloc(g->keys, cap * sizeof *k);
-			if (k == NULL)
-				return -1;
-			g->keys = k;
-			g->cap = cap;
 		}
 		i = (int64_t)g->n++;
 		g->keys[i] = arena_strdup(&g->strings, key);

@@ -13,6 +13,7 @@
 
 #include "core/org.h"
 #include "util/arena.h"
+#include "util/array.h"
 #include "util/buf.h"
 #include "util/rng.h"
 #include "util/strmap.h"
@@ -649,6 +650,29 @@ static void test_org_depth(void **state)
 	assert_true(org_depth(self_loop, 2, 1) <= 2);
 }
 
+/* array_reserve grows by doubling and keeps what was stored. */
+static void test_array_reserve(void **state)
+{
+	long *items = NULL;
+	size_t cap = 0;
+
+	(void)state;
+	assert_int_equal(array_reserve(&items, &cap, 1, sizeof *items), 0);
+	assert_int_equal(cap, 16);
+	for (long i = 0; i < 1000; i++) {
+		assert_int_equal(array_reserve(&items, &cap, (size_t)i + 1, sizeof *items), 0);
+		items[i] = i * 3;
+	}
+	assert_int_equal(cap, 1024);
+	for (long i = 0; i < 1000; i++)
+		assert_int_equal(items[i], i * 3);
+	assert_int_equal(array_reserve(&items, &cap, 10, sizeof *items), 0);
+	assert_int_equal(cap, 1024);       /* never shrinks */
+	assert_int_equal(array_reserve(&items, &cap, SIZE_MAX / 2, sizeof *items), -1);
+	assert_int_equal(cap, 1024);       /* a failure changes nothing */
+	free(items);
+}
+
 /* Edit distances computed by hand. */
 static void test_edit_distance(void **state)
 {
@@ -692,6 +716,7 @@ int main(void)
 		cmocka_unit_test(test_org_subtree_loop),
 		cmocka_unit_test(test_org_depth),
 		cmocka_unit_test(test_edit_distance),
+		cmocka_unit_test(test_array_reserve),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
