@@ -55,7 +55,7 @@ check: $(BUILD)/compgap $(UNIT_BIN)
 sanitize:
 	$(MAKE) BUILD=build/san CFLAGS="-O1 -g $(SANFLAGS)" check
 
-$(BUILD)/fuzz_csv: tests/fuzz/fuzz_csv.c src/io/csv.c src/util/buf.c src/util/utf8.c
+$(BUILD)/fuzz_csv: tests/fuzz/fuzz_csv.c src/io/csv.c src/util/array.c src/util/buf.c src/util/utf8.c
 	@mkdir -p $(dir $@)
 	clang -std=c11 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined -o $@ $^
 
