@@ -1,0 +1,60 @@
+/* The constants of the method, each a setting that an organisation can
+ * change (`compgap config set KEY VALUE`). docs/methodology.md explains
+ * each; settings_default gives the defaults it names. */
+#ifndef COMPGAP_SETTINGS_H
+#define COMPGAP_SETTINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/model.h"
+
+enum {
+	SETTINGS_HALF_LIFE_MIN = 60,     /* days; see ESTIMATE_EPOCH */
+	SETTINGS_HALF_LIFE_MAX = 3650
+};
+
+struct settings {
+	double half_life;                        /* days for a weight to halve */
+	double source_weight[SOURCE_COUNT];      /* by source */
+	double blind_spot;                       /* self - others that flags */
+	double gap_threshold;                    /* a gap at least this is "a gap" */
+	double group_min_members;                /* group coaching from this many ... */
+	double group_min_share;                  /* ... and this share of those who need it */
+	double assist_from;                      /* inform below, assist from here */
+	double refer_from;                       /* refer from here */
+	double mentor_margin;                    /* mentor level >= required + margin */
+	double mentor_min_confidence;
+	double mentor_max_mentees;               /* per mentor and competency */
+	double reassign_min_gap;                 /* with low developability */
+};
+
+/* Fills s with the defaults of docs/methodology.md. */
+void settings_default(struct settings *s);
+
+/* One setting: its key, where it lives, its range, what it means. */
+struct setting_info {
+	const char *key;                         /* "half_life", "weight.self" ... */
+	size_t offset;                           /* into struct settings */
+	double min, max;
+	bool whole;                              /* must be a whole number */
+	bool affects_sums;                       /* changing it rebuilds running sums */
+	const char *help;
+};
+
+/* All settings, in the order `compgap config` lists them. */
+extern const struct setting_info settings_info[];
+extern const size_t settings_count;
+
+/* The setting named key, or NULL. */
+const struct setting_info *settings_find(const char *key);
+
+/* The value of a setting in s. */
+double settings_get(const struct settings *s, const struct setting_info *info);
+
+/* Parses text as a value of info and sets it in s. Returns 0, or -1 with
+ * a message naming the valid range. */
+int settings_set(struct settings *s, const struct setting_info *info, const char *text,
+		 char *msg, size_t msgsz);
+
+#endif
