@@ -13,11 +13,21 @@ struct backend;
 /* The schema version both engines migrate to; each backend has exactly this
  * many migrations. */
 enum {
-	SCHEMA_VERSION = 1
+	SCHEMA_VERSION = 2
+};
+
+/* Running sums added in the open transaction, per (person id, competency
+ * id), written to the store at commit (store.c). */
+struct pending_sums {
+	int64_t *keys;                   /* 2 per slot: person, competency; 0: free */
+	struct evidence_sums *sums;
+	size_t cap, count;
 };
 
 struct store {
 	const struct backend *be;        /* the engine's functions */
+	struct settings settings;        /* in force: defaults and the database's */
+	struct pending_sums pending;     /* sums to add at commit */
 	void *conn;                      /* the engine's connection state */
 	char describe[256];              /* "sqlite:PATH" */
 	int in_tx;                       /* a transaction is open */
@@ -78,7 +88,34 @@ struct backend {
 	int (*each_evidence)(struct store *st, const struct evidence_filter *f,
 			     int (*cb)(void *ctx, const struct evidence *e), void *ctx,
 			     struct err *err);
+	int (*each_setting)(struct store *st,
+			    int (*cb)(void *ctx, const char *key, const char *value), void *ctx,
+			    struct err *err);
+	int (*put_setting)(struct store *st, const char *key, const char *value,
+			   struct err *err);
+	/* Adds s to the stored sums of (person_id, competency_id). */
+	int (*add_sums)(struct store *st, int64_t person_id, int64_t competency_id,
+			const struct evidence_sums *s, struct err *err);
+	/* Recomputes every running sum from the evidence in force, with
+	 * st->settings. */
+	int (*rebuild_sums)(struct store *st, struct err *err);
+	/* Fills out (already initialised, as_of set) using snapshot_add_member
+	 * and snapshot_add_line. */
+	int (*load_snapshot)(struct store *st, const struct snapshot_filter *f,
+			     struct team_snapshot *out, struct err *err);
+	int (*each_competency_sums)(struct store *st, const char *competency, int32_t as_of,
+				    int (*cb)(void *ctx, const char *person, const char *team,
+					      const struct evidence_sums *s),
+				    void *ctx, struct err *err);
 };
+
+/* Snapshot building, for backends: append a member, or a line of member
+ * m (lines are added member by member, in the members' order); strings are
+ * copied. 0, or -1 when memory is exhausted. */
+int snapshot_add_member(struct team_snapshot *s, const char *key, const char *name,
+			const char *team, const char *role);
+int snapshot_add_line(struct team_snapshot *s, size_t m, const char *competency,
+		      int required_level, int weight, const struct evidence_sums *sums);
 
 extern const struct backend backend_sqlite;
 

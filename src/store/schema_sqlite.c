@@ -72,4 +72,23 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	"  evidence_id INTEGER PRIMARY KEY REFERENCES evidence(id),"
 	"  reason TEXT NOT NULL,"
 	"  retracted_at TEXT NOT NULL);",
+
+	/* 2: the method's settings, and running sums of the evidence per person
+	 * and competency (docs/methodology.md). The sums are derived data: the
+	 * migration fills them from the evidence, and they are kept without
+	 * foreign keys, which would cost a lookup per upsert in bulk loads. */
+	"CREATE TABLE setting ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL);"
+	"CREATE TABLE evidence_sum ("
+	"  person_id INTEGER NOT NULL,"
+	"  competency_id INTEGER NOT NULL,"
+	"  n_self INTEGER NOT NULL,"
+	"  w_self REAL NOT NULL,"
+	"  wl_self REAL NOT NULL,"
+	"  n_other INTEGER NOT NULL,"
+	"  w_other REAL NOT NULL,"
+	"  wl_other REAL NOT NULL,"
+	"  max_date INTEGER NOT NULL,"
+	"  PRIMARY KEY (person_id, competency_id)) WITHOUT ROWID;",
 };

@@ -1,6 +1,7 @@
 /* The SQLite backend: one database file in WAL mode with foreign keys on
  * and a busy timeout, statements prepared once per connection. */
 #include <errno.h>
+#include <stdint.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,11 @@ enum stmt_id {
 	Q_COMPETENCIES, Q_COMPETENCY_BY_KEY, Q_INDICATORS, Q_INDICATORS_OF,
 	Q_REQUIREMENTS, Q_REQUIREMENTS_OF,
 	Q_EVIDENCE_ALL, Q_EVIDENCE_PERSON, Q_EVIDENCE_PERSON_COMPETENCY, Q_EVIDENCE_COMPETENCY,
+	Q_SETTINGS, Q_PUT_SETTING, Q_ADD_SUMS, Q_PUT_SUMS, Q_PAIR_ROWS, Q_PAIR_OF_EVIDENCE,
+	Q_ALL_ROWS_BY_PAIR, Q_DELETE_SUMS,
+	Q_TEAM_ID, Q_SNAPSHOT_TEAM_MEMBERS, Q_SNAPSHOT_TEAM_LINES,
+	Q_SNAPSHOT_PERSON_MEMBER, Q_SNAPSHOT_PERSON_LINES, Q_PAIR_ROWS_AS_OF,
+	Q_COMPETENCY_SUMS,
 	Q_COUNT_OF_STATEMENTS
 };
 
@@ -136,6 +142,61 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_EVIDENCE_PERSON_COMPETENCY] =
 		EVIDENCE_COLUMNS " AND p.key = ?1 AND c.key = ?2 ORDER BY e.id",
 	[Q_EVIDENCE_COMPETENCY] = EVIDENCE_COLUMNS " AND c.key = ?2 ORDER BY e.id",
+	[Q_SETTINGS] = "SELECT key, value FROM setting ORDER BY key",
+	[Q_PUT_SETTING] =
+		"INSERT INTO setting(key, value) VALUES (?1, ?2)"
+		" ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+#define SUM_VALUES "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+	[Q_ADD_SUMS] =
+		"INSERT INTO evidence_sum(person_id, competency_id, n_self, w_self, wl_self,"
+		" n_other, w_other, wl_other, max_date) VALUES " SUM_VALUES
+		" ON CONFLICT(person_id, competency_id) DO UPDATE SET"
+		" n_self = n_self + excluded.n_self, w_self = w_self + excluded.w_self,"
+		" wl_self = wl_self + excluded.wl_self, n_other = n_other + excluded.n_other,"
+		" w_other = w_other + excluded.w_other, wl_other = wl_other + excluded.wl_other,"
+		" max_date = max(max_date, excluded.max_date)",
+	[Q_PUT_SUMS] =
+		"INSERT OR REPLACE INTO evidence_sum(person_id, competency_id, n_self, w_self,"
+		" wl_self, n_other, w_other, wl_other, max_date) VALUES " SUM_VALUES,
+	[Q_DELETE_SUMS] = "DELETE FROM evidence_sum WHERE person_id = ?1 AND competency_id = ?2",
+#define IN_FORCE "NOT EXISTS (SELECT 1 FROM retraction r WHERE r.evidence_id = e.id)"
+	[Q_PAIR_ROWS] =
+		"SELECT e.level, e.source, e.date FROM evidence e"
+		" WHERE e.person_id = ?1 AND e.competency_id = ?2 AND " IN_FORCE,
+	[Q_PAIR_ROWS_AS_OF] =
+		"SELECT e.level, e.source, e.date FROM evidence e"
+		" WHERE e.person_id = ?1 AND e.competency_id = ?2 AND e.date <= ?3 AND " IN_FORCE,
+	[Q_PAIR_OF_EVIDENCE] = "SELECT person_id, competency_id FROM evidence WHERE id = ?1",
+	[Q_ALL_ROWS_BY_PAIR] =
+		"SELECT e.person_id, e.competency_id, e.level, e.source, e.date FROM evidence e"
+		" WHERE " IN_FORCE " ORDER BY e.person_id, e.competency_id",
+	[Q_TEAM_ID] = "SELECT id FROM team WHERE key = ?1",
+#define SUBTREE \
+	"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT t.id FROM team t JOIN sub" \
+	" ON t.parent_id = sub.id) "
+#define MEMBER_COLUMNS \
+	"SELECT p.id, p.key, p.name, t.key, r.key FROM person p" \
+	" LEFT JOIN team t ON t.id = p.team_id LEFT JOIN role r ON r.id = p.role_id"
+	[Q_SNAPSHOT_TEAM_MEMBERS] =
+		SUBTREE MEMBER_COLUMNS " WHERE p.active = 1 AND p.team_id IN (SELECT id FROM sub)"
+		" ORDER BY p.key",
+	[Q_SNAPSHOT_PERSON_MEMBER] = MEMBER_COLUMNS " WHERE p.key = ?1",
+#define LINE_COLUMNS \
+	"SELECT p.key, c.key, q.required_level, q.weight, s.n_self, s.w_self, s.wl_self," \
+	" s.n_other, s.w_other, s.wl_other, s.max_date, p.id, c.id" \
+	" FROM person p JOIN requirement q ON q.role_id = p.role_id" \
+	" JOIN competency c ON c.id = q.competency_id" \
+	" LEFT JOIN evidence_sum s ON s.person_id = p.id AND s.competency_id = q.competency_id"
+	[Q_SNAPSHOT_TEAM_LINES] =
+		SUBTREE LINE_COLUMNS " WHERE p.active = 1 AND p.team_id IN (SELECT id FROM sub)"
+		" ORDER BY p.key, q.id",
+	[Q_SNAPSHOT_PERSON_LINES] = LINE_COLUMNS " WHERE p.key = ?1 ORDER BY q.id",
+	[Q_COMPETENCY_SUMS] =
+		"SELECT p.key, t.key, s.n_self, s.w_self, s.wl_self, s.n_other, s.w_other,"
+		" s.wl_other, s.max_date, p.id, s.competency_id FROM evidence_sum s"
+		" JOIN person p ON p.id = s.person_id LEFT JOIN team t ON t.id = p.team_id"
+		" WHERE s.competency_id = (SELECT id FROM competency WHERE key = ?1) AND p.active = 1"
+		" ORDER BY p.key",
 };
 
 struct conn {
@@ -146,9 +207,11 @@ struct conn {
 	char *dropped_index;         /* SQL of the evidence index dropped for a bulk load */
 };
 
-/* Bulk loads of evidence (defined with sq_append_evidence). */
+/* Bulk loads of evidence (defined with sq_append_evidence), and the
+ * running sums that migration 2 fills. */
 static int bulk_finish(struct store *st, struct err *err);
 static void bulk_forget(struct conn *c);
+static int sq_rebuild_sums(struct store *st, struct err *err);
 
 static struct conn *conn_of(struct store *st)
 {
@@ -413,6 +476,9 @@ static int sq_migrate(struct store *st, int target, struct err *err)
 	now_utc(now);
 	for (int v = version + 1; v <= target; v++) {
 		if (exec(st, sqlite_migrations[v - 1], "apply a schema migration", err) < 0)
+			goto fail;
+		/* Version 2 brought the running sums: fill them. */
+		if (v == 2 && sq_rebuild_sums(st, err) < 0)
 			goto fail;
 		(void)snprintf(sql, sizeof sql,
 			       "INSERT INTO schema_version(version, applied_at) VALUES (%d, '%s')", v, now);
@@ -714,6 +780,295 @@ static int sq_append_evidence(struct store *st, const struct evidence *rows,
 	return bulk_check(st, err);
 }
 
+/* Reads sums columns from first on (NULL columns: no sums). */
+static void column_sums(sqlite3_stmt *s, int first, struct evidence_sums *out)
+{
+	memset(out, 0, sizeof *out);
+	if (sqlite3_column_type(s, first) == SQLITE_NULL)
+		return;
+	out->n_self = sqlite3_column_int64(s, first);
+	out->w_self = sqlite3_column_double(s, first + 1);
+	out->wl_self = sqlite3_column_double(s, first + 2);
+	out->n_other = sqlite3_column_int64(s, first + 3);
+	out->w_other = sqlite3_column_double(s, first + 4);
+	out->wl_other = sqlite3_column_double(s, first + 5);
+	out->max_date = sqlite3_column_int(s, first + 6);
+}
+
+static void bind_sums(sqlite3_stmt *s, int64_t person, int64_t competency,
+		      const struct evidence_sums *v)
+{
+	sqlite3_bind_int64(s, 1, person);
+	sqlite3_bind_int64(s, 2, competency);
+	sqlite3_bind_int64(s, 3, v->n_self);
+	sqlite3_bind_double(s, 4, v->w_self);
+	sqlite3_bind_double(s, 5, v->wl_self);
+	sqlite3_bind_int64(s, 6, v->n_other);
+	sqlite3_bind_double(s, 7, v->w_other);
+	sqlite3_bind_double(s, 8, v->wl_other);
+	sqlite3_bind_int(s, 9, v->max_date);
+}
+
+/* Adds the current row's level, source and date (columns first..+2) to
+ * sums. */
+static void add_row(sqlite3_stmt *s, int first, const struct settings *set,
+		    struct evidence_sums *sums)
+{
+	enum source src = SOURCE_SELF;
+
+	(void)source_parse(column_text(s, first + 1), &src);
+	sums_add(sums, set, src, sqlite3_column_double(s, first), sqlite3_column_int(s, first + 2));
+}
+
+/* Sums of one pair's rows in force, dated on or before as_of (all rows
+ * when as_of is INT32_MAX). */
+static int pair_sums(struct store *st, int64_t person, int64_t competency, int32_t as_of,
+		     struct evidence_sums *out, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, as_of == INT32_MAX ? Q_PAIR_ROWS : Q_PAIR_ROWS_AS_OF, err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, person);
+	sqlite3_bind_int64(s, 2, competency);
+	if (as_of != INT32_MAX)
+		sqlite3_bind_int(s, 3, as_of);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		add_row(s, 0, &st->settings, out);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : db_error(st, rc, "read evidence", err);
+}
+
+/* Stores the sums of one pair, or removes them when there are none. */
+static int put_pair_sums(struct store *st, int64_t person, int64_t competency,
+			 const struct evidence_sums *v, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, v->n_self + v->n_other > 0 ? Q_PUT_SUMS : Q_DELETE_SUMS, err);
+
+	if (s == NULL)
+		return -1;
+	if (v->n_self + v->n_other > 0) {
+		bind_sums(s, person, competency, v);
+	} else {
+		sqlite3_bind_int64(s, 1, person);
+		sqlite3_bind_int64(s, 2, competency);
+	}
+	return step_done(st, s, "store running sums", NULL, err);
+}
+
+/* Recomputes the sums of the pair that evidence row id belongs to. */
+static int recompute_pair_of(struct store *st, int64_t id, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_PAIR_OF_EVIDENCE, err);
+	int64_t person, competency;
+	struct evidence_sums v;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	person = sqlite3_column_int64(s, 0);
+	competency = sqlite3_column_int64(s, 1);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return db_error(st, rc, "read evidence", err);
+	if (pair_sums(st, person, competency, INT32_MAX, &v, err) < 0)
+		return -1;
+	return put_pair_sums(st, person, competency, &v, err);
+}
+
+static int sq_add_sums(struct store *st, int64_t person_id, int64_t competency_id,
+		       const struct evidence_sums *v, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_ADD_SUMS, err);
+
+	if (s == NULL)
+		return -1;
+	bind_sums(s, person_id, competency_id, v);
+	return step_done(st, s, "store running sums", NULL, err);
+}
+
+static int sq_rebuild_sums(struct store *st, struct err *err)
+{
+	sqlite3_stmt *s;
+	struct evidence_sums v = { 0 };
+	int64_t person = 0, competency = 0;
+	int rc;
+
+	if (exec(st, "DELETE FROM evidence_sum", "rebuild running sums", err) < 0)
+		return -1;
+	s = prepare(st, Q_ALL_ROWS_BY_PAIR, err);
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t p = sqlite3_column_int64(s, 0), c = sqlite3_column_int64(s, 1);
+
+		if ((p != person || c != competency) && person != 0 &&
+		    put_pair_sums(st, person, competency, &v, err) < 0) {
+			sqlite3_reset(s);
+			return -1;
+		}
+		if (p != person || c != competency)
+			memset(&v, 0, sizeof v);
+		person = p;
+		competency = c;
+		add_row(s, 2, &st->settings, &v);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, rc, "rebuild running sums", err);
+	return person != 0 ? put_pair_sums(st, person, competency, &v, err) : 0;
+}
+
+static int sq_each_setting(struct store *st,
+			   int (*cb)(void *ctx, const char *key, const char *value), void *ctx,
+			   struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_SETTINGS, err);
+	int rc, stop = 0;
+
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && stop == 0)
+		stop = cb(ctx, column_text(s, 0), column_text(s, 1));
+	sqlite3_reset(s);
+	if (stop != 0)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : db_error(st, rc, "read settings", err);
+}
+
+static int sq_put_setting(struct store *st, const char *key, const char *value, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_PUT_SETTING, err);
+
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, key);
+	bind_text(s, 2, value);
+	return step_done(st, s, "store a setting", NULL, err);
+}
+
+/* The sums of the line or candidate at the statement's current row, made
+ * valid for as_of: the stored ones, or the rows on or before as_of. */
+static int sums_as_of(struct store *st, sqlite3_stmt *s, int first, int64_t person,
+		      int64_t competency, int32_t as_of, struct evidence_sums *out,
+		      struct err *err)
+{
+	column_sums(s, first, out);
+	if (sums_valid_for(out, as_of))
+		return 0;
+	return pair_sums(st, person, competency, as_of, out, err);
+}
+
+static int sq_load_snapshot(struct store *st, const struct snapshot_filter *f,
+			    struct team_snapshot *out, struct err *err)
+{
+	sqlite3_stmt *s;
+	int64_t team_id = 0;
+	size_t m = 0;
+	int rc;
+
+	if (f->team != NULL) {
+		s = prepare(st, Q_TEAM_ID, err);
+		if (s == NULL)
+			return -1;
+		bind_text(s, 1, f->team);
+		rc = sqlite3_step(s);
+		team_id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			return err_set(err, EX_DATAERR, "unknown team '%s'; 'compgap list teams' lists them",
+				       f->team);
+		if (rc != SQLITE_ROW)
+			return db_error(st, rc, "read teams", err);
+		s = prepare(st, Q_SNAPSHOT_TEAM_MEMBERS, err);
+		if (s != NULL)
+			sqlite3_bind_int64(s, 1, team_id);
+	} else {
+		s = prepare(st, Q_SNAPSHOT_PERSON_MEMBER, err);
+		if (s != NULL)
+			bind_text(s, 1, f->person);
+	}
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (snapshot_add_member(out, column_text(s, 1), column_text(s, 2), column_text(s, 3),
+					column_text(s, 4)) < 0) {
+			sqlite3_reset(s);
+			return 1;
+		}
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, rc, "read people", err);
+	if (f->person != NULL && out->nmembers == 0)
+		return err_set(err, EX_DATAERR, "no person with id '%s'; 'compgap list people' lists them",
+			       f->person);
+	s = prepare(st, f->team != NULL ? Q_SNAPSHOT_TEAM_LINES : Q_SNAPSHOT_PERSON_LINES, err);
+	if (s == NULL)
+		return -1;
+	if (f->team != NULL)
+		sqlite3_bind_int64(s, 1, team_id);
+	else
+		bind_text(s, 1, f->person);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct evidence_sums v;
+		const char *person = column_text(s, 0);
+
+		/* Lines come in the members' order. */
+		while (m < out->nmembers && strcmp(out->members[m].key, person) != 0)
+			m++;
+		if (m == out->nmembers) {
+			sqlite3_reset(s);
+			return err_set(err, EX_SOFTWARE, "internal error: a line of '%s' out of order",
+				       person);
+		}
+		if (sums_as_of(st, s, 4, sqlite3_column_int64(s, 11), sqlite3_column_int64(s, 12),
+			       out->as_of, &v, err) < 0) {
+			sqlite3_reset(s);
+			return -1;
+		}
+		if (snapshot_add_line(out, m, column_text(s, 1), sqlite3_column_int(s, 2),
+				      sqlite3_column_int(s, 3), &v) < 0) {
+			sqlite3_reset(s);
+			return 1;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : db_error(st, rc, "read requirements", err);
+}
+
+static int sq_each_competency_sums(struct store *st, const char *competency, int32_t as_of,
+				   int (*cb)(void *ctx, const char *person, const char *team,
+					     const struct evidence_sums *s),
+				   void *ctx, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_COMPETENCY_SUMS, err);
+	int rc, stop = 0;
+
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, competency);
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct evidence_sums v;
+
+		if (sums_as_of(st, s, 2, sqlite3_column_int64(s, 9), sqlite3_column_int64(s, 10), as_of,
+			       &v, err) < 0) {
+			sqlite3_reset(s);
+			return -1;
+		}
+		if (v.n_self + v.n_other > 0)
+			stop = cb(ctx, column_text(s, 0), column_text(s, 1), &v);
+	}
+	sqlite3_reset(s);
+	if (stop != 0)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : db_error(st, rc, "read running sums", err);
+}
+
 static int sq_retract_evidence(struct store *st, int64_t id, const char *reason,
 			       struct err *err)
 {
@@ -741,7 +1096,9 @@ static int sq_retract_evidence(struct store *st, int64_t id, const char *reason,
 	sqlite3_bind_int64(s, 1, id);
 	bind_text(s, 2, reason);
 	bind_text(s, 3, now);
-	return step_done(st, s, "retract evidence", NULL, err);
+	if (step_done(st, s, "retract evidence", NULL, err) < 0)
+		return -1;
+	return recompute_pair_of(st, id, err);
 }
 
 /* Steps through a prepared query, calling row(s) for each result. */
@@ -944,4 +1301,10 @@ const struct backend backend_sqlite = {
 	.each_indicator = sq_each_indicator,
 	.each_requirement = sq_each_requirement,
 	.each_evidence = sq_each_evidence,
+	.each_setting = sq_each_setting,
+	.put_setting = sq_put_setting,
+	.add_sums = sq_add_sums,
+	.rebuild_sums = sq_rebuild_sums,
+	.load_snapshot = sq_load_snapshot,
+	.each_competency_sums = sq_each_competency_sums,
 };

@@ -1,9 +1,11 @@
 #include "store/backend.h"
+#include "util/array.h"
 #include "util/edit.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sysexits.h>
 
@@ -36,6 +38,25 @@ static void drop_key_cache(struct store *st)
 	}
 }
 
+static int apply_setting(void *ctx, const char *key, const char *value)
+{
+	struct store *st = ctx;
+	const struct setting_info *info = settings_find(key);
+	char msg[256];
+
+	/* Values were checked when set; one this version does not know (from
+	 * a newer compgap, say) is left at its default. */
+	if (info != NULL)
+		(void)settings_set(&st->settings, info, value, msg, sizeof msg);
+	return 0;
+}
+
+static int load_settings(struct store *st, struct err *err)
+{
+	settings_default(&st->settings);
+	return st->be->each_setting(st, apply_setting, st, err) == 0 ? 0 : -1;
+}
+
 int store_open(const char *target, unsigned flags, struct store **out, struct err *err)
 {
 	struct store *st = calloc(1, sizeof *st);
@@ -45,13 +66,15 @@ int store_open(const char *target, unsigned flags, struct store **out, struct er
 		return err_set(err, EX_OSERR, "out of memory");
 	for (int k = 0; k < ENTITY_KEYED; k++)
 		strmap_init(&st->keys[k]);
+	settings_default(&st->settings);
 	st->be = &backend_sqlite;
 	(void)snprintf(st->describe, sizeof st->describe, "%s:%s", st->be->name, target);
 	if (st->be->open(st, target, (flags & STORE_CREATE) != 0, err) < 0) {
 		free(st);
 		return -1;
 	}
-	if (!(flags & STORE_NO_MIGRATE) && store_migrate(st, store_latest_version(), err) < 0) {
+	if (!(flags & STORE_NO_MIGRATE) &&
+	    (store_migrate(st, store_latest_version(), err) < 0 || load_settings(st, err) < 0)) {
 		store_close(st);
 		return -1;
 	}
@@ -67,6 +90,8 @@ void store_close(struct store *st)
 		store_rollback(st);
 	st->be->close(st);
 	drop_key_cache(st);
+	free(st->pending.keys);
+	free(st->pending.sums);
 	free(st);
 }
 
@@ -98,6 +123,87 @@ int store_migrate(struct store *st, int target, struct err *err)
 	return st->be->migrate(st, target, err);
 }
 
+/* ---- running sums of the open transaction ------------------------------ */
+
+static size_t pair_slot(const struct pending_sums *p, int64_t person, int64_t competency)
+{
+	uint64_t h = (uint64_t)person * 0x9E3779B97F4A7C15ULL ^ (uint64_t)competency * 0xC2B2AE3D27D4EB4FULL;
+	size_t i = (size_t)(h ^ (h >> 29)) & (p->cap - 1);
+
+	while (p->keys[2 * i] != 0 &&
+	       (p->keys[2 * i] != person || p->keys[2 * i + 1] != competency))
+		i = (i + 1) & (p->cap - 1);
+	return i;
+}
+
+static int pending_grow(struct pending_sums *p)
+{
+	struct pending_sums bigger = { 0 };
+
+	bigger.cap = p->cap ? p->cap * 2 : 1024;
+	bigger.keys = calloc(2 * bigger.cap, sizeof *bigger.keys);
+	bigger.sums = calloc(bigger.cap, sizeof *bigger.sums);
+	if (bigger.keys == NULL || bigger.sums == NULL) {
+		free(bigger.keys);
+		free(bigger.sums);
+		return -1;
+	}
+	for (size_t i = 0; i < p->cap; i++) {
+		if (p->keys[2 * i] != 0) {
+			size_t j = pair_slot(&bigger, p->keys[2 * i], p->keys[2 * i + 1]);
+
+			bigger.keys[2 * j] = p->keys[2 * i];
+			bigger.keys[2 * j + 1] = p->keys[2 * i + 1];
+			bigger.sums[j] = p->sums[i];
+		}
+	}
+	bigger.count = p->count;
+	free(p->keys);
+	free(p->sums);
+	*p = bigger;
+	return 0;
+}
+
+/* Adds one appended row to the sums that the commit will store. */
+static int pending_add(struct store *st, int64_t person, int64_t competency,
+		       const struct evidence *e)
+{
+	struct pending_sums *p = &st->pending;
+	size_t i;
+
+	if ((p->count + 1) * 2 > p->cap && pending_grow(p) < 0)
+		return -1;
+	i = pair_slot(p, person, competency);
+	if (p->keys[2 * i] == 0) {
+		p->keys[2 * i] = person;
+		p->keys[2 * i + 1] = competency;
+		memset(&p->sums[i], 0, sizeof p->sums[i]);
+		p->count++;
+	}
+	sums_add(&p->sums[i], &st->settings, e->source, e->level, e->date);
+	return 0;
+}
+
+static void pending_clear(struct pending_sums *p)
+{
+	if (p->count > 0)
+		memset(p->keys, 0, 2 * p->cap * sizeof *p->keys);
+	p->count = 0;
+}
+
+static int pending_flush(struct store *st, struct err *err)
+{
+	struct pending_sums *p = &st->pending;
+
+	for (size_t i = 0; p->count > 0 && i < p->cap; i++) {
+		if (p->keys[2 * i] != 0 &&
+		    st->be->add_sums(st, p->keys[2 * i], p->keys[2 * i + 1], &p->sums[i], err) < 0)
+			return -1;
+	}
+	pending_clear(p);
+	return 0;
+}
+
 static int begin(struct store *st, int write, struct err *err)
 {
 	if (st->in_tx)
@@ -122,7 +228,7 @@ int store_commit(struct store *st, struct err *err)
 {
 	if (!st->in_tx)
 		return err_set(err, EX_SOFTWARE, "no transaction is open");
-	if (st->be->commit(st, err) < 0) {
+	if (pending_flush(st, err) < 0 || st->be->commit(st, err) < 0) {
 		store_rollback(st);
 		return -1;
 	}
@@ -138,8 +244,11 @@ void store_rollback(struct store *st)
 	st->be->rollback(st);
 	st->in_tx = 0;
 	st->batch = 0;
-	/* Ids handed out inside the transaction are gone now. */
+	pending_clear(&st->pending);
+	/* Ids handed out inside the transaction are gone now, and settings
+	 * set in it too. */
 	drop_key_cache(st);
+	(void)load_settings(st, NULL);
 }
 
 static int cache_key(void *ctx, const char *key, int64_t id)
@@ -320,6 +429,9 @@ int store_append_evidence(struct store *st, const struct evidence *rows, size_t 
 		}
 		if (st->be->append_evidence(st, rows, ids, k, err) < 0)
 			return -1;
+		for (size_t i = 0; i < k; i++)
+			if (pending_add(st, ids[3 * i], ids[3 * i + 1], &rows[i]) < 0)
+				return err_set(err, EX_OSERR, "out of memory");
 		rows += k;
 		n -= k;
 	}
@@ -329,7 +441,9 @@ int store_append_evidence(struct store *st, const struct evidence *rows, size_t 
 int store_retract_evidence(struct store *st, int64_t id, const char *reason,
 			   struct err *err)
 {
-	if (require_tx(st, err) < 0)
+	/* The backend recomputes the row's sums from the stored rows, which
+	 * must include any appended in this transaction first. */
+	if (require_tx(st, err) < 0 || pending_flush(st, err) < 0)
 		return -1;
 	return st->be->retract_evidence(st, id, reason, err);
 }
@@ -374,4 +488,114 @@ int store_each_evidence(struct store *st, const struct evidence_filter *f,
 	static const struct evidence_filter all = { NULL, NULL };
 
 	return st->be->each_evidence(st, f != NULL ? f : &all, cb, ctx, err);
+}
+
+/* ---- settings ---------------------------------------------------------- */
+
+const struct settings *store_settings(struct store *st)
+{
+	return &st->settings;
+}
+
+int store_set_setting(struct store *st, const char *key, const char *value, struct err *err)
+{
+	const struct setting_info *info = settings_find(key);
+	char msg[256];
+
+	if (require_tx(st, err) < 0)
+		return -1;
+	if (info == NULL)
+		return err_set(err, EX_USAGE, "no setting '%s'; 'compgap config' lists them", key);
+	if (settings_set(&st->settings, info, value, msg, sizeof msg) < 0)
+		return err_set(err, EX_DATAERR, "%s", msg);
+	if (st->be->put_setting(st, key, value, err) < 0)
+		return -1;
+	/* Sums pending in this transaction were made with the old value. */
+	if (info->affects_sums && (pending_flush(st, err) < 0 || st->be->rebuild_sums(st, err) < 0))
+		return -1;
+	return 0;
+}
+
+int store_each_setting(struct store *st, int (*cb)(void *ctx, const char *key, const char *value),
+		       void *ctx, struct err *err)
+{
+	return st->be->each_setting(st, cb, ctx, err);
+}
+
+/* ---- snapshots ----------------------------------------------------------- */
+
+int snapshot_add_member(struct team_snapshot *s, const char *key, const char *name,
+			const char *team, const char *role)
+{
+	struct snapshot_member *m;
+
+	if (array_reserve(&s->members, &s->cap_members, s->nmembers + 1, sizeof *s->members) < 0)
+		return -1;
+	m = &s->members[s->nmembers];
+	m->key = arena_strdup(&s->arena, key);
+	m->name = arena_strdup(&s->arena, name);
+	m->team = arena_strdup(&s->arena, team);
+	m->role = arena_strdup(&s->arena, role);
+	m->first_line = s->nlines;
+	m->nlines = 0;
+	if (m->key == NULL || m->name == NULL || (team && !m->team) || (role && !m->role))
+		return -1;
+	s->nmembers++;
+	return 0;
+}
+
+int snapshot_add_line(struct team_snapshot *s, size_t m, const char *competency,
+		      int required_level, int weight, const struct evidence_sums *sums)
+{
+	struct snapshot_line *l;
+
+	if (m >= s->nmembers ||
+	    array_reserve(&s->lines, &s->cap_lines, s->nlines + 1, sizeof *s->lines) < 0)
+		return -1;
+	if (s->members[m].nlines == 0)
+		s->members[m].first_line = s->nlines;
+	l = &s->lines[s->nlines];
+	l->competency = arena_strdup(&s->arena, competency);
+	if (l->competency == NULL)
+		return -1;
+	l->required_level = required_level;
+	l->weight = weight;
+	l->sums = *sums;
+	s->nlines++;
+	s->members[m].nlines++;
+	return 0;
+}
+
+int store_load_snapshot(struct store *st, const struct snapshot_filter *f, int32_t as_of,
+			struct team_snapshot *out, struct err *err)
+{
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	arena_init(&out->arena, SIZE_MAX);
+	out->as_of = as_of;
+	rc = st->be->load_snapshot(st, f, out, err);
+	if (rc != 0) {
+		if (rc > 0)
+			err_set(err, EX_OSERR, "out of memory");
+		store_free_snapshot(out);
+		return -1;
+	}
+	return 0;
+}
+
+void store_free_snapshot(struct team_snapshot *s)
+{
+	free(s->members);
+	free(s->lines);
+	arena_free(&s->arena);
+	memset(s, 0, sizeof *s);
+}
+
+int store_each_competency_sums(struct store *st, const char *competency, int32_t as_of,
+			       int (*cb)(void *ctx, const char *person, const char *team,
+					 const struct evidence_sums *s),
+			       void *ctx, struct err *err)
+{
+	return st->be->each_competency_sums(st, competency, as_of, cb, ctx, err);
 }

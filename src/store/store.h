@@ -13,7 +13,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/estimate.h"
 #include "core/model.h"
+#include "core/settings.h"
+#include "util/arena.h"
 #include "util/err.h"
 
 struct store;
@@ -145,5 +148,74 @@ struct evidence_filter {
 int store_each_evidence(struct store *st, const struct evidence_filter *f,
 			int (*cb)(void *ctx, const struct evidence *e),
 			void *ctx, struct err *err);
+
+/* ---- the method's settings -------------------------------------------- */
+
+/* The settings in force: the defaults, overridden by those set in the
+ * database. Owned by the store; valid until the next store_set_setting. */
+const struct settings *store_settings(struct store *st);
+
+/* Sets one setting (inside a transaction) from its text. A setting that
+ * the running sums depend on (the half-life, the source weights) rebuilds
+ * them. Fails with EX_USAGE for an unknown key, EX_DATAERR for a value out
+ * of range. */
+int store_set_setting(struct store *st, const char *key, const char *value,
+		      struct err *err);
+
+/* Which keys have been set in the database (the rest are defaults): calls
+ * cb for each. */
+int store_each_setting(struct store *st, int (*cb)(void *ctx, const char *key, const char *value),
+		       void *ctx, struct err *err);
+
+/* ---- snapshots for the gap analysis ----------------------------------- */
+
+/* A member of a snapshot, in the order of their ids (keys). */
+struct snapshot_member {
+	const char *key, *name, *team, *role;   /* role NULL: no function profile */
+	size_t first_line, nlines;             /* their lines in the snapshot */
+};
+
+/* One competency a member's role requires, with the member's evidence on
+ * it summed as of the snapshot's date. */
+struct snapshot_line {
+	const char *competency;
+	int required_level, weight;
+	struct evidence_sums sums;             /* valid for the snapshot's as_of */
+};
+
+struct team_snapshot {
+	int32_t as_of;
+	struct snapshot_member *members;
+	size_t nmembers;
+	struct snapshot_line *lines;
+	size_t nlines;
+	size_t cap_members, cap_lines;
+	struct arena arena;                    /* the strings */
+};
+
+/* Which people a snapshot holds: the active members of a team and all its
+ * sub-teams, or one person (active or not). */
+struct snapshot_filter {
+	const char *team;
+	const char *person;
+};
+
+/* Loads the members and required competencies selected by f, with their
+ * evidence as of as_of: from the running sums where they are valid for it,
+ * otherwise from the rows on or before it. Fails with EX_DATAERR when the
+ * team or person does not exist. Free with store_free_snapshot. */
+int store_load_snapshot(struct store *st, const struct snapshot_filter *f, int32_t as_of,
+			struct team_snapshot *out, struct err *err);
+
+/* Frees a snapshot. */
+void store_free_snapshot(struct team_snapshot *s);
+
+/* Sums as of as_of of any person's evidence on one competency: calls cb for
+ * each person who has evidence on it dated on or before as_of. For finding
+ * mentors across the organisation. */
+int store_each_competency_sums(struct store *st, const char *competency, int32_t as_of,
+			       int (*cb)(void *ctx, const char *person, const char *team,
+					 const struct evidence_sums *s),
+			       void *ctx, struct err *err);
 
 #endif

@@ -2,6 +2,7 @@
  * and the key cache, retraction. Each test works in a fresh temp file. */
 #include "testutil.h"
 
+#include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,6 +92,33 @@ static void test_create_migrates_to_latest(void **state)
 	assert_int_equal(version, store_latest_version());
 }
 
+static int keep_sums(void *ctx, const char *person, const char *team,
+		     const struct evidence_sums *s)
+{
+	(void)person;
+	(void)team;
+	*(struct evidence_sums *)ctx = *s;
+	return 0;
+}
+
+/* Evidence stored before version 2 has running sums after it. */
+static void check_migrated_sums(struct store *st)
+{
+	struct err err = { 0 };
+	struct evidence_sums s = { 0 };
+	struct estimate e;
+
+	assert_int_equal(store_each_competency_sums(st, "c", 20010, keep_sums, &s, &err), 0);
+	assert_int_equal(s.n_other, 1);
+	assert_int_equal(s.n_self, 1);
+	assert_int_equal(s.max_date, 20010);
+	estimate_from_sums(&s, store_settings(st), 20010, &e);
+	/* manager 3 aged 10 days, self 4 aged 0, half-life 180:
+	 * (0.8 * 2^(-10/180) * 3 + 0.4 * 4) / (0.8 * 2^(-10/180) + 0.4). */
+	assert_float_equal(e.level, (0.8 * exp2(-10.0 / 180) * 3 + 1.6) / (0.8 * exp2(-10.0 / 180) + 0.4),
+			   1e-12);
+}
+
 /* Every earlier schema version migrates forward to the latest, keeping the
  * data stored at that version. */
 static void test_migrations_from_every_version(void **state)
@@ -110,7 +138,12 @@ static void test_migrations_from_every_version(void **state)
 		assert_int_equal(store_schema_version(f->st, &version, &err), 0);
 		assert_int_equal(version, from);
 		if (from >= 1)
-			raw_sql(f->path, "INSERT INTO team(key, name) VALUES ('kept', 'Kept team')");
+			raw_sql(f->path,
+				"INSERT INTO team(key, name) VALUES ('kept', 'Kept team');"
+				"INSERT INTO competency(key, name) VALUES ('c', 'C');"
+				"INSERT INTO person(key, name, team_id) VALUES ('p', 'P', 1);"
+				"INSERT INTO evidence(person_id, competency_id, level, level_decimals, source, date)"
+				" VALUES (1, 1, 3, 0, 'manager', 20000), (1, 1, 4, 0, 'self', 20010);");
 		store_close(f->st);
 		f->st = NULL;
 		assert_int_equal(store_open(f->path, 0, &f->st, &err), 0);
@@ -118,6 +151,8 @@ static void test_migrations_from_every_version(void **state)
 		assert_int_equal(version, store_latest_version());
 		assert_int_equal(store_count(f->st, ENTITY_TEAM, &n, &err), 0);
 		assert_int_equal(n, from >= 1 ? 1 : 0);
+		if (from >= 1)
+			check_migrated_sums(f->st);
 		store_close(f->st);
 		f->st = NULL;
 	}
@@ -512,6 +547,171 @@ static void test_bulk_load_keeps_the_index(void **state)
 	assert_int_equal(evidence_index_exists(f->path), 1);
 }
 
+/* The estimate of person on competency in a snapshot, or an unassessed
+ * one when the line is missing. */
+static struct estimate snapshot_estimate(struct store *st, const char *team, const char *person,
+					 const char *competency, int32_t as_of)
+{
+	struct err err = { 0 };
+	struct team_snapshot snap;
+	const struct snapshot_filter f = { team, team ? NULL : person };
+	struct estimate e = { 0 };
+	bool found = false;
+
+	assert_int_equal(store_load_snapshot(st, &f, as_of, &snap, &err), 0);
+	for (size_t m = 0; m < snap.nmembers; m++) {
+		const struct snapshot_member *mb = &snap.members[m];
+
+		for (size_t i = mb->first_line; i < mb->first_line + mb->nlines; i++) {
+			if (strcmp(mb->key, person) == 0 && strcmp(snap.lines[i].competency, competency) == 0) {
+				estimate_from_sums(&snap.lines[i].sums, store_settings(st), as_of, &e);
+				found = true;
+			}
+		}
+	}
+	assert_true(found);
+	store_free_snapshot(&snap);
+	return e;
+}
+
+static void test_snapshot_of_a_team(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	struct team_snapshot snap;
+	const struct snapshot_filter dept = { "dept", NULL }, phone = { "phone", NULL };
+	const struct snapshot_filter nowhere = { "nowhere", NULL }, nobody = { NULL, "P77" };
+
+	fill(open_new(f));
+	/* The department includes its sub-team: P1 in dept, P2 in phone. */
+	assert_int_equal(store_load_snapshot(f->st, &dept, 20010, &snap, &err), 0);
+	assert_int_equal(snap.nmembers, 2);
+	assert_string_equal(snap.members[0].key, "P1");
+	assert_string_equal(snap.members[1].key, "P2");
+	assert_string_equal(snap.members[1].team, "phone");
+	assert_string_equal(snap.members[1].role, "agent");
+	assert_int_equal(snap.members[1].nlines, 2);
+	assert_int_equal(snap.nlines, 4);
+	assert_string_equal(snap.lines[snap.members[1].first_line].competency, "listen");
+	assert_int_equal(snap.lines[snap.members[1].first_line].required_level, 3);
+	assert_int_equal(snap.lines[snap.members[1].first_line].weight, 2);
+	store_free_snapshot(&snap);
+	assert_int_equal(store_load_snapshot(f->st, &phone, 20010, &snap, &err), 0);
+	assert_int_equal(snap.nmembers, 1);
+	store_free_snapshot(&snap);
+	assert_int_equal(store_load_snapshot(f->st, &nowhere, 20010, &snap, &err), -1);
+	assert_int_equal(err.code, EX_DATAERR);
+	assert_int_equal(store_load_snapshot(f->st, &nobody, 20010, &snap, &err), -1);
+	assert_int_equal(err.code, EX_DATAERR);
+}
+
+/* Running sums give what the rows give, today and as of a past date
+ * (where the store falls back to the rows). */
+static void test_snapshot_estimates_match_rows(void **state)
+{
+	struct fixture *f = *state;
+	const struct evidence rows[2] = {
+		{ 0, "P2", "listen", 3.5, 1, SOURCE_SELF, 20000, NULL, NULL },
+		{ 0, "P2", "listen", 2.25, 2, SOURCE_MANAGER, 20010, "P1", NULL },
+	};
+	struct estimate want, got;
+	struct settings set;
+
+	fill(open_new(f));
+	settings_default(&set);
+	estimate_from_rows(rows, 2, &set, 20100, &want);
+	got = snapshot_estimate(f->st, "dept", "P2", "listen", 20100);
+	assert_float_equal(got.level, want.level, 1e-12);
+	assert_float_equal(got.evidence_weight, want.evidence_weight, 1e-12);
+	/* Between the two rows: only the first counts. */
+	estimate_from_rows(rows, 2, &set, 20005, &want);
+	got = snapshot_estimate(f->st, NULL, "P2", "listen", 20005);
+	assert_int_equal(got.evidence, 1);
+	assert_float_equal(got.level, 3.5, 1e-12);
+	assert_float_equal(got.evidence_weight, want.evidence_weight, 1e-12);
+	/* Before any: unassessed. */
+	got = snapshot_estimate(f->st, "dept", "P2", "listen", 19999);
+	assert_false(got.assessed);
+}
+
+/* A retraction restores the earlier figures. */
+static void test_retraction_restores_figures(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	struct estimate before, during, after;
+	const struct evidence extra = { 0, "P2", "listen", 5, 0, SOURCE_ASSESSMENT, 20020, NULL, NULL };
+
+	fill(open_new(f));
+	before = snapshot_estimate(f->st, "dept", "P2", "listen", 20100);
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_append_evidence(f->st, &extra, 1, &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	during = snapshot_estimate(f->st, "dept", "P2", "listen", 20100);
+	assert_true(during.level > before.level);
+	assert_int_equal(during.evidence, 3);
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_retract_evidence(f->st, 3, "entered twice", &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	after = snapshot_estimate(f->st, "dept", "P2", "listen", 20100);
+	assert_int_equal(after.evidence, 2);
+	assert_float_equal(after.level, before.level, 1e-12);
+	assert_float_equal(after.evidence_weight, before.evidence_weight, 1e-12);
+}
+
+/* A rolled-back append leaves the sums as they were. */
+static void test_rollback_leaves_sums(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	struct estimate before, after;
+	const struct evidence extra = { 0, "P2", "listen", 5, 0, SOURCE_TEST, 20020, NULL, NULL };
+
+	fill(open_new(f));
+	before = snapshot_estimate(f->st, "dept", "P2", "listen", 20100);
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_append_evidence(f->st, &extra, 1, &err), 0);
+	store_rollback(f->st);
+	after = snapshot_estimate(f->st, "dept", "P2", "listen", 20100);
+	assert_int_equal(after.evidence, before.evidence);
+	assert_float_equal(after.level, before.level, 0);
+}
+
+/* Settings are stored, and those the sums depend on rebuild them. */
+static void test_settings_rebuild_sums(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	const struct evidence rows[2] = {
+		{ 0, "P2", "listen", 3.5, 1, SOURCE_SELF, 20000, NULL, NULL },
+		{ 0, "P2", "listen", 2.25, 2, SOURCE_MANAGER, 20010, "P1", NULL },
+	};
+	struct settings set;
+	struct estimate want, got;
+
+	fill(open_new(f));
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_set_setting(f->st, "half_life", "90", &err), 0);
+	assert_int_equal(store_set_setting(f->st, "weight.self", "1", &err), 0);
+	assert_int_equal(store_set_setting(f->st, "half_life", "10", &err), -1);
+	assert_int_equal(err.code, EX_DATAERR);
+	assert_int_equal(store_set_setting(f->st, "colour", "red", &err), -1);
+	assert_int_equal(err.code, EX_USAGE);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	store_close(f->st);
+	f->st = NULL;
+	assert_int_equal(store_open(f->path, 0, &f->st, &err), 0);
+	assert_float_equal(store_settings(f->st)->half_life, 90, 0);
+	assert_float_equal(store_settings(f->st)->source_weight[SOURCE_SELF], 1, 0);
+	settings_default(&set);
+	set.half_life = 90;
+	set.source_weight[SOURCE_SELF] = 1;
+	estimate_from_rows(rows, 2, &set, 20100, &want);
+	got = snapshot_estimate(f->st, "dept", "P2", "listen", 20100);
+	assert_float_equal(got.level, want.level, 1e-12);
+	assert_float_equal(got.evidence_weight, want.evidence_weight, 1e-12);
+}
+
 static int stop_at_first(void *ctx, const struct team *t)
 {
 	(void)t;
@@ -560,6 +760,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_evidence_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_callback_stops_iteration, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_load_keeps_the_index, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_snapshot_of_a_team, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_snapshot_estimates_match_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_retraction_restores_figures, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rollback_leaves_sums, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_settings_rebuild_sums, setup, teardown),
 		cmocka_unit_test(test_default_target),
 	};
 
