@@ -103,6 +103,55 @@ const struct command commands[] = {
 		"example:\n  compgap show person KCC-1004\n",
 	},
 	{
+		"gaps", cmd_gaps,
+		"a team's gaps: coverage, priorities, key-person risks, each member's fit",
+		"gaps --team KEY [--as-of DATE] [--json] [--db PATH]",
+		"For team KEY and all its sub-teams: for every competency that a member's\n"
+		"role requires, how many need it, are assessed and meet it, the coverage,\n"
+		"the mean gap and the priority (mean weight x gap), highest first; then\n"
+		"each member's profile fit and what falls short. docs/methodology.md has\n"
+		"the method. Levels are estimated from the evidence up to DATE.\n\n"
+		"options:\n" DB_HELP
+		"  --as-of DATE   analyse as of this day (YYYY-MM-DD; default today)\n"
+		"  --json         the JSON document of docs/api.md instead of tables\n\n"
+		"example:\n  compgap gaps --team kcc-phone --as-of 2026-06-30\n",
+	},
+	{
+		"person", cmd_person,
+		"one person's levels, gaps, confidence and blind spots",
+		"person ID [--as-of DATE] [--json] [--db PATH]",
+		"For every competency that the person's role requires: the estimated\n"
+		"level, the gap to the required level, the confidence, how much evidence\n"
+		"there is, self against others, and a blind spot or hidden strength.\n\n"
+		"options:\n" DB_HELP
+		"  --as-of DATE   as of this day (default today)\n"
+		"  --json         the member document of docs/api.md\n\n"
+		"example:\n  compgap person KCC-1015\n",
+	},
+	{
+		"explain", cmd_explain,
+		"how one level was reached: every evidence row and its weight",
+		"explain --person ID --competency KEY [--as-of DATE] [--json] [--db PATH]",
+		"Lists every evidence row of the person on the competency with its age,\n"
+		"source weight, decay and final weight, and the sums that give the level,\n"
+		"the evidence weight and the confidence.\n\n"
+		"options:\n" DB_HELP
+		"  --as-of DATE   as of this day (default today); later rows count for nothing\n"
+		"  --json         as JSON\n\n"
+		"example:\n  compgap explain --person KCC-1015 --competency communication\n",
+	},
+	{
+		"config", cmd_config,
+		"show or change the method's settings (half-life, source weights ...)",
+		"config [get KEY | set KEY VALUE] [--db PATH]",
+		"Without arguments, lists every setting with its value and default.\n"
+		"'config get KEY' prints one; 'config set KEY VALUE' changes it in the\n"
+		"database. Changing the half-life or a source weight recomputes the\n"
+		"running sums of all evidence.\n\n"
+		"options:\n" DB_HELP "\n"
+		"example:\n  compgap config set half_life 120\n",
+	},
+	{
 		"help", cmd_help,
 		"list the commands, or explain one",
 		"help [COMMAND]",

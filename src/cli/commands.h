@@ -13,5 +13,9 @@ int cmd_retract(const struct command *cmd, int argc, char **argv);
 int cmd_demo(const struct command *cmd, int argc, char **argv);
 int cmd_list(const struct command *cmd, int argc, char **argv);
 int cmd_show(const struct command *cmd, int argc, char **argv);
+int cmd_gaps(const struct command *cmd, int argc, char **argv);
+int cmd_person(const struct command *cmd, int argc, char **argv);
+int cmd_explain(const struct command *cmd, int argc, char **argv);
+int cmd_config(const struct command *cmd, int argc, char **argv);
 
 #endif

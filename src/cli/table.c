@@ -19,6 +19,24 @@ void table_init(struct table *t, size_t ncols, const char *const *headers, unsig
 	arena_init(&t->arena, SIZE_MAX);
 }
 
+int table_add_coloured(struct table *t, const char *const *cells, const char *colour,
+		       const char *off)
+{
+	if (table_add(t, cells) < 0)
+		return -1;
+	if (colour != NULL && colour[0] != '\0') {
+		if (array_reserve(&t->colours, &t->capcolours, t->nrows, sizeof *t->colours) < 0)
+			return -1;
+		/* Rows added without colour before this one have none. */
+		for (size_t r = t->ncoloured; r + 1 < t->nrows; r++)
+			t->colours[r] = NULL;
+		t->colours[t->nrows - 1] = colour;
+		t->ncoloured = t->nrows;
+		t->colour_off = off;
+	}
+	return 0;
+}
+
 int table_add(struct table *t, const char *const *cells)
 {
 	if (array_reserve(&t->cells, &t->capcells, (t->nrows + 1) * t->ncols, sizeof *t->cells) < 0)
@@ -84,7 +102,10 @@ void table_print(struct table *t, FILE *out)
 		}
 		while (line.len > 0 && line.data[line.len - 1] == ' ')
 			line.data[--line.len] = '\0';
-		fprintf(out, "%s\n", buf_str(&line));
+		if (r > 0 && r <= t->ncoloured && t->colours[r - 1] != NULL)
+			fprintf(out, "%s%s%s\n", t->colours[r - 1], buf_str(&line), t->colour_off);
+		else
+			fprintf(out, "%s\n", buf_str(&line));
 	}
 	buf_free(&line);
 	table_free(t);
@@ -92,6 +113,7 @@ void table_print(struct table *t, FILE *out)
 
 void table_free(struct table *t)
 {
+	free(t->colours);
 	free(t->cells);
 	arena_free(&t->arena);
 	memset(t, 0, sizeof *t);

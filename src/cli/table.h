@@ -17,6 +17,9 @@ struct table {
 	unsigned right;            /* bit i: right-align column i */
 	char **cells;              /* nrows * ncols, in the arena */
 	size_t nrows, capcells;
+	const char **colours;      /* per row: an ANSI colour for the line, or NULL */
+	size_t capcolours, ncoloured;  /* colours[0..ncoloured) are set */
+	const char *colour_off;    /* printed after a coloured line */
 	struct arena arena;        /* copies of the cells */
 	const char *indent;        /* printed before each line */
 };
@@ -27,6 +30,11 @@ void table_init(struct table *t, size_t ncols, const char *const *headers, unsig
 /* Adds a row of ncols cells (NULL cells print as "-"); 0 or -1 on
  * exhaustion. */
 int table_add(struct table *t, const char *const *cells);
+
+/* As table_add, printing the row in colour (an ANSI sequence, with off
+ * after the row; "" or NULL for none). */
+int table_add_coloured(struct table *t, const char *const *cells, const char *colour,
+		       const char *off);
 
 /* Prints the table and frees it. */
 void table_print(struct table *t, FILE *out);

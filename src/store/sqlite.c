@@ -971,6 +971,8 @@ static int sq_load_snapshot(struct store *st, const struct snapshot_filter *f,
 	size_t m = 0;
 	int rc;
 
+	if ((f->team == NULL) == (f->person == NULL))
+		return err_set(err, EX_SOFTWARE, "internal error: a snapshot of a team or of a person");
 	if (f->team != NULL) {
 		s = prepare(st, Q_TEAM_ID, err);
 		if (s == NULL)

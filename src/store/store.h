@@ -16,6 +16,7 @@
 #include "core/estimate.h"
 #include "core/model.h"
 #include "core/settings.h"
+#include "core/snapshot.h"
 #include "util/arena.h"
 #include "util/err.h"
 
@@ -168,30 +169,6 @@ int store_each_setting(struct store *st, int (*cb)(void *ctx, const char *key, c
 		       void *ctx, struct err *err);
 
 /* ---- snapshots for the gap analysis ----------------------------------- */
-
-/* A member of a snapshot, in the order of their ids (keys). */
-struct snapshot_member {
-	const char *key, *name, *team, *role;   /* role NULL: no function profile */
-	size_t first_line, nlines;             /* their lines in the snapshot */
-};
-
-/* One competency a member's role requires, with the member's evidence on
- * it summed as of the snapshot's date. */
-struct snapshot_line {
-	const char *competency;
-	int required_level, weight;
-	struct evidence_sums sums;             /* valid for the snapshot's as_of */
-};
-
-struct team_snapshot {
-	int32_t as_of;
-	struct snapshot_member *members;
-	size_t nmembers;
-	struct snapshot_line *lines;
-	size_t nlines;
-	size_t cap_members, cap_lines;
-	struct arena arena;                    /* the strings */
-};
 
 /* Which people a snapshot holds: the active members of a team and all its
  * sub-teams, or one person (active or not). */

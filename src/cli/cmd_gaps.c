@@ -1,0 +1,495 @@
+/* gaps, person, explain: the gap analysis on the command line, as tables
+ * on a terminal or as the JSON documents of io/json.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "cli/table.h"
+#include "core/analysis.h"
+#include "io/export.h"
+#include "io/json.h"
+#include "util/array.h"
+#include "util/date.h"
+
+/* ANSI colours, only on a terminal and unless NO_COLOR is set. */
+struct colours {
+	const char *bad, *warn, *good, *dim, *off;
+};
+
+static struct colours colours_for(FILE *out)
+{
+	static const struct colours on = { "\033[31m", "\033[33m", "\033[32m", "\033[2m", "\033[0m" };
+	static const struct colours none = { "", "", "", "", "" };
+
+	return isatty(fileno(out)) && getenv("NO_COLOR") == NULL ? on : none;
+}
+
+/* Parses --as-of; 0, or a usage error's status. */
+static int parse_as_of(const struct command *cmd, const char *text, int32_t *as_of)
+{
+	if (text == NULL) {
+		*as_of = date_today();
+		return 0;
+	}
+	if (date_parse(text, as_of) < 0)
+		return cli_usage(cmd, "--as-of takes a date YYYY-MM-DD that exists, not '%s'", text);
+	return 0;
+}
+
+static int print_json(json_t *doc)
+{
+	int rc;
+
+	if (doc == NULL) {
+		fprintf(stderr, "compgap: out of memory\n");
+		return EX_OSERR;
+	}
+	rc = json_write(doc, stdout);
+	json_decref(doc);
+	return rc < 0 ? EX_IOERR : 0;
+}
+
+static void format_number(char *out, size_t n, int has, double v, int decimals)
+{
+	if (has)
+		(void)snprintf(out, n, "%.*f", decimals, v);
+	else
+		(void)snprintf(out, n, "?");
+}
+
+static void print_team_table(const struct analysis *a, const struct colours *c)
+{
+	static const char *const headers[] = {
+		"COMPETENCY", "NEED", "ASSESSED", "MEET", "COVERAGE", "MEAN GAP", "PRIORITY", "NOTE"
+	};
+	struct table t;
+
+	table_init(&t, 8, headers, 0x7E);
+	for (size_t i = 0; i < a->ncompetencies; i++) {
+		const struct team_line *l = &a->competencies[i];
+		char need[24], assessed[24], meet[24], cov[24], gap[24], prio[24], note[96] = "";
+		const char *cells[] = { l->competency, need, assessed, meet, cov, gap, prio, note };
+
+		(void)snprintf(need, sizeof need, "%ld", l->required);
+		(void)snprintf(assessed, sizeof assessed, "%ld", l->assessed);
+		(void)snprintf(meet, sizeof meet, "%ld", l->meeting);
+		(void)snprintf(cov, sizeof cov, "%.0f%%", 100 * l->coverage);
+		format_number(gap, sizeof gap, l->has_mean_gap, l->mean_gap, 2);
+		format_number(prio, sizeof prio, 1, l->priority, 2);
+		if (l->meeting == 0)
+			(void)snprintf(note, sizeof note, "nobody meets it");
+		else if (l->key_person_risk)
+			(void)snprintf(note, sizeof note, "only one meets it (key-person risk)");
+		if (l->unassessed > 0)
+			(void)snprintf(note + strlen(note), sizeof note - strlen(note), "%s%ld unassessed",
+				       note[0] ? "; " : "", l->unassessed);
+		(void)table_add_coloured(&t, cells, l->coverage < 0.5 ? c->bad :
+					 l->coverage < 1 || l->key_person_risk ? c->warn : NULL, c->off);
+	}
+	table_print(&t, stdout);
+}
+
+/* A member's line in the team table: fit, and what falls short. */
+static void print_members(const struct analysis *a, const struct colours *c)
+{
+	static const char *const headers[] = { "PERSON", "NAME", "ROLE", "FIT", "SHORT OF THE ROLE" };
+	struct table t;
+
+	table_init(&t, 5, headers, 0x8);
+	for (size_t m = 0; m < a->nmembers; m++) {
+		const struct member_view *v = &a->members[m];
+		char fit[24], shortfall[1024] = "";
+		const char *cells[] = { v->member->key, v->member->name, v->member->role, fit, shortfall };
+		size_t unassessed = 0;
+		double worst = 0;
+
+		if (v->has_fit)
+			(void)snprintf(fit, sizeof fit, "%.0f%%", 100 * v->fit);
+		else
+			(void)snprintf(fit, sizeof fit, "?");
+		for (size_t i = 0; i < v->nlines; i++) {
+			const struct member_line *l = &v->lines[i];
+			size_t len = strlen(shortfall);
+
+			if (!l->est.assessed) {
+				unassessed++;
+				continue;
+			}
+			if (l->gap > worst)
+				worst = l->gap;
+			if (l->meets && l->est.flag == FLAG_NONE)
+				continue;
+			if (!l->meets)
+				(void)snprintf(shortfall + len, sizeof shortfall - len, "%s%s -%.2f",
+					       len ? ", " : "", l->competency, l->gap);
+			len = strlen(shortfall);
+			if (l->est.flag != FLAG_NONE)
+				(void)snprintf(shortfall + len, sizeof shortfall - len, "%s%s%s",
+					       len ? ", " : "", l->meets ? l->competency : "",
+					       l->est.flag == FLAG_BLIND_SPOT ? " (blind spot)" : " (hidden strength)");
+		}
+		if (unassessed > 0) {
+			size_t len = strlen(shortfall);
+
+			(void)snprintf(shortfall + len, sizeof shortfall - len, "%s%zu unassessed",
+				       len ? "; " : "", unassessed);
+		}
+		if (v->member->role == NULL)
+			(void)snprintf(shortfall, sizeof shortfall, "no function profile");
+		(void)table_add_coloured(&t, cells, worst >= 1 ? c->bad : worst > 0 ? c->warn : NULL,
+					 c->off);
+	}
+	table_print(&t, stdout);
+}
+
+int cmd_gaps(const struct command *cmd, int argc, char **argv)
+{
+	const char *db, *team = NULL, *as_of_text = NULL;
+	bool json = false;
+	const struct option opts[] = {
+		{ "--team", NULL, &team, NULL },
+		{ "--as-of", NULL, &as_of_text, NULL },
+		{ "--json", NULL, NULL, &json },
+		{ NULL, NULL, NULL, NULL },
+	};
+	char *pos[1];
+	int npos, rc;
+	int32_t as_of;
+	struct store *st = NULL;
+	struct err err = { 0 };
+	struct team_snapshot snap;
+	struct analysis a;
+	struct snapshot_filter f = { NULL, NULL };
+	struct colours c = colours_for(stdout);
+
+	rc = cli_parse(cmd, argc, argv, opts, &db, pos, 0, &npos);
+	if (rc != 0)
+		return rc < 0 ? 0 : rc;
+	if (team == NULL)
+		return cli_usage(cmd, "name the team with --team KEY ('compgap list teams' lists them)");
+	f.team = team;
+	rc = parse_as_of(cmd, as_of_text, &as_of);
+	if (rc != 0)
+		return rc;
+	rc = cli_open_store(db, 0, &st);
+	if (rc != 0)
+		return rc;
+	if (store_load_snapshot(st, &f, as_of, &snap, &err) < 0) {
+		store_close(st);
+		return cli_fail(&err);
+	}
+	if (analysis_run(&snap, store_settings(st), &a) < 0) {
+		rc = err_set(&err, EX_OSERR, "out of memory") < 0 ? cli_fail(&err) : 0;
+	} else if (json) {
+		rc = print_json(json_team_analysis(&a, team));
+		analysis_free(&a);
+	} else {
+		char date[DATE_ISO_LEN + 1];
+
+		date_format(as_of, date);
+		printf("Team %s: %zu member%s, as of %s\n\n", team, a.nmembers, a.nmembers == 1 ? "" : "s",
+		       date);
+		if (a.ncompetencies == 0)
+			printf("No member's role requires any competency.\n");
+		else
+			print_team_table(&a, &c);
+		if (a.nmembers > 0) {
+			putchar('\n');
+			print_members(&a, &c);
+		}
+		analysis_free(&a);
+	}
+	store_free_snapshot(&snap);
+	store_close(st);
+	return rc;
+}
+
+int cmd_person(const struct command *cmd, int argc, char **argv)
+{
+	static const char *const headers[] = {
+		"COMPETENCY", "REQUIRED", "WEIGHT", "LEVEL", "GAP", "CONFIDENCE", "EVIDENCE", "SELF", "OTHERS", "FLAG"
+	};
+	const char *db, *as_of_text = NULL;
+	bool json = false;
+	const struct option opts[] = {
+		{ "--as-of", NULL, &as_of_text, NULL },
+		{ "--json", NULL, NULL, &json },
+		{ NULL, NULL, NULL, NULL },
+	};
+	char *pos[1];
+	int npos, rc;
+	int32_t as_of;
+	struct store *st = NULL;
+	struct err err = { 0 };
+	struct team_snapshot snap;
+	struct analysis a;
+	struct snapshot_filter f = { NULL, NULL };
+
+	rc = cli_parse(cmd, argc, argv, opts, &db, pos, 1, &npos);
+	if (rc != 0)
+		return rc < 0 ? 0 : rc;
+	if (npos != 1)
+		return cli_usage(cmd, "name the person by their id");
+	f.person = pos[0];
+	rc = parse_as_of(cmd, as_of_text, &as_of);
+	if (rc != 0)
+		return rc;
+	rc = cli_open_store(db, 0, &st);
+	if (rc != 0)
+		return rc;
+	if (store_load_snapshot(st, &f, as_of, &snap, &err) < 0) {
+		store_close(st);
+		return cli_fail(&err);
+	}
+	if (analysis_run(&snap, store_settings(st), &a) < 0) {
+		err_set(&err, EX_OSERR, "out of memory");
+		rc = cli_fail(&err);
+	} else if (json) {
+		rc = print_json(json_member(&a.members[0], as_of, 1));
+		analysis_free(&a);
+	} else {
+		const struct member_view *v = &a.members[0];
+		char date[DATE_ISO_LEN + 1];
+		struct table t;
+
+		date_format(as_of, date);
+		printf("%s (%s), %s in %s, as of %s\n", v->member->name, v->member->key,
+		       v->member->role ? v->member->role : "no function profile",
+		       v->member->team ? v->member->team : "no team", date);
+		if (v->has_fit)
+			printf("profile fit %.0f%%\n\n", 100 * v->fit);
+		else
+			printf("profile fit unknown: no required competency is assessed\n\n");
+		table_init(&t, 10, headers, 0xFE);
+		for (size_t i = 0; i < v->nlines; i++) {
+			const struct member_line *l = &v->lines[i];
+			const struct estimate *e = &l->est;
+			char req[24], w[24], lev[24], gap[24], conf[24], n[24], self[24], oth[24];
+			const char *flag = estimate_flag_name(e->flag);
+			const char *cells[] = { l->competency, req, w, lev, gap, conf, n, self, oth,
+						flag ? flag : (e->assessed ? "" : "unassessed") };
+
+			(void)snprintf(req, sizeof req, "%d", l->required_level);
+			(void)snprintf(w, sizeof w, "%d", l->weight);
+			format_number(lev, sizeof lev, e->assessed, e->level, 2);
+			format_number(gap, sizeof gap, e->assessed, l->gap, 2);
+			format_number(conf, sizeof conf, 1, e->confidence, 2);
+			(void)snprintf(n, sizeof n, "%ld", e->evidence);
+			format_number(self, sizeof self, e->has_self, e->self_level, 2);
+			format_number(oth, sizeof oth, e->has_others, e->others_level, 2);
+			(void)table_add(&t, cells);
+		}
+		if (v->nlines == 0) {
+			printf("Their role requires no competency.\n");
+			table_free(&t);
+		} else {
+			table_print(&t, stdout);
+		}
+		analysis_free(&a);
+	}
+	store_free_snapshot(&snap);
+	store_close(st);
+	return rc;
+}
+
+/* Rows of one person on one competency, with their weights. */
+struct explain_rows {
+	struct evidence *rows;
+	size_t n, cap;
+	struct arena arena;
+};
+
+static int keep_row(void *ctx, const struct evidence *e)
+{
+	struct explain_rows *x = ctx;
+	struct evidence *c;
+
+	if (array_reserve(&x->rows, &x->cap, x->n + 1, sizeof *x->rows) < 0)
+		return -1;
+	c = &x->rows[x->n++];
+	*c = *e;
+	c->person = NULL;
+	c->competency = NULL;
+	c->assessor = arena_strdup(&x->arena, e->assessor);
+	c->note = arena_strdup(&x->arena, e->note);
+	return 0;
+}
+
+static int by_date(const void *a, const void *b)
+{
+	const struct evidence *x = a, *y = b;
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static json_t *explain_json(const char *person, const char *competency, int32_t as_of,
+			    const struct settings *set, const struct explain_rows *x,
+			    const struct estimate *e, double sum_w, double sum_wl)
+{
+	json_t *o = json_object(), *rows = json_array();
+	int bad = o == NULL || rows == NULL;
+
+	for (size_t i = 0; !bad && i < x->n; i++) {
+		struct row_weight rw;
+		char level[32];
+		json_t *r = json_object();
+
+		estimate_row_weight(&x->rows[i], set, as_of, &rw);
+		export_format_level(x->rows[i].level, x->rows[i].level_decimals, level);
+		bad = r == NULL ||
+		      json_object_set_new(r, "id", json_integer(x->rows[i].id)) |
+		      json_object_set_new(r, "date", json_date(x->rows[i].date)) |
+		      json_object_set_new(r, "source", json_string(source_name(x->rows[i].source))) |
+		      json_object_set_new(r, "level", json_real(x->rows[i].level)) |
+		      json_object_set_new(r, "assessor", x->rows[i].assessor ? json_string(x->rows[i].assessor) : json_null()) |
+		      json_object_set_new(r, "note", x->rows[i].note ? json_string(x->rows[i].note) : json_null()) |
+		      json_object_set_new(r, "counted", json_boolean(rw.counted)) |
+		      json_object_set_new(r, "age", json_integer(rw.age)) |
+		      json_object_set_new(r, "source_weight", json_real(rw.source_weight)) |
+		      json_object_set_new(r, "decay", json_real(rw.decay)) |
+		      json_object_set_new(r, "weight", json_real(rw.weight)) |
+		      json_array_append_new(rows, r);
+	}
+	if (!bad)
+		bad = json_object_set_new(o, "person", json_string(person)) |
+		      json_object_set_new(o, "competency", json_string(competency)) |
+		      json_object_set_new(o, "as_of", json_date(as_of)) |
+		      json_object_set_new(o, "half_life", json_real(set->half_life)) |
+		      json_object_set(o, "rows", rows) |
+		      json_object_set_new(o, "sum_weight", json_real(sum_w)) |
+		      json_object_set_new(o, "sum_weighted_level", json_real(sum_wl)) |
+		      json_add_estimate(o, e);
+	json_decref(rows);
+	if (bad) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+int cmd_explain(const struct command *cmd, int argc, char **argv)
+{
+	static const char *const headers[] = {
+		"ID", "DATE", "SOURCE", "LEVEL", "AGE", "SOURCE W", "DECAY", "WEIGHT", "W x LEVEL"
+	};
+	const char *db, *person = NULL, *competency = NULL, *as_of_text = NULL;
+	bool json = false;
+	const struct option opts[] = {
+		{ "--person", NULL, &person, NULL },
+		{ "--competency", NULL, &competency, NULL },
+		{ "--as-of", NULL, &as_of_text, NULL },
+		{ "--json", NULL, NULL, &json },
+		{ NULL, NULL, NULL, NULL },
+	};
+	char *pos[1];
+	int npos, rc;
+	int32_t as_of;
+	struct store *st = NULL;
+	struct err err = { 0 };
+	struct explain_rows x = { 0 };
+	struct evidence_filter filter;
+	struct estimate e;
+	const struct settings *set;
+	double sum_w = 0, sum_wl = 0;
+	int64_t id;
+
+	rc = cli_parse(cmd, argc, argv, opts, &db, pos, 0, &npos);
+	if (rc != 0)
+		return rc < 0 ? 0 : rc;
+	if (person == NULL || competency == NULL)
+		return cli_usage(cmd, "name both --person ID and --competency KEY");
+	rc = parse_as_of(cmd, as_of_text, &as_of);
+	if (rc != 0)
+		return rc;
+	rc = cli_open_store(db, 0, &st);
+	if (rc != 0)
+		return rc;
+	arena_init(&x.arena, SIZE_MAX);
+	if ((rc = store_lookup(st, ENTITY_PERSON, person, &id, &err)) <= 0) {
+		if (rc == 0)
+			err_set(&err, EX_DATAERR, "no person with id '%s'; 'compgap list people' lists them", person);
+		goto fail;
+	}
+	if ((rc = store_lookup(st, ENTITY_COMPETENCY, competency, &id, &err)) <= 0) {
+		if (rc == 0)
+			err_set(&err, EX_DATAERR, "no competency '%s'; 'compgap list competencies' lists them",
+				competency);
+		goto fail;
+	}
+	filter = (struct evidence_filter){ person, competency };
+	if (store_each_evidence(st, &filter, keep_row, &x, &err) != 0)
+		goto fail;
+	set = store_settings(st);
+	if (x.n > 1)
+		qsort(x.rows, x.n, sizeof *x.rows, by_date);
+	estimate_from_rows(x.rows, x.n, set, as_of, &e);
+	for (size_t i = 0; i < x.n; i++) {
+		struct row_weight rw;
+
+		estimate_row_weight(&x.rows[i], set, as_of, &rw);
+		sum_w += rw.weight;
+		sum_wl += rw.weight * x.rows[i].level;
+	}
+	if (json) {
+		rc = print_json(explain_json(person, competency, as_of, set, &x, &e, sum_w, sum_wl));
+	} else {
+		char date[DATE_ISO_LEN + 1];
+		struct table t;
+
+		date_format(as_of, date);
+		printf("%s on %s as of %s (half-life %g days)\n\n", person, competency, date, set->half_life);
+		table_init(&t, 9, headers, 0x1F9);
+		for (size_t i = 0; i < x.n; i++) {
+			struct row_weight rw;
+			char rid[24], d[DATE_ISO_LEN + 1], lev[32], age[24], sw[24], dec[24], w[24], wl[24];
+			const char *cells[] = { rid, d, source_name(x.rows[i].source), lev, age, sw, dec, w, wl };
+
+			estimate_row_weight(&x.rows[i], set, as_of, &rw);
+			(void)snprintf(rid, sizeof rid, "%lld", (long long)x.rows[i].id);
+			date_format(x.rows[i].date, d);
+			export_format_level(x.rows[i].level, x.rows[i].level_decimals, lev);
+			(void)snprintf(age, sizeof age, "%d", rw.age);
+			(void)snprintf(sw, sizeof sw, "%.2f", rw.source_weight);
+			if (rw.counted) {
+				(void)snprintf(dec, sizeof dec, "%.4f", rw.decay);
+				(void)snprintf(w, sizeof w, "%.4f", rw.weight);
+				(void)snprintf(wl, sizeof wl, "%.4f", rw.weight * x.rows[i].level);
+			} else {
+				(void)snprintf(dec, sizeof dec, "later");
+				(void)snprintf(w, sizeof w, "0");
+				(void)snprintf(wl, sizeof wl, "0");
+			}
+			(void)table_add(&t, cells);
+		}
+		if (x.n == 0) {
+			printf("No evidence: the level is unknown (unassessed).\n");
+			table_free(&t);
+		} else {
+			table_print(&t, stdout);
+			if (e.assessed)
+				printf("\nlevel = %.4f / %.4f = %.4f; evidence weight %.4f, confidence %.4f / (%.4f + 1) = %.4f\n",
+				       sum_wl, sum_w, e.level, e.evidence_weight, e.evidence_weight,
+				       e.evidence_weight, e.confidence);
+			else
+				printf("\nNo row on or before %s: the level is unknown (unassessed).\n", date);
+			if (e.has_self && e.has_others)
+				printf("self %.4f, others %.4f%s\n", e.self_level, e.others_level,
+				       e.flag == FLAG_BLIND_SPOT ? ": a blind spot" :
+				       e.flag == FLAG_HIDDEN_STRENGTH ? ": a hidden strength" : "");
+		}
+		rc = 0;
+	}
+	goto out;
+fail:
+	rc = cli_fail(&err);
+out:
+	free(x.rows);
+	arena_free(&x.arena);
+	store_close(st);
+	return rc;
+}

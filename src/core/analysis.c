@@ -1,0 +1,54 @@
+#include "core/analysis.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int analysis_run(const struct team_snapshot *snap, const struct settings *set,
+		 struct analysis *out)
+{
+	size_t n;
+
+	memset(out, 0, sizeof *out);
+	out->as_of = snap->as_of;
+	out->nmembers = snap->nmembers;
+	out->nlines = snap->nlines;
+	out->members = calloc(snap->nmembers ? snap->nmembers : 1, sizeof *out->members);
+	out->lines = calloc(snap->nlines ? snap->nlines : 1, sizeof *out->lines);
+	out->competencies = calloc(snap->nlines ? snap->nlines : 1, sizeof *out->competencies);
+	if (out->members == NULL || out->lines == NULL || out->competencies == NULL)
+		goto fail;
+	for (size_t i = 0; i < snap->nlines; i++) {
+		const struct snapshot_line *sl = &snap->lines[i];
+		struct member_line *l = &out->lines[i];
+
+		l->competency = sl->competency;
+		l->required_level = sl->required_level;
+		l->weight = sl->weight;
+		estimate_from_sums(&sl->sums, set, snap->as_of, &l->est);
+		gap_line(l);
+	}
+	for (size_t m = 0; m < snap->nmembers; m++) {
+		struct member_view *v = &out->members[m];
+
+		v->member = &snap->members[m];
+		v->lines = out->lines + snap->members[m].first_line;
+		v->nlines = snap->members[m].nlines;
+		v->has_fit = gap_fit(v->lines, v->nlines, &v->fit);
+	}
+	n = gap_team(out->lines, out->nlines, out->competencies);
+	if (n == (size_t)-1)
+		goto fail;
+	out->ncompetencies = n;
+	return 0;
+fail:
+	analysis_free(out);
+	return -1;
+}
+
+void analysis_free(struct analysis *a)
+{
+	free(a->members);
+	free(a->lines);
+	free(a->competencies);
+	memset(a, 0, sizeof *a);
+}

@@ -1,0 +1,40 @@
+/* The gap analysis of a snapshot: each member's estimates, gaps and fit,
+ * and the team view. One function serves the command line's tables, its
+ * --json, and later the API. */
+#ifndef COMPGAP_ANALYSIS_H
+#define COMPGAP_ANALYSIS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/gaps.h"
+#include "core/settings.h"
+#include "core/snapshot.h"
+
+struct member_view {
+	const struct snapshot_member *member;
+	struct member_line *lines;      /* nlines, into the analysis' lines */
+	size_t nlines;
+	bool has_fit;
+	double fit;
+};
+
+struct analysis {
+	int32_t as_of;
+	struct member_view *members;    /* one per snapshot member, same order */
+	size_t nmembers;
+	struct member_line *lines;      /* all members' lines */
+	size_t nlines;
+	struct team_line *competencies; /* the team view, sorted by priority */
+	size_t ncompetencies;
+};
+
+/* Analyses snap with set. Returns 0, or -1 when memory is exhausted.
+ * The result points into snap, which must outlive it. */
+int analysis_run(const struct team_snapshot *snap, const struct settings *set,
+		 struct analysis *out);
+
+/* Frees what analysis_run allocated. */
+void analysis_free(struct analysis *a);
+
+#endif
