@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/gapopts.h"
 #include "cli/table.h"
 #include "core/analysis.h"
 #include "io/export.h"
@@ -25,31 +26,6 @@ static struct colours colours_for(FILE *out)
 	static const struct colours none = { "", "", "", "", "" };
 
 	return isatty(fileno(out)) && getenv("NO_COLOR") == NULL ? on : none;
-}
-
-/* Parses --as-of; 0, or a usage error's status. */
-static int parse_as_of(const struct command *cmd, const char *text, int32_t *as_of)
-{
-	if (text == NULL) {
-		*as_of = date_today();
-		return 0;
-	}
-	if (date_parse(text, as_of) < 0)
-		return cli_usage(cmd, "--as-of takes a date YYYY-MM-DD that exists, not '%s'", text);
-	return 0;
-}
-
-static int print_json(json_t *doc)
-{
-	int rc;
-
-	if (doc == NULL) {
-		fprintf(stderr, "compgap: out of memory\n");
-		return EX_OSERR;
-	}
-	rc = json_write(doc, stdout);
-	json_decref(doc);
-	return rc < 0 ? EX_IOERR : 0;
 }
 
 static void format_number(char *out, size_t n, int has, double v, int decimals)
@@ -147,51 +123,27 @@ static void print_members(const struct analysis *a, const struct colours *c)
 
 int cmd_gaps(const struct command *cmd, int argc, char **argv)
 {
-	const char *db, *team = NULL, *as_of_text = NULL;
-	bool json = false;
-	const struct option opts[] = {
-		{ "--team", NULL, &team, NULL },
-		{ "--as-of", NULL, &as_of_text, NULL },
-		{ "--json", NULL, NULL, &json },
-		{ NULL, NULL, NULL, NULL },
-	};
-	char *pos[1];
-	int npos, rc;
-	int32_t as_of;
+	struct gap_options o;
 	struct store *st = NULL;
 	struct err err = { 0 };
 	struct team_snapshot snap;
 	struct analysis a;
-	struct snapshot_filter f = { NULL, NULL };
 	struct colours c = colours_for(stdout);
+	char date[DATE_ISO_LEN + 1];
+	int rc;
 
-	rc = cli_parse(cmd, argc, argv, opts, &db, pos, 0, &npos);
+	rc = gap_options_parse(cmd, argc, argv, GAPOPT_TEAM, &o);
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
-	if (team == NULL)
-		return cli_usage(cmd, "name the team with --team KEY ('compgap list teams' lists them)");
-	f.team = team;
-	rc = parse_as_of(cmd, as_of_text, &as_of);
+	rc = gap_options_open(&o, &st, &snap, &a, &err);
 	if (rc != 0)
 		return rc;
-	rc = cli_open_store(db, 0, &st);
-	if (rc != 0)
-		return rc;
-	if (store_load_snapshot(st, &f, as_of, &snap, &err) < 0) {
-		store_close(st);
-		return cli_fail(&err);
-	}
-	if (analysis_run(&snap, store_settings(st), &a) < 0) {
-		rc = err_set(&err, EX_OSERR, "out of memory") < 0 ? cli_fail(&err) : 0;
-	} else if (json) {
-		rc = print_json(json_team_analysis(&a, team));
-		analysis_free(&a);
+	if (o.json) {
+		rc = gap_print_json(json_team_analysis(&a, o.team));
 	} else {
-		char date[DATE_ISO_LEN + 1];
-
-		date_format(as_of, date);
-		printf("Team %s: %zu member%s, as of %s\n\n", team, a.nmembers, a.nmembers == 1 ? "" : "s",
-		       date);
+		date_format(o.as_of, date);
+		printf("Team %s: %zu member%s, as of %s\n\n", o.team, a.nmembers,
+		       a.nmembers == 1 ? "" : "s", date);
 		if (a.ncompetencies == 0)
 			printf("No member's role requires any competency.\n");
 		else
@@ -200,98 +152,74 @@ int cmd_gaps(const struct command *cmd, int argc, char **argv)
 			putchar('\n');
 			print_members(&a, &c);
 		}
-		analysis_free(&a);
 	}
-	store_free_snapshot(&snap);
-	store_close(st);
+	gap_options_close(st, &snap, &a);
 	return rc;
+}
+
+static void print_person(const struct member_view *v, int32_t as_of)
+{
+	static const char *const headers[] = {
+		"COMPETENCY", "REQUIRED", "WEIGHT", "LEVEL", "GAP", "CONFIDENCE", "EVIDENCE", "SELF",
+		"OTHERS", "FLAG"
+	};
+	char date[DATE_ISO_LEN + 1];
+	struct table t;
+
+	date_format(as_of, date);
+	printf("%s (%s), %s in %s, as of %s\n", v->member->name, v->member->key,
+	       v->member->role ? v->member->role : "no function profile",
+	       v->member->team ? v->member->team : "no team", date);
+	if (v->has_fit)
+		printf("profile fit %.0f%%\n\n", 100 * v->fit);
+	else
+		printf("profile fit unknown: no required competency is assessed\n\n");
+	if (v->nlines == 0) {
+		printf("Their role requires no competency.\n");
+		return;
+	}
+	table_init(&t, 10, headers, 0xFE);
+	for (size_t i = 0; i < v->nlines; i++) {
+		const struct member_line *l = &v->lines[i];
+		const struct estimate *e = &l->est;
+		char req[24], w[24], lev[24], gap[24], conf[24], n[24], self[24], oth[24];
+		const char *flag = estimate_flag_name(e->flag);
+		const char *cells[] = { l->competency, req, w, lev, gap, conf, n, self, oth,
+					flag ? flag : (e->assessed ? "" : "unassessed") };
+
+		(void)snprintf(req, sizeof req, "%d", l->required_level);
+		(void)snprintf(w, sizeof w, "%d", l->weight);
+		format_number(lev, sizeof lev, e->assessed, e->level, 2);
+		format_number(gap, sizeof gap, e->assessed, l->gap, 2);
+		format_number(conf, sizeof conf, 1, e->confidence, 2);
+		(void)snprintf(n, sizeof n, "%ld", e->evidence);
+		format_number(self, sizeof self, e->has_self, e->self_level, 2);
+		format_number(oth, sizeof oth, e->has_others, e->others_level, 2);
+		(void)table_add(&t, cells);
+	}
+	table_print(&t, stdout);
 }
 
 int cmd_person(const struct command *cmd, int argc, char **argv)
 {
-	static const char *const headers[] = {
-		"COMPETENCY", "REQUIRED", "WEIGHT", "LEVEL", "GAP", "CONFIDENCE", "EVIDENCE", "SELF", "OTHERS", "FLAG"
-	};
-	const char *db, *as_of_text = NULL;
-	bool json = false;
-	const struct option opts[] = {
-		{ "--as-of", NULL, &as_of_text, NULL },
-		{ "--json", NULL, NULL, &json },
-		{ NULL, NULL, NULL, NULL },
-	};
-	char *pos[1];
-	int npos, rc;
-	int32_t as_of;
+	struct gap_options o;
 	struct store *st = NULL;
 	struct err err = { 0 };
 	struct team_snapshot snap;
 	struct analysis a;
-	struct snapshot_filter f = { NULL, NULL };
+	int rc;
 
-	rc = cli_parse(cmd, argc, argv, opts, &db, pos, 1, &npos);
+	rc = gap_options_parse(cmd, argc, argv, GAPOPT_PERSON, &o);
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
-	if (npos != 1)
-		return cli_usage(cmd, "name the person by their id");
-	f.person = pos[0];
-	rc = parse_as_of(cmd, as_of_text, &as_of);
+	rc = gap_options_open(&o, &st, &snap, &a, &err);
 	if (rc != 0)
 		return rc;
-	rc = cli_open_store(db, 0, &st);
-	if (rc != 0)
-		return rc;
-	if (store_load_snapshot(st, &f, as_of, &snap, &err) < 0) {
-		store_close(st);
-		return cli_fail(&err);
-	}
-	if (analysis_run(&snap, store_settings(st), &a) < 0) {
-		err_set(&err, EX_OSERR, "out of memory");
-		rc = cli_fail(&err);
-	} else if (json) {
-		rc = print_json(json_member(&a.members[0], as_of, 1));
-		analysis_free(&a);
-	} else {
-		const struct member_view *v = &a.members[0];
-		char date[DATE_ISO_LEN + 1];
-		struct table t;
-
-		date_format(as_of, date);
-		printf("%s (%s), %s in %s, as of %s\n", v->member->name, v->member->key,
-		       v->member->role ? v->member->role : "no function profile",
-		       v->member->team ? v->member->team : "no team", date);
-		if (v->has_fit)
-			printf("profile fit %.0f%%\n\n", 100 * v->fit);
-		else
-			printf("profile fit unknown: no required competency is assessed\n\n");
-		table_init(&t, 10, headers, 0xFE);
-		for (size_t i = 0; i < v->nlines; i++) {
-			const struct member_line *l = &v->lines[i];
-			const struct estimate *e = &l->est;
-			char req[24], w[24], lev[24], gap[24], conf[24], n[24], self[24], oth[24];
-			const char *flag = estimate_flag_name(e->flag);
-			const char *cells[] = { l->competency, req, w, lev, gap, conf, n, self, oth,
-						flag ? flag : (e->assessed ? "" : "unassessed") };
-
-			(void)snprintf(req, sizeof req, "%d", l->required_level);
-			(void)snprintf(w, sizeof w, "%d", l->weight);
-			format_number(lev, sizeof lev, e->assessed, e->level, 2);
-			format_number(gap, sizeof gap, e->assessed, l->gap, 2);
-			format_number(conf, sizeof conf, 1, e->confidence, 2);
-			(void)snprintf(n, sizeof n, "%ld", e->evidence);
-			format_number(self, sizeof self, e->has_self, e->self_level, 2);
-			format_number(oth, sizeof oth, e->has_others, e->others_level, 2);
-			(void)table_add(&t, cells);
-		}
-		if (v->nlines == 0) {
-			printf("Their role requires no competency.\n");
-			table_free(&t);
-		} else {
-			table_print(&t, stdout);
-		}
-		analysis_free(&a);
-	}
-	store_free_snapshot(&snap);
-	store_close(st);
+	if (o.json)
+		rc = gap_print_json(json_member(&a.members[0], o.as_of, 1));
+	else
+		print_person(&a.members[0], o.as_of);
+	gap_options_close(st, &snap, &a);
 	return rc;
 }
 
@@ -403,9 +331,9 @@ int cmd_explain(const struct command *cmd, int argc, char **argv)
 		return rc < 0 ? 0 : rc;
 	if (person == NULL || competency == NULL)
 		return cli_usage(cmd, "name both --person ID and --competency KEY");
-	rc = parse_as_of(cmd, as_of_text, &as_of);
-	if (rc != 0)
-		return rc;
+	as_of = date_today();
+	if (as_of_text != NULL && date_parse(as_of_text, &as_of) < 0)
+		return cli_usage(cmd, "--as-of takes a date YYYY-MM-DD that exists, not '%s'", as_of_text);
 	rc = cli_open_store(db, 0, &st);
 	if (rc != 0)
 		return rc;
@@ -436,7 +364,7 @@ int cmd_explain(const struct command *cmd, int argc, char **argv)
 		sum_wl += rw.weight * x.rows[i].level;
 	}
 	if (json) {
-		rc = print_json(explain_json(person, competency, as_of, set, &x, &e, sum_w, sum_wl));
+		rc = gap_print_json(explain_json(person, competency, as_of, set, &x, &e, sum_w, sum_wl));
 	} else {
 		char date[DATE_ISO_LEN + 1];
 		struct table t;

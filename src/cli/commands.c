@@ -141,6 +141,22 @@ const struct command commands[] = {
 		"example:\n  compgap explain --person KCC-1015 --competency communication\n",
 	},
 	{
+		"recommend", cmd_recommend,
+		"what to do about a team's gaps, and the rule behind each",
+		"recommend --team KEY [--as-of DATE] [--json] [--db PATH]",
+		"For each competency of the team view, highest priority first: group or\n"
+		"individual coaching with an approach per member (inform, assist, refer),\n"
+		"a mentor for each member with a gap, cross-training where one person\n"
+		"carries a competency, hiring where nobody meets it and nobody can mentor\n"
+		"it, reassignment where a large gap is on a competency that hardly\n"
+		"develops, and assessment first where levels are unknown. Each comes with\n"
+		"the rule that produced it; docs/methodology.md has them all.\n\n"
+		"options:\n" DB_HELP
+		"  --as-of DATE   as of this day (default today)\n"
+		"  --json         as JSON\n\n"
+		"example:\n  compgap recommend --team kcc-online\n",
+	},
+	{
 		"config", cmd_config,
 		"show or change the method's settings (half-life, source weights ...)",
 		"config [get KEY | set KEY VALUE] [--db PATH]",

@@ -133,3 +133,75 @@ int json_write(json_t *doc, FILE *out)
 		return -1;
 	return 0;
 }
+
+static json_t *json_rec_member(const struct rec_member *m)
+{
+	json_t *o = json_object();
+	const char *ap = approach_name(m->approach);
+
+	if (o == NULL)
+		return NULL;
+	if (json_object_set_new(o, "person", json_string(m->person)) |
+	    json_object_set_new(o, "name", json_string(m->name)) |
+	    json_object_set_new(o, "team", string_or_null(m->team)) |
+	    json_object_set_new(o, "gap", json_number_or_null(m->has_gap, m->gap)) |
+	    json_object_set_new(o, "approach", string_or_null(ap))) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+static json_t *json_mentor(const struct candidate *c)
+{
+	json_t *o;
+
+	if (c == NULL)
+		return json_null();
+	o = json_object();
+	if (o == NULL)
+		return NULL;
+	if (json_object_set_new(o, "person", json_string(c->person)) |
+	    json_object_set_new(o, "team", string_or_null(c->team)) |
+	    json_object_set_new(o, "level", json_real(c->level)) |
+	    json_object_set_new(o, "confidence", json_real(c->confidence))) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+json_t *json_recommendations(const struct recommendations *r, const char *team, int32_t as_of)
+{
+	json_t *o = json_object(), *items = json_array();
+	int bad = o == NULL || items == NULL;
+
+	for (size_t i = 0; !bad && i < r->n; i++) {
+		const struct recommendation *it = &r->items[i];
+		json_t *x = json_object(), *members = json_array();
+
+		bad = x == NULL || members == NULL;
+		for (size_t m = 0; !bad && m < it->nmembers; m++)
+			bad = json_array_append_new(members, json_rec_member(&it->members[m])) != 0;
+		if (!bad)
+			bad = json_object_set_new(x, "kind", json_string(rec_kind_name(it->kind))) |
+			      json_object_set_new(x, "competency", json_string(it->competency)) |
+			      json_object_set(x, "members", members) |
+			      json_object_set_new(x, "mentor", json_mentor(it->mentor)) |
+			      json_object_set_new(x, "key_person", string_or_null(it->key_person)) |
+			      json_object_set_new(x, "rule", json_string(it->rule)) |
+			      json_array_append(items, x);
+		json_decref(members);
+		json_decref(x);
+	}
+	if (!bad)
+		bad = json_object_set_new(o, "team", json_string(team)) |
+		      json_object_set_new(o, "as_of", json_date(as_of)) |
+		      json_object_set(o, "recommendations", items);
+	json_decref(items);
+	if (bad) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}

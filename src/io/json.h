@@ -10,6 +10,7 @@
 
 #include "core/analysis.h"
 #include "core/estimate.h"
+#include "core/recommend.h"
 
 /* {"team", "as_of", "competencies": [...], "members": [...]} */
 json_t *json_team_analysis(const struct analysis *a, const char *team);
@@ -27,6 +28,11 @@ json_t *json_date(int32_t days);
 
 /* A number, or null when has is false. */
 json_t *json_number_or_null(int has, double v);
+
+/* {"team", "as_of", "recommendations": [{"kind", "competency", "members":
+ * [{"person", "name", "team", "gap", "approach"}], "mentor", "key_person",
+ * "rule"}]} */
+json_t *json_recommendations(const struct recommendations *r, const char *team, int32_t as_of);
 
 /* Writes doc to out, indented, with a final newline. 0 or -1. */
 int json_write(json_t *doc, FILE *out);

@@ -1,0 +1,93 @@
+/* Recommendations to close a team's gaps, each with the rule that produced
+ * it in words (docs/methodology.md, "Recommendations"). Pure: the caller
+ * supplies the analysis, each competency's developability and the
+ * organisation's possible mentors. */
+#ifndef COMPGAP_RECOMMEND_H
+#define COMPGAP_RECOMMEND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/analysis.h"
+#include "core/settings.h"
+
+enum rec_kind {
+	REC_GROUP,          /* group training or coaching */
+	REC_INDIVIDUAL,     /* individual coaching */
+	REC_MENTOR,         /* a mentor for one member */
+	REC_CROSS_TRAIN,    /* only one member meets it */
+	REC_HIRE,           /* nobody meets it and no mentor exists */
+	REC_REASSIGN,       /* a large gap that hardly develops */
+	REC_ASSESS,         /* levels unknown: assess first */
+	REC_KIND_COUNT
+};
+
+/* Coaching approach after the inform / assist / refer model. */
+enum approach {
+	APPROACH_NONE,
+	APPROACH_INFORM,    /* advice and material, self-directed */
+	APPROACH_ASSIST,    /* coach personally */
+	APPROACH_REFER      /* formal training, an expert, an external partner */
+};
+
+/* Someone in the organisation with a level on a competency: a possible
+ * mentor. */
+struct candidate {
+	const char *person;
+	const char *team;         /* their team's key, or NULL */
+	double level;
+	double confidence;
+};
+
+/* What the caller knows of one competency of the team view. */
+struct rec_input {
+	enum developability developability;
+	const struct candidate *candidates;   /* everyone with a level on it */
+	size_t ncandidates;
+};
+
+/* A member named by a recommendation. */
+struct rec_member {
+	const char *person, *name, *team;
+	bool has_gap;             /* false for REC_ASSESS (level unknown) */
+	double gap;
+	enum approach approach;
+};
+
+struct recommendation {
+	enum rec_kind kind;
+	const char *competency;
+	struct rec_member *members;   /* nmembers, into the result's members */
+	size_t nmembers;
+	const struct candidate *mentor;   /* REC_MENTOR: the mentor; else NULL */
+	const char *key_person;       /* REC_CROSS_TRAIN: the one who meets it */
+	char rule[512];               /* why, in words */
+};
+
+struct recommendations {
+	struct recommendation *items;
+	size_t n;
+	struct rec_member *members;   /* storage for every item's members */
+	size_t nmembers;
+};
+
+/* The name of a kind ("group", "individual", "mentor", "cross_train",
+ * "hire", "reassign", "assess"). */
+const char *rec_kind_name(enum rec_kind k);
+
+/* The name of an approach ("inform", "assist", "refer"), or NULL. */
+const char *approach_name(enum approach a);
+
+/* The approach for a gap. */
+enum approach approach_for(double gap, const struct settings *set);
+
+/* Recommends for analysis a of team (its key, for the rule texts), with
+ * in[i] describing a->competencies[i]. Returns 0, or -1 when memory is
+ * exhausted. */
+int recommend(const struct analysis *a, const char *team, const struct rec_input *in,
+	      const struct settings *set, struct recommendations *out);
+
+/* Frees what recommend allocated. */
+void recommendations_free(struct recommendations *r);
+
+#endif
