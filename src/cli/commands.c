@@ -157,6 +157,19 @@ const struct command commands[] = {
 		"example:\n  compgap recommend --team kcc-online\n",
 	},
 	{
+		"trend", cmd_trend,
+		"a team's coverage and mean gap per competency, month by month",
+		"trend --team KEY --from DATE --to DATE [--competency KEY] [--json] [--db PATH]",
+		"The team view at the end of each month from DATE to DATE (the last\n"
+		"point cut at --to), from the evidence known up to each of those days:\n"
+		"progress made visible, and the baseline of an objective read off for its\n"
+		"start date (--from and --to the same day gives that one point).\n\n"
+		"options:\n" DB_HELP
+		"  --competency KEY   only this competency\n"
+		"  --json             as JSON: one point per date, each the team view's lines\n\n"
+		"example:\n  compgap trend --team kcc-phone --from 2025-11-01 --to 2026-10-31\n",
+	},
+	{
 		"config", cmd_config,
 		"show or change the method's settings (half-life, source weights ...)",
 		"config [get KEY | set KEY VALUE] [--db PATH]",

@@ -18,5 +18,6 @@ int cmd_person(const struct command *cmd, int argc, char **argv);
 int cmd_explain(const struct command *cmd, int argc, char **argv);
 int cmd_config(const struct command *cmd, int argc, char **argv);
 int cmd_recommend(const struct command *cmd, int argc, char **argv);
+int cmd_trend(const struct command *cmd, int argc, char **argv);
 
 #endif

@@ -82,7 +82,7 @@ json_t *json_member(const struct member_view *v, int32_t as_of, int with_team)
 	return o;
 }
 
-static json_t *json_team_line(const struct team_line *t)
+json_t *json_team_line(const struct team_line *t)
 {
 	json_t *o = json_object();
 

@@ -34,6 +34,9 @@ json_t *json_number_or_null(int has, double v);
  * "rule"}]} */
 json_t *json_recommendations(const struct recommendations *r, const char *team, int32_t as_of);
 
+/* One competency line of the team view, as in the team document. */
+json_t *json_team_line(const struct team_line *t);
+
 /* Writes doc to out, indented, with a final newline. 0 or -1. */
 int json_write(json_t *doc, FILE *out);
 
