@@ -8,35 +8,10 @@
 
 #include "cli/commands.h"
 #include "cli/gapopts.h"
+#include "cli/gather.h"
 #include "cli/table.h"
 #include "io/json.h"
-#include "util/array.h"
 #include "util/date.h"
-
-enum {
-	TREND_POINTS_MAX = 240     /* twenty years of months */
-};
-
-/* The dates of a trend: the end of each month from --from to --to, the
- * last one cut at --to. */
-static size_t trend_dates(int32_t from, int32_t to, int32_t *out)
-{
-	size_t n = 0;
-
-	for (int32_t d = date_end_of_month(from); n < TREND_POINTS_MAX; d = date_end_of_month(d + 1)) {
-		out[n++] = d < to ? d : to;
-		if (d >= to)
-			break;
-	}
-	return n;
-}
-
-/* One point of the trend: the team view as of a date. */
-struct point {
-	int32_t as_of;
-	struct team_snapshot snap;
-	struct analysis a;
-};
 
 static const struct team_line *find_line(const struct analysis *a, const char *competency)
 {
@@ -46,23 +21,23 @@ static const struct team_line *find_line(const struct analysis *a, const char *c
 	return NULL;
 }
 
-static json_t *trend_json(const struct gap_options *o, const struct point *p, size_t n)
+static json_t *trend_json(const struct gap_options *o, const struct trend *tr)
 {
 	json_t *doc = json_object(), *points = json_array();
 	int bad = doc == NULL || points == NULL;
 
-	for (size_t i = 0; !bad && i < n; i++) {
+	for (size_t i = 0; !bad && i < tr->n; i++) {
 		json_t *pt = json_object(), *lines = json_array();
 
 		bad = pt == NULL || lines == NULL;
-		for (size_t k = 0; !bad && k < p[i].a.ncompetencies; k++) {
-			const struct team_line *t = &p[i].a.competencies[k];
+		for (size_t k = 0; !bad && k < tr->points[i].ncompetencies; k++) {
+			const struct team_line *t = &tr->points[i].competencies[k];
 
 			if (o->competency == NULL || strcmp(o->competency, t->competency) == 0)
 				bad = json_array_append_new(lines, json_team_line(t)) != 0;
 		}
 		if (!bad)
-			bad = json_object_set_new(pt, "as_of", json_date(p[i].as_of)) |
+			bad = json_object_set_new(pt, "as_of", json_date(tr->points[i].as_of)) |
 			      json_object_set(pt, "competencies", lines) |
 			      json_array_append(points, pt);
 		json_decref(lines);
@@ -84,9 +59,10 @@ static json_t *trend_json(const struct gap_options *o, const struct point *p, si
 }
 
 /* Competencies as rows, months as columns: coverage and mean gap. */
-static void trend_table(const struct gap_options *o, const struct point *p, size_t n)
+static void trend_table(const struct gap_options *o, const struct trend *tr)
 {
-	const struct analysis *last = &p[n - 1].a;
+	size_t n = tr->n;
+	const struct analysis *last = &tr->points[n - 1];
 	size_t first = n > TABLE_COLS_MAX - 1 ? n - (TABLE_COLS_MAX - 1) : 0;
 	const char *headers[TABLE_COLS_MAX];
 	char dates[TABLE_COLS_MAX][DATE_ISO_LEN + 1];
@@ -94,7 +70,7 @@ static void trend_table(const struct gap_options *o, const struct point *p, size
 
 	headers[0] = "COMPETENCY";
 	for (size_t i = first; i < n; i++) {
-		date_format(p[i].as_of, dates[i - first]);
+		date_format(tr->points[i].as_of, dates[i - first]);
 		headers[1 + i - first] = dates[i - first];
 	}
 	if (first > 0)
@@ -110,7 +86,7 @@ static void trend_table(const struct gap_options *o, const struct point *p, size
 			continue;
 		row[0] = c;
 		for (size_t i = first; i < n; i++) {
-			const struct team_line *l = find_line(&p[i].a, c);
+			const struct team_line *l = find_line(&tr->points[i], c);
 
 			if (l == NULL)
 				(void)snprintf(cells[i - first], sizeof cells[0], "-");
@@ -130,53 +106,30 @@ int cmd_trend(const struct command *cmd, int argc, char **argv)
 {
 	struct gap_options o;
 	int32_t dates[TREND_POINTS_MAX];
-	struct point *p = NULL;
+	struct trend tr = { 0 };
 	struct store *st = NULL;
 	struct err err = { 0 };
-	size_t n, done = 0;
 	int rc;
 
 	rc = gap_options_parse(cmd, argc, argv, GAPOPT_TEAM | GAPOPT_RANGE, &o);
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
-	n = trend_dates(o.from, o.to, dates);
-	p = calloc(n, sizeof *p);
-	if (p == NULL)
-		return EX_OSERR;
 	rc = cli_open_store(o.db, 0, &st);
 	if (rc != 0)
-		goto out;
+		return rc;
 	if (o.competency != NULL && store_lookup(st, ENTITY_COMPETENCY, o.competency, NULL, &err) != 1) {
 		if (err.msg[0] == '\0')
 			err_set(&err, EX_DATAERR, "no competency '%s'; 'compgap list competencies' lists them",
 				o.competency);
 		rc = cli_fail(&err);
-		goto out;
-	}
-	for (; done < n; done++) {
-		const struct snapshot_filter f = { o.team, NULL };
-
-		p[done].as_of = dates[done];
-		if (store_load_snapshot(st, &f, dates[done], &p[done].snap, &err) < 0)
-			break;
-		if (analysis_run(&p[done].snap, store_settings(st), &p[done].a) < 0) {
-			store_free_snapshot(&p[done].snap);
-			err_set(&err, EX_OSERR, "out of memory");
-			break;
-		}
-	}
-	if (done < n)
+	} else if (gather_trend(st, o.team, dates, trend_dates(o.from, o.to, dates), &tr, &err) < 0) {
 		rc = cli_fail(&err);
-	else if (o.json)
-		rc = gap_print_json(trend_json(&o, p, n));
-	else
-		trend_table(&o, p, n);
-out:
-	for (size_t i = 0; i < done; i++) {
-		analysis_free(&p[i].a);
-		store_free_snapshot(&p[i].snap);
+	} else if (o.json) {
+		rc = gap_print_json(trend_json(&o, &tr));
+	} else {
+		trend_table(&o, &tr);
 	}
-	free(p);
+	trend_free(&tr);
 	store_close(st);
 	return rc;
 }

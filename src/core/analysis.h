@@ -29,6 +29,13 @@ struct analysis {
 	size_t ncompetencies;
 };
 
+/* A team view at several dates (for trends). */
+struct trend {
+	size_t n;
+	struct team_snapshot *snaps;    /* n, as of each date */
+	struct analysis *points;        /* n, analysing snaps */
+};
+
 /* Analyses snap with set. Returns 0, or -1 when memory is exhausted.
  * The result points into snap, which must outlive it. */
 int analysis_run(const struct team_snapshot *snap, const struct settings *set,
