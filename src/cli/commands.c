@@ -170,6 +170,19 @@ const struct command commands[] = {
 		"example:\n  compgap trend --team kcc-phone --from 2025-11-01 --to 2026-10-31\n",
 	},
 	{
+		"report", cmd_report,
+		"a team's gaps as one HTML file with charts, to read, share or print",
+		"report --team KEY -o FILE.html [--as-of DATE] [--db PATH]",
+		"Writes one self-contained HTML file (no scripts, no network; prints on\n"
+		"A4) with the team's key figures, a heatmap of members by competencies,\n"
+		"coverage bars, the trend over the year before DATE, the recommendations\n"
+		"with their rules, the blind spots, and a radar chart per person.\n\n"
+		"options:\n" DB_HELP
+		"  -o, --output FILE   the file to write (replaced only when it succeeds)\n"
+		"  --as-of DATE        as of this day (default today)\n\n"
+		"example:\n  compgap report --team kcc -o kcc.html\n",
+	},
+	{
 		"config", cmd_config,
 		"show or change the method's settings (half-life, source weights ...)",
 		"config [get KEY | set KEY VALUE] [--db PATH]",

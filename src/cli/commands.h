@@ -19,5 +19,6 @@ int cmd_explain(const struct command *cmd, int argc, char **argv);
 int cmd_config(const struct command *cmd, int argc, char **argv);
 int cmd_recommend(const struct command *cmd, int argc, char **argv);
 int cmd_trend(const struct command *cmd, int argc, char **argv);
+int cmd_report(const struct command *cmd, int argc, char **argv);
 
 #endif
