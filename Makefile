@@ -42,6 +42,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/testutil.h
 demo: all
 	rm -f demo.db demo.db-wal demo.db-shm
 	./compgap demo --db demo.db
+	./compgap gaps --team kcc-online --as-of 2026-10-31 --db demo.db
+	./compgap report --team kcc --as-of 2026-10-31 -o demo-report.html --db demo.db
 
 # Every test: unit and command-line tests, then all of them again under
 # AddressSanitizer and UndefinedBehaviorSanitizer, then the CSV fuzzer.

@@ -6,7 +6,7 @@
 set -eu
 
 build="gcc make libc6-dev libsqlite3-dev libjansson-dev"
-test="$build libcmocka-dev clang libclang-rt-14-dev"
+test="$build libcmocka-dev clang libclang-rt-14-dev python3 libxml2-utils"
 
 case "${1:-build}" in
 build) want=$build ;;
