@@ -102,7 +102,7 @@ static bool has_gaps(const struct analysis *a, const char *competency, const str
 {
 	for (size_t i = 0; i < a->nlines; i++)
 		if (strcmp(a->lines[i].competency, competency) == 0 && a->lines[i].est.assessed &&
-		    a->lines[i].gap >= set->gap_threshold)
+		    a->lines[i].gap >= set->gap_threshold - ESTIMATE_EPS)
 			return true;
 	return false;
 }

@@ -12,6 +12,13 @@ const char *estimate_flag_name(enum estimate_flag f)
 	return NULL;
 }
 
+double estimate_snap(double v)
+{
+	double r = round(v * 1e6) / 1e6;
+
+	return fabs(v - r) < 1e-10 ? r : v;
+}
+
 double estimate_term(int32_t date, double half_life)
 {
 	return exp2((double)(date - ESTIMATE_EPOCH) / half_life);
@@ -73,21 +80,21 @@ static void finish(double w_self, double wl_self, long n_self, double w_other, d
 	if (out->evidence == 0 || w <= 0)
 		return;
 	out->assessed = true;
-	out->level = (wl_self + wl_other) / w;
+	out->level = estimate_snap((wl_self + wl_other) / w);
 	out->evidence_weight = w * scale;
 	out->confidence = out->evidence_weight / (out->evidence_weight + 1);
 	out->has_self = n_self > 0 && w_self > 0;
 	out->has_others = n_other > 0 && w_other > 0;
 	if (out->has_self)
-		out->self_level = wl_self / w_self;
+		out->self_level = estimate_snap(wl_self / w_self);
 	if (out->has_others)
-		out->others_level = wl_other / w_other;
+		out->others_level = estimate_snap(wl_other / w_other);
 	if (out->has_self && out->has_others) {
 		double d = out->self_level - out->others_level;
 
-		if (d >= set->blind_spot)
+		if (d >= set->blind_spot - ESTIMATE_EPS)
 			out->flag = FLAG_BLIND_SPOT;
-		else if (d <= -set->blind_spot)
+		else if (d <= -set->blind_spot + ESTIMATE_EPS)
 			out->flag = FLAG_HIDDEN_STRENGTH;
 	}
 }

@@ -60,6 +60,16 @@ struct estimate {
 	enum estimate_flag flag;
 };
 
+/* Tolerance of threshold comparisons (meets, flags, gap thresholds), so
+ * that floating-point rounding never decides a case that is exact on
+ * paper (docs/methodology.md, "Numbers"). */
+#define ESTIMATE_EPS 1e-9
+
+/* A weighted mean as computed carries rounding noise of about 1e-15: a
+ * value within 1e-10 of a multiple of 1e-6 (the finest a level can be
+ * written) is taken to be that multiple. */
+double estimate_snap(double v);
+
 /* The name of a flag: "blind_spot", "hidden_strength", or NULL for none. */
 const char *estimate_flag_name(enum estimate_flag f);
 

@@ -13,8 +13,8 @@ void gap_line(struct member_line *l)
 		l->meets = false;
 		return;
 	}
-	l->gap = l->required_level > l->est.level ? l->required_level - l->est.level : 0;
-	l->meets = l->est.level >= l->required_level;
+	l->meets = l->est.level >= l->required_level - ESTIMATE_EPS;
+	l->gap = l->meets ? 0 : l->required_level - l->est.level;
 }
 
 bool gap_fit(const struct member_line *lines, size_t n, double *fit)

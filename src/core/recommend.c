@@ -29,9 +29,9 @@ const char *approach_name(enum approach a)
 
 enum approach approach_for(double gap, const struct settings *set)
 {
-	if (gap >= set->refer_from)
+	if (gap >= set->refer_from - ESTIMATE_EPS)
 		return APPROACH_REFER;
-	if (gap >= set->assist_from)
+	if (gap >= set->assist_from - ESTIMATE_EPS)
 		return APPROACH_ASSIST;
 	return APPROACH_INFORM;
 }
@@ -128,7 +128,8 @@ static long pick_mentor(const struct rec_input *in, const size_t *mentees, const
 	for (size_t i = 0; i < in->ncandidates; i++) {
 		const struct candidate *c = &in->candidates[i];
 
-		if (c->level < needed || c->confidence < set->mentor_min_confidence ||
+		if (c->level < needed - ESTIMATE_EPS ||
+		    c->confidence < set->mentor_min_confidence - ESTIMATE_EPS ||
 		    (double)mentees[i] >= set->mentor_max_mentees ||
 		    strcmp(c->person, n->member->member->key) == 0)
 			continue;
@@ -176,7 +177,7 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 			needs[nneeds] = (struct need){ v, &v->lines[i] };
 			if (!v->lines[i].est.assessed)
 				unassessed++;
-			else if (v->lines[i].gap >= set->gap_threshold)
+			else if (v->lines[i].gap >= set->gap_threshold - ESTIMATE_EPS)
 				gaps[ngaps++] = needs[nneeds];
 			if (v->lines[i].meets)
 				key_person = &needs[nneeds];
@@ -276,7 +277,7 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 
 	/* Large gaps on what hardly develops. */
 	for (size_t i = 0; in->developability == DEV_LOW && i < ngaps; i++) {
-		if (gaps[i].line->gap < set->reassign_min_gap)
+		if (gaps[i].line->gap < set->reassign_min_gap - ESTIMATE_EPS)
 			continue;
 		it = add_item(b, REC_REASSIGN, t->competency);
 		if (it == NULL)

@@ -151,6 +151,47 @@ static void test_no_evidence_is_unassessed(void **state)
 	assert_float_equal(fit, 42, 0);    /* untouched: unknown, not zero */
 }
 
+/* Found by the independent implementation: levels exactly on a threshold
+ * came out as 2.9999999999999996 through the running sums and fell on the
+ * wrong side. Three rows at level 3 with the demo's dates and sources must
+ * give exactly 3 (and meet 3); self 2 against others 3 must be exactly -1
+ * (a hidden strength); one other row at 3 and self 4 with half-life 90 and
+ * self weight 0.2 exactly +1 (a blind spot). */
+static void test_thresholds_are_exact(void **state)
+{
+	struct settings set;
+	struct evidence_sums s = { 0 };
+	struct estimate e;
+	struct member_line l = { .competency = "x", .required_level = 3, .weight = 1 };
+	const int32_t as_of = day("2026-06-30");
+
+	(void)state;
+	settings_default(&set);
+	sums_add(&s, &set, SOURCE_ASSESSMENT, 3, day("2025-11-02"));
+	sums_add(&s, &set, SOURCE_MANAGER, 3, day("2026-01-06"));
+	sums_add(&s, &set, SOURCE_MANAGER, 3, day("2026-04-24"));
+	estimate_from_sums(&s, &set, as_of, &e);
+	assert_true(e.level == 3.0);
+	l.est = e;
+	gap_line(&l);
+	assert_true(l.meets);
+	assert_true(l.gap == 0.0);
+	sums_add(&s, &set, SOURCE_SELF, 2, day("2026-04-04"));
+	estimate_from_sums(&s, &set, as_of, &e);
+	assert_true(e.others_level == 3.0);
+	assert_int_equal(e.flag, FLAG_HIDDEN_STRENGTH);
+
+	memset(&s, 0, sizeof s);
+	set.half_life = 90;
+	set.source_weight[SOURCE_SELF] = 0.2;
+	sums_add(&s, &set, SOURCE_ASSESSMENT, 3, day("2026-01-15"));
+	sums_add(&s, &set, SOURCE_SELF, 4, day("2026-02-01"));
+	estimate_from_sums(&s, &set, day("2026-03-01"), &e);
+	assert_true(e.others_level == 3.0);
+	assert_true(e.self_level == 4.0);
+	assert_int_equal(e.flag, FLAG_BLIND_SPOT);
+}
+
 static void test_hidden_strength_and_threshold(void **state)
 {
 	struct settings set;
@@ -374,6 +415,7 @@ int main(void)
 		cmocka_unit_test(test_worked_example_gap_and_fit),
 		cmocka_unit_test(test_no_evidence_is_unassessed),
 		cmocka_unit_test(test_hidden_strength_and_threshold),
+		cmocka_unit_test(test_thresholds_are_exact),
 		cmocka_unit_test(test_sums_agree_with_rows),
 		cmocka_unit_test(test_a_higher_row_never_lowers),
 		cmocka_unit_test(test_later_rows_are_ignored),
