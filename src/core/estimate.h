@@ -28,7 +28,9 @@
  * SETTINGS_HALF_LIFE_MIN days, so 2^((d - E)/h) stays within a double's
  * range. */
 enum {
-	ESTIMATE_EPOCH = 10957
+	ESTIMATE_EPOCH = 10957,
+	EVIDENCE_FIRST_DAY = -25567,     /* 1900-01-01 */
+	EVIDENCE_LAST_DAY = 47846        /* 2100-12-31 */
 };
 
 /* Running sums of one person's evidence on one competency, self apart from

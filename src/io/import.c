@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <sysexits.h>
 
+#include "core/estimate.h"
 #include "core/validate.h"
 #include "io/csv.h"
 #include "util/arena.h"
@@ -460,6 +461,10 @@ static void evidence_row(struct importer *im, const struct cells *c)
 	}
 	if (parse_date(c->v[4], &e.date, msg, sizeof msg) < 0) {
 		problem(im, c->line, "date", "%s", msg);
+		ok = false;
+	} else if (e.date < EVIDENCE_FIRST_DAY || e.date > EVIDENCE_LAST_DAY) {
+		/* The running sums need dates near their epoch (core/estimate.h). */
+		problem(im, c->line, "date", "date %s is outside 1900-01-01 .. 2100-12-31", c->v[4]);
 		ok = false;
 	}
 	if (optional(c, 5) != NULL)

@@ -183,6 +183,10 @@ bad "a date in another format" evidence "bad.csv:2: date: '01/02/2026' is not a 
 person,competency,level,source,date
 P2,listening,3,self,01/02/2026
 CSV
+bad "a date outside 1900 .. 2100" evidence "bad.csv:2: date: date 2207-01-01 is outside 1900-01-01 .. 2100-12-31" <<'CSV'
+person,competency,level,source,date
+P2,listening,3,self,2207-01-01
+CSV
 bad "unknown source" evidence "bad.csv:2: source: unknown source 'boss'; use one of self, manager, peer, assessment, test, qa, customer" <<'CSV'
 person,competency,level,source,date
 P2,listening,3,boss,2026-01-01
