@@ -1,8 +1,11 @@
 /* demo: the demo organisation and a summary of it. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli/commands.h"
 #include "demo/demo.h"
+#include "demo/generate.h"
 
 int cmd_demo(const struct command *cmd, int argc, char **argv)
 {
@@ -36,6 +39,49 @@ int cmd_demo(const struct command *cmd, int argc, char **argv)
 	for (int s = 0; s < SOURCE_COUNT; s++)
 		printf(" %s %ld%s", source_name((enum source)s), sum.by_source[s],
 		       s + 1 < SOURCE_COUNT ? "," : "\n");
+	store_close(st);
+	return 0;
+}
+
+int cmd_generate(const struct command *cmd, int argc, char **argv)
+{
+	const char *db, *people_text = NULL, *seed_text = "1";
+	const struct option opts[] = {
+		{ "--people", NULL, &people_text, NULL },
+		{ "--seed", NULL, &seed_text, NULL },
+		{ NULL, NULL, NULL, NULL },
+	};
+	char *pos[1], *end;
+	int npos, rc;
+	long people;
+	unsigned long long seed;
+	struct store *st = NULL;
+	struct err err = { 0 };
+	struct generate_summary sum;
+
+	rc = cli_parse(cmd, argc, argv, opts, &db, pos, 0, &npos);
+	if (rc != 0)
+		return rc < 0 ? 0 : rc;
+	if (people_text == NULL)
+		return cli_usage(cmd, "say how many people with --people N");
+	errno = 0;
+	people = strtol(people_text, &end, 10);
+	if (errno != 0 || *end != '\0' || people < 1 || people > 10000000)
+		return cli_usage(cmd, "--people takes a whole number from 1 to 10000000");
+	errno = 0;
+	seed = strtoull(seed_text, &end, 10);
+	if (errno != 0 || *end != '\0' || end == seed_text)
+		return cli_usage(cmd, "--seed takes a whole number");
+	rc = cli_open_store(db, STORE_CREATE, &st);
+	if (rc != 0)
+		return rc;
+	if (generate_create(st, people, seed, &sum, &err) < 0) {
+		store_close(st);
+		return cli_fail(&err);
+	}
+	printf("generated %ld people in %ld teams, %ld competencies and %ld evidence rows into %s "
+	       "(the root team is 'org')\n", sum.people, sum.teams, sum.competencies, sum.evidence,
+	       store_describe(st));
 	store_close(st);
 	return 0;
 }

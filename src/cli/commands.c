@@ -1,6 +1,7 @@
 /* The command table: name, handler, one-line summary, usage and help, side
  * by side as in Fossil, so that `compgap help` is generated from it. */
 #include "cli/commands.h"
+#include "demo/generate.h"
 
 #define DB_HELP \
 	"  --db PATH   the database (else $COMPGAP_DB, else ./compgap.db)\n"
@@ -76,6 +77,20 @@ const struct command commands[] = {
 		"people already.\n\n"
 		"options:\n" DB_HELP "\n"
 		"example:\n  compgap demo --db demo.db\n",
+	},
+	{
+		"generate", cmd_generate,
+		"create a synthetic organisation of any size, for benchmarks",
+		"generate --people N [--seed S] [--db PATH]",
+		"Fills an empty database with a synthetic organisation in the shape of\n"
+		"the demo: a root team 'org' with departments of teams of 8 to 20\n"
+		"people, a role per person, 40 to 60 competencies and about 60 evidence\n"
+		"rows a person over the two years up to " GENERATE_LAST_DAY ". The same\n"
+		"N and S give the same organisation.\n\n"
+		"options:\n" DB_HELP
+		"  --people N   how many people\n"
+		"  --seed S     the random seed (default 1)\n\n"
+		"example:\n  compgap generate --people 50000 --seed 7 --db big.db\n",
 	},
 	{
 		"list", cmd_list,

@@ -11,6 +11,7 @@ int cmd_import(const struct command *cmd, int argc, char **argv);
 int cmd_export(const struct command *cmd, int argc, char **argv);
 int cmd_retract(const struct command *cmd, int argc, char **argv);
 int cmd_demo(const struct command *cmd, int argc, char **argv);
+int cmd_generate(const struct command *cmd, int argc, char **argv);
 int cmd_list(const struct command *cmd, int argc, char **argv);
 int cmd_show(const struct command *cmd, int argc, char **argv);
 int cmd_gaps(const struct command *cmd, int argc, char **argv);
