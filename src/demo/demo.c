@@ -21,7 +21,7 @@
 
 #include "demo/library.h"
 #include "io/csv.h"
-#include "io/import.h"
+#include "demo/written.h"
 #include "util/date.h"
 #include "util/rng.h"
 
@@ -508,65 +508,39 @@ static void write_evidence(struct gen *g)
 				person_month(g, p, month);
 }
 
-static void report_problem(void *ctx, const char *file, long line, const char *column,
-			   const char *msg)
+static void fill_teams(void *ctx, FILE *out)
 {
-	struct err *err = ctx;
-
-	/* The demo is ours: any problem is a bug, reported as such. */
-	if (err->msg[0] == '\0')
-		err_set(err, EX_SOFTWARE, "internal error in the demo's %s, line %ld, %s: %s", file, line,
-			column ? column : "row", msg);
-}
-
-/* Writes one CSV file with fill and imports it. */
-static int import_generated(struct store *st, enum import_kind kind, void (*fill)(FILE *, struct demo_summary *),
-			    struct gen *g, struct demo_summary *sum, long *rows, struct err *err)
-{
-	char *text = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len), *in;
-	struct err problem = { 0 };
-	struct import_report rep = { report_problem, NULL, &problem, 0, 0 };
-	int rc;
-
-	if (out == NULL)
-		return err_set(err, EX_OSERR, "out of memory");
-	if (g != NULL) {
-		g->out = out;
-		write_evidence(g);
-	} else {
-		fill(out, sum);
-	}
-	if (fclose(out) != 0) {
-		free(text);
-		return err_set(err, EX_OSERR, "out of memory");
-	}
-	in = fmemopen(text, len, "r");
-	if (in == NULL) {
-		free(text);
-		return err_set(err, EX_OSERR, "out of memory");
-	}
-	rc = import_csv_in(st, kind, in, import_kind_name(kind), &rep, err);
-	fclose(in);
-	free(text);
-	if (rc < 0 && problem.msg[0] != '\0')
-		*err = problem;
-	if (rows != NULL)
-		*rows = rep.rows;
-	return rc;
-}
-
-static void fill_teams(FILE *out, struct demo_summary *sum)
-{
-	(void)sum;
+	(void)ctx;
 	write_teams(out);
 }
 
-static void fill_competencies(FILE *out, struct demo_summary *sum)
+static void fill_competencies(void *ctx, FILE *out)
 {
-	(void)sum;
+	(void)ctx;
 	write_competencies(out);
+}
+
+static void fill_indicators(void *ctx, FILE *out)
+{
+	write_indicators(out, ((struct gen *)ctx)->sum);
+}
+
+static void fill_roles(void *ctx, FILE *out)
+{
+	write_roles(out, ((struct gen *)ctx)->sum);
+}
+
+static void fill_people(void *ctx, FILE *out)
+{
+	write_people(out, ((struct gen *)ctx)->sum);
+}
+
+static void fill_evidence(void *ctx, FILE *out)
+{
+	struct gen *g = ctx;
+
+	g->out = out;
+	write_evidence(g);
 }
 
 int demo_create(struct store *st, struct demo_summary *sum, struct err *err)
@@ -596,13 +570,13 @@ int demo_create(struct store *st, struct demo_summary *sum, struct err *err)
 	/* All six files in one transaction: a demo is made whole or not at all. */
 	if (store_begin(st, err) < 0)
 		goto out;
-	if (import_generated(st, IMPORT_TEAMS, fill_teams, NULL, sum, &sum->teams, err) < 0 ||
-	    import_generated(st, IMPORT_COMPETENCIES, fill_competencies, NULL, sum, &sum->competencies,
-			     err) < 0 ||
-	    import_generated(st, IMPORT_INDICATORS, write_indicators, NULL, sum, NULL, err) < 0 ||
-	    import_generated(st, IMPORT_ROLES, write_roles, NULL, sum, NULL, err) < 0 ||
-	    import_generated(st, IMPORT_PEOPLE, write_people, NULL, sum, &sum->people, err) < 0 ||
-	    import_generated(st, IMPORT_EVIDENCE, NULL, g, sum, NULL, err) < 0 ||
+	if (import_written(st, IMPORT_TEAMS, fill_teams, g, "demo", &sum->teams, err) < 0 ||
+	    import_written(st, IMPORT_COMPETENCIES, fill_competencies, g, "demo", &sum->competencies,
+			   err) < 0 ||
+	    import_written(st, IMPORT_INDICATORS, fill_indicators, g, "demo", NULL, err) < 0 ||
+	    import_written(st, IMPORT_ROLES, fill_roles, g, "demo", NULL, err) < 0 ||
+	    import_written(st, IMPORT_PEOPLE, fill_people, g, "demo", &sum->people, err) < 0 ||
+	    import_written(st, IMPORT_EVIDENCE, fill_evidence, g, "demo", NULL, err) < 0 ||
 	    store_commit(st, err) < 0) {
 		store_rollback(st);
 		goto out;

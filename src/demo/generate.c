@@ -12,7 +12,7 @@
 #include <sysexits.h>
 
 #include "io/csv.h"
-#include "io/import.h"
+#include "demo/written.h"
 #include "util/date.h"
 #include "util/rng.h"
 
@@ -94,8 +94,10 @@ static void draw_shape(struct shape *s)
 	}
 }
 
-static void write_teams(struct shape *s, FILE *out)
+static void write_teams(void *ctx, FILE *out)
 {
+	struct shape *s = ctx;
+
 	const char *header[] = { "key", "name", "parent" };
 	const char *root[] = { "org", "Organisation", NULL };
 	char key[32], name[64], parent[32];
@@ -118,8 +120,10 @@ static void write_teams(struct shape *s, FILE *out)
 	s->sum->teams = 1 + (s->teams + TEAMS_PER_DEPARTMENT - 1) / TEAMS_PER_DEPARTMENT + s->teams;
 }
 
-static void write_competencies(struct shape *s, FILE *out)
+static void write_competencies(void *ctx, FILE *out)
 {
+	struct shape *s = ctx;
+
 	static const char *const categories[] = { "personal", "interpersonal", "knowledge",
 						  "leadership", "analytical" };
 	static const char *const dev[] = { "high", "medium", "low" };
@@ -138,8 +142,10 @@ static void write_competencies(struct shape *s, FILE *out)
 	}
 }
 
-static void write_indicators(struct shape *s, FILE *out)
+static void write_indicators(void *ctx, FILE *out)
 {
+	struct shape *s = ctx;
+
 	const char *header[] = { "competency", "level", "indicator" };
 	char key[16], level[8], text[96];
 	const char *cells[] = { key, level, text };
@@ -160,8 +166,10 @@ static void write_indicators(struct shape *s, FILE *out)
 	}
 }
 
-static void write_roles(struct shape *s, FILE *out)
+static void write_roles(void *ctx, FILE *out)
 {
+	struct shape *s = ctx;
+
 	const char *header[] = { "role", "competency", "required_level", "weight" };
 	char role[16], comp[16], level[8], weight[8];
 	const char *cells[] = { role, comp, level, weight };
@@ -178,8 +186,10 @@ static void write_roles(struct shape *s, FILE *out)
 	}
 }
 
-static void write_people(struct shape *s, FILE *out)
+static void write_people(void *ctx, FILE *out)
 {
+	struct shape *s = ctx;
+
 	const char *header[] = { "id", "name", "email", "team", "role", "manager" };
 	char id[24], name[40], email[48], team[24], role[16], manager[24];
 	const char *cells[] = { id, name, email, team, role, manager };
@@ -202,8 +212,10 @@ static void write_people(struct shape *s, FILE *out)
 	s->sum->people = s->people;
 }
 
-static void write_evidence(struct shape *s, FILE *out)
+static void write_evidence(void *ctx, FILE *out)
 {
+	struct shape *s = ctx;
+
 	static const enum source sources[] = {
 		SOURCE_QA, SOURCE_QA, SOURCE_QA, SOURCE_MANAGER, SOURCE_MANAGER, SOURCE_SELF,
 		SOURCE_PEER, SOURCE_ASSESSMENT, SOURCE_TEST, SOURCE_CUSTOMER
@@ -244,41 +256,6 @@ static void write_evidence(struct shape *s, FILE *out)
 	}
 }
 
-static void report_problem(void *ctx, const char *file, long line, const char *column,
-			   const char *msg)
-{
-	struct err *err = ctx;
-
-	if (err->msg[0] == '\0')
-		err_set(err, EX_SOFTWARE, "internal error in the generated %s, line %ld, %s: %s", file,
-			line, column ? column : "row", msg);
-}
-
-static int import_text(struct store *st, enum import_kind kind, struct shape *s,
-		       void (*fill)(struct shape *, FILE *), struct err *err)
-{
-	char *text = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len), *in;
-	struct err problem = { 0 };
-	struct import_report rep = { report_problem, NULL, &problem, 0, 0 };
-	int rc;
-
-	if (out == NULL)
-		return err_set(err, EX_OSERR, "out of memory");
-	fill(s, out);
-	if (fclose(out) != 0 || (in = fmemopen(text, len, "r")) == NULL) {
-		free(text);
-		return err_set(err, EX_OSERR, "out of memory");
-	}
-	rc = import_csv_in(st, kind, in, import_kind_name(kind), &rep, err);
-	fclose(in);
-	free(text);
-	if (rc < 0 && problem.msg[0] != '\0')
-		*err = problem;
-	return rc;
-}
-
 int generate_create(struct store *st, long people, uint64_t seed,
 		    struct generate_summary *sum, struct err *err)
 {
@@ -304,12 +281,12 @@ int generate_create(struct store *st, long people, uint64_t seed,
 	sum->competencies = s.competencies;
 	if (store_begin(st, err) < 0)
 		goto out;
-	if (import_text(st, IMPORT_TEAMS, &s, write_teams, err) < 0 ||
-	    import_text(st, IMPORT_COMPETENCIES, &s, write_competencies, err) < 0 ||
-	    import_text(st, IMPORT_INDICATORS, &s, write_indicators, err) < 0 ||
-	    import_text(st, IMPORT_ROLES, &s, write_roles, err) < 0 ||
-	    import_text(st, IMPORT_PEOPLE, &s, write_people, err) < 0 ||
-	    import_text(st, IMPORT_EVIDENCE, &s, write_evidence, err) < 0 ||
+	if (import_written(st, IMPORT_TEAMS, write_teams, &s, "generator", NULL, err) < 0 ||
+	    import_written(st, IMPORT_COMPETENCIES, write_competencies, &s, "generator", NULL, err) < 0 ||
+	    import_written(st, IMPORT_INDICATORS, write_indicators, &s, "generator", NULL, err) < 0 ||
+	    import_written(st, IMPORT_ROLES, write_roles, &s, "generator", NULL, err) < 0 ||
+	    import_written(st, IMPORT_PEOPLE, write_people, &s, "generator", NULL, err) < 0 ||
+	    import_written(st, IMPORT_EVIDENCE, write_evidence, &s, "generator", NULL, err) < 0 ||
 	    store_commit(st, err) < 0) {
 		store_rollback(st);
 		goto out;

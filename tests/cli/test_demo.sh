@@ -69,4 +69,22 @@ run show person NOBODY --db "$WORK/demo.db"
 expect_status "show an unknown person" 65
 expect_err "show an unknown person says how to find one" "'compgap list people' lists them"
 
+# Synthetic organisations: the same seed gives the same organisation.
+run generate --people 200 --seed 5 --db "$WORK/gen1.db"
+expect_status "generate" 0
+expect_out "generate says what it made" "generated 200 people"
+run generate --people 200 --seed 5 --db "$WORK/gen2.db"
+snapshot "$WORK/gen1.db" "$WORK/gen1"
+snapshot "$WORK/gen2.db" "$WORK/gen2"
+same_snapshot "the same seed generates the same organisation" "$WORK/gen1" "$WORK/gen2"
+rows=$(($(wc -l < "$WORK/gen1/evidence.csv") - 1))
+if [ "$rows" -ge 10000 ] && [ "$rows" -le 14000 ]; then ok "about 60 evidence rows a person ($rows)"; else
+	not_ok "about 60 evidence rows a person" "$rows rows for 200 people"; fi
+run gaps --team org --db "$WORK/gen1.db"
+expect_status "a generated organisation can be analysed" 0
+run generate --people 10 --db "$WORK/gen1.db"
+expect_status "generate refuses a database with people" 65
+run generate --db "$WORK/gen3.db"
+expect_status "generate needs --people" 64
+
 done_testing
