@@ -128,7 +128,7 @@ static void write_competencies(void *ctx, FILE *out)
 						  "leadership", "analytical" };
 	static const char *const dev[] = { "high", "medium", "low" };
 	const char *header[] = { "key", "name", "category", "description", "developability" };
-	char key[16], name[48], desc[96];
+	char key[24], name[48], desc[96];
 	const char *cells[] = { key, name, NULL, desc, NULL };
 
 	(void)row(out, header, 5);
@@ -147,7 +147,7 @@ static void write_indicators(void *ctx, FILE *out)
 	struct shape *s = ctx;
 
 	const char *header[] = { "competency", "level", "indicator" };
-	char key[16], level[8], text[96];
+	char key[24], level[24], text[96];
 	const char *cells[] = { key, level, text };
 
 	(void)row(out, header, 3);
@@ -171,7 +171,7 @@ static void write_roles(void *ctx, FILE *out)
 	struct shape *s = ctx;
 
 	const char *header[] = { "role", "competency", "required_level", "weight" };
-	char role[16], comp[16], level[8], weight[8];
+	char role[24], comp[24], level[24], weight[24];
 	const char *cells[] = { role, comp, level, weight };
 
 	(void)row(out, header, 4);
@@ -191,7 +191,7 @@ static void write_people(void *ctx, FILE *out)
 	struct shape *s = ctx;
 
 	const char *header[] = { "id", "name", "email", "team", "role", "manager" };
-	char id[24], name[40], email[48], team[24], role[16], manager[24];
+	char id[24], name[40], email[48], team[24], role[24], manager[24];
 	const char *cells[] = { id, name, email, team, role, manager };
 
 	(void)row(out, header, 6);
@@ -221,7 +221,7 @@ static void write_evidence(void *ctx, FILE *out)
 		SOURCE_PEER, SOURCE_ASSESSMENT, SOURCE_TEST, SOURCE_CUSTOMER
 	};
 	const char *header[] = { "person", "competency", "level", "source", "date", "assessor", "note" };
-	char id[24], comp[16], level[16], date[DATE_ISO_LEN + 1], assessor[24];
+	char id[24], comp[24], level[24], date[DATE_ISO_LEN + 1], assessor[24];
 	const char *cells[] = { id, comp, level, NULL, date, NULL, NULL };
 
 	(void)row(out, header, 7);

@@ -716,7 +716,7 @@ static int bulk_check(struct store *st, struct err *err)
 {
 	struct conn *c = conn_of(st);
 	sqlite3_stmt *s = NULL;
-	int64_t total;
+	int64_t total = 0;
 	int rc;
 
 	if (c->dropped_index != NULL || c->tx_evidence < BULK_MIN_ROWS)
