@@ -58,35 +58,50 @@ void trend_free(struct trend *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* Possible mentors on one competency. */
+/* Sorts the candidates that the store reports into their competencies. */
 struct candidates {
-	struct candidate *items;
-	size_t n, cap;
-	struct arena *arena;
+	struct rec_context *ctx;
+	const struct analysis *a;
+	size_t *cap;                 /* per competency of the analysis */
 	const struct settings *set;
 	int32_t as_of;
 };
 
-static int add_candidate(void *ctx, const char *person, const char *team,
+static long competency_index(const struct analysis *a, const char *competency)
+{
+	for (size_t k = 0; k < a->ncompetencies; k++)
+		if (strcmp(a->competencies[k].competency, competency) == 0)
+			return (long)k;
+	return -1;
+}
+
+static int add_candidate(void *ctx, const char *competency, const char *person, const char *team,
 			 const struct evidence_sums *s)
 {
 	struct candidates *c = ctx;
-	struct estimate e;
+	long k = competency_index(c->a, competency);
+	struct rec_input *in;
 	struct candidate *x;
+	struct estimate e;
 
+	if (k < 0)
+		return 0;
 	estimate_from_sums(s, c->set, c->as_of, &e);
 	if (!e.assessed)
 		return 0;
-	if (array_reserve(&c->items, &c->cap, c->n + 1, sizeof *c->items) < 0)
+	in = &c->ctx->in[k];
+	if (array_reserve(&c->ctx->candidates[k], &c->cap[k], in->ncandidates + 1,
+			  sizeof *c->ctx->candidates[k]) < 0)
 		return -1;
-	x = &c->items[c->n];
-	x->person = arena_strdup(c->arena, person);
-	x->team = arena_strdup(c->arena, team);
+	x = &c->ctx->candidates[k][in->ncandidates];
+	x->person = arena_strdup(&c->ctx->arena, person);
+	x->team = arena_strdup(&c->ctx->arena, team);
 	x->level = e.level;
 	x->confidence = e.confidence;
 	if (x->person == NULL || (team != NULL && x->team == NULL))
 		return -1;
-	c->n++;
+	in->candidates = c->ctx->candidates[k];
+	in->ncandidates++;
 	return 0;
 }
 
@@ -96,52 +111,70 @@ static int keep_developability(void *ctx, const struct competency *c)
 	return 0;
 }
 
-/* Whether any member falls short on competency by the gap threshold:
- * only then are mentors looked for. */
-static bool has_gaps(const struct analysis *a, const char *competency, const struct settings *set)
-{
-	for (size_t i = 0; i < a->nlines; i++)
-		if (strcmp(a->lines[i].competency, competency) == 0 && a->lines[i].est.assessed &&
-		    a->lines[i].gap >= set->gap_threshold - ESTIMATE_EPS)
-			return true;
-	return false;
-}
-
 int gather_recommendations(struct store *st, const struct analysis *a, const char *team,
 			   struct rec_context *ctx, struct recommendations *out, struct err *err)
 {
 	const struct settings *set = store_settings(st);
+	const char **wanted = NULL;
+	struct candidate_query q = { .as_of = a->as_of, .min_level = 1e300 };
+	struct candidates c = { .ctx = ctx, .a = a, .set = set, .as_of = a->as_of };
+	int rc = -1;
 
 	memset(ctx, 0, sizeof *ctx);
 	arena_init(&ctx->arena, SIZE_MAX);
+	ctx->n = a->ncompetencies;
 	ctx->in = calloc(a->ncompetencies + 1, sizeof *ctx->in);
 	ctx->candidates = calloc(a->ncompetencies + 1, sizeof *ctx->candidates);
-	if (ctx->in == NULL || ctx->candidates == NULL)
+	c.cap = calloc(a->ncompetencies + 1, sizeof *c.cap);
+	wanted = calloc(a->ncompetencies + 1, sizeof *wanted);
+	if (ctx->in == NULL || ctx->candidates == NULL || c.cap == NULL || wanted == NULL)
 		goto oom;
-	ctx->n = a->ncompetencies;
-	for (size_t k = 0; k < a->ncompetencies; k++) {
-		const char *c = a->competencies[k].competency;
-		struct candidates cands = { .arena = &ctx->arena, .set = set, .as_of = a->as_of };
-		int rc;
+	for (size_t k = 0; k < a->ncompetencies; k++)
+		if (store_each_competency(st, a->competencies[k].competency, keep_developability,
+					  &ctx->in[k].developability, err) != 0)
+			goto out;
+	/* Mentors are sought for the competencies with gaps, at the lowest
+	 * level any mentee there needs; recommend() checks each mentee's. */
+	for (size_t i = 0; i < a->nlines; i++) {
+		const struct member_line *l = &a->lines[i];
+		double needed = l->required_level + set->mentor_margin - ESTIMATE_EPS;
 
-		if (store_each_competency(st, c, keep_developability, &ctx->in[k].developability, err) != 0)
-			return -1;
-		if (has_gaps(a, c, set)) {
-			rc = store_each_competency_sums(st, c, a->as_of, add_candidate, &cands, err);
-			ctx->candidates[k] = cands.items;
-			if (rc > 0)
-				goto oom;
-			if (rc < 0)
-				return -1;
+		if (!l->est.assessed || l->gap < set->gap_threshold - ESTIMATE_EPS)
+			continue;
+		if (needed < q.min_level)
+			q.min_level = needed;
+		if (q.n == 0 || strcmp(wanted[q.n - 1], l->competency) != 0) {
+			size_t j = 0;
+
+			while (j < q.n && strcmp(wanted[j], l->competency) != 0)
+				j++;
+			if (j == q.n)
+				wanted[q.n++] = l->competency;
 		}
-		ctx->in[k].candidates = cands.items;
-		ctx->in[k].ncandidates = cands.n;
+	}
+	q.competencies = wanted;
+	/* confidence >= m  <=>  evidence weight >= m / (1 - m) */
+	q.min_weight = set->mentor_min_confidence < 1 ?
+		       set->mentor_min_confidence / (1 - set->mentor_min_confidence) * (1 - ESTIMATE_EPS) :
+		       1e300;
+	if (q.n > 0) {
+		int found = store_each_candidate(st, &q, add_candidate, &c, err);
+
+		if (found > 0)
+			goto oom;
+		if (found < 0)
+			goto out;
 	}
 	if (recommend(a, team, ctx->in, set, out) < 0)
 		goto oom;
-	return 0;
+	rc = 0;
+	goto out;
 oom:
-	return err_set(err, EX_OSERR, "out of memory");
+	err_set(err, EX_OSERR, "out of memory");
+out:
+	free(c.cap);
+	free(wanted);
+	return rc;
 }
 
 void rec_context_free(struct rec_context *ctx)

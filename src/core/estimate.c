@@ -24,6 +24,11 @@ double estimate_term(int32_t date, double half_life)
 	return exp2((double)(date - ESTIMATE_EPOCH) / half_life);
 }
 
+double estimate_scale(int32_t as_of, double half_life)
+{
+	return exp2((double)(ESTIMATE_EPOCH - as_of) / half_life);
+}
+
 double estimate_decay(int32_t age, double half_life)
 {
 	return exp2(-(double)age / half_life);
@@ -102,7 +107,7 @@ static void finish(double w_self, double wl_self, long n_self, double w_other, d
 void estimate_from_sums(const struct evidence_sums *s, const struct settings *set,
 			int32_t as_of, struct estimate *out)
 {
-	double scale = exp2((double)(ESTIMATE_EPOCH - as_of) / set->half_life);
+	double scale = estimate_scale(as_of, set->half_life);
 
 	finish(s->w_self, s->wl_self, (long)s->n_self, s->w_other, s->wl_other, (long)s->n_other,
 	       scale, set, out);

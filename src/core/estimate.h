@@ -82,6 +82,10 @@ double estimate_term(int32_t date, double half_life);
 /* 0.5^(age / half_life) for a whole number of days. */
 double estimate_decay(int32_t age, double half_life);
 
+/* 2^((ESTIMATE_EPOCH - as_of) / half_life): the factor of as_of that turns
+ * summed weights into the evidence weight as of that day. */
+double estimate_scale(int32_t as_of, double half_life);
+
 /* Adds one row to the running sums. */
 void sums_add(struct evidence_sums *s, const struct settings *set, enum source source,
 	      double level, int32_t date);

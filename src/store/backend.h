@@ -103,10 +103,10 @@ struct backend {
 	 * and snapshot_add_line. */
 	int (*load_snapshot)(struct store *st, const struct snapshot_filter *f,
 			     struct team_snapshot *out, struct err *err);
-	int (*each_competency_sums)(struct store *st, const char *competency, int32_t as_of,
-				    int (*cb)(void *ctx, const char *person, const char *team,
-					      const struct evidence_sums *s),
-				    void *ctx, struct err *err);
+	int (*each_candidate)(struct store *st, const struct candidate_query *q,
+			      int (*cb)(void *ctx, const char *competency, const char *person,
+					const char *team, const struct evidence_sums *s),
+			      void *ctx, struct err *err);
 };
 
 /* Snapshot building, for backends: append a member, or a line of member

@@ -2,6 +2,7 @@
  * and a busy timeout, statements prepared once per connection. */
 #include <errno.h>
 #include <stdint.h>
+#include <jansson.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -191,12 +192,19 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		SUBTREE LINE_COLUMNS " WHERE p.active = 1 AND p.team_id IN (SELECT id FROM sub)"
 		" ORDER BY p.key, q.id",
 	[Q_SNAPSHOT_PERSON_LINES] = LINE_COLUMNS " WHERE p.key = ?1 ORDER BY q.id",
+	/* ?1 a JSON array of competency keys, ?2 as_of, ?3 minimum level, ?4 the
+	 * factor of as_of, ?5 minimum evidence weight. CROSS JOIN keeps the
+	 * sums the outer loop: one pass, no scan per competency. */
 	[Q_COMPETENCY_SUMS] =
-		"SELECT p.key, t.key, s.n_self, s.w_self, s.wl_self, s.n_other, s.w_other,"
+		"SELECT c.key, p.key, t.key, s.n_self, s.w_self, s.wl_self, s.n_other, s.w_other,"
 		" s.wl_other, s.max_date, p.id, s.competency_id FROM evidence_sum s"
-		" JOIN person p ON p.id = s.person_id LEFT JOIN team t ON t.id = p.team_id"
-		" WHERE s.competency_id = (SELECT id FROM competency WHERE key = ?1) AND p.active = 1"
-		" ORDER BY p.key",
+		" CROSS JOIN competency c ON c.id = s.competency_id"
+		" CROSS JOIN person p ON p.id = s.person_id LEFT JOIN team t ON t.id = p.team_id"
+		" WHERE s.competency_id IN (SELECT id FROM competency WHERE key IN"
+		" (SELECT value FROM json_each(?1))) AND p.active = 1 AND (s.max_date > ?2 OR"
+		" ((s.wl_self + s.wl_other) >= ?3 * (s.w_self + s.w_other)"
+		" AND (s.w_self + s.w_other) * ?4 >= ?5))"
+		" ORDER BY c.key, p.key",
 };
 
 struct conn {
@@ -1043,27 +1051,42 @@ static int sq_load_snapshot(struct store *st, const struct snapshot_filter *f,
 	return rc == SQLITE_DONE ? 0 : db_error(st, rc, "read requirements", err);
 }
 
-static int sq_each_competency_sums(struct store *st, const char *competency, int32_t as_of,
-				   int (*cb)(void *ctx, const char *person, const char *team,
-					     const struct evidence_sums *s),
-				   void *ctx, struct err *err)
+static int sq_each_candidate(struct store *st, const struct candidate_query *q,
+			     int (*cb)(void *ctx, const char *competency, const char *person,
+				       const char *team, const struct evidence_sums *s),
+			     void *ctx, struct err *err)
 {
 	sqlite3_stmt *s = prepare(st, Q_COMPETENCY_SUMS, err);
-	int rc, stop = 0;
+	json_t *keys = json_array();
+	char *text = NULL;
+	int rc = SQLITE_DONE, stop = 0;
 
-	if (s == NULL)
-		return -1;
-	bind_text(s, 1, competency);
+	for (size_t i = 0; keys != NULL && i < q->n; i++)
+		if (json_array_append_new(keys, json_string(q->competencies[i])) < 0)
+			break;
+	if (keys != NULL)
+		text = json_dumps(keys, JSON_COMPACT);
+	json_decref(keys);
+	if (s == NULL || text == NULL) {
+		free(text);
+		return s == NULL ? -1 : err_set(err, EX_OSERR, "out of memory");
+	}
+	sqlite3_bind_text(s, 1, text, -1, SQLITE_TRANSIENT);
+	free(text);
+	sqlite3_bind_int(s, 2, q->as_of);
+	sqlite3_bind_double(s, 3, q->min_level);
+	sqlite3_bind_double(s, 4, estimate_scale(q->as_of, st->settings.half_life));
+	sqlite3_bind_double(s, 5, q->min_weight);
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct evidence_sums v;
 
-		if (sums_as_of(st, s, 2, sqlite3_column_int64(s, 9), sqlite3_column_int64(s, 10), as_of,
-			       &v, err) < 0) {
+		if (sums_as_of(st, s, 3, sqlite3_column_int64(s, 10), sqlite3_column_int64(s, 11),
+			       q->as_of, &v, err) < 0) {
 			sqlite3_reset(s);
 			return -1;
 		}
 		if (v.n_self + v.n_other > 0)
-			stop = cb(ctx, column_text(s, 0), column_text(s, 1), &v);
+			stop = cb(ctx, column_text(s, 0), column_text(s, 1), column_text(s, 2), &v);
 	}
 	sqlite3_reset(s);
 	if (stop != 0)
@@ -1308,5 +1331,5 @@ const struct backend backend_sqlite = {
 	.add_sums = sq_add_sums,
 	.rebuild_sums = sq_rebuild_sums,
 	.load_snapshot = sq_load_snapshot,
-	.each_competency_sums = sq_each_competency_sums,
+	.each_candidate = sq_each_candidate,
 };

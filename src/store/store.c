@@ -592,10 +592,10 @@ void store_free_snapshot(struct team_snapshot *s)
 	memset(s, 0, sizeof *s);
 }
 
-int store_each_competency_sums(struct store *st, const char *competency, int32_t as_of,
-			       int (*cb)(void *ctx, const char *person, const char *team,
-					 const struct evidence_sums *s),
-			       void *ctx, struct err *err)
+int store_each_candidate(struct store *st, const struct candidate_query *q,
+			 int (*cb)(void *ctx, const char *competency, const char *person,
+				   const char *team, const struct evidence_sums *s),
+			 void *ctx, struct err *err)
 {
-	return st->be->each_competency_sums(st, competency, as_of, cb, ctx, err);
+	return st->be->each_candidate(st, q, cb, ctx, err);
 }

@@ -187,12 +187,24 @@ int store_load_snapshot(struct store *st, const struct snapshot_filter *f, int32
 /* Frees a snapshot. */
 void store_free_snapshot(struct team_snapshot *s);
 
-/* Sums as of as_of of any person's evidence on one competency: calls cb for
- * each person who has evidence on it dated on or before as_of. For finding
- * mentors across the organisation. */
-int store_each_competency_sums(struct store *st, const char *competency, int32_t as_of,
-			       int (*cb)(void *ctx, const char *person, const char *team,
-					 const struct evidence_sums *s),
-			       void *ctx, struct err *err);
+/* Who could mentor, for the recommendations. */
+struct candidate_query {
+	const char *const *competencies;   /* keys */
+	size_t n;
+	int32_t as_of;
+	double min_level;                  /* level at least this ... */
+	double min_weight;                 /* ... and evidence weight at least this */
+};
+
+/* Calls cb for each active person whose evidence on one of q's
+ * competencies gives, as of q->as_of, a level and an evidence weight of at
+ * least q's minimums, with their sums (valid for as_of); in the order of
+ * competency key, then person key. Pairs whose stored sums are too new for
+ * as_of are summed from their rows and passed whatever their level, so
+ * the caller checks again. One pass over the running sums. */
+int store_each_candidate(struct store *st, const struct candidate_query *q,
+			 int (*cb)(void *ctx, const char *competency, const char *person,
+				   const char *team, const struct evidence_sums *s),
+			 void *ctx, struct err *err);
 
 #endif

@@ -92,9 +92,10 @@ static void test_create_migrates_to_latest(void **state)
 	assert_int_equal(version, store_latest_version());
 }
 
-static int keep_sums(void *ctx, const char *person, const char *team,
+static int keep_sums(void *ctx, const char *competency, const char *person, const char *team,
 		     const struct evidence_sums *s)
 {
+	(void)competency;
 	(void)person;
 	(void)team;
 	*(struct evidence_sums *)ctx = *s;
@@ -108,7 +109,10 @@ static void check_migrated_sums(struct store *st)
 	struct evidence_sums s = { 0 };
 	struct estimate e;
 
-	assert_int_equal(store_each_competency_sums(st, "c", 20010, keep_sums, &s, &err), 0);
+	const char *const wanted[] = { "c" };
+	const struct candidate_query q = { wanted, 1, 20010, 1, 0 };
+
+	assert_int_equal(store_each_candidate(st, &q, keep_sums, &s, &err), 0);
 	assert_int_equal(s.n_other, 1);
 	assert_int_equal(s.n_self, 1);
 	assert_int_equal(s.max_date, 20010);
