@@ -13,14 +13,6 @@
 #include "io/json.h"
 #include "util/date.h"
 
-static const struct team_line *find_line(const struct analysis *a, const char *competency)
-{
-	for (size_t i = 0; i < a->ncompetencies; i++)
-		if (strcmp(a->competencies[i].competency, competency) == 0)
-			return &a->competencies[i];
-	return NULL;
-}
-
 static json_t *trend_json(const struct gap_options *o, const struct trend *tr)
 {
 	json_t *doc = json_object(), *points = json_array();
@@ -86,7 +78,7 @@ static void trend_table(const struct gap_options *o, const struct trend *tr)
 			continue;
 		row[0] = c;
 		for (size_t i = first; i < n; i++) {
-			const struct team_line *l = find_line(&tr->points[i], c);
+			const struct team_line *l = analysis_competency(&tr->points[i], c);
 
 			if (l == NULL)
 				(void)snprintf(cells[i - first], sizeof cells[0], "-");

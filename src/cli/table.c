@@ -25,13 +25,7 @@ int table_add_coloured(struct table *t, const char *const *cells, const char *co
 	if (table_add(t, cells) < 0)
 		return -1;
 	if (colour != NULL && colour[0] != '\0') {
-		if (array_reserve(&t->colours, &t->capcolours, t->nrows, sizeof *t->colours) < 0)
-			return -1;
-		/* Rows added without colour before this one have none. */
-		for (size_t r = t->ncoloured; r + 1 < t->nrows; r++)
-			t->colours[r] = NULL;
 		t->colours[t->nrows - 1] = colour;
-		t->ncoloured = t->nrows;
 		t->colour_off = off;
 	}
 	return 0;
@@ -39,8 +33,10 @@ int table_add_coloured(struct table *t, const char *const *cells, const char *co
 
 int table_add(struct table *t, const char *const *cells)
 {
-	if (array_reserve(&t->cells, &t->capcells, (t->nrows + 1) * t->ncols, sizeof *t->cells) < 0)
+	if (array_reserve(&t->cells, &t->capcells, (t->nrows + 1) * t->ncols, sizeof *t->cells) < 0 ||
+	    array_reserve(&t->colours, &t->capcolours, t->nrows + 1, sizeof *t->colours) < 0)
 		return -1;
+	t->colours[t->nrows] = NULL;
 	for (size_t i = 0; i < t->ncols; i++) {
 		char *c = arena_strdup(&t->arena, cells[i] != NULL ? cells[i] : "-");
 
@@ -102,7 +98,7 @@ void table_print(struct table *t, FILE *out)
 		}
 		while (line.len > 0 && line.data[line.len - 1] == ' ')
 			line.data[--line.len] = '\0';
-		if (r > 0 && r <= t->ncoloured && t->colours[r - 1] != NULL)
+		if (r > 0 && t->colours[r - 1] != NULL)
 			fprintf(out, "%s%s%s\n", t->colours[r - 1], buf_str(&line), t->colour_off);
 		else
 			fprintf(out, "%s\n", buf_str(&line));

@@ -18,7 +18,7 @@ struct table {
 	char **cells;              /* nrows * ncols, in the arena */
 	size_t nrows, capcells;
 	const char **colours;      /* per row: an ANSI colour for the line, or NULL */
-	size_t capcolours, ncoloured;  /* colours[0..ncoloured) are set */
+	size_t capcolours;
 	const char *colour_off;    /* printed after a coloured line */
 	struct arena arena;        /* copies of the cells */
 	const char *indent;        /* printed before each line */

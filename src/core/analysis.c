@@ -45,6 +45,14 @@ fail:
 	return -1;
 }
 
+const struct team_line *analysis_competency(const struct analysis *a, const char *competency)
+{
+	for (size_t k = 0; k < a->ncompetencies; k++)
+		if (strcmp(a->competencies[k].competency, competency) == 0)
+			return &a->competencies[k];
+	return NULL;
+}
+
 void analysis_free(struct analysis *a)
 {
 	free(a->members);

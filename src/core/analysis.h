@@ -41,6 +41,9 @@ struct trend {
 int analysis_run(const struct team_snapshot *snap, const struct settings *set,
 		 struct analysis *out);
 
+/* The team-view line of competency in a, or NULL when no member needs it. */
+const struct team_line *analysis_competency(const struct analysis *a, const char *competency);
+
 /* Frees what analysis_run allocated. */
 void analysis_free(struct analysis *a);
 

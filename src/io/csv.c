@@ -108,6 +108,14 @@ static int begin_field(struct csv_reader *r)
 	return 0;
 }
 
+static void record_too_long(struct csv_reader *r, struct csv_error *e, size_t field)
+{
+	char msg[CSV_MSG_MAX];
+
+	(void)snprintf(msg, sizeof msg, "record is longer than %zu bytes", r->max_record);
+	set_error(e, r->line, field, msg);
+}
+
 /* Appends a byte to the current field unless the field is over its cap, in
  * which case the record is marked bad and the byte dropped. */
 static void add_byte(struct csv_reader *r, int c, struct csv_error *e)
@@ -122,10 +130,7 @@ static void add_byte(struct csv_reader *r, int c, struct csv_error *e)
 		return;
 	}
 	if (buf_addc(&r->data, (char)c) < 0) {
-		char msg[CSV_MSG_MAX];
-
-		(void)snprintf(msg, sizeof msg, "record is longer than %zu bytes", r->max_record);
-		set_error(e, r->line, f, msg);
+		record_too_long(r, e, f);
 		return;
 	}
 	r->lens[f]++;
@@ -138,10 +143,7 @@ static void end_field(struct csv_reader *r, struct csv_error *e)
 	size_t bad;
 
 	if (buf_addc(&r->data, '\0') < 0) {
-		char msg[CSV_MSG_MAX];
-
-		(void)snprintf(msg, sizeof msg, "record is longer than %zu bytes", r->max_record);
-		set_error(e, r->line, f, msg);
+		record_too_long(r, e, f);
 		return;
 	}
 	s = r->data.data + r->starts[f];

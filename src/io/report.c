@@ -226,14 +226,6 @@ static void radar(FILE *out, const struct member_view *v)
 	fputs("\"><title>current levels</title></polygon>\n</svg></div>\n", out);
 }
 
-static const struct team_line *find_team_line(const struct analysis *a, const char *competency)
-{
-	for (size_t k = 0; k < a->ncompetencies; k++)
-		if (strcmp(a->competencies[k].competency, competency) == 0)
-			return &a->competencies[k];
-	return NULL;
-}
-
 static void trend_chart(FILE *out, const struct trend *tr, const struct analysis *now)
 {
 	const int left = 40, bottom = 30, top = 10, right = 30;
@@ -265,7 +257,7 @@ static void trend_chart(FILE *out, const struct trend *tr, const struct analysis
 		html_printf(out, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"",
 			    palette[k]);
 		for (size_t i = 0; i < tr->n; i++) {
-			const struct team_line *t = find_team_line(&tr->points[i], c);
+			const struct team_line *t = analysis_competency(&tr->points[i], c);
 			double x = left + (TREND_W - left - right) * (double)i / span;
 			double y = top + (TREND_H - top - bottom) * (1 - (t ? t->coverage : 0));
 

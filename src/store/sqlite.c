@@ -689,11 +689,6 @@ static int sq_log_import_rows(struct store *st, int64_t batch, int64_t rows, str
 
 static int sq_count(struct store *st, enum entity kind, int64_t *n, struct err *err);
 
-static int sq_count_rows(struct store *st, int64_t *n, struct err *err)
-{
-	return sq_count(st, ENTITY_EVIDENCE, n, err);
-}
-
 /* Binds evidence row e (with its ids) to the nine parameters from first. */
 static void bind_evidence(struct store *st, sqlite3_stmt *s, int first, const struct evidence *e,
 			  const int64_t *ids)
@@ -729,7 +724,7 @@ static int bulk_check(struct store *st, struct err *err)
 
 	if (c->dropped_index != NULL || c->tx_evidence < BULK_MIN_ROWS)
 		return 0;
-	if (sq_count_rows(st, &total, err) < 0)
+	if (sq_count(st, ENTITY_EVIDENCE, &total, err) < 0)
 		return -1;
 	if (c->tx_evidence * 3 < total)
 		return 0;
