@@ -5,7 +5,7 @@ CC      ?= cc
 BUILD   ?= build
 CFLAGS  ?= -O2
 ALL_CFLAGS = $(CFLAGS) -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Isrc
-LDLIBS  = -lsqlite3 -ljansson -lm
+LDLIBS  = -lsqlite3 -lm
 SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_SECONDS ?= 30
 

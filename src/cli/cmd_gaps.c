@@ -139,7 +139,11 @@ int cmd_gaps(const struct command *cmd, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	if (o.json) {
-		rc = gap_print_json(json_team_analysis(&a, o.team));
+		struct jw w;
+
+		jw_init(&w, stdout, 0);
+		json_team_analysis(&w, &a, o.team);
+		rc = gap_json_done(&w);
 	} else {
 		date_format(o.as_of, date);
 		printf("Team %s: %zu member%s, as of %s\n\n", o.team, a.nmembers,
@@ -215,10 +219,15 @@ int cmd_person(const struct command *cmd, int argc, char **argv)
 	rc = gap_options_open(&o, &st, &snap, &a, &err);
 	if (rc != 0)
 		return rc;
-	if (o.json)
-		rc = gap_print_json(json_member(&a.members[0], o.as_of, 1));
-	else
+	if (o.json) {
+		struct jw w;
+
+		jw_init(&w, stdout, 0);
+		json_member(&w, &a.members[0], o.as_of, 1);
+		rc = gap_json_done(&w);
+	} else {
 		print_person(&a.members[0], o.as_of);
+	}
 	gap_options_close(st, &snap, &a);
 	return rc;
 }
@@ -255,49 +264,42 @@ static int by_date(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-static json_t *explain_json(const char *person, const char *competency, int32_t as_of,
-			    const struct settings *set, const struct explain_rows *x,
-			    const struct estimate *e, double sum_w, double sum_wl)
+static void explain_json(struct jw *w, const char *person, const char *competency,
+			 int32_t as_of, const struct settings *set, const struct explain_rows *x,
+			 const struct estimate *e, double sum_w, double sum_wl)
 {
-	json_t *o = json_object(), *rows = json_array();
-	int bad = o == NULL || rows == NULL;
-
-	for (size_t i = 0; !bad && i < x->n; i++) {
+	jw_object_begin(w);
+	jw_field_string(w, "person", person);
+	jw_field_string(w, "competency", competency);
+	jw_field_date(w, "as_of", as_of);
+	jw_field_real(w, "half_life", set->half_life);
+	jw_key(w, "rows");
+	jw_array_begin(w);
+	for (size_t i = 0; i < x->n; i++) {
+		const struct evidence *r = &x->rows[i];
 		struct row_weight rw;
-		char level[32];
-		json_t *r = json_object();
 
-		estimate_row_weight(&x->rows[i], set, as_of, &rw);
-		export_format_level(x->rows[i].level, x->rows[i].level_decimals, level);
-		bad = r == NULL ||
-		      json_object_set_new(r, "id", json_integer(x->rows[i].id)) |
-		      json_object_set_new(r, "date", json_date(x->rows[i].date)) |
-		      json_object_set_new(r, "source", json_string(source_name(x->rows[i].source))) |
-		      json_object_set_new(r, "level", json_real(x->rows[i].level)) |
-		      json_object_set_new(r, "assessor", x->rows[i].assessor ? json_string(x->rows[i].assessor) : json_null()) |
-		      json_object_set_new(r, "note", x->rows[i].note ? json_string(x->rows[i].note) : json_null()) |
-		      json_object_set_new(r, "counted", json_boolean(rw.counted)) |
-		      json_object_set_new(r, "age", json_integer(rw.age)) |
-		      json_object_set_new(r, "source_weight", json_real(rw.source_weight)) |
-		      json_object_set_new(r, "decay", json_real(rw.decay)) |
-		      json_object_set_new(r, "weight", json_real(rw.weight)) |
-		      json_array_append_new(rows, r);
+		estimate_row_weight(r, set, as_of, &rw);
+		jw_object_begin(w);
+		jw_field_int(w, "id", r->id);
+		jw_field_date(w, "date", r->date);
+		jw_field_string(w, "source", source_name(r->source));
+		jw_field_real(w, "level", r->level);
+		jw_field_string(w, "assessor", r->assessor);
+		jw_field_string(w, "note", r->note);
+		jw_field_bool(w, "counted", rw.counted);
+		jw_field_int(w, "age", rw.age);
+		jw_field_real(w, "source_weight", rw.source_weight);
+		jw_field_real(w, "decay", rw.decay);
+		jw_field_real(w, "weight", rw.weight);
+		jw_object_end(w);
 	}
-	if (!bad)
-		bad = json_object_set_new(o, "person", json_string(person)) |
-		      json_object_set_new(o, "competency", json_string(competency)) |
-		      json_object_set_new(o, "as_of", json_date(as_of)) |
-		      json_object_set_new(o, "half_life", json_real(set->half_life)) |
-		      json_object_set(o, "rows", rows) |
-		      json_object_set_new(o, "sum_weight", json_real(sum_w)) |
-		      json_object_set_new(o, "sum_weighted_level", json_real(sum_wl)) |
-		      json_add_estimate(o, e);
-	json_decref(rows);
-	if (bad) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
+	jw_array_end(w);
+	jw_field_real(w, "sum_weight", sum_w);
+	jw_field_real(w, "sum_weighted_level", sum_wl);
+	jw_field_real_or_null(w, "level", e->assessed, e->level);
+	json_estimate_fields(w, e);
+	jw_object_end(w);
 }
 
 int cmd_explain(const struct command *cmd, int argc, char **argv)
@@ -364,7 +366,11 @@ int cmd_explain(const struct command *cmd, int argc, char **argv)
 		sum_wl += rw.weight * x.rows[i].level;
 	}
 	if (json) {
-		rc = gap_print_json(explain_json(person, competency, as_of, set, &x, &e, sum_w, sum_wl));
+		struct jw w;
+
+		jw_init(&w, stdout, 0);
+		explain_json(&w, person, competency, as_of, set, &x, &e, sum_w, sum_wl);
+		rc = gap_json_done(&w);
 	} else {
 		char date[DATE_ISO_LEN + 1];
 		struct table t;

@@ -43,6 +43,15 @@ static void print_text(const struct recommendations *r, const struct analysis *a
 	}
 }
 
+static int print_json(const struct recommendations *r, const char *team, int32_t as_of)
+{
+	struct jw w;
+
+	jw_init(&w, stdout, 0);
+	json_recommendations(&w, r, team, as_of);
+	return gap_json_done(&w);
+}
+
 int cmd_recommend(const struct command *cmd, int argc, char **argv)
 {
 	struct gap_options o;
@@ -63,7 +72,7 @@ int cmd_recommend(const struct command *cmd, int argc, char **argv)
 	if (gather_recommendations(st, &a, o.team, &ctx, &rec, &err) < 0)
 		rc = cli_fail(&err);
 	else if (o.json)
-		rc = gap_print_json(json_recommendations(&rec, o.team, o.as_of));
+		rc = print_json(&rec, o.team, o.as_of);
 	else
 		print_text(&rec, &a, o.team);
 	recommendations_free(&rec);

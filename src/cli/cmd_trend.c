@@ -13,41 +13,35 @@
 #include "io/json.h"
 #include "util/date.h"
 
-static json_t *trend_json(const struct gap_options *o, const struct trend *tr)
+static int trend_json(const struct gap_options *o, const struct trend *tr)
 {
-	json_t *doc = json_object(), *points = json_array();
-	int bad = doc == NULL || points == NULL;
+	struct jw w;
 
-	for (size_t i = 0; !bad && i < tr->n; i++) {
-		json_t *pt = json_object(), *lines = json_array();
-
-		bad = pt == NULL || lines == NULL;
-		for (size_t k = 0; !bad && k < tr->points[i].ncompetencies; k++) {
+	jw_init(&w, stdout, 0);
+	jw_object_begin(&w);
+	jw_field_string(&w, "team", o->team);
+	jw_field_date(&w, "from", o->from);
+	jw_field_date(&w, "to", o->to);
+	jw_field_string(&w, "competency", o->competency);
+	jw_key(&w, "points");
+	jw_array_begin(&w);
+	for (size_t i = 0; i < tr->n; i++) {
+		jw_object_begin(&w);
+		jw_field_date(&w, "as_of", tr->points[i].as_of);
+		jw_key(&w, "competencies");
+		jw_array_begin(&w);
+		for (size_t k = 0; k < tr->points[i].ncompetencies; k++) {
 			const struct team_line *t = &tr->points[i].competencies[k];
 
 			if (o->competency == NULL || strcmp(o->competency, t->competency) == 0)
-				bad = json_array_append_new(lines, json_team_line(t)) != 0;
+				json_team_line(&w, t);
 		}
-		if (!bad)
-			bad = json_object_set_new(pt, "as_of", json_date(tr->points[i].as_of)) |
-			      json_object_set(pt, "competencies", lines) |
-			      json_array_append(points, pt);
-		json_decref(lines);
-		json_decref(pt);
+		jw_array_end(&w);
+		jw_object_end(&w);
 	}
-	if (!bad)
-		bad = json_object_set_new(doc, "team", json_string(o->team)) |
-		      json_object_set_new(doc, "from", json_date(o->from)) |
-		      json_object_set_new(doc, "to", json_date(o->to)) |
-		      json_object_set_new(doc, "competency",
-					  o->competency ? json_string(o->competency) : json_null()) |
-		      json_object_set(doc, "points", points);
-	json_decref(points);
-	if (bad) {
-		json_decref(doc);
-		return NULL;
-	}
-	return doc;
+	jw_array_end(&w);
+	jw_object_end(&w);
+	return gap_json_done(&w);
 }
 
 /* Competencies as rows, months as columns: coverage and mean gap. */
@@ -117,7 +111,7 @@ int cmd_trend(const struct command *cmd, int argc, char **argv)
 	} else if (gather_trend(st, o.team, dates, trend_dates(o.from, o.to, dates), &tr, &err) < 0) {
 		rc = cli_fail(&err);
 	} else if (o.json) {
-		rc = gap_print_json(trend_json(&o, &tr));
+		rc = trend_json(&o, &tr);
 	} else {
 		trend_table(&o, &tr);
 	}

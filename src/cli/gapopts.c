@@ -95,15 +95,11 @@ void gap_options_close(struct store *st, struct team_snapshot *snap, struct anal
 	store_close(st);
 }
 
-int gap_print_json(json_t *doc)
+int gap_json_done(struct jw *w)
 {
-	int rc;
-
-	if (doc == NULL) {
-		fprintf(stderr, "compgap: out of memory\n");
-		return EX_OSERR;
+	if (jw_finish(w) < 0) {
+		fprintf(stderr, "compgap: cannot write the JSON document to standard output\n");
+		return EX_IOERR;
 	}
-	rc = json_write(doc, stdout);
-	json_decref(doc);
-	return rc < 0 ? EX_IOERR : 0;
+	return 0;
 }

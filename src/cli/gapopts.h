@@ -3,11 +3,11 @@
 #ifndef COMPGAP_GAPOPTS_H
 #define COMPGAP_GAPOPTS_H
 
-#include <jansson.h>
 #include <stdbool.h>
 
 #include "cli/cli.h"
 #include "core/analysis.h"
+#include "util/jsonw.h"
 
 /* Which options a command takes besides --as-of, --json and --db. */
 enum {
@@ -37,7 +37,8 @@ int gap_options_open(const struct gap_options *o, struct store **st, struct team
 /* Frees what gap_options_open made. */
 void gap_options_close(struct store *st, struct team_snapshot *snap, struct analysis *a);
 
-/* Writes doc (consumed) to standard output; returns an exit status. */
-int gap_print_json(json_t *doc);
+/* Finishes a JSON document that was begun with jw_init(w, stdout, 0);
+ * returns an exit status, after a message when the output failed. */
+int gap_json_done(struct jw *w);
 
 #endif

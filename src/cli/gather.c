@@ -92,14 +92,14 @@ static int add_candidate(void *ctx, const char *competency, const char *person, 
 	in = &c->ctx->in[k];
 	if (array_reserve(&c->ctx->candidates[k], &c->cap[k], in->ncandidates + 1,
 			  sizeof *c->ctx->candidates[k]) < 0)
-		return -1;
+		return 1;
 	x = &c->ctx->candidates[k][in->ncandidates];
 	x->person = arena_strdup(&c->ctx->arena, person);
 	x->team = arena_strdup(&c->ctx->arena, team);
 	x->level = e.level;
 	x->confidence = e.confidence;
 	if (x->person == NULL || (team != NULL && x->team == NULL))
-		return -1;
+		return 1;
 	in->candidates = c->ctx->candidates[k];
 	in->ncandidates++;
 	return 0;
@@ -116,7 +116,9 @@ int gather_recommendations(struct store *st, const struct analysis *a, const cha
 {
 	const struct settings *set = store_settings(st);
 	const char **wanted = NULL;
-	struct candidate_query q = { .as_of = a->as_of, .min_level = 1e300 };
+	double *min_levels = NULL;
+	struct candidate_query q = { .as_of = a->as_of };
+	int found;
 	struct candidates c = { .ctx = ctx, .a = a, .set = set, .as_of = a->as_of };
 	int rc = -1;
 
@@ -127,7 +129,9 @@ int gather_recommendations(struct store *st, const struct analysis *a, const cha
 	ctx->candidates = calloc(a->ncompetencies + 1, sizeof *ctx->candidates);
 	c.cap = calloc(a->ncompetencies + 1, sizeof *c.cap);
 	wanted = calloc(a->ncompetencies + 1, sizeof *wanted);
-	if (ctx->in == NULL || ctx->candidates == NULL || c.cap == NULL || wanted == NULL)
+	min_levels = calloc(a->ncompetencies + 1, sizeof *min_levels);
+	if (ctx->in == NULL || ctx->candidates == NULL || c.cap == NULL || wanted == NULL ||
+	    min_levels == NULL)
 		goto oom;
 	for (size_t k = 0; k < a->ncompetencies; k++)
 		if (store_each_competency(st, a->competencies[k].competency, keep_developability,
@@ -138,33 +142,30 @@ int gather_recommendations(struct store *st, const struct analysis *a, const cha
 	for (size_t i = 0; i < a->nlines; i++) {
 		const struct member_line *l = &a->lines[i];
 		double needed = l->required_level + set->mentor_margin - ESTIMATE_EPS;
+		size_t j = 0;
 
 		if (!l->est.assessed || l->gap < set->gap_threshold - ESTIMATE_EPS)
 			continue;
-		if (needed < q.min_level)
-			q.min_level = needed;
-		if (q.n == 0 || strcmp(wanted[q.n - 1], l->competency) != 0) {
-			size_t j = 0;
-
-			while (j < q.n && strcmp(wanted[j], l->competency) != 0)
-				j++;
-			if (j == q.n)
-				wanted[q.n++] = l->competency;
+		while (j < q.n && strcmp(wanted[j], l->competency) != 0)
+			j++;
+		if (j == q.n) {
+			wanted[q.n++] = l->competency;
+			min_levels[j] = needed;
+		} else if (needed < min_levels[j]) {
+			min_levels[j] = needed;
 		}
 	}
 	q.competencies = wanted;
+	q.min_levels = min_levels;
 	/* confidence >= m  <=>  evidence weight >= m / (1 - m) */
 	q.min_weight = set->mentor_min_confidence < 1 ?
 		       set->mentor_min_confidence / (1 - set->mentor_min_confidence) * (1 - ESTIMATE_EPS) :
 		       1e300;
-	if (q.n > 0) {
-		int found = store_each_candidate(st, &q, add_candidate, &c, err);
-
-		if (found > 0)
-			goto oom;
-		if (found < 0)
-			goto out;
-	}
+	found = store_each_candidate(st, &q, add_candidate, &c, err);
+	if (found > 0)
+		goto oom;
+	if (found < 0)
+		goto out;
 	if (recommend(a, team, ctx->in, set, out) < 0)
 		goto oom;
 	rc = 0;
@@ -174,6 +175,7 @@ oom:
 out:
 	free(c.cap);
 	free(wanted);
+	free(min_levels);
 	return rc;
 }
 

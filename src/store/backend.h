@@ -10,10 +10,30 @@
 
 struct backend;
 
+/* A member of a snapshot as the backend reads it. */
+struct member_row {
+	int64_t id, role_id;             /* role_id 0: no role */
+	const char *key, *name, *team, *role;
+};
+
+/* One competency that a role requires. */
+struct requirement_row {
+	int64_t role_id, competency_id;
+	const char *competency;          /* its key */
+	int required_level, weight;
+};
+
+/* Stored sums of a possible mentor. */
+struct candidate_row {
+	int64_t person_id, competency_id;
+	const char *competency, *person, *team;
+	struct evidence_sums sums;
+};
+
 /* The schema version both engines migrate to; each backend has exactly this
  * many migrations. */
 enum {
-	SCHEMA_VERSION = 2
+	SCHEMA_VERSION = 3
 };
 
 /* Running sums added in the open transaction, per (person id, competency
@@ -99,23 +119,34 @@ struct backend {
 	/* Recomputes every running sum from the evidence in force, with
 	 * st->settings. */
 	int (*rebuild_sums)(struct store *st, struct err *err);
-	/* Fills out (already initialised, as_of set) using snapshot_add_member
-	 * and snapshot_add_line. */
-	int (*load_snapshot)(struct store *st, const struct snapshot_filter *f,
-			     struct team_snapshot *out, struct err *err);
+	/* The snapshot's parts; store.c puts them together. The people f
+	 * selects, in the order of their keys; fails with EX_DATAERR when the
+	 * team or person does not exist. */
+	int (*each_member)(struct store *st, const struct snapshot_filter *f,
+			   int (*cb)(void *ctx, const struct member_row *m), void *ctx,
+			   struct err *err);
+	/* Every role's requirements, by role id, then in the order of the
+	 * role's profile. */
+	int (*each_role_requirement)(struct store *st,
+				     int (*cb)(void *ctx, const struct requirement_row *r),
+				     void *ctx, struct err *err);
+	/* The stored sums of one pair; all zero when it has none. */
+	int (*get_sums)(struct store *st, int64_t person_id, int64_t competency_id,
+			struct evidence_sums *out, struct err *err);
+	/* Every stored sum, in no particular order. */
+	int (*each_sums)(struct store *st,
+			 int (*cb)(void *ctx, int64_t person_id, int64_t competency_id,
+				   const struct evidence_sums *s),
+			 void *ctx, struct err *err);
+	/* The sums of one pair's rows in force dated on or before as_of. */
+	int (*sums_as_of)(struct store *st, int64_t person_id, int64_t competency_id,
+			  int32_t as_of, struct evidence_sums *out, struct err *err);
+	/* The stored sums of active people on q's competencies that may pass
+	 * q's minimums as of q->as_of (store.c checks again). */
 	int (*each_candidate)(struct store *st, const struct candidate_query *q,
-			      int (*cb)(void *ctx, const char *competency, const char *person,
-					const char *team, const struct evidence_sums *s),
-			      void *ctx, struct err *err);
+			      int (*cb)(void *ctx, const struct candidate_row *c), void *ctx,
+			      struct err *err);
 };
-
-/* Snapshot building, for backends: append a member, or a line of member
- * m (lines are added member by member, in the members' order); strings are
- * copied. 0, or -1 when memory is exhausted. */
-int snapshot_add_member(struct team_snapshot *s, const char *key, const char *name,
-			const char *team, const char *role);
-int snapshot_add_line(struct team_snapshot *s, size_t m, const char *competency,
-		      int required_level, int weight, const struct evidence_sums *sums);
 
 extern const struct backend backend_sqlite;
 

@@ -91,4 +91,23 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	"  wl_other REAL NOT NULL,"
 	"  max_date INTEGER NOT NULL,"
 	"  PRIMARY KEY (person_id, competency_id)) WITHOUT ROWID;",
+
+	/* 3: the running sums keyed by competency first, so that the mentor
+	 * search reads one competency's holders as one range, while a
+	 * person's line is still one lookup of both keys. */
+	"CREATE TABLE evidence_sum_by_competency ("
+	"  competency_id INTEGER NOT NULL,"
+	"  person_id INTEGER NOT NULL,"
+	"  n_self INTEGER NOT NULL,"
+	"  w_self REAL NOT NULL,"
+	"  wl_self REAL NOT NULL,"
+	"  n_other INTEGER NOT NULL,"
+	"  w_other REAL NOT NULL,"
+	"  wl_other REAL NOT NULL,"
+	"  max_date INTEGER NOT NULL,"
+	"  PRIMARY KEY (competency_id, person_id)) WITHOUT ROWID;"
+	"INSERT INTO evidence_sum_by_competency SELECT competency_id, person_id, n_self, w_self,"
+	"  wl_self, n_other, w_other, wl_other, max_date FROM evidence_sum;"
+	"DROP TABLE evidence_sum;"
+	"ALTER TABLE evidence_sum_by_competency RENAME TO evidence_sum;",
 };

@@ -2,7 +2,6 @@
  * and a busy timeout, statements prepared once per connection. */
 #include <errno.h>
 #include <stdint.h>
-#include <jansson.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 
 #include "store/backend.h"
 #include "store/schema_sqlite.h"
+#include "util/jsonw.h"
 
 enum {
 	BUSY_TIMEOUT_MS = 10000,
@@ -35,9 +35,8 @@ enum stmt_id {
 	Q_EVIDENCE_ALL, Q_EVIDENCE_PERSON, Q_EVIDENCE_PERSON_COMPETENCY, Q_EVIDENCE_COMPETENCY,
 	Q_SETTINGS, Q_PUT_SETTING, Q_ADD_SUMS, Q_PUT_SUMS, Q_PAIR_ROWS, Q_PAIR_OF_EVIDENCE,
 	Q_ALL_ROWS_BY_PAIR, Q_DELETE_SUMS,
-	Q_TEAM_ID, Q_SNAPSHOT_TEAM_MEMBERS, Q_SNAPSHOT_TEAM_LINES,
-	Q_SNAPSHOT_PERSON_MEMBER, Q_SNAPSHOT_PERSON_LINES, Q_PAIR_ROWS_AS_OF,
-	Q_COMPETENCY_SUMS,
+	Q_TEAM_ID, Q_SNAPSHOT_TEAM_MEMBERS, Q_SNAPSHOT_PERSON_MEMBER, Q_ROLE_REQUIREMENTS,
+	Q_PAIR_SUMS, Q_ALL_SUMS, Q_PAIR_ROWS_AS_OF, Q_COMPETENCY_SUMS,
 	Q_COUNT_OF_STATEMENTS
 };
 
@@ -176,35 +175,32 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT t.id FROM team t JOIN sub" \
 	" ON t.parent_id = sub.id) "
 #define MEMBER_COLUMNS \
-	"SELECT p.id, p.key, p.name, t.key, r.key FROM person p" \
+	"SELECT p.id, p.key, p.name, t.key, r.key, p.role_id FROM person p" \
 	" LEFT JOIN team t ON t.id = p.team_id LEFT JOIN role r ON r.id = p.role_id"
 	[Q_SNAPSHOT_TEAM_MEMBERS] =
 		SUBTREE MEMBER_COLUMNS " WHERE p.active = 1 AND p.team_id IN (SELECT id FROM sub)"
 		" ORDER BY p.key",
 	[Q_SNAPSHOT_PERSON_MEMBER] = MEMBER_COLUMNS " WHERE p.key = ?1",
-#define LINE_COLUMNS \
-	"SELECT p.key, c.key, q.required_level, q.weight, s.n_self, s.w_self, s.wl_self," \
-	" s.n_other, s.w_other, s.wl_other, s.max_date, p.id, c.id" \
-	" FROM person p JOIN requirement q ON q.role_id = p.role_id" \
-	" JOIN competency c ON c.id = q.competency_id" \
-	" LEFT JOIN evidence_sum s ON s.person_id = p.id AND s.competency_id = q.competency_id"
-	[Q_SNAPSHOT_TEAM_LINES] =
-		SUBTREE LINE_COLUMNS " WHERE p.active = 1 AND p.team_id IN (SELECT id FROM sub)"
-		" ORDER BY p.key, q.id",
-	[Q_SNAPSHOT_PERSON_LINES] = LINE_COLUMNS " WHERE p.key = ?1 ORDER BY q.id",
-	/* ?1 a JSON array of competency keys, ?2 as_of, ?3 minimum level, ?4 the
-	 * factor of as_of, ?5 minimum evidence weight. CROSS JOIN keeps the
-	 * sums the outer loop: one pass, no scan per competency. */
+	[Q_ROLE_REQUIREMENTS] =
+		"SELECT q.role_id, q.competency_id, c.key, q.required_level, q.weight"
+		" FROM requirement q JOIN competency c ON c.id = q.competency_id"
+		" ORDER BY q.role_id, q.id",
+#define SUM_COLUMNS "n_self, w_self, wl_self, n_other, w_other, wl_other, max_date"
+	[Q_PAIR_SUMS] =
+		"SELECT " SUM_COLUMNS " FROM evidence_sum WHERE competency_id = ?1 AND person_id = ?2",
+	[Q_ALL_SUMS] = "SELECT person_id, competency_id, " SUM_COLUMNS " FROM evidence_sum",
+	/* ?1 a JSON object of competency key: minimum level, ?2 as_of, ?3 the
+	 * factor of as_of, ?4 minimum evidence weight. The sums are keyed by
+	 * competency first: one range of them per competency asked for. */
 	[Q_COMPETENCY_SUMS] =
 		"SELECT c.key, p.key, t.key, s.n_self, s.w_self, s.wl_self, s.n_other, s.w_other,"
-		" s.wl_other, s.max_date, p.id, s.competency_id FROM evidence_sum s"
-		" CROSS JOIN competency c ON c.id = s.competency_id"
+		" s.wl_other, s.max_date, p.id, s.competency_id"
+		" FROM json_each(?1) j CROSS JOIN competency c ON c.key = j.key"
+		" CROSS JOIN evidence_sum s ON s.competency_id = c.id"
 		" CROSS JOIN person p ON p.id = s.person_id LEFT JOIN team t ON t.id = p.team_id"
-		" WHERE s.competency_id IN (SELECT id FROM competency WHERE key IN"
-		" (SELECT value FROM json_each(?1))) AND p.active = 1 AND (s.max_date > ?2 OR"
-		" ((s.wl_self + s.wl_other) >= ?3 * (s.w_self + s.w_other)"
-		" AND (s.w_self + s.w_other) * ?4 >= ?5))"
-		" ORDER BY c.key, p.key",
+		" WHERE p.active = 1 AND (s.max_date > ?2 OR"
+		" ((s.wl_self + s.wl_other) >= j.value * (s.w_self + s.w_other)"
+		" AND (s.w_self + s.w_other) * ?3 >= ?4))",
 };
 
 struct conn {
@@ -954,29 +950,16 @@ static int sq_put_setting(struct store *st, const char *key, const char *value, 
 	return step_done(st, s, "store a setting", NULL, err);
 }
 
-/* The sums of the line or candidate at the statement's current row, made
- * valid for as_of: the stored ones, or the rows on or before as_of. */
-static int sums_as_of(struct store *st, sqlite3_stmt *s, int first, int64_t person,
-		      int64_t competency, int32_t as_of, struct evidence_sums *out,
-		      struct err *err)
-{
-	column_sums(s, first, out);
-	if (sums_valid_for(out, as_of))
-		return 0;
-	return pair_sums(st, person, competency, as_of, out, err);
-}
-
-static int sq_load_snapshot(struct store *st, const struct snapshot_filter *f,
-			    struct team_snapshot *out, struct err *err)
+static int sq_each_member(struct store *st, const struct snapshot_filter *f,
+			  int (*cb)(void *ctx, const struct member_row *m), void *ctx,
+			  struct err *err)
 {
 	sqlite3_stmt *s;
-	int64_t team_id = 0;
-	size_t m = 0;
-	int rc;
+	int rc, stop = 0, found = 0;
 
-	if ((f->team == NULL) == (f->person == NULL))
-		return err_set(err, EX_SOFTWARE, "internal error: a snapshot of a team or of a person");
 	if (f->team != NULL) {
+		int64_t team_id = 0;
+
 		s = prepare(st, Q_TEAM_ID, err);
 		if (s == NULL)
 			return -1;
@@ -990,98 +973,146 @@ static int sq_load_snapshot(struct store *st, const struct snapshot_filter *f,
 		if (rc != SQLITE_ROW)
 			return db_error(st, rc, "read teams", err);
 		s = prepare(st, Q_SNAPSHOT_TEAM_MEMBERS, err);
-		if (s != NULL)
-			sqlite3_bind_int64(s, 1, team_id);
+		if (s == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, team_id);
 	} else {
 		s = prepare(st, Q_SNAPSHOT_PERSON_MEMBER, err);
-		if (s != NULL)
-			bind_text(s, 1, f->person);
+		if (s == NULL)
+			return -1;
+		bind_text(s, 1, f->person);
 	}
-	if (s == NULL)
-		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (snapshot_add_member(out, column_text(s, 1), column_text(s, 2), column_text(s, 3),
-					column_text(s, 4)) < 0) {
-			sqlite3_reset(s);
-			return 1;
-		}
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct member_row m = {
+			.id = sqlite3_column_int64(s, 0),
+			.key = column_text(s, 1),
+			.name = column_text(s, 2),
+			.team = column_text(s, 3),
+			.role = column_text(s, 4),
+			.role_id = sqlite3_column_int64(s, 5),
+		};
+
+		found = 1;
+		stop = cb(ctx, &m);
 	}
 	sqlite3_reset(s);
+	if (stop != 0)
+		return stop;
 	if (rc != SQLITE_DONE)
 		return db_error(st, rc, "read people", err);
-	if (f->person != NULL && out->nmembers == 0)
+	if (f->person != NULL && !found)
 		return err_set(err, EX_DATAERR, "no person with id '%s'; 'compgap list people' lists them",
 			       f->person);
-	s = prepare(st, f->team != NULL ? Q_SNAPSHOT_TEAM_LINES : Q_SNAPSHOT_PERSON_LINES, err);
+	return 0;
+}
+
+static int sq_each_role_requirement(struct store *st,
+				    int (*cb)(void *ctx, const struct requirement_row *r),
+				    void *ctx, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_ROLE_REQUIREMENTS, err);
+	int rc, stop = 0;
+
 	if (s == NULL)
 		return -1;
-	if (f->team != NULL)
-		sqlite3_bind_int64(s, 1, team_id);
-	else
-		bind_text(s, 1, f->person);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct evidence_sums v;
-		const char *person = column_text(s, 0);
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct requirement_row r = {
+			.role_id = sqlite3_column_int64(s, 0),
+			.competency_id = sqlite3_column_int64(s, 1),
+			.competency = column_text(s, 2),
+			.required_level = sqlite3_column_int(s, 3),
+			.weight = sqlite3_column_int(s, 4),
+		};
 
-		/* Lines come in the members' order. */
-		while (m < out->nmembers && strcmp(out->members[m].key, person) != 0)
-			m++;
-		if (m == out->nmembers) {
-			sqlite3_reset(s);
-			return err_set(err, EX_SOFTWARE, "internal error: a line of '%s' out of order",
-				       person);
-		}
-		if (sums_as_of(st, s, 4, sqlite3_column_int64(s, 11), sqlite3_column_int64(s, 12),
-			       out->as_of, &v, err) < 0) {
-			sqlite3_reset(s);
-			return -1;
-		}
-		if (snapshot_add_line(out, m, column_text(s, 1), sqlite3_column_int(s, 2),
-				      sqlite3_column_int(s, 3), &v) < 0) {
-			sqlite3_reset(s);
-			return 1;
-		}
+		stop = cb(ctx, &r);
 	}
 	sqlite3_reset(s);
+	if (stop != 0)
+		return stop;
 	return rc == SQLITE_DONE ? 0 : db_error(st, rc, "read requirements", err);
 }
 
-static int sq_each_candidate(struct store *st, const struct candidate_query *q,
-			     int (*cb)(void *ctx, const char *competency, const char *person,
-				       const char *team, const struct evidence_sums *s),
-			     void *ctx, struct err *err)
+static int sq_get_sums(struct store *st, int64_t person_id, int64_t competency_id,
+		       struct evidence_sums *out, struct err *err)
 {
-	sqlite3_stmt *s = prepare(st, Q_COMPETENCY_SUMS, err);
-	json_t *keys = json_array();
-	char *text = NULL;
-	int rc = SQLITE_DONE, stop = 0;
+	sqlite3_stmt *s = prepare(st, Q_PAIR_SUMS, err);
+	int rc;
 
-	for (size_t i = 0; keys != NULL && i < q->n; i++)
-		if (json_array_append_new(keys, json_string(q->competencies[i])) < 0)
-			break;
-	if (keys != NULL)
-		text = json_dumps(keys, JSON_COMPACT);
-	json_decref(keys);
-	if (s == NULL || text == NULL) {
-		free(text);
-		return s == NULL ? -1 : err_set(err, EX_OSERR, "out of memory");
-	}
-	sqlite3_bind_text(s, 1, text, -1, SQLITE_TRANSIENT);
-	free(text);
-	sqlite3_bind_int(s, 2, q->as_of);
-	sqlite3_bind_double(s, 3, q->min_level);
-	sqlite3_bind_double(s, 4, estimate_scale(q->as_of, st->settings.half_life));
-	sqlite3_bind_double(s, 5, q->min_weight);
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, competency_id);
+	sqlite3_bind_int64(s, 2, person_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		column_sums(s, 0, out);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(st, rc, "read running sums", err);
+}
+
+static int sq_each_sums(struct store *st,
+			int (*cb)(void *ctx, int64_t person_id, int64_t competency_id,
+				  const struct evidence_sums *s),
+			void *ctx, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_ALL_SUMS, err);
+	int rc, stop = 0;
+
+	if (s == NULL)
+		return -1;
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct evidence_sums v;
 
-		if (sums_as_of(st, s, 3, sqlite3_column_int64(s, 10), sqlite3_column_int64(s, 11),
-			       q->as_of, &v, err) < 0) {
-			sqlite3_reset(s);
-			return -1;
-		}
-		if (v.n_self + v.n_other > 0)
-			stop = cb(ctx, column_text(s, 0), column_text(s, 1), column_text(s, 2), &v);
+		column_sums(s, 2, &v);
+		stop = cb(ctx, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1), &v);
+	}
+	sqlite3_reset(s);
+	if (stop != 0)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : db_error(st, rc, "read running sums", err);
+}
+
+static int sq_sums_as_of(struct store *st, int64_t person_id, int64_t competency_id,
+			 int32_t as_of, struct evidence_sums *out, struct err *err)
+{
+	return pair_sums(st, person_id, competency_id, as_of, out, err);
+}
+
+static int sq_each_candidate(struct store *st, const struct candidate_query *q,
+			     int (*cb)(void *ctx, const struct candidate_row *c), void *ctx,
+			     struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_COMPETENCY_SUMS, err);
+	struct jw w;
+	int rc = SQLITE_DONE, stop = 0;
+
+	if (s == NULL)
+		return -1;
+	jw_init(&w, NULL, SIZE_MAX);
+	jw_object_begin(&w);
+	for (size_t i = 0; i < q->n; i++)
+		jw_field_real(&w, q->competencies[i], q->min_levels[i]);
+	jw_object_end(&w);
+	if (jw_finish(&w) < 0) {
+		buf_free(&w.out);
+		return err_set(err, EX_OSERR, "out of memory");
+	}
+	sqlite3_bind_text(s, 1, buf_str(&w.out), -1, SQLITE_TRANSIENT);
+	buf_free(&w.out);
+	sqlite3_bind_int(s, 2, q->as_of);
+	sqlite3_bind_double(s, 3, estimate_scale(q->as_of, st->settings.half_life));
+	sqlite3_bind_double(s, 4, q->min_weight);
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct candidate_row c = {
+			.competency = column_text(s, 0),
+			.person = column_text(s, 1),
+			.team = column_text(s, 2),
+			.person_id = sqlite3_column_int64(s, 10),
+			.competency_id = sqlite3_column_int64(s, 11),
+		};
+
+		column_sums(s, 3, &c.sums);
+		stop = cb(ctx, &c);
 	}
 	sqlite3_reset(s);
 	if (stop != 0)
@@ -1325,6 +1356,10 @@ const struct backend backend_sqlite = {
 	.put_setting = sq_put_setting,
 	.add_sums = sq_add_sums,
 	.rebuild_sums = sq_rebuild_sums,
-	.load_snapshot = sq_load_snapshot,
+	.each_member = sq_each_member,
+	.each_role_requirement = sq_each_role_requirement,
+	.get_sums = sq_get_sums,
+	.each_sums = sq_each_sums,
+	.sums_as_of = sq_sums_as_of,
 	.each_candidate = sq_each_candidate,
 };

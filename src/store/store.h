@@ -190,18 +190,17 @@ void store_free_snapshot(struct team_snapshot *s);
 /* Who could mentor, for the recommendations. */
 struct candidate_query {
 	const char *const *competencies;   /* keys */
+	const double *min_levels;          /* per competency: level at least this ... */
 	size_t n;
 	int32_t as_of;
-	double min_level;                  /* level at least this ... */
 	double min_weight;                 /* ... and evidence weight at least this */
 };
 
 /* Calls cb for each active person whose evidence on one of q's
  * competencies gives, as of q->as_of, a level and an evidence weight of at
- * least q's minimums, with their sums (valid for as_of); in the order of
- * competency key, then person key. Pairs whose stored sums are too new for
- * as_of are summed from their rows and passed whatever their level, so
- * the caller checks again. One pass over the running sums. */
+ * least q's minimums for it, with their sums (valid for as_of), in no
+ * particular order. Reads only the running sums of those competencies,
+ * and sums the rows of pairs whose stored sums are too new for as_of. */
 int store_each_candidate(struct store *st, const struct candidate_query *q,
 			 int (*cb)(void *ctx, const char *competency, const char *person,
 				   const char *team, const struct evidence_sums *s),

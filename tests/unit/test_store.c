@@ -110,7 +110,8 @@ static void check_migrated_sums(struct store *st)
 	struct estimate e;
 
 	const char *const wanted[] = { "c" };
-	const struct candidate_query q = { wanted, 1, 20010, 1, 0 };
+	const double min_levels[] = { 1 };
+	const struct candidate_query q = { wanted, min_levels, 1, 20010, 0 };
 
 	assert_int_equal(store_each_candidate(st, &q, keep_sums, &s, &err), 0);
 	assert_int_equal(s.n_other, 1);
@@ -148,6 +149,20 @@ static void test_migrations_from_every_version(void **state)
 				"INSERT INTO person(key, name, team_id) VALUES ('p', 'P', 1);"
 				"INSERT INTO evidence(person_id, competency_id, level, level_decimals, source, date)"
 				" VALUES (1, 1, 3, 0, 'manager', 20000), (1, 1, 4, 0, 'self', 20010);");
+		if (from >= 2) {
+			/* From version 2 on, compgap keeps running sums beside
+			 * the rows: store what it would have. */
+			double w_other = 0.8 * exp2((20000.0 - ESTIMATE_EPOCH) / 180);
+			double w_self = 0.4 * exp2((20010.0 - ESTIMATE_EPOCH) / 180);
+			char sql[512];
+
+			snprintf(sql, sizeof sql,
+				 "INSERT INTO evidence_sum(person_id, competency_id, n_self, w_self,"
+				 " wl_self, n_other, w_other, wl_other, max_date)"
+				 " VALUES (1, 1, 1, %.17g, %.17g, 1, %.17g, %.17g, 20010)",
+				 w_self, 4 * w_self, w_other, 3 * w_other);
+			raw_sql(f->path, sql);
+		}
 		store_close(f->st);
 		f->st = NULL;
 		assert_int_equal(store_open(f->path, 0, &f->st, &err), 0);

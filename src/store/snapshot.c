@@ -1,0 +1,268 @@
+/* Putting a team's snapshot together from the backend's parts, the same way
+ * on every engine: the members, their roles' requirements as lines, and
+ * the running sums of each line made valid for the snapshot's date. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "store/backend.h"
+#include "util/array.h"
+
+/* Point lookups cost about thirty times a scanned row: when a snapshot has
+ * more lines than this share of the people, one scan of all the sums is
+ * the cheaper way (the whole organisation, a large department). */
+#define SCAN_LINES_PER_PERSON 0.5
+
+struct builder {
+	struct team_snapshot *out;
+	int64_t *person_ids, *role_ids;       /* per member */
+	size_t cap_members;
+	struct requirement_row *reqs;         /* all roles', by role id */
+	size_t nreqs, cap_reqs;
+	int64_t *line_competency;             /* per line: the competency's id */
+	size_t cap_lines;
+	size_t *member_of;                    /* by person id: member index, or SIZE_MAX */
+	int64_t max_person;                   /* the largest person id of the members */
+};
+
+static int add_member(void *ctx, const struct member_row *r)
+{
+	struct builder *b = ctx;
+	struct team_snapshot *s = b->out;
+	struct snapshot_member *m;
+	size_t n = s->nmembers;
+
+	if (array_reserve(&s->members, &s->cap_members, n + 1, sizeof *s->members) < 0 ||
+	    array_reserve(&b->person_ids, &b->cap_members, n + 1, sizeof *b->person_ids) < 0)
+		return -1;
+	b->role_ids = realloc(b->role_ids, b->cap_members * sizeof *b->role_ids);
+	if (b->role_ids == NULL)
+		return -1;
+	m = &s->members[n];
+	m->key = arena_strdup(&s->arena, r->key);
+	m->name = arena_strdup(&s->arena, r->name);
+	m->team = arena_strdup(&s->arena, r->team);
+	m->role = arena_strdup(&s->arena, r->role);
+	m->first_line = 0;
+	m->nlines = 0;
+	if (m->key == NULL || m->name == NULL || (r->team && !m->team) || (r->role && !m->role))
+		return -1;
+	b->person_ids[n] = r->id;
+	b->role_ids[n] = r->role_id;
+	s->nmembers++;
+	return 0;
+}
+
+static int add_requirement(void *ctx, const struct requirement_row *r)
+{
+	struct builder *b = ctx;
+	struct requirement_row *q;
+
+	if (array_reserve(&b->reqs, &b->cap_reqs, b->nreqs + 1, sizeof *b->reqs) < 0)
+		return -1;
+	q = &b->reqs[b->nreqs];
+	*q = *r;
+	q->competency = arena_strdup(&b->out->arena, r->competency);
+	if (q->competency == NULL)
+		return -1;
+	b->nreqs++;
+	return 0;
+}
+
+/* The first requirement of role, or nreqs. */
+static size_t first_requirement(const struct builder *b, int64_t role)
+{
+	size_t lo = 0, hi = b->nreqs;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (b->reqs[mid].role_id < role)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* One line per requirement of each member's role, with no sums yet. */
+static int add_lines(struct builder *b)
+{
+	struct team_snapshot *s = b->out;
+
+	for (size_t m = 0; m < s->nmembers; m++) {
+		s->members[m].first_line = s->nlines;
+		if (b->role_ids[m] == 0)
+			continue;
+		for (size_t i = first_requirement(b, b->role_ids[m]);
+		     i < b->nreqs && b->reqs[i].role_id == b->role_ids[m]; i++) {
+			struct snapshot_line *l;
+
+			if (array_reserve(&s->lines, &s->cap_lines, s->nlines + 1, sizeof *s->lines) < 0 ||
+			    array_reserve(&b->line_competency, &b->cap_lines, s->nlines + 1,
+					  sizeof *b->line_competency) < 0)
+				return -1;
+			l = &s->lines[s->nlines];
+			l->competency = b->reqs[i].competency;
+			l->required_level = b->reqs[i].required_level;
+			l->weight = b->reqs[i].weight;
+			memset(&l->sums, 0, sizeof l->sums);
+			b->line_competency[s->nlines] = b->reqs[i].competency_id;
+			s->nlines++;
+			s->members[m].nlines++;
+		}
+	}
+	return 0;
+}
+
+
+/* Places one scanned sum on its line, if the snapshot has that line. */
+static int place_sums(void *ctx, int64_t person, int64_t competency, const struct evidence_sums *v)
+{
+	struct builder *b = ctx;
+	const struct team_snapshot *s = b->out;
+	const struct snapshot_member *m;
+
+	if (person < 1 || person > b->max_person || b->member_of[person] == SIZE_MAX)
+		return 0;
+	m = &s->members[b->member_of[person]];
+	for (size_t i = m->first_line; i < m->first_line + m->nlines; i++)
+		if (b->line_competency[i] == competency) {
+			s->lines[i].sums = *v;
+			break;
+		}
+	return 0;
+}
+
+static size_t line_member(const struct team_snapshot *s, size_t line, size_t from)
+{
+	while (from < s->nmembers && line >= s->members[from].first_line + s->members[from].nlines)
+		from++;
+	return from;
+}
+
+/* The sums of every line, valid for the snapshot's date. */
+static int fill_sums(struct store *st, struct builder *b, struct err *err)
+{
+	struct team_snapshot *s = b->out;
+	int64_t people = 0;
+	size_t m = 0;
+
+	if (st->be->count(st, ENTITY_PERSON, &people, err) < 0)
+		return -1;
+	if ((double)s->nlines > SCAN_LINES_PER_PERSON * (double)people) {
+		for (size_t i = 0; i < s->nmembers; i++)
+			if (b->person_ids[i] > b->max_person)
+				b->max_person = b->person_ids[i];
+		if ((uint64_t)b->max_person >= SIZE_MAX / sizeof *b->member_of)
+			return 1;
+		b->member_of = malloc(((size_t)b->max_person + 1) * sizeof *b->member_of);
+		if (b->member_of == NULL)
+			return 1;
+		for (int64_t id = 0; id <= b->max_person; id++)
+			b->member_of[id] = SIZE_MAX;
+		for (size_t i = 0; i < s->nmembers; i++)
+			if (b->person_ids[i] > 0)
+				b->member_of[b->person_ids[i]] = i;
+		if (st->be->each_sums(st, place_sums, b, err) != 0)
+			return -1;
+	} else {
+		for (size_t i = 0; i < s->nlines; i++) {
+			m = line_member(s, i, m);
+			if (st->be->get_sums(st, b->person_ids[m], b->line_competency[i],
+					     &s->lines[i].sums, err) < 0)
+				return -1;
+		}
+	}
+	/* Sums that include rows after the date: from the rows instead. */
+	m = 0;
+	for (size_t i = 0; i < s->nlines; i++) {
+		if (sums_valid_for(&s->lines[i].sums, s->as_of))
+			continue;
+		m = line_member(s, i, m);
+		if (st->be->sums_as_of(st, b->person_ids[m], b->line_competency[i], s->as_of,
+				       &s->lines[i].sums, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int store_load_snapshot(struct store *st, const struct snapshot_filter *f, int32_t as_of,
+			struct team_snapshot *out, struct err *err)
+{
+	struct builder b = { .out = out };
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	arena_init(&out->arena, SIZE_MAX);
+	out->as_of = as_of;
+	if ((f->team == NULL) == (f->person == NULL)) {
+		rc = err_set(err, EX_SOFTWARE, "internal error: a snapshot of a team or of a person");
+		goto out;
+	}
+	rc = st->be->each_member(st, f, add_member, &b, err);
+	if (rc == 0)
+		rc = st->be->each_role_requirement(st, add_requirement, &b, err);
+	if (rc == 0)
+		rc = add_lines(&b) < 0 ? 1 : 0;
+	if (rc == 0)
+		rc = fill_sums(st, &b, err);
+out:
+	free(b.person_ids);
+	free(b.role_ids);
+	free(b.reqs);
+	free(b.line_competency);
+	free(b.member_of);
+	if (rc != 0) {
+		if (rc > 0)
+			err_set(err, EX_OSERR, "out of memory");
+		store_free_snapshot(out);
+		return -1;
+	}
+	return 0;
+}
+
+void store_free_snapshot(struct team_snapshot *s)
+{
+	free(s->members);
+	free(s->lines);
+	arena_free(&s->arena);
+	memset(s, 0, sizeof *s);
+}
+
+/* Checks each candidate against the query with sums valid for its date. */
+struct candidate_filter {
+	struct store *st;
+	const struct candidate_query *q;
+	int (*cb)(void *ctx, const char *competency, const char *person, const char *team,
+		  const struct evidence_sums *s);
+	void *ctx;
+	struct err *err;
+};
+
+static int check_candidate(void *ctx, const struct candidate_row *c)
+{
+	struct candidate_filter *f = ctx;
+	struct evidence_sums v = c->sums;
+
+	if (!sums_valid_for(&v, f->q->as_of) &&
+	    f->st->be->sums_as_of(f->st, c->person_id, c->competency_id, f->q->as_of, &v,
+				  f->err) < 0)
+		return -1;
+	if (v.n_self + v.n_other == 0)
+		return 0;
+	return f->cb(f->ctx, c->competency, c->person, c->team, &v);
+}
+
+int store_each_candidate(struct store *st, const struct candidate_query *q,
+			 int (*cb)(void *ctx, const char *competency, const char *person,
+				   const char *team, const struct evidence_sums *s),
+			 void *ctx, struct err *err)
+{
+	struct candidate_filter f = { st, q, cb, ctx, err };
+
+	if (q->n == 0)
+		return 0;
+	return st->be->each_candidate(st, q, check_candidate, &f, err);
+}

@@ -1,0 +1,271 @@
+#include "util/jsonw.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "util/date.h"
+#include "util/dtoa.h"
+
+void jw_init(struct jw *w, FILE *file, size_t max)
+{
+	w->used = 0;
+	buf_init(&w->out, max);
+	w->file = file;
+	w->depth = 0;
+	w->after_key = 0;
+	w->failed = 0;
+}
+
+/* Moves the chunk to the file or to out. */
+static void flush(struct jw *w)
+{
+	if (w->used == 0 || w->failed) {
+		w->used = 0;
+		return;
+	}
+	if (w->file != NULL ? fwrite(w->chunk, 1, w->used, w->file) != w->used :
+			      buf_add(&w->out, w->chunk, w->used) < 0)
+		w->failed = 1;
+	w->used = 0;
+}
+
+static void put(struct jw *w, const char *s, size_t n)
+{
+	if (w->used + n > sizeof w->chunk) {
+		flush(w);
+		if (n > sizeof w->chunk) {    /* a long string: straight through */
+			if (!w->failed && (w->file != NULL ? fwrite(s, 1, n, w->file) != n :
+							     buf_add(&w->out, s, n) < 0))
+				w->failed = 1;
+			return;
+		}
+	}
+	memcpy(w->chunk + w->used, s, n);
+	w->used += n;
+}
+
+static void newline_indent(struct jw *w, int depth)
+{
+	static const char spaces[] = "\n                                                                ";
+	int n = 2 * depth;
+
+	put(w, spaces, 1);
+	while (n > 0) {
+		int k = n < (int)sizeof spaces - 2 ? n : (int)sizeof spaces - 2;
+
+		put(w, spaces + 1, (size_t)k);
+		n -= k;
+	}
+}
+
+/* What comes before a value or a key: nothing after a key, else the comma
+ * after the previous item and the new line of this one. */
+static void before_item(struct jw *w)
+{
+	if (w->after_key) {
+		w->after_key = 0;
+		return;
+	}
+	if (w->depth == 0)
+		return;
+	if (w->items[w->depth - 1])
+		put(w, ",", 1);
+	w->items[w->depth - 1] = 1;
+	newline_indent(w, w->depth);
+}
+
+static void open_container(struct jw *w, char c)
+{
+	before_item(w);
+	if (w->depth == JW_DEPTH_MAX) {
+		w->failed = 1;
+		return;
+	}
+	put(w, &c, 1);
+	w->items[w->depth++] = 0;
+}
+
+static void close_container(struct jw *w, char c)
+{
+	if (w->depth == 0 || w->after_key) {
+		w->failed = 1;
+		return;
+	}
+	w->depth--;
+	if (w->items[w->depth])
+		newline_indent(w, w->depth);
+	put(w, &c, 1);
+}
+
+void jw_object_begin(struct jw *w)
+{
+	open_container(w, '{');
+}
+
+void jw_object_end(struct jw *w)
+{
+	close_container(w, '}');
+}
+
+void jw_array_begin(struct jw *w)
+{
+	open_container(w, '[');
+}
+
+void jw_array_end(struct jw *w)
+{
+	close_container(w, ']');
+}
+
+static void put_quoted(struct jw *w, const char *s)
+{
+	const char *run = s;
+
+	put(w, "\"", 1);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		char esc[8];
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		put(w, run, (size_t)(s - run));
+		run = s + 1;
+		switch (c) {
+		case '"': put(w, "\\\"", 2); break;
+		case '\\': put(w, "\\\\", 2); break;
+		case '\b': put(w, "\\b", 2); break;
+		case '\f': put(w, "\\f", 2); break;
+		case '\n': put(w, "\\n", 2); break;
+		case '\r': put(w, "\\r", 2); break;
+		case '\t': put(w, "\\t", 2); break;
+		default:
+			snprintf(esc, sizeof esc, "\\u%04X", c);
+			put(w, esc, 6);
+		}
+	}
+	put(w, run, (size_t)(s - run));
+	put(w, "\"", 1);
+}
+
+void jw_key(struct jw *w, const char *key)
+{
+	before_item(w);
+	put_quoted(w, key);
+	put(w, ": ", 2);
+	w->after_key = 1;
+}
+
+void jw_string(struct jw *w, const char *s)
+{
+	if (s == NULL) {
+		jw_null(w);
+		return;
+	}
+	before_item(w);
+	put_quoted(w, s);
+}
+
+void jw_int(struct jw *w, int64_t v)
+{
+	char text[24];
+	char *p = text + sizeof text;
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (v < 0)
+		*--p = '-';
+	before_item(w);
+	put(w, p, (size_t)(text + sizeof text - p));
+}
+
+void jw_real(struct jw *w, double v)
+{
+	char text[DTOA_MAX];
+	int n = dtoa_shortest(v, text);
+
+	if (n < 0) {
+		jw_null(w);
+		return;
+	}
+	before_item(w);
+	put(w, text, (size_t)n);
+}
+
+void jw_bool(struct jw *w, int v)
+{
+	before_item(w);
+	if (v)
+		put(w, "true", 4);
+	else
+		put(w, "false", 5);
+}
+
+void jw_null(struct jw *w)
+{
+	before_item(w);
+	put(w, "null", 4);
+}
+
+void jw_date(struct jw *w, int32_t days)
+{
+	char iso[DATE_ISO_LEN + 1];
+
+	date_format(days, iso);
+	jw_string(w, iso);
+}
+
+void jw_field_string(struct jw *w, const char *key, const char *s)
+{
+	jw_key(w, key);
+	jw_string(w, s);
+}
+
+void jw_field_int(struct jw *w, const char *key, int64_t v)
+{
+	jw_key(w, key);
+	jw_int(w, v);
+}
+
+void jw_field_real(struct jw *w, const char *key, double v)
+{
+	jw_key(w, key);
+	jw_real(w, v);
+}
+
+void jw_field_real_or_null(struct jw *w, const char *key, int has, double v)
+{
+	jw_key(w, key);
+	if (has)
+		jw_real(w, v);
+	else
+		jw_null(w);
+}
+
+void jw_field_bool(struct jw *w, const char *key, int v)
+{
+	jw_key(w, key);
+	jw_bool(w, v);
+}
+
+void jw_field_date(struct jw *w, const char *key, int32_t days)
+{
+	jw_key(w, key);
+	jw_date(w, days);
+}
+
+int jw_finish(struct jw *w)
+{
+	if (w->depth != 0 || w->after_key)
+		w->failed = 1;
+	put(w, "\n", 1);
+	flush(w);
+	if (w->file != NULL) {
+		if (fflush(w->file) != 0)
+			w->failed = 1;
+		buf_free(&w->out);
+	}
+	return w->failed ? -1 : 0;
+}
