@@ -117,6 +117,7 @@ int gather_recommendations(struct store *st, const struct analysis *a, const cha
 	const struct settings *set = store_settings(st);
 	const char **wanted = NULL;
 	double *min_levels = NULL;
+	size_t *best = NULL;
 	struct candidate_query q = { .as_of = a->as_of };
 	int found;
 	struct candidates c = { .ctx = ctx, .a = a, .set = set, .as_of = a->as_of };
@@ -130,15 +131,19 @@ int gather_recommendations(struct store *st, const struct analysis *a, const cha
 	c.cap = calloc(a->ncompetencies + 1, sizeof *c.cap);
 	wanted = calloc(a->ncompetencies + 1, sizeof *wanted);
 	min_levels = calloc(a->ncompetencies + 1, sizeof *min_levels);
+	best = calloc(a->ncompetencies + 1, sizeof *best);
 	if (ctx->in == NULL || ctx->candidates == NULL || c.cap == NULL || wanted == NULL ||
-	    min_levels == NULL)
+	    min_levels == NULL || best == NULL)
 		goto oom;
 	for (size_t k = 0; k < a->ncompetencies; k++)
 		if (store_each_competency(st, a->competencies[k].competency, keep_developability,
 					  &ctx->in[k].developability, err) != 0)
 			goto out;
 	/* Mentors are sought for the competencies with gaps, at the lowest
-	 * level any mentee there needs; recommend() checks each mentee's. */
+	 * level any mentee there needs; recommend() checks each mentee's.
+	 * With k mentees, fewer than k mentors can be full and one is the
+	 * mentee: beyond the team, the k + 2 best (and all tied with the
+	 * last) always hold the one recommend() would choose. */
 	for (size_t i = 0; i < a->nlines; i++) {
 		const struct member_line *l = &a->lines[i];
 		double needed = l->required_level + set->mentor_margin - ESTIMATE_EPS;
@@ -151,12 +156,16 @@ int gather_recommendations(struct store *st, const struct analysis *a, const cha
 		if (j == q.n) {
 			wanted[q.n++] = l->competency;
 			min_levels[j] = needed;
+			best[j] = 2;
 		} else if (needed < min_levels[j]) {
 			min_levels[j] = needed;
 		}
+		best[j]++;
 	}
 	q.competencies = wanted;
 	q.min_levels = min_levels;
+	q.best = best;
+	q.team = team;
 	/* confidence >= m  <=>  evidence weight >= m / (1 - m) */
 	q.min_weight = set->mentor_min_confidence < 1 ?
 		       set->mentor_min_confidence / (1 - set->mentor_min_confidence) * (1 - ESTIMATE_EPS) :
@@ -176,6 +185,7 @@ out:
 	free(c.cap);
 	free(wanted);
 	free(min_levels);
+	free(best);
 	return rc;
 }
 

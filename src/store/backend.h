@@ -23,6 +23,24 @@ struct requirement_row {
 	int required_level, weight;
 };
 
+/* Which possible mentors of one competency a backend reads. */
+enum candidate_scope {
+	/* active people whose stored sums give at least min_level and, as of
+	 * as_of, at least min_weight; highest level first */
+	CANDIDATES_BEST,
+	/* the active members of team and its sub-teams with sums on it */
+	CANDIDATES_TEAM,
+	/* as BEST, in no order, and also everyone whose sums are newer than
+	 * as_of (store.c sums their rows) */
+	CANDIDATES_ALL
+};
+
+struct candidate_ask {
+	const char *competency, *team;   /* keys */
+	double min_level, min_weight;
+	int32_t as_of;
+};
+
 /* Stored sums of a possible mentor. */
 struct candidate_row {
 	int64_t person_id, competency_id;
@@ -141,9 +159,14 @@ struct backend {
 	/* The sums of one pair's rows in force dated on or before as_of. */
 	int (*sums_as_of)(struct store *st, int64_t person_id, int64_t competency_id,
 			  int32_t as_of, struct evidence_sums *out, struct err *err);
-	/* The stored sums of active people on q's competencies that may pass
-	 * q's minimums as of q->as_of (store.c checks again). */
-	int (*each_candidate)(struct store *st, const struct candidate_query *q,
+	/* The latest date of any evidence stored (0: none yet); retractions
+	 * never lower it. note_newest raises it to date. */
+	int (*newest_evidence)(struct store *st, int32_t *date, struct err *err);
+	int (*note_newest)(struct store *st, int32_t date, struct err *err);
+	/* Stored sums of possible mentors on one competency (see enum
+	 * candidate_scope). cb returns nonzero to stop. */
+	int (*each_candidate)(struct store *st, enum candidate_scope scope,
+			      const struct candidate_ask *a,
 			      int (*cb)(void *ctx, const struct candidate_row *c), void *ctx,
 			      struct err *err);
 };

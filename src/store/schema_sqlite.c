@@ -92,9 +92,12 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	"  max_date INTEGER NOT NULL,"
 	"  PRIMARY KEY (person_id, competency_id)) WITHOUT ROWID;",
 
-	/* 3: the running sums keyed by competency first, so that the mentor
-	 * search reads one competency's holders as one range, while a
-	 * person's line is still one lookup of both keys. */
+	/* 3: the running sums keyed by competency first, and indexed by the
+	 * level they give, so that the mentor search reads only the best
+	 * holders of a competency; a person's line is still one lookup of
+	 * both keys. evidence_newest holds the latest date of any evidence
+	 * stored (never lowered): an as_of on or after it may trust every
+	 * stored sum. */
 	"CREATE TABLE evidence_sum_by_competency ("
 	"  competency_id INTEGER NOT NULL,"
 	"  person_id INTEGER NOT NULL,"
@@ -109,5 +112,9 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	"INSERT INTO evidence_sum_by_competency SELECT competency_id, person_id, n_self, w_self,"
 	"  wl_self, n_other, w_other, wl_other, max_date FROM evidence_sum;"
 	"DROP TABLE evidence_sum;"
-	"ALTER TABLE evidence_sum_by_competency RENAME TO evidence_sum;",
+	"ALTER TABLE evidence_sum_by_competency RENAME TO evidence_sum;"
+	"CREATE INDEX evidence_sum_level ON evidence_sum(competency_id,"
+	"  (wl_self + wl_other) / (w_self + w_other));"
+	"CREATE TABLE evidence_newest (date INTEGER NOT NULL);"
+	"INSERT INTO evidence_newest SELECT coalesce(max(max_date), 0) FROM evidence_sum;",
 };

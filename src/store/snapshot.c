@@ -231,7 +231,18 @@ void store_free_snapshot(struct team_snapshot *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* Checks each candidate against the query with sums valid for its date. */
+/* What pass_best returns to stop the reading. */
+#define ENOUGH 0x454e4f55
+
+static int by_id(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* Passes candidates of one competency on, valid for the query's date,
+ * each person once. */
 struct candidate_filter {
 	struct store *st;
 	const struct candidate_query *q;
@@ -239,9 +250,13 @@ struct candidate_filter {
 		  const struct evidence_sums *s);
 	void *ctx;
 	struct err *err;
+	size_t want;            /* BEST: stop after this many ... */
+	double last_level;      /* ... unless tied with the last one's level */
+	int64_t *seen;          /* BEST: the people passed, to skip them in TEAM */
+	size_t nseen, cap_seen;
 };
 
-static int check_candidate(void *ctx, const struct candidate_row *c)
+static int pass_candidate(void *ctx, const struct candidate_row *c)
 {
 	struct candidate_filter *f = ctx;
 	struct evidence_sums v = c->sums;
@@ -255,14 +270,63 @@ static int check_candidate(void *ctx, const struct candidate_row *c)
 	return f->cb(f->ctx, c->competency, c->person, c->team, &v);
 }
 
+static int pass_best(void *ctx, const struct candidate_row *c)
+{
+	struct candidate_filter *f = ctx;
+	double w = c->sums.w_self + c->sums.w_other;
+	double level = (c->sums.wl_self + c->sums.wl_other) / w;
+
+	/* Levels a rounding error apart are one level to the estimate
+	 * (estimate_snap): keep reading those too. */
+	if (f->nseen >= f->want && level < f->last_level - ESTIMATE_EPS)
+		return ENOUGH;
+	if (array_reserve(&f->seen, &f->cap_seen, f->nseen + 1, sizeof *f->seen) < 0)
+		return 1;
+	if (f->nseen == 0 || level < f->last_level)
+		f->last_level = level;
+	f->seen[f->nseen++] = c->person_id;
+	return pass_candidate(ctx, c);
+}
+
+static int pass_unseen(void *ctx, const struct candidate_row *c)
+{
+	struct candidate_filter *f = ctx;
+
+	if (f->nseen > 0 && bsearch(&c->person_id, f->seen, f->nseen, sizeof *f->seen, by_id) != NULL)
+		return 0;
+	return pass_candidate(ctx, c);
+}
+
 int store_each_candidate(struct store *st, const struct candidate_query *q,
 			 int (*cb)(void *ctx, const char *competency, const char *person,
 				   const char *team, const struct evidence_sums *s),
 			 void *ctx, struct err *err)
 {
-	struct candidate_filter f = { st, q, cb, ctx, err };
+	struct candidate_filter f = { .st = st, .q = q, .cb = cb, .ctx = ctx, .err = err };
+	int32_t newest = 0;
+	int rc = 0;
 
-	if (q->n == 0)
-		return 0;
-	return st->be->each_candidate(st, q, check_candidate, &f, err);
+	if (q->n > 0 && st->be->newest_evidence(st, &newest, err) < 0)
+		return -1;
+	for (size_t i = 0; rc == 0 && i < q->n; i++) {
+		struct candidate_ask a = { q->competencies[i], q->team, q->min_levels[i],
+					   q->min_weight, q->as_of };
+
+		f.nseen = 0;
+		f.want = q->best[i];
+		if (newest > q->as_of) {
+			/* Stored levels are not those of as_of: look at all. */
+			rc = st->be->each_candidate(st, CANDIDATES_ALL, &a, pass_candidate, &f, err);
+			continue;
+		}
+		rc = st->be->each_candidate(st, CANDIDATES_BEST, &a, pass_best, &f, err);
+		if (rc == ENOUGH)
+			rc = 0;
+		if (f.nseen > 1)
+			qsort(f.seen, f.nseen, sizeof *f.seen, by_id);
+		if (rc == 0 && q->team != NULL)
+			rc = st->be->each_candidate(st, CANDIDATES_TEAM, &a, pass_unseen, &f, err);
+	}
+	free(f.seen);
+	return rc;
 }

@@ -12,7 +12,6 @@
 
 #include "store/backend.h"
 #include "store/schema_sqlite.h"
-#include "util/jsonw.h"
 
 enum {
 	BUSY_TIMEOUT_MS = 10000,
@@ -36,7 +35,8 @@ enum stmt_id {
 	Q_SETTINGS, Q_PUT_SETTING, Q_ADD_SUMS, Q_PUT_SUMS, Q_PAIR_ROWS, Q_PAIR_OF_EVIDENCE,
 	Q_ALL_ROWS_BY_PAIR, Q_DELETE_SUMS,
 	Q_TEAM_ID, Q_SNAPSHOT_TEAM_MEMBERS, Q_SNAPSHOT_PERSON_MEMBER, Q_ROLE_REQUIREMENTS,
-	Q_PAIR_SUMS, Q_ALL_SUMS, Q_PAIR_ROWS_AS_OF, Q_COMPETENCY_SUMS,
+	Q_PAIR_SUMS, Q_ALL_SUMS, Q_PAIR_ROWS_AS_OF, Q_CANDIDATES_BEST, Q_CANDIDATES_TEAM,
+	Q_CANDIDATES_ALL, Q_NEWEST, Q_NOTE_NEWEST,
 	Q_COUNT_OF_STATEMENTS
 };
 
@@ -189,18 +189,33 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_PAIR_SUMS] =
 		"SELECT " SUM_COLUMNS " FROM evidence_sum WHERE competency_id = ?1 AND person_id = ?2",
 	[Q_ALL_SUMS] = "SELECT person_id, competency_id, " SUM_COLUMNS " FROM evidence_sum",
-	/* ?1 a JSON object of competency key: minimum level, ?2 as_of, ?3 the
-	 * factor of as_of, ?4 minimum evidence weight. The sums are keyed by
-	 * competency first: one range of them per competency asked for. */
-	[Q_COMPETENCY_SUMS] =
-		"SELECT c.key, p.key, t.key, s.n_self, s.w_self, s.wl_self, s.n_other, s.w_other,"
-		" s.wl_other, s.max_date, p.id, s.competency_id"
-		" FROM json_each(?1) j CROSS JOIN competency c ON c.key = j.key"
-		" CROSS JOIN evidence_sum s ON s.competency_id = c.id"
+#define LEVEL "(s.wl_self + s.wl_other) / (s.w_self + s.w_other)"
+#define CANDIDATE_COLUMNS \
+	"SELECT c.key, p.key, t.key, s.n_self, s.w_self, s.wl_self, s.n_other, s.w_other," \
+	" s.wl_other, s.max_date, p.id, s.competency_id"
+	/* ?1 competency key, ?2 minimum level, ?3 the factor of as_of, ?4
+	 * minimum evidence weight. The level index gives them best first. */
+	[Q_CANDIDATES_BEST] =
+		CANDIDATE_COLUMNS " FROM competency c CROSS JOIN evidence_sum s ON s.competency_id = c.id"
 		" CROSS JOIN person p ON p.id = s.person_id LEFT JOIN team t ON t.id = p.team_id"
-		" WHERE p.active = 1 AND (s.max_date > ?2 OR"
-		" ((s.wl_self + s.wl_other) >= j.value * (s.w_self + s.w_other)"
-		" AND (s.w_self + s.w_other) * ?3 >= ?4))",
+		" WHERE c.key = ?1 AND " LEVEL " >= ?2 AND (s.w_self + s.w_other) * ?3 >= ?4"
+		" AND p.active = 1 ORDER BY " LEVEL " DESC",
+	/* ?1 competency key, ?5 team key */
+	[Q_CANDIDATES_TEAM] =
+		"WITH RECURSIVE sub(id) AS (SELECT id FROM team WHERE key = ?5 UNION"
+		" SELECT t.id FROM team t JOIN sub ON t.parent_id = sub.id) "
+		CANDIDATE_COLUMNS " FROM competency c CROSS JOIN person p"
+		" CROSS JOIN evidence_sum s ON s.competency_id = c.id AND s.person_id = p.id"
+		" LEFT JOIN team t ON t.id = p.team_id"
+		" WHERE c.key = ?1 AND p.active = 1 AND p.team_id IN (SELECT id FROM sub)",
+	/* as BEST, ?5 as_of, unordered, with the sums newer than as_of */
+	[Q_CANDIDATES_ALL] =
+		CANDIDATE_COLUMNS " FROM competency c CROSS JOIN evidence_sum s ON s.competency_id = c.id"
+		" CROSS JOIN person p ON p.id = s.person_id LEFT JOIN team t ON t.id = p.team_id"
+		" WHERE c.key = ?1 AND p.active = 1 AND (s.max_date > ?5 OR"
+		" (" LEVEL " >= ?2 AND (s.w_self + s.w_other) * ?3 >= ?4))",
+	[Q_NEWEST] = "SELECT date FROM evidence_newest",
+	[Q_NOTE_NEWEST] = "UPDATE evidence_newest SET date = ?1 WHERE date < ?1",
 };
 
 struct conn {
@@ -1078,30 +1093,31 @@ static int sq_sums_as_of(struct store *st, int64_t person_id, int64_t competency
 	return pair_sums(st, person_id, competency_id, as_of, out, err);
 }
 
-static int sq_each_candidate(struct store *st, const struct candidate_query *q,
+static int sq_each_candidate(struct store *st, enum candidate_scope scope,
+			     const struct candidate_ask *a,
 			     int (*cb)(void *ctx, const struct candidate_row *c), void *ctx,
 			     struct err *err)
 {
-	sqlite3_stmt *s = prepare(st, Q_COMPETENCY_SUMS, err);
-	struct jw w;
+	static const enum stmt_id stmt_of[] = {
+		[CANDIDATES_BEST] = Q_CANDIDATES_BEST,
+		[CANDIDATES_TEAM] = Q_CANDIDATES_TEAM,
+		[CANDIDATES_ALL] = Q_CANDIDATES_ALL,
+	};
+	sqlite3_stmt *s = prepare(st, stmt_of[scope], err);
 	int rc = SQLITE_DONE, stop = 0;
 
 	if (s == NULL)
 		return -1;
-	jw_init(&w, NULL, SIZE_MAX);
-	jw_object_begin(&w);
-	for (size_t i = 0; i < q->n; i++)
-		jw_field_real(&w, q->competencies[i], q->min_levels[i]);
-	jw_object_end(&w);
-	if (jw_finish(&w) < 0) {
-		buf_free(&w.out);
-		return err_set(err, EX_OSERR, "out of memory");
+	bind_text(s, 1, a->competency);
+	if (scope == CANDIDATES_TEAM) {
+		bind_text(s, 5, a->team);
+	} else {
+		sqlite3_bind_double(s, 2, a->min_level);
+		sqlite3_bind_double(s, 3, estimate_scale(a->as_of, st->settings.half_life));
+		sqlite3_bind_double(s, 4, a->min_weight);
+		if (scope == CANDIDATES_ALL)
+			sqlite3_bind_int(s, 5, a->as_of);
 	}
-	sqlite3_bind_text(s, 1, buf_str(&w.out), -1, SQLITE_TRANSIENT);
-	buf_free(&w.out);
-	sqlite3_bind_int(s, 2, q->as_of);
-	sqlite3_bind_double(s, 3, estimate_scale(q->as_of, st->settings.half_life));
-	sqlite3_bind_double(s, 4, q->min_weight);
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct candidate_row c = {
 			.competency = column_text(s, 0),
@@ -1118,6 +1134,31 @@ static int sq_each_candidate(struct store *st, const struct candidate_query *q,
 	if (stop != 0)
 		return stop;
 	return rc == SQLITE_DONE ? 0 : db_error(st, rc, "read running sums", err);
+}
+
+static int sq_newest_evidence(struct store *st, int32_t *date, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_NEWEST, err);
+	int rc;
+
+	*date = 0;
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*date = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(st, rc, "read evidence dates", err);
+}
+
+static int sq_note_newest(struct store *st, int32_t date, struct err *err)
+{
+	sqlite3_stmt *s = prepare(st, Q_NOTE_NEWEST, err);
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int(s, 1, date);
+	return step_done(st, s, "store the newest evidence date", NULL, err);
 }
 
 static int sq_retract_evidence(struct store *st, int64_t id, const char *reason,
@@ -1361,5 +1402,7 @@ const struct backend backend_sqlite = {
 	.get_sums = sq_get_sums,
 	.each_sums = sq_each_sums,
 	.sums_as_of = sq_sums_as_of,
+	.newest_evidence = sq_newest_evidence,
+	.note_newest = sq_note_newest,
 	.each_candidate = sq_each_candidate,
 };

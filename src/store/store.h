@@ -189,18 +189,22 @@ void store_free_snapshot(struct team_snapshot *s);
 
 /* Who could mentor, for the recommendations. */
 struct candidate_query {
+	const char *team;                  /* its members are all candidates; may be NULL */
 	const char *const *competencies;   /* keys */
 	const double *min_levels;          /* per competency: level at least this ... */
+	const size_t *best;                /* ... the best this many, and all tied with the last */
 	size_t n;
 	int32_t as_of;
 	double min_weight;                 /* ... and evidence weight at least this */
 };
 
-/* Calls cb for each active person whose evidence on one of q's
- * competencies gives, as of q->as_of, a level and an evidence weight of at
- * least q's minimums for it, with their sums (valid for as_of), in no
- * particular order. Reads only the running sums of those competencies,
- * and sums the rows of pairs whose stored sums are too new for as_of. */
+/* Calls cb, for each of q's competencies, with the sums (valid for
+ * q->as_of) of each active member of q->team's subtree who has evidence on
+ * it, and of the organisation's active people whose level and evidence
+ * weight on it are at least q's minimums: the best[i] highest levels and
+ * all tied with the last of them, or everyone who passes when some
+ * evidence is newer than as_of. Nobody is passed twice for a competency;
+ * the order is not defined. Reads the running sums by the level index. */
 int store_each_candidate(struct store *st, const struct candidate_query *q,
 			 int (*cb)(void *ctx, const char *competency, const char *person,
 				   const char *team, const struct evidence_sums *s),

@@ -111,7 +111,9 @@ static void check_migrated_sums(struct store *st)
 
 	const char *const wanted[] = { "c" };
 	const double min_levels[] = { 1 };
-	const struct candidate_query q = { wanted, min_levels, 1, 20010, 0 };
+	const size_t best[] = { 10 };
+	const struct candidate_query q = { .competencies = wanted, .min_levels = min_levels,
+					   .best = best, .n = 1, .as_of = 20010 };
 
 	assert_int_equal(store_each_candidate(st, &q, keep_sums, &s, &err), 0);
 	assert_int_equal(s.n_other, 1);
