@@ -5,7 +5,7 @@
 #   tools/deps.sh test    what the test suite needs as well
 set -eu
 
-build="gcc make libc6-dev libsqlite3-dev libjansson-dev"
+build="gcc make libc6-dev libsqlite3-dev"
 test="$build libcmocka-dev clang libclang-rt-14-dev python3 libxml2-utils"
 
 case "${1:-build}" in
