@@ -1,5 +1,6 @@
 #include "core/recommend.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,7 +107,9 @@ static int by_gap_then_key(const void *a, const void *b)
 {
 	const struct need *x = a, *y = b;
 
-	if (x->line->gap != y->line->gap)
+	/* Gaps equal but for rounding noise (2 - 1.3 and 3 - 2.3) are
+	 * equal: the id decides. */
+	if (fabs(x->line->gap - y->line->gap) > ESTIMATE_EPS)
 		return x->line->gap > y->line->gap ? -1 : 1;
 	return strcmp(x->member->member->key, y->member->member->key);
 }

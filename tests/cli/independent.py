@@ -2,15 +2,24 @@
 """An independent implementation of compgap's gap analysis, for checking it.
 
 It reads the six CSV exports (`compgap export KIND --lf`) from a directory
-and computes the team view (`compgap gaps --json`) or one person's view
-(`compgap person --json`) from the method as specified, without compgap's
-code. Standard library only.
+and computes the team view (`compgap gaps --json`), one person's view
+(`compgap person --json`) or a team's recommendations (`compgap recommend
+--json`) from the method as specified, without compgap's code. Standard
+library only.
 
 usage:
   independent.py DIR gaps TEAM ASOF
   independent.py DIR person ID ASOF
+  independent.py DIR recommend TEAM ASOF
   independent.py DIR compare TEAM ASOF COMPGAP_JSON_FILE
   independent.py DIR compare-person ID ASOF COMPGAP_JSON_FILE
+  independent.py DIR compare-recommend TEAM ASOF COMPGAP_JSON_FILE
+  independent.py DIR compare-recommend-list LIST_FILE
+    (LIST_FILE holds lines "TEAM ASOF COMPGAP_JSON_FILE": many teams and
+    dates in one run, so that the organisation is read once and each
+    person's level as of a date is computed once; one line of result per
+    line, "same TEAM ASOF" or "differ TEAM ASOF" and the differences
+    indented below it)
 options (the method's settings, to match `compgap config set`):
   --half-life H        days after which evidence counts half (default 180)
   --weight SOURCE=W    weight of a source (repeatable)
@@ -18,6 +27,15 @@ options (the method's settings, to match `compgap config set`):
 
 The compare modes print each difference (path, ours, theirs) and exit 1
 when there is any, else print "same" and exit 0.
+
+Recommendations are compared on what the method decides: the kind, the
+competency, the members (person, gap, approach), the mentor (person,
+level, confidence) and the key person; the rule texts, names and teams are
+not compared. The order of the competencies and, within one competency, of
+the kinds (group or individual, mentor, cross-train, hire, reassign, assess
+first; docs/methodology.md) must be the same; within one competency and
+kind the recommendations are compared as a multiset keyed by their members,
+and the members of one recommendation as a set.
 """
 
 import argparse
@@ -105,7 +123,9 @@ class Org:
                 "role": r.get("role", ""),
                 "active": parse_active(r.get("active", "")),
             }
-        self.competencies = [r["key"] for r in read_csv(directory, "competencies")]
+        comps = read_csv(directory, "competencies")
+        self.competencies = [r["key"] for r in comps]
+        self.developability = {r["key"]: r.get("developability", "") for r in comps}
         self.roles = {}          # role -> [(competency, required_level, weight)] in file order
         for r in read_csv(directory, "roles"):
             w = r.get("weight", "")
@@ -115,6 +135,9 @@ class Org:
         for r in read_csv(directory, "evidence"):
             self.evidence.setdefault((r["person"], r["competency"]), []).append(
                 (Fraction(r["level"]), r["source"], parse_date(r["date"])))
+        self.holders = {}        # competency -> people with evidence on it
+        for person, comp in self.evidence:
+            self.holders.setdefault(comp, []).append(person)
 
     def subtree(self, team):
         """The team and all its sub-teams, recursively."""
@@ -142,6 +165,16 @@ class Settings:
         if weights:
             self.weights.update(weights)
         self.blind_spot = Fraction(blind_spot)
+        # recommendations (compgap config's defaults)
+        self.gap_threshold = 0.5
+        self.group_min_members = 3
+        self.group_min_share = Fraction(3, 10)
+        self.assist_from = 1.0
+        self.refer_from = 2.0
+        self.mentor_margin = 0.5
+        self.mentor_min_confidence = 0.5
+        self.mentor_max_mentees = 2
+        self.reassign_min_gap = 1.5
 
 
 def flt(x):
@@ -238,10 +271,11 @@ def floats(comps):
     return [dict(c, level=flt(c["level"]), gap=flt(c["gap"])) for c in comps]
 
 
-def gaps_doc(org, team, as_of_text, s):
-    if team not in org.teams:
-        raise Fail("no team %r" % team)
-    as_of = parse_date(as_of_text)
+def team_view(org, team, as_of, s):
+    """(members, lines) of a team as of a date, with exact levels and gaps:
+    members [(id, role, fit, competencies)] by id, lines (one per
+    competency required of a member, with "entries", the members'
+    competency entries tagged with "person") in the team view's order."""
     teams = org.subtree(team)
     ids = sorted((pid for pid, p in org.people.items()
                   if p["active"] and p["team"] in teams),
@@ -250,15 +284,9 @@ def gaps_doc(org, team, as_of_text, s):
     per_comp = {}   # competency -> list of member competency entries
     for pid in ids:
         role, fit, comps = member_view(org, pid, as_of, s)
-        members.append({
-            "person": pid,
-            "name": org.people[pid]["name"],
-            "role": role,
-            "fit": flt(fit),
-            "competencies": floats(comps),
-        })
+        members.append((pid, role, fit, comps))
         for c in comps:
-            per_comp.setdefault(c["competency"], []).append(c)
+            per_comp.setdefault(c["competency"], []).append(dict(c, person=pid))
     lines = []
     for comp, entries in per_comp.items():
         required = len(entries)
@@ -280,12 +308,31 @@ def gaps_doc(org, team, as_of_text, s):
             "mean_gap": mean_gap,
             "priority": priority,
             "key_person_risk": meeting == 1 and required >= 2,
+            "entries": entries,
         })
     lines.sort(key=lambda l: (-l["priority"], l["coverage"], l["competency"].encode("utf-8")))
+    return members, lines
+
+
+def gaps_doc(org, team, as_of_text, s):
+    if team not in org.teams:
+        raise Fail("no team %r" % team)
+    as_of = parse_date(as_of_text)
+    members, lines = team_view(org, team, as_of, s)
+    out_members = [{
+        "person": pid,
+        "name": org.people[pid]["name"],
+        "role": role,
+        "fit": flt(fit),
+        "competencies": floats(comps),
+    } for pid, role, fit, comps in members]
+    out_lines = []
     for l in lines:
+        l = {k: v for k, v in l.items() if k != "entries"}
         for k in ("coverage", "mean_gap", "priority"):
             l[k] = flt(l[k])
-    return {"team": team, "as_of": as_of_text, "competencies": lines, "members": members}
+        out_lines.append(l)
+    return {"team": team, "as_of": as_of_text, "competencies": out_lines, "members": out_members}
 
 
 def person_doc(org, pid, as_of_text, s):
@@ -303,6 +350,215 @@ def person_doc(org, pid, as_of_text, s):
         "fit": flt(fit),
         "competencies": floats(comps),
     }
+
+
+# ---------------------------------------------------------------- recommendations
+
+# Threshold comparisons allow this much (docs/methodology.md, "Numbers"):
+# a level exactly on a threshold counts as reaching it, and mentors whose
+# levels differ by no more than this are tied.
+EPS = 1e-9
+
+def at_least(x, threshold):
+    return x is not None and x >= threshold - EPS
+
+
+def approach(gap, s):
+    if gap is None:
+        return None
+    if at_least(gap, s.refer_from):
+        return "refer"
+    if at_least(gap, s.assist_from):
+        return "assist"
+    return "inform"
+
+
+class Holders:
+    """Everyone's level and confidence on a competency as of a date, for
+    finding mentors in the whole organisation; computed once per
+    (competency, date) and kept for the other teams of the same run."""
+
+    def __init__(self, org, s):
+        self.org = org
+        self.s = s
+        self.cache = {}
+
+    def get(self, comp, as_of):
+        key = (comp, as_of)
+        if key not in self.cache:
+            out = []
+            for pid in self.org.holders.get(comp, []):
+                p = self.org.people.get(pid)
+                if p is None or not p["active"]:
+                    continue
+                level, ew, count = weighted_level(self.org.evidence[(pid, comp)], as_of, self.s)
+                if level is None:
+                    continue
+                out.append((pid, p["team"], level, ew / (ew + 1)))
+            self.cache[key] = out
+        return self.cache[key]
+
+
+def bkey(text):
+    return text.encode("utf-8")
+
+
+def recommend_doc(org, team, as_of_text, s, holders=None):
+    """compgap recommend --json, reduced to what the method decides: each
+    recommendation's kind, competency, members (person, gap, approach),
+    mentor (person, level, confidence) and key person."""
+    if team not in org.teams:
+        raise Fail("no team %r" % team)
+    as_of = parse_date(as_of_text)
+    if holders is None:
+        holders = Holders(org, s)
+    _, lines = team_view(org, team, as_of, s)
+
+    def member(e):
+        return {"person": e["person"], "gap": flt(e["gap"]), "approach": approach(flt(e["gap"]), s)}
+
+    recs = []
+    for line in lines:
+        comp = line["competency"]
+        entries = line["entries"]
+
+        def rec(kind, members, mentor=None, key_person=None):
+            recs.append({"kind": kind, "competency": comp, "members": members,
+                         "mentor": mentor, "key_person": key_person})
+
+        # members with a gap, largest first, then by id
+        with_gap = [e for e in entries if e["gap"] is not None and at_least(e["gap"], s.gap_threshold)]
+        with_gap.sort(key=lambda e: (-e["gap"], bkey(e["person"])))
+
+        # group or individual
+        if (len(with_gap) >= s.group_min_members
+                and len(with_gap) >= s.group_min_share * line["required"]):
+            rec("group", [member(e) for e in with_gap])
+        else:
+            for e in with_gap:
+                rec("individual", [member(e)])
+
+        # mentors: own team first, else anyone active in the organisation
+        mentees = {}         # mentor -> mentees so far on this competency
+        found = 0
+        cands = holders.get(comp, as_of) if with_gap else []
+        for e in with_gap:
+            need = e["required_level"] + s.mentor_margin
+            ok = [c for c in cands
+                  if c[0] != e["person"]
+                  and at_least(c[2], need)
+                  and at_least(c[3], s.mentor_min_confidence)
+                  and mentees.get(c[0], 0) < s.mentor_max_mentees]
+            own = [c for c in ok if c[1] == org.people[e["person"]]["team"]]
+            pool = own or ok
+            if not pool:
+                continue
+            top = max(c[2] for c in pool)
+            tied = [c for c in pool if c[2] >= top - EPS]
+            best = min(tied, key=lambda c: (mentees.get(c[0], 0), bkey(c[0])))
+            mentees[best[0]] = mentees.get(best[0], 0) + 1
+            found += 1
+            rec("mentor", [member(e)],
+                mentor={"person": best[0], "level": flt(best[2]), "confidence": flt(best[3])})
+
+        # cross-train: from the one member who meets it to the others
+        if line["key_person_risk"]:
+            key = [e for e in entries if e["meets"]][0]["person"]
+            others = sorted((e for e in entries if e["person"] != key),
+                            key=lambda e: bkey(e["person"]))
+            rec("cross_train", [member(e) for e in others], key_person=key)
+
+        # hire: nobody meets it, someone has a gap, nobody could mentor
+        if line["meeting"] == 0 and with_gap and found == 0:
+            rec("hire", [member(e) for e in with_gap])
+
+        # reassign: a large gap on a competency that hardly develops
+        if org.developability.get(comp, "") == "low":
+            for e in with_gap:
+                if at_least(e["gap"], s.reassign_min_gap):
+                    rec("reassign", [member(e)])
+
+        # assess first: the members without a level
+        unassessed = sorted((e for e in entries if e["level"] is None),
+                            key=lambda e: bkey(e["person"]))
+        if unassessed:
+            rec("assess", [member(e) for e in unassessed])
+    return {"team": team, "as_of": as_of_text, "recommendations": recs}
+
+
+def reduce_recommend(doc):
+    """compgap's recommend document reduced to the fields compared."""
+    def member(m):
+        return {"person": m.get("person"), "gap": m.get("gap"), "approach": m.get("approach")}
+
+    def mentor(m):
+        if not isinstance(m, dict):
+            return m
+        return {"person": m.get("person"), "level": m.get("level"), "confidence": m.get("confidence")}
+
+    recs = []
+    for r in doc.get("recommendations") or []:
+        recs.append({"kind": r.get("kind"), "competency": r.get("competency"),
+                     "members": [member(m) for m in r.get("members") or []],
+                     "mentor": mentor(r.get("mentor")), "key_person": r.get("key_person")})
+    return {"team": doc.get("team"), "as_of": doc.get("as_of"), "recommendations": recs}
+
+
+def blocks(recs):
+    """Consecutive recommendations of one competency and kind, grouped:
+    [((competency, kind), [rec, ...])]."""
+    out = []
+    for r in recs:
+        k = (r["competency"], r["kind"])
+        if out and out[-1][0] == k:
+            out[-1][1].append(r)
+        else:
+            out.append((k, [r]))
+    return out
+
+
+def rec_key(r):
+    return tuple(sorted((m["person"] or "") for m in r["members"]))
+
+
+def by_person(members):
+    return sorted(members, key=lambda m: bkey(m["person"] or ""))
+
+
+def compare_recommend(ours, theirs, diffs):
+    theirs = reduce_recommend(theirs)
+    for k in ("team", "as_of"):
+        if ours[k] != theirs[k]:
+            diffs.append(("$." + k, show(ours[k]), show(theirs[k])))
+    bo, bt = blocks(ours["recommendations"]), blocks(theirs["recommendations"])
+    so = [k for k, _ in bo]
+    st = [k for k, _ in bt]
+    if so != st:
+        diffs.append(("$.recommendations order (competency/kind)",
+                      " ".join("%s/%s" % k for k in so),
+                      " ".join("%s/%s" % k for k in st)))
+    tmap = {}
+    for k, rs in bt:
+        tmap.setdefault(k, []).extend(rs)
+    omap = {}
+    for k, rs in bo:
+        omap.setdefault(k, []).extend(rs)
+    for k in list(omap) + [k for k in tmap if k not in omap]:
+        path = "$.recommendations[%s/%s]" % k
+        ol, tl = omap.get(k, []), tmap.get(k, [])
+        og, tg = {}, {}
+        for r in ol:
+            og.setdefault(rec_key(r), []).append(r)
+        for r in tl:
+            tg.setdefault(rec_key(r), []).append(r)
+        for key in list(og) + [x for x in tg if x not in og]:
+            a, b = og.get(key, []), tg.get(key, [])
+            p = "%s[members=%s]" % (path, ",".join(key))
+            if len(a) != len(b):
+                diffs.append((p + " count", str(len(a)), str(len(b))))
+            for ra, rb in zip(a, b):
+                compare(dict(ra, members=by_person(ra["members"])),
+                        dict(rb, members=by_person(rb["members"])), p, diffs)
 
 
 # ---------------------------------------------------------------- comparing
@@ -381,39 +637,78 @@ def weight_arg(text):
     return source, float(value)
 
 
+def read_json(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError) as e:
+        raise Fail("cannot read compgap's JSON: %s" % e)
+
+
+def compare_list(org, s, list_file):
+    """compare-recommend-list: one result per line of list_file."""
+    holders = Holders(org, s)
+    with open(list_file, encoding="utf-8") as f:
+        jobs = [line.split() for line in f if line.strip()]
+    status = 0
+    for job in jobs:
+        if len(job) != 3:
+            raise Fail("%s: expected TEAM ASOF FILE: %r" % (list_file, " ".join(job)))
+        team, as_of, path = job
+        diffs = []
+        try:
+            compare_recommend(recommend_doc(org, team, as_of, s, holders), read_json(path), diffs)
+        except Fail as e:
+            diffs.append(("$", "error", str(e)))
+        if not diffs:
+            print("same %s %s" % (team, as_of))
+            continue
+        status = 1
+        print("differ %s %s" % (team, as_of))
+        for d in diffs:
+            print("  %s: ours %s, compgap %s" % d)
+    return status
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dir")
-    ap.add_argument("mode", choices=["gaps", "person", "compare", "compare-person"])
+    ap.add_argument("mode", choices=["gaps", "person", "recommend", "compare", "compare-person",
+                                     "compare-recommend", "compare-recommend-list"])
     ap.add_argument("args", nargs="+")
     ap.add_argument("--half-life", type=float, default=180.0)
     ap.add_argument("--weight", type=weight_arg, action="append", default=[])
     ap.add_argument("--blind-spot", type=float, default=1.0)
     a = ap.parse_intermixed_args(argv)
-    want = 3 if a.mode.startswith("compare") else 2
+    if a.mode == "compare-recommend-list":
+        want = 1
+    else:
+        want = 3 if a.mode.startswith("compare") else 2
     if len(a.args) != want:
         ap.error("mode %s takes %d arguments" % (a.mode, want))
     s = Settings(a.half_life, dict(a.weight), a.blind_spot)
     try:
         org = Org(a.dir)
+        if a.mode == "compare-recommend-list":
+            return compare_list(org, s, a.args[0])
         if a.mode in ("gaps", "compare"):
             doc = gaps_doc(org, a.args[0], a.args[1], s)
+        elif a.mode in ("recommend", "compare-recommend"):
+            doc = recommend_doc(org, a.args[0], a.args[1], s)
         else:
             doc = person_doc(org, a.args[0], a.args[1], s)
+        if not a.mode.startswith("compare"):
+            print(json.dumps(doc, indent=2, ensure_ascii=False))
+            return 0
+        theirs = read_json(a.args[2])
     except (Fail, KeyError, ValueError, OSError) as e:
         print("independent.py: %s" % e, file=sys.stderr)
         return 2
-    if not a.mode.startswith("compare"):
-        print(json.dumps(doc, indent=2, ensure_ascii=False))
-        return 0
-    try:
-        with open(a.args[2], encoding="utf-8") as f:
-            theirs = json.load(f)
-    except (OSError, ValueError) as e:
-        print("independent.py: cannot read compgap's JSON: %s" % e, file=sys.stderr)
-        return 2
     diffs = []
-    compare(doc, theirs, "$", diffs)
+    if a.mode == "compare-recommend":
+        compare_recommend(doc, theirs, diffs)
+    else:
+        compare(doc, theirs, "$", diffs)
     if not diffs:
         print("same")
         return 0

@@ -1,11 +1,13 @@
 #!/bin/sh
-# compgap's gaps and person documents agree with an independent
+# compgap's gaps, person and recommend documents agree with an independent
 # implementation of the method (tests/cli/independent.py, Python 3, written
 # from the specification, not from compgap's code) that works from the CSV
 # exports: on the demo organisation for every team and several dates, and on
 # a small hand-made organisation with sub-teams, an inactive person, a
 # person without a role, blind spots, hidden strengths, a retracted row,
-# evidence after the as-of date and changed settings.
+# evidence after the as-of date and changed settings. The recommendations
+# also on a generated organisation of 1000 people (many tied at level 5)
+# and on a hand-made one built around the rules' thresholds and ties.
 . "$(dirname "$0")/lib.sh"
 
 INDEP=$(dirname "$DATA")/independent.py
@@ -25,22 +27,35 @@ export_lf() {
 	done
 }
 
-# agree NAME DB DIR gaps|person KEY DATE [OPTIONS...]: compgap's JSON for
-# team or person KEY as of DATE equals independent.py's from the export DIR
-# (OPTIONS, such as --half-life, go to independent.py).
+# agree NAME DB DIR gaps|person|recommend KEY DATE [OPTIONS...]: compgap's
+# JSON for team or person KEY as of DATE equals independent.py's from the
+# export DIR (OPTIONS, such as --half-life, go to independent.py). For
+# recommend, what the method decides is compared (kind, competency,
+# members with gap and approach, mentor with level and confidence, key
+# person), not the rule texts.
 agree() {
 	name=$1 db=$2 dir=$3 what=$4 key=$5 date=$6
 	shift 6
-	if [ "$what" = gaps ]; then
+	case $what in
+	gaps)
 		"$COMPGAP" gaps --team "$key" --as-of "$date" --json --db "$db" \
 			> "$WORK/theirs.json" 2> "$WORK/err"
+		status=$?
 		mode=compare
-	else
+		;;
+	recommend)
+		"$COMPGAP" recommend --team "$key" --as-of "$date" --json --db "$db" \
+			> "$WORK/theirs.json" 2> "$WORK/err"
+		status=$?
+		mode=compare-recommend
+		;;
+	*)
 		"$COMPGAP" person "$key" --as-of "$date" --json --db "$db" \
 			> "$WORK/theirs.json" 2> "$WORK/err"
+		status=$?
 		mode=compare-person
-	fi
-	status=$?
+		;;
+	esac
 	if [ "$status" -ne 0 ]; then
 		not_ok "$name" "compgap $what $key exited with $status" "stderr: $(head -c 600 "$WORK/err")"
 		return
@@ -51,6 +66,48 @@ agree() {
 	else
 		not_ok "$name" "$(head -n 12 "$WORK/cmp")"
 	fi
+}
+
+# agree_recommend NAME_PREFIX DB DIR "DATES" "TEAMS": compgap recommend
+# --json for every team and date agrees with independent.py, one check
+# each; independent.py reads the export DIR once for them all
+# (compare-recommend-list) and computes each level as of a date once.
+agree_recommend() {
+	prefix=$1 db=$2 dir=$3 dates=$4 teams=$5
+	: > "$WORK/rec-list"
+	n=0
+	for date in $dates; do
+		for team in $teams; do
+			n=$((n + 1))
+			if "$COMPGAP" recommend --team "$team" --as-of "$date" --json --db "$db" \
+				> "$WORK/rec-$n.json" 2> "$WORK/err"; then
+				echo "$team $date $WORK/rec-$n.json" >> "$WORK/rec-list"
+			else
+				not_ok "$prefix: recommend --team $team --as-of $date agrees" \
+					"compgap exited with $?" "stderr: $(head -c 600 "$WORK/err")"
+			fi
+		done
+	done
+	rm -f "$WORK"/rec-result-*
+	python3 "$INDEP" "$dir" compare-recommend-list "$WORK/rec-list" > "$WORK/cmp" 2>&1
+	# one file per result, numbered as the lines of the list
+	awk -v out="$WORK/rec-result-" '
+		/^(same|differ) / { n++ }
+		n > 0 { print > (out n) }' "$WORK/cmp"
+	m=0
+	while read -r team date file; do
+		m=$((m + 1))
+		name="$prefix: recommend --team $team --as-of $date agrees"
+		if [ ! -f "$WORK/rec-result-$m" ]; then
+			not_ok "$name" "independent.py gave no result:"
+			sed -n '1,12s/^/#   /p' "$WORK/cmp"
+		elif [ "$(head -n 1 "$WORK/rec-result-$m")" = "same $team $date" ]; then
+			ok "$name"
+		else
+			not_ok "$name"
+			sed -n '2,13s/^ */#   /p' "$WORK/rec-result-$m"
+		fi
+	done < "$WORK/rec-list"
 }
 
 # ---------------------------------------------------------------- the demo
@@ -71,6 +128,38 @@ for person in KCC-1015 KCC-1039 KCC-1053 KCC-1070; do
 			"$WORK/demo.db" "$WORK/demo" person "$person" "$date"
 	done
 done
+# Recommendations: 2025-12-01 adds the hire recommendations (nobody in
+# kcc-online meets decisiveness or data-literacy, and nobody qualifies as a
+# mentor yet).
+agree_recommend demo "$WORK/demo.db" "$WORK/demo" \
+	"2026-10-31 2026-06-30 2027-01-01 2025-12-01" \
+	"kcc kcc-phone kcc-desk kcc-online kcc-back"
+
+# ---------------------------------------------------------------- generated
+
+# A generated organisation has many people at exactly level 5.0: mentors
+# tied on level, chosen by the fewest mentees so far and then by the
+# smallest id, and full mentors passed over. Every tenth team, as of a day
+# after all evidence (2026-11-01) and a day before some of it (2026-03-15).
+run generate --people 1000 --seed 9 --db "$WORK/gen.db"
+expect_status "generated: an organisation of 1000 people" 0
+export_lf "$WORK/gen.db" "$WORK/gen"
+gen_teams=$("$COMPGAP" list teams --db "$WORK/gen.db" |
+	awk '$1 ~ /^t[0-9]+$/ && n++ % 10 == 0 { print $1 }' | tr '\n' ' ')
+if [ "$(echo $gen_teams | wc -w)" -ge 6 ]; then
+	ok "generated: teams to compare ($gen_teams)"
+else
+	not_ok "generated: teams to compare" "teams: $gen_teams"
+fi
+agree_recommend generated "$WORK/gen.db" "$WORK/gen" "2026-11-01 2026-03-15" "$gen_teams"
+# Regressions: equal values that rounding noise made unequal. t00000 as of
+# 2024-12-01 has priorities 2.4 as 3 x 0.8 and as 2 x 1.2 (the key must
+# decide); t00053 as of 2025-06-01 has two gaps of 0.7, as 2 - 1.3 and as
+# 3 - 2.3 (the id must decide who is served first).
+agree "generated: equal priorities are ordered by key" \
+	"$WORK/gen.db" "$WORK/gen" gaps t00000 2024-12-01
+agree_recommend generated "$WORK/gen.db" "$WORK/gen" "2024-12-01" "t00000"
+agree_recommend generated "$WORK/gen.db" "$WORK/gen" "2025-06-01" "t00053"
 
 # ---------------------------------------------------------------- hand-made
 
@@ -242,5 +331,175 @@ done
 agree "hand-made, half-life 90, self 0.2: person P-05 --as-of 2026-03-01 agrees" \
 	"$WORK/small.db" "$WORK/small" person P-05 2026-03-01 \
 	--half-life 90 --weight self=0.2
+
+# ---------------------------------------------------------------- hand-made recommendations
+
+# An organisation made for the recommendation rules. All rows are dated
+# 2026-05-01, so that as of that day a single assessment row has weight 1
+# and confidence exactly 0.5, and every level is the level written.
+#  talk (agents need 3, the lead 4): gaps A04 2 (refer), A01 1 (assist),
+#    A02, A03 and L01 exactly 0.5: 5 of 10, a group. Mentors, largest gap
+#    first: A04 and A01 get A05 of their own team (3.5, exactly the required
+#    3 + 0.5, confidence exactly 0.5; A06's 4 is self-assessed only, too
+#    unsure), who is then full; A02 and A03, and L01 (team r, nobody else
+#    there), go to the organisation, where B01, B02 and B03 (no role) tie at
+#    5 and B04 (5) is inactive: B01 (smallest id), B02 (fewest mentees),
+#    B03 (fewest mentees). B05 is unassessed.
+#  calc (everyone needs 2): gaps A05 1, A06 0.8, A04 0.5: 3 of the 10 who
+#    need it, exactly 30%, a group; mentors L01 (4, team r) twice, then B02
+#    (3) before B01 (exactly 2.5).
+#  plan (low developability, agents need 3): A01 gap 1.5 (reassign), A02
+#    0.5; only B01 meets it (3.4, too low to mentor): in r a cross-training
+#    from B01, in r-a nobody meets it and nobody can mentor: hire.
+mkdir -p "$WORK/rin"
+cat > "$WORK/rin/teams.csv" <<'EOF'
+key,name,parent
+r,Root,
+r-a,Team A,r
+r-b,Team B,r
+EOF
+cat > "$WORK/rin/competencies.csv" <<'EOF'
+key,name,category,description,developability
+talk,Talk,interpersonal,,high
+plan,Plan,personal,,low
+calc,Calc,craft,,medium
+EOF
+cat > "$WORK/rin/roles.csv" <<'EOF'
+role,competency,required_level,weight
+agent,talk,3,2
+agent,plan,3,1
+agent,calc,2,1
+lead,talk,4,3
+lead,calc,2,1
+EOF
+cat > "$WORK/rin/people.csv" <<'EOF'
+id,name,email,team,role,manager,active
+L01,Lead,,r,lead,,1
+A01,Agent 1,,r-a,agent,L01,1
+A02,Agent 2,,r-a,agent,L01,1
+A03,Agent 3,,r-a,agent,L01,1
+A04,Agent 4,,r-a,agent,L01,1
+A05,Agent 5,,r-a,agent,L01,1
+A06,Agent 6,,r-a,agent,L01,1
+B01,Agent 11,,r-b,agent,L01,1
+B02,Agent 12,,r-b,agent,L01,1
+B03,Expert,,r-b,,L01,1
+B04,Gone,,r-b,agent,L01,0
+B05,Agent 15,,r-b,agent,L01,1
+EOF
+cat > "$WORK/rin/evidence.csv" <<'EOF'
+person,competency,level,source,date,assessor,note
+L01,talk,3.5,assessment,2026-05-01,,
+L01,calc,4,assessment,2026-05-01,,
+A01,talk,2,assessment,2026-05-01,,
+A01,plan,1.5,assessment,2026-05-01,,
+A01,calc,2,assessment,2026-05-01,,
+A02,talk,2.5,assessment,2026-05-01,,
+A02,plan,2.5,assessment,2026-05-01,,
+A02,calc,2,assessment,2026-05-01,,
+A03,talk,2.5,assessment,2026-05-01,,
+A03,calc,2,assessment,2026-05-01,,
+A04,talk,1,assessment,2026-05-01,,
+A04,calc,1.5,assessment,2026-05-01,,
+A05,talk,3.5,assessment,2026-05-01,,
+A05,calc,1,assessment,2026-05-01,,
+A06,talk,4,self,2026-05-01,,
+A06,calc,1.2,assessment,2026-05-01,,
+B01,talk,5,assessment,2026-05-01,,
+B01,plan,3.4,assessment,2026-05-01,,
+B01,calc,2.5,assessment,2026-05-01,,
+B02,talk,5,assessment,2026-05-01,,
+B02,calc,3,assessment,2026-05-01,,
+B03,talk,5,assessment,2026-05-01,,
+B04,talk,5,assessment,2026-05-01,,
+B05,calc,2,assessment,2026-05-01,,
+EOF
+run init --db "$WORK/rec.db"
+for kind in teams competencies roles people evidence; do
+	run import "$kind" "$WORK/rin/$kind.csv" --db "$WORK/rec.db"
+	expect_status "hand-made recommendations: $kind import" 0
+done
+export_lf "$WORK/rec.db" "$WORK/rec"
+# As of 2026-08-01 every single row has decayed below confidence 0.5, so
+# nobody qualifies as a mentor any more.
+for team in r r-a r-b; do
+	for date in 2026-05-01 2026-08-01; do
+		agree "hand-made: recommend --team $team --as-of $date agrees" \
+			"$WORK/rec.db" "$WORK/rec" recommend "$team" "$date"
+	done
+done
+
+# The independent recommendations show the crafted cases.
+python3 "$INDEP" "$WORK/rec" recommend r 2026-05-01 > "$WORK/ours-r.json"
+python3 "$INDEP" "$WORK/rec" recommend r-a 2026-05-01 > "$WORK/ours-ra.json"
+python3 - "$WORK/ours-r.json" "$WORK/ours-ra.json" > "$WORK/cases" 2>&1 <<'EOF'
+import json, sys
+r = json.load(open(sys.argv[1]))["recommendations"]
+ra = json.load(open(sys.argv[2]))["recommendations"]
+def get(recs, kind, comp):
+    return [x for x in recs if x["kind"] == kind and x["competency"] == comp]
+def mentors(recs, comp):
+    return [(x["members"][0]["person"], x["mentor"]["person"]) for x in get(recs, "mentor", comp)]
+def members(rec):
+    return [(m["person"], m["gap"], m["approach"]) for m in rec["members"]]
+checks = [
+    ([(x["competency"], x["kind"]) for x in r][:2] == [("talk", "group"), ("talk", "mentor")],
+     "talk first, a group"),
+    (members(get(r, "group", "talk")[0]) == [("A04", 2.0, "refer"), ("A01", 1.0, "assist"),
+        ("A02", 0.5, "inform"), ("A03", 0.5, "inform"), ("L01", 0.5, "inform")],
+     "talk: group members and approaches"),
+    (mentors(r, "talk") == [("A04", "A05"), ("A01", "A05"), ("A02", "B01"), ("A03", "B02"), ("L01", "B03")],
+     "talk: mentors of the own team first, at most 2 each, ties at 5 by fewest mentees then id,"
+     " a person without a role, not an inactive one"),
+    ([m["person"] for m in get(r, "assess", "talk")[0]["members"]] == ["B05"], "talk: assess B05"),
+    (len(get(r, "group", "calc")) == 1, "calc: 3 of 10 (30%) is a group"),
+    (mentors(r, "calc") == [("A05", "L01"), ("A06", "L01"), ("A04", "B02")], "calc: mentors"),
+    ([x["members"][0]["person"] for x in get(r, "individual", "plan")] == ["A01", "A02"],
+     "plan: two individual recommendations"),
+    (len(get(r, "cross_train", "plan")) == 1 and get(r, "cross_train", "plan")[0]["key_person"] == "B01"
+        and [m["person"] for m in get(r, "cross_train", "plan")[0]["members"]]
+            == ["A01", "A02", "A03", "A04", "A05", "A06", "B02", "B05"],
+     "plan: cross-train from B01 to all others who need it"),
+    (not get(r, "hire", "plan") and len(get(ra, "hire", "plan")) == 1, "plan: hire in r-a, not in r"),
+    ([members(x) for x in get(r, "reassign", "plan")] == [[("A01", 1.5, "assist")]], "plan: reassign A01"),
+    (not get(r, "mentor", "plan"), "plan: no mentor at 3.4"),
+]
+bad = [n for good, n in checks if not good]
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+EOF
+if [ $? -eq 0 ]; then ok "hand-made: the independent recommendations show the crafted cases"; else
+	not_ok "hand-made: the independent recommendations show the crafted cases" "$(cat "$WORK/cases")"; fi
+
+# The comparison notices a wrong mentor, a wrong approach and a missing
+# recommendation (so that "agrees" above means something).
+"$COMPGAP" recommend --team r --as-of 2026-05-01 --json --db "$WORK/rec.db" > "$WORK/theirs.json"
+for change in mentor approach recommendation; do
+	python3 - "$WORK/theirs.json" "$change" > "$WORK/changed.json" <<'EOF'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+recs = doc["recommendations"]
+if sys.argv[2] == "mentor":
+    m = [x for x in recs if x["kind"] == "mentor"][2]
+    m["mentor"]["person"] = "B02" if m["mentor"]["person"] != "B02" else "B01"
+elif sys.argv[2] == "approach":
+    recs[0]["members"][0]["approach"] = "inform"
+else:                       # a recommendation left out
+    del recs[-1]
+json.dump(doc, sys.stdout)
+EOF
+	case $change in
+	recommendation) name="hand-made: the comparison notices a missing recommendation" ;;
+	*) name="hand-made: the comparison notices a changed $change" ;;
+	esac
+	if python3 "$INDEP" "$WORK/rec" compare-recommend r 2026-05-01 "$WORK/changed.json" \
+		> "$WORK/cmp" 2>&1; then
+		not_ok "$name" "$(cat "$WORK/cmp")"
+	elif [ -s "$WORK/cmp" ] && ! grep -q '^independent.py:' "$WORK/cmp"; then
+		ok "$name"
+	else
+		not_ok "$name" "$(cat "$WORK/cmp")"
+	fi
+done
 
 done_testing
