@@ -319,6 +319,17 @@ static void bind_text(sqlite3_stmt *s, int i, const char *v)
 		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
 }
 
+/* Ends a loop over a statement's rows: the callback's stop value, else 0
+ * when all rows were read, else the error. */
+static int each_done(struct store *st, sqlite3_stmt *s, int rc, int stop, const char *doing,
+		     struct err *err)
+{
+	sqlite3_reset(s);
+	if (stop != 0)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : db_error(st, rc, doing, err);
+}
+
 static const char *column_text(sqlite3_stmt *s, int i)
 {
 	return (const char *)sqlite3_column_text(s, i);
@@ -549,10 +560,7 @@ static int sq_each_key(struct store *st, enum entity kind,
 		if (stop != 0)
 			break;
 	}
-	sqlite3_reset(s);
-	if (stop != 0)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : db_error(st, rc, "read keys", err);
+	return each_done(st, s, rc, stop, "read keys", err);
 }
 
 static int sq_count(struct store *st, enum entity kind, int64_t *n, struct err *err)
@@ -948,10 +956,7 @@ static int sq_each_setting(struct store *st,
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW && stop == 0)
 		stop = cb(ctx, column_text(s, 0), column_text(s, 1));
-	sqlite3_reset(s);
-	if (stop != 0)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : db_error(st, rc, "read settings", err);
+	return each_done(st, s, rc, stop, "read settings", err);
 }
 
 static int sq_put_setting(struct store *st, const char *key, const char *value, struct err *err)
@@ -1041,10 +1046,7 @@ static int sq_each_role_requirement(struct store *st,
 
 		stop = cb(ctx, &r);
 	}
-	sqlite3_reset(s);
-	if (stop != 0)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : db_error(st, rc, "read requirements", err);
+	return each_done(st, s, rc, stop, "read requirements", err);
 }
 
 static int sq_get_sums(struct store *st, int64_t person_id, int64_t competency_id,
@@ -1081,10 +1083,7 @@ static int sq_each_sums(struct store *st,
 		column_sums(s, 2, &v);
 		stop = cb(ctx, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1), &v);
 	}
-	sqlite3_reset(s);
-	if (stop != 0)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : db_error(st, rc, "read running sums", err);
+	return each_done(st, s, rc, stop, "read running sums", err);
 }
 
 static int sq_sums_as_of(struct store *st, int64_t person_id, int64_t competency_id,
@@ -1130,10 +1129,7 @@ static int sq_each_candidate(struct store *st, enum candidate_scope scope,
 		column_sums(s, 3, &c.sums);
 		stop = cb(ctx, &c);
 	}
-	sqlite3_reset(s);
-	if (stop != 0)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : db_error(st, rc, "read running sums", err);
+	return each_done(st, s, rc, stop, "read running sums", err);
 }
 
 static int sq_newest_evidence(struct store *st, int32_t *date, struct err *err)
@@ -1204,10 +1200,7 @@ static int run_query(struct store *st, sqlite3_stmt *s, int (*row)(sqlite3_stmt 
 		if (stop != 0)
 			break;
 	}
-	sqlite3_reset(s);
-	if (stop != 0)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : db_error(st, rc, "read the database", err);
+	return each_done(st, s, rc, stop, "read the database", err);
 }
 
 /* A query with an optional key filter: by_key when key is given. */
