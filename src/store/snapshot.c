@@ -14,10 +14,15 @@
  * the cheaper way (the whole organisation, a large department). */
 #define SCAN_LINES_PER_PERSON 0.5
 
+/* The ids of a member, which the snapshot itself does not keep. */
+struct member_ids {
+	int64_t person, role;                 /* role 0: none */
+};
+
 struct builder {
 	struct team_snapshot *out;
-	int64_t *person_ids, *role_ids;       /* per member */
-	size_t cap_members;
+	struct member_ids *ids;               /* per member */
+	size_t cap_ids;
 	struct requirement_row *reqs;         /* all roles', by role id */
 	size_t nreqs, cap_reqs;
 	int64_t *line_competency;             /* per line: the competency's id */
@@ -34,10 +39,7 @@ static int add_member(void *ctx, const struct member_row *r)
 	size_t n = s->nmembers;
 
 	if (array_reserve(&s->members, &s->cap_members, n + 1, sizeof *s->members) < 0 ||
-	    array_reserve(&b->person_ids, &b->cap_members, n + 1, sizeof *b->person_ids) < 0)
-		return -1;
-	b->role_ids = realloc(b->role_ids, b->cap_members * sizeof *b->role_ids);
-	if (b->role_ids == NULL)
+	    array_reserve(&b->ids, &b->cap_ids, n + 1, sizeof *b->ids) < 0)
 		return -1;
 	m = &s->members[n];
 	m->key = arena_strdup(&s->arena, r->key);
@@ -48,8 +50,7 @@ static int add_member(void *ctx, const struct member_row *r)
 	m->nlines = 0;
 	if (m->key == NULL || m->name == NULL || (r->team && !m->team) || (r->role && !m->role))
 		return -1;
-	b->person_ids[n] = r->id;
-	b->role_ids[n] = r->role_id;
+	b->ids[n] = (struct member_ids){ r->id, r->role_id };
 	s->nmembers++;
 	return 0;
 }
@@ -93,10 +94,10 @@ static int add_lines(struct builder *b)
 
 	for (size_t m = 0; m < s->nmembers; m++) {
 		s->members[m].first_line = s->nlines;
-		if (b->role_ids[m] == 0)
+		if (b->ids[m].role == 0)
 			continue;
-		for (size_t i = first_requirement(b, b->role_ids[m]);
-		     i < b->nreqs && b->reqs[i].role_id == b->role_ids[m]; i++) {
+		for (size_t i = first_requirement(b, b->ids[m].role);
+		     i < b->nreqs && b->reqs[i].role_id == b->ids[m].role; i++) {
 			struct snapshot_line *l;
 
 			if (array_reserve(&s->lines, &s->cap_lines, s->nlines + 1, sizeof *s->lines) < 0 ||
@@ -153,8 +154,8 @@ static int fill_sums(struct store *st, struct builder *b, struct err *err)
 		return -1;
 	if ((double)s->nlines > SCAN_LINES_PER_PERSON * (double)people) {
 		for (size_t i = 0; i < s->nmembers; i++)
-			if (b->person_ids[i] > b->max_person)
-				b->max_person = b->person_ids[i];
+			if (b->ids[i].person > b->max_person)
+				b->max_person = b->ids[i].person;
 		if ((uint64_t)b->max_person >= SIZE_MAX / sizeof *b->member_of)
 			return 1;
 		b->member_of = malloc(((size_t)b->max_person + 1) * sizeof *b->member_of);
@@ -163,14 +164,14 @@ static int fill_sums(struct store *st, struct builder *b, struct err *err)
 		for (int64_t id = 0; id <= b->max_person; id++)
 			b->member_of[id] = SIZE_MAX;
 		for (size_t i = 0; i < s->nmembers; i++)
-			if (b->person_ids[i] > 0)
-				b->member_of[b->person_ids[i]] = i;
+			if (b->ids[i].person > 0)
+				b->member_of[b->ids[i].person] = i;
 		if (st->be->each_sums(st, place_sums, b, err) != 0)
 			return -1;
 	} else {
 		for (size_t i = 0; i < s->nlines; i++) {
 			m = line_member(s, i, m);
-			if (st->be->get_sums(st, b->person_ids[m], b->line_competency[i],
+			if (st->be->get_sums(st, b->ids[m].person, b->line_competency[i],
 					     &s->lines[i].sums, err) < 0)
 				return -1;
 		}
@@ -181,7 +182,7 @@ static int fill_sums(struct store *st, struct builder *b, struct err *err)
 		if (sums_valid_for(&s->lines[i].sums, s->as_of))
 			continue;
 		m = line_member(s, i, m);
-		if (st->be->sums_as_of(st, b->person_ids[m], b->line_competency[i], s->as_of,
+		if (st->be->sums_as_of(st, b->ids[m].person, b->line_competency[i], s->as_of,
 				       &s->lines[i].sums, err) < 0)
 			return -1;
 	}
@@ -209,8 +210,7 @@ int store_load_snapshot(struct store *st, const struct snapshot_filter *f, int32
 	if (rc == 0)
 		rc = fill_sums(st, &b, err);
 out:
-	free(b.person_ids);
-	free(b.role_ids);
+	free(b.ids);
 	free(b.reqs);
 	free(b.line_competency);
 	free(b.member_of);

@@ -171,14 +171,15 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		"SELECT e.person_id, e.competency_id, e.level, e.source, e.date FROM evidence e"
 		" WHERE " IN_FORCE " ORDER BY e.person_id, e.competency_id",
 	[Q_TEAM_ID] = "SELECT id FROM team WHERE key = ?1",
-#define SUBTREE \
-	"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT t.id FROM team t JOIN sub" \
+/* sub: the ids of the team that anchor selects and of all its sub-teams */
+#define SUBTREE_OF(anchor) \
+	"WITH RECURSIVE sub(id) AS (" anchor " UNION SELECT t.id FROM team t JOIN sub" \
 	" ON t.parent_id = sub.id) "
 #define MEMBER_COLUMNS \
 	"SELECT p.id, p.key, p.name, t.key, r.key, p.role_id FROM person p" \
 	" LEFT JOIN team t ON t.id = p.team_id LEFT JOIN role r ON r.id = p.role_id"
 	[Q_SNAPSHOT_TEAM_MEMBERS] =
-		SUBTREE MEMBER_COLUMNS " WHERE p.active = 1 AND p.team_id IN (SELECT id FROM sub)"
+		SUBTREE_OF("SELECT ?1") MEMBER_COLUMNS " WHERE p.active = 1 AND p.team_id IN (SELECT id FROM sub)"
 		" ORDER BY p.key",
 	[Q_SNAPSHOT_PERSON_MEMBER] = MEMBER_COLUMNS " WHERE p.key = ?1",
 	[Q_ROLE_REQUIREMENTS] =
@@ -193,27 +194,26 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 #define CANDIDATE_COLUMNS \
 	"SELECT c.key, p.key, t.key, s.n_self, s.w_self, s.wl_self, s.n_other, s.w_other," \
 	" s.wl_other, s.max_date, p.id, s.competency_id"
-	/* ?1 competency key, ?2 minimum level, ?3 the factor of as_of, ?4
-	 * minimum evidence weight. The level index gives them best first. */
+#define HOLDERS \
+	" FROM competency c CROSS JOIN evidence_sum s ON s.competency_id = c.id" \
+	" CROSS JOIN person p ON p.id = s.person_id LEFT JOIN team t ON t.id = p.team_id"
+/* ?2 minimum level, ?3 the factor of as_of, ?4 minimum evidence weight */
+#define PASSES LEVEL " >= ?2 AND (s.w_self + s.w_other) * ?3 >= ?4"
+	/* ?1 competency key. The level index gives them best first. */
 	[Q_CANDIDATES_BEST] =
-		CANDIDATE_COLUMNS " FROM competency c CROSS JOIN evidence_sum s ON s.competency_id = c.id"
-		" CROSS JOIN person p ON p.id = s.person_id LEFT JOIN team t ON t.id = p.team_id"
-		" WHERE c.key = ?1 AND " LEVEL " >= ?2 AND (s.w_self + s.w_other) * ?3 >= ?4"
-		" AND p.active = 1 ORDER BY " LEVEL " DESC",
+		CANDIDATE_COLUMNS HOLDERS " WHERE c.key = ?1 AND " PASSES " AND p.active = 1"
+		" ORDER BY " LEVEL " DESC",
 	/* ?1 competency key, ?5 team key */
 	[Q_CANDIDATES_TEAM] =
-		"WITH RECURSIVE sub(id) AS (SELECT id FROM team WHERE key = ?5 UNION"
-		" SELECT t.id FROM team t JOIN sub ON t.parent_id = sub.id) "
+		SUBTREE_OF("SELECT id FROM team WHERE key = ?5")
 		CANDIDATE_COLUMNS " FROM competency c CROSS JOIN person p"
 		" CROSS JOIN evidence_sum s ON s.competency_id = c.id AND s.person_id = p.id"
 		" LEFT JOIN team t ON t.id = p.team_id"
 		" WHERE c.key = ?1 AND p.active = 1 AND p.team_id IN (SELECT id FROM sub)",
 	/* as BEST, ?5 as_of, unordered, with the sums newer than as_of */
 	[Q_CANDIDATES_ALL] =
-		CANDIDATE_COLUMNS " FROM competency c CROSS JOIN evidence_sum s ON s.competency_id = c.id"
-		" CROSS JOIN person p ON p.id = s.person_id LEFT JOIN team t ON t.id = p.team_id"
-		" WHERE c.key = ?1 AND p.active = 1 AND (s.max_date > ?5 OR"
-		" (" LEVEL " >= ?2 AND (s.w_self + s.w_other) * ?3 >= ?4))",
+		CANDIDATE_COLUMNS HOLDERS " WHERE c.key = ?1 AND p.active = 1"
+		" AND (s.max_date > ?5 OR (" PASSES "))",
 	[Q_NEWEST] = "SELECT date FROM evidence_newest",
 	[Q_NOTE_NEWEST] = "UPDATE evidence_newest SET date = ?1 WHERE date < ?1",
 };
