@@ -4,8 +4,9 @@
 CC      ?= cc
 BUILD   ?= build
 CFLAGS  ?= -O2
-ALL_CFLAGS = $(CFLAGS) -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Isrc
-LDLIBS  = -lsqlite3 -lm
+PQ_CFLAGS ?= -I/usr/include/postgresql
+ALL_CFLAGS = $(CFLAGS) -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Isrc $(PQ_CFLAGS)
+LDLIBS  = -lsqlite3 -lpq -lm
 SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_SECONDS ?= 30
 

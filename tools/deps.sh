@@ -5,8 +5,8 @@
 #   tools/deps.sh test    what the test suite needs as well
 set -eu
 
-build="gcc make libc6-dev libsqlite3-dev"
-test="$build libcmocka-dev clang libclang-rt-14-dev python3 libxml2-utils"
+build="gcc make libc6-dev libsqlite3-dev libpq-dev"
+test="$build libcmocka-dev clang libclang-rt-14-dev python3 libxml2-utils postgresql"
 
 case "${1:-build}" in
 build) want=$build ;;

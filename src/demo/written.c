@@ -24,7 +24,7 @@ int import_written(struct store *st, enum import_kind kind, void (*fill)(void *c
 	char *text = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&text, &len), *in;
-	struct problem problem = { what, { 0, "" } };
+	struct problem problem = { what, { 0 } };
 	struct import_report rep = { report_problem, NULL, &problem, 0, 0 };
 	int rc;
 

@@ -1,6 +1,6 @@
 /* What a storage backend implements. store.c holds the engine-independent
  * parts (choosing the backend, the key cache, argument checks) and calls
- * these; sqlite.c (and later pg.c) fill in one struct backend each. Nothing
+ * these; sqlite.c and pg.c fill in one struct backend each. Nothing
  * outside src/store/ includes this file. */
 #ifndef COMPGAP_BACKEND_H
 #define COMPGAP_BACKEND_H
@@ -41,6 +41,12 @@ struct candidate_ask {
 	int32_t as_of;
 };
 
+/* The sums of one (person, competency) pair. */
+struct pair_sums {
+	int64_t person_id, competency_id;
+	struct evidence_sums sums;
+};
+
 /* Stored sums of a possible mentor. */
 struct candidate_row {
 	int64_t person_id, competency_id;
@@ -67,7 +73,7 @@ struct store {
 	struct settings settings;        /* in force: defaults and the database's */
 	struct pending_sums pending;     /* sums to add at commit */
 	void *conn;                      /* the engine's connection state */
-	char describe[256];              /* "sqlite:PATH" */
+	char describe[256];              /* "sqlite:PATH", "postgresql:DB on HOST:PORT" */
 	int in_tx;                       /* a transaction is open */
 	struct strmap keys[ENTITY_KEYED];/* key -> id, loaded on first lookup */
 	int keys_loaded[ENTITY_KEYED];
@@ -131,9 +137,12 @@ struct backend {
 			    struct err *err);
 	int (*put_setting)(struct store *st, const char *key, const char *value,
 			   struct err *err);
-	/* Adds s to the stored sums of (person_id, competency_id). */
-	int (*add_sums)(struct store *st, int64_t person_id, int64_t competency_id,
-			const struct evidence_sums *s, struct err *err);
+	/* Adds pairs[i].sums to the stored sums of each pair, in the order
+	 * given; the pairs are distinct. store.c gives them in the order of
+	 * (competency id, person id), so that concurrent writers lock rows in
+	 * one order. */
+	int (*add_sums)(struct store *st, const struct pair_sums *pairs, size_t n,
+			struct err *err);
 	/* Recomputes every running sum from the evidence in force, with
 	 * st->settings. */
 	int (*rebuild_sums)(struct store *st, struct err *err);
@@ -172,5 +181,10 @@ struct backend {
 };
 
 extern const struct backend backend_sqlite;
+extern const struct backend backend_pg;
+
+/* True when target names a PostgreSQL database: a postgresql:// or
+ * postgres:// URI, or a libpq key=value connection string. */
+int backend_pg_claims(const char *target);
 
 #endif

@@ -902,15 +902,19 @@ static int recompute_pair_of(struct store *st, int64_t id, struct err *err)
 	return put_pair_sums(st, person, competency, &v, err);
 }
 
-static int sq_add_sums(struct store *st, int64_t person_id, int64_t competency_id,
-		       const struct evidence_sums *v, struct err *err)
+static int sq_add_sums(struct store *st, const struct pair_sums *pairs, size_t n,
+		       struct err *err)
 {
-	sqlite3_stmt *s = prepare(st, Q_ADD_SUMS, err);
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *s = prepare(st, Q_ADD_SUMS, err);
 
-	if (s == NULL)
-		return -1;
-	bind_sums(s, person_id, competency_id, v);
-	return step_done(st, s, "store running sums", NULL, err);
+		if (s == NULL)
+			return -1;
+		bind_sums(s, pairs[i].person_id, pairs[i].competency_id, &pairs[i].sums);
+		if (step_done(st, s, "store running sums", NULL, err) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 static int sq_rebuild_sums(struct store *st, struct err *err)

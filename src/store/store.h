@@ -1,6 +1,6 @@
 /* The store: the one place that knows SQL. Everything else reads and writes
  * the organisation through these functions, which behave the same on every
- * backend (SQLite now; PostgreSQL behind the same interface later).
+ * backend (SQLite, PostgreSQL).
  *
  * Conventions: functions return 0 or -1 and fill err with a sysexits.h code
  * and a message. Strings handed to callbacks live until the callback
@@ -46,8 +46,9 @@ int store_latest_version(void);
  * the environment; it is never NULL. */
 const char *store_default_target(const char *db_arg);
 
-/* Opens the database named by target (a file path for SQLite) and brings
- * its schema to the latest version. Fails with EX_NOINPUT when the database
+/* Opens the database named by target (a postgresql:// or postgres:// URI
+ * or a libpq key=value string for PostgreSQL, else a file path for
+ * SQLite) and brings its schema to the latest version. Fails with EX_NOINPUT when the database
  * does not exist and STORE_CREATE is not given, with EX_CONFIG when its
  * schema is newer than this program. On success *out is owned by the
  * caller and freed with store_close. */
@@ -72,6 +73,21 @@ int store_begin(struct store *st, struct err *err);
 int store_begin_read(struct store *st, struct err *err);
 int store_commit(struct store *st, struct err *err);
 void store_rollback(struct store *st);
+
+/* How often store_transact tries a transaction at most. */
+enum {
+	STORE_ATTEMPTS = 5
+};
+
+/* Runs work in a write transaction and commits it. When the database asks
+ * for the transaction to be run again (err->retry: a serialization
+ * failure or deadlock on PostgreSQL), rolls back, waits a little and
+ * calls work again with the next attempt number, up to STORE_ATTEMPTS
+ * times; work must then start over (rewind its input). Returns 0 when
+ * committed; -1 with err set, everything rolled back, otherwise. */
+int store_transact(struct store *st,
+		   int (*work)(struct store *st, void *ctx, int attempt, struct err *err),
+		   void *ctx, struct err *err);
 
 /* Looks up the store id of a key; returns 1 when it exists (setting *id
  * when id is not NULL), 0 when it does not, -1 on error. Fast: the keys of

@@ -9,6 +9,7 @@ int err_set(struct err *err, int code, const char *fmt, ...)
 	if (err == NULL)
 		return -1;
 	err->code = code;
+	err->retry = 0;
 	va_start(ap, fmt);
 	/* A message cut short is still useful; the truncation is not an error. */
 	(void)vsnprintf(err->msg, sizeof err->msg, fmt, ap);
@@ -21,5 +22,6 @@ void err_clear(struct err *err)
 	if (err == NULL)
 		return;
 	err->code = 0;
+	err->retry = 0;
 	err->msg[0] = '\0';
 }

@@ -13,9 +13,12 @@ enum {
 struct err {
 	int code;                 /* sysexits.h status, 0 when no error */
 	char msg[ERR_MSG_MAX];    /* lower-case, names the object, says how to fix */
+	int retry;                /* the whole transaction may succeed if run again
+				   * (a serialization failure or deadlock) */
 };
 
-/* Sets err (when not NULL) to code and a printf-style message; returns -1
+/* Sets err (when not NULL) to code and a printf-style message, not to be
+ * retried; returns -1
  * so that callers can write `return err_set(err, EX_DATAERR, ...)`. */
 int err_set(struct err *err, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
