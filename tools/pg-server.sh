@@ -4,7 +4,9 @@
 # started by an unprivileged user (nobody, when run as root).
 #   tools/pg-server.sh start DIR [fast]   initdb and start; prints the
 #                                         settings to eval (COMPGAP_TEST_PG ...)
-#   tools/pg-server.sh stop DIR           stop it (DIR stays; rm it after)
+#   tools/pg-server.sh stop DIR           stop it at once, as a crash would
+#                                         (DIR stays; rm it after)
+#   tools/pg-server.sh resume DIR         start it again after stop
 # "fast" turns off fsync: for tests only, never for benchmarks.
 # The superuser is "compgap"; the socket trusts it, TCP wants the password
 # "compgap-test" (so that the tests can try a wrong one).
@@ -42,8 +44,9 @@ start)
 	tries=0
 	while :; do
 		port=$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 20000))
+		echo "-p $port $opts" > "$dir/opts"
 		if as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-			-o "-p $port $opts" start > /dev/null 2>&1; then
+			-o "$(cat "$dir/opts")" start > /dev/null 2>&1; then
 			break
 		fi
 		tries=$((tries + 1))
@@ -56,8 +59,13 @@ start)
 	echo "COMPGAP_TEST_PG='host=$dir port=$port user=compgap'"
 	echo "COMPGAP_TEST_PG_TCP='host=127.0.0.1 port=$port user=compgap'"
 	echo "COMPGAP_TEST_PGDATA='$dir/data'"
-	echo "COMPGAP_TEST_PGBIN='$bindir'"
-	echo "export COMPGAP_TEST_PG COMPGAP_TEST_PG_TCP COMPGAP_TEST_PGDATA COMPGAP_TEST_PGBIN"
+	echo "COMPGAP_TEST_PGDIR='$dir'"
+	echo "export COMPGAP_TEST_PG COMPGAP_TEST_PG_TCP COMPGAP_TEST_PGDATA COMPGAP_TEST_PGDIR"
+	;;
+resume)
+	dir=$(cd "$dir" && pwd)
+	as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+		-o "$(cat "$dir/opts")" start > /dev/null
 	;;
 stop)
 	dir=$(cd "$dir" && pwd)

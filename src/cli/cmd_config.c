@@ -56,6 +56,15 @@ static int list_settings(struct store *st)
 	return 0;
 }
 
+/* key_value[0] = key_value[1], in a transaction of store_transact. */
+static int set_setting(struct store *st, void *ctx, int attempt, struct err *err)
+{
+	char **key_value = ctx;
+
+	(void)attempt;
+	return store_set_setting(st, key_value[0], key_value[1], err);
+}
+
 int cmd_config(const struct command *cmd, int argc, char **argv)
 {
 	const char *db;
@@ -79,8 +88,7 @@ int cmd_config(const struct command *cmd, int argc, char **argv)
 		rc = list_settings(st);
 	} else if (npos == 2) {
 		printf("%g\n", settings_get(store_settings(st), settings_find(pos[1])));
-	} else if (store_begin(st, &err) < 0 || store_set_setting(st, pos[1], pos[2], &err) < 0 ||
-		   store_commit(st, &err) < 0) {
+	} else if (store_transact(st, set_setting, pos + 1, &err) < 0) {
 		rc = cli_fail(&err);
 	} else {
 		printf("%s = %g%s\n", pos[1], settings_get(store_settings(st), settings_find(pos[1])),

@@ -200,6 +200,19 @@ int cmd_export(const struct command *cmd, int argc, char **argv)
 	return rc < 0 ? cli_fail(&err) : 0;
 }
 
+struct retraction {
+	long long id;
+	const char *reason;
+};
+
+static int retract(struct store *st, void *ctx, int attempt, struct err *err)
+{
+	const struct retraction *r = ctx;
+
+	(void)attempt;
+	return store_retract_evidence(st, r->id, r->reason, err);
+}
+
 int cmd_retract(const struct command *cmd, int argc, char **argv)
 {
 	const char *db, *reason = NULL;
@@ -227,8 +240,7 @@ int cmd_retract(const struct command *cmd, int argc, char **argv)
 	rc = cli_open_store(db, 0, &st);
 	if (rc != 0)
 		return rc;
-	if (store_begin(st, &err) < 0 || store_retract_evidence(st, id, reason, &err) < 0 ||
-	    store_commit(st, &err) < 0) {
+	if (store_transact(st, retract, &(struct retraction){ id, reason }, &err) < 0) {
 		store_close(st);
 		return cli_fail(&err);
 	}

@@ -336,7 +336,7 @@ int cmd_explain(const struct command *cmd, int argc, char **argv)
 	as_of = date_today();
 	if (as_of_text != NULL && date_parse(as_of_text, &as_of) < 0)
 		return cli_usage(cmd, "--as-of takes a date YYYY-MM-DD that exists, not '%s'", as_of_text);
-	rc = cli_open_store(db, 0, &st);
+	rc = cli_open_store(db, STORE_SNAPSHOT, &st);
 	if (rc != 0)
 		return rc;
 	arena_init(&x.arena, SIZE_MAX);

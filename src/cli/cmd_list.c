@@ -247,7 +247,7 @@ int cmd_list(const struct command *cmd, int argc, char **argv)
 		return cli_usage(cmd, "cannot list '%s'; list teams, people, competencies or roles", pos[0]);
 	if (team != NULL && strcmp(pos[0], "people") != 0)
 		return cli_usage(cmd, "--team goes with 'list people'");
-	rc = cli_open_store(db, 0, &st);
+	rc = cli_open_store(db, STORE_SNAPSHOT, &st);
 	if (rc != 0)
 		return rc;
 	if (strcmp(pos[0], "competencies") == 0) {

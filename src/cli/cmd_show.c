@@ -353,7 +353,7 @@ int cmd_show(const struct command *cmd, int argc, char **argv)
 		return rc < 0 ? 0 : rc;
 	if (npos != 2 || (strcmp(pos[0], "person") != 0 && strcmp(pos[0], "competency") != 0))
 		return cli_usage(cmd, "say 'show person ID' or 'show competency KEY'");
-	rc = cli_open_store(db, 0, &st);
+	rc = cli_open_store(db, STORE_SNAPSHOT, &st);
 	if (rc != 0)
 		return rc;
 	if (strcmp(pos[0], "person") == 0)

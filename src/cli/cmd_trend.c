@@ -100,7 +100,7 @@ int cmd_trend(const struct command *cmd, int argc, char **argv)
 	rc = gap_options_parse(cmd, argc, argv, GAPOPT_TEAM | GAPOPT_RANGE, &o);
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
-	rc = cli_open_store(o.db, 0, &st);
+	rc = cli_open_store(o.db, STORE_SNAPSHOT, &st);
 	if (rc != 0)
 		return rc;
 	if (o.competency != NULL && store_lookup(st, ENTITY_COMPETENCY, o.competency, NULL, &err) != 1) {

@@ -67,7 +67,7 @@ int gap_options_open(const struct gap_options *o, struct store **st, struct team
 		     struct analysis *a, struct err *err)
 {
 	const struct snapshot_filter f = { o->team, o->team ? NULL : o->person };
-	int rc = cli_open_store(o->db, 0, st);
+	int rc = cli_open_store(o->db, STORE_SNAPSHOT, st);
 
 	if (rc != 0)
 		return rc;

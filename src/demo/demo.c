@@ -543,13 +543,11 @@ static void fill_evidence(void *ctx, FILE *out)
 	write_evidence(g);
 }
 
-int demo_create(struct store *st, struct demo_summary *sum, struct err *err)
+/* Refuses a database that holds an organisation already. */
+static int check_empty(struct store *st, struct err *err)
 {
-	struct gen *g;
 	int64_t n;
-	int rc = -1;
 
-	memset(sum, 0, sizeof *sum);
 	for (enum entity k = ENTITY_TEAM; k <= ENTITY_COMPETENCY; k++) {
 		if (store_count(st, k, &n, err) < 0)
 			return -1;
@@ -558,32 +556,47 @@ int demo_create(struct store *st, struct demo_summary *sum, struct err *err)
 				       "%s holds an organisation already; the demo needs an empty database (choose another --db PATH)",
 				       store_describe(st));
 	}
-	if (demo_competency_count > NCOMP_MAX)
-		return err_set(err, EX_SOFTWARE, "the demo library has too many competencies");
-	g = calloc(1, sizeof *g);
-	if (g == NULL)
-		return err_set(err, EX_OSERR, "out of memory");
+	return 0;
+}
+
+/* All six files in one transaction: a demo is made whole or not at all.
+ * Every attempt draws the same organisation from the start. */
+static int write_demo(struct store *st, void *ctx, int attempt, struct err *err)
+{
+	struct gen *g = ctx;
+	struct demo_summary *sum = g->sum;
+
+	(void)attempt;
+	memset(sum, 0, sizeof *sum);
 	rng_seed(&g->rng, DEMO_SEED);
-	g->sum = sum;
 	(void)date_parse(DEMO_FIRST_DAY, &g->first_day);
 	draw_truth(g);
-	/* All six files in one transaction: a demo is made whole or not at all. */
-	if (store_begin(st, err) < 0)
-		goto out;
-	if (import_written(st, IMPORT_TEAMS, fill_teams, g, "demo", &sum->teams, err) < 0 ||
+	if (check_empty(st, err) < 0 ||
+	    import_written(st, IMPORT_TEAMS, fill_teams, g, "demo", &sum->teams, err) < 0 ||
 	    import_written(st, IMPORT_COMPETENCIES, fill_competencies, g, "demo", &sum->competencies,
 			   err) < 0 ||
 	    import_written(st, IMPORT_INDICATORS, fill_indicators, g, "demo", NULL, err) < 0 ||
 	    import_written(st, IMPORT_ROLES, fill_roles, g, "demo", NULL, err) < 0 ||
 	    import_written(st, IMPORT_PEOPLE, fill_people, g, "demo", &sum->people, err) < 0 ||
-	    import_written(st, IMPORT_EVIDENCE, fill_evidence, g, "demo", NULL, err) < 0 ||
-	    store_commit(st, err) < 0) {
-		store_rollback(st);
-		goto out;
-	}
+	    import_written(st, IMPORT_EVIDENCE, fill_evidence, g, "demo", NULL, err) < 0)
+		return -1;
 	sum->roles = demo_role_count;
-	rc = 0;
-out:
+	return 0;
+}
+
+int demo_create(struct store *st, struct demo_summary *sum, struct err *err)
+{
+	struct gen *g;
+	int rc;
+
+	memset(sum, 0, sizeof *sum);
+	if (demo_competency_count > NCOMP_MAX)
+		return err_set(err, EX_SOFTWARE, "the demo library has too many competencies");
+	g = calloc(1, sizeof *g);
+	if (g == NULL)
+		return err_set(err, EX_OSERR, "out of memory");
+	g->sum = sum;
+	rc = store_transact(st, write_demo, g, err);
 	free(g);
 	return rc;
 }

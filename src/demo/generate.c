@@ -40,6 +40,7 @@ struct shape {
 	int teams;
 	int32_t last_day;
 	struct generate_summary *sum;
+	struct rng drawn;        /* the generator's state once the shape is drawn */
 };
 
 static int row(FILE *out, const char *const *cells, size_t n)
@@ -256,6 +257,25 @@ static void write_evidence(void *ctx, FILE *out)
 	}
 }
 
+/* One attempt at storing the organisation; every attempt writes the same
+ * rows, from the state the shape left the generator in. */
+static int write_generated(struct store *st, void *ctx, int attempt, struct err *err)
+{
+	struct shape *s = ctx;
+
+	(void)attempt;
+	s->rng = s->drawn;
+	s->sum->evidence = 0;
+	if (import_written(st, IMPORT_TEAMS, write_teams, s, "generator", NULL, err) < 0 ||
+	    import_written(st, IMPORT_COMPETENCIES, write_competencies, s, "generator", NULL, err) < 0 ||
+	    import_written(st, IMPORT_INDICATORS, write_indicators, s, "generator", NULL, err) < 0 ||
+	    import_written(st, IMPORT_ROLES, write_roles, s, "generator", NULL, err) < 0 ||
+	    import_written(st, IMPORT_PEOPLE, write_people, s, "generator", NULL, err) < 0 ||
+	    import_written(st, IMPORT_EVIDENCE, write_evidence, s, "generator", NULL, err) < 0)
+		return -1;
+	return 0;
+}
+
 int generate_create(struct store *st, long people, uint64_t seed,
 		    struct generate_summary *sum, struct err *err)
 {
@@ -279,18 +299,9 @@ int generate_create(struct store *st, long people, uint64_t seed,
 	if (s.team_first == NULL)
 		goto oom;
 	sum->competencies = s.competencies;
-	if (store_begin(st, err) < 0)
+	s.drawn = s.rng;
+	if (store_transact(st, write_generated, &s, err) < 0)
 		goto out;
-	if (import_written(st, IMPORT_TEAMS, write_teams, &s, "generator", NULL, err) < 0 ||
-	    import_written(st, IMPORT_COMPETENCIES, write_competencies, &s, "generator", NULL, err) < 0 ||
-	    import_written(st, IMPORT_INDICATORS, write_indicators, &s, "generator", NULL, err) < 0 ||
-	    import_written(st, IMPORT_ROLES, write_roles, &s, "generator", NULL, err) < 0 ||
-	    import_written(st, IMPORT_PEOPLE, write_people, &s, "generator", NULL, err) < 0 ||
-	    import_written(st, IMPORT_EVIDENCE, write_evidence, &s, "generator", NULL, err) < 0 ||
-	    store_commit(st, err) < 0) {
-		store_rollback(st);
-		goto out;
-	}
 	rc = 0;
 	goto out;
 oom:

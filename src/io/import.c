@@ -848,14 +848,37 @@ out:
 	return rc;
 }
 
+struct import_job {
+	enum import_kind kind;
+	FILE *in;
+	const char *name;
+	struct import_report *report;
+};
+
+/* One attempt at the import; a retry reads the file again from the
+ * start, which only a file (not a pipe) allows. */
+static int import_attempt(struct store *st, void *ctx, int attempt, struct err *err)
+{
+	struct import_job *j = ctx;
+
+	if (attempt > 0) {
+		if (fseek(j->in, 0, SEEK_SET) != 0) {
+			char first[ERR_MSG_MAX];
+
+			(void)snprintf(first, sizeof first, "%s", err->msg);
+			return err_set(err, EX_TEMPFAIL, "%s; %s cannot be read again to retry: run the"
+				       " import again", first, j->name);
+		}
+		j->report->errors = 0;
+		j->report->rows = 0;
+	}
+	return import_csv_in(st, j->kind, j->in, j->name, j->report, err);
+}
+
 int import_csv(struct store *st, enum import_kind kind, FILE *in, const char *name,
 	       struct import_report *report, struct err *err)
 {
-	if (store_begin(st, err) < 0)
-		return -1;
-	if (import_csv_in(st, kind, in, name, report, err) < 0 || store_commit(st, err) < 0) {
-		store_rollback(st);
-		return -1;
-	}
-	return 0;
+	struct import_job j = { kind, in, name, report };
+
+	return store_transact(st, import_attempt, &j, err);
 }

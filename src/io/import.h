@@ -53,7 +53,8 @@ struct import_report {
 };
 
 /* Reads a CSV file of kind from in (named name in messages) and stores it
- * in one transaction. Returns 0 when it was stored; -1 with err set
+ * in one transaction, run again from the start of in when the database
+ * asks for a retry (store_transact). Returns 0 when it was stored; -1 with err set
  * otherwise: EX_DATAERR when rows were bad (each reported through report,
  * and the database left as it was), another code when reading or the
  * database failed. */

@@ -77,8 +77,9 @@ int store_open(const char *target, unsigned flags, struct store **out, struct er
 		free(st);
 		return -1;
 	}
-	if (!(flags & STORE_NO_MIGRATE) &&
-	    (store_migrate(st, store_latest_version(), err) < 0 || load_settings(st, err) < 0)) {
+	if ((!(flags & STORE_NO_MIGRATE) &&
+	     (store_migrate(st, store_latest_version(), err) < 0 || load_settings(st, err) < 0)) ||
+	    ((flags & STORE_SNAPSHOT) && store_begin_read(st, err) < 0)) {
 		store_close(st);
 		return -1;
 	}

@@ -35,7 +35,9 @@ enum entity {
 /* Flags for store_open. */
 enum {
 	STORE_CREATE = 1 << 0,      /* create the database when it does not exist */
-	STORE_NO_MIGRATE = 1 << 1   /* leave the schema as it is (tests, `copy`) */
+	STORE_NO_MIGRATE = 1 << 1,  /* leave the schema as it is (tests, `copy`) */
+	STORE_SNAPSHOT = 1 << 2     /* begin a read transaction, so that every read
+				     * sees the database at one moment */
 };
 
 /* The schema version this program creates and migrates to. */

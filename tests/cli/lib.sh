@@ -4,12 +4,71 @@
 set -u
 : "${COMPGAP:?set COMPGAP to the compgap binary}"
 case $COMPGAP in /*) ;; *) COMPGAP=$(pwd)/$COMPGAP ;; esac
-DATA=$(cd "$(dirname "$0")" && pwd)/data
+HERE=$(cd "$(dirname "$0")" && pwd)
+DATA=$HERE/data
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/compgap-test.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
 export COMPGAP_DB="$WORK/default.db"
 unset COMPGAP_TODAY
+
+# The engine under test: SQLite, or PostgreSQL when $COMPGAP_TEST_PG holds
+# a connection string without dbname (tools/pg-server.sh prints one). Then
+# pg-wrap.sh turns every database path into a database of that server,
+# and they are dropped when the script ends.
+ENGINE=sqlite
+if [ -n "${COMPGAP_TEST_PG:-}" ]; then
+	ENGINE=postgresql
+	COMPGAP_REAL=$COMPGAP
+	COMPGAP=$HERE/pg-wrap.sh
+	COMPGAP_TEST_WORK=$WORK
+	COMPGAP_TEST_DBPREFIX=t_$(basename "$WORK" | sed 's/.*\.//' | tr 'A-Z' 'a-z')_
+	export COMPGAP_REAL COMPGAP_TEST_WORK COMPGAP_TEST_DBPREFIX
+	trap 'drop_test_databases; rm -rf "$WORK"' EXIT
+fi
+
+# psql on the test server's database NAME (default: postgres).
+test_psql() {
+	db=$1
+	shift
+	psql -X -q -At -v ON_ERROR_STOP=1 -d "$COMPGAP_TEST_PG dbname=$db" "$@"
+}
+
+drop_test_databases() {
+	test_psql postgres -c "SELECT datname FROM pg_database
+		WHERE left(datname, ${#COMPGAP_TEST_DBPREFIX}) = '$COMPGAP_TEST_DBPREFIX'" |
+		while read -r name; do
+			test_psql postgres -c "DROP DATABASE \"$name\" WITH (FORCE)" || true
+		done
+}
+
+# db_exists PATH: the database PATH stands for exists.
+db_exists() {
+	if [ "$ENGINE" = sqlite ]; then
+		[ -f "$1" ]
+		return
+	fi
+	target=$("$COMPGAP" --map "$1")
+	[ "$(test_psql postgres -c "SELECT count(*) FROM pg_database WHERE datname = '${target##*dbname=}'")" = 1 ]
+}
+
+# db_named PATH: how a message names the database PATH stands for: the
+# quoted path, or the description of a PostgreSQL database.
+db_named() {
+	if [ "$ENGINE" = sqlite ]; then printf "'%s'" "$1"; else db_describe "$1"; fi
+}
+
+# db_describe PATH: how compgap names the database PATH in its messages.
+db_describe() {
+	if [ "$ENGINE" = sqlite ]; then
+		printf 'sqlite:%s' "$1"
+		return
+	fi
+	target=$("$COMPGAP" --map "$1")
+	printf 'postgresql:%s on %s:%s' "${target##*dbname=}" \
+		"$(printf '%s' "$COMPGAP_TEST_PG" | sed 's/.*host=\([^ ]*\).*/\1/')" \
+		"$(printf '%s' "$COMPGAP_TEST_PG" | sed 's/.*port=\([^ ]*\).*/\1/')"
+}
 
 ok() { echo "ok $1"; }
 not_ok() { echo "not ok $1"; shift; for line in "$@"; do echo "#   $line"; done; }
