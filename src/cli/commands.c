@@ -4,7 +4,8 @@
 #include "demo/generate.h"
 
 #define DB_HELP \
-	"  --db PATH   the database (else $COMPGAP_DB, else ./compgap.db)\n"
+	"  --db DB     the database: a file, or postgresql://USER@HOST/NAME\n" \
+	"              (else $COMPGAP_DB, else ./compgap.db)\n"
 
 const struct command commands[] = {
 	{
@@ -207,6 +208,24 @@ const struct command commands[] = {
 		"running sums of all evidence.\n\n"
 		"options:\n" DB_HELP "\n"
 		"example:\n  compgap config set half_life 120\n",
+	},
+	{
+		"copy", cmd_copy,
+		"copy a whole organisation to another database (SQLite or PostgreSQL)",
+		"copy --from DB --to DB [--force]",
+		"Copies everything in one database into another, on either engine:\n"
+		"SQLite to PostgreSQL to move a growing organisation onto a server,\n"
+		"PostgreSQL to SQLite for a local snapshot or a backup. Rows keep\n"
+		"their ids, retracted evidence and the import log included. The copy\n"
+		"is one transaction of the target; it is then read back and every\n"
+		"table's rows and checksum are compared with the source's. A target\n"
+		"that does not exist is created; one that holds data is refused\n"
+		"unless --force, which replaces all of it. docs/deployment.md.\n\n"
+		"options:\n"
+		"  --from DB   the source: a file, or postgresql://USER@HOST/NAME\n"
+		"  --to DB     the target, likewise\n"
+		"  --force     replace whatever the target holds\n\n"
+		"example:\n  compgap copy --from team.db --to postgresql://compgap@db.example.org/compgap\n",
 	},
 	{
 		"help", cmd_help,

@@ -6,6 +6,7 @@
 #define COMPGAP_BACKEND_H
 
 #include "store/store.h"
+#include "store/tables.h"
 #include "util/strmap.h"
 
 struct backend;
@@ -178,7 +179,26 @@ struct backend {
 			      const struct candidate_ask *a,
 			      int (*cb)(void *ctx, const struct candidate_row *c), void *ctx,
 			      struct err *err);
+
+	/* Whole tables, for copying a database (copy.c). Calls cb with every
+	 * row of t, in the order of its key. */
+	int (*each_row)(struct store *st, const struct table_def *t,
+			int (*cb)(void *ctx, const struct cell *row), void *ctx, struct err *err);
+	/* Inserts rows[0..n) of t (t->ncolumns cells each) as they are, ids
+	 * and all. */
+	int (*put_rows)(struct store *st, const struct table_def *t, const struct cell *rows,
+			size_t n, struct err *err);
+	int (*count_rows)(struct store *st, const struct table_def *t, int64_t *n,
+			  struct err *err);
+	/* Empties every table of store_tables. */
+	int (*clear_tables)(struct store *st, struct err *err);
+	/* After put_rows: rows stored later get ids after the largest copied. */
+	int (*copy_finish)(struct store *st, struct err *err);
 };
+
+/* Forgets the cached keys and reads the settings again, after writes that
+ * went around store.c (a copy). */
+int store_reload(struct store *st, struct err *err);
 
 extern const struct backend backend_sqlite;
 extern const struct backend backend_pg;

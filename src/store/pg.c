@@ -1481,6 +1481,169 @@ static int pq_each_evidence(struct store *st, const struct evidence_filter *f,
 	return cursor_rows(st, evidence_sql[which], &p, evidence_row, &c, "read evidence", err);
 }
 
+/* ---- whole tables, for copy.c ------------------------------------------- */
+
+static int column_list(struct buf *b, const struct table_def *t)
+{
+	for (int c = 0; c < t->ncolumns; c++)
+		if (buf_printf(b, "%s%s", c > 0 ? ", " : "", t->columns[c].name) < 0)
+			return -1;
+	return 0;
+}
+
+struct table_cb {
+	const struct table_def *t;
+	int (*cb)(void *ctx, const struct cell *row);
+	void *ctx;
+};
+
+static int table_row(const PGresult *r, int i, void *arg)
+{
+	struct table_cb *k = arg;
+	struct cell row[TABLE_MAX_COLUMNS];
+
+	for (int c = 0; c < k->t->ncolumns; c++) {
+		row[c] = (struct cell){ .null = col_null(r, i, c) };
+		if (row[c].null)
+			continue;
+		if (k->t->columns[c].type == CELL_INT)
+			row[c].i = col_int(r, i, c);
+		else if (k->t->columns[c].type == CELL_REAL)
+			row[c].r = col_real(r, i, c);
+		else
+			row[c].s = col_text(r, i, c);
+	}
+	return k->cb(k->ctx, row);
+}
+
+static int pq_each_row(struct store *st, const struct table_def *t,
+		       int (*cb)(void *ctx, const struct cell *row), void *ctx, struct err *err)
+{
+	struct table_cb k = { t, cb, ctx };
+	struct buf sql;
+	int rc;
+
+	buf_init(&sql, BUF_MAX);
+	if (buf_adds(&sql, "SELECT ") < 0 || column_list(&sql, t) < 0 ||
+	    buf_printf(&sql, " FROM %s ORDER BY %s", t->name, t->order_by) < 0) {
+		buf_free(&sql);
+		return err_set(err, EX_OSERR, "out of memory");
+	}
+	rc = cursor_rows(st, buf_str(&sql), NULL, table_row, &k, "read the database", err);
+	buf_free(&sql);
+	return rc;
+}
+
+static int table_line(struct buf *b, const struct table_def *t, const struct cell *row)
+{
+	for (int c = 0; c < t->ncolumns; c++) {
+		char d[DTOA_MAX];
+		int rc;
+
+		if (c > 0 && buf_addc(b, '\t') < 0)
+			return -1;
+		if (row[c].null) {
+			rc = buf_adds(b, "\\N");
+		} else if (t->columns[c].type == CELL_INT) {
+			rc = buf_printf(b, "%lld", (long long)row[c].i);
+		} else if (t->columns[c].type == CELL_REAL) {
+			(void)dtoa_shortest(row[c].r, d);
+			rc = buf_adds(b, d);
+		} else {
+			rc = copy_text(b, row[c].s);
+		}
+		if (rc < 0)
+			return -1;
+	}
+	return buf_addc(b, '\n');
+}
+
+static int pq_put_rows(struct store *st, const struct table_def *t, const struct cell *rows,
+		       size_t n, struct err *err)
+{
+	struct buf *b = &conn_of(st)->copy;
+	struct buf sql;
+	int rc;
+
+	buf_init(&sql, BUF_MAX);
+	if (buf_printf(&sql, "COPY %s(", t->name) < 0 || column_list(&sql, t) < 0 ||
+	    buf_adds(&sql, ") FROM STDIN") < 0) {
+		buf_free(&sql);
+		return err_set(err, EX_OSERR, "out of memory");
+	}
+	rc = copy_begin(st, buf_str(&sql), "copy rows", err);
+	buf_free(&sql);
+	if (rc < 0)
+		return -1;
+	buf_reset(b);
+	for (size_t i = 0; i < n; i++) {
+		if (table_line(b, t, &rows[i * (size_t)t->ncolumns]) < 0) {
+			(void)copy_end(st, "out of memory", "copy rows", NULL);
+			return err_set(err, EX_OSERR, "out of memory");
+		}
+		if (b->len >= COPY_FLUSH_BYTES && copy_send(st, b, err) < 0)
+			return -1;
+	}
+	if (copy_send(st, b, err) < 0)
+		return -1;
+	return copy_end(st, NULL, "copy rows", err);
+}
+
+static int pq_count_rows(struct store *st, const struct table_def *t, int64_t *n,
+			 struct err *err)
+{
+	char sql[128];
+	PGresult *r;
+
+	(void)snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", t->name);
+	r = PQexecParams(pg_of(st), sql, 0, NULL, NULL, NULL, NULL, 1);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		pg_error(st, r, "count rows", err);
+		PQclear(r);
+		return -1;
+	}
+	*n = col_int(r, 0, 0);
+	PQclear(r);
+	return 0;
+}
+
+static int pq_clear_tables(struct store *st, struct err *err)
+{
+	struct buf sql;
+	int rc;
+
+	buf_init(&sql, BUF_MAX);
+	rc = buf_adds(&sql, "TRUNCATE");
+	for (int i = 0; rc == 0 && i < store_table_count; i++)
+		rc = buf_printf(&sql, "%s %s", i > 0 ? "," : "", store_tables[i].name);
+	if (rc < 0) {
+		buf_free(&sql);
+		return err_set(err, EX_OSERR, "out of memory");
+	}
+	rc = exec(st, buf_str(&sql), "empty the database", err);
+	buf_free(&sql);
+	return rc;
+}
+
+/* Identity columns number from a sequence, which copied ids bypass. */
+static int pq_copy_finish(struct store *st, struct err *err)
+{
+	char sql[256];
+
+	for (int i = 0; i < store_table_count; i++) {
+		const char *t = store_tables[i].name;
+
+		if (!store_tables[i].has_identity)
+			continue;
+		(void)snprintf(sql, sizeof sql,
+			       "SELECT setval(pg_get_serial_sequence('%s', 'id'),"
+			       " coalesce((SELECT max(id) FROM %s), 0) + 1, false)", t, t);
+		if (exec(st, sql, "number new rows after the copied ones", err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 const struct backend backend_pg = {
 	.name = "postgresql",
 	.open = pq_open,
@@ -1520,4 +1683,9 @@ const struct backend backend_pg = {
 	.newest_evidence = pq_newest_evidence,
 	.note_newest = pq_note_newest,
 	.each_candidate = pq_each_candidate,
+	.each_row = pq_each_row,
+	.put_rows = pq_put_rows,
+	.count_rows = pq_count_rows,
+	.clear_tables = pq_clear_tables,
+	.copy_finish = pq_copy_finish,
 };

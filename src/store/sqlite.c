@@ -1363,6 +1363,145 @@ static int sq_each_evidence(struct store *st, const struct evidence_filter *f,
 	return run_query(st, s, evidence_row, &c, err);
 }
 
+/* ---- whole tables, for copy.c ------------------------------------------- */
+
+/* "a, b, c": the columns of t. */
+static void column_list(sqlite3_str *sql, const struct table_def *t)
+{
+	for (int c = 0; c < t->ncolumns; c++)
+		sqlite3_str_appendf(sql, "%s%s", c > 0 ? ", " : "", t->columns[c].name);
+}
+
+/* Prepares SQL built in sql (which it frees); NULL on failure. */
+static sqlite3_stmt *prepare_built(struct store *st, sqlite3_str *sql, struct err *err)
+{
+	char *text = sqlite3_str_finish(sql);
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if (text == NULL) {
+		err_set(err, EX_OSERR, "out of memory");
+		return NULL;
+	}
+	rc = sqlite3_prepare_v2(conn_of(st)->db, text, -1, &s, NULL);
+	sqlite3_free(text);
+	if (rc != SQLITE_OK) {
+		db_error(st, rc, "read the schema", err);
+		return NULL;
+	}
+	return s;
+}
+
+static int sq_each_row(struct store *st, const struct table_def *t,
+		       int (*cb)(void *ctx, const struct cell *row), void *ctx, struct err *err)
+{
+	sqlite3_str *sql = sqlite3_str_new(NULL);
+	struct cell row[TABLE_MAX_COLUMNS];
+	sqlite3_stmt *s;
+	int rc, stop = 0;
+
+	sqlite3_str_appendall(sql, "SELECT ");
+	column_list(sql, t);
+	sqlite3_str_appendf(sql, " FROM %s ORDER BY %s", t->name, t->order_by);
+	s = prepare_built(st, sql, err);
+	if (s == NULL)
+		return -1;
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		for (int c = 0; c < t->ncolumns; c++) {
+			row[c] = (struct cell){ .null = sqlite3_column_type(s, c) == SQLITE_NULL };
+			if (row[c].null)
+				continue;
+			if (t->columns[c].type == CELL_INT)
+				row[c].i = sqlite3_column_int64(s, c);
+			else if (t->columns[c].type == CELL_REAL)
+				row[c].r = sqlite3_column_double(s, c);
+			else
+				row[c].s = column_text(s, c);
+		}
+		stop = cb(ctx, row);
+	}
+	rc = each_done(st, s, rc, stop, "read the database", err);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int sq_put_rows(struct store *st, const struct table_def *t, const struct cell *rows,
+		       size_t n, struct err *err)
+{
+	sqlite3_str *sql = sqlite3_str_new(NULL);
+	sqlite3_stmt *s;
+	int rc = 0;
+
+	sqlite3_str_appendf(sql, "INSERT INTO %s(", t->name);
+	column_list(sql, t);
+	sqlite3_str_appendall(sql, ") VALUES (");
+	for (int c = 0; c < t->ncolumns; c++)
+		sqlite3_str_appendall(sql, c > 0 ? ", ?" : "?");
+	sqlite3_str_appendall(sql, ")");
+	s = prepare_built(st, sql, err);
+	if (s == NULL)
+		return -1;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		const struct cell *row = &rows[i * (size_t)t->ncolumns];
+
+		sqlite3_reset(s);
+		for (int c = 0; c < t->ncolumns; c++) {
+			if (row[c].null)
+				sqlite3_bind_null(s, c + 1);
+			else if (t->columns[c].type == CELL_INT)
+				sqlite3_bind_int64(s, c + 1, row[c].i);
+			else if (t->columns[c].type == CELL_REAL)
+				sqlite3_bind_double(s, c + 1, row[c].r);
+			else
+				sqlite3_bind_text(s, c + 1, row[c].s, -1, SQLITE_STATIC);
+		}
+		if ((rc = sqlite3_step(s)) == SQLITE_DONE)
+			rc = 0;
+		else
+			db_error(st, rc, "copy rows", err);
+	}
+	sqlite3_finalize(s);
+	return rc == 0 ? 0 : -1;
+}
+
+static int sq_count_rows(struct store *st, const struct table_def *t, int64_t *n,
+			 struct err *err)
+{
+	sqlite3_str *sql = sqlite3_str_new(NULL);
+	sqlite3_stmt *s;
+	int rc;
+
+	sqlite3_str_appendf(sql, "SELECT count(*) FROM %s", t->name);
+	s = prepare_built(st, sql, err);
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : db_error(st, rc, "count rows", err);
+}
+
+static int sq_clear_tables(struct store *st, struct err *err)
+{
+	char sql[128];
+
+	/* Those that refer to others first. */
+	for (int i = store_table_count - 1; i >= 0; i--) {
+		(void)snprintf(sql, sizeof sql, "DELETE FROM %s", store_tables[i].name);
+		if (exec(st, sql, "empty the database", err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int sq_copy_finish(struct store *st, struct err *err)
+{
+	/* SQLite numbers new rows after the largest id there is. */
+	(void)st;
+	(void)err;
+	return 0;
+}
+
 const struct backend backend_sqlite = {
 	.name = "sqlite",
 	.open = sq_open,
@@ -1402,4 +1541,9 @@ const struct backend backend_sqlite = {
 	.newest_evidence = sq_newest_evidence,
 	.note_newest = sq_note_newest,
 	.each_candidate = sq_each_candidate,
+	.each_row = sq_each_row,
+	.put_rows = sq_put_rows,
+	.count_rows = sq_count_rows,
+	.clear_tables = sq_clear_tables,
+	.copy_finish = sq_copy_finish,
 };

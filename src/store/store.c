@@ -319,6 +319,12 @@ void store_rollback(struct store *st)
 	(void)load_settings(st, NULL);
 }
 
+int store_reload(struct store *st, struct err *err)
+{
+	drop_key_cache(st);
+	return load_settings(st, err);
+}
+
 static int cache_key(void *ctx, const char *key, int64_t id)
 {
 	return strmap_put(ctx, key, id) < 0 ? -1 : 0;

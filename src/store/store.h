@@ -228,4 +228,25 @@ int store_each_candidate(struct store *st, const struct candidate_query *q,
 				   const char *team, const struct evidence_sums *s),
 			 void *ctx, struct err *err);
 
+/* ---- copying a whole database ------------------------------------------ */
+
+/* What store_copy copied: per table of the schema, its label ("people")
+ * and rows; and the checksum of all of them, read back from both sides. */
+struct copy_report {
+	struct copy_count {
+		const char *label;
+		int64_t rows;
+	} tables[16];
+	int ntables;
+	uint64_t checksum;
+};
+
+/* Copies everything stored in from into to, ids included, in one
+ * transaction of to; then reads to back and compares every table's row
+ * count and checksum with what was read from from, rolling back when they
+ * differ. Refuses (EX_CANTCREAT) when to holds any data, unless force,
+ * which replaces it. Both must be at the latest schema version. */
+int store_copy(struct store *from, struct store *to, int force, struct copy_report *report,
+	       struct err *err);
+
 #endif

@@ -1,35 +1,156 @@
 /* The store: opening, migrations, round-trips of every entity, transactions
- * and the key cache, retraction. Each test works in a fresh temp file. */
+ * and the key cache, retraction. Each test works in a fresh database: a temp
+ * file, or, when $COMPGAP_TEST_PG names a PostgreSQL server (a libpq
+ * connection string without dbname), a database of its own on that server,
+ * so that every test runs on both engines. */
 #include "testutil.h"
 
+#include <libpq-fe.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "store/backend.h"
 #include "store/store.h"
 #include "util/arena.h"
 
 struct fixture {
-	char dir[64];
-	char path[128];
+	char dir[64];          /* SQLite: the temp directory holding the file */
+	char db[64];           /* PostgreSQL: the database's name */
+	char path[512];        /* the target given to store_open */
 	struct store *st;
+	struct store *other;   /* a second connection, for tests of isolation */
 };
+
+/* The PostgreSQL server the tests run on, or NULL for SQLite. */
+static const char *pg_server(void)
+{
+	const char *s = getenv("COMPGAP_TEST_PG");
+
+	return s != NULL && *s != '\0' ? s : NULL;
+}
+
+/* The connection string of database db on the test server, in out. */
+static int pg_target(const char *db, char *out, size_t outsz)
+{
+	int n = snprintf(out, outsz, "%s dbname=%s", pg_server(), db);
+
+	return n > 0 && (size_t)n < outsz ? 0 : -1;
+}
+
+/* DROP DATABASE IF EXISTS of a database never created says so; that is
+ * the normal case here, not worth a line of output. */
+static void pg_quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+/* Runs sql (one or more statements) on the PostgreSQL database conninfo
+ * names; 0 when every statement succeeded. Does not assert, so that
+ * teardown can use it. */
+static int pg_try(const char *conninfo, const char *sql)
+{
+	PGconn *pg = PQconnectdb(conninfo);
+	PGresult *r;
+	int rc = -1;
+
+	if (PQstatus(pg) != CONNECTION_OK) {
+		fprintf(stderr, "cannot connect to '%s': %s", conninfo, PQerrorMessage(pg));
+		PQfinish(pg);
+		return -1;
+	}
+	PQsetNoticeProcessor(pg, pg_quiet, NULL);
+	r = PQexec(pg, sql);
+	if (PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK)
+		rc = 0;
+	else
+		fprintf(stderr, "%s: %s", sql, PQerrorMessage(pg));
+	PQclear(r);
+	PQfinish(pg);
+	return rc;
+}
+
+/* Runs sql on the server's maintenance database, where databases are
+ * created and dropped. */
+static int pg_admin(const char *sql)
+{
+	char target[512];
+
+	if (pg_target("postgres", target, sizeof target) < 0)
+		return -1;
+	return pg_try(target, sql);
+}
+
+static int pg_drop_database(const char *db)
+{
+	char sql[160];
+
+	/* FORCE: a connection a failed test left open must not keep the
+	 * database alive. */
+	(void)snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS \"%s\" WITH (FORCE)", db);
+	return pg_admin(sql);
+}
+
+/* Creates an empty database as an administrator would: UTF-8, as compgap
+ * requires, so that opening it gets past the encoding check. */
+static void pg_create_database(const char *db)
+{
+	char sql[200];
+
+	(void)snprintf(sql, sizeof sql,
+		       "CREATE DATABASE \"%s\" TEMPLATE template0 ENCODING 'UTF8'"
+		       " LC_COLLATE 'C' LC_CTYPE 'C'", db);
+	assert_int_equal(pg_admin(sql), 0);
+}
+
+/* Whether the server has database db. */
+static bool pg_database_exists(const char *db)
+{
+	char target[512];
+	const char *params[1] = { db };
+	PGconn *pg;
+	PGresult *r;
+	bool exists;
+
+	assert_int_equal(pg_target("postgres", target, sizeof target), 0);
+	pg = PQconnectdb(target);
+	assert_int_equal(PQstatus(pg), CONNECTION_OK);
+	r = PQexecParams(pg, "SELECT count(*) FROM pg_database WHERE datname = $1", 1, NULL, params,
+			 NULL, NULL, 0);
+	assert_int_equal(PQresultStatus(r), PGRES_TUPLES_OK);
+	exists = strcmp(PQgetvalue(r, 0, 0), "0") != 0;
+	PQclear(r);
+	PQfinish(pg);
+	return exists;
+}
 
 static int setup(void **state)
 {
+	static unsigned counter;
 	struct fixture *f = calloc(1, sizeof *f);
 
 	if (f == NULL)
 		return -1;
+	*state = f;
+	if (pg_server() != NULL) {
+		/* Unique per process and test, so that runs in parallel and
+		 * what a crashed run left behind do not meet. */
+		(void)snprintf(f->db, sizeof f->db, "u_%ld_%u", (long)getpid(), ++counter);
+		if (pg_target(f->db, f->path, sizeof f->path) < 0)
+			return -1;
+		/* A leftover of an earlier process with the same pid. */
+		return pg_drop_database(f->db);
+	}
 	(void)snprintf(f->dir, sizeof f->dir, "/tmp/compgap-store-XXXXXX");
 	if (mkdtemp(f->dir) == NULL)
 		return -1;
 	(void)snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	*state = f;
 	return 0;
 }
 
@@ -37,13 +158,19 @@ static int teardown(void **state)
 {
 	struct fixture *f = *state;
 	char cmd[160];
+	int rc = 0;
 
+	store_close(f->other);
 	store_close(f->st);
-	(void)snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0)
-		return -1;
+	if (pg_server() != NULL) {
+		rc = pg_drop_database(f->db);
+	} else {
+		(void)snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+		if (system(cmd) != 0)
+			rc = -1;
+	}
 	free(f);
-	return 0;
+	return rc;
 }
 
 static struct store *open_new(struct fixture *f)
@@ -54,14 +181,27 @@ static struct store *open_new(struct fixture *f)
 	return f->st;
 }
 
-/* Runs SQL on the file directly, behind the store's back. */
+/* Runs SQL on the database directly, behind the store's back. */
 static void raw_sql(const char *path, const char *sql)
 {
 	sqlite3 *db;
 
+	if (pg_server() != NULL) {
+		assert_int_equal(pg_try(path, sql), 0);
+		return;
+	}
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
+}
+
+/* Removes the fixture's database, so that STORE_CREATE makes a new one. */
+static void forget_database(struct fixture *f)
+{
+	if (pg_server() != NULL)
+		assert_int_equal(pg_drop_database(f->db), 0);
+	else
+		(void)remove(f->path);
 }
 
 static void test_missing_database_is_not_created(void **state)
@@ -72,7 +212,10 @@ static void test_missing_database_is_not_created(void **state)
 	assert_int_equal(store_open(f->path, 0, &f->st, &err), -1);
 	assert_int_equal(err.code, EX_NOINPUT);
 	assert_non_null(strstr(err.msg, "compgap init"));
-	assert_int_not_equal(access(f->path, F_OK), 0);
+	if (pg_server() != NULL)
+		assert_false(pg_database_exists(f->db));
+	else
+		assert_int_not_equal(access(f->path, F_OK), 0);
 }
 
 static void test_create_migrates_to_latest(void **state)
@@ -82,6 +225,9 @@ static void test_create_migrates_to_latest(void **state)
 	int version = -1;
 
 	open_new(f);
+	/* STORE_CREATE made the database on the server. */
+	if (pg_server() != NULL)
+		assert_true(pg_database_exists(f->db));
 	assert_int_equal(store_schema_version(f->st, &version, &err), 0);
 	assert_int_equal(version, store_latest_version());
 	store_close(f->st);
@@ -137,7 +283,7 @@ static void test_migrations_from_every_version(void **state)
 		int version = -1;
 		int64_t n = -1;
 
-		(void)remove(f->path);
+		forget_database(f);
 		assert_int_equal(store_open(f->path, STORE_CREATE | STORE_NO_MIGRATE, &f->st, &err), 0);
 		assert_int_equal(store_schema_version(f->st, &version, &err), 0);
 		assert_int_equal(version, 0);
@@ -198,18 +344,30 @@ static void test_foreign_database_is_refused(void **state)
 	struct fixture *f = *state;
 	struct err err = { 0 };
 
-	raw_sql(f->path, "CREATE TABLE invoices(id INTEGER)");
+	/* On PostgreSQL the database must exist to hold a table; compgap
+	 * creates only missing ones. */
+	if (pg_server() != NULL)
+		pg_create_database(f->db);
+	raw_sql(f->path, "CREATE TABLE invoices(id integer)");
 	assert_int_equal(store_open(f->path, 0, &f->st, &err), -1);
+	assert_null(f->st);
 	assert_int_equal(err.code, EX_DATAERR);
-	assert_non_null(strstr(err.msg, "not a compgap one"));
+	if (pg_server() != NULL)
+		assert_non_null(strstr(err.msg, "holds tables of another application"));
+	else
+		assert_non_null(strstr(err.msg, "not a compgap one"));
 }
 
 static void test_not_a_database_is_refused(void **state)
 {
 	struct fixture *f = *state;
 	struct err err = { 0 };
-	FILE *out = fopen(f->path, "w");
+	FILE *out;
 
+	/* A PostgreSQL target is no file that could hold the wrong bytes. */
+	if (pg_server() != NULL)
+		skip();
+	out = fopen(f->path, "w");
 	assert_non_null(out);
 	for (int i = 0; i < 200; i++)
 		fputs("this is a text file, not a database\n", out);
@@ -554,6 +712,10 @@ static void test_bulk_load_keeps_the_index(void **state)
 	struct err err = { 0 };
 	int64_t n = 0;
 
+	/* The index dropping is SQLite's (evidence_index_exists reads its
+	 * catalogue); PostgreSQL loads with COPY and keeps its indexes. */
+	if (pg_server() != NULL)
+		skip();
 	fill(open_new(f));
 	append_many(f->st, 150000, false);
 	assert_int_equal(evidence_index_exists(f->path), 1);
@@ -762,6 +924,165 @@ static void test_default_target(void **state)
 	unsetenv("COMPGAP_DB");
 }
 
+/* ---- PostgreSQL: choosing it, connecting, isolation --------------------- */
+
+/* A URI or a string that starts with a libpq keyword is PostgreSQL; any
+ * other target is a file path, even with '=' in it. */
+static void test_pg_claims(void **state)
+{
+	static const char *const pg[] = {
+		"postgresql://u@h:5432/db", "postgres://h/db", "host=/tmp port=5432 dbname=x",
+		"  dbname=x", "service=foo",
+	};
+	static const char *const files[] = {
+		"compgap.db", "./host=x.db", "/tmp/a=b.db", "", "hostx=1", "Host=x",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof pg / sizeof *pg; i++)
+		if (!backend_pg_claims(pg[i]))
+			fail_msg("'%s' should be PostgreSQL", pg[i]);
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+		if (backend_pg_claims(files[i]))
+			fail_msg("'%s' should be a file", files[i]);
+}
+
+/* Nothing listens on port 1: no server is needed to see the failure, so
+ * this runs on both engines. */
+static void test_pg_unreachable_server(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+
+	assert_int_equal(store_open("host=127.0.0.1 port=1 dbname=x user=compgap connect_timeout=2",
+				    0, &f->st, &err), -1);
+	assert_null(f->st);
+	assert_int_equal(err.code, EX_UNAVAILABLE);
+	assert_non_null(strstr(err.msg, "cannot reach"));
+	assert_null(strchr(err.msg, '\n'));
+}
+
+/* Claimed by its first keyword, refused by libpq for a later one. */
+static void test_pg_malformed_connection_string(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+
+	assert_int_equal(store_open("host=/tmp port=5432 dbnam=x", 0, &f->st, &err), -1);
+	assert_null(f->st);
+	assert_int_equal(err.code, EX_USAGE);
+	assert_non_null(strstr(err.msg, "not a valid PostgreSQL connection string"));
+	assert_null(strchr(err.msg, '\n'));
+}
+
+/* The TCP listener of the test server wants a password; a wrong one is
+ * named as such, with the user, and never echoed. */
+static void test_pg_wrong_password(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	const char *tcp = getenv("COMPGAP_TEST_PG_TCP");
+	char target[512];
+
+	if (pg_server() == NULL || tcp == NULL || *tcp == '\0')
+		skip();
+	(void)snprintf(target, sizeof target, "%s password=wrong dbname=postgres", tcp);
+	assert_int_equal(store_open(target, 0, &f->st, &err), -1);
+	assert_null(f->st);
+	assert_int_equal(err.code, EX_NOPERM);
+	assert_non_null(strstr(err.msg, "refused the password"));
+	assert_non_null(strstr(err.msg, "'compgap'"));
+	assert_null(strstr(err.msg, "wrong"));
+	assert_null(strchr(err.msg, '\n'));
+}
+
+/* The describe of a store opened on target (which holds the password
+ * "compgap-test") names database db and not the password. */
+static void check_describe_hides_password(struct store **st, const char *target, const char *db)
+{
+	struct err err = { 0 };
+	const char *d;
+
+	if (store_open(target, 0, st, &err) < 0)
+		fail_msg("cannot open '%s': %s", target, err.msg);
+	d = store_describe(*st);
+	assert_int_equal(strncmp(d, "postgresql:", 11), 0);
+	assert_non_null(strstr(d, db));
+	assert_null(strstr(d, "compgap-test"));
+	assert_null(strstr(d, "password"));
+	store_close(*st);
+	*st = NULL;
+}
+
+/* Messages name the database by store_describe: engine, database, never
+ * the password, which the target may hold as a keyword or in a URI. */
+static void test_pg_describe(void **state)
+{
+	struct fixture *f = *state;
+	const char *tcp = getenv("COMPGAP_TEST_PG_TCP");
+	const char *d, *host = NULL, *port = NULL, *user = NULL;
+	PQconninfoOption *opts;
+	char target[512];
+
+	if (pg_server() == NULL)
+		skip();
+	d = store_describe(open_new(f));
+	assert_int_equal(strncmp(d, "postgresql:", 11), 0);
+	assert_non_null(strstr(d, f->db));
+	if (tcp == NULL || *tcp == '\0')
+		return;
+	(void)snprintf(target, sizeof target, "%s password=compgap-test dbname=%s", tcp, f->db);
+	check_describe_hides_password(&f->other, target, f->db);
+	opts = PQconninfoParse(tcp, NULL);
+	assert_non_null(opts);
+	for (PQconninfoOption *o = opts; o->keyword != NULL; o++) {
+		if (strcmp(o->keyword, "host") == 0)
+			host = o->val;
+		else if (strcmp(o->keyword, "port") == 0)
+			port = o->val;
+		else if (strcmp(o->keyword, "user") == 0)
+			user = o->val;
+	}
+	assert_true(host != NULL && port != NULL && user != NULL);
+	(void)snprintf(target, sizeof target, "postgresql://%s:compgap-test@%s:%s/%s", user, host,
+		       port, f->db);
+	PQconninfoFree(opts);
+	check_describe_hides_password(&f->other, target, f->db);
+}
+
+/* Another connection sees evidence only once it is committed, and a read
+ * transaction keeps seeing the moment it began. Both engines promise it
+ * (store_begin_read); SQLite keeps it through WAL. */
+static void test_uncommitted_evidence_is_invisible(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	const struct evidence e = { 0, "P2", "decide", 4, 0, SOURCE_PEER, 20020, "P1", NULL };
+	int64_t n = -1;
+
+	fill(open_new(f));
+	assert_int_equal(store_open(f->path, 0, &f->other, &err), 0);
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_log_import(f->st, "evidence", "pending.csv", &err), 0);
+	assert_int_equal(store_append_evidence(f->st, &e, 1, &err), 0);
+	assert_int_equal(store_log_import_rows(f->st, 1, &err), 0);
+	/* The writer sees its own row. */
+	assert_int_equal(store_count(f->st, ENTITY_EVIDENCE, &n, &err), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(store_begin_read(f->other, &err), 0);
+	assert_int_equal(store_count(f->other, ENTITY_EVIDENCE, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	/* Committed now, but after this read transaction began. */
+	assert_int_equal(store_count(f->other, ENTITY_EVIDENCE, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(store_commit(f->other, &err), 0);
+	assert_int_equal(store_begin_read(f->other, &err), 0);
+	assert_int_equal(store_count(f->other, ENTITY_EVIDENCE, &n, &err), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(store_commit(f->other, &err), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -787,6 +1108,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rollback_leaves_sums, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_settings_rebuild_sums, setup, teardown),
 		cmocka_unit_test(test_default_target),
+		cmocka_unit_test(test_pg_claims),
+		cmocka_unit_test_setup_teardown(test_pg_unreachable_server, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pg_malformed_connection_string, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pg_wrong_password, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pg_describe, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_uncommitted_evidence_is_invisible, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

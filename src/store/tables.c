@@ -1,0 +1,36 @@
+#include "store/tables.h"
+
+#include <stddef.h>
+
+#define I(name) { name, CELL_INT }
+#define R(name) { name, CELL_REAL }
+#define T(name) { name, CELL_TEXT }
+
+const struct table_def store_tables[] = {
+	{ "team", "teams", "id", "parent_id", 1, 4,
+	  { I("id"), T("key"), T("name"), I("parent_id") } },
+	{ "role", "roles", "id", NULL, 1, 2, { I("id"), T("key") } },
+	{ "competency", "competencies", "id", NULL, 1, 6,
+	  { I("id"), T("key"), T("name"), T("category"), T("description"), T("developability") } },
+	{ "indicator", "indicators", "id", NULL, 1, 4,
+	  { I("id"), I("competency_id"), I("level"), T("text") } },
+	{ "requirement", "requirements", "id", NULL, 1, 5,
+	  { I("id"), I("role_id"), I("competency_id"), I("required_level"), I("weight") } },
+	{ "person", "people", "id", "manager_id", 1, 8,
+	  { I("id"), T("key"), T("name"), T("email"), I("team_id"), I("role_id"), I("manager_id"),
+	    I("active") } },
+	{ "import_log", "imports", "id", NULL, 1, 5,
+	  { I("id"), T("kind"), T("source"), I("rows"), T("imported_at") } },
+	{ "evidence", "evidence rows", "id", NULL, 1, 10,
+	  { I("id"), I("person_id"), I("competency_id"), R("level"), I("level_decimals"), T("source"),
+	    I("date"), I("assessor_id"), T("note"), I("import_id") } },
+	{ "retraction", "retractions", "evidence_id", NULL, 0, 3,
+	  { I("evidence_id"), T("reason"), T("retracted_at") } },
+	{ "setting", "settings", "key", NULL, 0, 2, { T("key"), T("value") } },
+	{ "evidence_sum", "running sums", "competency_id, person_id", NULL, 0, 9,
+	  { I("competency_id"), I("person_id"), I("n_self"), R("w_self"), R("wl_self"), I("n_other"),
+	    R("w_other"), R("wl_other"), I("max_date") } },
+	{ "evidence_newest", "newest date", "date", NULL, 0, 1, { I("date") } },
+};
+
+const int store_table_count = (int)(sizeof store_tables / sizeof store_tables[0]);
