@@ -1,32 +1,58 @@
 #!/bin/sh
-# The whole test suite: a normal build, the same suite under AddressSanitizer
-# and UndefinedBehaviorSanitizer, and the CSV fuzzer for a short time. The
+# The whole test suite on both engines: a normal build on SQLite and on a
+# throw-away PostgreSQL server (tools/pg-server.sh, stopped whatever
+# happens), the same two under AddressSanitizer and
+# UndefinedBehaviorSanitizer, and the CSV fuzzer for a short time. The
 # last line is the total, "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.." || exit 1
 passed=0
 failed=0
+pgdir=$(mktemp -d "${TMPDIR:-/tmp}/compgap-pg.XXXXXX")
+trap 'tools/pg-server.sh stop "$pgdir"; rm -rf "$pgdir"' EXIT INT TERM
 
 tally() {
 	if [ -f "$1/counts" ]; then
 		read -r p f < "$1/counts"
 		passed=$((passed + p))
 		failed=$((failed + f))
+		rm -f "$1/counts"
 	else
 		echo "$2 did not run"
 		failed=$((failed + 1))
 	fi
 }
 
-echo "== build and run the suite"
-rm -f build/counts
-make -s check BUILD=build || true
-tally build "the suite"
+echo "== start a throw-away PostgreSQL server"
+if tools/pg-server.sh start "$pgdir" fast > "$pgdir/env"; then
+	. "$pgdir/env"
+	pg_env=$COMPGAP_TEST_PG
+	unset COMPGAP_TEST_PG
+else
+	echo "the PostgreSQL server did not start; the PostgreSQL runs count as failed"
+	pg_env=""
+fi
 
-echo "== the suite under ASan and UBSan"
-rm -f build/san/counts
-make -s sanitize || true
-tally build/san "the sanitizer suite"
+# suite NAME BUILD-TARGET BUILD-DIR [PG]: one run of the suite.
+suite() {
+	echo "== $1"
+	rm -f "$3/counts"
+	if [ -n "${4:-}" ]; then
+		if [ -z "$pg_env" ]; then
+			failed=$((failed + 1))
+			return
+		fi
+		COMPGAP_TEST_PG=$pg_env make -s "$2" BUILD="$3" || true
+	else
+		make -s "$2" BUILD="$3" || true
+	fi
+	tally "$3" "$1"
+}
+
+suite "the suite on SQLite" check build
+suite "the suite on PostgreSQL" check build pg
+suite "the suite under ASan and UBSan on SQLite" sanitize build/san
+suite "the suite under ASan and UBSan on PostgreSQL" sanitize build/san pg
 
 echo "== fuzzing the CSV reader for ${FUZZ_SECONDS:-30} s"
 if make -s fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-30}" > build/fuzz.log 2>&1; then

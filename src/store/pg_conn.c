@@ -59,6 +59,20 @@ static void reason_of(const char *message, char *out, size_t outsz)
 	(void)snprintf(out, outsz, "%.*s", (int)n, failed);
 }
 
+/* A password in key=value form, or in a URI's user part (user:password@). */
+static int has_password(const char *target)
+{
+	const char *at, *colon;
+
+	if (strstr(target, "password") != NULL)
+		return 1;
+	if (strncmp(target, "postgres", 8) != 0 || (colon = strstr(target, "://")) == NULL)
+		return 0;
+	at = strchr(colon + 3, '@');
+	colon = strchr(colon + 3, ':');
+	return at != NULL && colon != NULL && colon < at;
+}
+
 static void describe(struct pg_conn *c)
 {
 	const char *host = PQhost(c->pg), *port = PQport(c->pg), *db = PQdb(c->pg);
@@ -98,8 +112,12 @@ static int connect_error(struct pg_conn *c, const char *target, struct err *err)
 
 	parsed = PQconninfoParse(target, &parse_error);
 	if (parsed == NULL) {
+		/* libpq quotes pieces of the string, which may be pieces of a
+		 * password: say what is wrong only when there is none. */
 		reason_of(parse_error, reason, sizeof reason);
 		PQfreemem(parse_error);
+		if (has_password(target))
+			(void)snprintf(reason, sizeof reason, "it holds a password; check its quoting");
 		return err_set(err, EX_USAGE, "--db: not a valid PostgreSQL connection string (%s);"
 			       " write postgresql://USER@HOST:PORT/DATABASE", reason);
 	}

@@ -248,8 +248,9 @@ static int begin(struct store *st, int write, struct err *err)
 	if (st->be->begin(st, write, err) < 0)
 		return -1;
 	st->in_tx = 1;
-	/* Another process may have changed a setting since the store was
-	 * opened; the transaction works with the settings it sees. */
+	/* Another process may have added keys or changed a setting since the
+	 * last transaction; this one works with what it sees. */
+	drop_key_cache(st);
 	if (load_settings(st, err) < 0) {
 		store_rollback(st);
 		return -1;

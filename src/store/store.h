@@ -93,7 +93,8 @@ int store_transact(struct store *st,
 
 /* Looks up the store id of a key; returns 1 when it exists (setting *id
  * when id is not NULL), 0 when it does not, -1 on error. Fast: the keys of
- * each entity are read once per transaction and cached. */
+ * each entity are read once per transaction (or once before the first) and
+ * cached. */
 int store_lookup(struct store *st, enum entity kind, const char *key, int64_t *id,
 		 struct err *err);
 
