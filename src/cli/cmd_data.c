@@ -26,8 +26,7 @@ int cmd_init(const struct command *cmd, int argc, char **argv)
 	rc = cli_open_store(db, STORE_CREATE | STORE_NO_MIGRATE, &st);
 	if (rc != 0)
 		return rc;
-	if (store_schema_version(st, &before, &err) < 0 ||
-	    store_migrate(st, store_latest_version(), &err) < 0 ||
+	if (store_migrate(st, store_latest_version(), &before, &err) < 0 ||
 	    store_schema_version(st, &version, &err) < 0) {
 		store_close(st);
 		return cli_fail(&err);

@@ -608,6 +608,10 @@ static void check_tree(struct importer *im, size_t *order)
 
 	strmap_init(&g.index);
 	arena_init(&g.strings, ARENA_MAX);
+	if (store_lock_tree(im->st, teams ? ENTITY_TEAM : ENTITY_PERSON, im->err) < 0) {
+		fail(im);
+		goto out;
+	}
 	rc = teams ? store_each_team(im->st, NULL, graph_add_team, &g, im->err)
 		   : store_each_person(im->st, NULL, graph_add_person, &g, im->err);
 	if (rc != 0) {

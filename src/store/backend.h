@@ -88,7 +88,8 @@ struct backend {
 	int (*open)(struct store *st, const char *target, int create, struct err *err);
 	void (*close)(struct store *st);
 	int (*schema_version)(struct store *st, int *version, struct err *err);
-	int (*migrate)(struct store *st, int target, struct err *err);
+	/* *found gets the version found under the migration lock. */
+	int (*migrate)(struct store *st, int target, int *found, struct err *err);
 	int (*begin)(struct store *st, int write, struct err *err);
 	int (*commit)(struct store *st, struct err *err);
 	void (*rollback)(struct store *st);
@@ -97,6 +98,8 @@ struct backend {
 			int (*cb)(void *ctx, const char *key, int64_t id), void *ctx,
 			struct err *err);
 	int (*count)(struct store *st, enum entity kind, int64_t *n, struct err *err);
+	/* See store_lock_tree. */
+	int (*lock_tree)(struct store *st, enum entity kind, struct err *err);
 	/* Upserts return the row's id in *id. */
 	int (*put_team)(struct store *st, const struct team *t, int64_t *id, struct err *err);
 	int (*put_person)(struct store *st, const struct person *p, int64_t *id, struct err *err);

@@ -549,7 +549,7 @@ static int pq_schema_version(struct store *st, int *version, struct err *err)
 
 static int pq_rebuild_sums(struct store *st, struct err *err);
 
-static int pq_migrate(struct store *st, int target, struct err *err)
+static int pq_migrate(struct store *st, int target, int *found, struct err *err)
 {
 	char now[32], sql[160];
 	int version;
@@ -563,6 +563,7 @@ static int pq_migrate(struct store *st, int target, struct err *err)
 		return -1;
 	if (pq_schema_version(st, &version, err) < 0)
 		goto fail;
+	*found = version;
 	now_utc(now);
 	for (int v = version + 1; v <= target; v++) {
 		if (exec(st, pg_migrations[v - 1], "apply a schema migration", err) < 0)
@@ -646,6 +647,15 @@ static int pq_count(struct store *st, enum entity kind, int64_t *n, struct err *
 
 	*n = 0;
 	return run_done(st, q[kind], NULL, "count rows", n, err);
+}
+
+/* Conflicts with itself and with every writer of the table, not with
+ * readers; the statements after it see what those writers committed. */
+static int pq_lock_tree(struct store *st, enum entity kind, struct err *err)
+{
+	return exec(st, kind == ENTITY_TEAM ? "LOCK TABLE team IN SHARE ROW EXCLUSIVE MODE"
+					    : "LOCK TABLE person IN SHARE ROW EXCLUSIVE MODE",
+		    "lock the tree", err);
 }
 
 static int pq_put_team(struct store *st, const struct team *t, int64_t *id, struct err *err)
@@ -1655,6 +1665,7 @@ const struct backend backend_pg = {
 	.rollback = pq_rollback,
 	.each_key = pq_each_key,
 	.count = pq_count,
+	.lock_tree = pq_lock_tree,
 	.put_team = pq_put_team,
 	.put_person = pq_put_person,
 	.put_competency = pq_put_competency,

@@ -192,14 +192,22 @@ static int create_database(const char *target, struct pg_conn *failed, struct er
 	r = PQexec(pg, sql);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+		struct pg_conn maintenance = { pg, "" };
 
-		if (state != NULL && strcmp(state, "42501") == 0)
+		/* 42P04: it exists now; 23505: another CREATE DATABASE of the
+		 * same name committed while this one ran. */
+		if (state != NULL && (strcmp(state, "42P04") == 0 || strcmp(state, "23505") == 0)) {
+			rc = 0;
+		} else if (state != NULL && strcmp(state, "42501") == 0) {
 			rc = err_set(err, EX_NOPERM,
 				     "no database at %s, and user '%s' may not create databases; have an"
 				     " administrator run: createdb -E UTF8 -T template0 -O %s %s",
 				     failed->describe, user, user, db);
-		else if (state == NULL || strcmp(state, "42P04") != 0)
-			rc = pg_conn_error(failed, r, "create the database", err);
+		} else {
+			(void)snprintf(maintenance.describe, sizeof maintenance.describe, "%s",
+				       failed->describe);
+			rc = pg_conn_error(&maintenance, r, "create the database", err);
+		}
 	}
 	PQclear(r);
 	PQfinish(pg);

@@ -78,7 +78,7 @@ int store_open(const char *target, unsigned flags, struct store **out, struct er
 		return -1;
 	}
 	if ((!(flags & STORE_NO_MIGRATE) &&
-	     (store_migrate(st, store_latest_version(), err) < 0 || load_settings(st, err) < 0)) ||
+	     (store_migrate(st, store_latest_version(), NULL, err) < 0 || load_settings(st, err) < 0)) ||
 	    ((flags & STORE_SNAPSHOT) && store_begin_read(st, err) < 0)) {
 		store_close(st);
 		return -1;
@@ -110,12 +110,15 @@ int store_schema_version(struct store *st, int *version, struct err *err)
 	return st->be->schema_version(st, version, err);
 }
 
-int store_migrate(struct store *st, int target, struct err *err)
+int store_migrate(struct store *st, int target, int *from, struct err *err)
 {
-	int version;
+	int version, found;
 
+	if (from == NULL)
+		from = &found;
 	if (store_schema_version(st, &version, err) < 0)
 		return -1;
+	*from = version;
 	if (version > store_latest_version())
 		return err_set(err, EX_CONFIG,
 			       "database '%s' has schema version %d, newer than this compgap knows (%d); upgrade compgap",
@@ -125,7 +128,7 @@ int store_migrate(struct store *st, int target, struct err *err)
 	if (version >= target)
 		return 0;
 	drop_key_cache(st);
-	return st->be->migrate(st, target, err);
+	return st->be->migrate(st, target, from, err);
 }
 
 /* ---- running sums of the open transaction ------------------------------ */
@@ -383,11 +386,21 @@ int store_count(struct store *st, enum entity kind, int64_t *n, struct err *err)
 	return st->be->count(st, kind, n, err);
 }
 
+
 static int require_tx(struct store *st, struct err *err)
 {
 	if (!st->in_tx)
 		return err_set(err, EX_SOFTWARE, "write outside a transaction");
 	return 0;
+}
+
+int store_lock_tree(struct store *st, enum entity kind, struct err *err)
+{
+	if (require_tx(st, err) < 0)
+		return -1;
+	if (kind != ENTITY_TEAM && kind != ENTITY_PERSON)
+		return err_set(err, EX_SOFTWARE, "only teams and people form a tree");
+	return st->be->lock_tree(st, kind, err);
 }
 
 /* Notes a key written inside the transaction, when its kind is cached. */

@@ -66,8 +66,10 @@ const char *store_describe(const struct store *st);
 int store_schema_version(struct store *st, int *version, struct err *err);
 
 /* Applies the migrations after the current version up to target (at most
- * store_latest_version()), in one transaction. */
-int store_migrate(struct store *st, int target, struct err *err);
+ * store_latest_version()), in one transaction. *from (when not NULL) gets
+ * the version found under the migration lock: another process that
+ * migrated first makes it the target already. */
+int store_migrate(struct store *st, int target, int *from, struct err *err);
 
 /* Transactions. Writes are only allowed between begin and commit; a read
  * transaction (store_begin_read) sees one consistent snapshot, for export. */
@@ -103,6 +105,13 @@ int store_lookup(struct store *st, enum entity kind, const char *key, int64_t *i
  * when there is one, 0 when not, -1 on error. */
 int store_closest_key(struct store *st, enum entity kind, const char *key, char *out,
 		      size_t outsz, struct err *err);
+
+/* Inside a write transaction, keeps other writers of teams (or people,
+ * by kind) out until it ends, so that a check of the tree of parents (or
+ * managers) made after it sees every change that can commit before this
+ * one: two imports could otherwise each pass the check and together close
+ * a loop. */
+int store_lock_tree(struct store *st, enum entity kind, struct err *err);
 
 /* The number of rows of an entity (of evidence: those in force). */
 int store_count(struct store *st, enum entity kind, int64_t *n, struct err *err);

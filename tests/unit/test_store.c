@@ -287,7 +287,7 @@ static void test_migrations_from_every_version(void **state)
 		assert_int_equal(store_open(f->path, STORE_CREATE | STORE_NO_MIGRATE, &f->st, &err), 0);
 		assert_int_equal(store_schema_version(f->st, &version, &err), 0);
 		assert_int_equal(version, 0);
-		assert_int_equal(store_migrate(f->st, from, &err), 0);
+		assert_int_equal(store_migrate(f->st, from, NULL, &err), 0);
 		assert_int_equal(store_schema_version(f->st, &version, &err), 0);
 		assert_int_equal(version, from);
 		if (from >= 1)
