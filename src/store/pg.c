@@ -20,6 +20,7 @@
 
 enum {
 	MAX_PARAMS = 12,
+	BULK_MIN_ROWS = 100000,      /* see bulk_check */
 	BUF_MAX = 1 << 30,           /* the most any statement or COPY piece may take */
 	FETCH_ROWS = 20000,          /* rows per FETCH from a cursor */
 	COPY_FLUSH_BYTES = 1 << 16   /* COPY data sent in pieces of about this */
@@ -242,6 +243,11 @@ struct conn {
 	struct pg_conn link;              /* the connection and its description */
 	bool prepared[Q_COUNT_OF_STATEMENTS];
 	struct buf copy;                  /* COPY data being put together */
+	bool copy_open;                   /* a COPY of evidence waits for more rows */
+	int64_t tx_evidence;              /* evidence rows appended in this transaction */
+	int64_t evidence_before;          /* rows in force when it began; -1: not counted */
+	struct buf bulk_restore;          /* SQL that restores what a bulk load dropped;
+					   * empty when none was dropped */
 };
 
 static struct conn *conn_of(struct store *st)
@@ -337,12 +343,19 @@ static int pg_error(struct store *st, const PGresult *r, const char *doing, stru
 	return pg_conn_error(&conn_of(st)->link, r, doing, err);
 }
 
+static int copy_close(struct store *st, struct err *err);
+
 /* Runs plain SQL (no parameters, text results, several statements). */
 static int exec(struct store *st, const char *sql, const char *doing, struct err *err)
 {
-	PGresult *r = PQexec(pg_of(st), sql);
-	ExecStatusType s = PQresultStatus(r);
+	PGresult *r;
+	ExecStatusType s;
 	int rc = 0;
+
+	if (copy_close(st, err) < 0)
+		return -1;
+	r = PQexec(pg_of(st), sql);
+	s = PQresultStatus(r);
 
 	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
 		rc = pg_error(st, r, doing, err);
@@ -360,6 +373,8 @@ static PGresult *run(struct store *st, enum stmt_id id, const struct params *p,
 	PGresult *r;
 	ExecStatusType s;
 
+	if (copy_close(st, err) < 0)
+		return NULL;
 	(void)snprintf(name, sizeof name, "q%d", (int)id);
 	if (!c->prepared[id]) {
 		r = PQprepare(c->link.pg, name, sql_text[id], 0, NULL);
@@ -427,6 +442,8 @@ static int cursor_rows(struct store *st, const char *sql, const struct params *p
 	int stop = 0, rc = -1, n;
 
 	_Static_assert(FETCH_ROWS == 20000, "the FETCH statement says FETCH_ROWS");
+	if (copy_close(st, err) < 0)
+		return -1;
 	buf_init(&declare, BUF_MAX);
 	if (buf_printf(&declare, "DECLARE compgap_rows NO SCROLL CURSOR FOR %s", sql) < 0)
 		return err_set(err, EX_OSERR, "out of memory");
@@ -492,6 +509,7 @@ static int pq_open(struct store *st, const char *target, int create, struct err 
 		return -1;
 	}
 	buf_init(&c->copy, BUF_MAX);
+	buf_init(&c->bulk_restore, BUF_MAX);
 	st->conn = c;
 	(void)snprintf(st->describe, sizeof st->describe, "%s", c->link.describe);
 	return 0;
@@ -505,6 +523,7 @@ static void pq_close(struct store *st)
 		return;
 	pg_conn_close(&c->link);
 	buf_free(&c->copy);
+	buf_free(&c->bulk_restore);
 	free(c);
 	st->conn = NULL;
 }
@@ -514,7 +533,11 @@ static void pq_close(struct store *st)
  * of them. */
 static int count_tables(struct store *st, int64_t *tables, int64_t *ours, struct err *err)
 {
-	PGresult *r = PQexecParams(pg_of(st),
+	PGresult *r;
+
+	if (copy_close(st, err) < 0)
+		return -1;
+	r = PQexecParams(pg_of(st),
 				   "SELECT count(*), count(*) FILTER (WHERE tablename = 'schema_version')"
 				   " FROM pg_tables WHERE schemaname = current_schema()",
 				   0, NULL, NULL, NULL, NULL, 1);
@@ -587,8 +610,16 @@ fail:
  * upsert, so concurrent imports need not see each other's rows to be
  * right, and do not fail on each other as they would at a stricter level
  * (docs/deployment.md, "Concurrency"). Reads see one snapshot. */
+static void bulk_forget(struct conn *c)
+{
+	c->tx_evidence = 0;
+	c->evidence_before = -1;
+	buf_reset(&c->bulk_restore);
+}
+
 static int pq_begin(struct store *st, int write, struct err *err)
 {
+	bulk_forget(conn_of(st));
 	return exec(st, write ? "BEGIN ISOLATION LEVEL READ COMMITTED;"
 			       " SELECT pg_advisory_xact_lock_shared(" LOCK_SETTINGS ")"
 			     : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
@@ -597,8 +628,20 @@ static int pq_begin(struct store *st, int write, struct err *err)
 
 static int pq_commit(struct store *st, struct err *err)
 {
-	PGresult *r = PQexec(pg_of(st), "COMMIT");
+	struct conn *c = conn_of(st);
+	PGresult *r;
 	int rc = 0;
+
+	/* A bulk load dropped the index and the foreign keys: built again
+	 * by sorting, checked by one join each. */
+	if (c->bulk_restore.len > 0 &&
+	    exec(st, buf_str(&c->bulk_restore), "rebuild the evidence index and check its references",
+		 err) < 0)
+		return -1;
+	if (copy_close(st, err) < 0)
+		return -1;
+	bulk_forget(c);
+	r = PQexec(pg_of(st), "COMMIT");
 
 	if (PQresultStatus(r) != PGRES_COMMAND_OK)
 		rc = pg_conn_commit_error(&conn_of(st)->link, r, err);
@@ -608,8 +651,18 @@ static int pq_commit(struct store *st, struct err *err)
 	return rc;
 }
 
+static int copy_end(struct store *st, const char *abort_reason, const char *doing,
+		    struct err *err);
+
 static void pq_rollback(struct store *st)
 {
+	struct conn *c = conn_of(st);
+
+	if (c->copy_open) {
+		c->copy_open = false;
+		(void)copy_end(st, "rolled back", "roll back", NULL);
+	}
+	bulk_forget(c);
 	(void)exec(st, "ROLLBACK", "roll back", NULL);
 }
 
@@ -820,8 +873,12 @@ static int copy_end(struct store *st, const char *abort_reason, const char *doin
 
 static int copy_begin(struct store *st, const char *sql, const char *doing, struct err *err)
 {
-	PGresult *r = PQexec(pg_of(st), sql);
+	PGresult *r;
 	int rc = 0;
+
+	if (copy_close(st, err) < 0)
+		return -1;
+	r = PQexec(pg_of(st), sql);
 
 	if (PQresultStatus(r) != PGRES_COPY_IN)
 		rc = pg_error(st, r, doing, err);
@@ -846,27 +903,103 @@ static int evidence_line(struct store *st, struct buf *b, const struct evidence 
 	return buf_adds(b, "\t\\N\n");
 }
 
+static int pq_count(struct store *st, enum entity kind, int64_t *n, struct err *err);
+
+/* A large load is several times faster without the evidence index and
+ * its foreign keys, put back at commit (as pg_restore does): a B-tree
+ * built by sorting, and each reference checked by one join, instead of an
+ * index insert and three lookups that lock the person per row. As in
+ * SQLite (sqlite.c, bulk_check), this starts once the transaction has
+ * appended BULK_MIN_ROWS rows and at least a third as many as were there
+ * before. The evidence table is then the transaction's alone until it
+ * ends (docs/deployment.md); all of it is DDL inside the transaction, so
+ * a rollback puts everything back. */
+static int bulk_check(struct store *st, struct err *err)
+{
+	static const char plan[] =
+		"SELECT coalesce(string_agg(format('ALTER TABLE evidence DROP CONSTRAINT %I;', conname), ' '), ''),"
+		" coalesce(string_agg(format('ALTER TABLE evidence ADD CONSTRAINT %I %s;', conname,"
+		"   pg_get_constraintdef(oid)), ' '), ''),"
+		" (SELECT coalesce(pg_get_indexdef(to_regclass('evidence_person_competency')), ''))"
+		" FROM pg_constraint WHERE conrelid = 'evidence'::regclass AND contype = 'f'";
+	struct conn *c = conn_of(st);
+	struct buf drop;
+	PGresult *r;
+	int64_t total = 0;
+	int rc;
+
+	if (c->bulk_restore.len > 0 || c->tx_evidence < BULK_MIN_ROWS)
+		return 0;
+	if (c->evidence_before < 0) {
+		if (pq_count(st, ENTITY_EVIDENCE, &total, err) < 0)
+			return -1;
+		c->evidence_before = total - c->tx_evidence;
+	}
+	if (c->tx_evidence * 3 < c->evidence_before + c->tx_evidence)
+		return 0;
+	if (copy_close(st, err) < 0)
+		return -1;
+	r = PQexec(pg_of(st), plan);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		pg_error(st, r, "prepare a bulk load", err);
+		PQclear(r);
+		return -1;
+	}
+	buf_init(&drop, BUF_MAX);
+	rc = buf_adds(&drop, PQgetvalue(r, 0, 0));
+	if (rc == 0 && *PQgetvalue(r, 0, 2) != '\0')
+		rc = buf_adds(&drop, " DROP INDEX evidence_person_competency;");
+	if (rc == 0 && *PQgetvalue(r, 0, 2) != '\0')
+		rc = buf_printf(&c->bulk_restore, "%s;", PQgetvalue(r, 0, 2));
+	if (rc == 0)
+		rc = buf_adds(&c->bulk_restore, PQgetvalue(r, 0, 1));
+	PQclear(r);
+	if (rc < 0) {
+		buf_free(&drop);
+		return err_set(err, EX_OSERR, "out of memory");
+	}
+	rc = drop.len > 0 ? exec(st, buf_str(&drop), "prepare a bulk load", err) : 0;
+	buf_free(&drop);
+	return rc;
+}
+
 static int pq_append_evidence(struct store *st, const struct evidence *rows,
 			      const int64_t *ids, size_t n, struct err *err)
 {
-	struct buf *b = &conn_of(st)->copy;
-	static const char doing[] = "store evidence";
+	struct conn *c = conn_of(st);
+	struct buf *b = &c->copy;
 
-	if (copy_begin(st, "COPY evidence(person_id, competency_id, level, level_decimals, source,"
-		       " date, assessor_id, note, import_id) FROM STDIN", doing, err) < 0)
-		return -1;
+	if (!c->copy_open) {
+		if (copy_begin(st, "COPY evidence(person_id, competency_id, level, level_decimals,"
+			       " source, date, assessor_id, note, import_id) FROM STDIN",
+			       "store evidence", err) < 0)
+			return -1;
+		c->copy_open = true;
+	}
 	buf_reset(b);
 	for (size_t i = 0; i < n; i++) {
-		if (evidence_line(st, b, &rows[i], &ids[3 * i]) < 0) {
-			(void)copy_end(st, "out of memory", doing, NULL);
+		if (evidence_line(st, b, &rows[i], &ids[3 * i]) < 0)
 			return err_set(err, EX_OSERR, "out of memory");
-		}
 		if (b->len >= COPY_FLUSH_BYTES && copy_send(st, b, err) < 0)
 			return -1;
 	}
 	if (copy_send(st, b, err) < 0)
 		return -1;
-	return copy_end(st, NULL, doing, err);
+	c->tx_evidence += (int64_t)n;
+	return bulk_check(st, err);
+}
+
+/* The COPY of evidence stays open from one append to the next, so that
+ * the server stores rows while the next ones are read; any other
+ * statement ends it first, and hears the server's verdict on the rows. */
+static int copy_close(struct store *st, struct err *err)
+{
+	struct conn *c = conn_of(st);
+
+	if (!c->copy_open)
+		return 0;
+	c->copy_open = false;
+	return copy_end(st, NULL, "store evidence", err);
 }
 
 /* One array literal per column of the pairs, for Q_ADD_SUMS. */
