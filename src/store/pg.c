@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "store/backend.h"
+#include "store/sql_shared.h"
 #include "store/pg_conn.h"
 #include "store/schema_pg.h"
 #include "util/buf.h"
@@ -53,19 +54,12 @@ enum stmt_id {
 
 /* Queries whose results can be large are read through a cursor instead
  * (they are not prepared, and take their parameters at DECLARE). */
-#define EVIDENCE_COLUMNS \
-	"SELECT e.id, p.key, c.key, e.level, e.level_decimals, e.source, e.date, a.key, e.note" \
-	" FROM evidence e JOIN person p ON p.id = e.person_id" \
-	" JOIN competency c ON c.id = e.competency_id LEFT JOIN person a ON a.id = e.assessor_id" \
-	" WHERE NOT EXISTS (SELECT 1 FROM retraction r WHERE r.evidence_id = e.id)"
 static const char *const evidence_sql[4] = {
 	EVIDENCE_COLUMNS " ORDER BY e.id",
 	EVIDENCE_COLUMNS " AND p.key = $1 ORDER BY e.id",
 	EVIDENCE_COLUMNS " AND c.key = $1 ORDER BY e.id",
 	EVIDENCE_COLUMNS " AND p.key = $1 AND c.key = $2 ORDER BY e.id",
 };
-#define IN_FORCE "NOT EXISTS (SELECT 1 FROM retraction r WHERE r.evidence_id = e.id)"
-#define SUM_COLUMNS "n_self, w_self, wl_self, n_other, w_other, wl_other, max_date"
 static const char all_sums_sql[] =
 	"SELECT person_id, competency_id, " SUM_COLUMNS " FROM evidence_sum";
 static const char all_rows_by_pair_sql[] =
@@ -143,25 +137,14 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_RETRACT] =
 		"INSERT INTO retraction(evidence_id, reason, retracted_at) VALUES ($1, $2, $3)"
 		" ON CONFLICT DO NOTHING RETURNING evidence_id",
-#define TEAM_COLUMNS "SELECT t.key, t.name, p.key FROM team t LEFT JOIN team p ON p.id = t.parent_id"
 	[Q_TEAMS] = TEAM_COLUMNS " ORDER BY t.id",
 	[Q_TEAM_BY_KEY] = TEAM_COLUMNS " WHERE t.key = $1",
-#define PERSON_COLUMNS \
-	"SELECT p.key, p.name, p.email, t.key, r.key, m.key, p.active FROM person p" \
-	" LEFT JOIN team t ON t.id = p.team_id LEFT JOIN role r ON r.id = p.role_id" \
-	" LEFT JOIN person m ON m.id = p.manager_id"
 	[Q_PEOPLE] = PERSON_COLUMNS " ORDER BY p.id",
 	[Q_PERSON_BY_KEY] = PERSON_COLUMNS " WHERE p.key = $1",
-#define COMPETENCY_COLUMNS "SELECT key, name, category, description, developability FROM competency"
 	[Q_COMPETENCIES] = COMPETENCY_COLUMNS " ORDER BY id",
 	[Q_COMPETENCY_BY_KEY] = COMPETENCY_COLUMNS " WHERE key = $1",
-#define INDICATOR_COLUMNS \
-	"SELECT c.key, i.level, i.text FROM indicator i JOIN competency c ON c.id = i.competency_id"
 	[Q_INDICATORS] = INDICATOR_COLUMNS " ORDER BY c.id, i.level, i.id",
 	[Q_INDICATORS_OF] = INDICATOR_COLUMNS " WHERE c.key = $1 ORDER BY i.level, i.id",
-#define REQUIREMENT_COLUMNS \
-	"SELECT r.key, c.key, q.required_level, q.weight FROM requirement q" \
-	" JOIN role r ON r.id = q.role_id JOIN competency c ON c.id = q.competency_id"
 	[Q_REQUIREMENTS] = REQUIREMENT_COLUMNS " ORDER BY r.id, q.id",
 	[Q_REQUIREMENTS_OF] = REQUIREMENT_COLUMNS " WHERE r.key = $1 ORDER BY q.id",
 	[Q_SETTINGS] = "SELECT key, value FROM setting ORDER BY key",
@@ -196,12 +179,6 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		" WHERE e.person_id = $1 AND e.competency_id = $2 AND e.date <= $3 AND " IN_FORCE,
 	[Q_PAIR_OF_EVIDENCE] = "SELECT person_id, competency_id FROM evidence WHERE id = $1",
 	[Q_TEAM_ID] = "SELECT id FROM team WHERE key = $1",
-#define SUBTREE_OF(anchor) \
-	"WITH RECURSIVE sub(id) AS (" anchor " UNION SELECT t.id FROM team t JOIN sub" \
-	" ON t.parent_id = sub.id) "
-#define MEMBER_COLUMNS \
-	"SELECT p.id, p.key, p.name, t.key, r.key, p.role_id FROM person p" \
-	" LEFT JOIN team t ON t.id = p.team_id LEFT JOIN role r ON r.id = p.role_id"
 	[Q_SNAPSHOT_TEAM_MEMBERS] =
 		SUBTREE_OF("SELECT $1::bigint") MEMBER_COLUMNS
 		" WHERE p.active = 1 AND p.team_id IN (SELECT id FROM sub) ORDER BY p.key",
@@ -214,9 +191,6 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		"SELECT " SUM_COLUMNS " FROM evidence_sum WHERE competency_id = $1 AND person_id = $2",
 /* The expression of the level index (schema_pg.c), so that it is used. */
 #define LEVEL "(s.wl_self + s.wl_other) / nullif(s.w_self + s.w_other, 0)"
-#define CANDIDATE_COLUMNS \
-	"SELECT c.key, p.key, t.key, s.n_self, s.w_self, s.wl_self, s.n_other, s.w_other," \
-	" s.wl_other, s.max_date, p.id, s.competency_id"
 #define HOLDERS \
 	" FROM competency c JOIN evidence_sum s ON s.competency_id = c.id" \
 	" JOIN person p ON p.id = s.person_id LEFT JOIN team t ON t.id = p.team_id"

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "store/backend.h"
+#include "store/sql_shared.h"
 #include "store/schema_sqlite.h"
 
 enum {
@@ -111,32 +112,16 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		" FROM evidence WHERE id = ?1",
 	[Q_RETRACT] =
 		"INSERT INTO retraction(evidence_id, reason, retracted_at) VALUES (?1, ?2, ?3)",
-#define TEAM_COLUMNS "SELECT t.key, t.name, p.key FROM team t LEFT JOIN team p ON p.id = t.parent_id"
 	[Q_TEAMS] = TEAM_COLUMNS " ORDER BY t.id",
 	[Q_TEAM_BY_KEY] = TEAM_COLUMNS " WHERE t.key = ?1",
-#define PERSON_COLUMNS \
-	"SELECT p.key, p.name, p.email, t.key, r.key, m.key, p.active FROM person p" \
-	" LEFT JOIN team t ON t.id = p.team_id LEFT JOIN role r ON r.id = p.role_id" \
-	" LEFT JOIN person m ON m.id = p.manager_id"
 	[Q_PEOPLE] = PERSON_COLUMNS " ORDER BY p.id",
 	[Q_PERSON_BY_KEY] = PERSON_COLUMNS " WHERE p.key = ?1",
-#define COMPETENCY_COLUMNS "SELECT key, name, category, description, developability FROM competency"
 	[Q_COMPETENCIES] = COMPETENCY_COLUMNS " ORDER BY id",
 	[Q_COMPETENCY_BY_KEY] = COMPETENCY_COLUMNS " WHERE key = ?1",
-#define INDICATOR_COLUMNS \
-	"SELECT c.key, i.level, i.text FROM indicator i JOIN competency c ON c.id = i.competency_id"
 	[Q_INDICATORS] = INDICATOR_COLUMNS " ORDER BY c.id, i.level, i.id",
 	[Q_INDICATORS_OF] = INDICATOR_COLUMNS " WHERE c.key = ?1 ORDER BY i.level, i.id",
-#define REQUIREMENT_COLUMNS \
-	"SELECT r.key, c.key, q.required_level, q.weight FROM requirement q" \
-	" JOIN role r ON r.id = q.role_id JOIN competency c ON c.id = q.competency_id"
 	[Q_REQUIREMENTS] = REQUIREMENT_COLUMNS " ORDER BY r.id, q.id",
 	[Q_REQUIREMENTS_OF] = REQUIREMENT_COLUMNS " WHERE r.key = ?1 ORDER BY q.id",
-#define EVIDENCE_COLUMNS \
-	"SELECT e.id, p.key, c.key, e.level, e.level_decimals, e.source, e.date, a.key, e.note" \
-	" FROM evidence e JOIN person p ON p.id = e.person_id" \
-	" JOIN competency c ON c.id = e.competency_id LEFT JOIN person a ON a.id = e.assessor_id" \
-	" WHERE NOT EXISTS (SELECT 1 FROM retraction r WHERE r.evidence_id = e.id)"
 	[Q_EVIDENCE_ALL] = EVIDENCE_COLUMNS " ORDER BY e.id",
 	[Q_EVIDENCE_PERSON] = EVIDENCE_COLUMNS " AND p.key = ?1 ORDER BY e.id",
 	[Q_EVIDENCE_PERSON_COMPETENCY] =
@@ -159,7 +144,6 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		"INSERT OR REPLACE INTO evidence_sum(person_id, competency_id, n_self, w_self,"
 		" wl_self, n_other, w_other, wl_other, max_date) VALUES " SUM_VALUES,
 	[Q_DELETE_SUMS] = "DELETE FROM evidence_sum WHERE person_id = ?1 AND competency_id = ?2",
-#define IN_FORCE "NOT EXISTS (SELECT 1 FROM retraction r WHERE r.evidence_id = e.id)"
 	[Q_PAIR_ROWS] =
 		"SELECT e.level, e.source, e.date FROM evidence e"
 		" WHERE e.person_id = ?1 AND e.competency_id = ?2 AND " IN_FORCE,
@@ -171,13 +155,6 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		"SELECT e.person_id, e.competency_id, e.level, e.source, e.date FROM evidence e"
 		" WHERE " IN_FORCE " ORDER BY e.person_id, e.competency_id",
 	[Q_TEAM_ID] = "SELECT id FROM team WHERE key = ?1",
-/* sub: the ids of the team that anchor selects and of all its sub-teams */
-#define SUBTREE_OF(anchor) \
-	"WITH RECURSIVE sub(id) AS (" anchor " UNION SELECT t.id FROM team t JOIN sub" \
-	" ON t.parent_id = sub.id) "
-#define MEMBER_COLUMNS \
-	"SELECT p.id, p.key, p.name, t.key, r.key, p.role_id FROM person p" \
-	" LEFT JOIN team t ON t.id = p.team_id LEFT JOIN role r ON r.id = p.role_id"
 	[Q_SNAPSHOT_TEAM_MEMBERS] =
 		SUBTREE_OF("SELECT ?1") MEMBER_COLUMNS " WHERE p.active = 1 AND p.team_id IN (SELECT id FROM sub)"
 		" ORDER BY p.key",
@@ -186,14 +163,10 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		"SELECT q.role_id, q.competency_id, c.key, q.required_level, q.weight"
 		" FROM requirement q JOIN competency c ON c.id = q.competency_id"
 		" ORDER BY q.role_id, q.id",
-#define SUM_COLUMNS "n_self, w_self, wl_self, n_other, w_other, wl_other, max_date"
 	[Q_PAIR_SUMS] =
 		"SELECT " SUM_COLUMNS " FROM evidence_sum WHERE competency_id = ?1 AND person_id = ?2",
 	[Q_ALL_SUMS] = "SELECT person_id, competency_id, " SUM_COLUMNS " FROM evidence_sum",
 #define LEVEL "(s.wl_self + s.wl_other) / (s.w_self + s.w_other)"
-#define CANDIDATE_COLUMNS \
-	"SELECT c.key, p.key, t.key, s.n_self, s.w_self, s.wl_self, s.n_other, s.w_other," \
-	" s.wl_other, s.max_date, p.id, s.competency_id"
 #define HOLDERS \
 	" FROM competency c CROSS JOIN evidence_sum s ON s.competency_id = c.id" \
 	" CROSS JOIN person p ON p.id = s.person_id LEFT JOIN team t ON t.id = p.team_id"

@@ -1,0 +1,37 @@
+/* SQL that both backends run as it is: column lists and clauses without
+ * parameters or dialect, so that the two engines read the same columns in
+ * the same order. Each backend's statements are in sqlite.c and pg.c. */
+#ifndef COMPGAP_SQL_SHARED_H
+#define COMPGAP_SQL_SHARED_H
+
+#define TEAM_COLUMNS "SELECT t.key, t.name, p.key FROM team t LEFT JOIN team p ON p.id = t.parent_id"
+#define PERSON_COLUMNS \
+	"SELECT p.key, p.name, p.email, t.key, r.key, m.key, p.active FROM person p" \
+	" LEFT JOIN team t ON t.id = p.team_id LEFT JOIN role r ON r.id = p.role_id" \
+	" LEFT JOIN person m ON m.id = p.manager_id"
+#define COMPETENCY_COLUMNS "SELECT key, name, category, description, developability FROM competency"
+#define INDICATOR_COLUMNS \
+	"SELECT c.key, i.level, i.text FROM indicator i JOIN competency c ON c.id = i.competency_id"
+#define REQUIREMENT_COLUMNS \
+	"SELECT r.key, c.key, q.required_level, q.weight FROM requirement q" \
+	" JOIN role r ON r.id = q.role_id JOIN competency c ON c.id = q.competency_id"
+#define EVIDENCE_COLUMNS \
+	"SELECT e.id, p.key, c.key, e.level, e.level_decimals, e.source, e.date, a.key, e.note" \
+	" FROM evidence e JOIN person p ON p.id = e.person_id" \
+	" JOIN competency c ON c.id = e.competency_id LEFT JOIN person a ON a.id = e.assessor_id" \
+	" WHERE NOT EXISTS (SELECT 1 FROM retraction r WHERE r.evidence_id = e.id)"
+/* evidence row e is not retracted */
+#define IN_FORCE "NOT EXISTS (SELECT 1 FROM retraction r WHERE r.evidence_id = e.id)"
+/* sub: the ids of the team that anchor selects and of all its sub-teams */
+#define SUBTREE_OF(anchor) \
+	"WITH RECURSIVE sub(id) AS (" anchor " UNION SELECT t.id FROM team t JOIN sub" \
+	" ON t.parent_id = sub.id) "
+#define MEMBER_COLUMNS \
+	"SELECT p.id, p.key, p.name, t.key, r.key, p.role_id FROM person p" \
+	" LEFT JOIN team t ON t.id = p.team_id LEFT JOIN role r ON r.id = p.role_id"
+#define SUM_COLUMNS "n_self, w_self, wl_self, n_other, w_other, wl_other, max_date"
+#define CANDIDATE_COLUMNS \
+	"SELECT c.key, p.key, t.key, s.n_self, s.w_self, s.wl_self, s.n_other, s.w_other," \
+	" s.wl_other, s.max_date, p.id, s.competency_id"
+
+#endif
