@@ -88,8 +88,12 @@ struct backend {
 	int (*open)(struct store *st, const char *target, int create, struct err *err);
 	void (*close)(struct store *st);
 	int (*schema_version)(struct store *st, int *version, struct err *err);
-	/* *found gets the version found under the migration lock. */
-	int (*migrate)(struct store *st, int target, int *found, struct err *err);
+	/* Begins the transaction of a migration (store.c runs it, then
+	 * commits or rolls back), once no other process migrates. */
+	int (*begin_migration)(struct store *st, struct err *err);
+	/* Applies migration version and records it as applied at applied_at. */
+	int (*apply_migration)(struct store *st, int version, const char *applied_at,
+			       struct err *err);
 	int (*begin)(struct store *st, int write, struct err *err);
 	int (*commit)(struct store *st, struct err *err);
 	void (*rollback)(struct store *st);
@@ -198,6 +202,9 @@ struct backend {
 	/* After put_rows: rows stored later get ids after the largest copied. */
 	int (*copy_finish)(struct store *st, struct err *err);
 };
+
+/* The time now, in UTC, as 2026-11-23T10:00:00Z. */
+void store_now_utc(char out[32]);
 
 /* Forgets the cached keys and reads the settings again, after writes that
  * went around store.c (a copy). */

@@ -408,14 +408,14 @@ static int cursor_rows(struct store *st, const char *sql, const struct params *p
 		       int (*row)(const PGresult *r, int i, void *arg), void *arg,
 		       const char *doing, struct err *err)
 {
-	static const char fetch[] = "FETCH " /* FETCH_ROWS */ "20000 FROM compgap_rows";
 	struct conn *c = conn_of(st);
 	bool own = PQtransactionStatus(c->link.pg) == PQTRANS_IDLE;
 	struct buf declare;
 	PGresult *r;
 	int stop = 0, rc = -1, n;
+	char fetch[48];
 
-	_Static_assert(FETCH_ROWS == 20000, "the FETCH statement says FETCH_ROWS");
+	(void)snprintf(fetch, sizeof fetch, "FETCH %d FROM compgap_rows", FETCH_ROWS);
 	if (copy_close(st, err) < 0)
 		return -1;
 	buf_init(&declare, BUF_MAX);
@@ -459,15 +459,6 @@ out:
 	}
 	buf_free(&declare);
 	return rc;
-}
-
-static void now_utc(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (gmtime_r(&t, &tm) == NULL || strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		(void)snprintf(out, 32, "1970-01-01T00:00:00Z");
 }
 
 /* ---- connection, schema and transactions --------------------------------- */
@@ -544,46 +535,6 @@ static int pq_schema_version(struct store *st, int *version, struct err *err)
 	return 0;
 }
 
-static int pq_rebuild_sums(struct store *st, struct err *err);
-
-static int pq_migrate(struct store *st, int target, int *found, struct err *err)
-{
-	char now[32], sql[160];
-	int version;
-
-	_Static_assert((int)PG_MIGRATION_COUNT == (int)SCHEMA_VERSION,
-		       "one PostgreSQL migration per schema version");
-	/* The lock makes a second process that starts at once wait, and then
-	 * find the schema migrated already. */
-	if (exec(st, "BEGIN; SELECT pg_advisory_xact_lock(" LOCK_MIGRATION ")",
-		 "begin the migration", err) < 0)
-		return -1;
-	if (pq_schema_version(st, &version, err) < 0)
-		goto fail;
-	*found = version;
-	now_utc(now);
-	for (int v = version + 1; v <= target; v++) {
-		if (exec(st, pg_migrations[v - 1], "apply a schema migration", err) < 0)
-			goto fail;
-		if (v == 2 && pq_rebuild_sums(st, err) < 0)
-			goto fail;
-		(void)snprintf(sql, sizeof sql,
-			       "INSERT INTO schema_version(version, applied_at) VALUES (%d, '%s')", v, now);
-		if (exec(st, sql, "record the schema version", err) < 0)
-			goto fail;
-	}
-	if (exec(st, "COMMIT", "commit the migration", err) < 0)
-		goto fail;
-	return 0;
-fail:
-	(void)exec(st, "ROLLBACK", "roll back", NULL);
-	return -1;
-}
-
-/* Writes run at READ COMMITTED: every write is an insert or an atomic
- * upsert, so concurrent imports need not see each other's rows to be
- * right, and do not fail on each other as they would at a stricter level
- * (docs/deployment.md, "Concurrency"). Reads see one snapshot. */
 static void bulk_forget(struct conn *c)
 {
 	c->tx_evidence = 0;
@@ -591,6 +542,34 @@ static void bulk_forget(struct conn *c)
 	buf_reset(&c->bulk_restore);
 }
 
+/* The lock makes a second process that starts at once wait, and then
+ * find the schema migrated already. */
+static int pq_begin_migration(struct store *st, struct err *err)
+{
+	bulk_forget(conn_of(st));
+	return exec(st, "BEGIN; SELECT pg_advisory_xact_lock(" LOCK_MIGRATION ")",
+		    "begin the migration", err);
+}
+
+static int pq_apply_migration(struct store *st, int version, const char *applied_at,
+			      struct err *err)
+{
+	char sql[128];
+
+	_Static_assert((int)PG_MIGRATION_COUNT == (int)SCHEMA_VERSION,
+		       "one PostgreSQL migration per schema version");
+	if (exec(st, pg_migrations[version - 1], "apply a schema migration", err) < 0)
+		return -1;
+	(void)snprintf(sql, sizeof sql,
+		       "INSERT INTO schema_version(version, applied_at) VALUES (%d, '%s')", version,
+		       applied_at);
+	return exec(st, sql, "record the schema version", err);
+}
+
+/* Writes run at READ COMMITTED: every write is an insert or an atomic
+ * upsert, so concurrent imports need not see each other's rows to be
+ * right, and do not fail on each other as they would at a stricter level
+ * (docs/deployment.md, "Concurrency"). Reads see one snapshot. */
 static int pq_begin(struct store *st, int write, struct err *err)
 {
 	bulk_forget(conn_of(st));
@@ -616,7 +595,6 @@ static int pq_commit(struct store *st, struct err *err)
 		return -1;
 	bulk_forget(c);
 	r = PQexec(pg_of(st), "COMMIT");
-
 	if (PQresultStatus(r) != PGRES_COMMAND_OK)
 		rc = pg_conn_commit_error(&conn_of(st)->link, r, err);
 	else if (strcmp(PQcmdStatus(r), "ROLLBACK") == 0)
@@ -776,7 +754,7 @@ static int pq_log_import(struct store *st, const char *kind, const char *source_
 	struct params p = { 0 };
 	char now[32];
 
-	now_utc(now);
+	store_now_utc(now);
 	param_text(&p, kind);
 	param_text(&p, source_name);
 	param_text(&p, now);
@@ -1142,7 +1120,7 @@ static int pq_retract_evidence(struct store *st, int64_t id, const char *reason,
 			       (long long)id);
 	if (retracted)
 		return err_set(err, EX_DATAERR, "evidence row %lld is retracted already", (long long)id);
-	now_utc(now);
+	store_now_utc(now);
 	param_text(&p, reason);
 	param_text(&p, now);
 	r = run(st, Q_RETRACT, &p, "retract evidence", err);
@@ -1766,7 +1744,8 @@ const struct backend backend_pg = {
 	.open = pq_open,
 	.close = pq_close,
 	.schema_version = pq_schema_version,
-	.migrate = pq_migrate,
+	.begin_migration = pq_begin_migration,
+	.apply_migration = pq_apply_migration,
 	.begin = pq_begin,
 	.commit = pq_commit,
 	.rollback = pq_rollback,

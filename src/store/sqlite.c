@@ -199,11 +199,9 @@ struct conn {
 	char *dropped_index;         /* SQL of the evidence index dropped for a bulk load */
 };
 
-/* Bulk loads of evidence (defined with sq_append_evidence), and the
- * running sums that migration 2 fills. */
+/* Bulk loads of evidence (defined with sq_append_evidence). */
 static int bulk_finish(struct store *st, struct err *err);
 static void bulk_forget(struct conn *c);
-static int sq_rebuild_sums(struct store *st, struct err *err);
 
 static struct conn *conn_of(struct store *st)
 {
@@ -332,15 +330,6 @@ static int exec(struct store *st, const char *sql, const char *doing, struct err
 	return rc == SQLITE_OK ? 0 : db_error(st, rc, doing, err);
 }
 
-static void now_utc(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (gmtime_r(&t, &tm) == NULL || strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		(void)snprintf(out, 32, "1970-01-01T00:00:00Z");
-}
-
 /* True when the database has tables but none of ours: someone else's file. */
 static int foreign_database(struct store *st, int *foreign, struct err *err)
 {
@@ -463,38 +452,27 @@ static int sq_schema_version(struct store *st, int *version, struct err *err)
 	return 0;
 }
 
-static int sq_migrate(struct store *st, int target, int *found, struct err *err)
+/* IMMEDIATE takes the write lock first, so two processes that open a new
+ * database at once migrate one after the other, not twice. */
+static int sq_begin_migration(struct store *st, struct err *err)
 {
-	char now[32], sql[128];
-	int version;
+	bulk_forget(conn_of(st));
+	return exec(st, "BEGIN IMMEDIATE", "begin the migration", err);
+}
+
+static int sq_apply_migration(struct store *st, int version, const char *applied_at,
+			      struct err *err)
+{
+	char sql[128];
 
 	_Static_assert((int)SQLITE_MIGRATION_COUNT == (int)SCHEMA_VERSION,
 		       "one SQLite migration per schema version");
-	/* IMMEDIATE takes the write lock first, so two processes that open a
-	 * new database at once migrate one after the other, not twice. */
-	if (exec(st, "BEGIN IMMEDIATE", "begin the migration", err) < 0)
+	if (exec(st, sqlite_migrations[version - 1], "apply a schema migration", err) < 0)
 		return -1;
-	if (sq_schema_version(st, &version, err) < 0)
-		goto fail;
-	*found = version;
-	now_utc(now);
-	for (int v = version + 1; v <= target; v++) {
-		if (exec(st, sqlite_migrations[v - 1], "apply a schema migration", err) < 0)
-			goto fail;
-		/* Version 2 brought the running sums: fill them. */
-		if (v == 2 && sq_rebuild_sums(st, err) < 0)
-			goto fail;
-		(void)snprintf(sql, sizeof sql,
-			       "INSERT INTO schema_version(version, applied_at) VALUES (%d, '%s')", v, now);
-		if (exec(st, sql, "record the schema version", err) < 0)
-			goto fail;
-	}
-	if (exec(st, "COMMIT", "commit the migration", err) < 0)
-		goto fail;
-	return 0;
-fail:
-	(void)sqlite3_exec(conn_of(st)->db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
+	(void)snprintf(sql, sizeof sql,
+		       "INSERT INTO schema_version(version, applied_at) VALUES (%d, '%s')", version,
+		       applied_at);
+	return exec(st, sql, "record the schema version", err);
 }
 
 static int sq_begin(struct store *st, int write, struct err *err)
@@ -671,7 +649,7 @@ static int sq_log_import(struct store *st, const char *kind, const char *source_
 
 	if (s == NULL)
 		return -1;
-	now_utc(now);
+	store_now_utc(now);
 	bind_text(s, 1, kind);
 	bind_text(s, 2, source_name);
 	bind_text(s, 3, now);
@@ -1167,7 +1145,7 @@ static int sq_retract_evidence(struct store *st, int64_t id, const char *reason,
 	s = prepare(st, Q_RETRACT, err);
 	if (s == NULL)
 		return -1;
-	now_utc(now);
+	store_now_utc(now);
 	sqlite3_bind_int64(s, 1, id);
 	bind_text(s, 2, reason);
 	bind_text(s, 3, now);
@@ -1490,7 +1468,8 @@ const struct backend backend_sqlite = {
 	.open = sq_open,
 	.close = sq_close,
 	.schema_version = sq_schema_version,
-	.migrate = sq_migrate,
+	.begin_migration = sq_begin_migration,
+	.apply_migration = sq_apply_migration,
 	.begin = sq_begin,
 	.commit = sq_commit,
 	.rollback = sq_rollback,

@@ -110,6 +110,43 @@ int store_schema_version(struct store *st, int *version, struct err *err)
 	return st->be->schema_version(st, version, err);
 }
 
+void store_now_utc(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (gmtime_r(&t, &tm) == NULL || strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		(void)snprintf(out, 32, "1970-01-01T00:00:00Z");
+}
+
+/* Applies the migrations after the version found under the backend's
+ * migration lock, up to target, in one transaction. */
+static int run_migrations(struct store *st, int target, int *from, struct err *err)
+{
+	char now[32];
+	int version;
+
+	if (st->be->begin_migration(st, err) < 0)
+		return -1;
+	if (st->be->schema_version(st, &version, err) < 0)
+		goto fail;
+	*from = version;
+	store_now_utc(now);
+	for (int v = version + 1; v <= target; v++) {
+		if (st->be->apply_migration(st, v, now, err) < 0)
+			goto fail;
+		/* Version 2 brought the running sums: fill them. */
+		if (v == 2 && st->be->rebuild_sums(st, err) < 0)
+			goto fail;
+	}
+	if (st->be->commit(st, err) < 0)
+		goto fail;
+	return 0;
+fail:
+	st->be->rollback(st);
+	return -1;
+}
+
 int store_migrate(struct store *st, int target, int *from, struct err *err)
 {
 	int version, found;
@@ -128,7 +165,7 @@ int store_migrate(struct store *st, int target, int *from, struct err *err)
 	if (version >= target)
 		return 0;
 	drop_key_cache(st);
-	return st->be->migrate(st, target, from, err);
+	return run_migrations(st, target, from, err);
 }
 
 /* ---- running sums of the open transaction ------------------------------ */
