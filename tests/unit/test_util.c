@@ -19,6 +19,7 @@
 #include "util/strmap.h"
 #include "util/utf8.h"
 #include "util/edit.h"
+#include "util/percent.h"
 
 /* buf */
 
@@ -687,6 +688,21 @@ static void test_edit_distance(void **state)
 	assert_int_equal(edit_distance("a", "abcdef", 2), 3);              /* lengths alone exceed max */
 }
 
+/* Halves round away from zero, as a reader expects: 5 of 8 is 63%. */
+static void test_percent_round(void **state)
+{
+	(void)state;
+	assert_int_equal(percent_round(5.0 / 8), 63);
+	assert_int_equal(percent_round(0.625 - 1e-12), 63);
+	assert_int_equal(percent_round(1.0 / 8), 13);
+	assert_int_equal(percent_round(0.124), 12);
+	assert_int_equal(percent_round(2.0 / 3), 67);
+	assert_int_equal(percent_round(0), 0);
+	assert_int_equal(percent_round(1), 100);
+	assert_int_equal(percent_round(0.0049), 0);
+	assert_int_equal(percent_round(0.005), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -717,6 +733,7 @@ int main(void)
 		cmocka_unit_test(test_org_depth),
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_array_reserve),
+		cmocka_unit_test(test_percent_round),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
