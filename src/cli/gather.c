@@ -121,6 +121,7 @@ int gather_recommendations(struct store *st, const struct analysis *a, const cha
 	struct candidate_query q = { .as_of = a->as_of };
 	int found;
 	struct candidates c = { .ctx = ctx, .a = a, .set = set, .as_of = a->as_of };
+	struct subteams groups;
 	int rc = -1;
 
 	memset(ctx, 0, sizeof *ctx);
@@ -175,8 +176,15 @@ int gather_recommendations(struct store *st, const struct analysis *a, const cha
 		goto oom;
 	if (found < 0)
 		goto out;
-	if (recommend(a, team, ctx->in, set, out) < 0)
+	/* Each team's advice as its own view gives it, gathered; a view of
+	 * one team is the same as recommend() on it. */
+	if (subteams_build(a, &groups) < 0)
 		goto oom;
+	if (recommend_gathered(a, &groups, team, ctx->in, set, out) < 0) {
+		subteams_free(&groups);
+		goto oom;
+	}
+	subteams_free(&groups);
 	rc = 0;
 	goto out;
 oom:

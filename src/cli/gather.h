@@ -32,7 +32,9 @@ struct rec_context {
 };
 
 /* Recommends for analysis a of team, reading developability and mentors
- * from st. 0, or -1 with err set. */
+ * from st: its teams' recommendations gathered when a holds members of
+ * several teams (recommend_gathered), else recommend()'s. 0, or -1 with
+ * err set. */
 int gather_recommendations(struct store *st, const struct analysis *a, const char *team,
 			   struct rec_context *ctx, struct recommendations *out, struct err *err);
 

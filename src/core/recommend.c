@@ -1,6 +1,7 @@
 #include "core/recommend.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,9 +50,32 @@ struct builder {
 	size_t *first;               /* per item: index of its first member */
 	size_t cap_first;
 	const struct settings *set;
-	const char *team;
+	const char *team;            /* the team each item is for; NULL: no team */
 	bool failed;
 };
+
+/* How a rule names a team: its key, or "no team" for members without one. */
+static const char *team_label(const char *team)
+{
+	return team != NULL ? team : "no team";
+}
+
+/* Writes an item's rule: the team it is for, then the reason, so that the
+ * same advice reads the same in a team's view and in its department's. */
+static void rule_printf(struct recommendation *it, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void rule_printf(struct recommendation *it, const char *fmt, ...)
+{
+	va_list ap;
+	int n = snprintf(it->rule, sizeof it->rule, "%s: ", team_label(it->team));
+
+	if (n < 0 || (size_t)n >= sizeof it->rule)
+		return;
+	va_start(ap, fmt);
+	(void)vsnprintf(it->rule + n, sizeof it->rule - (size_t)n, fmt, ap);
+	va_end(ap);
+}
 
 static struct recommendation *add_item(struct builder *b, enum rec_kind kind,
 				       const char *competency)
@@ -68,28 +92,37 @@ static struct recommendation *add_item(struct builder *b, enum rec_kind kind,
 	memset(it, 0, sizeof *it);
 	it->kind = kind;
 	it->competency = competency;
+	it->team = b->team;
 	b->first[r->n] = r->nmembers;
 	r->n++;
 	return it;
 }
 
-static void add_member(struct builder *b, const struct need *n)
+/* Adds m to the last item. */
+static void add_rec_member(struct builder *b, const struct rec_member *m)
 {
 	struct recommendations *r = b->out;
-	struct rec_member *m;
 
 	if (array_reserve(&r->members, &b->cap_members, r->nmembers + 1, sizeof *r->members) < 0) {
 		b->failed = true;
 		return;
 	}
-	m = &r->members[r->nmembers++];
-	m->person = n->member->member->key;
-	m->name = n->member->member->name;
-	m->team = n->member->member->team;
-	m->has_gap = n->line->est.assessed;
-	m->gap = n->line->gap;
-	m->approach = m->has_gap ? approach_for(m->gap, b->set) : APPROACH_NONE;
+	r->members[r->nmembers++] = *m;
 	r->items[r->n - 1].nmembers++;
+}
+
+static void add_member(struct builder *b, const struct need *n)
+{
+	struct rec_member m = {
+		.person = n->member->member->key,
+		.name = n->member->member->name,
+		.team = n->member->member->team,
+		.has_gap = n->line->est.assessed,
+		.gap = n->line->gap,
+	};
+
+	m.approach = m.has_gap ? approach_for(m.gap, b->set) : APPROACH_NONE;
+	add_rec_member(b, &m);
 }
 
 static const char *approach_words(enum approach a)
@@ -155,6 +188,14 @@ static long pick_mentor(const struct rec_input *in, const size_t *mentees, const
 	return best[0] >= 0 ? best[0] : best[1];
 }
 
+/* n members with a gap, of the required who need the competency, make a
+ * group. */
+static bool enough_for_group(const struct settings *set, size_t n, long required)
+{
+	return (double)n >= set->group_min_members &&
+	       (double)n >= set->group_min_share * (double)required;
+}
+
 /* All recommendations on one competency of the team view. */
 static void recommend_competency(struct builder *b, const struct analysis *a,
 				 const struct team_line *t, const struct rec_input *in)
@@ -191,18 +232,17 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 		qsort(gaps, ngaps, sizeof *gaps, by_gap_then_key);
 
 	/* Group or individual coaching. */
-	if ((double)ngaps >= set->group_min_members &&
-	    (double)ngaps >= set->group_min_share * (double)t->required) {
+	if (enough_for_group(set, ngaps, t->required)) {
 		it = add_item(b, REC_GROUP, t->competency);
 		if (it == NULL)
 			goto out;
-		(void)snprintf(it->rule, sizeof it->rule,
-			       "%zu of the %ld members who need %s fall %g or more short of their required level "
-			       "(a group from %g members and %g%% of those who need it): train or coach them "
-			       "together; each member's approach follows their gap (inform below %g, assist "
-			       "below %g, refer from %g)",
-			       ngaps, t->required, t->competency, set->gap_threshold, set->group_min_members,
-			       100 * set->group_min_share, set->assist_from, set->refer_from, set->refer_from);
+		rule_printf(it,
+			    "%zu of the %ld members who need %s fall %g or more short of their required level "
+			    "(a group from %g members and %g%% of those who need it): train or coach them "
+			    "together; each member's approach follows their gap (inform below %g, assist "
+			    "below %g, refer from %g)",
+			    ngaps, t->required, t->competency, set->gap_threshold, set->group_min_members,
+			    100 * set->group_min_share, set->assist_from, set->refer_from, set->refer_from);
 		for (size_t i = 0; i < ngaps; i++)
 			add_member(b, &gaps[i]);
 	} else {
@@ -212,13 +252,13 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 			it = add_item(b, REC_INDIVIDUAL, t->competency);
 			if (it == NULL)
 				goto out;
-			(void)snprintf(it->rule, sizeof it->rule,
-				       "%s falls %.2f short of the required level %d on %s, and too few members "
-				       "share the gap for a group (%zu of %ld; a group needs %g and %g%%): coach "
-				       "individually (%s)",
-				       gaps[i].member->member->key, gaps[i].line->gap, gaps[i].line->required_level,
-				       t->competency, ngaps, t->required, set->group_min_members,
-				       100 * set->group_min_share, approach_words(ap));
+			rule_printf(it,
+				    "%s falls %.2f short of the required level %d on %s, and too few members "
+				    "share the gap for a group (%zu of %ld; a group needs %g and %g%%): coach "
+				    "individually (%s)",
+				    gaps[i].member->member->key, gaps[i].line->gap, gaps[i].line->required_level,
+				    t->competency, ngaps, t->required, set->group_min_members,
+				    100 * set->group_min_share, approach_words(ap));
 			add_member(b, &gaps[i]);
 		}
 	}
@@ -237,15 +277,15 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 		if (it == NULL)
 			goto out;
 		it->mentor = c;
-		(void)snprintf(it->rule, sizeof it->rule,
-			       "%s (level %.2f, confidence %.2f) is %s and at least %g above the level %d that "
-			       "%s needs on %s; a mentor takes at most %g mentees per competency, the highest "
-			       "level first",
-			       c->person, c->level, c->confidence,
-			       same_team(c->team, gaps[i].member->member->team) ? "in the same team" :
-			       "the best placed in the organisation (no one in the team qualifies or has room)",
-			       set->mentor_margin, gaps[i].line->required_level, gaps[i].member->member->key,
-			       t->competency, set->mentor_max_mentees);
+		rule_printf(it,
+			    "%s (level %.2f, confidence %.2f) is %s and at least %g above the level %d that "
+			    "%s needs on %s; a mentor takes at most %g mentees per competency, the highest "
+			    "level first",
+			    c->person, c->level, c->confidence,
+			    same_team(c->team, gaps[i].member->member->team) ? "in the same team" :
+			    "the best placed in the organisation (no one in the team qualifies or has room)",
+			    set->mentor_margin, gaps[i].line->required_level, gaps[i].member->member->key,
+			    t->competency, set->mentor_max_mentees);
 		add_member(b, &gaps[i]);
 	}
 
@@ -255,10 +295,10 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 		if (it == NULL)
 			goto out;
 		it->key_person = key_person->member->member->key;
-		(void)snprintf(it->rule, sizeof it->rule,
-			       "only %s meets %s while %ld members need it: cross-train others so that the team "
-			       "does not depend on one person",
-			       it->key_person, t->competency, t->required);
+		rule_printf(it,
+			    "only %s meets %s while %ld members need it: cross-train others so that the team "
+			    "does not depend on one person",
+			    it->key_person, t->competency, t->required);
 		for (size_t i = 0; i < nneeds; i++)
 			if (&needs[i] != key_person)
 				add_member(b, &needs[i]);
@@ -269,11 +309,11 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 		it = add_item(b, REC_HIRE, t->competency);
 		if (it == NULL)
 			goto out;
-		(void)snprintf(it->rule, sizeof it->rule,
-			       "nobody in %s meets %s, and nobody in the organisation qualifies as a mentor "
-			       "(a level at least %g above the required one, with confidence %g or more): hire "
-			       "or bring in expertise",
-			       b->team, t->competency, set->mentor_margin, set->mentor_min_confidence);
+		rule_printf(it,
+			    "nobody in the team meets %s, and nobody in the organisation qualifies as a mentor "
+			    "(a level at least %g above the required one, with confidence %g or more): hire "
+			    "or bring in expertise",
+			    t->competency, set->mentor_margin, set->mentor_min_confidence);
 		for (size_t i = 0; i < ngaps; i++)
 			add_member(b, &gaps[i]);
 	}
@@ -285,11 +325,11 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 		it = add_item(b, REC_REASSIGN, t->competency);
 		if (it == NULL)
 			goto out;
-		(void)snprintf(it->rule, sizeof it->rule,
-			       "%s falls %.2f short on %s, whose developability is low: training rarely closes "
-			       "a gap of %g or more there; consider a role that fits better",
-			       gaps[i].member->member->key, gaps[i].line->gap, t->competency,
-			       set->reassign_min_gap);
+		rule_printf(it,
+			    "%s falls %.2f short on %s, whose developability is low: training rarely closes "
+			    "a gap of %g or more there; consider a role that fits better",
+			    gaps[i].member->member->key, gaps[i].line->gap, t->competency,
+			    set->reassign_min_gap);
 		add_member(b, &gaps[i]);
 	}
 
@@ -298,10 +338,10 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 		it = add_item(b, REC_ASSESS, t->competency);
 		if (it == NULL)
 			goto out;
-		(void)snprintf(it->rule, sizeof it->rule,
-			       "the level of %zu member%s on %s is unknown (no evidence): assess first, before "
-			       "deciding on training",
-			       unassessed, unassessed == 1 ? "" : "s", t->competency);
+		rule_printf(it,
+			    "the level of %zu member%s on %s is unknown (no evidence): assess first, before "
+			    "deciding on training",
+			    unassessed, unassessed == 1 ? "" : "s", t->competency);
 		for (size_t i = 0; i < nneeds; i++)
 			if (!needs[i].line->est.assessed)
 				add_member(b, &needs[i]);
@@ -312,6 +352,24 @@ out:
 	free(mentees);
 }
 
+/* Ends a build: points each item at its members. 0, or -1 with out freed
+ * when memory ran out on the way. */
+static int builder_finish(struct builder *b)
+{
+	struct recommendations *out = b->out;
+
+	/* The member arrays moved while they grew: point into them now. */
+	for (size_t i = 0; !b->failed && i < out->n; i++)
+		out->items[i].members = out->nmembers ? out->members + b->first[i] : NULL;
+	free(b->first);
+	b->first = NULL;
+	if (b->failed) {
+		recommendations_free(out);
+		return -1;
+	}
+	return 0;
+}
+
 int recommend(const struct analysis *a, const char *team, const struct rec_input *in,
 	      const struct settings *set, struct recommendations *out)
 {
@@ -320,15 +378,153 @@ int recommend(const struct analysis *a, const char *team, const struct rec_input
 	memset(out, 0, sizeof *out);
 	for (size_t k = 0; k < a->ncompetencies && !b.failed; k++)
 		recommend_competency(&b, a, &a->competencies[k], &in[k]);
-	/* The member arrays moved while they grew: point into them now. */
-	for (size_t i = 0; !b.failed && i < out->n; i++)
-		out->items[i].members = out->nmembers ? out->members + b.first[i] : NULL;
-	free(b.first);
-	if (b.failed) {
-		recommendations_free(out);
-		return -1;
+	return builder_finish(&b);
+}
+
+/* A department's recommendations (docs/methodology.md, "Departments"). */
+
+/* recommend() on group g of a's members, as if g were a view of its own:
+ * the same result as `recommend --team` of g's team when that team has no
+ * sub-teams. */
+static int recommend_group(const struct analysis *a, const struct subteam *g,
+			   const struct rec_input *in, const struct settings *set,
+			   struct recommendations *out)
+{
+	struct member_view *members = calloc(g->nmembers ? g->nmembers : 1, sizeof *members);
+	struct rec_input *gin = calloc(g->ncompetencies ? g->ncompetencies : 1, sizeof *gin);
+	struct analysis sub = {
+		.as_of = a->as_of,
+		.members = members,
+		.nmembers = g->nmembers,
+		.competencies = g->competencies,
+		.ncompetencies = g->ncompetencies,
+	};
+	int rc = -1;
+
+	memset(out, 0, sizeof *out);
+	if (members == NULL || gin == NULL)
+		goto out;
+	for (size_t m = 0; m < g->nmembers; m++)
+		members[m] = *g->members[m];
+	/* Every competency of a group is one of the view's. */
+	for (size_t k = 0; k < g->ncompetencies; k++)
+		for (size_t j = 0; j < a->ncompetencies; j++)
+			if (strcmp(a->competencies[j].competency, g->competencies[k].competency) == 0)
+				gin[k] = in[j];
+	rc = recommend(&sub, g->team, gin, set, out);
+out:
+	free(members);
+	free(gin);
+	return rc;
+}
+
+static bool has_group(const struct recommendations *r, const char *competency)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->items[i].kind == REC_GROUP && strcmp(r->items[i].competency, competency) == 0)
+			return true;
+	return false;
+}
+
+/* The members with a gap on t whose own team advises no group on it; when
+ * they come from two teams or more and are enough for a group among all in
+ * the view who need t, one department-wide group for them. Returns whether
+ * it was added. */
+static bool department_group(struct builder *b, const struct subteams *s,
+			     const struct recommendations *per, const struct team_line *t)
+{
+	const struct settings *set = b->set;
+	struct need *gaps = calloc((size_t)t->required ? (size_t)t->required : 1, sizeof *gaps);
+	size_t ngaps = 0, nteams = 0;
+	struct recommendation *it;
+	bool added = false;
+
+	if (gaps == NULL) {
+		b->failed = true;
+		return false;
 	}
-	return 0;
+	for (size_t g = 0; g < s->n; g++) {
+		size_t before = ngaps;
+
+		if (has_group(&per[g], t->competency))
+			continue;
+		for (size_t m = 0; m < s->items[g].nmembers; m++) {
+			const struct member_view *v = s->items[g].members[m];
+
+			for (size_t i = 0; i < v->nlines && ngaps < (size_t)t->required; i++)
+				if (strcmp(v->lines[i].competency, t->competency) == 0 &&
+				    v->lines[i].est.assessed &&
+				    v->lines[i].gap >= set->gap_threshold - ESTIMATE_EPS)
+					gaps[ngaps++] = (struct need){ v, &v->lines[i] };
+		}
+		nteams += ngaps > before;
+	}
+	if (nteams < 2 || !enough_for_group(set, ngaps, t->required))
+		goto out;
+	qsort(gaps, ngaps, sizeof *gaps, by_gap_then_key);
+	it = add_item(b, REC_GROUP, t->competency);
+	if (it == NULL)
+		goto out;
+	rule_printf(it,
+		    "%zu of the %ld members who need %s fall %g or more short of their required level, "
+		    "in %zu teams none of which has a group on it (a group from %g members and %g%% of "
+		    "those in %s who need it): train or coach them together across the teams, instead "
+		    "of one by one; each member's approach follows their gap (inform below %g, assist "
+		    "below %g, refer from %g)",
+		    ngaps, t->required, t->competency, set->gap_threshold, nteams,
+		    set->group_min_members, 100 * set->group_min_share, team_label(b->team),
+		    set->assist_from, set->refer_from, set->refer_from);
+	for (size_t i = 0; i < ngaps; i++)
+		add_member(b, &gaps[i]);
+	added = true;
+out:
+	free(gaps);
+	return added;
+}
+
+static void copy_item(struct builder *b, const struct recommendation *src)
+{
+	struct recommendation *it = add_item(b, src->kind, src->competency);
+
+	if (it == NULL)
+		return;
+	it->team = src->team;
+	it->mentor = src->mentor;
+	it->key_person = src->key_person;
+	memcpy(it->rule, src->rule, sizeof it->rule);
+	for (size_t m = 0; m < src->nmembers; m++)
+		add_rec_member(b, &src->members[m]);
+}
+
+int recommend_gathered(const struct analysis *a, const struct subteams *s, const char *team,
+		       const struct rec_input *in, const struct settings *set,
+		       struct recommendations *out)
+{
+	struct recommendations *per = calloc(s->n ? s->n : 1, sizeof *per);
+	struct builder b = { .out = out, .set = set, .team = team };
+
+	memset(out, 0, sizeof *out);
+	if (per == NULL)
+		return -1;
+	for (size_t g = 0; g < s->n && !b.failed; g++)
+		if (recommend_group(a, &s->items[g], in, set, &per[g]) < 0)
+			b.failed = true;
+	for (size_t k = 0; k < a->ncompetencies && !b.failed; k++) {
+		const char *c = a->competencies[k].competency;
+		bool across = department_group(&b, s, per, &a->competencies[k]);
+
+		/* The department-wide group replaces its members' individual
+		 * coaching; all else stays as their team advises. */
+		for (size_t g = 0; g < s->n; g++)
+			for (size_t i = 0; i < per[g].n; i++)
+				if (strcmp(per[g].items[i].competency, c) == 0 &&
+				    !(across && per[g].items[i].kind == REC_INDIVIDUAL))
+					copy_item(&b, &per[g].items[i]);
+	}
+	for (size_t g = 0; g < s->n; g++)
+		recommendations_free(&per[g]);
+	free(per);
+	return builder_finish(&b);
 }
 
 void recommendations_free(struct recommendations *r)

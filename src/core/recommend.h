@@ -10,6 +10,7 @@
 
 #include "core/analysis.h"
 #include "core/settings.h"
+#include "core/subteams.h"
 
 enum rec_kind {
 	REC_GROUP,          /* group training or coaching */
@@ -57,6 +58,8 @@ struct rec_member {
 struct recommendation {
 	enum rec_kind kind;
 	const char *competency;
+	const char *team;             /* the team it is for (a group's, or the view's for a
+				       * department-wide group); NULL: members without a team */
 	struct rec_member *members;   /* nmembers, into the result's members */
 	size_t nmembers;
 	const struct candidate *mentor;   /* REC_MENTOR: the mentor; else NULL */
@@ -81,13 +84,28 @@ const char *approach_name(enum approach a);
 /* The approach for a gap. */
 enum approach approach_for(double gap, const struct settings *set);
 
-/* Recommends for analysis a of team (its key, for the rule texts), with
- * in[i] describing a->competencies[i]. Returns 0, or -1 when memory is
- * exhausted. */
+/* Recommends for analysis a of team (its key, for each item's team and
+ * rule text), with in[i] describing a->competencies[i]. Returns 0, or -1
+ * when memory is exhausted. */
 int recommend(const struct analysis *a, const char *team, const struct rec_input *in,
 	      const struct settings *set, struct recommendations *out);
 
-/* Frees what recommend allocated. */
+/* Recommends for a view with sub-teams (docs/methodology.md,
+ * "Departments"): recommend() on each group of s (a's members by their own
+ * team, from subteams_build(a)) with the same in and set, gathered by the
+ * competencies of a in order and then by group; plus, per competency, one
+ * department-wide group (team: team) of the members with a gap whose own
+ * team has no group on it, when they come from two teams or more and are
+ * as many as a group needs among all of a who need it; their individual
+ * recommendations on it are then left out. With one group the result is
+ * recommend()'s for that group. Returns 0, or -1 when memory is
+ * exhausted (out is then empty). Items point into a, s's teams, in and
+ * team, which must outlive out. */
+int recommend_gathered(const struct analysis *a, const struct subteams *s, const char *team,
+		       const struct rec_input *in, const struct settings *set,
+		       struct recommendations *out);
+
+/* Frees what recommend and recommend_gathered allocated. */
 void recommendations_free(struct recommendations *r);
 
 #endif

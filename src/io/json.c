@@ -120,6 +120,7 @@ void json_recommendations(struct jw *w, const struct recommendations *r, const c
 		jw_object_begin(w);
 		jw_field_string(w, "kind", rec_kind_name(it->kind));
 		jw_field_string(w, "competency", it->competency);
+		jw_field_string(w, "team", it->team);
 		jw_key(w, "members");
 		jw_array_begin(w);
 		for (size_t m = 0; m < it->nmembers; m++)

@@ -21,7 +21,7 @@ void json_member(struct jw *w, const struct member_view *v, int32_t as_of, int w
  * "confidence", "self_level", "others_level", "flag"), inside an object. */
 void json_estimate_fields(struct jw *w, const struct estimate *e);
 
-/* {"team", "as_of", "recommendations": [{"kind", "competency", "members":
+/* {"team", "as_of", "recommendations": [{"kind", "competency", "team", "members":
  * [{"person", "name", "team", "gap", "approach"}], "mentor", "key_person",
  * "rule"}]} */
 void json_recommendations(struct jw *w, const struct recommendations *r, const char *team,
