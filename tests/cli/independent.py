@@ -29,9 +29,9 @@ The compare modes print each difference (path, ours, theirs) and exit 1
 when there is any, else print "same" and exit 0.
 
 Recommendations are compared on what the method decides: the kind, the
-competency, the members (person, gap, approach), the mentor (person,
-level, confidence) and the key person; the rule texts, names and teams are
-not compared. The order of the competencies and, within one competency, of
+competency, the team it is for, the members (person, gap, approach), the
+mentor (person, level, confidence) and the key person; the rule texts and
+the members' names and teams are not compared. The order of the competencies and, within one competency, of
 the kinds (group or individual, mentor, cross-train, hire, reassign, assess
 first; docs/methodology.md) must be the same; within one competency and
 kind the recommendations are compared as a multiset keyed by their members,
@@ -277,9 +277,13 @@ def team_view(org, team, as_of, s):
     competency required of a member, with "entries", the members'
     competency entries tagged with "person") in the team view's order."""
     teams = org.subtree(team)
-    ids = sorted((pid for pid, p in org.people.items()
-                  if p["active"] and p["team"] in teams),
-                 key=lambda x: x.encode("utf-8"))
+    ids = [pid for pid, p in org.people.items() if p["active"] and p["team"] in teams]
+    return view_of(org, ids, as_of, s)
+
+
+def view_of(org, ids, as_of, s):
+    """The team view of the people ids, as team_view describes it."""
+    ids = sorted(ids, key=lambda x: x.encode("utf-8"))
     members = []
     per_comp = {}   # competency -> list of member competency entries
     for pid in ids:
@@ -405,17 +409,69 @@ def bkey(text):
 
 def recommend_doc(org, team, as_of_text, s, holders=None):
     """compgap recommend --json, reduced to what the method decides: each
-    recommendation's kind, competency, members (person, gap, approach),
-    mentor (person, level, confidence) and key person."""
+    recommendation's kind, competency, team, members (person, gap,
+    approach), mentor (person, level, confidence) and key person.
+
+    Departments (docs/methodology.md): the view's members are split by
+    their own team; each team's recommendations are those of a view of
+    its members alone; they are listed by the competencies of the whole
+    view in its order, and within a competency team by team (by key, no
+    team last). Members with a gap whose own team has no group on the
+    competency form one group for the whole view when they belong to at
+    least two teams and number at least group_min_members and
+    group_min_share of all the view's members who need it; that group
+    comes first in the competency, and the individual coaching of its
+    members is dropped."""
     if team not in org.teams:
         raise Fail("no team %r" % team)
     as_of = parse_date(as_of_text)
     if holders is None:
         holders = Holders(org, s)
-    _, lines = team_view(org, team, as_of, s)
+    teams = org.subtree(team)
+    ids = [pid for pid, p in org.people.items() if p["active"] and p["team"] in teams]
+    _, lines = view_of(org, ids, as_of, s)
+    by_team = {}
+    for pid in ids:
+        by_team.setdefault(org.people[pid]["team"], []).append(pid)
+    order = sorted((t for t in by_team if t != ""), key=bkey) + ([""] if "" in by_team else [])
+    per_team = {t: rules(org, by_team[t], t or None, as_of, s, holders) for t in order}
+    recs = []
+    for line in lines:
+        comp = line["competency"]
+        loose = []          # (team, entry) with a gap, in a team without a group on comp
+        for t in order:
+            if any(r["kind"] == "group" and r["competency"] == comp for r in per_team[t]):
+                continue
+            loose += [(t, e) for e in line["entries"]
+                      if org.people[e["person"]]["team"] == t and has_gap(e, s)]
+        together = (len({t for t, _ in loose}) >= 2
+                    and len(loose) >= s.group_min_members
+                    and len(loose) >= s.group_min_share * line["required"])
+        if together:
+            entries = sorted((e for _, e in loose), key=lambda e: (-e["gap"], bkey(e["person"])))
+            recs.append({"kind": "group", "competency": comp, "team": team,
+                         "members": [rec_member(e, s) for e in entries],
+                         "mentor": None, "key_person": None})
+        for t in order:
+            recs += [r for r in per_team[t] if r["competency"] == comp
+                     and not (together and r["kind"] == "individual")]
+    return {"team": team, "as_of": as_of_text, "recommendations": recs}
+
+
+def has_gap(e, s):
+    return e["gap"] is not None and at_least(e["gap"], s.gap_threshold)
+
+
+def rec_member(e, s):
+    return {"person": e["person"], "gap": flt(e["gap"]), "approach": approach(flt(e["gap"]), s)}
+
+
+def rules(org, ids, team, as_of, s, holders):
+    """The recommendation rules on a view of the people ids, for team."""
+    _, lines = view_of(org, ids, as_of, s)
 
     def member(e):
-        return {"person": e["person"], "gap": flt(e["gap"]), "approach": approach(flt(e["gap"]), s)}
+        return rec_member(e, s)
 
     recs = []
     for line in lines:
@@ -423,11 +479,11 @@ def recommend_doc(org, team, as_of_text, s, holders=None):
         entries = line["entries"]
 
         def rec(kind, members, mentor=None, key_person=None):
-            recs.append({"kind": kind, "competency": comp, "members": members,
+            recs.append({"kind": kind, "competency": comp, "team": team, "members": members,
                          "mentor": mentor, "key_person": key_person})
 
         # members with a gap, largest first, then by id
-        with_gap = [e for e in entries if e["gap"] is not None and at_least(e["gap"], s.gap_threshold)]
+        with_gap = [e for e in entries if has_gap(e, s)]
         with_gap.sort(key=lambda e: (-e["gap"], bkey(e["person"])))
 
         # group or individual
@@ -483,7 +539,7 @@ def recommend_doc(org, team, as_of_text, s, holders=None):
                             key=lambda e: bkey(e["person"]))
         if unassessed:
             rec("assess", [member(e) for e in unassessed])
-    return {"team": team, "as_of": as_of_text, "recommendations": recs}
+    return recs
 
 
 def reduce_recommend(doc):
@@ -499,7 +555,7 @@ def reduce_recommend(doc):
     recs = []
     for r in doc.get("recommendations") or []:
         recs.append({"kind": r.get("kind"), "competency": r.get("competency"),
-                     "members": [member(m) for m in r.get("members") or []],
+                     "team": r.get("team"), "members": [member(m) for m in r.get("members") or []],
                      "mentor": mentor(r.get("mentor")), "key_person": r.get("key_person")})
     return {"team": doc.get("team"), "as_of": doc.get("as_of"), "recommendations": recs}
 

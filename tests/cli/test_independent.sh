@@ -349,8 +349,20 @@ agree "hand-made, half-life 90, self 0.2: person P-05 --as-of 2026-03-01 agrees"
 #    need it, exactly 30%, a group; mentors L01 (4, team r) twice, then B02
 #    (3) before B01 (exactly 2.5).
 #  plan (low developability, agents need 3): A01 gap 1.5 (reassign), A02
-#    0.5; only B01 meets it (3.4, too low to mentor): in r a cross-training
+#    0.5; only B01 meets it (3.4, too low to mentor): in r-b a cross-training
 #    from B01, in r-a nobody meets it and nobody can mentor: hire.
+#  r is a department (docs/methodology.md, "Departments"): its
+#  recommendations are those of r (L01 alone), r-a and r-b, each as its own
+#  view gives them, gathered: talk's group is r-a's A04, A01, A02, A03 with
+#  mentors A05 twice, then B01 and B02 (tied at 5: the smallest id, then the
+#  fewest mentees); L01 alone has individual coaching and, in a view of its
+#  own, B01 as mentor; plan's hire is r-a's and the cross-training r-b's.
+#  mail (everyone needs 2): A01 gap 1, A02 0.5 in r-a, B01 0.8 in r-b: no
+#    team has a group (2 of 6, 1 of 3), but together they are 3 of the 10
+#    who need it in r (at least 3, exactly 30%), from two teams: one
+#    department-wide group A01, B01, A02 in r instead of their three
+#    individual coachings. Mentors at 3, tied: B02 (smaller id) for A01,
+#    then L01 (fewer mentees) for A02 in r-a; B02 for B01 in r-b.
 mkdir -p "$WORK/rin"
 cat > "$WORK/rin/teams.csv" <<'EOF'
 key,name,parent
@@ -361,6 +373,7 @@ EOF
 cat > "$WORK/rin/competencies.csv" <<'EOF'
 key,name,category,description,developability
 talk,Talk,interpersonal,,high
+mail,Mail,craft,,high
 plan,Plan,personal,,low
 calc,Calc,craft,,medium
 EOF
@@ -369,8 +382,10 @@ role,competency,required_level,weight
 agent,talk,3,2
 agent,plan,3,1
 agent,calc,2,1
+agent,mail,2,1
 lead,talk,4,3
 lead,calc,2,1
+lead,mail,2,1
 EOF
 cat > "$WORK/rin/people.csv" <<'EOF'
 id,name,email,team,role,manager,active
@@ -413,6 +428,15 @@ B02,calc,3,assessment,2026-05-01,,
 B03,talk,5,assessment,2026-05-01,,
 B04,talk,5,assessment,2026-05-01,,
 B05,calc,2,assessment,2026-05-01,,
+A01,mail,1,assessment,2026-05-01,,
+A02,mail,1.5,assessment,2026-05-01,,
+A03,mail,2,assessment,2026-05-01,,
+A04,mail,2,assessment,2026-05-01,,
+A05,mail,2,assessment,2026-05-01,,
+A06,mail,2,assessment,2026-05-01,,
+B01,mail,1.2,assessment,2026-05-01,,
+B02,mail,3,assessment,2026-05-01,,
+L01,mail,3,assessment,2026-05-01,,
 EOF
 run init --db "$WORK/rec.db"
 for kind in teams competencies roles people evidence; do
@@ -442,27 +466,43 @@ def mentors(recs, comp):
     return [(x["members"][0]["person"], x["mentor"]["person"]) for x in get(recs, "mentor", comp)]
 def members(rec):
     return [(m["person"], m["gap"], m["approach"]) for m in rec["members"]]
+def teams(recs, kind, comp):
+    return [x["team"] for x in get(recs, kind, comp)]
 checks = [
-    ([(x["competency"], x["kind"]) for x in r][:2] == [("talk", "group"), ("talk", "mentor")],
-     "talk first, a group"),
+    ([(x["competency"], x["kind"], x["team"]) for x in r][:3]
+        == [("talk", "individual", "r"), ("talk", "mentor", "r"), ("talk", "group", "r-a")],
+     "talk first; r (L01 alone) before r-a"),
     (members(get(r, "group", "talk")[0]) == [("A04", 2.0, "refer"), ("A01", 1.0, "assist"),
-        ("A02", 0.5, "inform"), ("A03", 0.5, "inform"), ("L01", 0.5, "inform")],
-     "talk: group members and approaches"),
-    (mentors(r, "talk") == [("A04", "A05"), ("A01", "A05"), ("A02", "B01"), ("A03", "B02"), ("L01", "B03")],
-     "talk: mentors of the own team first, at most 2 each, ties at 5 by fewest mentees then id,"
-     " a person without a role, not an inactive one"),
+        ("A02", 0.5, "inform"), ("A03", 0.5, "inform")],
+     "talk: r-a's group, members and approaches"),
+    (mentors(r, "talk") == [("L01", "B01"), ("A04", "A05"), ("A01", "A05"), ("A02", "B01"), ("A03", "B02")],
+     "talk: mentors of the own team first, at most 2 each per team, ties at 5 by fewest mentees"
+     " then id, not an inactive one"),
     ([m["person"] for m in get(r, "assess", "talk")[0]["members"]] == ["B05"], "talk: assess B05"),
-    (len(get(r, "group", "calc")) == 1, "calc: 3 of 10 (30%) is a group"),
+    (teams(r, "group", "calc") == ["r-a"], "calc: r-a's group"),
     (mentors(r, "calc") == [("A05", "L01"), ("A06", "L01"), ("A04", "B02")], "calc: mentors"),
     ([x["members"][0]["person"] for x in get(r, "individual", "plan")] == ["A01", "A02"],
      "plan: two individual recommendations"),
     (len(get(r, "cross_train", "plan")) == 1 and get(r, "cross_train", "plan")[0]["key_person"] == "B01"
-        and [m["person"] for m in get(r, "cross_train", "plan")[0]["members"]]
-            == ["A01", "A02", "A03", "A04", "A05", "A06", "B02", "B05"],
-     "plan: cross-train from B01 to all others who need it"),
-    (not get(r, "hire", "plan") and len(get(ra, "hire", "plan")) == 1, "plan: hire in r-a, not in r"),
+        and [m["person"] for m in get(r, "cross_train", "plan")[0]["members"]] == ["B02", "B05"]
+        and teams(r, "cross_train", "plan") == ["r-b"],
+     "plan: r-b cross-trains from B01 to the others of r-b who need it"),
+    (teams(r, "hire", "plan") == ["r-a"] and get(r, "hire", "plan")[0] == get(ra, "hire", "plan")[0],
+     "plan: r-a's hire, as in r-a's own view"),
     ([members(x) for x in get(r, "reassign", "plan")] == [[("A01", 1.5, "assist")]], "plan: reassign A01"),
     (not get(r, "mentor", "plan"), "plan: no mentor at 3.4"),
+    ([x["competency"] for x in r if x["competency"] == "mail"][:1] == ["mail"]
+        and [(x["kind"], x["team"]) for x in r if x["competency"] == "mail"][0] == ("group", "r")
+        and members(get(r, "group", "mail")[0]) == [("A01", 1.0, "assist"), ("B01", 0.8, "inform"),
+            ("A02", 0.5, "inform")],
+     "mail: a department-wide group first, of members from r-a and r-b, exactly 30%"),
+    (not get(r, "individual", "mail") and len(get(ra, "individual", "mail")) == 2,
+     "mail: the group replaces the individual coaching that r-a's own view gives"),
+    (mentors(r, "mail") == [("A01", "B02"), ("A02", "L01"), ("B01", "B02")], "mail: mentors per team"),
+    (sorted(json.dumps(x, sort_keys=True) for x in r if x["team"] == "r-a")
+        == sorted(json.dumps(x, sort_keys=True) for x in ra
+                  if (x["competency"], x["kind"]) != ("mail", "individual")),
+     "r-a's part of r is r-a's own view, but for the individual coaching the group replaces"),
 ]
 bad = [n for good, n in checks if not good]
 print("\n".join(bad))
@@ -483,7 +523,7 @@ if sys.argv[2] == "mentor":
     m = [x for x in recs if x["kind"] == "mentor"][2]
     m["mentor"]["person"] = "B02" if m["mentor"]["person"] != "B02" else "B01"
 elif sys.argv[2] == "approach":
-    recs[0]["members"][0]["approach"] = "inform"
+    [x for x in recs if x["kind"] == "group"][0]["members"][0]["approach"] = "inform"
 else:                       # a recommendation left out
     del recs[-1]
 json.dump(doc, sys.stdout)
