@@ -10,10 +10,13 @@
 #include "cli/gapopts.h"
 #include "cli/table.h"
 #include "core/analysis.h"
+#include "core/subteams.h"
 #include "io/export.h"
 #include "io/json.h"
 #include "util/array.h"
+#include "util/buf.h"
 #include "util/date.h"
+#include "util/percent.h"
 
 /* ANSI colours, only on a terminal and unless NO_COLOR is set. */
 struct colours {
@@ -52,7 +55,7 @@ static void print_team_table(const struct analysis *a, const struct colours *c)
 		(void)snprintf(need, sizeof need, "%ld", l->required);
 		(void)snprintf(assessed, sizeof assessed, "%ld", l->assessed);
 		(void)snprintf(meet, sizeof meet, "%ld", l->meeting);
-		(void)snprintf(cov, sizeof cov, "%.0f%%", 100 * l->coverage);
+		(void)snprintf(cov, sizeof cov, "%ld%%", percent_round(l->coverage));
 		format_number(gap, sizeof gap, l->has_mean_gap, l->mean_gap, 2);
 		format_number(prio, sizeof prio, 1, l->priority, 2);
 		if (l->meeting == 0)
@@ -68,27 +71,45 @@ static void print_team_table(const struct analysis *a, const struct colours *c)
 	table_print(&t, stdout);
 }
 
-/* A member's line in the team table: fit, and what falls short. */
+/* A shortfall as the table shows it: "-0.36", or "<0.01" for a gap that
+ * two decimals would show as 0.00 (the member still does not meet it). */
+static void format_shortfall(char *out, size_t n, double gap)
+{
+	(void)snprintf(out, n, "%.2f", gap);
+	if (strcmp(out, "0.00") == 0)
+		(void)snprintf(out, n, "<0.01");
+	else
+		(void)snprintf(out, n, "-%.2f", gap);
+}
+
+/* A member's line in the team table: fit, blind spots and hidden
+ * strengths, and what falls short (only that: a flag is not a shortfall). */
 static void print_members(const struct analysis *a, const struct colours *c)
 {
-	static const char *const headers[] = { "PERSON", "NAME", "ROLE", "FIT", "SHORT OF THE ROLE" };
+	static const char *const headers[] = {
+		"PERSON", "NAME", "ROLE", "FIT", "FLAGS", "SHORT OF THE ROLE"
+	};
 	struct table t;
+	struct buf flags, shortfall;
 
-	table_init(&t, 5, headers, 0x8);
+	table_init(&t, 6, headers, 0x8);
+	buf_init(&flags, SIZE_MAX);
+	buf_init(&shortfall, SIZE_MAX);
 	for (size_t m = 0; m < a->nmembers; m++) {
 		const struct member_view *v = &a->members[m];
-		char fit[24], shortfall[1024] = "";
-		const char *cells[] = { v->member->key, v->member->name, v->member->role, fit, shortfall };
+		char fit[24];
 		size_t unassessed = 0;
 		double worst = 0;
 
+		buf_reset(&flags);
+		buf_reset(&shortfall);
 		if (v->has_fit)
-			(void)snprintf(fit, sizeof fit, "%.0f%%", 100 * v->fit);
+			(void)snprintf(fit, sizeof fit, "%ld%%", percent_round(v->fit));
 		else
 			(void)snprintf(fit, sizeof fit, "?");
 		for (size_t i = 0; i < v->nlines; i++) {
 			const struct member_line *l = &v->lines[i];
-			size_t len = strlen(shortfall);
+			char gap[24];
 
 			if (!l->est.assessed) {
 				unassessed++;
@@ -96,29 +117,86 @@ static void print_members(const struct analysis *a, const struct colours *c)
 			}
 			if (l->gap > worst)
 				worst = l->gap;
-			if (l->meets && l->est.flag == FLAG_NONE)
-				continue;
-			if (!l->meets)
-				(void)snprintf(shortfall + len, sizeof shortfall - len, "%s%s -%.2f",
-					       len ? ", " : "", l->competency, l->gap);
-			len = strlen(shortfall);
 			if (l->est.flag != FLAG_NONE)
-				(void)snprintf(shortfall + len, sizeof shortfall - len, "%s%s%s",
-					       len ? ", " : "", l->meets ? l->competency : "",
-					       l->est.flag == FLAG_BLIND_SPOT ? " (blind spot)" : " (hidden strength)");
+				(void)buf_printf(&flags, "%s%s %s", flags.len ? ", " : "", l->competency,
+						 l->est.flag == FLAG_BLIND_SPOT ? "blind spot" : "hidden strength");
+			if (l->meets)
+				continue;
+			format_shortfall(gap, sizeof gap, l->gap);
+			(void)buf_printf(&shortfall, "%s%s %s", shortfall.len ? ", " : "", l->competency, gap);
 		}
-		if (unassessed > 0) {
-			size_t len = strlen(shortfall);
+		if (unassessed > 0)
+			(void)buf_printf(&shortfall, "%s%zu unassessed", shortfall.len ? "; " : "", unassessed);
+		if (v->member->role == NULL) {
+			buf_reset(&shortfall);
+			(void)buf_adds(&shortfall, "no function profile");
+		}
+		{
+			const char *cells[] = { v->member->key, v->member->name, v->member->role, fit,
+						buf_str(&flags), buf_str(&shortfall) };
 
-			(void)snprintf(shortfall + len, sizeof shortfall - len, "%s%zu unassessed",
-				       len ? "; " : "", unassessed);
+			(void)table_add_coloured(&t, cells, worst >= 1 ? c->bad : worst > 0 ? c->warn : NULL,
+						 c->off);
 		}
-		if (v->member->role == NULL)
-			(void)snprintf(shortfall, sizeof shortfall, "no function profile");
-		(void)table_add_coloured(&t, cells, worst >= 1 ? c->bad : worst > 0 ? c->warn : NULL,
-					 c->off);
 	}
 	table_print(&t, stdout);
+	buf_free(&flags);
+	buf_free(&shortfall);
+}
+
+/* The one member of t who meets competency (a key-person risk). */
+static const char *key_person(const struct subteam *t, const char *competency)
+{
+	for (size_t m = 0; m < t->nmembers; m++)
+		for (size_t i = 0; i < t->members[m]->nlines; i++)
+			if (t->members[m]->lines[i].meets &&
+			    strcmp(t->members[m]->lines[i].competency, competency) == 0)
+				return t->members[m]->member->key;
+	return "?";
+}
+
+/* Each team's own findings, which the department's lines average away
+ * (docs/methodology.md, "Departments"): who meets nothing, who alone
+ * meets, and each competency's coverage, in the team's order. */
+static void print_subteams(const struct subteams *s)
+{
+	struct buf nobody, risk, cover;
+
+	buf_init(&nobody, SIZE_MAX);
+	buf_init(&risk, SIZE_MAX);
+	buf_init(&cover, SIZE_MAX);
+	printf("\nTeams: each team's own findings ('compgap gaps --team KEY' shows one in full)\n");
+	for (size_t i = 0; i < s->n; i++) {
+		const struct subteam *t = &s->items[i];
+		struct table tab;
+
+		buf_reset(&nobody);
+		buf_reset(&risk);
+		buf_reset(&cover);
+		for (size_t k = 0; k < t->ncompetencies; k++) {
+			const struct team_line *l = &t->competencies[k];
+
+			if (l->meeting == 0)
+				(void)buf_printf(&nobody, "%s%s", nobody.len ? ", " : "", l->competency);
+			if (l->key_person_risk)
+				(void)buf_printf(&risk, "%s%s (only %s)", risk.len ? ", " : "", l->competency,
+						 key_person(t, l->competency));
+			(void)buf_printf(&cover, "%s%s %ld%%", cover.len ? ", " : "", l->competency,
+					 percent_round(l->coverage));
+		}
+		printf("\n%s: %zu member%s\n", t->team ? t->team : "no team", t->nmembers,
+		       t->nmembers == 1 ? "" : "s");
+		table_init(&tab, 2, NULL, 0);
+		tab.indent = "  ";
+		(void)table_add(&tab, (const char *[]){ "nobody meets", nobody.len ? buf_str(&nobody) : "none" });
+		(void)table_add(&tab, (const char *[]){ "key-person risk", risk.len ? buf_str(&risk) : "none" });
+		(void)table_add(&tab, (const char *[]){ "coverage",
+				cover.len ? buf_str(&cover) : "no member's role requires any competency" });
+		table_print(&tab, stdout);
+	}
+	buf_free(&nobody);
+	buf_free(&risk);
+	buf_free(&cover);
 }
 
 int cmd_gaps(const struct command *cmd, int argc, char **argv)
@@ -128,6 +206,7 @@ int cmd_gaps(const struct command *cmd, int argc, char **argv)
 	struct err err = { 0 };
 	struct team_snapshot snap;
 	struct analysis a;
+	struct subteams teams;
 	struct colours c = colours_for(stdout);
 	char date[DATE_ISO_LEN + 1];
 	int rc;
@@ -138,11 +217,14 @@ int cmd_gaps(const struct command *cmd, int argc, char **argv)
 	rc = gap_options_open(&o, &st, &snap, &a, &err);
 	if (rc != 0)
 		return rc;
-	if (o.json) {
+	if (subteams_build(&a, &teams) < 0) {
+		err_set(&err, EX_OSERR, "out of memory");
+		rc = cli_fail(&err);
+	} else if (o.json) {
 		struct jw w;
 
 		jw_init(&w, stdout, 0);
-		json_team_analysis(&w, &a, o.team);
+		json_team_analysis(&w, &a, &teams, o.team);
 		rc = gap_json_done(&w);
 	} else {
 		date_format(o.as_of, date);
@@ -156,7 +238,10 @@ int cmd_gaps(const struct command *cmd, int argc, char **argv)
 			putchar('\n');
 			print_members(&a, &c);
 		}
+		if (teams.n > 1)
+			print_subteams(&teams);
 	}
+	subteams_free(&teams);
 	gap_options_close(st, &snap, &a);
 	return rc;
 }
@@ -175,7 +260,7 @@ static void print_person(const struct member_view *v, int32_t as_of)
 	       v->member->role ? v->member->role : "no function profile",
 	       v->member->team ? v->member->team : "no team", date);
 	if (v->has_fit)
-		printf("profile fit %.0f%%\n\n", 100 * v->fit);
+		printf("profile fit %ld%%\n\n", percent_round(v->fit));
 	else
 		printf("profile fit unknown: no required competency is assessed\n\n");
 	if (v->nlines == 0) {

@@ -9,10 +9,42 @@
 #include "io/json.h"
 #include "util/date.h"
 
+/* The widest of the labels in a column, and two spaces: every label fits
+ * (cross_train is the widest kind), and what follows lines up. */
+static int kind_column(void)
+{
+	size_t w = 0;
+
+	for (int k = 0; k < REC_KIND_COUNT; k++)
+		if (strlen(rec_kind_name(k)) > w)
+			w = strlen(rec_kind_name(k));
+	return (int)w + 2;
+}
+
+/* The team column, when the items are for more than one team (a
+ * department); 0 when they are all for one. */
+static int team_column(const struct recommendations *r)
+{
+	size_t w = 0;
+	int several = 0;
+
+	for (size_t i = 0; i < r->n; i++) {
+		const char *t = r->items[i].team ? r->items[i].team : "no team";
+
+		if (strlen(t) > w)
+			w = strlen(t);
+		several |= i > 0 && (r->items[i].team == NULL) != (r->items[0].team == NULL);
+		several |= i > 0 && r->items[i].team && r->items[0].team &&
+			   strcmp(r->items[i].team, r->items[0].team) != 0;
+	}
+	return several ? (int)w + 2 : 0;
+}
+
 static void print_text(const struct recommendations *r, const struct analysis *a, const char *team)
 {
 	char date[DATE_ISO_LEN + 1];
 	const char *current = NULL;
+	int kw = kind_column(), tw = team_column(r);
 
 	date_format(a->as_of, date);
 	printf("Recommendations for %s, as of %s\n", team, date);
@@ -25,7 +57,8 @@ static void print_text(const struct recommendations *r, const struct analysis *a
 			current = it->competency;
 			printf("\n%s\n", current);
 		}
-		printf("  %-12s", rec_kind_name(it->kind));
+		printf("  %-*s%-*s", kw, rec_kind_name(it->kind), tw,
+		       tw == 0 ? "" : it->team ? it->team : "no team");
 		if (it->kind == REC_MENTOR)
 			printf("%s mentors ", it->mentor->person);
 		if (it->kind == REC_CROSS_TRAIN)
@@ -39,7 +72,7 @@ static void print_text(const struct recommendations *r, const struct analysis *a
 				printf(" (gap %.2f%s%s)", x->gap, ap && it->kind <= REC_INDIVIDUAL ? ", " : "",
 				       ap && it->kind <= REC_INDIVIDUAL ? ap : "");
 		}
-		printf("\n  %-12s%s\n", "", it->rule);
+		printf("\n  %-*s%s\n", kw + tw, "", it->rule);
 	}
 }
 

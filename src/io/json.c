@@ -63,7 +63,32 @@ void json_team_line(struct jw *w, const struct team_line *t)
 	jw_object_end(w);
 }
 
-void json_team_analysis(struct jw *w, const struct analysis *a, const char *team)
+/* Each team's own view: {"team", "members": [ids], "competencies"}. */
+static void json_subteams(struct jw *w, const struct subteams *s)
+{
+	jw_array_begin(w);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct subteam *t = &s->items[i];
+
+		jw_object_begin(w);
+		jw_field_string(w, "team", t->team);
+		jw_key(w, "members");
+		jw_array_begin(w);
+		for (size_t m = 0; m < t->nmembers; m++)
+			jw_string(w, t->members[m]->member->key);
+		jw_array_end(w);
+		jw_key(w, "competencies");
+		jw_array_begin(w);
+		for (size_t k = 0; k < t->ncompetencies; k++)
+			json_team_line(w, &t->competencies[k]);
+		jw_array_end(w);
+		jw_object_end(w);
+	}
+	jw_array_end(w);
+}
+
+void json_team_analysis(struct jw *w, const struct analysis *a, const struct subteams *s,
+			const char *team)
 {
 	jw_object_begin(w);
 	jw_field_string(w, "team", team);
@@ -78,6 +103,8 @@ void json_team_analysis(struct jw *w, const struct analysis *a, const char *team
 	for (size_t m = 0; m < a->nmembers; m++)
 		json_member(w, &a->members[m], a->as_of, 0);
 	jw_array_end(w);
+	jw_key(w, "teams");
+	json_subteams(w, s);
 	jw_object_end(w);
 }
 

@@ -8,10 +8,14 @@
 #include "core/analysis.h"
 #include "core/estimate.h"
 #include "core/recommend.h"
+#include "core/subteams.h"
 #include "util/jsonw.h"
 
-/* {"team", "as_of", "competencies": [...], "members": [...]} */
-void json_team_analysis(struct jw *w, const struct analysis *a, const char *team);
+/* {"team", "as_of", "competencies": [...], "members": [...], "teams":
+ * [{"team", "members": [ids], "competencies": [...]}]}: teams holds the
+ * view of each team of s (subteams_build(a)). */
+void json_team_analysis(struct jw *w, const struct analysis *a, const struct subteams *s,
+			const char *team);
 
 /* One member: {"person", "name", "role", "fit", "competencies": [...]};
  * with_team adds "team" and "as_of" after "name". */

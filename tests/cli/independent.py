@@ -318,7 +318,20 @@ def view_of(org, ids, as_of, s):
     return members, lines
 
 
+def out_lines(lines):
+    """Team lines as the document writes them: floats, no entries."""
+    out = []
+    for l in lines:
+        l = {k: v for k, v in l.items() if k != "entries"}
+        for k in ("coverage", "mean_gap", "priority"):
+            l[k] = flt(l[k])
+        out.append(l)
+    return out
+
+
 def gaps_doc(org, team, as_of_text, s):
+    """The team document; "teams" holds the view of the members of each
+    team of the view alone (grouped by their own team, by key)."""
     if team not in org.teams:
         raise Fail("no team %r" % team)
     as_of = parse_date(as_of_text)
@@ -330,13 +343,16 @@ def gaps_doc(org, team, as_of_text, s):
         "fit": flt(fit),
         "competencies": floats(comps),
     } for pid, role, fit, comps in members]
-    out_lines = []
-    for l in lines:
-        l = {k: v for k, v in l.items() if k != "entries"}
-        for k in ("coverage", "mean_gap", "priority"):
-            l[k] = flt(l[k])
-        out_lines.append(l)
-    return {"team": team, "as_of": as_of_text, "competencies": out_lines, "members": out_members}
+    by_team = {}
+    for pid, _, _, _ in members:
+        by_team.setdefault(org.people[pid]["team"], []).append(pid)
+    teams = []
+    for t in sorted(by_team, key=lambda t: (t == "", bkey(t))):
+        ids = by_team[t]
+        teams.append({"team": t or None, "members": ids,
+                      "competencies": out_lines(view_of(org, ids, as_of, s)[1])})
+    return {"team": team, "as_of": as_of_text, "competencies": out_lines(lines),
+            "members": out_members, "teams": teams}
 
 
 def person_doc(org, pid, as_of_text, s):
