@@ -12,6 +12,7 @@
 #include "cli/table.h"
 #include "io/json.h"
 #include "util/date.h"
+#include "util/percent.h"
 
 static int trend_json(const struct gap_options *o, const struct trend *tr)
 {
@@ -77,10 +78,11 @@ static void trend_table(const struct gap_options *o, const struct trend *tr)
 			if (l == NULL)
 				(void)snprintf(cells[i - first], sizeof cells[0], "-");
 			else if (l->has_mean_gap)
-				(void)snprintf(cells[i - first], sizeof cells[0], "%.0f%% (%.2f)",
-					       100 * l->coverage, l->mean_gap);
+				(void)snprintf(cells[i - first], sizeof cells[0], "%ld%% (%.2f)",
+					       percent_round(l->coverage), l->mean_gap);
 			else
-				(void)snprintf(cells[i - first], sizeof cells[0], "%.0f%% (?)", 100 * l->coverage);
+				(void)snprintf(cells[i - first], sizeof cells[0], "%ld%% (?)",
+					       percent_round(l->coverage));
 			row[1 + i - first] = cells[i - first];
 		}
 		(void)table_add(&t, row);

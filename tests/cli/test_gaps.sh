@@ -25,7 +25,7 @@ expect_out "an unassessed member is shown as such" "8 unassessed"
 
 "$COMPGAP" gaps --team kcc-online --as-of $ASOF --json --db "$DB" > "$WORK/online.json"
 json_check "gaps --json has the contract's keys" "$WORK/online.json" \
-	"list(d) == ['team','as_of','competencies','members'] and d['as_of'] == '2026-10-31'"
+	"list(d) == ['team','as_of','competencies','members','teams'] and d['as_of'] == '2026-10-31'"
 json_check "team lines have the contract's keys" "$WORK/online.json" \
 	"list(d['competencies'][0]) == ['competency','required','assessed','meeting','unassessed','coverage','mean_gap','priority','key_person_risk']"
 json_check "member lines have the contract's keys" "$WORK/online.json" \
@@ -55,6 +55,87 @@ else
 	not_ok "the demo's gaps as JSON are as recorded (golden)" \
 		"$(diff "$WORK/kcc.json" "$DATA/../golden/demo-gaps-kcc.json" | head -n 8)"
 fi
+
+# The text of gaps against its JSON: defects that the text had.
+# text_check NAME TEXTFILE JSONFILE PYTHON: PYTHON, run with the lines of
+# the text as `lines` and the document as `d`, prints what is wrong.
+text_check() {
+	cat > "$WORK/check.py" <<'PY'
+import json, math, sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+d = json.load(open(sys.argv[2]))
+def pct(x):   # half away from zero, as docs/methodology.md "Numbers" says
+    return int(math.floor(x * 100 + 0.5 + 1e-7))
+def row(person):
+    return [l for l in lines if l.startswith(person + " ")][0]
+def column(line, header):
+    h = [l for l in lines if l.startswith("PERSON ")][0]
+    if header == "SHORT OF THE ROLE":
+        return line[h.index(header):]
+    return line[h.index(header):h.index("SHORT OF THE ROLE")]
+PY
+	printf '%s\n' "$4" >> "$WORK/check.py"
+	if python3 "$WORK/check.py" "$2" "$3" > "$WORK/textcheck" 2>&1 && [ ! -s "$WORK/textcheck" ]; then
+		ok "$1"
+	else
+		not_ok "$1" "$(head -n 8 "$WORK/textcheck")"
+	fi
+}
+for team in kcc kcc-online kcc-back; do
+	"$COMPGAP" gaps --team $team --as-of $ASOF --db "$DB" > "$WORK/$team.txt"
+	"$COMPGAP" gaps --team $team --as-of $ASOF --json --db "$DB" > "$WORK/$team.json"
+done
+text_check "gaps: a blind spot on a shortfall keeps the competency's name" "$WORK/kcc.txt" "$WORK/kcc.json" '
+bad = [l for l in lines if ",  (" in l or ", (" in l]
+flags = [(m["person"], c["competency"], c["flag"]) for m in d["members"] for c in m["competencies"] if c["flag"]]
+bad += ["%s lacks %s %s" % f for f in flags if "%s %s" % (f[1], f[2].replace("_", " ")) not in column(row(f[0]), "FLAGS")]
+short = [(m["person"], c["competency"]) for m in d["members"] for c in m["competencies"] if c["flag"] == "blind_spot" and c["gap"]]
+bad += ["no shortfall of %s on %s" % s for s in short if s[1] + " -" not in column(row(s[0]), "SHORT OF THE ROLE")]
+if len(flags) < 4 or not short: bad.append("the demo lost its flags: %r" % flags)
+print("\n".join(bad), end="")'
+text_check "gaps: no -0.00 shortfall; a gap below 0.005 shows as <0.01" "$WORK/kcc-back.txt" "$WORK/kcc-back.json" '
+bad = [l for l in lines if "-0.00" in l]
+tiny = [(m["person"], c["competency"]) for m in d["members"] for c in m["competencies"] if c["gap"] and c["gap"] < 0.005]
+bad += ["%s: no %s <0.01" % t for t in tiny if t[1] + " <0.01" not in column(row(t[0]), "SHORT OF THE ROLE")]
+if not tiny: bad.append("the demo has no gap below 0.005 any more")
+print("\n".join(bad), end="")'
+text_check "gaps: a hidden strength is a flag, not a shortfall" "$WORK/kcc-online.txt" "$WORK/kcc-online.json" '
+bad = [l for l in lines if l.startswith("KCC-") and "hidden strength" in column(l, "SHORT OF THE ROLE")]
+if "digital-skills hidden strength" not in column(row("KCC-1053"), "FLAGS"): bad.append(row("KCC-1053"))
+print("\n".join(bad), end="")'
+text_check "gaps: coverage and fit are rounded half away from zero (5 of 8 is 63%)" "$WORK/kcc-online.txt" "$WORK/kcc-online.json" '
+bad = []
+for c in d["competencies"]:
+    cells = [l.split() for l in lines if l.startswith(c["competency"] + " ")][0]
+    if cells[4] != "%d%%" % pct(c["coverage"]): bad.append("%s: %s" % (c["competency"], cells[4]))
+for m in d["members"]:
+    if m["fit"] is not None and " %d%% " % pct(m["fit"]) not in row(m["person"]): bad.append(row(m["person"]))
+if not any(c["required"] == 8 and c["meeting"] == 5 for c in d["competencies"]): bad.append("no 5 of 8 left")
+print("\n".join(bad), end="")'
+"$COMPGAP" trend --team kcc-online --from $ASOF --to $ASOF --db "$DB" > "$WORK/trend-online.txt"
+text_check "trend: coverage is rounded half away from zero" "$WORK/trend-online.txt" "$WORK/kcc-online.json" '
+bad = []
+for c in d["competencies"]:
+    cells = [l.split() for l in lines if l.startswith(c["competency"] + " ")][0]
+    if cells[1] != "%d%%" % pct(c["coverage"]): bad.append("%s: %s" % (c["competency"], cells[1]))
+print("\n".join(bad), end="")'
+"$COMPGAP" person KCC-1052 --as-of $ASOF --db "$DB" > "$WORK/person.txt"
+"$COMPGAP" person KCC-1052 --as-of $ASOF --json --db "$DB" > "$WORK/person-1052.json"
+text_check "person: the fit is rounded half away from zero" "$WORK/person.txt" "$WORK/person-1052.json" '
+if "profile fit %d%%" % pct(d["fit"]) not in lines[1]: print(lines[1])'
+"$COMPGAP" recommend --team kcc-back --as-of $ASOF --db "$DB" > "$WORK/rec-back.txt"
+text_check "recommend: every kind label fits its column (cross_train too)" "$WORK/rec-back.txt" "$WORK/kcc-back.json" '
+bad = []
+kinds = ("group", "individual", "mentor", "cross_train", "hire", "reassign", "assess")
+items = [n for n, l in enumerate(lines) if l.startswith("  ") and l.split()[0] in kinds]
+for n in items:
+    label = lines[n].split()[0]
+    after = lines[n].index(label) + len(label)
+    content = len(lines[n]) - len(lines[n][after:].lstrip())
+    rule = len(lines[n + 1]) - len(lines[n + 1].lstrip())
+    if content != rule or content - after < 2: bad.append(lines[n][:60])
+if not any(lines[n].split()[0] == "cross_train" for n in items): bad.append("no cross_train in kcc-back")
+print("\n".join(bad), end="")'
 
 run gaps --team nowhere --db "$DB"
 expect_status "gaps of an unknown team" 65
