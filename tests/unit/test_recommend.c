@@ -131,7 +131,7 @@ static void test_hire_when_nobody_can_mentor(void **state)
 	expect(&r.items[0], REC_INDIVIDUAL, "P1");
 	expect(&r.items[1], REC_INDIVIDUAL, "P2");
 	expect(&r.items[2], REC_HIRE, "P1,P2");
-	assert_non_null(strstr(r.items[2].rule, "nobody in t meets c"));
+	assert_non_null(strstr(r.items[2].rule, "t: nobody in the team meets c"));
 	recommendations_free(&r);
 	analysis_free(&a);
 }
@@ -162,6 +162,162 @@ static void test_small_gap_is_not_a_gap(void **state)
 	analysis_free(&a);
 }
 
+/* The worked example of docs/methodology.md, "Departments": department
+ * svc, teams svc-back (B1, B2, B3) and svc-front (F1, F2, F3), all needing
+ * c at level 3. Levels: F1 2.0 (gap 1.0), F2 2.4 (0.6), F3 3.5 (meets),
+ * B1 2.5 (0.5), B2 3.0 (meets), B3 2.8 (0.2, under the threshold); each
+ * from one row on the day: confidence 0.5.
+ *  - svc-back alone: 1 gap of 3: individual B1 (inform); mentor: nobody in
+ *    svc-back reaches 3.5, F3 does; only B2 meets: cross-train B1, B3.
+ *  - svc-front alone: 2 gaps of 3 (fewer than 3): individual F1 (assist),
+ *    F2 (inform); F3 mentors both; only F3 meets: cross-train F1, F2.
+ *  - no team has a group; F1, F2, B1 are 3 of the 6 who need c (3 and at
+ *    least 30%), from 2 teams: one group for svc, F1, F2, B1 by gap, which
+ *    replaces the three individual coachings.
+ * So: group (svc), then svc-back's mentor and cross-training, then
+ * svc-front's two mentors and cross-training. */
+static void test_department_by_hand(void **state)
+{
+	static const char *const keys[] = { "B1", "B2", "B3", "F1", "F2", "F3" };
+	static const char *const teams[] = { "svc-back", "svc-back", "svc-back",
+					     "svc-front", "svc-front", "svc-front" };
+	static const int req[] = { 3, 3, 3, 3, 3, 3 };
+	static const double level[] = { 2.5, 3.0, 2.8, 2.0, 2.4, 3.5 };
+	const struct candidate cands[] = {
+		{ "B1", "svc-back", 2.5, 0.5 }, { "B2", "svc-back", 3.0, 0.5 },
+		{ "B3", "svc-back", 2.8, 0.5 }, { "F1", "svc-front", 2.0, 0.5 },
+		{ "F2", "svc-front", 2.4, 0.5 }, { "F3", "svc-front", 3.5, 0.5 },
+	};
+	struct rec_input in = { DEV_HIGH, cands, 6 };
+	struct snapshot_member m[6];
+	struct snapshot_line l[6];
+	struct team_snapshot s;
+	struct analysis a;
+	struct subteams st;
+	struct recommendations r, front;
+	struct settings set;
+
+	(void)state;
+	settings_default(&set);
+	build(&s, m, l, keys, teams, req, level, 6);
+	assert_int_equal(analysis_run(&s, &set, &a), 0);
+	/* The department's own line hides both teams' key-person risks. */
+	assert_int_equal(a.competencies[0].meeting, 2);
+	assert_false(a.competencies[0].key_person_risk);
+	assert_float_equal(a.competencies[0].mean_gap, 2.3 / 6, 1e-12);
+	assert_int_equal(subteams_build(&a, &st), 0);
+	assert_int_equal(st.n, 2);
+	assert_true(st.items[0].competencies[0].key_person_risk);
+	assert_true(st.items[1].competencies[0].key_person_risk);
+
+	assert_int_equal(recommend_gathered(&a, &st, "svc", &in, &set, &r), 0);
+	assert_int_equal(r.n, 6);
+	expect(&r.items[0], REC_GROUP, "F1,F2,B1");
+	assert_string_equal(r.items[0].team, "svc");
+	assert_int_equal(r.items[0].members[0].approach, APPROACH_ASSIST);
+	assert_int_equal(r.items[0].members[1].approach, APPROACH_INFORM);
+	assert_int_equal(r.items[0].members[2].approach, APPROACH_INFORM);
+	assert_non_null(strstr(r.items[0].rule, "svc: 3 of the 6 members who need c"));
+	expect(&r.items[1], REC_MENTOR, "B1");
+	assert_string_equal(r.items[1].team, "svc-back");
+	assert_string_equal(r.items[1].mentor->person, "F3");
+	expect(&r.items[2], REC_CROSS_TRAIN, "B1,B3");
+	assert_string_equal(r.items[2].key_person, "B2");
+	expect(&r.items[3], REC_MENTOR, "F1");
+	assert_string_equal(r.items[3].team, "svc-front");
+	assert_string_equal(r.items[3].mentor->person, "F3");
+	expect(&r.items[4], REC_MENTOR, "F2");
+	assert_string_equal(r.items[4].mentor->person, "F3");
+	expect(&r.items[5], REC_CROSS_TRAIN, "F1,F2");
+	assert_string_equal(r.items[5].key_person, "F3");
+	assert_string_equal(r.items[5].rule, "svc-front: only F3 meets c while 3 members need it: "
+			    "cross-train others so that the team does not depend on one person");
+
+	/* svc-front's own view: its two individual coachings, then the rest
+	 * exactly as in the department's. */
+	{
+		struct team_snapshot fs = s;
+		struct analysis fa;
+
+		fs.members = m + 3;
+		fs.nmembers = 3;
+		fs.lines = l + 3;
+		fs.nlines = 3;
+		for (size_t i = 0; i < 3; i++)
+			m[3 + i].first_line = i;
+		assert_int_equal(analysis_run(&fs, &set, &fa), 0);
+		assert_int_equal(recommend(&fa, "svc-front", &in, &set, &front), 0);
+		assert_int_equal(front.n, 5);
+		expect(&front.items[0], REC_INDIVIDUAL, "F1");
+		assert_int_equal(front.items[0].members[0].approach, APPROACH_ASSIST);
+		expect(&front.items[1], REC_INDIVIDUAL, "F2");
+		for (size_t i = 2; i < 5; i++) {
+			assert_int_equal(front.items[i].kind, r.items[i + 1].kind);
+			assert_string_equal(front.items[i].rule, r.items[i + 1].rule);
+			assert_string_equal(front.items[i].members[0].person, r.items[i + 1].members[0].person);
+		}
+		recommendations_free(&front);
+		analysis_free(&fa);
+	}
+	recommendations_free(&r);
+	subteams_free(&st);
+	analysis_free(&a);
+}
+
+/* Two teams with gaps that no group covers, but too few together (2 of 4
+ * is under 3 members): no department-wide group; each keeps its
+ * individual coaching. Then A and B (2 of 3 in x, too few for x) and D (1
+ * of 1 in y) are 3 of the 4 who need c: a department-wide group, although
+ * neither team has one; x still cross-trains from C, and y, where nobody
+ * meets c and no mentor exists, still hires. */
+static void test_no_department_group(void **state)
+{
+	static const char *const keys[] = { "A", "B", "C", "D" };
+	static const char *const two[] = { "x", "x", "y", "y" };
+	static const char *const one[] = { "x", "x", "x", "y" };
+	static const int req[] = { 3, 3, 3, 3 };
+	static const double pair[] = { 2.0, 3.0, 2.0, 3.0 };
+	static const double trio[] = { 2.0, 2.0, 3.0, 2.0 };
+	struct rec_input in = { DEV_HIGH, NULL, 0 };
+	struct snapshot_member m[4];
+	struct snapshot_line l[4];
+	struct team_snapshot s;
+	struct analysis a;
+	struct subteams st;
+	struct recommendations r;
+	struct settings set;
+
+	(void)state;
+	settings_default(&set);
+	build(&s, m, l, keys, two, req, pair, 4);
+	assert_int_equal(analysis_run(&s, &set, &a), 0);
+	assert_int_equal(subteams_build(&a, &st), 0);
+	assert_int_equal(recommend_gathered(&a, &st, "d", &in, &set, &r), 0);
+	assert_int_equal(r.n, 4);
+	expect(&r.items[0], REC_INDIVIDUAL, "A");
+	expect(&r.items[1], REC_CROSS_TRAIN, "A");
+	expect(&r.items[2], REC_INDIVIDUAL, "C");
+	expect(&r.items[3], REC_CROSS_TRAIN, "C");
+	recommendations_free(&r);
+	subteams_free(&st);
+	analysis_free(&a);
+
+	build(&s, m, l, keys, one, req, trio, 4);
+	assert_int_equal(analysis_run(&s, &set, &a), 0);
+	assert_int_equal(subteams_build(&a, &st), 0);
+	assert_int_equal(recommend_gathered(&a, &st, "d", &in, &set, &r), 0);
+	assert_int_equal(r.n, 3);
+	expect(&r.items[0], REC_GROUP, "A,B,D");
+	assert_string_equal(r.items[0].team, "d");
+	expect(&r.items[1], REC_CROSS_TRAIN, "A,B");
+	assert_string_equal(r.items[1].team, "x");
+	expect(&r.items[2], REC_HIRE, "D");       /* nobody in y meets c, no mentor */
+	assert_string_equal(r.items[2].team, "y");
+	recommendations_free(&r);
+	subteams_free(&st);
+	analysis_free(&a);
+}
+
 static void test_approach_bounds(void **state)
 {
 	struct settings set;
@@ -183,6 +339,8 @@ int main(void)
 		cmocka_unit_test(test_team_by_hand),
 		cmocka_unit_test(test_hire_when_nobody_can_mentor),
 		cmocka_unit_test(test_small_gap_is_not_a_gap),
+		cmocka_unit_test(test_department_by_hand),
+		cmocka_unit_test(test_no_department_group),
 		cmocka_unit_test(test_approach_bounds),
 	};
 
