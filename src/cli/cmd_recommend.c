@@ -1,4 +1,5 @@
 /* recommend: what to do about a team's gaps, with the rule behind each. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,21 +22,24 @@ static int kind_column(void)
 	return (int)w + 2;
 }
 
+static const char *team_label(const struct recommendation *it)
+{
+	return it->team != NULL ? it->team : "no team";
+}
+
 /* The team column, when the items are for more than one team (a
  * department); 0 when they are all for one. */
 static int team_column(const struct recommendations *r)
 {
 	size_t w = 0;
-	int several = 0;
+	bool several = false;
 
 	for (size_t i = 0; i < r->n; i++) {
-		const char *t = r->items[i].team ? r->items[i].team : "no team";
+		const char *t = team_label(&r->items[i]);
 
 		if (strlen(t) > w)
 			w = strlen(t);
-		several |= i > 0 && (r->items[i].team == NULL) != (r->items[0].team == NULL);
-		several |= i > 0 && r->items[i].team && r->items[0].team &&
-			   strcmp(r->items[i].team, r->items[0].team) != 0;
+		several |= strcmp(t, team_label(&r->items[0])) != 0;
 	}
 	return several ? (int)w + 2 : 0;
 }
@@ -57,8 +61,7 @@ static void print_text(const struct recommendations *r, const struct analysis *a
 			current = it->competency;
 			printf("\n%s\n", current);
 		}
-		printf("  %-*s%-*s", kw, rec_kind_name(it->kind), tw,
-		       tw == 0 ? "" : it->team ? it->team : "no team");
+		printf("  %-*s%-*s", kw, rec_kind_name(it->kind), tw, tw == 0 ? "" : team_label(it));
 		if (it->kind == REC_MENTOR)
 			printf("%s mentors ", it->mentor->person);
 		if (it->kind == REC_CROSS_TRAIN)
