@@ -21,7 +21,9 @@ enum {
 	MSG_MAX = 512,
 	PROGRESS_EVERY = 50000,
 	EVIDENCE_BATCH = 4096,     /* evidence rows handed to the store at once */
-	ARENA_MAX = (size_t)1 << 32
+	ARENA_MAX = (size_t)1 << 32,
+	ROW_BAD_COLUMNS = 8,       /* the most columns a kind has */
+	ROW_BAD = 1u << ROW_BAD_COLUMNS
 };
 
 struct kind_spec {
@@ -103,6 +105,10 @@ struct importer {
 	int map[CSV_FIELDS_MAX];     /* header position -> canonical column, -1 */
 	size_t nheader;
 	bool present[8];             /* canonical column is in the header */
+	char sep;                    /* the separator found in the header */
+	unsigned forms;              /* PARSE_* forms the file's dialect allows */
+	unsigned row_bad;            /* ROW_BAD, and a bit per column, when this row
+					has invalid UTF-8 */
 	struct arena arena;          /* strings of pending rows */
 	struct pending *rows;        /* small kinds: all rows of the file */
 	size_t nrows, caprows;
@@ -121,6 +127,11 @@ static void problem(struct importer *im, long line, const char *column, const ch
 	char msg[MSG_MAX];
 	va_list ap;
 
+	/* A cell with invalid UTF-8 has been reported once; what more its
+	 * bytes would cause is noise. */
+	for (int col = 0; column != NULL && col < ROW_BAD_COLUMNS; col++)
+		if ((im->row_bad >> col & 1) && strcmp(column, kinds[im->kind].columns[col]) == 0)
+			return;
 	va_start(ap, fmt);
 	(void)vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
@@ -140,7 +151,51 @@ static const char *column_name(const struct importer *im, int col)
 	return kinds[im->kind].columns[col];
 }
 
-/* Reads the header and maps its columns; 0, or -1 when it is unusable. */
+static const char *sep_name(char sep)
+{
+	return sep == ',' ? "','" : sep == ';' ? "';'" : "tab";
+}
+
+/* True when text splits on sep into two or more columns of the kind. */
+static bool splits_into_columns(const struct kind_spec *k, const char *text, char sep)
+{
+	size_t parts = 0;
+
+	for (const char *p = text;; p++) {
+		const char *end = strchr(p, sep);
+		size_t n = end != NULL ? (size_t)(end - p) : strlen(p);
+		bool known = false;
+
+		for (size_t c = 0; c < k->ncolumns; c++)
+			known |= strlen(k->columns[c]) == n && strncasecmp(p, k->columns[c], n) == 0;
+		if (!known)
+			return false;
+		parts++;
+		if (end == NULL)
+			return parts > 1;
+		p = end;
+	}
+}
+
+/* Reports a header field that names no column, and says what separator
+ * would have split it into columns when there is one. */
+static void unknown_column(struct importer *im, long line, const char *name, const char *expected)
+{
+	static const char seps[] = { ',', ';', '\t' };
+	const struct kind_spec *k = &kinds[im->kind];
+	char hint[128] = "";
+
+	for (size_t i = 0; i < sizeof seps; i++)
+		if (seps[i] != im->sep && splits_into_columns(k, name, seps[i]))
+			(void)snprintf(hint, sizeof hint, "; it would split into columns on %s: use one"
+				       " separator for the whole file", sep_name(seps[i]));
+	problem(im, line, NULL, "header: unknown column '%s' in %s (the separator found is %s);"
+		" the columns are %s%s", name, k->name, sep_name(im->sep), expected, hint);
+}
+
+/* Reads the header and maps its columns; 0, or -1 when it is unusable.
+ * Empty names at the end of the header are columns to ignore: a
+ * spreadsheet writes them when cells right of the data were ever used. */
 static int read_header(struct importer *im, struct csv_reader *r)
 {
 	const struct kind_spec *k = &kinds[im->kind];
@@ -148,6 +203,7 @@ static int read_header(struct importer *im, struct csv_reader *r)
 	struct csv_row row;
 	enum csv_status st = csv_read_row(r, &row, &e);
 	char expected[256] = "";
+	size_t known = 0, named;
 	int bad = 0;
 
 	for (size_t c = 0; c < k->ncolumns; c++) {
@@ -155,26 +211,47 @@ static int read_header(struct importer *im, struct csv_reader *r)
 		if (c + 1 < k->ncolumns)
 			(void)strncat(expected, ",", sizeof expected - strlen(expected) - 1);
 	}
+	im->sep = csv_reader_separator(r);
+	im->forms = im->sep == ',' ? 0 : PARSE_DECIMAL_COMMA | PARSE_DAY_FIRST;
 	if (st == CSV_END) {
 		problem(im, 0, NULL, "the file is empty; its first line must be the header %s", expected);
 		return -1;
 	}
 	if (st != CSV_ROW) {
-		problem(im, e.line, NULL, "header: %s", e.msg);
+		problem(im, e.line, NULL, "header, field %zu: %s", e.field + 1, e.msg);
 		return -1;
 	}
 	im->nheader = row.nfields;
-	for (size_t i = 0; i < row.nfields; i++) {
-		const char *name = row.fields[i];
-		int found = -1;
-
+	for (named = row.nfields; named > 0 && row.fields[named - 1][0] == '\0'; named--)
+		im->map[named - 1] = -1;
+	for (size_t i = 0; i < named; i++) {
+		im->map[i] = -1;
 		for (size_t c = 0; c < k->ncolumns; c++)
-			if (strcasecmp(name, k->columns[c]) == 0)
-				found = (int)c;
-		im->map[i] = found;
+			if (strcasecmp(row.fields[i], k->columns[c]) == 0)
+				im->map[i] = (int)c;
+		known += im->map[i] >= 0;
+	}
+	if (known == 0) {
+		/* Nothing matched: one message, not one per column. */
+		const char *sep = im->sep == '\t' ? "\\t" : im->sep == ';' ? ";" : ",";
+		char text[160] = "";
+
+		if (named <= 1) {
+			unknown_column(im, row.line, named ? row.fields[0] : "(empty)", expected);
+			return -1;
+		}
+		for (size_t i = 0; i < named && strlen(text) + 4 < sizeof text; i++)
+			(void)snprintf(text + strlen(text), sizeof text - strlen(text), "%s%s",
+				       i > 0 ? sep : "", row.fields[i]);
+		problem(im, row.line, NULL, "header: no column of %s in '%s' (the separator found is %s);"
+			" the columns are %s", k->name, text, sep_name(im->sep), expected);
+		return -1;
+	}
+	for (size_t i = 0; i < named; i++) {
+		int found = im->map[i];
+
 		if (found < 0) {
-			problem(im, row.line, name[0] ? name : "(empty)",
-				"unknown column in %s; the columns are %s", k->name, expected);
+			unknown_column(im, row.line, row.fields[i][0] ? row.fields[i] : "(empty)", expected);
 			bad = 1;
 		} else if (im->present[found]) {
 			problem(im, row.line, k->columns[found], "column appears twice in the header");
@@ -186,7 +263,8 @@ static int read_header(struct importer *im, struct csv_reader *r)
 	for (size_t c = 0; c < k->ncolumns; c++) {
 		if ((k->required & (1u << c)) && !im->present[c]) {
 			problem(im, row.line, k->columns[c],
-				"required column is missing from the header; the columns are %s", expected);
+				"required column is missing from the header (the separator found is %s);"
+				" the columns are %s", sep_name(im->sep), expected);
 			bad = 1;
 		}
 	}
@@ -244,6 +322,8 @@ static bool first_time(struct importer *im, const struct cells *c, int col, cons
 {
 	int64_t earlier;
 
+	if (im->row_bad != 0)
+		return false;    /* the row is refused already; its key may be garbled */
 	if (strmap_get(&im->seen, key, &earlier)) {
 		problem(im, c->line, column_name(im, col),
 			"'%s' appears twice in this file (first on line %ld); give each once",
@@ -259,8 +339,12 @@ static bool first_time(struct importer *im, const struct cells *c, int col, cons
 static bool exists(struct importer *im, const struct cells *c, int col, enum entity kind,
 		   const char *key, const char *hint)
 {
-	int rc = store_lookup(im->st, kind, key, NULL, im->err);
+	int rc;
 
+	/* Invalid UTF-8 would make a database refuse the query itself. */
+	if (im->row_bad != 0)
+		return false;
+	rc = store_lookup(im->st, kind, key, NULL, im->err);
 	if (rc < 0) {
 		fail(im);
 		return false;
@@ -451,7 +535,7 @@ static void evidence_row(struct importer *im, const struct cells *c)
 	bool ok = check(im, c, 0, validate_key) & check(im, c, 1, validate_key) &
 		  check(im, c, 6, validate_text);
 
-	if (parse_level(c->v[2], &e.level, &e.level_decimals, msg, sizeof msg) < 0) {
+	if (parse_level_as(c->v[2], im->forms, &e.level, &e.level_decimals, msg, sizeof msg) < 0) {
 		problem(im, c->line, "level", "%s", msg);
 		ok = false;
 	}
@@ -459,7 +543,7 @@ static void evidence_row(struct importer *im, const struct cells *c)
 		problem(im, c->line, "source", "unknown source '%s'; use one of %s", c->v[3], source_list());
 		ok = false;
 	}
-	if (parse_date(c->v[4], &e.date, msg, sizeof msg) < 0) {
+	if (parse_date_as(c->v[4], im->forms, &e.date, msg, sizeof msg) < 0) {
 		problem(im, c->line, "date", "%s", msg);
 		ok = false;
 	} else if (e.date < EVIDENCE_FIRST_DAY || e.date > EVIDENCE_LAST_DAY) {
@@ -752,6 +836,28 @@ static int by_competency_then_line(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
+/* The column of field i of a row, or NULL. */
+static const char *field_column(const struct importer *im, size_t i)
+{
+	return i < im->nheader && im->map[i] >= 0 ? column_name(im, im->map[i]) : NULL;
+}
+
+/* Reports the fields of row with invalid UTF-8 and marks their columns, so
+ * that the row's other cells are still checked but these are not again. */
+static void bad_fields(struct importer *im, const struct csv_row *row)
+{
+	unsigned bad = 0;
+
+	for (size_t i = 0; i < row->nbad; i++) {
+		size_t f = row->bad[i].field;
+
+		problem(im, row->bad[i].line, field_column(im, f), "%s", row->bad[i].msg);
+		if (field_column(im, f) != NULL)
+			bad |= 1u << im->map[f];
+	}
+	im->row_bad = bad | (row->nbad > 0 ? ROW_BAD : 0);
+}
+
 static void read_rows(struct importer *im, struct csv_reader *r)
 {
 	struct csv_error e;
@@ -761,27 +867,37 @@ static void read_rows(struct importer *im, struct csv_reader *r)
 
 	while (!im->failed && (st = csv_read_row(r, &row, &e)) != CSV_END) {
 		struct cells c = { .line = row.line };
+		bool ok = true;
 
+		im->row_bad = 0;
 		if (st == CSV_FATAL) {
-			problem(im, e.line, e.field < im->nheader && im->map[e.field] >= 0 ?
-				column_name(im, im->map[e.field]) : NULL, "%s", e.msg);
+			problem(im, e.line, field_column(im, e.field), "%s", e.msg);
 			break;
 		}
 		if (im->rep->progress != NULL && ++seen % PROGRESS_EVERY == 0)
 			im->rep->progress(im->rep->ctx, seen);
-		if (st == CSV_BAD) {
-			problem(im, e.line, e.field < im->nheader && im->map[e.field] >= 0 ?
-				column_name(im, im->map[e.field]) : NULL, "%s", e.msg);
+		if (st == CSV_BAD && row.nfields == 0) {
+			problem(im, e.line, field_column(im, e.field), "%s", e.msg);
 			continue;
 		}
+		bad_fields(im, &row);
 		if (row.nfields != im->nheader) {
 			problem(im, row.line, NULL, "%s: the row has %zu fields but the header has %zu",
 				row.nfields > im->nheader ? "too many fields" : "too few fields",
 				row.nfields, im->nheader);
 			continue;
 		}
-		for (size_t i = 0; i < row.nfields; i++)
-			c.v[im->map[i]] = csv_unneutralise(row.fields[i]);
+		for (size_t i = 0; i < row.nfields; i++) {
+			if (im->map[i] >= 0) {
+				c.v[im->map[i]] = csv_unneutralise(row.fields[i]);
+			} else if (row.fields[i][0] != '\0') {
+				problem(im, row.line, NULL, "field %zu has a value but its column has no"
+					" name in the header; name the column or empty the field", i + 1);
+				ok = false;
+			}
+		}
+		if (!ok)
+			continue;
 		switch (im->kind) {
 		case IMPORT_TEAMS: team_row(im, &c); break;
 		case IMPORT_PEOPLE: person_row(im, &c); break;
@@ -817,6 +933,7 @@ int import_csv_in(struct store *st, enum import_kind kind, FILE *in, const char 
 	arena_init(&im->arena, ARENA_MAX);
 	arena_init(&im->batch_arena, ARENA_MAX);
 	strmap_init(&im->seen);
+	csv_reader_set_separator(r, 0);
 	if (store_log_import(st, kinds[kind].name, name, err) < 0)
 		goto out;
 	if (read_header(im, r) == 0)
