@@ -91,7 +91,7 @@ bad "missing required column" teams "bad.csv:1: name: required column is missing
 key,parent
 a,dept
 CSV
-bad "unknown column" teams "bad.csv:1: colour: unknown column in teams; the columns are key,name,parent" <<'CSV'
+bad "unknown column" teams "bad.csv:1: header: unknown column 'colour' in teams (the separator found is ','); the columns are key,name,parent" <<'CSV'
 key,name,colour
 a,A,red
 CSV
