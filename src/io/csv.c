@@ -17,6 +17,7 @@ struct csv_reader {
 	size_t pos, len;                 /* unread bytes are chunk[pos..len) */
 	bool at_eof;                     /* in has no more bytes */
 	bool started;                    /* the byte-order mark was looked for */
+	bool stopped;                    /* a fatal error ended the reading */
 	char sep;                        /* the separator; 0 until detected */
 	bool quoted;                     /* the record had a quoted field */
 	bool nul;                        /* the record had a NUL byte */
@@ -387,17 +388,20 @@ enum csv_status csv_read_row(struct csv_reader *r, struct csv_row *row,
 	enum csv_status st;
 	long start;
 
+	row->nfields = 0;
+	row->nbad = 0;
+	row->bad = NULL;
+	if (r->stopped)
+		return CSV_END;
 	if (!r->started)
 		skip_bom(r);
 	if (r->sep == 0)
 		detect_separator(r);
-	row->nfields = 0;
-	row->nbad = 0;
-	row->bad = NULL;
 	for (;;) {
 		error->msg[0] = '\0';
 		start = r->line;
 		st = read_record(r, error);
+		r->stopped = st == CSV_FATAL;
 		if (st != CSV_ROW)
 			return st;
 		/* A blank line is no record; a line holding "" is one. */
@@ -418,6 +422,7 @@ enum csv_status csv_read_row(struct csv_reader *r, struct csv_row *row,
 
 		if (f == NULL) {
 			set_error(error, start, 0, "out of memory");
+			r->stopped = true;
 			return CSV_FATAL;
 		}
 		r->fields = f;

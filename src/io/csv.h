@@ -79,7 +79,8 @@ char csv_reader_separator(const struct csv_reader *r);
  * where and what (on CSV_BAD the problem that comes first in the record).
  * On CSV_BAD, row->nfields is 0 unless the only problems are invalid UTF-8
  * in fields: then row holds the record and row->bad lists each bad field
- * once, the first of them being error. */
+ * once, the first of them being error. After CSV_FATAL the reader reads
+ * no more: every later call returns CSV_END. */
 enum csv_status csv_read_row(struct csv_reader *r, struct csv_row *row,
 			     struct csv_error *error);
 
