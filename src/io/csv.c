@@ -215,13 +215,14 @@ static void skip_bom(struct csv_reader *r)
 		r->pos += 3;
 }
 
-/* Takes the separator from the first line, as far as the chunk holds it
- * (a header is far shorter than a chunk). See csv_reader_set_separator. */
+/* Takes the separator from the first line that is not blank, as far as
+ * the chunk holds it (a header is far shorter than a chunk). See
+ * csv_reader_set_separator. */
 static void detect_separator(struct csv_reader *r)
 {
 	static const char candidates[] = { ',', ';', '\t' };
 	size_t count[3] = { 0, 0, 0 }, best = 0;
-	bool quoted = false;
+	bool quoted = false, content = false;
 
 	if (peek(r) < 0) {
 		r->sep = ',';
@@ -232,10 +233,17 @@ static void detect_separator(struct csv_reader *r)
 
 		if (c == '"')
 			quoted = !quoted;   /* a doubled quote toggles twice */
-		if (quoted)
+		if (quoted || c == '"') {
+			content = true;
 			continue;
-		if (c == '\n')
-			break;
+		}
+		if (c == '\n') {
+			if (content)
+				break;
+			memset(count, 0, sizeof count);   /* a blank line: skipped */
+			continue;
+		}
+		content |= c != ' ' && c != '\r' && c != ',' && c != ';' && c != '\t';
 		for (size_t k = 0; k < 3; k++)
 			count[k] += c == (unsigned char)candidates[k];
 	}

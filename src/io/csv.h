@@ -67,9 +67,10 @@ struct csv_reader *csv_reader_new(FILE *in, size_t max_field, size_t max_fields)
 void csv_reader_free(struct csv_reader *r);
 
 /* Sets the separator: ',', ';' or '\t', or 0 to take it from the first
- * line: the one of the three that occurs most often outside quotes in it
- * (',' when none does; on a tie ',' before ';' before tab). Call it before
- * the first csv_read_row; another byte is taken as ','. */
+ * line that holds more than separators and white space: the one of the
+ * three that occurs most often outside quotes in it (',' when none does;
+ * on a tie ',' before ';' before tab). Call it before the first
+ * csv_read_row; another byte is taken as ','. */
 void csv_reader_set_separator(struct csv_reader *r, char sep);
 
 /* The separator in use (after the first csv_read_row when detected). */

@@ -88,6 +88,9 @@ static void test_detect_ties_and_counts(void **state)
 		{ "single\nx;y;z\n", ',' },
 		{ "", ',' },
 		{ "\"a;b\"\n", ',' },
+		/* Blank lines before the header do not count. */
+		{ "\n\r\n;;;\r\n \t \na\tb\n", '\t' },
+		{ ";;;;\n\"\"\n", ',' },
 	};
 
 	(void)state;
