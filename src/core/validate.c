@@ -256,10 +256,11 @@ int parse_date_as(const char *s, unsigned forms, int32_t *days, char *msg, size_
 			       " or YYYY-MM-DD (2026-10-31)", s);
 		return -1;
 	}
-	/* Say why a day-month-year date is refused here; msg is scratch. */
+	/* Say why a day-month-year date is refused here (msg is scratch
+	 * until then). */
+	rc = parse_day_first(s, &d, msg, msgsz);
 	(void)snprintf(msg, msgsz, "'%s' is not a date; write YYYY-MM-DD, such as 2026-03-31%s", s,
-		       parse_day_first(s, &d, msg, msgsz) == 1 ? "" :
-		       " (day-month-year is read only in a file separated by ';' or tabs)");
+		       rc == 1 ? "" : " (day-month-year is read only in a file separated by ';' or tabs)");
 	return -1;
 }
 
