@@ -2,17 +2,17 @@
  *
  * The reader accepts quoted fields with embedded separators, doubled quotes
  * and line breaks; CRLF or LF line ends; UTF-8 with an optional byte-order
- * mark; ',' ';' or tab as the separator, set or taken from the first line.
- * Lines that hold only separators and white space are skipped (spreadsheets
- * leave them below the data). It refuses a quote inside an unquoted field,
- * text after a closing quote, a bare carriage return, a NUL byte and fields
- * or records above the caps. After such an error it skips to the end of the
- * record, so that the caller can go on and report every bad row. Invalid
- * UTF-8 is a problem of its field only: the record is still given, with the
- * bad fields listed, so that its other fields can be checked too. A field
- * or record above its cap and an unterminated quoted field are fatal: an
- * input without line ends (/dev/zero, an endless upload) must not be read
- * for ever.
+ * mark; ',' ';' or tab as the separator, set or taken from the first line
+ * that is not blank. Lines that hold only separators and white space are
+ * skipped (spreadsheets leave them below the data). It refuses a quote
+ * inside an unquoted field, text after a closing quote, a bare carriage
+ * return, a NUL byte and more fields than the cap. After such an error it
+ * skips to the end of the record, so that the caller can go on and report
+ * every bad row. Invalid UTF-8 is a problem of its field only: the record
+ * is still given, with the bad fields listed, so that its other fields can
+ * be checked too. A field or record longer than its cap and an
+ * unterminated quoted field are fatal: an input without line ends
+ * (/dev/zero, an endless upload) must not be read for ever.
  *
  * The writer quotes only where needed and can neutralise cells that a
  * spreadsheet would run as a formula (see csv_neutralise_needed). */
