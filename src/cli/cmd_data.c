@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -97,6 +98,7 @@ int cmd_import(const struct command *cmd, int argc, char **argv)
 	struct err err = { 0 };
 	FILE *in;
 	const char *name;
+	struct stat sb;
 
 	rc = cli_parse(cmd, argc, argv, opts, &db, pos, 2, &npos);
 	if (rc != 0)
@@ -122,6 +124,13 @@ int cmd_import(const struct command *cmd, int argc, char **argv)
 		name = pos[1];
 		if (in == NULL) {
 			fprintf(stderr, "compgap: cannot open '%s': %s\n", pos[1], strerror(errno));
+			return EX_NOINPUT;
+		}
+		/* fopen opens a directory; only its first read would fail. */
+		if (fstat(fileno(in), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			fprintf(stderr, "compgap: cannot read '%s': it is a directory; give a CSV file\n",
+				pos[1]);
+			fclose(in);
 			return EX_NOINPUT;
 		}
 	}

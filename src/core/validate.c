@@ -96,9 +96,11 @@ bad:
 	return -1;
 }
 
-int parse_level(const char *s, double *level, int *decimals, char *msg, size_t msgsz)
+int parse_level_as(const char *s, unsigned forms, double *level, int *decimals,
+		   char *msg, size_t msgsz)
 {
 	static const double scale[LEVEL_DECIMALS_MAX + 1] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
+	const bool comma = forms & PARSE_DECIMAL_COMMA;
 	const char *p = s;
 	long long digits = 0;
 	int ndec = 0;
@@ -110,7 +112,7 @@ int parse_level(const char *s, double *level, int *decimals, char *msg, size_t m
 		digits = digits * 10 + (*p++ - '0');
 	if (*p >= '0' && *p <= '9')
 		goto range;
-	if (*p == '.') {
+	if (*p == '.' || (comma && *p == ',')) {
 		p++;
 		if (*p < '0' || *p > '9')
 			goto bad;
@@ -137,9 +139,16 @@ range:
 		       s, LEVEL_MIN, LEVEL_MAX);
 	return -1;
 bad:
-	(void)snprintf(msg, msgsz, "level '%s' is not a number; write a number from %d to %d such as 3 or 3.5",
-		       s, LEVEL_MIN, LEVEL_MAX);
+	(void)snprintf(msg, msgsz, "level '%s' is not a number; write a number from %d to %d such as 3 or %s%s",
+		       s, LEVEL_MIN, LEVEL_MAX, comma ? "3,5" : "3.5",
+		       !comma && strchr(s, ',') != NULL ?
+		       " (a decimal comma is read only in a file separated by ';' or tabs)" : "");
 	return -1;
+}
+
+int parse_level(const char *s, double *level, int *decimals, char *msg, size_t msgsz)
+{
+	return parse_level_as(s, 0, level, decimals, msg, msgsz);
 }
 
 int parse_int_range(const char *s, int lo, int hi, const char *what, int *v,
@@ -169,17 +178,93 @@ int parse_int_range(const char *s, int lo, int hi, const char *what, int *v,
 	return 0;
 }
 
-int parse_date(const char *s, int32_t *days, char *msg, size_t msgsz)
+/* Reads 1..max digits at *p into *v and advances *p; returns how many. */
+static int read_digits(const char **p, int max, int *v)
+{
+	int n = 0;
+
+	*v = 0;
+	for (; **p >= '0' && **p <= '9'; (*p)++)
+		if (++n <= max)
+			*v = *v * 10 + (**p - '0');
+	return n;
+}
+
+/* Reads D-M-YYYY or D/M/YYYY. Returns 0 with *days set, 1 when s does not
+ * have that shape at all, or -1 with msg set when it has nearly that shape
+ * but is not a date. */
+static int parse_day_first(const char *s, int32_t *days, char *msg, size_t msgsz)
+{
+	const char *p = s;
+	int day, month, year, nd, nm, ny;
+	char sep;
+
+	nd = read_digits(&p, 2, &day);
+	sep = *p;
+	if (nd < 1 || nd > 2 || (sep != '-' && sep != '/'))
+		return 1;
+	p++;
+	nm = read_digits(&p, 2, &month);
+	if (nm < 1 || nm > 2 || (*p != '-' && *p != '/'))
+		return 1;
+	if (*p != sep) {
+		(void)snprintf(msg, msgsz, "'%s' mixes '-' and '/'; write day-month-year as 31-10-2026", s);
+		return -1;
+	}
+	p++;
+	ny = read_digits(&p, 4, &year);
+	if (*p != '\0' || ny < 1 || ny > 4)
+		return 1;
+	if (ny != 4) {
+		(void)snprintf(msg, msgsz, "'%s' has a %d-digit year; write the year in full, as in 31-10-2026",
+			       s, ny);
+		return -1;
+	}
+	if (month > 12 && day <= 12) {
+		(void)snprintf(msg, msgsz, "date %s has no month %d; dates are written day-month-year"
+			       " (31-10-2026) or YYYY-MM-DD", s, month);
+		return -1;
+	}
+	if (year < 1000 || month < 1 || month > 12 || day < 1 ||
+	    day > date_days_in_month(year, month)) {
+		(void)snprintf(msg, msgsz, "date %s does not exist (day-month-year)", s);
+		return -1;
+	}
+	*days = date_from_ymd(year, month, day);
+	return 0;
+}
+
+int parse_date_as(const char *s, unsigned forms, int32_t *days, char *msg, size_t msgsz)
 {
 	bool shaped = strlen(s) == DATE_ISO_LEN;
+	int32_t d;
+	int rc;
 
 	if (date_parse(s, days) == 0)
 		return 0;
 	for (int i = 0; shaped && i < DATE_ISO_LEN; i++)
 		shaped = i == 4 || i == 7 ? s[i] == '-' : s[i] >= '0' && s[i] <= '9';
-	if (shaped)
+	if (shaped) {
 		(void)snprintf(msg, msgsz, "date %s does not exist", s);
-	else
-		(void)snprintf(msg, msgsz, "'%s' is not a date; write YYYY-MM-DD, such as 2026-03-31", s);
+		return -1;
+	}
+	if (forms & PARSE_DAY_FIRST) {
+		rc = parse_day_first(s, days, msg, msgsz);
+		if (rc <= 0)
+			return rc;
+		(void)snprintf(msg, msgsz, "'%s' is not a date; write day-month-year (31-10-2026)"
+			       " or YYYY-MM-DD (2026-10-31)", s);
+		return -1;
+	}
+	/* Say why a day-month-year date is refused here (msg is scratch
+	 * until then). */
+	rc = parse_day_first(s, &d, msg, msgsz);
+	(void)snprintf(msg, msgsz, "'%s' is not a date; write YYYY-MM-DD, such as 2026-03-31%s", s,
+		       rc == 1 ? "" : " (day-month-year is read only in a file separated by ';' or tabs)");
 	return -1;
+}
+
+int parse_date(const char *s, int32_t *days, char *msg, size_t msgsz)
+{
+	return parse_date_as(s, 0, days, msg, msgsz);
 }

@@ -17,14 +17,21 @@ struct csv_reader {
 	size_t pos, len;                 /* unread bytes are chunk[pos..len) */
 	bool at_eof;                     /* in has no more bytes */
 	bool started;                    /* the byte-order mark was looked for */
+	bool stopped;                    /* a fatal error ended the reading */
+	char sep;                        /* the separator; 0 until detected */
 	bool quoted;                     /* the record had a quoted field */
+	bool nul;                        /* the record had a NUL byte */
 	long line;                       /* current physical line, 1-based */
+	size_t raw;                      /* bytes of input in the record */
 	struct buf data;                 /* the record's fields, NUL-separated */
 	size_t *starts;                  /* offset of each field in data */
 	size_t *lens;                    /* length of each field */
 	char **fields;                   /* pointers into data, set at the end */
 	size_t nfields, cap_fields;
+	struct csv_error *bad;           /* fields with invalid UTF-8 */
+	size_t nbad, cap_bad;
 	size_t max_field, max_fields, max_record;
+	size_t max_raw;                  /* cap on raw: quotes may double a field */
 };
 
 struct csv_reader *csv_reader_new(FILE *in, size_t max_field, size_t max_fields)
@@ -35,6 +42,7 @@ struct csv_reader *csv_reader_new(FILE *in, size_t max_field, size_t max_fields)
 		return NULL;
 	r->in = in;
 	r->line = 1;
+	r->sep = ',';
 	r->max_field = max_field ? max_field : CSV_FIELD_MAX;
 	r->max_fields = max_fields ? max_fields : CSV_FIELDS_MAX;
 	/* Room for every field at its cap plus the separators, within the
@@ -42,6 +50,8 @@ struct csv_reader *csv_reader_new(FILE *in, size_t max_field, size_t max_fields)
 	r->max_record = (r->max_field + 1) * r->max_fields;
 	if (r->max_record > CSV_RECORD_MAX)
 		r->max_record = CSV_RECORD_MAX;
+	/* Every field quoted, every byte a doubled quote, and CRLF. */
+	r->max_raw = 2 * r->max_record + 2 * r->max_fields + 2;
 	buf_init(&r->data, r->max_record);
 	return r;
 }
@@ -54,7 +64,18 @@ void csv_reader_free(struct csv_reader *r)
 	free(r->starts);
 	free(r->lens);
 	free(r->fields);
+	free(r->bad);
 	free(r);
+}
+
+void csv_reader_set_separator(struct csv_reader *r, char sep)
+{
+	r->sep = sep == 0 || sep == ';' || sep == '\t' ? sep : ',';
+}
+
+char csv_reader_separator(const struct csv_reader *r)
+{
+	return r->sep != 0 ? r->sep : ',';
 }
 
 /* The next byte, or -1 at the end of input, or -2 on a read error. */
@@ -93,6 +114,13 @@ static void set_error(struct csv_error *e, long line, size_t field, const char *
 	(void)snprintf(e->msg, sizeof e->msg, "%s", msg);
 }
 
+/* Replaces any earlier error of the record with a fatal one. */
+static void set_fatal(struct csv_error *e, long line, size_t field, const char *msg)
+{
+	e->msg[0] = '\0';
+	set_error(e, line, field, msg);
+}
+
 static int begin_field(struct csv_reader *r)
 {
 	if (r->nfields == r->cap_fields) {
@@ -108,58 +136,73 @@ static int begin_field(struct csv_reader *r)
 	return 0;
 }
 
+/* Ends the reading at a record over its cap: the record cannot be read
+ * whole, and an input without line ends would otherwise be read for ever. */
 static void record_too_long(struct csv_reader *r, struct csv_error *e, size_t field)
 {
 	char msg[CSV_MSG_MAX];
 
-	(void)snprintf(msg, sizeof msg, "record is longer than %zu bytes", r->max_record);
-	set_error(e, r->line, field, msg);
+	(void)snprintf(msg, sizeof msg, "record is longer than %zu bytes; the file is read no further",
+		       r->max_record);
+	set_fatal(e, r->line, field, msg);
 }
 
-/* Appends a byte to the current field unless the field is over its cap, in
- * which case the record is marked bad and the byte dropped. */
-static void add_byte(struct csv_reader *r, int c, struct csv_error *e)
+/* Appends a byte to the current field; -1 (fatal, e set) when the field or
+ * the record is over its cap. */
+static int add_byte(struct csv_reader *r, int c, struct csv_error *e)
 {
 	size_t f = r->nfields - 1;
 
 	if (r->lens[f] >= r->max_field) {
 		char msg[CSV_MSG_MAX];
 
-		(void)snprintf(msg, sizeof msg, "field is longer than %zu bytes", r->max_field);
-		set_error(e, r->line, f, msg);
-		return;
+		(void)snprintf(msg, sizeof msg, "field is longer than %zu bytes%s; the file is read no further",
+			       r->max_field,
+			       r->nul ? " and holds NUL bytes (is this a text file?)"
+				      : " (a line end or closing quote missing?)");
+		set_fatal(e, r->line, f, msg);
+		return -1;
 	}
 	if (buf_addc(&r->data, (char)c) < 0) {
 		record_too_long(r, e, f);
-		return;
+		return -1;
 	}
 	r->lens[f]++;
+	return 0;
 }
 
-static void end_field(struct csv_reader *r, struct csv_error *e)
+/* Ends the current field: -1 (fatal) when the record is over its cap.
+ * Invalid UTF-8 is listed in r->bad, not in e, since the record may still
+ * be used. */
+static int end_field(struct csv_reader *r, struct csv_error *e)
 {
 	size_t f = r->nfields - 1;
 	const char *s;
 	size_t bad;
+	struct csv_error *b;
 
 	if (buf_addc(&r->data, '\0') < 0) {
 		record_too_long(r, e, f);
-		return;
+		return -1;
 	}
 	s = r->data.data + r->starts[f];
 	bad = utf8_invalid_at(s, r->lens[f]);
-	if (bad < r->lens[f]) {
-		char msg[CSV_MSG_MAX];
-		long line = r->line;
-
-		/* The field may span lines: name the line of the bad byte. */
-		for (size_t i = bad; i < r->lens[f]; i++)
-			line -= s[i] == '\n';
-		(void)snprintf(msg, sizeof msg,
-			       "invalid UTF-8 (byte 0x%02X at offset %zu of the field); save the file as UTF-8",
-			       (unsigned char)s[bad], bad + 1);
-		set_error(e, line, f, msg);
+	if (bad == r->lens[f])
+		return 0;
+	if (array_reserve(&r->bad, &r->cap_bad, r->nbad + 1, sizeof *r->bad) < 0) {
+		set_fatal(e, r->line, f, "out of memory");
+		return -1;
 	}
+	b = &r->bad[r->nbad++];
+	b->line = r->line;
+	b->field = f;
+	/* The field may span lines: name the line of the bad byte. */
+	for (size_t i = bad; i < r->lens[f]; i++)
+		b->line -= s[i] == '\n';
+	(void)snprintf(b->msg, sizeof b->msg,
+		       "invalid UTF-8 (byte 0x%02X at offset %zu of the field); save the file as UTF-8",
+		       (unsigned char)s[bad], bad + 1);
+	return 0;
 }
 
 static void skip_bom(struct csv_reader *r)
@@ -172,8 +215,62 @@ static void skip_bom(struct csv_reader *r)
 		r->pos += 3;
 }
 
-/* Reads one physical record. Returns CSV_ROW (possibly with an error in e),
- * CSV_END, or CSV_FATAL. */
+/* Takes the separator from the first line that is not blank, as far as
+ * the chunk holds it (a header is far shorter than a chunk). See
+ * csv_reader_set_separator. */
+static void detect_separator(struct csv_reader *r)
+{
+	static const char candidates[] = { ',', ';', '\t' };
+	size_t count[3] = { 0, 0, 0 }, best = 0;
+	bool quoted = false, content = false;
+
+	if (peek(r) < 0) {
+		r->sep = ',';
+		return;
+	}
+	for (size_t i = r->pos; i < r->len; i++) {
+		unsigned char c = r->chunk[i];
+
+		if (c == '"')
+			quoted = !quoted;   /* a doubled quote toggles twice */
+		if (quoted || c == '"') {
+			content = true;
+			continue;
+		}
+		if (c == '\n') {
+			if (content)
+				break;
+			memset(count, 0, sizeof count);   /* a blank line: skipped */
+			continue;
+		}
+		content |= c != ' ' && c != '\r' && c != ',' && c != ';' && c != '\t';
+		for (size_t k = 0; k < 3; k++)
+			count[k] += c == (unsigned char)candidates[k];
+	}
+	for (size_t k = 1; k < 3; k++)
+		if (count[k] > count[best])
+			best = k;
+	r->sep = candidates[best];
+}
+
+/* A record without quotes whose fields hold only spaces and tabs: the
+ * rows of bare separators that spreadsheets leave below the data. */
+static bool blank_record(const struct csv_reader *r)
+{
+	if (r->quoted)
+		return false;
+	for (size_t i = 0; i < r->nfields; i++) {
+		const char *s = r->data.data + r->starts[i];
+
+		for (size_t j = 0; j < r->lens[i]; j++)
+			if (s[j] != ' ' && s[j] != '\t')
+				return false;
+	}
+	return true;
+}
+
+/* Reads one physical record. Returns CSV_ROW (possibly with an error in e
+ * or fields in r->bad), CSV_END, or CSV_FATAL. */
 static enum csv_status read_record(struct csv_reader *r, struct csv_error *e)
 {
 	enum { FIELD_START, UNQUOTED, QUOTED, AFTER_QUOTE } state = FIELD_START;
@@ -181,7 +278,10 @@ static enum csv_status read_record(struct csv_reader *r, struct csv_error *e)
 	int c;
 
 	r->nfields = 0;
+	r->nbad = 0;
+	r->raw = 0;
 	r->quoted = false;
+	r->nul = false;
 	buf_reset(&r->data);
 	c = peek(r);
 	if (c == -1)
@@ -193,7 +293,12 @@ static enum csv_status read_record(struct csv_reader *r, struct csv_error *e)
 	for (;;) {
 		c = next(r);
 		if (c == -2) {
-			set_error(e, r->line, r->nfields ? r->nfields - 1 : 0, "read error");
+			set_fatal(e, r->line, r->nfields ? r->nfields - 1 : 0, "read error");
+			return CSV_FATAL;
+		}
+		/* Separators alone never grow a field: bound the record too. */
+		if (c >= 0 && ++r->raw > r->max_raw) {
+			record_too_long(r, e, r->nfields ? r->nfields - 1 : 0);
 			return CSV_FATAL;
 		}
 		if (state == FIELD_START) {
@@ -208,7 +313,7 @@ static enum csv_status read_record(struct csv_reader *r, struct csv_error *e)
 				r->data.len = r->starts[r->nfields];
 			}
 			if (begin_field(r) < 0) {
-				set_error(e, r->line, 0, "out of memory");
+				set_fatal(e, r->line, 0, "out of memory");
 				return CSV_FATAL;
 			}
 			if (c == '"') {
@@ -221,6 +326,10 @@ static enum csv_status read_record(struct csv_reader *r, struct csv_error *e)
 		}
 		if (c == 0) {
 			set_error(e, r->line, r->nfields - 1, "NUL byte in the data; is this a text file?");
+			r->nul = true;
+			/* Kept, so that a stream of NUL bytes meets the field cap. */
+			if (add_byte(r, c, e) < 0)
+				return CSV_FATAL;
 			continue;
 		}
 		if (state == QUOTED) {
@@ -230,37 +339,38 @@ static enum csv_status read_record(struct csv_reader *r, struct csv_error *e)
 				(void)snprintf(msg, sizeof msg,
 					       "quoted field opened on line %ld is never closed; add the closing quote",
 					       quote_line);
-				e->msg[0] = '\0';
-				set_error(e, quote_line, r->nfields - 1, msg);
+				set_fatal(e, quote_line, r->nfields - 1, msg);
 				return CSV_FATAL;
 			}
 			if (c == '"') {
-				if (peek(r) == '"') {
-					(void)next(r);
-					add_byte(r, '"', e);
-				} else {
+				if (peek(r) != '"') {
 					state = AFTER_QUOTE;
+					continue;
 				}
-				continue;
+				(void)next(r);
 			}
 			if (c == '\n')
 				r->line++;
-			add_byte(r, c, e);
+			if (add_byte(r, c, e) < 0)
+				return CSV_FATAL;
 			continue;
 		}
 		/* UNQUOTED or AFTER_QUOTE: separators end the field. */
-		if (c == ',' || c == '\n' || c == -1 || c == '\r') {
+		if (c == r->sep || c == '\n' || c == -1 || c == '\r') {
 			if (c == '\r') {
 				if (peek(r) != '\n') {
 					set_error(e, r->line, r->nfields - 1,
 						  "carriage return not followed by a line feed; use CRLF or LF line ends");
+					if (add_byte(r, c, e) < 0)
+						return CSV_FATAL;
 					continue;
 				}
 				(void)next(r);
 				c = '\n';
 			}
-			end_field(r, e);
-			if (c == ',') {
+			if (end_field(r, e) < 0)
+				return CSV_FATAL;
+			if (c == r->sep) {
 				state = FIELD_START;
 				continue;
 			}
@@ -275,7 +385,8 @@ static enum csv_status read_record(struct csv_reader *r, struct csv_error *e)
 			set_error(e, r->line, r->nfields - 1,
 				  "quote inside an unquoted field; enclose the field in quotes and double the quote (\"\")");
 		}
-		add_byte(r, c, e);
+		if (add_byte(r, c, e) < 0)
+			return CSV_FATAL;
 	}
 }
 
@@ -285,26 +396,41 @@ enum csv_status csv_read_row(struct csv_reader *r, struct csv_row *row,
 	enum csv_status st;
 	long start;
 
+	row->nfields = 0;
+	row->nbad = 0;
+	row->bad = NULL;
+	if (r->stopped)
+		return CSV_END;
 	if (!r->started)
 		skip_bom(r);
+	if (r->sep == 0)
+		detect_separator(r);
 	for (;;) {
 		error->msg[0] = '\0';
 		start = r->line;
 		st = read_record(r, error);
+		r->stopped = st == CSV_FATAL;
 		if (st != CSV_ROW)
 			return st;
-		/* A wholly empty line is no record; a line holding "" is one. */
-		if (r->nfields == 1 && r->lens[0] == 0 && !r->quoted && error->msg[0] == '\0')
+		/* A blank line is no record; a line holding "" is one. */
+		if (error->msg[0] == '\0' && r->nbad == 0 && blank_record(r))
 			continue;
 		break;
 	}
-	if (error->msg[0] != '\0')
+	row->line = start;
+	if (error->msg[0] != '\0') {
+		/* The record cannot be split; report what comes first in it. */
+		if (r->nbad > 0 && (r->bad[0].line < error->line ||
+				    (r->bad[0].line == error->line && r->bad[0].field < error->field)))
+			*error = r->bad[0];
 		return CSV_BAD;
+	}
 	{
 		char **f = realloc(r->fields, r->nfields * sizeof *f);
 
 		if (f == NULL) {
 			set_error(error, start, 0, "out of memory");
+			r->stopped = true;
 			return CSV_FATAL;
 		}
 		r->fields = f;
@@ -314,7 +440,12 @@ enum csv_status csv_read_row(struct csv_reader *r, struct csv_row *row,
 	row->fields = r->fields;
 	row->lens = r->lens;
 	row->nfields = r->nfields;
-	row->line = start;
+	if (r->nbad > 0) {
+		row->bad = r->bad;
+		row->nbad = r->nbad;
+		*error = r->bad[0];
+		return CSV_BAD;
+	}
 	return CSV_ROW;
 }
 

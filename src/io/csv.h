@@ -1,13 +1,18 @@
 /* CSV after RFC 4180: a streaming reader and a writer of our own.
  *
- * The reader accepts quoted fields with embedded commas, doubled quotes and
- * line breaks; CRLF or LF line ends; UTF-8 with an optional byte-order mark.
- * Wholly empty lines are skipped. It refuses a quote inside an unquoted
- * field, text after a closing quote, a bare carriage return, a NUL byte,
- * invalid UTF-8, and fields or records above the caps; after such an error
- * it skips to the end of the record so that the caller can go on and report
- * every bad row. An unterminated quoted field is fatal: it swallows the rest
- * of the input.
+ * The reader accepts quoted fields with embedded separators, doubled quotes
+ * and line breaks; CRLF or LF line ends; UTF-8 with an optional byte-order
+ * mark; ',' ';' or tab as the separator, set or taken from the first line
+ * that is not blank. Lines that hold only separators and white space are
+ * skipped (spreadsheets leave them below the data). It refuses a quote
+ * inside an unquoted field, text after a closing quote, a bare carriage
+ * return, a NUL byte and more fields than the cap. After such an error it
+ * skips to the end of the record, so that the caller can go on and report
+ * every bad row. Invalid UTF-8 is a problem of its field only: the record
+ * is still given, with the bad fields listed, so that its other fields can
+ * be checked too. A field or record longer than its cap and an
+ * unterminated quoted field are fatal: an input without line ends
+ * (/dev/zero, an endless upload) must not be read for ever.
  *
  * The writer quotes only where needed and can neutralise cells that a
  * spreadsheet would run as a formula (see csv_neutralise_needed). */
@@ -37,8 +42,10 @@ struct csv_error {
 struct csv_row {
 	char **fields;        /* nfields NUL-terminated UTF-8 strings */
 	size_t *lens;         /* their lengths in bytes */
-	size_t nfields;
+	size_t nfields;       /* 0 when a CSV_BAD record could not be split */
 	long line;            /* physical line the record starts on */
+	const struct csv_error *bad;   /* fields with invalid UTF-8, in order */
+	size_t nbad;          /* how many; their fields hold the bytes as read */
 };
 
 struct csv_reader;
@@ -51,16 +58,30 @@ enum csv_status {
 	CSV_FATAL = -2        /* input cannot be read further */
 };
 
-/* Creates a reader of in (not closed by the reader). max_field and
- * max_fields are caps (0 for the defaults above). Returns NULL when memory
- * is exhausted. */
+/* Creates a reader of in (not closed by the reader) that splits on ','.
+ * max_field and max_fields are caps (0 for the defaults above). Returns
+ * NULL when memory is exhausted. */
 struct csv_reader *csv_reader_new(FILE *in, size_t max_field, size_t max_fields);
 
 /* Frees the reader. */
 void csv_reader_free(struct csv_reader *r);
 
+/* Sets the separator: ',', ';' or '\t', or 0 to take it from the first
+ * line that holds more than separators and white space: the one of the
+ * three that occurs most often outside quotes in it (',' when none does;
+ * on a tie ',' before ';' before tab). Call it before the first
+ * csv_read_row; another byte is taken as ','. */
+void csv_reader_set_separator(struct csv_reader *r, char sep);
+
+/* The separator in use (after the first csv_read_row when detected). */
+char csv_reader_separator(const struct csv_reader *r);
+
 /* Reads the next record into row. On CSV_BAD and CSV_FATAL, error says
- * where and what. */
+ * where and what (on CSV_BAD the problem that comes first in the record).
+ * On CSV_BAD, row->nfields is 0 unless the only problems are invalid UTF-8
+ * in fields: then row holds the record and row->bad lists each bad field
+ * once, the first of them being error. After CSV_FATAL the reader reads
+ * no more: every later call returns CSV_END. */
 enum csv_status csv_read_row(struct csv_reader *r, struct csv_row *row,
 			     struct csv_error *error);
 

@@ -91,7 +91,7 @@ bad "missing required column" teams "bad.csv:1: name: required column is missing
 key,parent
 a,dept
 CSV
-bad "unknown column" teams "bad.csv:1: colour: unknown column in teams; the columns are key,name,parent" <<'CSV'
+bad "unknown column" teams "bad.csv:1: header: unknown column 'colour' in teams (the separator found is ','); the columns are key,name,parent" <<'CSV'
 key,name,colour
 a,A,red
 CSV
@@ -261,6 +261,52 @@ expect_err "a missing file is named" "cannot open '$WORK/no-such.csv'"
 run import teams "$DATA/teams.csv" --db "$WORK/none.db"
 expect_status "import into a missing database exits 66" 66
 expect_err "a missing database says how to create one" "create one with 'compgap init'"
+
+# A directory is not a CSV file.
+mkdir -p "$WORK/a-dir"
+run import teams "$WORK/a-dir" --db "$DB"
+expect_status "a directory as the file exits 66" 66
+expect_err "a directory is named as one" "cannot read '$WORK/a-dir': it is a directory; give a CSV file"
+
+# endless NAME EXPECTED CMD...: the import of the output of CMD ends with
+# status 65 and EXPECTED on stderr, however long CMD would write.
+endless() {
+	name=$1
+	expected=$2
+	shift 2
+	snapshot "$DB" "$WORK/before"
+	"$@" | timeout 20 "$COMPGAP" import evidence - --db "$DB" > "$WORK/out" 2> "$WORK/err"
+	STATUS=$?
+	expect_status "$name: refused with status 65" 65
+	expect_err "$name: message" "$expected"
+	snapshot "$DB" "$WORK/after"
+	same_snapshot "$name: database unchanged" "$WORK/before" "$WORK/after"
+}
+endless "NUL bytes without a line end" \
+	"stdin:1: header, field 1: field is longer than 1048576 bytes and holds NUL bytes (is this a text file?); the file is read no further" \
+	head -c 5000000 /dev/zero
+endless "a line without an end" \
+	"stdin:1: header, field 1: field is longer than 1048576 bytes (a line end or closing quote missing?)" \
+	sh -c "yes x | tr -d '\\n' | head -c 3000000"
+endless "an endless field after the header, with its line and column" \
+	"stdin:3: level: field is longer than 1048576 bytes" \
+	sh -c "printf 'person,competency,level,source,date\\nP2,listening,3,self,2026-01-01\\nP2,listening,'; yes 3 | tr -d '\\n' | head -c 3000000"
+# /dev/zero itself never ends: the import must stop on its own.
+timeout 20 "$COMPGAP" import evidence /dev/zero --db "$DB" > "$WORK/out" 2> "$WORK/err"
+STATUS=$?
+expect_status "import of /dev/zero ends with status 65" 65
+expect_err "import of /dev/zero says why" "/dev/zero:1: header, field 1: field is longer than 1048576 bytes and holds NUL bytes"
+
+# Rows of bare separators or spaces are skipped anywhere; "" is a row.
+printf 'key,name,parent\n,,\nblank1,Blank one,dept\n  , ,\t\r\n,,\n' > "$WORK/blank.csv"
+run import teams "$WORK/blank.csv" --db "$DB"
+expect_status "rows of bare separators are skipped" 0
+expect_out "only the real row is imported" "imported 1 teams row"
+bad "a row of quoted empty fields is a row" teams "bad.csv:3: key: key is empty; it is required" <<'CSV'
+key,name,parent
+blank2,Blank two,dept
+"","",""
+CSV
 
 # Retraction: the row leaves the export, the reason is required.
 run retract 1 --db "$DB"

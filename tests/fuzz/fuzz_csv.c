@@ -1,5 +1,6 @@
 /* libFuzzer target for the CSV reader and writer: every record read obeys
- * the caps and survives a write and a second read unchanged. */
+ * the caps and survives a write and a second read unchanged, with every
+ * separator and with the separator detected. */
 #define _POSIX_C_SOURCE 200809L   /* fmemopen, open_memstream; the fuzz rule
 				     does not pass it */
 
@@ -27,9 +28,46 @@ static void check(bool ok, const char *what)
 	abort();
 }
 
+/* True when every field of row holds only spaces and tabs: written
+ * unquoted, such a record is a line of bare separators, which the reader
+ * skips. */
+static bool blank_row(const struct csv_row *row)
+{
+	for (size_t i = 0; i < row->nfields; i++)
+		if (strspn(row->fields[i], " \t") != row->lens[i])
+			return false;
+	return true;
+}
+
+/* Checks what every record given obeys: the caps and the field lengths. */
+static void check_fields(const struct csv_row *row)
+{
+	check(row->nfields >= 1, "a record with no fields");
+	check(row->nfields <= FUZZ_MAX_FIELDS, "more fields than the cap");
+	for (size_t i = 0; i < row->nfields; i++) {
+		check(row->lens[i] <= FUZZ_MAX_FIELD, "a field longer than the cap");
+		check(strlen(row->fields[i]) == row->lens[i], "a field's length is wrong");
+	}
+}
+
+/* A record given with invalid UTF-8 lists each bad field once, in order,
+ * the first being the error. */
+static void check_bad_fields(const struct csv_row *row, const struct csv_error *e)
+{
+	check(row->nbad >= 1 && row->bad != NULL, "a record given with CSV_BAD lists no bad field");
+	check(e->field == row->bad[0].field && e->line == row->bad[0].line,
+	      "the error is not the first bad field");
+	for (size_t i = 0; i < row->nbad; i++) {
+		check(row->bad[i].msg[0] != '\0', "a bad field without a message");
+		check(row->bad[i].field < row->nfields, "a bad field beyond the record");
+		check(i == 0 || row->bad[i].field > row->bad[i - 1].field, "bad fields out of order");
+		check(row->bad[i].line >= row->line, "a bad field before its record");
+	}
+}
+
 /* Writes row with flags and reads it back; the fields must be the same. A
- * record of one empty field is written as an empty line, which the reader
- * skips, so it is not checked. */
+ * record of blank fields is written as a line of bare separators (or an
+ * empty line), which the reader skips, so it is not checked. */
 static void check_round_trip(const struct csv_row *row, unsigned flags)
 {
 	char *out = NULL;
@@ -40,7 +78,7 @@ static void check_round_trip(const struct csv_row *row, unsigned flags)
 	struct csv_error e;
 	enum csv_status st;
 
-	if (row->nfields == 1 && row->lens[0] == 0)
+	if (blank_row(row))
 		return;
 	w = open_memstream(&out, &outlen);
 	check(w != NULL, "open_memstream failed");
@@ -84,16 +122,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	enum csv_status st;
 	long last_line = 0;
 	unsigned flags;
+	static const char seps[] = { 0, ',', ';', '\t' };
 
 	if (size == 0)
 		return 0;
-	/* The input chooses the writer's flags, so that every combination is
-	 * exercised. */
+	/* The input chooses the writer's flags and the reader's separator
+	 * (0: detected), so that every combination is exercised. */
 	flags = data[size - 1] & (CSV_WRITE_CRLF | CSV_WRITE_NEUTRALISE);
 	f = fmemopen((void *)data, size, "r");
 	check(f != NULL, "fmemopen failed");
 	r = csv_reader_new(f, FUZZ_MAX_FIELD, FUZZ_MAX_FIELDS);
 	check(r != NULL, "csv_reader_new failed");
+	csv_reader_set_separator(r, seps[(data[size - 1] >> 2) & 3]);
 	for (;;) {
 		memset(&e, 0, sizeof e);
 		st = csv_read_row(r, &row, &e);
@@ -103,17 +143,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check(e.msg[0] != '\0', "CSV_BAD without a message");
 			check(e.line > last_line, "error line before the end of the last record");
 			check(e.field < FUZZ_MAX_FIELDS, "error field index above the cap");
+			if (row.nfields > 0) {
+				check_fields(&row);
+				check_bad_fields(&row, &e);
+			}
 			continue;
 		}
 		check(st == CSV_ROW, "unknown status");
-		check(row.nfields >= 1, "a record with no fields");
-		check(row.nfields <= FUZZ_MAX_FIELDS, "more fields than the cap");
+		check_fields(&row);
+		check(row.nbad == 0, "a good record lists bad fields");
 		check(row.line > last_line, "record lines do not increase");
+		check(!blank_row(&row) || memchr(data, '"', size) != NULL,
+		      "a record of blank fields without a quote in the input");
 		last_line = row.line;
-		for (size_t i = 0; i < row.nfields; i++) {
-			check(row.lens[i] <= FUZZ_MAX_FIELD, "a field longer than the cap");
-			check(strlen(row.fields[i]) == row.lens[i], "a field's length is wrong");
-		}
 		check_round_trip(&row, flags);
 	}
 	if (st == CSV_FATAL)

@@ -479,6 +479,124 @@ static void test_parse_date_letters_message_says_not_a_date(void **state)
 	assert_msg_has(msg, "is not a date");
 }
 
+/* Day-first dates, as Dutch spreadsheets write them; ISO too. Days are
+ * counted from 2026-11-23 = 20780 above: 2026-10-31 is 23 days before,
+ * 2026-02-01 is 295 before (28 + 31 + 30 + 31 + 30 + 31 + 31 + 30 + 31 + 22),
+ * 2024-02-29 is 998 before (366 + 365 + 267). */
+static void test_parse_date_day_first(void **state)
+{
+	static const struct {
+		const char *text;
+		int32_t days;
+	} ok[] = {
+		{ "31-10-2026", 20757 }, { "31/10/2026", 20757 }, { "2026-10-31", 20757 },
+		{ "1-2-2026", 20485 }, { "01-02-2026", 20485 }, { "1/02/2026", 20485 },
+		{ "29-2-2024", 19782 },
+	};
+	char msg[256];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		int32_t days = 0;
+
+		msg[0] = '\0';
+		if (parse_date_as(ok[i].text, PARSE_DAY_FIRST, &days, msg, sizeof msg) != 0)
+			fail_msg("parse_date_as(\"%s\") failed: %s", ok[i].text, msg);
+		if (days != ok[i].days)
+			fail_msg("parse_date_as(\"%s\") = %d; want %d", ok[i].text, days, ok[i].days);
+	}
+}
+
+static void test_parse_date_day_first_refused(void **state)
+{
+	static const struct {
+		const char *text;
+		const char *msg;
+	} bad[] = {
+		{ "31-02-2026", "date 31-02-2026 does not exist" },
+		{ "29-2-2026", "does not exist" },
+		{ "0-1-2026", "does not exist" },
+		{ "32-1-2026", "does not exist" },
+		{ "31-13-2026", "does not exist" },
+		{ "10-31-2026", "has no month 31; dates are written day-month-year" },
+		{ "31-10-26", "has a 2-digit year; write the year in full" },
+		{ "1/2/26", "has a 2-digit year" },
+		{ "31-10/2026", "mixes '-' and '/'" },
+		{ "31-10-20266", "is not a date; write day-month-year (31-10-2026) or YYYY-MM-DD" },
+		{ "31 okt 2026", "is not a date" },
+		{ "31.10.2026", "is not a date" },
+		{ "2026/10/31", "is not a date" },
+		{ "031-10-2026", "is not a date" },
+		{ "31-10-2026 ", "is not a date" },
+		{ "", "is not a date" },
+		{ "2026-02-30", "date 2026-02-30 does not exist" },
+	};
+	char msg[256];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		int32_t days = 7;
+
+		msg[0] = '\0';
+		if (parse_date_as(bad[i].text, PARSE_DAY_FIRST, &days, msg, sizeof msg) != -1)
+			fail_msg("parse_date_as(\"%s\") accepted it", bad[i].text);
+		if (strstr(msg, bad[i].msg) == NULL)
+			fail_msg("parse_date_as(\"%s\"): '%s' lacks '%s'", bad[i].text, msg, bad[i].msg);
+		assert_int_equal(days, 7);
+	}
+}
+
+/* Without the form, a day-first date is refused with the reason. */
+static void test_parse_date_day_first_only_when_asked(void **state)
+{
+	char msg[256] = "";
+	int32_t days;
+
+	(void)state;
+	assert_int_equal(parse_date("31-10-2026", &days, msg, sizeof msg), -1);
+	assert_msg_has(msg, "'31-10-2026' is not a date; write YYYY-MM-DD");
+	assert_msg_has(msg, "day-month-year is read only in a file separated by ';' or tabs");
+	assert_int_equal(parse_date("31 okt", &days, msg, sizeof msg), -1);
+	assert_null(strstr(msg, "day-month-year"));
+}
+
+/* Decimal commas: the same values and digit counts as with a point. */
+static void test_parse_level_decimal_comma(void **state)
+{
+	static const struct {
+		const char *text;
+		double level;
+		int decimals;
+	} ok[] = {
+		{ "3,5", 3.5, 1 }, { "3.5", 3.5, 1 }, { "4,25", 4.25, 2 }, { "3,0", 3.0, 1 },
+		{ "2,123456", 2.123456, 6 }, { "4", 4.0, 0 },
+	};
+	static const char *const bad[] = { "3,", ",5", "3,5,0", "3,5.0", "3;5", "3 ,5", "5,1" };
+	char msg[256];
+	double level;
+	int decimals;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		msg[0] = '\0';
+		if (parse_level_as(ok[i].text, PARSE_DECIMAL_COMMA, &level, &decimals, msg, sizeof msg) != 0)
+			fail_msg("parse_level_as(\"%s\") failed: %s", ok[i].text, msg);
+		if (level != ok[i].level || decimals != ok[i].decimals)
+			fail_msg("parse_level_as(\"%s\") = %.17g with %d decimals; want %.17g with %d",
+				 ok[i].text, level, decimals, ok[i].level, ok[i].decimals);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		if (parse_level_as(bad[i], PARSE_DECIMAL_COMMA, &level, &decimals, msg, sizeof msg) != -1)
+			fail_msg("parse_level_as(\"%s\") accepted it", bad[i]);
+	assert_int_equal(parse_level_as("x", PARSE_DECIMAL_COMMA, &level, &decimals, msg, sizeof msg), -1);
+	assert_msg_has(msg, "such as 3 or 3,5");
+	/* Without the form a comma is refused, and the message says where it
+	 * would be read. */
+	assert_int_equal(parse_level("3,5", &level, &decimals, msg, sizeof msg), -1);
+	assert_msg_has(msg, "level '3,5' is not a number");
+	assert_msg_has(msg, "a decimal comma is read only in a file separated by ';' or tabs");
+}
+
 /* model.h: sources and developability */
 
 static void test_source_names(void **state)
@@ -579,6 +697,10 @@ int main(void)
 		cmocka_unit_test(test_parse_int_range_wide_range),
 		cmocka_unit_test(test_parse_date),
 		cmocka_unit_test(test_parse_date_letters_message_says_not_a_date),
+		cmocka_unit_test(test_parse_date_day_first),
+		cmocka_unit_test(test_parse_date_day_first_refused),
+		cmocka_unit_test(test_parse_date_day_first_only_when_asked),
+		cmocka_unit_test(test_parse_level_decimal_comma),
 		cmocka_unit_test(test_source_names),
 		cmocka_unit_test(test_source_parse_rejects),
 		cmocka_unit_test(test_developability),

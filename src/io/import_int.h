@@ -1,0 +1,93 @@
+/* What the parts of the import share: the importer's state and the
+ * functions each part gives the others. Not for use outside src/io/import*.c. */
+#ifndef COMPGAP_IMPORT_INT_H
+#define COMPGAP_IMPORT_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "io/csv.h"
+#include "io/import.h"
+#include "util/arena.h"
+#include "util/strmap.h"
+
+enum {
+	MSG_MAX = 512,
+	EVIDENCE_BATCH = 4096,     /* evidence rows handed to the store at once */
+	ARENA_MAX = (size_t)1 << 32,
+	COLUMNS_MAX = 8,           /* the most columns a kind has */
+	ROW_BAD = 1u << COLUMNS_MAX  /* in row_bad: the row has invalid UTF-8 */
+};
+
+/* A row of a small kind kept until the whole file has been checked. */
+struct pending {
+	long line;            /* the line the row starts on */
+	union {
+		struct team team;
+		struct person person;
+		struct competency competency;
+		struct indicator indicator;
+		struct requirement requirement;
+	} u;
+};
+
+/* The state of one import. */
+struct importer {
+	struct store *st;
+	enum import_kind kind;
+	const char *file;            /* the file's name in messages */
+	struct import_report *rep;   /* the caller's; counts problems and rows */
+	struct err *err;             /* set on a hard failure */
+	int map[CSV_FIELDS_MAX];     /* header position -> canonical column, -1 */
+	size_t nheader;
+	bool present[COLUMNS_MAX];             /* canonical column is in the header */
+	char sep;                    /* the separator found in the header */
+	unsigned forms;              /* PARSE_* forms the file's dialect allows */
+	unsigned row_bad;            /* ROW_BAD, and a bit per column, when this row
+					has invalid UTF-8 */
+	struct arena arena;          /* strings of pending rows */
+	struct pending *rows;        /* small kinds: all rows of the file */
+	size_t nrows, caprows;       /* rows in use and allocated */
+	struct strmap seen;          /* key in this file -> index into rows */
+	struct evidence batch[EVIDENCE_BATCH];
+	size_t nbatch;               /* rows in batch */
+	struct arena batch_arena;    /* strings of the evidence batch */
+	bool failed;                 /* a hard error (I/O, database) occurred */
+};
+
+/* A row's cells by canonical column. */
+struct cells {
+	const char *v[COLUMNS_MAX];     /* canonical column -> value, NULL when absent */
+	long line;            /* the line the row starts on */
+};
+
+/* Reports a problem of the file (line 0), a row (column NULL) or a cell;
+ * counts it in the report. Silent for a column of this row that has
+ * invalid UTF-8, which was reported already. (import.c) */
+void import_problem(struct importer *im, long line, const char *column, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Takes a database or memory failure: the import stops. (import.c) */
+void import_fail(struct importer *im);
+
+/* The name of canonical column col of the importer's kind. (import.c) */
+const char *import_column_name(const struct importer *im, int col);
+
+/* Check one row of each kind; a good row of a small kind is kept as
+ * pending, a good evidence row goes into the batch. (import_rows.c) */
+void import_team_row(struct importer *im, const struct cells *c);
+void import_person_row(struct importer *im, const struct cells *c);
+void import_competency_row(struct importer *im, const struct cells *c);
+void import_indicator_row(struct importer *im, const struct cells *c);
+void import_role_row(struct importer *im, const struct cells *c);
+void import_evidence_row(struct importer *im, const struct cells *c);
+
+/* Stores the evidence batch unless a problem was found, and empties it.
+ * (import_rows.c) */
+void import_flush_evidence(struct importer *im);
+
+/* Checks the trees (teams, managers) and stores the pending rows of a
+ * small kind, parents first. (import_write.c) */
+void import_write_pending(struct importer *im);
+
+#endif
