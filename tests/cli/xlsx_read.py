@@ -18,6 +18,7 @@ import datetime
 import io
 import json
 import sys
+import zipfile
 
 import openpyxl
 
@@ -92,6 +93,10 @@ def layout(path):
     for i, name in enumerate(header):
         types = sorted({t for t in (cell_type(r[i]) for r in rows[1:]) if t})
         print("type %s: %s" % (name, "/".join(types) if types else "empty"))
+    with zipfile.ZipFile(path) as z:
+        formulas = sum(z.read(n).count(b"<f>") + z.read(n).count(b"<f ")
+                       for n in z.namelist() if n.startswith("xl/worksheets/"))
+    print("formulas: %d" % formulas)
     letters = openpyxl.utils.get_column_letter
     narrow = [str(h) for i, h in enumerate(header)
               if (ws.column_dimensions[letters(i + 1)].width or 0) < len(str(h)) + 2]
