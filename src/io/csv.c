@@ -366,10 +366,11 @@ bool csv_quote_needed(const char *s, unsigned flags)
 	if (strpbrk(s, "\"\r\n") != NULL || strchr(s, separator(flags)) != NULL ||
 	    strncmp(s, "\xEF\xBB\xBF", 3) == 0)
 		return true;
-	/* The separators of the other dialects too: a spreadsheet that splits
-	 * on another separator than this file's then still sees one cell, and
-	 * never a cell that begins with '=' ("ok;=1+1" split on ';' would). A
-	 * number such as 3,5 cannot become a formula however it is split. */
+	/* The separators of the other dialects too, so that a spreadsheet
+	 * that splits on another separator than this file's keeps the cell
+	 * whole where a field begins with it, rather than making a formula of
+	 * "=1+1" in "ok;=1+1" (docs/csv-formats.md). A number such as 3,5
+	 * cannot become a formula however it is split. */
 	return strpbrk(s, ",;\t") != NULL && !is_number(s);
 }
 

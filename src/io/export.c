@@ -154,7 +154,7 @@ const char *export_cell_text(const struct export_cell *cell, bool decimal_comma,
 		(void)snprintf(buf, EXPORT_CELL_MAX, "%.0f", cell->number);
 		return buf;
 	case EXPORT_DECIMAL:
-		(void)snprintf(buf, EXPORT_CELL_MAX, "%.*f", cell->decimals, cell->number);
+		export_format_level(cell->number, cell->decimals, buf);
 		point = strchr(buf, '.');
 		if (decimal_comma && point != NULL)
 			*point = ',';
@@ -186,8 +186,8 @@ static int csv_row(void *ctx, const struct export_cell *cells, size_t n, struct 
 	const char *fields[CSV_FIELDS_MAX];
 
 	if (n > CSV_FIELDS_MAX)
-		return err_set(err, EX_SOFTWARE, "%zu columns are more than a CSV file may hold (%d)",
-			       n, CSV_FIELDS_MAX);
+		return err_set(err, EX_DATAERR, "%zu columns are more than the CSV export writes "
+			       "(%d); export a workbook with --xlsx", n, CSV_FIELDS_MAX);
 	for (size_t i = 0; i < n; i++)
 		fields[i] = export_cell_text(&cells[i], c->decimal_comma, bufs[i]);
 	if (csv_write_row(c->out, fields, n, c->csv_flags) < 0)
@@ -213,16 +213,4 @@ int export_csv_finish(struct export_csv *c, struct err *err)
 	if (fflush(c->out) == EOF || ferror(c->out))
 		return err_set(err, EX_IOERR, "cannot write the export: output failed");
 	return 0;
-}
-
-int export_csv(struct store *st, enum import_kind kind, FILE *out, unsigned flags,
-	       struct err *err)
-{
-	struct export_csv c;
-	struct export_sink sink;
-
-	export_csv_sink(&c, out, flags, &sink);
-	if (export_rows(st, kind, &sink, err) < 0)
-		return -1;
-	return export_csv_finish(&c, err);
 }

@@ -23,7 +23,8 @@ enum {
 };
 
 enum {
-	EXPORT_CELL_MAX = 40   /* room for the text of a number or date cell */
+	EXPORT_CELL_MAX = 40   /* room for the text of a number or date cell (at
+				* least export_format_level's 32) */
 };
 
 /* What a cell holds; a workbook writes each type as its own cell type. */
@@ -75,11 +76,6 @@ void export_csv_sink(struct export_csv *c, FILE *out, unsigned flags, struct exp
 /* Flushes c's output after the last row. Returns 0, or -1 with err set
  * (EX_IOERR) when any write to it failed. */
 int export_csv_finish(struct export_csv *c, struct err *err);
-
-/* Writes every row of kind to out as CSV with flags: export_rows into the
- * CSV sink. Returns 0, or -1 with err set (EX_IOERR when out fails). */
-int export_csv(struct store *st, enum import_kind kind, FILE *out, unsigned flags,
-	       struct err *err);
 
 /* The text of a cell as CSV holds it: numbers with a decimal point, or a
  * decimal comma when decimal_comma; dates as YYYY-MM-DD. Returns a string

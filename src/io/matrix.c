@@ -82,6 +82,7 @@ enum {
 	FROZEN_COLUMNS = 2,          /* id and name stay in sight */
 	LEVEL_COLUMN_WIDTH = 7,      /* "4.25" with room; the names stand upright */
 	HEADER_PT_PER_CHAR = 7,      /* height of an upright name per character */
+	HEADER_PT_MARGIN = 8,
 	HEADER_PT_MAX = 300,
 	GRID_COLOUR = 0xBFBFBF
 };
@@ -165,6 +166,7 @@ static int write_frame(struct book *b, lxw_worksheet *ws, const char *title, str
 	const struct analysis *a = b->a;
 	double widths[MATRIX_LEAD_COLUMNS];
 	size_t longest = 0;
+	double height;
 	char fit[24];
 
 	if (xlsx_write_text(ws, b->path, TITLE_ROW, 0, title, b->title, err) < 0)
@@ -199,16 +201,18 @@ static int write_frame(struct book *b, lxw_worksheet *ws, const char *title, str
 			if (xlsx_width_of(lead[i]) > widths[i])
 				widths[i] = xlsx_width_of(lead[i]);
 		}
+		const char *fit_shown = fit_text(v, fit);
+
 		if (v->member->role != NULL && v->has_fit) {
 			if (check(b, worksheet_write_number(ws, row, MATRIX_LEAD_COLUMNS - 1, v->fit,
 							    b->fit), err) < 0)
 				return -1;
-		} else if (xlsx_write_text(ws, b->path, row, MATRIX_LEAD_COLUMNS - 1,
-					   fit_text(v, fit), b->fit_text, err) < 0) {
+		} else if (xlsx_write_text(ws, b->path, row, MATRIX_LEAD_COLUMNS - 1, fit_shown,
+					   b->fit_text, err) < 0) {
 			return -1;
 		}
-		if (xlsx_width_of(fit_text(v, fit)) > widths[MATRIX_LEAD_COLUMNS - 1])
-			widths[MATRIX_LEAD_COLUMNS - 1] = xlsx_width_of(fit_text(v, fit));
+		if (xlsx_width_of(fit_shown) > widths[MATRIX_LEAD_COLUMNS - 1])
+			widths[MATRIX_LEAD_COLUMNS - 1] = xlsx_width_of(fit_shown);
 	}
 	for (size_t i = 0; i < MATRIX_LEAD_COLUMNS; i++)
 		if (check(b, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL),
@@ -219,9 +223,9 @@ static int write_frame(struct book *b, lxw_worksheet *ws, const char *title, str
 					  (lxw_col_t)(MATRIX_LEAD_COLUMNS + a->ncompetencies - 1),
 					  LEVEL_COLUMN_WIDTH, NULL), err) < 0)
 		return -1;
-	if (check(b, worksheet_set_row(ws, HEADER_ROW,
-				       longest * HEADER_PT_PER_CHAR + 8 > HEADER_PT_MAX ?
-				       HEADER_PT_MAX : (double)(longest * HEADER_PT_PER_CHAR + 8),
+	/* Upright names need a row as tall as the longest. */
+	height = (double)longest * HEADER_PT_PER_CHAR + HEADER_PT_MARGIN;
+	if (check(b, worksheet_set_row(ws, HEADER_ROW, height > HEADER_PT_MAX ? HEADER_PT_MAX : height,
 				       NULL), err) < 0)
 		return -1;
 	worksheet_freeze_panes(ws, FIRST_MEMBER_ROW, FROZEN_COLUMNS);

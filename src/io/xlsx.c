@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "core/model.h"
 #include "io/csv.h"
 #include "util/utf8.h"
 
@@ -11,7 +12,7 @@ enum {
 	EXCEL_EPOCH_OFFSET = 25569,   /* Excel's serial of 1970-01-01 */
 	EXCEL_FIRST_SAFE = 61,        /* 1900-03-01: before it Excel's serials are
 				       * off by its phantom 1900-02-29 */
-	DECIMALS_MAX = 6              /* as evidence.level_decimals allows */
+	DECIMALS_MAX = LEVEL_DECIMALS_MAX
 };
 
 double xlsx_date_serial(int32_t days)
