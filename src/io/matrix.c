@@ -83,6 +83,7 @@ enum {
 	LEVEL_COLUMN_WIDTH = 7,      /* "4.25" with room; the names stand upright */
 	HEADER_PT_PER_CHAR = 7,      /* height of an upright name per character */
 	HEADER_PT_MARGIN = 8,
+	HEADER_PT_MIN = 15,          /* Excel's default row height */
 	HEADER_PT_MAX = 300,
 	GRID_COLOUR = 0xBFBFBF
 };
@@ -225,8 +226,8 @@ static int write_frame(struct book *b, lxw_worksheet *ws, const char *title, str
 		return -1;
 	/* Upright names need a row as tall as the longest. */
 	height = (double)longest * HEADER_PT_PER_CHAR + HEADER_PT_MARGIN;
-	if (check(b, worksheet_set_row(ws, HEADER_ROW, height > HEADER_PT_MAX ? HEADER_PT_MAX : height,
-				       NULL), err) < 0)
+	height = height < HEADER_PT_MIN ? HEADER_PT_MIN : height > HEADER_PT_MAX ? HEADER_PT_MAX : height;
+	if (check(b, worksheet_set_row(ws, HEADER_ROW, height, NULL), err) < 0)
 		return -1;
 	worksheet_freeze_panes(ws, FIRST_MEMBER_ROW, FROZEN_COLUMNS);
 	return 0;
