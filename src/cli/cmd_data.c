@@ -153,61 +153,6 @@ int cmd_import(const struct command *cmd, int argc, char **argv)
 	return rc;
 }
 
-int cmd_export(const struct command *cmd, int argc, char **argv)
-{
-	const char *db, *output = NULL;
-	bool lf = false;
-	const struct option opts[] = {
-		{ "--output", "-o", &output, NULL },
-		{ "--lf", NULL, NULL, &lf },
-		{ NULL, NULL, NULL, NULL },
-	};
-	char *pos[1], tmp[4096];
-	int npos, rc;
-	enum import_kind kind;
-	struct store *st = NULL;
-	struct err err = { 0 };
-	FILE *out = stdout;
-
-	rc = cli_parse(cmd, argc, argv, opts, &db, pos, 1, &npos);
-	if (rc != 0)
-		return rc < 0 ? 0 : rc;
-	if (npos != 1)
-		return cli_usage(cmd, "name the kind of data to export");
-	if (import_kind_parse(pos[0], &kind) < 0)
-		return cli_usage(cmd, "'%s' is not a kind of data; use one of %s", pos[0],
-				 import_kind_list());
-	rc = cli_open_store(db, 0, &st);
-	if (rc != 0)
-		return rc;
-	if (output != NULL) {
-		/* Write beside the target and rename, so that a failed export
-		 * never leaves half a file under the real name. */
-		if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", output, (long)getpid()) >= (int)sizeof tmp) {
-			store_close(st);
-			return cli_usage(cmd, "output path is too long");
-		}
-		out = fopen(tmp, "wb");
-		if (out == NULL) {
-			fprintf(stderr, "compgap: cannot create '%s': %s\n", tmp, strerror(errno));
-			store_close(st);
-			return EX_CANTCREAT;
-		}
-	}
-	rc = export_csv(st, kind, out, lf ? EXPORT_LF : 0, &err);
-	store_close(st);
-	if (output != NULL) {
-		if (fclose(out) != 0 && rc == 0)
-			rc = err_set(&err, EX_IOERR, "cannot write '%s': %s", tmp, strerror(errno));
-		if (rc == 0 && rename(tmp, output) != 0)
-			rc = err_set(&err, EX_CANTCREAT, "cannot rename '%s' to '%s': %s", tmp, output,
-				     strerror(errno));
-		if (rc != 0)
-			(void)remove(tmp);
-	}
-	return rc < 0 ? cli_fail(&err) : 0;
-}
-
 struct retraction {
 	long long id;
 	const char *reason;

@@ -41,17 +41,36 @@ const struct command commands[] = {
 	},
 	{
 		"export", cmd_export,
-		"write teams, people, competencies, indicators, roles or evidence as CSV",
-		"export KIND [-o FILE] [--lf] [--db PATH]",
-		"Writes all rows of KIND in the format that import reads, so that an\n"
-		"export imported again gives the same data. Cells that a spreadsheet\n"
-		"would take for a formula (beginning with = + - @ or a tab) are prefixed\n"
-		"with a single quote, which import removes again. Retracted evidence is\n"
-		"left out. Lines end with CRLF, as RFC 4180 has it, unless --lf.\n\n"
+		"write a kind of data, or a team's matrix, as CSV, CSV for Excel or a workbook",
+		"export KIND|matrix [--team KEY] [--as-of DATE] [-o FILE | --xlsx FILE] [--excel] [--lf]"
+		" [--db PATH]",
+		"Writes all rows of KIND (teams, people, competencies, indicators, roles,\n"
+		"evidence) in the format that import reads, so that an export imported\n"
+		"again gives the same data. Retracted evidence is left out. Cells that a\n"
+		"spreadsheet would take for a formula (beginning with = + - @ or a tab)\n"
+		"are prefixed with a single quote, which import removes again; cells\n"
+		"holding , ; a tab, a quote or a line break are quoted. Lines end with\n"
+		"CRLF, as RFC 4180 has it, unless --lf.\n\n"
+		"--excel writes what Excel in a Dutch or Swedish locale opens by\n"
+		"double-click: UTF-8 with a byte-order mark, ';' between cells, decimal\n"
+		"commas (3,5), CRLF; dates stay YYYY-MM-DD, which Excel reads as dates.\n"
+		"--xlsx FILE writes a workbook instead: one sheet, the header bold and\n"
+		"frozen with a filter, numbers and dates as numbers and dates.\n\n"
+		"'export matrix' writes team KEY's members by the competencies of its\n"
+		"team view (as 'compgap gaps' has them): each cell the member's level,\n"
+		"? when unassessed, empty when their role does not require it. As a\n"
+		"workbook the levels are coloured by how far they fall short, and a\n"
+		"second sheet holds the required levels. docs/csv-formats.md has it all.\n\n"
 		"options:\n" DB_HELP
-		"  -o, --output FILE   write to FILE (replaced only when the export succeeds)\n"
-		"  --lf                end lines with LF\n\n"
-		"example:\n  compgap export evidence -o evidence.csv\n",
+		"  -o, --output FILE   write CSV to FILE (replaced only when the export succeeds)\n"
+		"  --xlsx FILE         write a workbook to FILE instead (likewise)\n"
+		"  --excel             CSV for Dutch and Swedish Excel (not with --xlsx or --lf)\n"
+		"  --lf                end lines with LF\n"
+		"  --team KEY          matrix: the team (with its sub-teams)\n"
+		"  --as-of DATE        matrix: levels as of this day (default today)\n\n"
+		"examples:\n  compgap export evidence -o evidence.csv\n"
+		"  compgap export people --excel -o people.csv\n"
+		"  compgap export matrix --team kcc-online --xlsx matrix.xlsx\n",
 	},
 	{
 		"retract", cmd_retract,

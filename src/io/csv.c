@@ -468,20 +468,51 @@ const char *csv_unneutralise(const char *s)
 	return s;
 }
 
-static int write_field(FILE *out, const char *s, unsigned flags)
+/* A number as the exporter writes one: digits with at most one decimal
+ * point or comma. Split on any separator it stays digits, never a formula. */
+static bool is_number(const char *s)
+{
+	bool point = false;
+
+	if (*s < '0' || *s > '9')
+		return false;
+	for (; *s != '\0'; s++) {
+		if ((*s == '.' || *s == ',') && !point && s[1] >= '0' && s[1] <= '9')
+			point = true;
+		else if (*s < '0' || *s > '9')
+			return false;
+	}
+	return true;
+}
+
+static char separator(unsigned flags)
+{
+	return flags & CSV_WRITE_SEMICOLON ? ';' : flags & CSV_WRITE_TAB ? '\t' : ',';
+}
+
+bool csv_quote_needed(const char *s, unsigned flags)
 {
 	/* A cell beginning with U+FEFF is quoted, or the first cell of a file
 	 * would read back as a byte-order mark. */
-	bool quote = strpbrk(s, ",\"\r\n") != NULL || strncmp(s, "\xEF\xBB\xBF", 3) == 0;
+	if (strpbrk(s, "\"\r\n") != NULL || strchr(s, separator(flags)) != NULL ||
+	    strncmp(s, "\xEF\xBB\xBF", 3) == 0)
+		return true;
+	/* The separators of the other dialects too, so that a spreadsheet
+	 * that splits on another separator than this file's keeps the cell
+	 * whole where a field begins with it, rather than making a formula of
+	 * "=1+1" in "ok;=1+1" (docs/csv-formats.md). A number such as 3,5
+	 * cannot become a formula however it is split. */
+	return strpbrk(s, ",;\t") != NULL && !is_number(s);
+}
 
-	if ((flags & CSV_WRITE_NEUTRALISE) && csv_neutralise_needed(s)) {
-		if (quote && fputc('"', out) == EOF)
-			return -1;
-		if (fputc('\'', out) == EOF)
-			return -1;
-	} else if (quote && fputc('"', out) == EOF) {
+static int write_field(FILE *out, const char *s, unsigned flags)
+{
+	bool quote = csv_quote_needed(s, flags);
+
+	if (quote && fputc('"', out) == EOF)
 		return -1;
-	}
+	if ((flags & CSV_WRITE_NEUTRALISE) && csv_neutralise_needed(s) && fputc('\'', out) == EOF)
+		return -1;
 	if (!quote)
 		return fputs(s, out) == EOF ? -1 : 0;
 	for (; *s != '\0'; s++) {
@@ -495,8 +526,10 @@ static int write_field(FILE *out, const char *s, unsigned flags)
 
 int csv_write_row(FILE *out, const char *const *fields, size_t n, unsigned flags)
 {
+	char sep = separator(flags);
+
 	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && fputc(',', out) == EOF)
+		if (i > 0 && fputc(sep, out) == EOF)
 			return -1;
 		if (write_field(out, fields[i] != NULL ? fields[i] : "", flags) < 0)
 			return -1;
@@ -504,4 +537,9 @@ int csv_write_row(FILE *out, const char *const *fields, size_t n, unsigned flags
 	if (fputs(flags & CSV_WRITE_CRLF ? "\r\n" : "\n", out) == EOF)
 		return -1;
 	return 0;
+}
+
+int csv_write_bom(FILE *out)
+{
+	return fputs("\xEF\xBB\xBF", out) == EOF ? -1 : 0;
 }

@@ -85,15 +85,30 @@ char csv_reader_separator(const struct csv_reader *r);
 enum csv_status csv_read_row(struct csv_reader *r, struct csv_row *row,
 			     struct csv_error *error);
 
-/* Flags for csv_write_row. */
+/* Flags for csv_write_row. The separator is ',' unless one of the two
+ * separator flags is given (CSV_WRITE_SEMICOLON wins when both are). */
 enum {
 	CSV_WRITE_CRLF = 1 << 0,        /* end records with CRLF (RFC 4180) */
-	CSV_WRITE_NEUTRALISE = 1 << 1   /* guard cells against formula injection */
+	CSV_WRITE_NEUTRALISE = 1 << 1,  /* guard cells against formula injection */
+	CSV_WRITE_SEMICOLON = 1 << 2,   /* separate with ';', as Dutch and Swedish
+					 * spreadsheets do */
+	CSV_WRITE_TAB = 1 << 3          /* separate with a tab */
 };
 
-/* Writes one record of n fields (a NULL field is written empty). Returns 0,
- * or -1 on an output error. */
+/* Writes one record of n fields (a NULL field is written empty), each
+ * quoted when csv_quote_needed. Returns 0, or -1 on an output error. */
 int csv_write_row(FILE *out, const char *const *fields, size_t n, unsigned flags);
+
+/* Writes the UTF-8 byte-order mark, by which Excel knows a CSV file for
+ * UTF-8 when it opens it by double-click. Returns 0, or -1 on an output
+ * error. */
+int csv_write_bom(FILE *out);
+
+/* True when csv_write_row with flags encloses s in quotes: s holds a
+ * quote, CR, LF or the separator of flags, or begins with U+FEFF; or it
+ * holds a separator of another dialect (',', ';', tab) and is not a number
+ * (digits with at most one decimal point or comma: 3,5 in a ';' file). */
+bool csv_quote_needed(const char *s, unsigned flags);
 
 /* True when a spreadsheet could take s as a formula: after any leading
  * single quotes it begins with '=', '+', '-', '@', a tab or a carriage

@@ -6,32 +6,48 @@
 #include "io/csv.h"
 #include "util/date.h"
 
-struct writer {
-	FILE *out;
-	unsigned csv_flags;
+/* The state of export_rows while the store calls back. */
+struct exporter {
+	const struct export_sink *sink;
+	struct err *err;
 	bool with_active;    /* people: write the active column */
 };
 
-static int row(struct writer *w, const char *const *cells, size_t n)
+static struct export_cell text_cell(const char *s)
 {
-	return csv_write_row(w->out, cells, n, w->csv_flags) < 0 ? -1 : 0;
+	return (struct export_cell){ .type = EXPORT_TEXT, .text = s };
+}
+
+static struct export_cell int_cell(int v)
+{
+	return (struct export_cell){ .type = EXPORT_INT, .number = v };
+}
+
+/* Store callbacks return 1 when the sink failed (its message is in err),
+ * which store_each_* hands back unchanged and cannot be confused with the
+ * store's own -1. */
+static int emit(struct exporter *x, const struct export_cell *cells, size_t n)
+{
+	return x->sink->row(x->sink->ctx, cells, n, x->err) < 0 ? 1 : 0;
 }
 
 static int team_row(void *ctx, const struct team *t)
 {
-	const char *cells[] = { t->key, t->name, t->parent };
+	const struct export_cell cells[] = { text_cell(t->key), text_cell(t->name),
+					     text_cell(t->parent) };
 
-	return row(ctx, cells, 3);
+	return emit(ctx, cells, 3);
 }
 
 static int person_row(void *ctx, const struct person *p)
 {
-	struct writer *w = ctx;
-	const char *cells[] = {
-		p->key, p->name, p->email, p->team, p->role, p->manager, p->active ? "1" : "0"
+	struct exporter *x = ctx;
+	const struct export_cell cells[] = {
+		text_cell(p->key), text_cell(p->name), text_cell(p->email), text_cell(p->team),
+		text_cell(p->role), text_cell(p->manager), int_cell(p->active ? 1 : 0)
 	};
 
-	return row(w, cells, w->with_active ? 7 : 6);
+	return emit(x, cells, x->with_active ? 7 : 6);
 }
 
 static int find_inactive(void *ctx, const struct person *p)
@@ -43,57 +59,52 @@ static int find_inactive(void *ctx, const struct person *p)
 
 static int competency_row(void *ctx, const struct competency *c)
 {
-	const char *cells[] = {
-		c->key, c->name, c->category, c->description, developability_name(c->developability)
+	const struct export_cell cells[] = {
+		text_cell(c->key), text_cell(c->name), text_cell(c->category),
+		text_cell(c->description), text_cell(developability_name(c->developability))
 	};
 
-	return row(ctx, cells, 5);
+	return emit(ctx, cells, 5);
 }
 
 static int indicator_row(void *ctx, const struct indicator *i)
 {
-	char level[16] = "";
-	const char *cells[] = { i->competency, level, i->text };
+	/* Level 0 marks a behavioural indicator, which has no level. */
+	const struct export_cell cells[] = {
+		text_cell(i->competency), i->level > 0 ? int_cell(i->level) : text_cell(NULL),
+		text_cell(i->text)
+	};
 
-	if (i->level > 0)
-		(void)snprintf(level, sizeof level, "%d", i->level);
-	return row(ctx, cells, 3);
+	return emit(ctx, cells, 3);
 }
 
 static int requirement_row(void *ctx, const struct requirement *r)
 {
-	char level[16], weight[16];
-	const char *cells[] = { r->role, r->competency, level, weight };
+	const struct export_cell cells[] = {
+		text_cell(r->role), text_cell(r->competency), int_cell(r->required_level),
+		int_cell(r->weight)
+	};
 
-	(void)snprintf(level, sizeof level, "%d", r->required_level);
-	(void)snprintf(weight, sizeof weight, "%d", r->weight);
-	return row(ctx, cells, 4);
-}
-
-void export_format_level(double level, int decimals, char out[32])
-{
-	(void)snprintf(out, 32, "%.*f", decimals, level);
+	return emit(ctx, cells, 4);
 }
 
 static int evidence_row(void *ctx, const struct evidence *e)
 {
-	char level[32], date[DATE_ISO_LEN + 1];
-	const char *cells[] = {
-		e->person, e->competency, level, source_name(e->source), date, e->assessor, e->note
+	const struct export_cell cells[] = {
+		text_cell(e->person), text_cell(e->competency),
+		{ .type = EXPORT_DECIMAL, .number = e->level, .decimals = e->level_decimals },
+		text_cell(source_name(e->source)),
+		{ .type = EXPORT_DATE, .date = e->date },
+		text_cell(e->assessor), text_cell(e->note)
 	};
 
-	export_format_level(e->level, e->level_decimals, level);
-	date_format(e->date, date);
-	return row(ctx, cells, 7);
+	return emit(ctx, cells, 7);
 }
 
-int export_csv(struct store *st, enum import_kind kind, FILE *out, unsigned flags,
-	       struct err *err)
+int export_rows(struct store *st, enum import_kind kind, const struct export_sink *sink,
+		struct err *err)
 {
-	struct writer w = {
-		.out = out,
-		.csv_flags = CSV_WRITE_NEUTRALISE | (flags & EXPORT_LF ? 0 : CSV_WRITE_CRLF),
-	};
+	struct exporter x = { .sink = sink, .err = err };
 	const char *const *columns;
 	size_t ncolumns = import_columns(kind, &columns);
 	int rc;
@@ -103,27 +114,103 @@ int export_csv(struct store *st, enum import_kind kind, FILE *out, unsigned flag
 	if (kind == IMPORT_PEOPLE) {
 		/* The optional active column appears only when someone is
 		 * inactive, so that a file without it round-trips as it was. */
-		rc = store_each_person(st, NULL, find_inactive, &w.with_active, err);
+		rc = store_each_person(st, NULL, find_inactive, &x.with_active, err);
 		if (rc < 0)
 			goto out;
-		if (!w.with_active)
+		if (!x.with_active)
 			ncolumns--;
 	}
-	rc = row(&w, columns, ncolumns);
+	rc = sink->header(sink->ctx, columns, ncolumns, err);
 	if (rc < 0)
 		goto out;
 	switch (kind) {
-	case IMPORT_TEAMS: rc = store_each_team(st, NULL, team_row, &w, err); break;
-	case IMPORT_PEOPLE: rc = store_each_person(st, NULL, person_row, &w, err); break;
-	case IMPORT_COMPETENCIES: rc = store_each_competency(st, NULL, competency_row, &w, err); break;
-	case IMPORT_INDICATORS: rc = store_each_indicator(st, NULL, indicator_row, &w, err); break;
-	case IMPORT_ROLES: rc = store_each_requirement(st, NULL, requirement_row, &w, err); break;
-	case IMPORT_EVIDENCE: rc = store_each_evidence(st, NULL, evidence_row, &w, err); break;
+	case IMPORT_TEAMS: rc = store_each_team(st, NULL, team_row, &x, err); break;
+	case IMPORT_PEOPLE: rc = store_each_person(st, NULL, person_row, &x, err); break;
+	case IMPORT_COMPETENCIES: rc = store_each_competency(st, NULL, competency_row, &x, err); break;
+	case IMPORT_INDICATORS: rc = store_each_indicator(st, NULL, indicator_row, &x, err); break;
+	case IMPORT_ROLES: rc = store_each_requirement(st, NULL, requirement_row, &x, err); break;
+	case IMPORT_EVIDENCE: rc = store_each_evidence(st, NULL, evidence_row, &x, err); break;
 	case IMPORT_KIND_COUNT: break;
 	}
 out:
 	store_rollback(st);
-	if (rc > 0 || (rc == 0 && fflush(out) == EOF) || ferror(out))
+	return rc != 0 ? -1 : 0;
+}
+
+void export_format_level(double level, int decimals, char out[32])
+{
+	(void)snprintf(out, 32, "%.*f", decimals, level);
+}
+
+const char *export_cell_text(const struct export_cell *cell, bool decimal_comma,
+			     char buf[EXPORT_CELL_MAX])
+{
+	char *point;
+
+	switch (cell->type) {
+	case EXPORT_TEXT:
+		return cell->text != NULL ? cell->text : "";
+	case EXPORT_INT:
+		(void)snprintf(buf, EXPORT_CELL_MAX, "%.0f", cell->number);
+		return buf;
+	case EXPORT_DECIMAL:
+		export_format_level(cell->number, cell->decimals, buf);
+		point = strchr(buf, '.');
+		if (decimal_comma && point != NULL)
+			*point = ',';
+		return buf;
+	case EXPORT_DATE:
+		/* ISO dates in every dialect: Excel reads them as dates in
+		 * every locale, and they cannot be mistaken for a day-month
+		 * or month-day order. */
+		date_format(cell->date, buf);
+		return buf;
+	}
+	return "";
+}
+
+static int csv_header(void *ctx, const char *const *names, size_t n, struct err *err)
+{
+	struct export_csv *c = ctx;
+
+	if ((c->bom && csv_write_bom(c->out) < 0) ||
+	    csv_write_row(c->out, names, n, c->csv_flags) < 0)
 		return err_set(err, EX_IOERR, "cannot write the export: output failed");
-	return rc;
+	return 0;
+}
+
+static int csv_row(void *ctx, const struct export_cell *cells, size_t n, struct err *err)
+{
+	struct export_csv *c = ctx;
+	char bufs[CSV_FIELDS_MAX][EXPORT_CELL_MAX];
+	const char *fields[CSV_FIELDS_MAX];
+
+	if (n > CSV_FIELDS_MAX)
+		return err_set(err, EX_DATAERR, "%zu columns are more than the CSV export writes "
+			       "(%d); export a workbook with --xlsx", n, CSV_FIELDS_MAX);
+	for (size_t i = 0; i < n; i++)
+		fields[i] = export_cell_text(&cells[i], c->decimal_comma, bufs[i]);
+	if (csv_write_row(c->out, fields, n, c->csv_flags) < 0)
+		return err_set(err, EX_IOERR, "cannot write the export: output failed");
+	return 0;
+}
+
+void export_csv_sink(struct export_csv *c, FILE *out, unsigned flags, struct export_sink *sink)
+{
+	c->out = out;
+	c->decimal_comma = (flags & EXPORT_EXCEL) != 0;
+	c->bom = (flags & EXPORT_EXCEL) != 0;
+	c->csv_flags = CSV_WRITE_NEUTRALISE;
+	if (flags & EXPORT_EXCEL)
+		c->csv_flags |= CSV_WRITE_SEMICOLON | CSV_WRITE_CRLF;
+	else if (!(flags & EXPORT_LF))
+		c->csv_flags |= CSV_WRITE_CRLF;
+	*sink = (struct export_sink){ csv_header, csv_row, c };
+}
+
+int export_csv_finish(struct export_csv *c, struct err *err)
+{
+	if (fflush(c->out) == EOF || ferror(c->out))
+		return err_set(err, EX_IOERR, "cannot write the export: output failed");
+	return 0;
 }
