@@ -1,4 +1,4 @@
-/* Commands that move data in and out: init, import, export, retract. */
+/* Commands that move data in: init, import, retract (export is in cmd_export.c). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
