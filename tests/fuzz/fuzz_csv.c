@@ -91,6 +91,8 @@ static void check_round_trip(const struct csv_row *row, unsigned flags)
 	 * caps rather than the fuzzing ones. */
 	r = csv_reader_new(in, 0, 0);
 	check(r != NULL, "csv_reader_new failed");
+	csv_reader_set_separator(r, flags & CSV_WRITE_SEMICOLON ? ';' :
+				    flags & CSV_WRITE_TAB ? '\t' : ',');
 	memset(&e, 0, sizeof e);
 	st = csv_read_row(r, &back, &e);
 	if (st != CSV_ROW)
@@ -123,12 +125,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	long last_line = 0;
 	unsigned flags;
 	static const char seps[] = { 0, ',', ';', '\t' };
+	static const unsigned write_seps[] = { 0, CSV_WRITE_SEMICOLON, CSV_WRITE_TAB, 0 };
 
 	if (size == 0)
 		return 0;
-	/* The input chooses the writer's flags and the reader's separator
-	 * (0: detected), so that every combination is exercised. */
-	flags = data[size - 1] & (CSV_WRITE_CRLF | CSV_WRITE_NEUTRALISE);
+	/* The input chooses the writer's flags and separator and the
+	 * reader's separator (0: detected), so that every combination is
+	 * exercised. */
+	flags = (data[size - 1] & (CSV_WRITE_CRLF | CSV_WRITE_NEUTRALISE)) |
+		write_seps[(data[size - 1] >> 4) & 3];
 	f = fmemopen((void *)data, size, "r");
 	check(f != NULL, "fmemopen failed");
 	r = csv_reader_new(f, FUZZ_MAX_FIELD, FUZZ_MAX_FIELDS);
