@@ -20,11 +20,12 @@ static const char *const style =
 	"margin:0 auto;padding:1em;max-width:62em;overflow-wrap:break-word}"
 	"h1{font-size:17pt;margin:.2em 0 0}h2{font-size:13pt;border-bottom:1px solid #bbb;"
 	"margin-top:1.6em}h3{font-size:11pt;margin:1.2em 0 .3em}h4{font-size:9.5pt;margin:.8em 0 0}"
-	"h1,h2,h3,h4{break-after:avoid;page-break-after:avoid}"
+	"h1,h2,h3,h4,h2+p,p.legend{break-after:avoid;page-break-after:avoid}"
 	".meta,.rule,.id,.role,.count{color:#555}.rule{font-size:9pt}.id{font-weight:normal}"
 	".role{display:block;font-size:8pt;font-weight:normal}"
-	".figures{display:flex;flex-wrap:wrap;gap:.6em;margin:1em 0}"
-	".figure{border:1px solid #ccc;border-radius:4px;padding:.4em .8em;flex:1 1 12em}"
+	".figures{display:flex;flex-wrap:wrap;gap:.6em;margin:1em 0;align-items:flex-start}"
+	".figure{border:1px solid #ccc;border-radius:4px;padding:.4em .8em;flex:1 1 9em}"
+	".figure.wide{flex:1 1 20em}"
 	".figure b.n{display:block;font-size:15pt}.figure .teams{display:block;font-size:9pt;"
 	"margin-top:.3em}"
 	".scroll{overflow-x:auto;max-width:100%}"
@@ -32,16 +33,18 @@ static const char *const style =
 	"padding:2px 6px;text-align:left;vertical-align:top}thead th{background:#f2f2f2}"
 	"tr,li,.person,svg.trend{break-inside:avoid;page-break-inside:avoid}"
 	"table.heat{font-size:8.5pt}table.heat td{text-align:center;white-space:nowrap;"
-	"border:1px solid #fff;min-width:3.6em}table.heat th.who{font-weight:normal;min-width:9em;vertical-align:bottom}"
+	"border:1px solid #fff;min-width:3.6em;vertical-align:middle}table.heat th.who{font-weight:normal;"
+	"min-width:8em;vertical-align:bottom;position:sticky;left:0;background:#fff}"
+	"table.heat thead th.who{background:#f2f2f2}"
 	"table.heat th.c{vertical-align:bottom;padding:2px 1px}table.heat th.c span{writing-mode:"
 	"vertical-rl;transform:rotate(180deg);white-space:nowrap;display:inline-block}"
 	".req{font-size:7pt;opacity:.85}td.nr{background:#fff;border:1px solid #eee}"
 	".legend .key{display:inline-block;margin-right:1em;white-space:nowrap}"
-	".swatch{display:inline-block;min-width:1.6em;text-align:center;border:1px solid #999;"
-	"font-size:8pt}"
-	"table.cov th{font-weight:normal}.bar{display:inline-block;width:6em;height:.7em;background:#eee;"
-	"margin-right:.4em}.bar span{display:block;height:100%;background:" PALETTE_ACCENT "}"
-	"svg{display:block;max-width:100%;height:auto;margin:.5em 0}"
+	".swatch{display:inline-block;min-width:1.8em;height:1.3em;text-align:center;vertical-align:"
+	"middle;border:1px solid #999;font-size:8pt}"
+	"table.cov th{font-weight:normal}.nw{white-space:nowrap}.bar{display:block;width:7em;"
+	"height:.6em;background:#eee;margin:.15em 0 .2em}.bar span{display:block;height:100%;background:" PALETTE_ACCENT "}"
+	"svg{display:block;max-width:100%;height:auto;margin:.5em 0}svg.trend{width:100%;max-width:42em}"
 	".people{display:grid;grid-template-columns:repeat(auto-fill,minmax(15em,1fr));gap:0 1em}"
 	".kind{font-weight:bold;text-transform:uppercase;font-size:8pt;letter-spacing:.05em;color:#444}"
 	"li{margin-bottom:.4em}"
@@ -150,7 +153,7 @@ static void finding_figure(FILE *out, const struct report_input *in, const struc
 		: "key-person risks (only one member meets it)";
 	long total = count_findings(a->competencies, a->ncompetencies, f), inteams = 0;
 
-	html_printf(out, "<div class=\"figure\"><b class=\"n\">%ld</b>%s", total, what);
+	html_printf(out, "<div class=\"figure wide\"><b class=\"n\">%ld</b> %s", total, what);
 	if (is_department(in, s))
 		fputs(" in the department as a whole", out);
 	if (total > 0) {
@@ -185,16 +188,16 @@ static void figures(FILE *out, const struct report_input *in, const struct subte
 		unassessed += !a->lines[i].est.assessed;
 		flags += a->lines[i].est.flag != FLAG_NONE;
 	}
-	html_printf(out, "<div class=\"figures\"><div class=\"figure\"><b class=\"n\">%zu</b>members",
+	html_printf(out, "<div class=\"figures\"><div class=\"figure\"><b class=\"n\">%zu</b> members",
 		    a->nmembers);
 	if (is_department(in, s))
 		html_printf(out, " in %zu teams", s->n);
-	fputs("</div>\n", out);
+	html_printf(out, "</div>\n<div class=\"figure\"><b class=\"n\">%ld</b> unassessed requirements</div>"
+		    "<div class=\"figure\"><b class=\"n\">%ld</b> blind spots and hidden strengths</div>\n",
+		    unassessed, flags);
 	finding_figure(out, in, s, NOBODY_MEETS);
 	finding_figure(out, in, s, KEY_PERSON);
-	html_printf(out, "<div class=\"figure\"><b class=\"n\">%ld</b>unassessed requirements</div>"
-		    "<div class=\"figure\"><b class=\"n\">%ld</b>blind spots and hidden strengths</div>"
-		    "</div>\n", unassessed, flags);
+	fputs("</div>\n", out);
 }
 
 /* Each team's own findings: what nobody in it meets, its key-person
@@ -254,9 +257,12 @@ static void recommendations(FILE *out, const struct report_input *in)
 		for (size_t m = 0; m < it->nmembers; m++) {
 			const struct rec_member *x = &it->members[m];
 
-			fputs(m ? ", " : "", out);
+			bool details = x->has_gap && it->kind <= REC_INDIVIDUAL;
+
+			/* Semicolons between members whose gap follows their name. */
+			fputs(m == 0 ? "" : details ? "; " : ", ", out);
 			report_person(out, in, x->person, x->name);
-			if (x->has_gap && it->kind <= REC_INDIVIDUAL)
+			if (details)
 				html_printf(out, ": gap %.2f, %s", x->gap, approach_name(x->approach));
 		}
 		html_printf(out, "<br/><span class=\"rule\">%s</span></li>\n", it->rule);
@@ -279,14 +285,14 @@ static void blind_spots(FILE *out, const struct report_input *in)
 				continue;
 			if (n++ == 0)
 				fputs("<div class=\"scroll\"><table>\n<thead><tr><th>Person</th><th>Competency</th>"
-				      "<th>Self</th><th>Others</th><th>Difference</th><th></th></tr></thead>\n"
-				      "<tbody>\n", out);
+				      "<th>Self</th><th>Others</th><th>Self − others</th></tr></thead>\n<tbody>\n",
+				      out);
 			fputs("<tr><td>", out);
 			report_person(out, in, v->member->key, v->member->name);
-			html_printf(out, "</td><td>%s</td><td>%.2f</td><td>%.2f</td><td>%+.2f</td><td>%s</td>"
-				    "</tr>\n", v->lines[i].competency, e->self_level, e->others_level,
-				    e->self_level - e->others_level,
-				    e->flag == FLAG_BLIND_SPOT ? "blind spot" : "hidden strength");
+			html_printf(out, "</td><td>%s<span class=\"role\">%s</span></td><td>%.2f</td><td>%.2f</td>"
+				    "<td>%+.2f</td></tr>\n", v->lines[i].competency,
+				    e->flag == FLAG_BLIND_SPOT ? "blind spot" : "hidden strength", e->self_level,
+				    e->others_level, e->self_level - e->others_level);
 		}
 	}
 	if (n == 0)

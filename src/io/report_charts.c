@@ -17,13 +17,12 @@
 enum {
 	RADAR_R = 70,        /* radius of level 5 */
 	RADAR_FONT = 9,
-	TREND_LEFT = 34,     /* room for the percentages */
+	TREND_LEFT = 36,     /* room for the percentages */
 	TREND_TOP = 10,
-	TREND_PLOT_W = 360,
-	TREND_PLOT_H = 160,
+	TREND_PLOT_W = 300,  /* narrow, so that the text stays legible on a phone */
+	TREND_PLOT_H = 170,
 	TREND_BOTTOM = 24,   /* room for the months */
-	TREND_LABEL_W = 150, /* room for the labels at the lines' ends */
-	TREND_FONT = 10
+	TREND_FONT = 11
 };
 
 /* A generous estimate of the width of text in a sans-serif font: wider
@@ -192,7 +191,7 @@ static void marker(FILE *out, int k, double x, double y, const char *colour)
 	}
 }
 
-/* Whether month i has evidence on any competency. */
+/* Whether a month has evidence on any competency. */
 static int month_has_evidence(const struct analysis *p)
 {
 	for (size_t k = 0; k < p->ncompetencies; k++)
@@ -223,6 +222,17 @@ static void spread_labels(struct end_label *l, int n)
 			l[i].y = l[i - 1].y + gap;
 }
 
+/* The coverage of competency c in month i, when it has evidence then. */
+static bool month_coverage(const struct trend *tr, size_t i, const char *c, double *coverage)
+{
+	const struct team_line *t = analysis_competency(&tr->points[i], c);
+
+	if (t == NULL || t->assessed == 0)
+		return false;
+	*coverage = t->coverage;
+	return true;
+}
+
 void report_trend(FILE *out, const struct trend *tr, const struct analysis *now)
 {
 	int lines = now->ncompetencies < PALETTE_TREND_LINES ? (int)now->ncompetencies
@@ -231,7 +241,7 @@ void report_trend(FILE *out, const struct trend *tr, const struct analysis *now)
 	int nends = 0;
 	size_t first = 0, step;
 	double span;
-	int w = TREND_LEFT + TREND_PLOT_W + TREND_LABEL_W, h;
+	int w = TREND_LEFT + TREND_PLOT_W + 24, h;
 
 	while (first < tr->n && !month_has_evidence(&tr->points[first]))
 		first++;
@@ -240,8 +250,28 @@ void report_trend(FILE *out, const struct trend *tr, const struct analysis *now)
 		return;
 	}
 	span = (double)(tr->n - 1 - first);
-	step = (tr->n - first + 5) / 6;     /* at most about six month labels */
-	h = TREND_TOP + TREND_PLOT_H + TREND_BOTTOM + lines * (TREND_FONT + 2);
+	step = (tr->n - first + 4) / 5;     /* at most about five month labels */
+	/* Each line's label goes by its last point, moved clear of the others. */
+	for (int k = 0; k < lines; k++) {
+		double coverage;
+
+		for (size_t i = tr->n; i-- > first;)
+			if (month_coverage(tr, i, now->competencies[k].competency, &coverage)) {
+				ends[nends++] = (struct end_label){ k, TREND_TOP + TREND_PLOT_H * (1 - coverage) };
+				break;
+			}
+	}
+	spread_labels(ends, nends);
+	/* Room on the right for the longest label. */
+	for (int i = 0; i < nends; i++) {
+		int right = TREND_LEFT + TREND_PLOT_W + 20 +
+			(int)ceil(text_width(now->competencies[ends[i].line].competency, TREND_FONT)) + 4;
+
+		w = right > w ? right : w;
+	}
+	h = TREND_TOP + TREND_PLOT_H + TREND_BOTTOM;
+	if (nends > 0 && ends[nends - 1].y + 6 > h)
+		h = (int)ceil(ends[nends - 1].y + 6);
 	html_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" width=\"%d\" "
 		    "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"Coverage month by "
 		    "month\" font-size=\"%d\">\n", w, h, w, h, TREND_FONT);
@@ -252,9 +282,10 @@ void report_trend(FILE *out, const struct trend *tr, const struct analysis *now)
 			    "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%d%%</text>\n", TREND_LEFT, y,
 			    TREND_LEFT + TREND_PLOT_W, y, TREND_LEFT - 4, y + 3, pct);
 	}
-	for (size_t i = first; i < tr->n; i += step) {
+	/* Month labels back from the last, which is always labelled. */
+	for (long i = (long)tr->n - 1; i >= (long)first; i -= (long)step) {
 		char date[DATE_ISO_LEN + 1];
-		double x = TREND_LEFT + TREND_PLOT_W * (double)(i - first) / span;
+		double x = TREND_LEFT + TREND_PLOT_W * (double)(i - (long)first) / span;
 
 		date_format(tr->points[i].as_of, date);
 		date[7] = '\0';    /* YYYY-MM */
@@ -264,42 +295,35 @@ void report_trend(FILE *out, const struct trend *tr, const struct analysis *now)
 	for (int k = 0; k < lines; k++) {
 		const char *c = now->competencies[k].competency;
 		bool pen = false;
-		double lx = 0, ly = 0;
+		double coverage;
 
 		html_printf(out, "<g><title>%s</title><path fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
 			    "d=\"", c, palette_trend[k]);
 		/* A month without evidence on c breaks the line. */
 		for (size_t i = first; i < tr->n; i++) {
-			const struct team_line *t = analysis_competency(&tr->points[i], c);
-
-			if (t == NULL || t->assessed == 0) {
+			if (!month_coverage(tr, i, c, &coverage)) {
 				pen = false;
 				continue;
 			}
-			lx = TREND_LEFT + TREND_PLOT_W * (double)(i - first) / span;
-			ly = TREND_TOP + TREND_PLOT_H * (1 - t->coverage);
-			fprintf(out, "%s%.1f,%.1f", pen ? "L" : "M", lx, ly);
+			fprintf(out, "%s%.1f,%.1f", pen ? "L" : "M",
+				TREND_LEFT + TREND_PLOT_W * (double)(i - first) / span,
+				TREND_TOP + TREND_PLOT_H * (1 - coverage));
 			pen = true;
 		}
 		fputs("\"/>", out);
-		for (size_t i = first; i < tr->n; i++) {
-			const struct team_line *t = analysis_competency(&tr->points[i], c);
-
-			if (t != NULL && t->assessed > 0)
+		for (size_t i = first; i < tr->n; i++)
+			if (month_coverage(tr, i, c, &coverage))
 				marker(out, k, TREND_LEFT + TREND_PLOT_W * (double)(i - first) / span,
-				       TREND_TOP + TREND_PLOT_H * (1 - t->coverage), palette_trend[k]);
-		}
+				       TREND_TOP + TREND_PLOT_H * (1 - coverage), palette_trend[k]);
 		fputs("</g>\n", out);
-		if (lx > 0)
-			ends[nends++] = (struct end_label){ k, ly };
 	}
-	spread_labels(ends, nends);
 	for (int i = 0; i < nends; i++) {
 		int k = ends[i].line;
 
-		marker(out, k, TREND_LEFT + TREND_PLOT_W + 10, ends[i].y - 3, palette_trend[k]);
+		marker(out, k, TREND_LEFT + TREND_PLOT_W + 12, ends[i].y, palette_trend[k]);
 		html_printf(out, "<text class=\"end\" x=\"%d\" y=\"%.1f\">%s</text>\n",
-			    TREND_LEFT + TREND_PLOT_W + 18, ends[i].y + 1, now->competencies[k].competency);
+			    TREND_LEFT + TREND_PLOT_W + 20, ends[i].y + TREND_FONT * 0.35,
+			    now->competencies[k].competency);
 	}
 	fputs("</svg>\n", out);
 }

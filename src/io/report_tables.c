@@ -122,9 +122,9 @@ void report_coverage(FILE *out, const struct team_line *lines, size_t n, bool sh
 
 		if (short_only && all_meet(t))
 			continue;
-		html_printf(out, "<tr><th>%s</th><td><span class=\"bar\"><span style=\"width:%ld%%\">"
-			    "</span></span>%ld of %ld (%ld%%)</td><td>", t->competency, pct, t->meeting,
-			    t->required, pct);
+		html_printf(out, "<tr><th>%s</th><td><span class=\"nw\">%ld of %ld (%ld%%)</span><span "
+			    "class=\"bar\"><span style=\"width:%ld%%\"></span></span></td><td>", t->competency,
+			    t->meeting, t->required, pct, pct);
 		if (t->meeting == 0)
 			fputs("<b>nobody meets it</b>", out);
 		else if (t->key_person_risk)
