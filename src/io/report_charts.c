@@ -16,7 +16,7 @@
 
 enum {
 	RADAR_R = 70,        /* radius of level 5 */
-	RADAR_FONT = 9,
+	RADAR_FONT = 10,
 	TREND_LEFT = 36,     /* room for the percentages */
 	TREND_TOP = 10,
 	TREND_PLOT_W = 300,  /* narrow, so that the text stays legible on a phone */
@@ -56,18 +56,52 @@ static void radar_polygon(FILE *out, const struct member_view *v, int which)
 	}
 }
 
-/* Where axis i's label goes, its anchor, and the box it takes. */
+/* Where axis i's label goes, its anchor, and the box it takes. A long
+ * label is broken in two at the hyphen or space nearest its middle, so
+ * that the chart need not shrink to make room for it. */
 struct label_box {
-	double x, y;
+	double x, y;                  /* the first line's anchor point */
 	const char *anchor;
+	size_t split;                 /* length of the first line; 0: one line */
 	double left, right, top, bottom;
 };
 
+enum {
+	LABEL_SPLIT = 12              /* labels longer than this are broken */
+};
+
+static size_t split_at(const char *text)
+{
+	size_t n = strlen(text), best = 0;
+
+	if (utf8_width(text) <= LABEL_SPLIT)
+		return 0;
+	for (size_t i = 1; i + 1 < n; i++) {
+		size_t cut = text[i] == '-' ? i + 1 : text[i] == ' ' ? i : 0;
+		size_t longest = cut > n - cut ? cut : n - cut;
+
+		if (cut != 0 && (best == 0 || longest < (best > n - best ? best : n - best)))
+			best = cut;
+	}
+	return best;
+}
+
 static struct label_box radar_label(int i, int n, const char *text)
 {
+	const double line = RADAR_FONT * 1.15;
 	struct label_box b;
-	double w = text_width(text, RADAR_FONT), dx, dy;
+	double w, dx, dy;
+	char first[256];
+	int lines;
 
+	b.split = split_at(text);
+	lines = b.split ? 2 : 1;
+	w = text_width(text, RADAR_FONT);
+	if (b.split != 0) {
+		(void)snprintf(first, sizeof first, "%.*s", (int)b.split, text);
+		w = fmax(text_width(first, RADAR_FONT), text_width(text + b.split + (text[b.split] == ' '),
+								    RADAR_FONT));
+	}
 	radar_point(i, n, 5.6, &b.x, &b.y);
 	radar_point(i, n, 1, &dx, &dy);
 	/* Labels on the right start at the axis, on the left end at it. */
@@ -81,11 +115,16 @@ static struct label_box radar_label(int i, int n, const char *text)
 		b.anchor = "middle";
 		b.left = b.x - w / 2, b.right = b.x + w / 2;
 	}
-	if (dy > 0)
-		b.y += RADAR_FONT * 0.8;     /* below the axis' end */
-	b.y += RADAR_FONT * 0.35 * (dy <= 0 && fabs(dx) > 0.01);
+	/* Below the centre the label hangs from the axis' end, above it
+	 * stands on it, beside it is centred on it. */
+	if (dy > 0.2 * RADAR_R / 5.0)
+		b.y += RADAR_FONT * 0.8;
+	else if (dy < -0.2 * RADAR_R / 5.0)
+		b.y -= line * (lines - 1);
+	else
+		b.y += RADAR_FONT * 0.35 - line * (lines - 1) / 2;
 	b.top = b.y - RADAR_FONT;
-	b.bottom = b.y + RADAR_FONT * 0.3;
+	b.bottom = b.y + line * (lines - 1) + RADAR_FONT * 0.3;
 	return b;
 }
 
@@ -95,6 +134,23 @@ static const char *axis_label(const struct member_line *l, char *buf, size_t siz
 		return l->competency;
 	(void)snprintf(buf, size, "%s (?)", l->competency);
 	return buf;
+}
+
+/* Writes label text at b, in one line or two. */
+static void radar_text(FILE *out, const struct label_box *b, const char *text)
+{
+	html_printf(out, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", b->x, b->y,
+		    b->anchor);
+	if (b->split == 0) {
+		html_escape(out, text);
+	} else {
+		char first[256];
+
+		(void)snprintf(first, sizeof first, "%.*s", (int)b->split, text);
+		html_printf(out, "%s<tspan x=\"%.1f\" dy=\"1.15em\">%s</tspan>", first, b->x,
+			    text + b->split + (text[b->split] == ' '));
+	}
+	fputs("</text>\n", out);
 }
 
 void report_radar(FILE *out, const struct report_input *in, const struct member_view *v)
@@ -143,9 +199,8 @@ void report_radar(FILE *out, const struct report_input *in, const struct member_
 		double x, y;
 
 		radar_point(i, n, 5, &x, &y);
-		html_printf(out, "<line x1=\"0\" y1=\"0\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#c0c0c0\"/>"
-			    "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>\n", x, y,
-			    b.x, b.y, b.anchor, text);
+		html_printf(out, "<line x1=\"0\" y1=\"0\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#c0c0c0\"/>", x, y);
+		radar_text(out, &b, text);
 	}
 	fputs("<polygon fill=\"none\" stroke=\"#000\" stroke-width=\"1.2\" stroke-dasharray=\"4 2\" "
 	      "points=\"", out);
