@@ -17,12 +17,12 @@
 enum {
 	RADAR_R = 70,        /* radius of level 5 */
 	RADAR_FONT = 10,
-	TREND_LEFT = 36,     /* room for the percentages */
+	TREND_LEFT = 42,     /* room for the percentages */
 	TREND_TOP = 10,
-	TREND_PLOT_W = 300,  /* narrow, so that the text stays legible on a phone */
+	TREND_PLOT_W = 280,  /* narrow, so that the text stays legible on a phone */
 	TREND_PLOT_H = 170,
 	TREND_BOTTOM = 24,   /* room for the months */
-	TREND_FONT = 11
+	TREND_FONT = 12
 };
 
 /* A generous estimate of the width of text in a sans-serif font: wider
