@@ -325,8 +325,8 @@ void report_trend(FILE *out, const struct trend *tr, const struct analysis *now)
 		w = right > w ? right : w;
 	}
 	h = TREND_TOP + TREND_PLOT_H + TREND_BOTTOM;
-	if (nends > 0 && ends[nends - 1].y + 6 > h)
-		h = (int)ceil(ends[nends - 1].y + 6);
+	if (nends > 0 && ends[nends - 1].y + TREND_FONT > h)
+		h = (int)ceil(ends[nends - 1].y + TREND_FONT);
 	html_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" width=\"%d\" "
 		    "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"Coverage month by "
 		    "month\" font-size=\"%d\">\n", w, h, w, h, TREND_FONT);
