@@ -221,7 +221,7 @@ static void team_findings(FILE *out, const struct report_input *in, const struct
 		if (list_findings(out, t->competencies, t->ncompetencies, KEY_PERSON) == 0)
 			fputs("none", out);
 		fputs(".</p>\n", out);
-		report_coverage(out, t->competencies, t->ncompetencies, true);
+		report_coverage(out, in, t->competencies, t->ncompetencies, t->members, t->nmembers, true);
 		fputs("</section>\n", out);
 	}
 }
@@ -356,7 +356,7 @@ int report_write(FILE *out, const struct report_input *in)
 	html_printf(out, "<h2>Coverage</h2>\n<p>The share of the members who need a competency that meet "
 		    "their role's level, %s, most urgent first (by priority: the mean of weight × gap)."
 		    "</p>\n", is_department(in, &s) ? "in the department as a whole" : "in the team");
-	report_coverage(out, a->competencies, a->ncompetencies, false);
+	report_coverage(out, in, a->competencies, a->ncompetencies, s.members, a->nmembers, false);
 	if (in->trend != NULL && in->trend->n > 1) {
 		fputs("<h2>Trend</h2>\n<p>Coverage at the end of each month of the most urgent "
 		      "competencies, from the first month with evidence; a gap in a line is a month without "

@@ -42,13 +42,15 @@ static void radar_point(int i, int n, double r, double *x, double *y)
 	*y = sin(angle) * r * RADAR_R / 5.0;
 }
 
-static void radar_polygon(FILE *out, const struct member_view *v, int which)
+/* The points of the required levels, or of the current ones (0 where
+ * unassessed). */
+static void radar_polygon(FILE *out, const struct member_view *v, bool current)
 {
 	int n = (int)v->nlines;
 
 	for (int i = 0; i < n; i++) {
 		const struct member_line *l = &v->lines[i];
-		double r = which == 0 ? l->required_level : l->est.assessed ? l->est.level : 0;
+		double r = !current ? l->required_level : l->est.assessed ? l->est.level : 0;
 		double x, y;
 
 		radar_point(i, n, r, &x, &y);
@@ -204,11 +206,11 @@ void report_radar(FILE *out, const struct report_input *in, const struct member_
 	}
 	fputs("<polygon fill=\"none\" stroke=\"#000\" stroke-width=\"1.2\" stroke-dasharray=\"4 2\" "
 	      "points=\"", out);
-	radar_polygon(out, v, 0);
+	radar_polygon(out, v, false);
 	fputs("\"><title>required levels</title></polygon>\n", out);
 	html_printf(out, "<polygon fill=\"%s\" fill-opacity=\"0.25\" stroke=\"%s\" stroke-width=\"1.5\" "
 		    "points=\"", PALETTE_ACCENT, PALETTE_ACCENT);
-	radar_polygon(out, v, 1);
+	radar_polygon(out, v, true);
 	fputs("\"><title>current levels</title></polygon>\n</svg></div>\n", out);
 }
 

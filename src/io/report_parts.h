@@ -22,18 +22,17 @@ void report_person(FILE *out, const struct report_input *in, const char *key, co
  * for a NULL key. */
 void report_team(FILE *out, const struct report_input *in, const char *key);
 
-/* The team's line of competency, or NULL when none of its members needs it. */
-const struct team_line *report_team_line(const struct subteam *t, const char *competency);
-
 /* A heatmap per team of s, each under a heading, columns in the order of
  * a's team view; with the legend. */
 void report_heatmaps(FILE *out, const struct report_input *in, const struct subteams *s);
 
-/* A coverage table of the n team lines: a bar and "x of y (p%)" per
- * competency, and what is notable (nobody meets it, key-person risk,
- * unassessed). short_only: only the competencies that not everyone who
- * needs them meets, the others named after the table. */
-void report_coverage(FILE *out, const struct team_line *lines, size_t n, bool short_only);
+/* A coverage table of the n team lines of members[0..nmembers): a bar
+ * and "x of y (p%)" per competency, and what is notable (nobody meets it,
+ * who the key person is, unassessed). short_only: only the competencies
+ * that not everyone who needs them meets, the others named after it. */
+void report_coverage(FILE *out, const struct report_input *in, const struct team_line *lines,
+		     size_t n, const struct member_view *const *members, size_t nmembers,
+		     bool short_only);
 
 /* A person's radar chart (required against current levels) with their
  * name and fit. */

@@ -19,7 +19,8 @@ static const struct member_line *line_of(const struct member_view *v, const char
 	return NULL;
 }
 
-const struct team_line *report_team_line(const struct subteam *t, const char *competency)
+/* The team's line of competency, or NULL when none of its members needs it. */
+static const struct team_line *team_line(const struct subteam *t, const char *competency)
 {
 	for (size_t k = 0; k < t->ncompetencies; k++)
 		if (strcmp(t->competencies[k].competency, competency) == 0)
@@ -62,7 +63,7 @@ static void team_heatmap(FILE *out, const struct report_input *in, const struct 
 
 	fputs("<div class=\"scroll\"><table class=\"heat\">\n<thead><tr><th class=\"who\">Person</th>", out);
 	for (size_t k = 0; k < a->ncompetencies; k++)
-		if (report_team_line(t, a->competencies[k].competency) != NULL)
+		if (team_line(t, a->competencies[k].competency) != NULL)
 			html_printf(out, "<th class=\"c\"><span>%s</span></th>", a->competencies[k].competency);
 	fputs("</tr></thead>\n<tbody>\n", out);
 	for (size_t m = 0; m < t->nmembers; m++) {
@@ -73,7 +74,7 @@ static void team_heatmap(FILE *out, const struct report_input *in, const struct 
 		html_printf(out, "<span class=\"role\">%s</span></th>",
 			    v->member->role ? v->member->role : "no function profile");
 		for (size_t k = 0; k < a->ncompetencies; k++)
-			if (report_team_line(t, a->competencies[k].competency) != NULL)
+			if (team_line(t, a->competencies[k].competency) != NULL)
 				cell(out, v, line_of(v, a->competencies[k].competency));
 		fputs("</tr>\n", out);
 	}
@@ -104,7 +105,22 @@ static bool all_meet(const struct team_line *t)
 	return t->meeting == t->required && t->unassessed == 0;
 }
 
-void report_coverage(FILE *out, const struct team_line *lines, size_t n, bool short_only)
+/* The one of members[0..n) who meets competency: a key person. */
+static const struct member_view *key_person(const struct member_view *const *members, size_t n,
+					    const char *competency)
+{
+	for (size_t m = 0; m < n; m++) {
+		const struct member_line *l = line_of(members[m], competency);
+
+		if (l != NULL && l->meets)
+			return members[m];
+	}
+	return NULL;
+}
+
+void report_coverage(FILE *out, const struct report_input *in, const struct team_line *lines,
+		     size_t n, const struct member_view *const *members, size_t nmembers,
+		     bool short_only)
 {
 	size_t shown = 0, rest = 0;
 
@@ -127,8 +143,16 @@ void report_coverage(FILE *out, const struct team_line *lines, size_t n, bool sh
 			    t->meeting, t->required, pct, pct);
 		if (t->meeting == 0)
 			fputs("<b>nobody meets it</b>", out);
-		else if (t->key_person_risk)
-			fputs("<b>key-person risk</b>: only one meets it", out);
+		else if (t->key_person_risk) {
+			const struct member_view *v = key_person(members, nmembers, t->competency);
+
+			fputs("<b>key-person risk</b>: only ", out);
+			if (v != NULL)
+				report_person(out, in, v->member->key, v->member->name);
+			else
+				fputs("one", out);
+			fputs(" meets it", out);
+		}
 		if (t->unassessed > 0)
 			html_printf(out, "%s%ld unassessed", t->meeting == 0 || t->key_person_risk ? "; " : "",
 				    t->unassessed);

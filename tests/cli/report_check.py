@@ -146,10 +146,21 @@ def listed(para, what):
     return set() if m is None or m.group(1) == 'none' else set(m.group(1).split(', '))
 
 
-def coverage_errors(block, view):
+def meeting(key):
+    """{competency: ids of the members of team key (all: None) who meet it}."""
+    out = {}
+    for m in dept['members']:
+        if key is None or team_of[m['person']] == key:
+            for line in m['competencies']:
+                if line['meets']:
+                    out.setdefault(line['competency'], set()).add(m['person'])
+    return out
+
+
+def coverage_errors(block, view, meets):
     """What is wrong in the coverage table in block: every competency of
     view that is not met by all must have its row, "n of r (p%)" with p
-    rounded half up."""
+    rounded half up, and a key-person risk names the one who meets it."""
     bad, seen = [], set()
     for tr in block.iter(X + 'tr') if block is not None else []:
         cells = [text(c) for c in tr]
@@ -160,6 +171,10 @@ def coverage_errors(block, view):
         want = '%d of %d (%d%%)' % (n, r, half_up(n, r))
         if cells[1] != want:
             bad.append('%s: %r, expected %r' % (cells[0], cells[1], want))
+        who = re.search(r'key-person risk: only (.*) \(([^()]+)\) meets it', cells[2])
+        if (who is not None) != (n == 1 and r >= 2) or (
+                who and ({who.group(2)} != meets.get(cells[0]) or people.get(who.group(2)) != who.group(1))):
+            bad.append('%s: %r, the one who meets it: %s' % (cells[0], cells[2], meets.get(cells[0])))
     missing = {c for c, (r, n) in view.items() if n < r} - seen
     return bad + ['no row for %s' % c for c in sorted(missing)]
 
@@ -185,11 +200,12 @@ for key in own_teams if is_department else []:
     m = re.search(r'\b%s: ([^;]*)' % re.escape(key), figure)
     check('the summary lists what nobody in %s meets' % key,
           (set(m.group(1).split(', ')) if m else set()) == nobody, figure, sorted(nobody))
-    bad = coverage_errors(found[key] if key in found else None, view)
-    check('the coverage of %s is rounded half up' % key, not bad, *bad)
+    bad = coverage_errors(found[key] if key in found else None, view, meeting(key))
+    check('the coverage of %s is rounded half up, its key persons named' % key, not bad, *bad)
 coverage = [e for e in section('Coverage') if e.tag == X + 'div']
 bad = coverage_errors(coverage[0] if coverage else None,
-                      {c['competency']: [c['required'], c['meeting']] for c in dept['competencies']})
+                      {c['competency']: [c['required'], c['meeting']] for c in dept['competencies']},
+                      meeting(None))
 check('the coverage of %s as a whole is rounded half up' % team, not bad, *bad)
 dept_nobody = [c['competency'] for c in dept['competencies'] if c['meeting'] == 0]
 want = '%d competencies nobody meets%s' % (len(dept_nobody), ' in the department as a whole' if is_department else '')
