@@ -1,5 +1,6 @@
 /* report: the team's gaps as one self-contained HTML file. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
@@ -9,11 +10,104 @@
 #include "cli/gapopts.h"
 #include "cli/gather.h"
 #include "io/report.h"
+#include "util/arena.h"
 #include "util/date.h"
 
 enum {
-	TREND_DAYS = 365     /* the report's trend covers the year before its date */
+	TREND_DAYS = 365,    /* the report's trend covers the year before its date */
+	NAMES_MAX = 1 << 20  /* bytes of names the report may look up */
 };
+
+/* The names the report shows besides the analysis' own: its team's, its
+ * members' teams', and those of mentors from outside the team. */
+struct names {
+	struct arena arena;
+	struct report_name *teams, *people;
+	size_t nteams, npeople;
+	const char *found;             /* the name the last lookup found */
+};
+
+static int found_team(void *ctx, const struct team *t)
+{
+	struct names *n = ctx;
+
+	n->found = arena_strdup(&n->arena, t->name);
+	return 0;
+}
+
+static int found_person(void *ctx, const struct person *p)
+{
+	struct names *n = ctx;
+
+	n->found = arena_strdup(&n->arena, p->name);
+	return 0;
+}
+
+static bool known(const struct report_name *list, size_t n, const char *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(list[i].key, key) == 0)
+			return true;
+	return false;
+}
+
+/* Looks up key (a team, or a person when person is true) and appends its
+ * name to the list unless it is there already. 0, or -1 with err set. */
+static int add_name(struct store *st, struct names *n, const char *key, bool person,
+		    struct err *err)
+{
+	struct report_name *list = person ? n->people : n->teams;
+	size_t *count = person ? &n->npeople : &n->nteams;
+	int rc;
+
+	if (key == NULL || known(list, *count, key))
+		return 0;
+	n->found = NULL;
+	rc = person ? store_each_person(st, key, found_person, n, err)
+		: store_each_team(st, key, found_team, n, err);
+	if (rc < 0)
+		return -1;
+	if (n->found == NULL)
+		return 0;    /* gone, or out of arena: the key is shown */
+	list[(*count)++] = (struct report_name){ key, n->found };
+	return 0;
+}
+
+/* Looks up the names of in's team, its members' teams and its mentors
+ * who are not members, into n and in. 0, or -1 with err set. */
+static int look_up_names(struct store *st, struct report_input *in, struct names *n,
+			 struct err *err)
+{
+	const struct analysis *a = in->now;
+	const struct recommendations *r = in->rec;
+
+	arena_init(&n->arena, NAMES_MAX);
+	n->teams = arena_alloc(&n->arena, (a->nmembers + 1) * sizeof *n->teams);
+	n->people = arena_alloc(&n->arena, (r->n + 1) * sizeof *n->people);
+	if (n->teams == NULL || n->people == NULL)
+		return err_set(err, EX_SOFTWARE, "out of memory");
+	if (add_name(st, n, in->team, false, err) < 0)
+		return -1;
+	for (size_t m = 0; m < a->nmembers; m++)
+		if (add_name(st, n, a->members[m].member->team, false, err) < 0)
+			return -1;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct candidate *c = r->items[i].mentor;
+		bool member = false;
+
+		for (size_t m = 0; c != NULL && m < a->nmembers && !member; m++)
+			member = strcmp(a->members[m].member->key, c->person) == 0;
+		if (c != NULL && !member && add_name(st, n, c->person, true, err) < 0)
+			return -1;
+	}
+	in->team_name = n->nteams > 0 && strcmp(n->teams[0].key, in->team) == 0 ? n->teams[0].name
+		: NULL;
+	in->teams = n->teams;
+	in->nteams = n->nteams;
+	in->people = n->people;
+	in->npeople = n->npeople;
+	return 0;
+}
 
 /* Writes the report to a file beside path and renames it, so that a
  * failure never leaves half a report under the real name. */
@@ -51,6 +145,7 @@ int cmd_report(const struct command *cmd, int argc, char **argv)
 	struct rec_context ctx;
 	struct recommendations rec = { 0 };
 	struct trend tr = { 0 };
+	struct names names = { 0 };
 	int32_t dates[TREND_POINTS_MAX];
 	size_t n;
 	int rc;
@@ -66,13 +161,14 @@ int cmd_report(const struct command *cmd, int argc, char **argv)
 	    gather_trend(st, o.team, dates, n, &tr, &err) < 0) {
 		rc = cli_fail(&err);
 	} else {
-		const struct report_input in = { o.team, &a, &rec, &tr };
+		struct report_input in = { .team = o.team, .now = &a, .rec = &rec, .trend = &tr };
 
-		if (write_file(o.output, &in, &err) < 0)
+		if (look_up_names(st, &in, &names, &err) < 0 || write_file(o.output, &in, &err) < 0)
 			rc = cli_fail(&err);
 		else
 			printf("wrote %s\n", o.output);
 	}
+	arena_free(&names.arena);
 	trend_free(&tr);
 	recommendations_free(&rec);
 	rec_context_free(&ctx);
