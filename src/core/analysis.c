@@ -53,6 +53,15 @@ const struct team_line *analysis_competency(const struct analysis *a, const char
 	return NULL;
 }
 
+const struct member_line *analysis_member_line(const struct member_view *v,
+					       const char *competency)
+{
+	for (size_t i = 0; i < v->nlines; i++)
+		if (strcmp(v->lines[i].competency, competency) == 0)
+			return &v->lines[i];
+	return NULL;
+}
+
 void analysis_free(struct analysis *a)
 {
 	free(a->members);

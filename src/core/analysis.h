@@ -44,6 +44,11 @@ int analysis_run(const struct team_snapshot *snap, const struct settings *set,
 /* The team-view line of competency in a, or NULL when no member needs it. */
 const struct team_line *analysis_competency(const struct analysis *a, const char *competency);
 
+/* The line of member v on competency, or NULL when their role does not
+ * require it. */
+const struct member_line *analysis_member_line(const struct member_view *v,
+					       const char *competency);
+
 /* Frees what analysis_run allocated. */
 void analysis_free(struct analysis *a);
 

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <sysexits.h>
 
-#include "io/gapclass.h"
+#include "io/palette.h"
 #include "io/xlsx.h"
 #include "util/date.h"
 #include "util/percent.h"
@@ -52,7 +52,7 @@ int matrix_rows(const struct analysis *a, const struct export_sink *sink, struct
 		for (size_t i = 0; i < MATRIX_LEAD_COLUMNS; i++)
 			cells[i] = (struct export_cell){ .type = EXPORT_TEXT, .text = lead[i] };
 		for (size_t k = 0; k < a->ncompetencies; k++) {
-			const struct member_line *l = gap_member_line(v, a->competencies[k].competency);
+			const struct member_line *l = analysis_member_line(v, a->competencies[k].competency);
 			struct export_cell *c = &cells[MATRIX_LEAD_COLUMNS + k];
 
 			if (l == NULL)
@@ -94,14 +94,17 @@ struct book {
 	lxw_workbook *wb;
 	lxw_format *title, *header, *upright, *note;
 	lxw_format *fit, *fit_text;
-	lxw_format *level[GAP_CLASS_COUNT];   /* a level cell of each gap class */
+	lxw_format *level[HEAT_CLASSES];      /* a level cell of each gap class */
 	lxw_format *required, *blank;         /* Required's cells; not required */
 };
 
-/* libxlsxwriter takes 0 for "no colour", so black has its own value. */
-static lxw_color_t colour(unsigned rgb)
+/* A palette colour "#rrggbb" as libxlsxwriter takes it, where 0 means
+ * "no colour", so black has its own value. */
+static lxw_color_t colour(const char *hex)
 {
-	return rgb == 0 ? LXW_COLOR_BLACK : rgb;
+	unsigned long rgb = strtoul(hex + 1, NULL, 16);
+
+	return rgb == 0 ? LXW_COLOR_BLACK : (lxw_color_t)rgb;
 }
 
 static lxw_format *grid_cell(lxw_workbook *wb)
@@ -142,8 +145,8 @@ static int make_formats(struct book *b)
 	format_set_num_format(b->fit, "0%");
 	format_set_italic(b->fit_text);
 	format_set_num_format(b->required, "0");
-	for (int k = 0; k < GAP_CLASS_COUNT; k++) {
-		const struct gap_class_style *s = &gap_class_styles[k];
+	for (int k = 0; k < HEAT_CLASSES; k++) {
+		const struct heat_style *s = &palette_heat[k];
 
 		b->level[k] = grid_cell(wb);
 		if (b->level[k] == NULL)
@@ -238,12 +241,12 @@ static int write_frame(struct book *b, lxw_worksheet *ws, const char *title, str
 static int write_level(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		       const struct member_line *l, struct err *err)
 {
-	enum gap_class k;
+	enum heat_class k;
 
 	if (l == NULL)
 		return check(b, worksheet_write_blank(ws, row, col, b->blank), err);
-	k = gap_class_of(l);
-	if (k == GAP_UNASSESSED)
+	k = palette_heat_class(l->est.assessed, l->meets, l->gap);
+	if (k == HEAT_UNASSESSED)
 		return xlsx_write_text(ws, b->path, row, col, "?", b->level[k], err);
 	return check(b, worksheet_write_number(ws, row, col, l->est.level, b->level[k]), err);
 }
@@ -264,12 +267,12 @@ static int write_legend(struct book *b, lxw_worksheet *ws, const char *date, str
 
 	if (xlsx_write_text(ws, b->path, row++, 0, "Legend", b->header, err) < 0)
 		return -1;
-	for (int k = 0; k < GAP_CLASS_COUNT; k++) {
+	for (int k = 0; k < HEAT_CLASSES; k++) {
 		lxw_format *f = b->level[k];
 
-		if ((k == GAP_UNASSESSED ? xlsx_write_text(ws, b->path, row, 0, "?", f, err)
+		if ((k == HEAT_UNASSESSED ? xlsx_write_text(ws, b->path, row, 0, "?", f, err)
 					 : check(b, worksheet_write_blank(ws, row, 0, f), err)) < 0 ||
-		    xlsx_write_text(ws, b->path, row, 1, gap_class_styles[k].label, NULL, err) < 0)
+		    xlsx_write_text(ws, b->path, row, 1, palette_heat[k].label, NULL, err) < 0)
 			return -1;
 		row++;
 	}
@@ -303,7 +306,7 @@ static int write_book(struct book *b, const char *team, struct err *err)
 		lxw_row_t row = (lxw_row_t)(FIRST_MEMBER_ROW + m);
 
 		for (size_t k = 0; k < a->ncompetencies; k++) {
-			const struct member_line *l = gap_member_line(&a->members[m],
+			const struct member_line *l = analysis_member_line(&a->members[m],
 								      a->competencies[k].competency);
 			lxw_col_t col = (lxw_col_t)(MATRIX_LEAD_COLUMNS + k);
 
@@ -319,7 +322,7 @@ int matrix_xlsx(const struct analysis *a, const char *team, const char *path, st
 {
 	struct book b = { .path = path, .a = a };
 
-	if (a->nmembers + FIRST_MEMBER_ROW + GAP_CLASS_COUNT + 5 >= LXW_ROW_MAX ||
+	if (a->nmembers + FIRST_MEMBER_ROW + HEAT_CLASSES + 5 >= LXW_ROW_MAX ||
 	    a->ncompetencies + MATRIX_LEAD_COLUMNS > LXW_COL_MAX)
 		return err_set(err, EX_DATAERR, "team %s is too large for one sheet", team);
 	b.wb = workbook_new(path);

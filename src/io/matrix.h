@@ -1,7 +1,7 @@
 /* A team's matrix: one row per member, one column per competency of the
  * team view, each cell the member's level — the picture HR people keep by
  * hand in a spreadsheet. As rows for any export sink (CSV), or as a
- * workbook with the levels coloured by gap class (io/gapclass.h) and the
+ * workbook with the levels coloured by gap class (io/palette.h) and the
  * required levels on a second sheet. docs/csv-formats.md describes both. */
 #ifndef COMPGAP_MATRIX_H
 #define COMPGAP_MATRIX_H

@@ -11,14 +11,6 @@
 #include "io/palette.h"
 #include "util/percent.h"
 
-static const struct member_line *line_of(const struct member_view *v, const char *competency)
-{
-	for (size_t i = 0; i < v->nlines; i++)
-		if (strcmp(v->lines[i].competency, competency) == 0)
-			return &v->lines[i];
-	return NULL;
-}
-
 /* The team's line of competency, or NULL when none of its members needs it. */
 static const struct team_line *team_line(const struct subteam *t, const char *competency)
 {
@@ -75,7 +67,7 @@ static void team_heatmap(FILE *out, const struct report_input *in, const struct 
 			    v->member->role ? v->member->role : "no function profile");
 		for (size_t k = 0; k < a->ncompetencies; k++)
 			if (team_line(t, a->competencies[k].competency) != NULL)
-				cell(out, v, line_of(v, a->competencies[k].competency));
+				cell(out, v, analysis_member_line(v, a->competencies[k].competency));
 		fputs("</tr>\n", out);
 	}
 	fputs("</tbody></table></div>\n", out);
@@ -110,7 +102,7 @@ static const struct member_view *key_person(const struct member_view *const *mem
 					    const char *competency)
 {
 	for (size_t m = 0; m < n; m++) {
-		const struct member_line *l = line_of(members[m], competency);
+		const struct member_line *l = analysis_member_line(members[m], competency);
 
 		if (l != NULL && l->meets)
 			return members[m];

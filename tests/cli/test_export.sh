@@ -196,9 +196,9 @@ for what in "sheets Matrix and Required" "the title names team and date" \
 	"Required: one column per competency of the team view, in its order" \
 	"Required: one row per member, in order" \
 	"every cell of both sheets as in the JSON" "levels equal the JSON's to 1e-9" \
-	"fill of class meets is FFF7FBFF" "fill of class under 1 is FFC6DBEF" \
-	"fill of class 1 to 2 is FF6BAED6" "fill of class 2 or more is FF08519C" \
-	"fill of class unassessed is FFE6E6E6"; do
+	"fill of class meets is FFDEEBF7" "fill of class under 0.5 is FF9ECAE1" \
+	"fill of class 0.5 to 1 is FF6BAED6" "fill of class 1 to 2 is FF2171B5" \
+	"fill of class unassessed is FFCCCCCC"; do
 	expect_line "matrix.xlsx: $what" "$WORK/matrix.check" "ok $what"
 done
 

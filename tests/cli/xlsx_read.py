@@ -22,13 +22,14 @@ import zipfile
 
 import openpyxl
 
-# The palette of src/io/gapclass.h, as openpyxl reports a fill (ARGB).
+# The palette of src/io/palette.c, as openpyxl reports a fill (ARGB).
 PALETTE = {
-    "meets": "FFF7FBFF",
-    "under 1": "FFC6DBEF",
-    "1 to 2": "FF6BAED6",
-    "2 or more": "FF08519C",
-    "unassessed": "FFE6E6E6",
+    "meets": "FFDEEBF7",
+    "under 0.5": "FF9ECAE1",
+    "0.5 to 1": "FF6BAED6",
+    "1 to 2": "FF2171B5",
+    "2 or more": "FF08306B",
+    "unassessed": "FFCCCCCC",
 }
 TRIGGERS = "=+-@\t\r"
 
@@ -189,8 +190,8 @@ def matrix(path, json_path):
                 continue
             worst = max(worst, abs(cell.value - line["level"]))
             gap = line["required_level"] - line["level"]
-            cls = ("meets" if line["meets"] else "under 1" if gap < 1 else
-                   "1 to 2" if gap < 2 else "2 or more")
+            cls = ("meets" if line["meets"] else "under 0.5" if gap < 0.5 else
+                   "0.5 to 1" if gap < 1 else "1 to 2" if gap < 2 else "2 or more")
             fills.setdefault(cls, set()).add(fill_of(cell))
     report(not bad, "every cell of both sheets as in the JSON", "; ".join(bad[:5]))
     report(worst <= 1e-9, "levels equal the JSON's to 1e-9", "largest difference %g" % worst)

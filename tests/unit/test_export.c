@@ -1,11 +1,10 @@
 /* Unit tests of the export's cells (io/export.c), the matrix (io/matrix.c),
- * the gap classes (io/gapclass.c) and the workbook helpers (io/xlsx.c),
+ * and the workbook helpers (io/xlsx.c),
  * each against figures worked out by hand. */
 #include "testutil.h"
 
 #include "core/gaps.h"
 #include "io/export.h"
-#include "io/gapclass.h"
 #include "io/matrix.h"
 #include "io/xlsx.h"
 #include "util/date.h"
@@ -49,36 +48,6 @@ static struct member_line line(const char *competency, int required, bool assess
 	l.est.level = level;
 	gap_line(&l);
 	return l;
-}
-
-static void test_gap_classes(void **state)
-{
-	struct member_line l;
-
-	(void)state;
-	l = line("x", 3, true, 3.0);
-	assert_int_equal(gap_class_of(&l), GAP_MEETS);
-	l = line("x", 3, true, 4.5);
-	assert_int_equal(gap_class_of(&l), GAP_MEETS);
-	l = line("x", 3, true, 2.01);      /* short by 0.99 */
-	assert_int_equal(gap_class_of(&l), GAP_UNDER_1);
-	l = line("x", 3, true, 2.0);       /* short by exactly 1 */
-	assert_int_equal(gap_class_of(&l), GAP_1_TO_2);
-	l = line("x", 3, true, 1.01);      /* short by 1.99 */
-	assert_int_equal(gap_class_of(&l), GAP_1_TO_2);
-	l = line("x", 3, true, 1.0);       /* short by exactly 2 */
-	assert_int_equal(gap_class_of(&l), GAP_2_OR_MORE);
-	l = line("x", 5, true, 1.0);
-	assert_int_equal(gap_class_of(&l), GAP_2_OR_MORE);
-	l = line("x", 3, false, 0);
-	assert_int_equal(gap_class_of(&l), GAP_UNASSESSED);
-	/* The palette: lighter for smaller gaps; white text on the darkest. */
-	assert_int_equal(gap_class_styles[GAP_MEETS].fill, 0xF7FBFF);
-	assert_int_equal(gap_class_styles[GAP_UNDER_1].fill, 0xC6DBEF);
-	assert_int_equal(gap_class_styles[GAP_1_TO_2].fill, 0x6BAED6);
-	assert_int_equal(gap_class_styles[GAP_2_OR_MORE].fill, 0x08519C);
-	assert_int_equal(gap_class_styles[GAP_2_OR_MORE].text, 0xFFFFFF);
-	assert_int_equal(gap_class_styles[GAP_UNASSESSED].fill, 0xE6E6E6);
 }
 
 /* Three members over the team view b, a, c:
@@ -229,7 +198,6 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cell_text),
-		cmocka_unit_test(test_gap_classes),
 		cmocka_unit_test(test_matrix_csv),
 		cmocka_unit_test(test_date_serial),
 		cmocka_unit_test(test_text_limit),
