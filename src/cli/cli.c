@@ -1,9 +1,12 @@
 #include "cli/cli.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
+
+#include "util/edit.h"
 
 const char *cli_global_db;
 
@@ -13,6 +16,52 @@ const struct command *command_find(const char *name)
 		if (strcmp(commands[i].name, name) == 0)
 			return &commands[i];
 	return NULL;
+}
+
+const char *cli_closest(const char *word, const char *const *words, size_t n)
+{
+	char want[EDIT_MAX_LEN + 1], have[EDIT_MAX_LEN + 1];
+	const char *best = NULL;
+	size_t best_distance = 3;
+	bool tie = false;
+
+	if (strlen(word) > EDIT_MAX_LEN)
+		return NULL;
+	for (size_t i = 0; i <= strlen(word); i++)
+		want[i] = (char)tolower((unsigned char)word[i]);
+	for (size_t i = 0; i < n; i++) {
+		size_t d, len = strlen(words[i]);
+
+		if (len > EDIT_MAX_LEN)
+			continue;
+		for (size_t j = 0; j <= len; j++)
+			have[j] = (char)tolower((unsigned char)words[i][j]);
+		d = edit_distance(want, have, 2);
+		if (d < best_distance) {
+			best = words[i];
+			best_distance = d;
+			tie = false;
+		} else if (d == best_distance) {
+			tie = true;
+		}
+	}
+	return tie ? NULL : best;
+}
+
+int cli_not_a_command(const char *word)
+{
+	const char *names[64];
+	const char *near;
+	size_t n = 0;
+
+	for (size_t i = 0; i < command_count && n < sizeof names / sizeof names[0]; i++)
+		names[n++] = commands[i].name;
+	near = cli_closest(word, names, n);
+	if (near != NULL)
+		fprintf(stderr, "compgap: '%s' is not a command; did you mean '%s'?\n", word, near);
+	else
+		fprintf(stderr, "compgap: '%s' is not a command; 'compgap help' lists them\n", word);
+	return EX_USAGE;
 }
 
 int cli_usage(const struct command *cmd, const char *fmt, ...)
@@ -53,8 +102,11 @@ static const struct option *find_option(const struct option *opts, const char *a
 int cli_parse(const struct command *cmd, int argc, char **argv, const struct option *opts,
 	      const char **db, char **positional, int max_positional, int *npositional)
 {
+	const char *busy = NULL;
 	const struct option db_option = { "--db", NULL, db, NULL };
+	const struct option busy_option = { "--busy-timeout", NULL, &busy, NULL };
 	bool only_positional = false;
+	struct err err = { 0 };
 
 	*npositional = 0;
 	if (db != NULL)
@@ -82,6 +134,8 @@ int cli_parse(const struct command *cmd, int argc, char **argv, const struct opt
 		o = find_option(opts, arg, len);
 		if (o == NULL && db != NULL && len == 4 && strncmp(arg, "--db", 4) == 0)
 			o = &db_option;
+		if (o == NULL && db != NULL && len == 14 && strncmp(arg, "--busy-timeout", 14) == 0)
+			o = &busy_option;
 		if (o == NULL)
 			return cli_usage(cmd, "unknown option '%.*s'", (int)len, arg);
 		if (o->flag != NULL) {
@@ -98,6 +152,8 @@ int cli_parse(const struct command *cmd, int argc, char **argv, const struct opt
 			return cli_usage(cmd, "option '%s' needs a value", o->name);
 		}
 	}
+	if (busy != NULL && store_set_busy_timeout(busy, &err) < 0)
+		return cli_usage(cmd, "%s", err.msg);
 	return 0;
 }
 
