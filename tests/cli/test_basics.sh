@@ -102,6 +102,9 @@ done
 run person KCC-105 --db "$WORK/hints.db"
 expect_err "several people as near are named, those the id begins first" \
 	"unknown person 'KCC-105'; did you mean 'KCC-1050', 'KCC-1051', 'KCC-1052' (or 8 more as close)?"
+run config get half_lfe --db "$WORK/hints.db"
+expect_status "a mistyped setting" 64
+expect_err "a mistyped setting gets the nearest" "no setting 'half_lfe'; did you mean 'half_life'?"
 run show competency comunication --db "$WORK/hints.db"
 expect_status "an unknown competency" 65
 expect_err "the nearest competency is named" "unknown competency 'comunication'; did you mean 'communication'?"
