@@ -134,7 +134,7 @@ int cli_parse(const struct command *cmd, int argc, char **argv, const struct opt
 		o = find_option(opts, arg, len);
 		if (o == NULL && db != NULL && len == 4 && strncmp(arg, "--db", 4) == 0)
 			o = &db_option;
-		if (o == NULL && db != NULL && len == 14 && strncmp(arg, "--busy-timeout", 14) == 0)
+		if (o == NULL && len == 14 && strncmp(arg, "--busy-timeout", 14) == 0)
 			o = &busy_option;
 		if (o == NULL)
 			return cli_usage(cmd, "unknown option '%.*s'", (int)len, arg);

@@ -47,8 +47,8 @@ struct option {
 
 /* Parses argv (argv[0] is the command's name) against opts (ended by an
  * entry with a NULL name); the remaining arguments go to positional. Every
- * command accepts --help, and one that takes --db PATH (db not NULL) also
- * --busy-timeout SECONDS (store_set_busy_timeout). Returns -1 after --help (the help
+ * command accepts --help and --busy-timeout SECONDS (store_set_busy_timeout),
+ * and --db PATH when db is not NULL. Returns -1 after --help (the help
  * was printed: exit 0), a positive sysexits status after a usage error (the
  * message was printed), or 0. */
 int cli_parse(const struct command *cmd, int argc, char **argv, const struct option *opts,
