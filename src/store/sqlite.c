@@ -469,8 +469,10 @@ static int sq_open(struct store *st, const char *target, int create, struct err 
 		if (!c->readonly)
 			goto fail;
 		/* In WAL mode a reader needs the -shm file, which cannot be
-		 * made where the user may not write: read the file as it is. A
-		 * writer would need that directory too, so none is at work. */
+		 * made where the user may not write: read the file as it is.
+		 * That there is none means that nobody has the database open;
+		 * a writer who starts while this command reads goes unseen
+		 * (docs/deployment.md, "Read-only databases"). */
 		uri = immutable_uri(target);
 		if (uri == NULL) {
 			err_set(err, EX_OSERR, "out of memory");
