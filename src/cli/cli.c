@@ -1,6 +1,5 @@
 #include "cli/cli.h"
 
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -20,32 +19,12 @@ const struct command *command_find(const char *name)
 
 const char *cli_closest(const char *word, const char *const *words, size_t n)
 {
-	char want[EDIT_MAX_LEN + 1], have[EDIT_MAX_LEN + 1];
-	const char *best = NULL;
-	size_t best_distance = 3;
-	bool tie = false;
+	struct edit_nearest near;
 
-	if (strlen(word) > EDIT_MAX_LEN)
-		return NULL;
-	for (size_t i = 0; i <= strlen(word); i++)
-		want[i] = (char)tolower((unsigned char)word[i]);
-	for (size_t i = 0; i < n; i++) {
-		size_t d, len = strlen(words[i]);
-
-		if (len > EDIT_MAX_LEN)
-			continue;
-		for (size_t j = 0; j <= len; j++)
-			have[j] = (char)tolower((unsigned char)words[i][j]);
-		d = edit_distance(want, have, 2);
-		if (d < best_distance) {
-			best = words[i];
-			best_distance = d;
-			tie = false;
-		} else if (d == best_distance) {
-			tie = true;
-		}
-	}
-	return tie ? NULL : best;
+	edit_nearest_begin(&near, word);
+	for (size_t i = 0; i < n; i++)
+		edit_nearest_add(&near, words[i]);
+	return near.n == 1 ? near.best[0] : NULL;
 }
 
 int cli_not_a_command(const char *word)

@@ -2,7 +2,6 @@
 #include "util/array.h"
 #include "util/edit.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdbool.h>
@@ -10,7 +9,6 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
-#include <strings.h>
 #include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
@@ -438,100 +436,33 @@ int store_lookup(struct store *st, enum entity kind, const char *key, int64_t *i
 	return strmap_get(&st->keys[kind], key, id) ? 1 : 0;
 }
 
-/* The stored keys of kind nearest to key, for "did you mean" hints. */
-struct nearest {
-	const char *keys[3];         /* the best three at distance (better_hint) */
-	size_t n;                    /* how many keys are at distance */
-	size_t distance;             /* edits (ignoring case); 3: none near */
-};
-
-/* A copy of s in lower case, or NULL when it is longer than edit_distance
- * compares. */
-static const char *lower(const char *s, char out[EDIT_MAX_LEN + 1])
-{
-	size_t i;
-
-	for (i = 0; s[i] != '\0'; i++) {
-		if (i == EDIT_MAX_LEN)
-			return NULL;
-		out[i] = (char)tolower((unsigned char)s[i]);
-	}
-	out[i] = '\0';
-	return out;
-}
-
-/* Whether a is a better hint than b for want (in lower case): one that
- * begins with what was typed (KCC-105 for KCC-1050), then by strcmp, so
- * that the hint does not depend on the order of the hash table. */
-static bool better_hint(const char *a, const char *b, const char *want)
-{
-	size_t n = strlen(want);
-	bool pa = strncasecmp(a, want, n) == 0, pb = strncasecmp(b, want, n) == 0;
-
-	return pa != pb ? pa : strcmp(a, b) < 0;
-}
-
-static void nearest_add(struct nearest *near, const char *key, size_t d, const char *want)
-{
-	size_t at;
-
-	if (d < near->distance) {
-		near->distance = d;
-		near->n = 0;
-	}
-	if (d != near->distance)
-		return;
-	for (at = near->n < 3 ? near->n : 3; at > 0 && better_hint(key, near->keys[at - 1], want);
-	     at--)
-		if (at < 3)
-			near->keys[at] = near->keys[at - 1];
-	if (at < 3)
-		near->keys[at] = key;
-	near->n++;
-}
-
-/* Fills near from every stored key of kind (read once and cached): one
- * pass with an edit distance bounded at 2, which rejects most keys by
- * their length alone. */
+/* Fills near with the stored keys of kind nearest to key, from every key
+ * (read once and cached): one pass with an edit distance bounded at
+ * EDIT_NEAR, which rejects most keys by their length alone. */
 static int find_nearest(struct store *st, enum entity kind, const char *key,
-			struct nearest *near, struct err *err)
+			struct edit_nearest *near, struct err *err)
 {
 	const struct strmap *m = &st->keys[kind];
-	char want_buf[EDIT_MAX_LEN + 1], have_buf[EDIT_MAX_LEN + 1];
-	const char *want = lower(key, want_buf);
 
-	memset(near, 0, sizeof *near);
-	near->distance = 3;
+	edit_nearest_begin(near, key);
 	if (store_lookup(st, kind, key, NULL, err) < 0)
 		return -1;
-	if (want == NULL)
-		return 0;
-	for (size_t i = 0; i < m->cap; i++) {
-		const char *have;
-		size_t d;
-
-		if (m->slots[i].key == NULL || strcmp(m->slots[i].key, key) == 0)
-			continue;
-		have = lower(m->slots[i].key, have_buf);
-		if (have == NULL)
-			continue;
-		d = edit_distance(want, have, 2);
-		if (d <= 2)
-			nearest_add(near, m->slots[i].key, d, want);
-	}
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->slots[i].key != NULL && strcmp(m->slots[i].key, key) != 0)
+			edit_nearest_add(near, m->slots[i].key);
 	return 0;
 }
 
 int store_closest_key(struct store *st, enum entity kind, const char *key, char *out,
 		      size_t outsz, struct err *err)
 {
-	struct nearest near;
+	struct edit_nearest near;
 
 	if (find_nearest(st, kind, key, &near, err) < 0)
 		return -1;
 	if (near.n != 1)
 		return 0;
-	(void)snprintf(out, outsz, "%s", near.keys[0]);
+	(void)snprintf(out, outsz, "%s", near.best[0]);
 	return 1;
 }
 
@@ -539,7 +470,7 @@ int store_unknown_key(struct store *st, enum entity kind, const char *key, struc
 {
 	static const char *const what[ENTITY_KEYED] = { "team", "person", "competency", "role" };
 	static const char *const list[ENTITY_KEYED] = { "teams", "people", "competencies", "roles" };
-	struct nearest near;
+	struct edit_nearest near;
 
 	if (find_nearest(st, kind, key, &near, err) < 0)
 		return -1;
@@ -549,18 +480,18 @@ int store_unknown_key(struct store *st, enum entity kind, const char *key, struc
 			       what[kind], key, list[kind]);
 	case 1:
 		return err_set(err, EX_DATAERR, "unknown %s '%s'; did you mean '%s'?", what[kind], key,
-			       near.keys[0]);
+			       near.best[0]);
 	case 2:
 		return err_set(err, EX_DATAERR, "unknown %s '%s'; did you mean '%s' or '%s'?",
-			       what[kind], key, near.keys[0], near.keys[1]);
+			       what[kind], key, near.best[0], near.best[1]);
 	case 3:
 		return err_set(err, EX_DATAERR, "unknown %s '%s'; did you mean '%s', '%s' or '%s'?",
-			       what[kind], key, near.keys[0], near.keys[1], near.keys[2]);
+			       what[kind], key, near.best[0], near.best[1], near.best[2]);
 	default:
 		return err_set(err, EX_DATAERR,
 			       "unknown %s '%s'; did you mean '%s', '%s', '%s' (or %zu more as close)?"
 			       " 'compgap list %s' lists them",
-			       what[kind], key, near.keys[0], near.keys[1], near.keys[2], near.n - 3,
+			       what[kind], key, near.best[0], near.best[1], near.best[2], near.n - 3,
 			       list[kind]);
 	}
 }
