@@ -120,8 +120,8 @@ int store_lookup(struct store *st, enum entity kind, const char *key, int64_t *i
 		 struct err *err);
 
 /* Writes into out the stored key of kind nearest to key (at most two edits
- * away, and closer than any other), for "did you mean" hints; returns 1
- * when there is one, 0 when not, -1 on error. */
+ * away ignoring case, and closer than any other), for "did you mean"
+ * hints; returns 1 when there is one, 0 when not, -1 on error. */
 int store_closest_key(struct store *st, enum entity kind, const char *key, char *out,
 		      size_t outsz, struct err *err);
 
