@@ -130,8 +130,8 @@ int store_closest_key(struct store *st, enum entity kind, const char *key, char 
  * by "; did you mean 'NEAR'?" when stored keys are at most two edits away
  * (ignoring case; up to three of the nearest are named), else by where to
  * find the keys ('compgap list teams' lists them); or another code when
- * the store failed. Reads every key of kind once (fast enough for 50,000
- * people in one command). */
+ * the store failed. Reads every key of kind once (cached, as by
+ * store_lookup) and compares each with a bounded edit distance. */
 int store_require_key(struct store *st, enum entity kind, const char *key, struct err *err);
 
 /* The failure of store_require_key, for a key the caller found missing
