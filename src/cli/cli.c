@@ -78,6 +78,29 @@ static const struct option *find_option(const struct option *opts, const char *a
 	return NULL;
 }
 
+/* The usage error for an option that cmd does not take, with the nearest
+ * one it does take. */
+static int unknown_option(const struct command *cmd, const struct option *opts, bool db,
+			  const char *arg, size_t len)
+{
+	const char *names[32];
+	char given[64];
+	const char *near;
+	size_t n = 0;
+
+	names[n++] = "--help";
+	names[n++] = "--busy-timeout";
+	if (db)
+		names[n++] = "--db";
+	for (; opts != NULL && opts->name != NULL && n < sizeof names / sizeof names[0]; opts++)
+		names[n++] = opts->name;
+	(void)snprintf(given, sizeof given, "%.*s", (int)len, arg);
+	near = cli_closest(given, names, n);
+	if (near != NULL)
+		return cli_usage(cmd, "unknown option '%.*s'; did you mean '%s'?", (int)len, arg, near);
+	return cli_usage(cmd, "unknown option '%.*s'", (int)len, arg);
+}
+
 int cli_parse(const struct command *cmd, int argc, char **argv, const struct option *opts,
 	      const char **db, char **positional, int max_positional, int *npositional)
 {
@@ -116,7 +139,7 @@ int cli_parse(const struct command *cmd, int argc, char **argv, const struct opt
 		if (o == NULL && len == 14 && strncmp(arg, "--busy-timeout", 14) == 0)
 			o = &busy_option;
 		if (o == NULL)
-			return cli_usage(cmd, "unknown option '%.*s'", (int)len, arg);
+			return unknown_option(cmd, opts, db != NULL, arg, len);
 		if (o->flag != NULL) {
 			if (len != strlen(arg))
 				return cli_usage(cmd, "option '%s' takes no value", o->name);

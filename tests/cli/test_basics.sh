@@ -83,6 +83,13 @@ expect_err "a command in capitals gets the nearest" "did you mean 'report'?"
 run list peple --db "$WORK/default.db"
 expect_status "a mistyped kind to list" 64
 expect_err "a mistyped kind to list gets the nearest" "cannot list 'peple'; did you mean 'people'?"
+run gaps --tem kcc --db "$WORK/default.db"
+expect_status "a mistyped option" 64
+expect_err "a mistyped option gets the nearest" "unknown option '--tem'; did you mean '--team'?"
+run list teams --colr x.db
+if [ "$(head -n 1 "$WORK/err")" = "compgap list: unknown option '--colr'" ]; then
+	ok "an unknown option with none near gets no hint"; else
+	not_ok "an unknown option with none near gets no hint" "$(head -n 1 "$WORK/err")"; fi
 run show persn KCC-1053 --db "$WORK/default.db"
 expect_err "a mistyped kind to show gets the nearest" "cannot show 'persn'; did you mean 'show person KCC-1053'?"
 "$COMPGAP" demo --db "$WORK/hints.db" > /dev/null 2>&1
