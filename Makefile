@@ -15,7 +15,7 @@ LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo test check unit cli sanitize fuzz bench deps deps-test clean
+.PHONY: all demo test check unit cli sanitize fuzz bench deps deps-test clean install uninstall
 
 all: deps $(BUILD)/compgap compgap
 
@@ -69,6 +69,20 @@ fuzz: deps-test $(BUILD)/fuzz_csv
 
 bench: all
 	bench/import_evidence.sh
+
+# Installs the program and its manual page: `make install` (as root) puts
+# them under /usr/local; PREFIX=DIR elsewhere, DESTDIR=DIR for packaging.
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+
+install: $(BUILD)/compgap
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BUILD)/compgap $(DESTDIR)$(BINDIR)/compgap
+	install -m 644 docs/compgap.1 $(DESTDIR)$(MANDIR)/man1/compgap.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/compgap $(DESTDIR)$(MANDIR)/man1/compgap.1
 
 clean:
 	rm -rf build compgap

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "util/edit.h"
+
 const char *cli_global_db;
 
 const struct command *command_find(const char *name)
@@ -13,6 +15,32 @@ const struct command *command_find(const char *name)
 		if (strcmp(commands[i].name, name) == 0)
 			return &commands[i];
 	return NULL;
+}
+
+const char *cli_closest(const char *word, const char *const *words, size_t n)
+{
+	struct edit_nearest near;
+
+	edit_nearest_begin(&near, word);
+	for (size_t i = 0; i < n; i++)
+		edit_nearest_add(&near, words[i]);
+	return near.n == 1 ? near.best[0] : NULL;
+}
+
+int cli_not_a_command(const char *word)
+{
+	const char *names[64];
+	const char *near;
+	size_t n = 0;
+
+	for (size_t i = 0; i < command_count && n < sizeof names / sizeof names[0]; i++)
+		names[n++] = commands[i].name;
+	near = cli_closest(word, names, n);
+	if (near != NULL)
+		fprintf(stderr, "compgap: '%s' is not a command; did you mean '%s'?\n", word, near);
+	else
+		fprintf(stderr, "compgap: '%s' is not a command; 'compgap help' lists them\n", word);
+	return EX_USAGE;
 }
 
 int cli_usage(const struct command *cmd, const char *fmt, ...)
@@ -50,11 +78,37 @@ static const struct option *find_option(const struct option *opts, const char *a
 	return NULL;
 }
 
+/* The usage error for an option that cmd does not take, with the nearest
+ * one it does take. */
+static int unknown_option(const struct command *cmd, const struct option *opts, bool db,
+			  const char *arg, size_t len)
+{
+	const char *names[32];
+	char given[64];
+	const char *near;
+	size_t n = 0;
+
+	names[n++] = "--help";
+	names[n++] = "--busy-timeout";
+	if (db)
+		names[n++] = "--db";
+	for (; opts != NULL && opts->name != NULL && n < sizeof names / sizeof names[0]; opts++)
+		names[n++] = opts->name;
+	(void)snprintf(given, sizeof given, "%.*s", (int)len, arg);
+	near = cli_closest(given, names, n);
+	if (near != NULL)
+		return cli_usage(cmd, "unknown option '%.*s'; did you mean '%s'?", (int)len, arg, near);
+	return cli_usage(cmd, "unknown option '%.*s'", (int)len, arg);
+}
+
 int cli_parse(const struct command *cmd, int argc, char **argv, const struct option *opts,
 	      const char **db, char **positional, int max_positional, int *npositional)
 {
+	const char *busy = NULL;
 	const struct option db_option = { "--db", NULL, db, NULL };
+	const struct option busy_option = { "--busy-timeout", NULL, &busy, NULL };
 	bool only_positional = false;
+	struct err err = { 0 };
 
 	*npositional = 0;
 	if (db != NULL)
@@ -82,8 +136,10 @@ int cli_parse(const struct command *cmd, int argc, char **argv, const struct opt
 		o = find_option(opts, arg, len);
 		if (o == NULL && db != NULL && len == 4 && strncmp(arg, "--db", 4) == 0)
 			o = &db_option;
+		if (o == NULL && len == 14 && strncmp(arg, "--busy-timeout", 14) == 0)
+			o = &busy_option;
 		if (o == NULL)
-			return cli_usage(cmd, "unknown option '%.*s'", (int)len, arg);
+			return unknown_option(cmd, opts, db != NULL, arg, len);
 		if (o->flag != NULL) {
 			if (len != strlen(arg))
 				return cli_usage(cmd, "option '%s' takes no value", o->name);
@@ -98,6 +154,8 @@ int cli_parse(const struct command *cmd, int argc, char **argv, const struct opt
 			return cli_usage(cmd, "option '%s' needs a value", o->name);
 		}
 	}
+	if (busy != NULL && store_set_busy_timeout(busy, &err) < 0)
+		return cli_usage(cmd, "%s", err.msg);
 	return 0;
 }
 

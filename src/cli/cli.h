@@ -24,6 +24,15 @@ extern const size_t command_count;
 /* The command named name, or NULL. */
 const struct command *command_find(const char *name);
 
+/* Prints "compgap: 'WORD' is not a command" with a did-you-mean hint to
+ * stderr; returns EX_USAGE. */
+int cli_not_a_command(const char *word);
+
+/* Of words[0..n), the one nearest to word (at most two edits away,
+ * ignoring case, and nearer than any other), or NULL: for did-you-mean
+ * hints on commands and kinds. */
+const char *cli_closest(const char *word, const char *const *words, size_t n);
+
 /* The --db given before the command (`compgap --db X list teams`), or
  * NULL; set by main. */
 extern const char *cli_global_db;
@@ -38,7 +47,8 @@ struct option {
 
 /* Parses argv (argv[0] is the command's name) against opts (ended by an
  * entry with a NULL name); the remaining arguments go to positional. Every
- * command accepts --db PATH and --help. Returns -1 after --help (the help
+ * command accepts --help and --busy-timeout SECONDS (store_set_busy_timeout),
+ * and --db PATH when db is not NULL. Returns -1 after --help (the help
  * was printed: exit 0), a positive sysexits status after a usage error (the
  * message was printed), or 0. */
 int cli_parse(const struct command *cmd, int argc, char **argv, const struct option *opts,

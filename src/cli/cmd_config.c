@@ -79,8 +79,18 @@ int cmd_config(const struct command *cmd, int argc, char **argv)
 	if (!(npos == 0 || (npos == 1 && strcmp(pos[0], "list") == 0) ||
 	      (npos == 2 && strcmp(pos[0], "get") == 0) || (npos == 3 && strcmp(pos[0], "set") == 0)))
 		return cli_usage(cmd, "say 'config', 'config get KEY' or 'config set KEY VALUE'");
-	if (npos >= 2 && settings_find(pos[1]) == NULL)
+	if (npos >= 2 && settings_find(pos[1]) == NULL) {
+		const char *keys[64];
+		const char *near;
+		size_t n = 0;
+
+		for (size_t i = 0; i < settings_count && n < sizeof keys / sizeof keys[0]; i++)
+			keys[n++] = settings_info[i].key;
+		near = cli_closest(pos[1], keys, n);
+		if (near != NULL)
+			return cli_usage(cmd, "no setting '%s'; did you mean '%s'?", pos[1], near);
 		return cli_usage(cmd, "no setting '%s'; 'compgap config' lists them", pos[1]);
+	}
 	rc = cli_open_store(db, 0, &st);
 	if (rc != 0)
 		return rc;

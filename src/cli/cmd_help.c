@@ -14,11 +14,8 @@ int cmd_help(const struct command *cmd, int argc, char **argv)
 		return cli_usage(cmd, "name one command at most");
 	if (argc == 2) {
 		about = command_find(argv[1]);
-		if (about == NULL) {
-			fprintf(stderr, "compgap: '%s' is not a command; 'compgap help' lists them\n",
-				argv[1]);
-			return EX_USAGE;
-		}
+		if (about == NULL)
+			return cli_not_a_command(argv[1]);
 		cli_print_help(about);
 		return 0;
 	}
@@ -26,8 +23,11 @@ int cmd_help(const struct command *cmd, int argc, char **argv)
 	       "usage: compgap [--db PATH] COMMAND [ARGUMENTS]\n\ncommands:\n");
 	for (size_t i = 0; i < command_count; i++)
 		printf("  %-9s %s\n", commands[i].name, commands[i].summary);
-	printf("\nThe database is --db PATH, else $COMPGAP_DB, else ./compgap.db.\n"
-	       "'compgap help COMMAND' explains a command.\n");
+	printf("\nThe database is --db PATH, else $COMPGAP_DB, else ./compgap.db. A lock that\n"
+	       "another process holds on it is waited for --busy-timeout SECONDS, else\n"
+	       "$COMPGAP_BUSY_TIMEOUT, else %d s on SQLite (on PostgreSQL, as long as it takes).\n"
+	       "'compgap help COMMAND' explains a command; 'man compgap' has them all.\n",
+	       STORE_BUSY_DEFAULT_S);
 	return 0;
 }
 

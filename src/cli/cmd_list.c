@@ -67,7 +67,7 @@ static int list_teams(const struct org *o)
 	return 0;
 }
 
-static int list_people(const struct org *o, const char *team)
+static int list_people(struct store *st, const struct org *o, const char *team)
 {
 	static const char *const headers[] = { "ID", "NAME", "TEAM", "ROLE", "MANAGER", "ACTIVE" };
 	int root = -1;
@@ -78,8 +78,10 @@ static int list_people(const struct org *o, const char *team)
 	if (team != NULL) {
 		root = org_team_index(o, team);
 		if (root < 0) {
-			fprintf(stderr, "compgap: unknown team '%s'; 'compgap list teams' lists them\n", team);
-			return EX_DATAERR;
+			struct err err = { 0 };
+
+			(void)store_unknown_key(st, ENTITY_TEAM, team, &err);
+			return cli_fail(&err);
 		}
 		in = calloc(o->nteams, sizeof *in);
 		if (in == NULL)
@@ -243,8 +245,15 @@ int cmd_list(const struct command *cmd, int argc, char **argv)
 	if (npos != 1)
 		return cli_usage(cmd, "say what to list: teams, people, competencies or roles");
 	if (strcmp(pos[0], "teams") != 0 && strcmp(pos[0], "people") != 0 &&
-	    strcmp(pos[0], "competencies") != 0 && strcmp(pos[0], "roles") != 0)
-		return cli_usage(cmd, "cannot list '%s'; list teams, people, competencies or roles", pos[0]);
+	    strcmp(pos[0], "competencies") != 0 && strcmp(pos[0], "roles") != 0) {
+		static const char *const kinds[] = { "teams", "people", "competencies", "roles" };
+		const char *near = cli_closest(pos[0], kinds, 4);
+
+		if (near != NULL)
+			return cli_usage(cmd, "cannot list '%s'; did you mean '%s'?", pos[0], near);
+		return cli_usage(cmd, "cannot list '%s'; list teams, people, competencies or roles",
+				 pos[0]);
+	}
 	if (team != NULL && strcmp(pos[0], "people") != 0)
 		return cli_usage(cmd, "--team goes with 'list people'");
 	rc = cli_open_store(db, STORE_SNAPSHOT, &st);
@@ -258,7 +267,7 @@ int cmd_list(const struct command *cmd, int argc, char **argv)
 		if (strcmp(pos[0], "teams") == 0)
 			rc = list_teams(&org);
 		else if (strcmp(pos[0], "people") == 0)
-			rc = list_people(&org, team);
+			rc = list_people(st, &org, team);
 		else
 			rc = list_roles(st, &org, &err);
 		org_free(&org);

@@ -181,9 +181,8 @@ static int show_person(struct store *st, const char *key, bool all, struct err *
 	if (store_each_person(st, key, keep_person, &f, err) != 0)
 		goto fail;
 	if (!f.any) {
-		fprintf(stderr, "compgap: no person with id '%s'; 'compgap list people' lists them\n", key);
-		rc = EX_DATAERR;
-		goto out;
+		(void)store_unknown_key(st, ENTITY_PERSON, key, err);
+		goto fail;
 	}
 	printf("%s (%s)\n", f.person.name, f.person.key);
 	printf("  email    %s\n", f.person.email ? f.person.email : "-");
@@ -295,9 +294,8 @@ static int show_competency(struct store *st, const char *key, struct err *err)
 	if (store_each_competency(st, key, keep_competency, &f, err) != 0)
 		goto fail;
 	if (!f.any) {
-		fprintf(stderr, "compgap: no competency '%s'; 'compgap list competencies' lists them\n", key);
-		rc = EX_DATAERR;
-		goto out;
+		(void)store_unknown_key(st, ENTITY_COMPETENCY, key, err);
+		goto fail;
 	}
 	printf("%s (%s)\n", f.competency.name, f.competency.key);
 	printf("  category        %s\n", f.competency.category ? f.competency.category : "-");
@@ -351,6 +349,14 @@ int cmd_show(const struct command *cmd, int argc, char **argv)
 	rc = cli_parse(cmd, argc, argv, opts, &db, pos, 2, &npos);
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
+	if (npos == 2 && strcmp(pos[0], "person") != 0 && strcmp(pos[0], "competency") != 0) {
+		static const char *const kinds[] = { "person", "competency" };
+		const char *near = cli_closest(pos[0], kinds, 2);
+
+		if (near != NULL)
+			return cli_usage(cmd, "cannot show '%s'; did you mean 'show %s %s'?", pos[0], near,
+					 pos[1]);
+	}
 	if (npos != 2 || (strcmp(pos[0], "person") != 0 && strcmp(pos[0], "competency") != 0))
 		return cli_usage(cmd, "say 'show person ID' or 'show competency KEY'");
 	rc = cli_open_store(db, STORE_SNAPSHOT, &st);

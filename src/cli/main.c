@@ -9,9 +9,11 @@
 int main(int argc, char **argv)
 {
 	const struct command *cmd;
+	struct err err = { 0 };
 	int i = 1;
 
-	/* Global options before the command: --db PATH (or --db=PATH). */
+	/* Global options before the command: --db PATH (or --db=PATH),
+	 * --busy-timeout SECONDS. */
 	while (i < argc && argv[i][0] == '-') {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
 			cli_global_db = argv[i + 1];
@@ -19,6 +21,12 @@ int main(int argc, char **argv)
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			cli_global_db = argv[i] + 5;
 			i++;
+		} else if (strcmp(argv[i], "--busy-timeout") == 0 && i + 1 < argc) {
+			if (store_set_busy_timeout(argv[i + 1], &err) < 0) {
+				fprintf(stderr, "compgap: %s\n", err.msg);
+				return EX_USAGE;
+			}
+			i += 2;
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			argv[i] = (char *)"help";
 			break;
@@ -36,8 +44,7 @@ int main(int argc, char **argv)
 	}
 	cmd = command_find(argv[i]);
 	if (cmd == NULL) {
-		fprintf(stderr, "compgap: '%s' is not a command; 'compgap help' lists them\n", argv[i]);
-		return EX_USAGE;
+		return cli_not_a_command(argv[i]);
 	}
 	return cmd->run(cmd, argc - i, argv + i);
 }

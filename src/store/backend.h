@@ -79,6 +79,7 @@ struct store {
 	struct strmap keys[ENTITY_KEYED];/* key -> id, loaded on first lookup */
 	int keys_loaded[ENTITY_KEYED];
 	int64_t batch;                   /* current import batch, 0 for none */
+	int busy_ms;                     /* how long to wait for another's lock; -1: no limit */
 };
 
 struct backend {

@@ -463,6 +463,8 @@ out:
 
 /* ---- connection, schema and transactions --------------------------------- */
 
+static void pq_close(struct store *st);
+
 static int pq_open(struct store *st, const char *target, int create, struct err *err)
 {
 	struct conn *c = calloc(1, sizeof *c);
@@ -477,6 +479,21 @@ static int pq_open(struct store *st, const char *target, int create, struct err 
 	buf_init(&c->bulk_restore, BUF_MAX);
 	st->conn = c;
 	(void)snprintf(st->describe, sizeof st->describe, "%s", c->link.describe);
+	c->link.lock_timeout_ms = -1;
+	/* Only a wait that was asked for: by default a PostgreSQL writer waits
+	 * for the rows another holds, as long as that takes (0 would mean no
+	 * limit to PostgreSQL, so the shortest it knows stands for it). */
+	if (st->busy_ms >= 0) {
+		char sql[64];
+
+		(void)snprintf(sql, sizeof sql, "SET lock_timeout = %d",
+			       st->busy_ms > 0 ? st->busy_ms : 1);
+		if (exec(st, sql, "set the lock timeout", err) < 0) {
+			pq_close(st);
+			return -1;
+		}
+		c->link.lock_timeout_ms = st->busy_ms;
+	}
 	return 0;
 }
 
@@ -1259,8 +1276,7 @@ static int pq_each_member(struct store *st, const struct snapshot_filter *f,
 		if (run_done(st, Q_TEAM_ID, &p, "read teams", &team_id, err) < 0)
 			return -1;
 		if (team_id == 0)
-			return err_set(err, EX_DATAERR, "unknown team '%s'; 'compgap list teams' lists them",
-				       f->team);
+			return store_unknown_key(st, ENTITY_TEAM, f->team, err);
 		p.n = 0;
 		param_int(&p, team_id);
 		return run_rows(st, Q_SNAPSHOT_TEAM_MEMBERS, &p, member_row, &m, "read people", err);
@@ -1268,8 +1284,7 @@ static int pq_each_member(struct store *st, const struct snapshot_filter *f,
 	param_text(&p, f->person);
 	rc = run_rows(st, Q_SNAPSHOT_PERSON_MEMBER, &p, member_row, &m, "read people", err);
 	if (rc == 0 && !m.found)
-		return err_set(err, EX_DATAERR, "no person with id '%s'; 'compgap list people' lists them",
-			       f->person);
+		return store_unknown_key(st, ENTITY_PERSON, f->person, err);
 	return rc;
 }
 

@@ -192,7 +192,7 @@ static int create_database(const char *target, struct pg_conn *failed, struct er
 	r = PQexec(pg, sql);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-		struct pg_conn maintenance = { pg, "" };
+		struct pg_conn maintenance = { pg, "", -1 };
 
 		/* 42P04: it exists now; 23505: another CREATE DATABASE of the
 		 * same name committed while this one ran. */
@@ -303,8 +303,15 @@ int pg_conn_error(struct pg_conn *c, const PGresult *r, const char *doing, struc
 			       "cannot %s: %s (%s); give the user the rights in docs/deployment.md",
 			       doing, reason, c->describe);
 	if (strcmp(state, "25006") == 0)
-		return err_set(err, EX_NOPERM, "cannot %s: %s is read-only (a standby?)", doing,
-			       c->describe);
+		return err_set(err, EX_NOPERM,
+			       "cannot %s: %s is read-only (a standby, or default_transaction_read_only"
+			       " is on); commands that only read it work", doing, c->describe);
+	if (strcmp(state, "55P03") == 0)
+		return err_set(err, EX_TEMPFAIL,
+			       "cannot %s: another process holds a lock in %s (compgap, or any other"
+			       " client of the database); gave up after waiting %.1f s. Try again, or"
+			       " wait longer with --busy-timeout SECONDS or $COMPGAP_BUSY_TIMEOUT",
+			       doing, c->describe, c->lock_timeout_ms / 1000.0);
 	if (strcmp(state, "57014") == 0)
 		return err_set(err, EX_TEMPFAIL, "cannot %s: %s cancelled it (%s)", doing,
 			       c->describe, reason);

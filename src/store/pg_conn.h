@@ -12,6 +12,7 @@
 struct pg_conn {
 	PGconn *pg;                /* owned */
 	char describe[256];        /* "postgresql:DB on HOST:PORT", never the password */
+	int lock_timeout_ms;       /* the lock_timeout set, for its message; -1: none */
 };
 
 /* Connects to the database that target names (a URI or key=value

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
@@ -15,7 +16,6 @@
 #include "store/schema_sqlite.h"
 
 enum {
-	BUSY_TIMEOUT_MS = 10000,
 	EVIDENCE_ROWS_PER_INSERT = 64,  /* rows in one multi-row INSERT */
 	BULK_MIN_ROWS = 100000          /* see bulk_check */
 };
@@ -194,6 +194,10 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 struct conn {
 	sqlite3 *db;
 	char path[4096];
+	int busy_ms;                 /* how long to wait for another's lock */
+	struct timespec busy_since;  /* when the current wait began */
+	double waited;               /* seconds the last wait lasted */
+	int readonly;                /* opened for reading only: the user may not write it */
 	sqlite3_stmt *stmts[Q_COUNT_OF_STATEMENTS];
 	int64_t tx_evidence;         /* evidence rows appended in this transaction */
 	char *dropped_index;         /* SQL of the evidence index dropped for a bulk load */
@@ -218,12 +222,19 @@ static int db_error(struct store *st, int rc, const char *doing, struct err *err
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return err_set(err, EX_TEMPFAIL,
-			       "cannot %s: database '%s' is busy with another compgap; try again",
-			       doing, c->path);
+			       "cannot %s: another process holds a lock on database '%s' (compgap, or"
+			       " any other program that opened it); gave up after waiting %.1f s."
+			       " Try again, or wait longer with --busy-timeout SECONDS or"
+			       " $COMPGAP_BUSY_TIMEOUT", doing, c->path, c->waited);
 	case SQLITE_FULL:
 		return err_set(err, EX_IOERR, "cannot %s: disk full while writing '%s'", doing, c->path);
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
+		if (c->readonly)
+			return err_set(err, EX_NOPERM,
+				       "cannot %s: database '%s' is read-only for this user (the file,"
+				       " its directory or the file system is not writable); commands"
+				       " that only read it work", doing, c->path);
 		return err_set(err, EX_NOPERM, "cannot %s: database '%s' is read-only (%s)",
 			       doing, c->path, detail);
 	case SQLITE_NOTADB:
@@ -350,23 +361,97 @@ static int foreign_database(struct store *st, int *foreign, struct err *err)
 	return 0;
 }
 
+/* Waits for another process's lock in growing steps up to c->busy_ms,
+ * noting how long it waited for the message when it gives up. */
+static int busy_wait(void *arg, int count)
+{
+	static const int steps_ms[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
+	struct conn *c = arg;
+	struct timespec now, ts;
+	long elapsed_ms, step_ms;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &now);
+	if (count == 0)
+		c->busy_since = now;
+	elapsed_ms = (now.tv_sec - c->busy_since.tv_sec) * 1000L +
+		     (now.tv_nsec - c->busy_since.tv_nsec) / 1000000L;
+	c->waited = (double)elapsed_ms / 1000;
+	if (elapsed_ms >= c->busy_ms)
+		return 0;
+	step_ms = steps_ms[count < 12 ? count : 11];
+	if (step_ms > c->busy_ms - elapsed_ms)
+		step_ms = c->busy_ms - elapsed_ms;
+	ts = (struct timespec){ step_ms / 1000, (step_ms % 1000) * 1000000L };
+	(void)nanosleep(&ts, NULL);
+	return 1;
+}
+
+/* True when path is a file of no bytes: what an interrupted or mistaken
+ * `touch` leaves, no database yet. */
+static int empty_file(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0;
+}
+
+/* The URI that opens path as immutable: read without the -shm file that a
+ * database in WAL mode otherwise needs, and which cannot be made in a
+ * directory the user may not write. */
+static char *immutable_uri(const char *path)
+{
+	sqlite3_str *uri = sqlite3_str_new(NULL);
+
+	sqlite3_str_appendall(uri, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' || *p >= 0x7F)
+			sqlite3_str_appendf(uri, "%%%02X", *p);
+		else
+			sqlite3_str_appendchar(uri, 1, (char)*p);
+	}
+	sqlite3_str_appendall(uri, "?immutable=1");
+	return sqlite3_str_finish(uri);
+}
+
+static int connect(struct store *st, const char *name, int flags, struct err *err)
+{
+	struct conn *c = conn_of(st);
+	int rc;
+
+	if (c->db != NULL)
+		sqlite3_close(c->db);
+	c->db = NULL;
+	rc = sqlite3_open_v2(name, &c->db, flags, NULL);
+	if (rc != SQLITE_OK)
+		return err_set(err, rc == SQLITE_CANTOPEN ? EX_CANTCREAT : EX_IOERR,
+			       "cannot open database '%s': %s", c->path,
+			       c->db != NULL ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc));
+	sqlite3_extended_result_codes(c->db, 1);
+	sqlite3_busy_handler(c->db, busy_wait, c);
+	c->readonly = sqlite3_db_readonly(c->db, "main") == 1;
+	return 0;
+}
+
 static int sq_open(struct store *st, const char *target, int create, struct err *err)
 {
 	struct conn *c = calloc(1, sizeof *c);
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-	int rc, foreign = 0;
+	int foreign = 0;
 
 	if (c == NULL)
 		return err_set(err, EX_OSERR, "out of memory");
 	st->conn = c;
+	c->busy_ms = st->busy_ms >= 0 ? st->busy_ms : STORE_BUSY_DEFAULT_S * 1000;
 	if (snprintf(c->path, sizeof c->path, "%s", target) >= (int)sizeof c->path) {
 		err_set(err, EX_USAGE, "database path is too long");
 		goto fail;
 	}
-	if (!create && access(target, F_OK) != 0) {
+	/* SQLite would make an empty file into a database silently; it is as
+	 * much "no database" as a missing one. */
+	if (!create && (access(target, F_OK) != 0 || empty_file(target))) {
 		err_set(err, EX_NOINPUT,
-			"no database at '%s'; create one with 'compgap init' (or 'compgap demo'), or choose another with --db PATH",
-			target);
+			"no database at '%s'%s; create one with 'compgap init' (or 'compgap demo'), or choose another with --db PATH",
+			target, access(target, F_OK) == 0 ? " (the file is empty)" : "");
 		goto fail;
 	}
 	if (create)
@@ -374,28 +459,44 @@ static int sq_open(struct store *st, const char *target, int create, struct err 
 	/* Memory statistics take a global mutex on every allocation; compgap
 	 * does not read them. Only possible before SQLite initialises. */
 	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	rc = sqlite3_open_v2(target, &c->db, flags, NULL);
-	if (rc != SQLITE_OK) {
-		err_set(err, rc == SQLITE_CANTOPEN ? EX_CANTCREAT : EX_IOERR,
-			"cannot open database '%s': %s", target,
-			c->db != NULL ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc));
+	/* A file the user may not write opens read-only by itself. */
+	if (connect(st, target, flags, err) < 0)
 		goto fail;
+	if (foreign_database(st, &foreign, err) < 0) {
+		char *uri;
+		int rc;
+
+		if (!c->readonly)
+			goto fail;
+		/* In WAL mode a reader needs the -shm file, which cannot be
+		 * made where the user may not write: read the file as it is.
+		 * That there is none means that nobody has the database open;
+		 * a writer who starts while this command reads goes unseen
+		 * (docs/deployment.md, "Read-only databases"). */
+		uri = immutable_uri(target);
+		if (uri == NULL) {
+			err_set(err, EX_OSERR, "out of memory");
+			goto fail;
+		}
+		rc = connect(st, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, err);
+		sqlite3_free(uri);
+		c->readonly = 1;
+		if (rc < 0 || foreign_database(st, &foreign, err) < 0)
+			goto fail;
 	}
-	sqlite3_extended_result_codes(c->db, 1);
-	sqlite3_busy_timeout(c->db, BUSY_TIMEOUT_MS);
-	/* WAL lets readers go on while an import writes; NORMAL sync is durable
-	 * against a crash of the program (docs/deployment.md). */
-	if (foreign_database(st, &foreign, err) < 0)
-		goto fail;
 	if (foreign) {
 		err_set(err, EX_DATAERR,
 			"'%s' is an SQLite database but not a compgap one; choose another --db PATH",
 			target);
 		goto fail;
 	}
-	if (exec(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-		 " PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
-		 "configure the database", err) < 0)
+	/* WAL lets readers go on while an import writes; NORMAL sync is durable
+	 * against a crash of the program (docs/deployment.md). Setting the
+	 * journal mode writes, so a read-only database keeps the one it has. */
+	if (!c->readonly && exec(st, "PRAGMA journal_mode = WAL", "configure the database", err) < 0)
+		goto fail;
+	if (exec(st, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+		 " PRAGMA cache_size = -65536;", "configure the database", err) < 0)
 		goto fail;
 	return 0;
 fail:
@@ -953,8 +1054,7 @@ static int sq_each_member(struct store *st, const struct snapshot_filter *f,
 		team_id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 		sqlite3_reset(s);
 		if (rc == SQLITE_DONE)
-			return err_set(err, EX_DATAERR, "unknown team '%s'; 'compgap list teams' lists them",
-				       f->team);
+			return store_unknown_key(st, ENTITY_TEAM, f->team, err);
 		if (rc != SQLITE_ROW)
 			return db_error(st, rc, "read teams", err);
 		s = prepare(st, Q_SNAPSHOT_TEAM_MEMBERS, err);
@@ -986,8 +1086,7 @@ static int sq_each_member(struct store *st, const struct snapshot_filter *f,
 	if (rc != SQLITE_DONE)
 		return db_error(st, rc, "read people", err);
 	if (f->person != NULL && !found)
-		return err_set(err, EX_DATAERR, "no person with id '%s'; 'compgap list people' lists them",
-			       f->person);
+		return store_unknown_key(st, ENTITY_PERSON, f->person, err);
 	return 0;
 }
 

@@ -2,6 +2,8 @@
 #include "util/array.h"
 #include "util/edit.h"
 
+#include <errno.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +34,47 @@ const char *store_default_target(const char *db_arg)
 	if (env != NULL && *env != '\0')
 		return env;
 	return "./compgap.db";
+}
+
+/* The wait for another process's lock set by store_set_busy_timeout, in
+ * ms; -1: not set, each backend's default. */
+static int busy_ms = -1;
+static bool busy_set;
+
+/* Reads a number of seconds into *ms; -1 when it is not one in range. */
+static int parse_seconds(const char *text, int *ms)
+{
+	char *end;
+	double s;
+
+	errno = 0;
+	s = strtod(text, &end);
+	if (end == text || *end != '\0' || errno != 0 || !isfinite(s) || s < 0 ||
+	    s > STORE_BUSY_MAX_S)
+		return -1;
+	*ms = (int)lround(s * 1000);
+	return 0;
+}
+
+int store_set_busy_timeout(const char *seconds, struct err *err)
+{
+	const char *from = "--busy-timeout";
+
+	if (seconds == NULL) {
+		seconds = getenv("COMPGAP_BUSY_TIMEOUT");
+		from = "$COMPGAP_BUSY_TIMEOUT";
+	}
+	busy_set = true;
+	busy_ms = -1;
+	if (seconds == NULL || (*seconds == '\0' && from[0] == '$'))
+		return 0;
+	if (parse_seconds(seconds, &busy_ms) < 0) {
+		busy_set = false;
+		return err_set(err, EX_USAGE,
+			       "%s: '%s' is not a number of seconds; give one from 0 to %d, such as 30",
+			       from, seconds, STORE_BUSY_MAX_S);
+	}
+	return 0;
 }
 
 static void drop_key_cache(struct store *st)
@@ -68,6 +111,11 @@ int store_open(const char *target, unsigned flags, struct store **out, struct er
 	*out = NULL;
 	if (st == NULL)
 		return err_set(err, EX_OSERR, "out of memory");
+	if (!busy_set && store_set_busy_timeout(NULL, err) < 0) {
+		free(st);
+		return -1;
+	}
+	st->busy_ms = busy_ms;
 	for (int k = 0; k < ENTITY_KEYED; k++)
 		strmap_init(&st->keys[k]);
 	settings_default(&st->settings);
@@ -388,34 +436,73 @@ int store_lookup(struct store *st, enum entity kind, const char *key, int64_t *i
 	return strmap_get(&st->keys[kind], key, id) ? 1 : 0;
 }
 
+/* Fills near with the stored keys of kind nearest to key, from every key
+ * (read once and cached): one pass with an edit distance bounded at
+ * EDIT_NEAR, which rejects most keys by their length alone. */
+static int find_nearest(struct store *st, enum entity kind, const char *key,
+			struct edit_nearest *near, struct err *err)
+{
+	const struct strmap *m = &st->keys[kind];
+
+	edit_nearest_begin(near, key);
+	if (store_lookup(st, kind, key, NULL, err) < 0)
+		return -1;
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->slots[i].key != NULL && strcmp(m->slots[i].key, key) != 0)
+			edit_nearest_add(near, m->slots[i].key);
+	return 0;
+}
+
 int store_closest_key(struct store *st, enum entity kind, const char *key, char *out,
 		      size_t outsz, struct err *err)
 {
-	const struct strmap *m = &st->keys[kind];
-	const char *best = NULL;
-	size_t best_distance = 3;
-	bool tie = false;
+	struct edit_nearest near;
 
-	if (store_lookup(st, kind, key, NULL, err) < 0)
+	if (find_nearest(st, kind, key, &near, err) < 0)
 		return -1;
-	for (size_t i = 0; i < m->cap; i++) {
-		size_t d;
-
-		if (m->slots[i].key == NULL)
-			continue;
-		d = edit_distance(key, m->slots[i].key, 2);
-		if (d < best_distance) {
-			best = m->slots[i].key;
-			best_distance = d;
-			tie = false;
-		} else if (d == best_distance) {
-			tie = true;
-		}
-	}
-	if (best == NULL || tie)
+	if (near.n != 1)
 		return 0;
-	(void)snprintf(out, outsz, "%s", best);
+	(void)snprintf(out, outsz, "%s", near.best[0]);
 	return 1;
+}
+
+int store_unknown_key(struct store *st, enum entity kind, const char *key, struct err *err)
+{
+	static const char *const what[ENTITY_KEYED] = { "team", "person", "competency", "role" };
+	static const char *const list[ENTITY_KEYED] = { "teams", "people", "competencies", "roles" };
+	struct edit_nearest near;
+
+	if (find_nearest(st, kind, key, &near, err) < 0)
+		return -1;
+	switch (near.n) {
+	case 0:
+		return err_set(err, EX_DATAERR, "unknown %s '%s'; 'compgap list %s' lists them",
+			       what[kind], key, list[kind]);
+	case 1:
+		return err_set(err, EX_DATAERR, "unknown %s '%s'; did you mean '%s'?", what[kind], key,
+			       near.best[0]);
+	case 2:
+		return err_set(err, EX_DATAERR, "unknown %s '%s'; did you mean '%s' or '%s'?",
+			       what[kind], key, near.best[0], near.best[1]);
+	case 3:
+		return err_set(err, EX_DATAERR, "unknown %s '%s'; did you mean '%s', '%s' or '%s'?",
+			       what[kind], key, near.best[0], near.best[1], near.best[2]);
+	default:
+		return err_set(err, EX_DATAERR,
+			       "unknown %s '%s'; did you mean '%s', '%s', '%s' (or %zu more as close)?"
+			       " 'compgap list %s' lists them",
+			       what[kind], key, near.best[0], near.best[1], near.best[2], near.n - 3,
+			       list[kind]);
+	}
+}
+
+int store_require_key(struct store *st, enum entity kind, const char *key, struct err *err)
+{
+	int rc = store_lookup(st, kind, key, NULL, err);
+
+	if (rc < 0)
+		return -1;
+	return rc == 1 ? 0 : store_unknown_key(st, kind, key, err);
 }
 
 int store_count(struct store *st, enum entity kind, int64_t *n, struct err *err)

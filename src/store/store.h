@@ -48,12 +48,31 @@ int store_latest_version(void);
  * the environment; it is never NULL. */
 const char *store_default_target(const char *db_arg);
 
+/* How long a store waits for a lock that another process holds (SQLite's
+ * write lock, a PostgreSQL row or table lock) before it gives up with
+ * EX_TEMPFAIL, by default. */
+enum {
+	STORE_BUSY_DEFAULT_S = 10,
+	STORE_BUSY_MAX_S = 86400
+};
+
+/* Sets that wait for the stores opened from now on, in this process:
+ * seconds is the --busy-timeout argument, or NULL for $COMPGAP_BUSY_TIMEOUT,
+ * else STORE_BUSY_DEFAULT_S (on PostgreSQL the default is to wait as long
+ * as it takes). Returns 0, or -1 with err set (EX_USAGE, naming where the
+ * value came from) when it is not a number of seconds from 0 to
+ * STORE_BUSY_MAX_S. */
+int store_set_busy_timeout(const char *seconds, struct err *err);
+
 /* Opens the database named by target (a postgresql:// or postgres:// URI
  * or a libpq key=value string for PostgreSQL, else a file path for
- * SQLite) and brings its schema to the latest version. Fails with EX_NOINPUT when the database
- * does not exist and STORE_CREATE is not given, with EX_CONFIG when its
- * schema is newer than this program. On success *out is owned by the
- * caller and freed with store_close. */
+ * SQLite) and brings its schema to the latest version. Fails with
+ * EX_NOINPUT when the database does not exist (an empty file counts as
+ * none) and STORE_CREATE is not given, with EX_CONFIG when its schema is
+ * newer than this program, with EX_NOPERM when it must be migrated but may
+ * only be read. A database the user may read but not write opens for
+ * reading; its writes fail with EX_NOPERM. On success *out is owned by
+ * the caller and freed with store_close. */
 int store_open(const char *target, unsigned flags, struct store **out, struct err *err);
 
 /* Closes the store (rolling back an open transaction); NULL is allowed. */
@@ -101,10 +120,23 @@ int store_lookup(struct store *st, enum entity kind, const char *key, int64_t *i
 		 struct err *err);
 
 /* Writes into out the stored key of kind nearest to key (at most two edits
- * away, and closer than any other), for "did you mean" hints; returns 1
- * when there is one, 0 when not, -1 on error. */
+ * away ignoring case, and closer than any other), for "did you mean"
+ * hints; returns 1 when there is one, 0 when not, -1 on error. */
 int store_closest_key(struct store *st, enum entity kind, const char *key, char *out,
 		      size_t outsz, struct err *err);
+
+/* Checks that key names a stored row of kind. Returns 0 when it does;
+ * otherwise -1 with err set: EX_DATAERR and "unknown team 'KEY'" followed
+ * by "; did you mean 'NEAR'?" when stored keys are at most two edits away
+ * (ignoring case; up to three of the nearest are named), else by where to
+ * find the keys ('compgap list teams' lists them); or another code when
+ * the store failed. Reads every key of kind once (cached, as by
+ * store_lookup) and compares each with a bounded edit distance. */
+int store_require_key(struct store *st, enum entity kind, const char *key, struct err *err);
+
+/* The failure of store_require_key, for a key the caller found missing
+ * in another way: always -1, with err set. */
+int store_unknown_key(struct store *st, enum entity kind, const char *key, struct err *err);
 
 /* Inside a write transaction, keeps other writers of teams (or people,
  * by kind) out until it ends, so that a check of the tree of parents (or

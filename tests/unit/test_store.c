@@ -624,6 +624,111 @@ static void test_evidence_with_unknown_keys_is_refused(void **state)
 	store_rollback(f->st);
 }
 
+/* An empty file is no database: SQLite would make it one without a word
+ * where a missing file is refused (issue 9). */
+static void test_empty_file_is_no_database(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	FILE *fp;
+
+	if (pg_server() != NULL)
+		skip();
+	fp = fopen(f->path, "w");
+	assert_non_null(fp);
+	assert_int_equal(fclose(fp), 0);
+	assert_int_equal(store_open(f->path, 0, &f->st, &err), -1);
+	assert_int_equal(err.code, EX_NOINPUT);
+	assert_non_null(strstr(err.msg, "(the file is empty)"));
+	assert_non_null(strstr(err.msg, "compgap init"));
+	assert_non_null(fp = fopen(f->path, "r"));
+	assert_int_equal(fgetc(fp), EOF);
+	(void)fclose(fp);
+	/* init (STORE_CREATE) makes it a database, as it makes a missing one */
+	assert_int_equal(store_open(f->path, STORE_CREATE, &f->st, &err), 0);
+}
+
+/* The did-you-mean hints: the nearest stored keys within two edits,
+ * ignoring case; those that begin with what was typed first; ties named,
+ * up to three. */
+static void test_unknown_keys_get_hints(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = { 0 };
+	struct team_snapshot snap;
+	const struct snapshot_filter typo = { "phnoe", NULL }, person = { NULL, "KCC-105" };
+	static const char *const ids[] = {
+		"KCC-1015", "KCC-1054", "KCC-1053", "KCC-1052", "KCC-1051", "KCC-1050"
+	};
+	char near[32];
+
+	fill(open_new(f));
+	assert_int_equal(store_begin(f->st, &err), 0);
+	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+		const struct person p = { ids[i], "Someone", NULL, "phone", "agent", NULL, true, 0 };
+
+		assert_int_equal(store_put_person(f->st, &p, &err), 0);
+	}
+	assert_int_equal(store_commit(f->st, &err), 0);
+
+	assert_int_equal(store_require_key(f->st, ENTITY_TEAM, "phone", &err), 0);
+	assert_int_equal(store_require_key(f->st, ENTITY_TEAM, "phnoe", &err), -1);
+	assert_int_equal(err.code, EX_DATAERR);
+	assert_string_equal(err.msg, "unknown team 'phnoe'; did you mean 'phone'?");
+	assert_int_equal(store_require_key(f->st, ENTITY_TEAM, "PHONE", &err), -1);
+	assert_string_equal(err.msg, "unknown team 'PHONE'; did you mean 'phone'?");
+	assert_int_equal(store_require_key(f->st, ENTITY_TEAM, "warehouse", &err), -1);
+	assert_string_equal(err.msg, "unknown team 'warehouse'; 'compgap list teams' lists them");
+	assert_int_equal(store_require_key(f->st, ENTITY_COMPETENCY, "lisen", &err), -1);
+	assert_string_equal(err.msg, "unknown competency 'lisen'; did you mean 'listen'?");
+	/* P1 and P2 are one edit from P3, and named in order */
+	assert_int_equal(store_require_key(f->st, ENTITY_PERSON, "P3", &err), -1);
+	assert_string_equal(err.msg, "unknown person 'P3'; did you mean 'P1' or 'P2'?");
+	/* six are one edit from KCC-105: the five it begins come first */
+	assert_int_equal(store_require_key(f->st, ENTITY_PERSON, "KCC-105", &err), -1);
+	assert_string_equal(err.msg, "unknown person 'KCC-105'; did you mean 'KCC-1050', 'KCC-1051',"
+			    " 'KCC-1052' (or 3 more as close)? 'compgap list people' lists them");
+	assert_int_equal(store_require_key(f->st, ENTITY_PERSON, "KCC-1O15", &err), -1);
+	assert_string_equal(err.msg, "unknown person 'KCC-1O15'; did you mean 'KCC-1015'?");
+
+	/* import's hint wants one nearest key, not a tie */
+	assert_int_equal(store_closest_key(f->st, ENTITY_TEAM, "phnoe", near, sizeof near, &err), 1);
+	assert_string_equal(near, "phone");
+	assert_int_equal(store_closest_key(f->st, ENTITY_PERSON, "P3", near, sizeof near, &err), 0);
+
+	/* the analyses get the same hints from the snapshot */
+	assert_int_equal(store_begin_read(f->st, &err), 0);
+	assert_int_equal(store_load_snapshot(f->st, &typo, 20010, &snap, &err), -1);
+	assert_string_equal(err.msg, "unknown team 'phnoe'; did you mean 'phone'?");
+	assert_int_equal(store_load_snapshot(f->st, &person, 20010, &snap, &err), -1);
+	assert_non_null(strstr(err.msg, "did you mean 'KCC-1050', 'KCC-1051', 'KCC-1052'"));
+	store_rollback(f->st);
+}
+
+/* The wait for another's lock: seconds from --busy-timeout or
+ * $COMPGAP_BUSY_TIMEOUT, checked. */
+static void test_busy_timeout_is_checked(void **state)
+{
+	struct err err = { 0 };
+
+	(void)state;
+	assert_int_equal(store_set_busy_timeout("2.5", &err), 0);
+	assert_int_equal(store_set_busy_timeout("0", &err), 0);
+	assert_int_equal(store_set_busy_timeout("86400", &err), 0);
+	assert_int_equal(store_set_busy_timeout("86401", &err), -1);
+	assert_int_equal(err.code, EX_USAGE);
+	assert_int_equal(store_set_busy_timeout("-1", &err), -1);
+	assert_int_equal(store_set_busy_timeout("soon", &err), -1);
+	assert_string_equal(err.msg, "--busy-timeout: 'soon' is not a number of seconds;"
+			    " give one from 0 to 86400, such as 30");
+	assert_int_equal(store_set_busy_timeout("", &err), -1);
+	assert_int_equal(setenv("COMPGAP_BUSY_TIMEOUT", "1e9", 1), 0);
+	assert_int_equal(store_set_busy_timeout(NULL, &err), -1);
+	assert_non_null(strstr(err.msg, "$COMPGAP_BUSY_TIMEOUT: '1e9'"));
+	assert_int_equal(unsetenv("COMPGAP_BUSY_TIMEOUT"), 0);
+	assert_int_equal(store_set_busy_timeout(NULL, &err), 0);
+}
+
 static void test_retraction(void **state)
 {
 	struct fixture *f = *state;
@@ -1160,6 +1265,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_writes_need_a_transaction, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_evidence_with_unknown_keys_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_retraction, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty_file_is_no_database, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_keys_get_hints, setup, teardown),
+		cmocka_unit_test(test_busy_timeout_is_checked),
 		cmocka_unit_test_setup_teardown(test_evidence_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_callback_stops_iteration, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_load_keeps_the_index, setup, teardown),
