@@ -411,7 +411,6 @@ int cmd_explain(const struct command *cmd, int argc, char **argv)
 	struct estimate e;
 	const struct settings *set;
 	double sum_w = 0, sum_wl = 0;
-	int64_t id;
 
 	rc = cli_parse(cmd, argc, argv, opts, &db, pos, 0, &npos);
 	if (rc != 0)
@@ -425,17 +424,9 @@ int cmd_explain(const struct command *cmd, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	arena_init(&x.arena, SIZE_MAX);
-	if ((rc = store_lookup(st, ENTITY_PERSON, person, &id, &err)) <= 0) {
-		if (rc == 0)
-			err_set(&err, EX_DATAERR, "no person with id '%s'; 'compgap list people' lists them", person);
+	if (store_require_key(st, ENTITY_PERSON, person, &err) < 0 ||
+	    store_require_key(st, ENTITY_COMPETENCY, competency, &err) < 0)
 		goto fail;
-	}
-	if ((rc = store_lookup(st, ENTITY_COMPETENCY, competency, &id, &err)) <= 0) {
-		if (rc == 0)
-			err_set(&err, EX_DATAERR, "no competency '%s'; 'compgap list competencies' lists them",
-				competency);
-		goto fail;
-	}
 	filter = (struct evidence_filter){ person, competency };
 	if (store_each_evidence(st, &filter, keep_row, &x, &err) != 0)
 		goto fail;

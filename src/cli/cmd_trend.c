@@ -105,10 +105,7 @@ int cmd_trend(const struct command *cmd, int argc, char **argv)
 	rc = cli_open_store(o.db, STORE_SNAPSHOT, &st);
 	if (rc != 0)
 		return rc;
-	if (o.competency != NULL && store_lookup(st, ENTITY_COMPETENCY, o.competency, NULL, &err) != 1) {
-		if (err.msg[0] == '\0')
-			err_set(&err, EX_DATAERR, "no competency '%s'; 'compgap list competencies' lists them",
-				o.competency);
+	if (o.competency != NULL && store_require_key(st, ENTITY_COMPETENCY, o.competency, &err) < 0) {
 		rc = cli_fail(&err);
 	} else if (gather_trend(st, o.team, dates, trend_dates(o.from, o.to, dates), &tr, &err) < 0) {
 		rc = cli_fail(&err);

@@ -115,6 +115,16 @@ expect_err "a mistyped setting gets the nearest" "no setting 'half_lfe'; did you
 run show competency comunication --db "$WORK/hints.db"
 expect_status "an unknown competency" 65
 expect_err "the nearest competency is named" "unknown competency 'comunication'; did you mean 'communication'?"
+for args in "explain --person KCC-1053 --competency comunication" \
+	"trend --team kcc --from 2026-01-01 --to 2026-02-01 --competency comunication"; do
+	# shellcheck disable=SC2086
+	run $args --db "$WORK/hints.db"
+	expect_status "$args: an unknown competency" 65
+	expect_err "$args: the nearest competency is named" \
+		"unknown competency 'comunication'; did you mean 'communication'?"
+done
+run explain --person KCC-1O53 --competency communication --db "$WORK/hints.db"
+expect_err "explain: the nearest person is named" "unknown person 'KCC-1O53'; did you mean 'KCC-1053'?"
 run show competency juggling --db "$WORK/hints.db"
 expect_err "an unknown competency with none near says where to look" \
 	"unknown competency 'juggling'; 'compgap list competencies' lists them"
