@@ -233,6 +233,14 @@ static int write_frame(struct book *b, lxw_worksheet *ws, const char *title, str
 	if (check(b, worksheet_set_row(ws, HEADER_ROW, height, NULL), err) < 0)
 		return -1;
 	worksheet_freeze_panes(ws, FIRST_MEMBER_ROW, FROZEN_COLUMNS);
+	/* Printed, a team's grid is one page wide (as many pages tall as
+	 * it needs), in landscape, with the header and names on every page. */
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);    /* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	if (check(b, worksheet_repeat_rows(ws, HEADER_ROW, HEADER_ROW), err) < 0 ||
+	    check(b, worksheet_repeat_columns(ws, 0, FROZEN_COLUMNS - 1), err) < 0)
+		return -1;
 	return 0;
 }
 

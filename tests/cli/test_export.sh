@@ -191,6 +191,7 @@ expect_status "export matrix --xlsx" 0
 "$PY" "$READ" --matrix "$WORK/matrix.xlsx" "$WORK/gaps.json" > "$WORK/matrix.check" 2>&1
 for what in "sheets Matrix and Required" "the title names team and date" \
 	"header row and id, name frozen" \
+	"printed landscape on A4, one page wide, header and names on every page" \
 	"Matrix: one column per competency of the team view, in its order" \
 	"Matrix: one row per member, in order" \
 	"Required: one column per competency of the team view, in its order" \

@@ -142,6 +142,14 @@ def matrix(path, json_path):
     report(doc["team"] in title and doc["as_of"] in title, "the title names team and date", title)
     report(lev.freeze_panes == "C3" and req.freeze_panes == "C3",
            "header row and id, name frozen", "%s %s" % (lev.freeze_panes, req.freeze_panes))
+    printed = [(ws.page_setup.orientation, ws.page_setup.paperSize, ws.page_setup.fitToWidth,
+                ws.page_setup.fitToHeight, ws.sheet_properties.pageSetUpPr.fitToPage,
+                ws.print_title_rows, ws.print_title_cols) for ws in (lev, req)]
+    # fitToWidth left out means 1 (ECMA-376 18.3.1.64).
+    report(all(p[0:2] == ("landscape", 9) and p[2] in (None, 1) and p[3:5] == (0, True)
+               and p[5].replace("$", "") == "2:2" and p[6].replace("$", "") == "A:B"
+               for p in printed),
+           "printed landscape on A4, one page wide, header and names on every page", printed)
     comps = [c["competency"] for c in doc["competencies"]]
     people = [m["person"] for m in doc["members"]]
     for ws in (lev, req):
