@@ -62,10 +62,16 @@ $(BUILD)/fuzz_csv: tests/fuzz/fuzz_csv.c src/io/csv.c src/util/array.c src/util/
 	@mkdir -p $(dir $@)
 	clang -std=c11 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined -o $@ $^
 
-fuzz: deps-test $(BUILD)/fuzz_csv
-	@mkdir -p $(BUILD)/fuzz-corpus
+$(BUILD)/fuzz_history: tests/fuzz/fuzz_history.c src/core/history.c src/core/estimate.c src/core/settings.c src/util/buf.c
+	@mkdir -p $(dir $@)
+	clang -std=c11 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined -o $@ $^ -lm
+
+fuzz: deps-test $(BUILD)/fuzz_csv $(BUILD)/fuzz_history
+	@mkdir -p $(BUILD)/fuzz-corpus $(BUILD)/fuzz-history-corpus
 	$(BUILD)/fuzz_csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(BUILD)/fuzz-corpus tests/fuzz/corpus
+	$(BUILD)/fuzz_history -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		$(BUILD)/fuzz-history-corpus
 
 bench: all
 	bench/import_evidence.sh
