@@ -456,15 +456,35 @@ static bool is_trigger(char c)
 
 bool csv_neutralise_needed(const char *s)
 {
-	while (*s == '\'')
+	/* Double quotes too: a spreadsheet that splits on another separator
+	 * may open a quoted field at one, and read on from after it. */
+	while (*s == '\'' || *s == '"')
 		s++;
 	return is_trigger(*s);
 }
 
-const char *csv_unneutralise(const char *s)
+/* A spreadsheet that splits a file on another separator than the file's
+ * own, or at a line break inside a quoted cell, begins a field after any
+ * of these. */
+static bool is_field_break(char c)
 {
-	if (s[0] == '\'' && csv_neutralise_needed(s + 1))
-		return s + 1;
+	return c == ',' || c == ';' || c == '\t' || c == '\r' || c == '\n';
+}
+
+char *csv_unneutralise(char *s)
+{
+	char *w = s;
+	bool field_start = true;
+
+	for (const char *r = s; *r != '\0'; r++) {
+		if (field_start && *r == '\'' && csv_neutralise_needed(r + 1)) {
+			field_start = false;    /* the one quote the writer added */
+			continue;
+		}
+		field_start = is_field_break(*r);
+		*w++ = *r;
+	}
+	*w = '\0';
 	return s;
 }
 
@@ -505,23 +525,39 @@ bool csv_quote_needed(const char *s, unsigned flags)
 	return strpbrk(s, ",;\t") != NULL && !is_number(s);
 }
 
+static int put(FILE *out, char c)
+{
+	return fputc(c, out) == EOF ? -1 : 0;
+}
+
 static int write_field(FILE *out, const char *s, unsigned flags)
 {
 	bool quote = csv_quote_needed(s, flags);
+	bool guard = (flags & CSV_WRITE_NEUTRALISE) != 0;
+	bool field_start = true;
 
-	if (quote && fputc('"', out) == EOF)
-		return -1;
-	if ((flags & CSV_WRITE_NEUTRALISE) && csv_neutralise_needed(s) && fputc('\'', out) == EOF)
-		return -1;
-	if (!quote)
-		return fputs(s, out) == EOF ? -1 : 0;
-	for (; *s != '\0'; s++) {
-		if (*s == '"' && fputc('"', out) == EOF)
+	/* A cell left unquoted holds no field break, or is a number whose
+	 * comma no formula can follow: only its beginning needs the guard. */
+	if (!quote) {
+		if (guard && csv_neutralise_needed(s) && put(out, '\'') < 0)
 			return -1;
-		if (fputc(*s, out) == EOF)
+		return fputs(s, out) == EOF ? -1 : 0;
+	}
+	if (put(out, '"') < 0)
+		return -1;
+	/* Guarded wherever a spreadsheet could begin a field, not only at
+	 * the cell's start: split on another separator, "ok;=1+1;" would
+	 * otherwise yield a cell "=1+1" (docs/csv-formats.md). */
+	for (;; s++) {
+		if (field_start && guard && csv_neutralise_needed(s) && put(out, '\'') < 0)
+			return -1;
+		if (*s == '\0')
+			break;
+		field_start = is_field_break(*s);
+		if ((*s == '"' && put(out, '"') < 0) || put(out, *s) < 0)
 			return -1;
 	}
-	return fputc('"', out) == EOF ? -1 : 0;
+	return put(out, '"');
 }
 
 int csv_write_row(FILE *out, const char *const *fields, size_t n, unsigned flags)

@@ -111,14 +111,18 @@ int csv_write_bom(FILE *out);
 bool csv_quote_needed(const char *s, unsigned flags);
 
 /* True when a spreadsheet could take s as a formula: after any leading
- * single quotes it begins with '=', '+', '-', '@', a tab or a carriage
- * return. The writer then prefixes one single quote; csv_unneutralise
- * removes exactly that quote again, so that export and import are inverse
- * for every string. */
+ * single or double quotes it begins with '=', '+', '-', '@', a tab or a
+ * carriage return. The writer then puts one single quote before s, and also
+ * wherever a spreadsheet could begin a field inside the cell: after each
+ * ',', ';', tab, CR or LF in it, when what follows needs it by the same
+ * rule. csv_unneutralise removes exactly those quotes again, so that
+ * export and import are inverse for every string. */
 bool csv_neutralise_needed(const char *s);
 
-/* The cell as it was before neutralising: s + 1 when s begins with a single
- * quote and csv_neutralise_needed(s + 1), else s. */
-const char *csv_unneutralise(const char *s);
+/* The cell as it was before neutralising, made in place in s (which it
+ * returns): at the start of s and after each ',', ';', tab, CR or LF, one
+ * single quote is removed when what follows it satisfies
+ * csv_neutralise_needed. */
+char *csv_unneutralise(char *s);
 
 #endif

@@ -34,16 +34,59 @@ T1,ok;=1+1,,desk,agent,
 T2,=SUM(A1),,desk,agent,
 T3,"=1,2",,desk,agent,
 T5,"say ""hi""",,desk,agent,
+T6,"ok;=1+1;",,desk,agent,
+T7,"ok,=1+1,",,desk,agent,
 EOF
 run import people "$WORK/tricky.csv" --db "$DB"
 expect_status "people with formula-like and separator-holding names import" 0
 
 run export people --lf --db "$DB"
-expect_line "a cell holding ';' is quoted in a comma file" "$WORK/out" 'T1,"ok;=1+1",,desk,agent,'
+expect_line "a cell holding ';' is quoted in a comma file, guarded where a field could begin" \
+	"$WORK/out" "T1,\"ok;'=1+1\",,desk,agent,"
 expect_line "a cell beginning with = is neutralised" "$WORK/out" "T2,'=SUM(A1),,desk,agent,"
 expect_line "a quoted cell beginning with = is neutralised inside the quotes" "$WORK/out" \
 	"T3,\"'=1,2\",,desk,agent,"
 expect_line "a cell holding a quote is quoted, the quote doubled" "$WORK/out" 'T5,"say ""hi""",,desk,agent,'
+
+# A spreadsheet that splits on another separator than the file's honours a
+# quote only at the start of a field: read so (as Python's csv module and
+# Excel do), line by line, on every separator, no cell begins a formula.
+no_formula() { # FILE
+	"$PY" - "$1" <<'PYEOF'
+import csv, sys
+data = open(sys.argv[1], encoding="utf-8-sig", newline="").read()
+bad = []
+for sep in (",", ";", "\t"):
+    for line in data.splitlines():
+        for row in csv.reader([line], delimiter=sep):
+            bad += [c for c in row if c[:1] in ("=", "+", "-", "@")]
+print("formulas: %r" % bad if bad else "none")
+PYEOF
+}
+"$COMPGAP" export people --lf --db "$DB" > "$WORK/people.csv"
+printf 'person,competency,level,source,date,note\nP1,knowledge,3,manager,2026-03-01,"fine\n=2+2;x"\n' \
+	> "$WORK/note.csv"
+"$COMPGAP" import evidence "$WORK/note.csv" --db "$DB" > /dev/null
+"$COMPGAP" export evidence --lf --db "$DB" > "$WORK/evidence.csv"
+grep -q "^'=2+2;x\"" "$WORK/evidence.csv" && ok "a line break inside a note is guarded too" ||
+	not_ok "a line break inside a note is guarded too" "$(grep -A1 fine "$WORK/evidence.csv")"
+cat "$WORK/people.csv" "$WORK/evidence.csv" > "$WORK/both.csv"
+[ "$(no_formula "$WORK/both.csv")" = none ] &&
+	ok "a comma export split on any separator begins no formula" ||
+	not_ok "a comma export split on any separator begins no formula" "$(no_formula "$WORK/both.csv")"
+"$COMPGAP" init --db "$WORK/again.db" > /dev/null
+for kind in teams competencies roles; do
+	"$COMPGAP" import "$kind" "$DATA/$kind.csv" --db "$WORK/again.db" > /dev/null
+done
+"$COMPGAP" import people "$WORK/people.csv" --db "$WORK/again.db" > /dev/null &&
+	"$COMPGAP" import evidence "$WORK/evidence.csv" --db "$WORK/again.db" > /dev/null
+"$COMPGAP" export people --lf --db "$WORK/again.db" > "$WORK/people-again.csv"
+"$COMPGAP" export evidence --lf --db "$WORK/again.db" > "$WORK/evidence-again.csv"
+t6=$("$COMPGAP" show person T6 --db "$WORK/again.db" | head -n 1)
+cmp -s "$WORK/people.csv" "$WORK/people-again.csv" &&
+	cmp -s "$WORK/evidence.csv" "$WORK/evidence-again.csv" && [ "$t6" = "ok;=1+1; (T6)" ] &&
+	ok "import takes exactly the guard's quotes away again" ||
+	not_ok "import takes exactly the guard's quotes away again" "$t6"
 
 # ---- --excel: BOM, ';', decimal commas, CRLF, ISO dates ----
 run export evidence --excel --db "$DB"
@@ -57,8 +100,8 @@ tail -c +4 "$WORK/out" > "$WORK/excel.csv"
 	not_ok "--excel separates the header with ';' and ends it with CRLF" "$(head -n 1 "$WORK/excel.csv" | od -c)"
 lines=$(grep -c '' "$WORK/excel.csv")
 crlf=$(grep -c "$(printf '\r')\$" "$WORK/excel.csv")
-# The multi-line note holds one LF of its own inside its quotes.
-[ "$lines" -eq 8 ] && [ "$crlf" -eq 7 ] && ok "--excel ends every record with CRLF" ||
+# The two multi-line notes hold one LF each of their own inside their quotes.
+[ "$lines" -eq 10 ] && [ "$crlf" -eq 8 ] && ok "--excel ends every record with CRLF" ||
 	not_ok "--excel ends every record with CRLF" "$lines lines, $crlf ending in CR"
 expect_line "--excel writes levels with a decimal comma and dates as ISO" "$WORK/excel.csv" \
 	"$(printf 'P2;listening;2,5;manager;2026-02-01;P3;"Asked ""why"", twice"\r')"
@@ -71,7 +114,10 @@ expect_line "--excel neutralises a formula-like cell" "$WORK/excel.csv" \
 run export people --excel --db "$DB"
 tail -c +4 "$WORK/out" > "$WORK/excel.csv"
 expect_line "--excel quotes a cell holding ';' (ok;=1+1 stays one cell)" "$WORK/excel.csv" \
-	"$(printf 'T1;"ok;=1+1";;desk;agent;\r')"
+	"$(printf "T1;\"ok;'=1+1\";;desk;agent;\r")"
+[ "$(no_formula "$WORK/excel.csv")" = none ] &&
+	ok "an --excel export split on any separator begins no formula" ||
+	not_ok "an --excel export split on any separator begins no formula" "$(no_formula "$WORK/excel.csv")"
 expect_line "--excel quotes a cell holding ','" "$WORK/excel.csv" \
 	"$(printf 'P4;"Smit, Els";els@example.org;desk;agent;P1\r')"
 expect_line "--excel neutralises inside the quotes" "$WORK/excel.csv" \

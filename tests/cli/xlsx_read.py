@@ -34,13 +34,27 @@ PALETTE = {
 TRIGGERS = "=+-@\t\r"
 
 
+FIELD_BREAKS = ",;\t\r\n"
+
+
 def unneutralise(s):
-    """csv_unneutralise of src/io/csv.c, written again from its comment."""
-    if s.startswith("'"):
-        rest = s[1:].lstrip("'")
-        if rest and rest[0] in TRIGGERS:
-            return s[1:]
-    return s
+    """csv_unneutralise of src/io/csv.h, written again from its comment:
+    at the start and after each field break, one quote goes when what
+    follows it, after any further single or double quotes, begins with a
+    trigger."""
+    out = []
+    start = True
+    i = 0
+    while i < len(s):
+        c = s[i]
+        if start and c == "'" and s[i + 1:].lstrip("'\"")[:1] in tuple(TRIGGERS):
+            start = False
+            i += 1
+            continue
+        start = c in FIELD_BREAKS
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 def cell_text(cell):

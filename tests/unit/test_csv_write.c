@@ -145,16 +145,29 @@ static void test_decimal_comma_numbers(void **state)
 }
 
 /* The issue's example: "ok;=1+1" unquoted in a comma file is read by a
- * spreadsheet that splits on ';' as "ok" and the formula "=1+1". */
+ * spreadsheet that splits on ';' as "ok" and the formula "=1+1". Quoted,
+ * it still is where the cell is not the first of its record (a spreadsheet
+ * honours a quote only at the start of a field), and so is a line break
+ * inside a quoted cell: the guard's quote goes wherever a field could
+ * begin. */
 static void test_issue_example(void **state)
 {
 	(void)state;
-	EXPECT_WRITTEN(CSV_WRITE_NEUTRALISE, "\"ok;=1+1\"\n", "ok;=1+1");
-	EXPECT_WRITTEN(CSV_WRITE_NEUTRALISE | CSV_WRITE_SEMICOLON, "\"ok;=1+1\"\n", "ok;=1+1");
-	EXPECT_WRITTEN(CSV_WRITE_NEUTRALISE | CSV_WRITE_TAB, "\"ok;=1+1\"\n", "ok;=1+1");
-	EXPECT_WRITTEN(CSV_WRITE_NEUTRALISE, "\"ok,=1+1\"\n", "ok,=1+1");
-	EXPECT_WRITTEN(CSV_WRITE_NEUTRALISE | CSV_WRITE_SEMICOLON, "\"ok,=1+1\"\n", "ok,=1+1");
-	EXPECT_WRITTEN(CSV_WRITE_NEUTRALISE | CSV_WRITE_TAB, "\"ok\t=1+1\"\n", "ok\t=1+1");
+	EXPECT_WRITTEN(CSV_WRITE_NEUTRALISE, "\"ok;'=1+1\"\n", "ok;=1+1");
+	EXPECT_WRITTEN(CSV_WRITE_NEUTRALISE | CSV_WRITE_SEMICOLON, "\"ok;'=1+1\"\n", "ok;=1+1");
+	EXPECT_WRITTEN(CSV_WRITE_NEUTRALISE | CSV_WRITE_TAB, "\"ok;'=1+1\"\n", "ok;=1+1");
+	EXPECT_WRITTEN(CSV_WRITE_NEUTRALISE, "\"ok,'=1+1\"\n", "ok,=1+1");
+	EXPECT_WRITTEN(CSV_WRITE_NEUTRALISE | CSV_WRITE_SEMICOLON, "\"ok,'=1+1\"\n", "ok,=1+1");
+	EXPECT_WRITTEN(CSV_WRITE_NEUTRALISE | CSV_WRITE_TAB, "\"ok\t'=1+1\"\n", "ok\t=1+1");
+	/* The review's cases: a payload between two separators of another
+	 * dialect, and after a line break. */
+	EXPECT_WRITTEN(CSV_WRITE_NEUTRALISE, "X1,\"ok;'=1+1;\"\n", "X1", "ok;=1+1;");
+	EXPECT_WRITTEN(CSV_WRITE_NEUTRALISE | CSV_WRITE_SEMICOLON, "X3;\"ok,'=1+1,\"\n", "X3", "ok,=1+1,");
+	EXPECT_WRITTEN(CSV_WRITE_NEUTRALISE, "\"fine\n'=2+2;x\"\n", "fine\n=2+2;x");
+	/* A quote a spreadsheet might open a field with is looked through. */
+	EXPECT_WRITTEN(CSV_WRITE_NEUTRALISE, "\"a;'\"\"=1\"\n", "a;\"=1");
+	/* Without the flag nothing is guarded. */
+	EXPECT_WRITTEN(0, "X1,\"ok;=1+1;\"\n", "X1", "ok;=1+1;");
 	/* As the first cell of a record, split on any separator, it stays one
 	 * cell, which does not begin with '='. */
 	for (size_t d = 0; d < NDIALECTS; d++) {
@@ -166,7 +179,8 @@ static void test_issue_example(void **state)
 			size_t n = split(line, separators[s], fields, 4);
 
 			assert_int_equal(n, 1);
-			assert_string_equal(fields[0], "ok;=1+1");
+			assert_string_equal(fields[0], "ok;'=1+1");
+			assert_string_equal(csv_unneutralise(fields[0]), "ok;=1+1");
 			free_fields(fields, n);
 		}
 		free(line);
@@ -202,6 +216,25 @@ static void test_bom(void **state)
 	assert_int_equal(len, 3);
 	assert_memory_equal(out, "\xEF\xBB\xBF", 3);
 	free(out);
+}
+
+/* Wherever any spreadsheet could begin a field in a written line, whatever
+ * separator it splits on and whether or not it honours the quotes (after a
+ * ',', ';', tab, CR or LF, and after any quotes it may take as opening a
+ * quoted field), no formula begins. */
+static void no_formula_under_any_split(const char *line)
+{
+	for (size_t p = 0; line[p] != '\0'; p++) {
+		size_t q = p;
+
+		if (p > 0 && strchr(",;\t\r\n", line[p - 1]) == NULL)
+			continue;
+		while (line[q] == '"')
+			q++;
+		if (line[q] != '\0' && strchr("=+-@", line[q]) != NULL)
+			print_error("a field may begin a formula at %zu of [%s]\n", q, line);
+		assert_true(line[q] == '\0' || strchr("=+-@", line[q]) == NULL);
+	}
 }
 
 /* Random cells over an alphabet of separators, quotes, line breaks and
@@ -246,6 +279,7 @@ static void test_round_trip_every_dialect(void **state)
 			row[c] = cells[c];
 		}
 		line = written(row, ncells, flags);
+		no_formula_under_any_split(line);
 		n = split(line, sep, fields, 8);
 		if (n != ncells)
 			print_error("round %d: [%s] split into %zu, not %zu\n", round, line, n, ncells);
