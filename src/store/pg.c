@@ -19,7 +19,6 @@
 #include "store/pg_int.h"
 #include "store/schema_pg.h"
 
-
 static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_VERSION] = "SELECT coalesce(max(version), 0) FROM schema_version",
 	[Q_KEYS_TEAM] = "SELECT key, id FROM team",
@@ -556,7 +555,7 @@ static void pq_rollback(struct store *st)
 	(void)pgb_exec(st, "ROLLBACK", "roll back", NULL);
 }
 
-/* ---- COPY in --------------------------------------------------------------- */
+/* ---- COPY in ------------------------------------------------------------- */
 
 /* Appends s to COPY's text format, escaping what the format reserves. */
 int pgb_copy_text(struct buf *b, const char *s)
@@ -684,4 +683,3 @@ const struct backend backend_pg = {
 	.clear_tables = pq_clear_tables,
 	.copy_finish = pq_copy_finish,
 };
-

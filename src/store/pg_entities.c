@@ -5,7 +5,6 @@
 
 #include "store/pg_int.h"
 
-
 /* ---- keys, counts and upserts -------------------------------------------- */
 
 struct key_cb {

@@ -1,7 +1,6 @@
 /* PostgreSQL: evidence in (COPY, bulk loads), retractions, the running
  * sums (added, recomputed, rebuilt) and the settings they depend on. */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -36,7 +35,7 @@ static int evidence_line(struct store *st, struct buf *b, const struct evidence 
  * its foreign keys, put back at commit (as pg_restore does): a B-tree
  * built by sorting, and each reference checked by one join, instead of an
  * index insert and three lookups that lock the person per row. As in
- * SQLite (sqlite.c, bulk_check), this starts once the transaction has
+ * SQLite (sqlite_evidence.c), this starts once the transaction has
  * appended BULK_MIN_ROWS rows and at least a third as many as were there
  * before. The evidence table is then the transaction's alone until it
  * ends (docs/deployment.md); all of it is DDL inside the transaction, so

@@ -15,7 +15,7 @@
 
 enum {
 	MAX_PARAMS = 12,
-	BULK_MIN_ROWS = 100000,      /* see bulk_check */
+	BULK_MIN_ROWS = 100000,      /* see bulk_check, pg_evidence.c */
 	BUF_MAX = 1 << 30,           /* the most any statement or COPY piece may take */
 	FETCH_ROWS = 20000,          /* rows per FETCH from a cursor */
 	COPY_FLUSH_BYTES = 1 << 16   /* COPY data sent in pieces of about this */

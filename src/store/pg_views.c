@@ -3,12 +3,10 @@
  * and whole tables for copy.c. */
 #include <stdint.h>
 #include <stdio.h>
-#include <string.h>
 #include <sysexits.h>
 
 #include "store/sql_shared.h"
 #include "store/pg_int.h"
-
 
 /* Queries whose results can be large are read through a cursor instead
  * (they are not prepared, and take their parameters at DECLARE). */

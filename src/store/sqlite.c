@@ -18,7 +18,6 @@
 #include "store/schema_sqlite.h"
 #include "store/sqlite_int.h"
 
-
 static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_VERSION] = "SELECT coalesce(max(version), 0) FROM schema_version",
 	[Q_KEYS_TEAM] = "SELECT key, id FROM team",
@@ -600,4 +599,3 @@ const struct backend backend_sqlite = {
 	.clear_tables = sq_clear_tables,
 	.copy_finish = sq_copy_finish,
 };
-

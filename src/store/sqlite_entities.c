@@ -6,7 +6,6 @@
 
 #include "store/sqlite_int.h"
 
-
 int sq_each_key(struct store *st, enum entity kind,
 		int (*cb)(void *ctx, const char *key, int64_t id), void *ctx,
 		struct err *err)

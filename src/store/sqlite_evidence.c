@@ -8,7 +8,6 @@
 
 #include "store/sqlite_int.h"
 
-
 /* Binds evidence row e (with its ids) to the nine parameters from first. */
 static void bind_evidence(struct store *st, sqlite3_stmt *s, int first, const struct evidence *e,
 			  const int64_t *ids)

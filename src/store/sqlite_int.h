@@ -12,7 +12,7 @@
 
 enum {
 	EVIDENCE_ROWS_PER_INSERT = 64,  /* rows in one multi-row INSERT */
-	BULK_MIN_ROWS = 100000          /* see bulk_check */
+	BULK_MIN_ROWS = 100000          /* see bulk_check, sqlite_evidence.c */
 };
 
 /* Every statement the backend runs, prepared on first use. */
@@ -48,6 +48,7 @@ struct conn {
 	char *dropped_index;         /* SQL of the evidence index dropped for a bulk load */
 };
 
+/* A typed callback and its context, for the row functions of listings. */
 struct callback {
 	void *cb;    /* the caller's typed callback */
 	void *ctx;

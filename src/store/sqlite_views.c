@@ -8,7 +8,6 @@
 
 #include "store/sqlite_int.h"
 
-
 int sq_each_member(struct store *st, const struct snapshot_filter *f,
 		   int (*cb)(void *ctx, const struct member_row *m), void *ctx,
 		   struct err *err)
