@@ -8,6 +8,8 @@
 #include "store/sql_shared.h"
 #include "store/pg_int.h"
 
+/* Read through a cursor (pgb_cursor_rows), not prepared: the results are
+ * large. */
 static const char all_sums_sql[] =
 	"SELECT person_id, competency_id, " SUM_COLUMNS " FROM evidence_sum";
 static const char all_rows_by_pair_sql[] =
