@@ -1,0 +1,375 @@
+/* SQLite: evidence in (multi-row inserts, bulk loads), retractions, the
+ * running sums (added, recomputed, rebuilt) and the settings they depend
+ * on. */
+#include <stdint.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "store/sqlite_int.h"
+
+/* Binds evidence row e (with its ids) to the nine parameters from first. */
+static void bind_evidence(struct store *st, sqlite3_stmt *s, int first, const struct evidence *e,
+			  const int64_t *ids)
+{
+	sqlite3_bind_int64(s, first, ids[0]);
+	sqlite3_bind_int64(s, first + 1, ids[1]);
+	sqlite3_bind_double(s, first + 2, e->level);
+	sqlite3_bind_int(s, first + 3, e->level_decimals);
+	sqlite3_bind_text(s, first + 4, source_name(e->source), -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, first + 5, e->date);
+	if (ids[2] != 0)
+		sqlite3_bind_int64(s, first + 6, ids[2]);
+	else
+		sqlite3_bind_null(s, first + 6);
+	sq_bind_text(s, first + 7, e->note);
+	if (st->batch != 0)
+		sqlite3_bind_int64(s, first + 8, st->batch);
+	else
+		sqlite3_bind_null(s, first + 8);
+}
+
+/* A large load into a small table is faster without the evidence index,
+ * rebuilt once at commit by sorting, than with a random insert into the
+ * index per row. The index is dropped once the transaction has appended
+ * BULK_MIN_ROWS rows and at least half as many as were there before. The
+ * drop is part of the transaction: a rollback brings the index back. */
+static int bulk_check(struct store *st, struct err *err)
+{
+	struct conn *c = sq_conn_of(st);
+	sqlite3_stmt *s = NULL;
+	int64_t total = 0;
+	int rc;
+
+	if (c->dropped_index != NULL || c->tx_evidence < BULK_MIN_ROWS)
+		return 0;
+	if (sq_count(st, ENTITY_EVIDENCE, &total, err) < 0)
+		return -1;
+	if (c->tx_evidence * 3 < total)
+		return 0;
+	rc = sqlite3_prepare_v2(c->db, "SELECT sql FROM sqlite_master WHERE type = 'index'"
+				" AND name = 'evidence_person_competency'", -1, &s, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		c->dropped_index = sqlite3_mprintf("%s", sq_column_text(s, 0));
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : sq_db_error(st, rc, "read the schema", err);
+	if (c->dropped_index == NULL)
+		return err_set(err, EX_OSERR, "out of memory");
+	return sq_exec(st, "DROP INDEX evidence_person_competency", "prepare a bulk load", err);
+}
+
+/* Rebuilds an index dropped by bulk_check; called before commit. */
+int sq_bulk_finish(struct store *st, struct err *err)
+{
+	struct conn *c = sq_conn_of(st);
+	int rc = 0;
+
+	if (c->dropped_index != NULL)
+		rc = sq_exec(st, c->dropped_index, "rebuild the evidence index", err);
+	return rc;
+}
+
+void sq_bulk_forget(struct conn *c)
+{
+	sqlite3_free(c->dropped_index);
+	c->dropped_index = NULL;
+	c->tx_evidence = 0;
+}
+
+int sq_append_evidence(struct store *st, const struct evidence *rows,
+		       const int64_t *ids, size_t n, struct err *err)
+{
+	struct conn *c = sq_conn_of(st);
+	size_t i = 0;
+	int rc;
+
+	while (i < n) {
+		size_t k = n - i >= EVIDENCE_ROWS_PER_INSERT ? EVIDENCE_ROWS_PER_INSERT : 1;
+		sqlite3_stmt *s = sq_prepare(st, k > 1 ? Q_APPEND_EVIDENCE_MANY : Q_APPEND_EVIDENCE, err);
+
+		if (s == NULL)
+			return -1;
+		for (size_t r = 0; r < k; r++)
+			bind_evidence(st, s, 1 + 9 * (int)r, &rows[i + r], &ids[3 * (i + r)]);
+		rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return sq_db_error(st, rc, "store evidence", err);
+		i += k;
+	}
+	c->tx_evidence += (int64_t)n;
+	return bulk_check(st, err);
+}
+
+/* Reads sums columns from first on (NULL columns: no sums). */
+void sq_column_sums(sqlite3_stmt *s, int first, struct evidence_sums *out)
+{
+	memset(out, 0, sizeof *out);
+	if (sqlite3_column_type(s, first) == SQLITE_NULL)
+		return;
+	out->n_self = sqlite3_column_int64(s, first);
+	out->w_self = sqlite3_column_double(s, first + 1);
+	out->wl_self = sqlite3_column_double(s, first + 2);
+	out->n_other = sqlite3_column_int64(s, first + 3);
+	out->w_other = sqlite3_column_double(s, first + 4);
+	out->wl_other = sqlite3_column_double(s, first + 5);
+	out->max_date = sqlite3_column_int(s, first + 6);
+}
+
+static void bind_sums(sqlite3_stmt *s, int64_t person, int64_t competency,
+		      const struct evidence_sums *v)
+{
+	sqlite3_bind_int64(s, 1, person);
+	sqlite3_bind_int64(s, 2, competency);
+	sqlite3_bind_int64(s, 3, v->n_self);
+	sqlite3_bind_double(s, 4, v->w_self);
+	sqlite3_bind_double(s, 5, v->wl_self);
+	sqlite3_bind_int64(s, 6, v->n_other);
+	sqlite3_bind_double(s, 7, v->w_other);
+	sqlite3_bind_double(s, 8, v->wl_other);
+	sqlite3_bind_int(s, 9, v->max_date);
+}
+
+/* Adds the current row's level, source and date (columns first..+2) to
+ * sums. */
+static void add_row(sqlite3_stmt *s, int first, const struct settings *set,
+		    struct evidence_sums *sums)
+{
+	enum source src = SOURCE_SELF;
+
+	(void)source_parse(sq_column_text(s, first + 1), &src);
+	sums_add(sums, set, src, sqlite3_column_double(s, first), sqlite3_column_int(s, first + 2));
+}
+
+/* Sums of one pair's rows in force, dated on or before as_of (all rows
+ * when as_of is INT32_MAX). */
+static int pair_sums(struct store *st, int64_t person, int64_t competency, int32_t as_of,
+		     struct evidence_sums *out, struct err *err)
+{
+	sqlite3_stmt *s = sq_prepare(st, as_of == INT32_MAX ? Q_PAIR_ROWS : Q_PAIR_ROWS_AS_OF, err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, person);
+	sqlite3_bind_int64(s, 2, competency);
+	if (as_of != INT32_MAX)
+		sqlite3_bind_int(s, 3, as_of);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		add_row(s, 0, &st->settings, out);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : sq_db_error(st, rc, "read evidence", err);
+}
+
+/* Stores the sums of one pair, or removes them when there are none. */
+static int put_pair_sums(struct store *st, int64_t person, int64_t competency,
+			 const struct evidence_sums *v, struct err *err)
+{
+	sqlite3_stmt *s = sq_prepare(st, v->n_self + v->n_other > 0 ? Q_PUT_SUMS : Q_DELETE_SUMS, err);
+
+	if (s == NULL)
+		return -1;
+	if (v->n_self + v->n_other > 0) {
+		bind_sums(s, person, competency, v);
+	} else {
+		sqlite3_bind_int64(s, 1, person);
+		sqlite3_bind_int64(s, 2, competency);
+	}
+	return sq_step_done(st, s, "store running sums", NULL, err);
+}
+
+/* Recomputes the sums of the pair that evidence row id belongs to. */
+static int recompute_pair_of(struct store *st, int64_t id, struct err *err)
+{
+	sqlite3_stmt *s = sq_prepare(st, Q_PAIR_OF_EVIDENCE, err);
+	int64_t person, competency;
+	struct evidence_sums v;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	person = sqlite3_column_int64(s, 0);
+	competency = sqlite3_column_int64(s, 1);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return sq_db_error(st, rc, "read evidence", err);
+	if (pair_sums(st, person, competency, INT32_MAX, &v, err) < 0)
+		return -1;
+	return put_pair_sums(st, person, competency, &v, err);
+}
+
+int sq_add_sums(struct store *st, const struct pair_sums *pairs, size_t n,
+		struct err *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *s = sq_prepare(st, Q_ADD_SUMS, err);
+
+		if (s == NULL)
+			return -1;
+		bind_sums(s, pairs[i].person_id, pairs[i].competency_id, &pairs[i].sums);
+		if (sq_step_done(st, s, "store running sums", NULL, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int sq_rebuild_sums(struct store *st, struct err *err)
+{
+	sqlite3_stmt *s;
+	struct evidence_sums v = { 0 };
+	int64_t person = 0, competency = 0;
+	int rc;
+
+	if (sq_exec(st, "DELETE FROM evidence_sum", "rebuild running sums", err) < 0)
+		return -1;
+	s = sq_prepare(st, Q_ALL_ROWS_BY_PAIR, err);
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t p = sqlite3_column_int64(s, 0), c = sqlite3_column_int64(s, 1);
+
+		if ((p != person || c != competency) && person != 0 &&
+		    put_pair_sums(st, person, competency, &v, err) < 0) {
+			sqlite3_reset(s);
+			return -1;
+		}
+		if (p != person || c != competency)
+			memset(&v, 0, sizeof v);
+		person = p;
+		competency = c;
+		add_row(s, 2, &st->settings, &v);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return sq_db_error(st, rc, "rebuild running sums", err);
+	return person != 0 ? put_pair_sums(st, person, competency, &v, err) : 0;
+}
+
+int sq_each_setting(struct store *st,
+		    int (*cb)(void *ctx, const char *key, const char *value), void *ctx,
+		    struct err *err)
+{
+	sqlite3_stmt *s = sq_prepare(st, Q_SETTINGS, err);
+	int rc, stop = 0;
+
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && stop == 0)
+		stop = cb(ctx, sq_column_text(s, 0), sq_column_text(s, 1));
+	return sq_each_done(st, s, rc, stop, "read settings", err);
+}
+
+int sq_put_setting(struct store *st, const char *key, const char *value, struct err *err)
+{
+	sqlite3_stmt *s = sq_prepare(st, Q_PUT_SETTING, err);
+
+	if (s == NULL)
+		return -1;
+	sq_bind_text(s, 1, key);
+	sq_bind_text(s, 2, value);
+	return sq_step_done(st, s, "store a setting", NULL, err);
+}
+
+int sq_get_sums(struct store *st, int64_t person_id, int64_t competency_id,
+		struct evidence_sums *out, struct err *err)
+{
+	sqlite3_stmt *s = sq_prepare(st, Q_PAIR_SUMS, err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, competency_id);
+	sqlite3_bind_int64(s, 2, person_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		sq_column_sums(s, 0, out);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_db_error(st, rc, "read running sums", err);
+}
+
+int sq_each_sums(struct store *st,
+		 int (*cb)(void *ctx, int64_t person_id, int64_t competency_id,
+			   const struct evidence_sums *s),
+		 void *ctx, struct err *err)
+{
+	sqlite3_stmt *s = sq_prepare(st, Q_ALL_SUMS, err);
+	int rc, stop = 0;
+
+	if (s == NULL)
+		return -1;
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct evidence_sums v;
+
+		sq_column_sums(s, 2, &v);
+		stop = cb(ctx, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1), &v);
+	}
+	return sq_each_done(st, s, rc, stop, "read running sums", err);
+}
+
+int sq_sums_as_of(struct store *st, int64_t person_id, int64_t competency_id,
+		  int32_t as_of, struct evidence_sums *out, struct err *err)
+{
+	return pair_sums(st, person_id, competency_id, as_of, out, err);
+}
+
+int sq_newest_evidence(struct store *st, int32_t *date, struct err *err)
+{
+	sqlite3_stmt *s = sq_prepare(st, Q_NEWEST, err);
+	int rc;
+
+	*date = 0;
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*date = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_db_error(st, rc, "read evidence dates", err);
+}
+
+int sq_note_newest(struct store *st, int32_t date, struct err *err)
+{
+	sqlite3_stmt *s = sq_prepare(st, Q_NOTE_NEWEST, err);
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int(s, 1, date);
+	return sq_step_done(st, s, "store the newest evidence date", NULL, err);
+}
+
+int sq_retract_evidence(struct store *st, int64_t id, const char *reason,
+			struct err *err)
+{
+	sqlite3_stmt *s = sq_prepare(st, Q_EVIDENCE_STATE, err);
+	char now[32];
+	int rc, retracted;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	retracted = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return err_set(err, EX_DATAERR, "no evidence row %lld; 'compgap show person ID' lists the ids",
+			       (long long)id);
+	if (rc != SQLITE_ROW)
+		return sq_db_error(st, rc, "read evidence", err);
+	if (retracted)
+		return err_set(err, EX_DATAERR, "evidence row %lld is retracted already", (long long)id);
+	s = sq_prepare(st, Q_RETRACT, err);
+	if (s == NULL)
+		return -1;
+	store_now_utc(now);
+	sqlite3_bind_int64(s, 1, id);
+	sq_bind_text(s, 2, reason);
+	sq_bind_text(s, 3, now);
+	if (sq_step_done(st, s, "retract evidence", NULL, err) < 0)
+		return -1;
+	return recompute_pair_of(st, id, err);
+}
