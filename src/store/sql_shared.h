@@ -1,6 +1,7 @@
 /* SQL that both backends run as it is: column lists and clauses without
  * parameters or dialect, so that the two engines read the same columns in
- * the same order. Each backend's statements are in sqlite.c and pg.c. */
+ * the same order. Each backend's statements are in sqlite.c and pg.c
+ * (PostgreSQL's cursor queries in pg_evidence.c and pg_views.c). */
 #ifndef COMPGAP_SQL_SHARED_H
 #define COMPGAP_SQL_SHARED_H
 
