@@ -13,7 +13,7 @@ int main(int argc, char **argv)
 	int i = 1;
 
 	/* Global options before the command: --db PATH (or --db=PATH),
-	 * --busy-timeout SECONDS. */
+	 * --busy-timeout SECONDS (or --busy-timeout=SECONDS). */
 	while (i < argc && argv[i][0] == '-') {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
 			cli_global_db = argv[i + 1];
@@ -21,12 +21,15 @@ int main(int argc, char **argv)
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			cli_global_db = argv[i] + 5;
 			i++;
-		} else if (strcmp(argv[i], "--busy-timeout") == 0 && i + 1 < argc) {
-			if (store_set_busy_timeout(argv[i + 1], &err) < 0) {
+		} else if ((strcmp(argv[i], "--busy-timeout") == 0 && i + 1 < argc) ||
+			   strncmp(argv[i], "--busy-timeout=", 15) == 0) {
+			const char *value = argv[i][14] == '=' ? argv[i] + 15 : argv[i + 1];
+
+			if (store_set_busy_timeout(value, &err) < 0) {
 				fprintf(stderr, "compgap: %s\n", err.msg);
 				return EX_USAGE;
 			}
-			i += 2;
+			i += argv[i][14] == '=' ? 1 : 2;
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			argv[i] = (char *)"help";
 			break;

@@ -272,6 +272,10 @@ static void read_rows(struct importer *im, struct csv_reader *r)
 		bool ok = true;
 
 		im->row_bad = 0;
+		if (im->rep->errors >= IMPORT_PROBLEMS_MAX) {
+			im->stopped_at = st == CSV_FATAL ? e.line : row.line;
+			break;
+		}
 		if (st == CSV_FATAL) {
 			import_problem(im, e.line, field_column(im, e.field), "%s", e.msg);
 			break;
@@ -349,6 +353,12 @@ int import_csv_in(struct store *st, enum import_kind kind, FILE *in, const char 
 	}
 	if (im->failed)
 		goto out;
+	if (report->errors > 0 && im->stopped_at > 0) {
+		err_set(err, EX_DATAERR, "%s: %ld problems found, when reading stopped at line %ld; is"
+			" this the right file, and a CSV file of %s? Nothing was imported", name,
+			report->errors, im->stopped_at, kinds[kind].name);
+		goto out;
+	}
 	if (report->errors > 0) {
 		err_set(err, EX_DATAERR, "%s: %ld problem%s found; nothing was imported", name,
 			report->errors, report->errors == 1 ? "" : "s");

@@ -38,6 +38,13 @@ const char *import_kind_list(void);
  * sets *names and returns how many there are. */
 size_t import_columns(enum import_kind kind, const char *const **names);
 
+enum {
+	/* An import stops reading after this many problems: a file that has
+	 * them is the wrong file or in the wrong format, and an endless input
+	 * with line ends (/dev/urandom, an endless upload) must end. */
+	IMPORT_PROBLEMS_MAX = 10000
+};
+
 /* Where problems and progress go. */
 struct import_report {
 	/* Called once per problem; column is NULL for a problem of the whole

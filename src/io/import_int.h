@@ -14,10 +14,13 @@
 enum {
 	MSG_MAX = 512,
 	EVIDENCE_BATCH = 4096,     /* evidence rows handed to the store at once */
-	ARENA_MAX = (size_t)1 << 32,
 	COLUMNS_MAX = 8,           /* the most columns a kind has */
 	ROW_BAD = 1u << COLUMNS_MAX  /* in row_bad: the row has invalid UTF-8 */
 };
+
+/* The cap on the strings an import keeps (a size_t, which an enum
+ * constant cannot hold). */
+#define ARENA_MAX ((size_t)1 << 32)
 
 /* A row of a small kind kept until the whole file has been checked. */
 struct pending {
@@ -53,6 +56,8 @@ struct importer {
 	size_t nbatch;               /* rows in batch */
 	struct arena batch_arena;    /* strings of the evidence batch */
 	bool failed;                 /* a hard error (I/O, database) occurred */
+	long stopped_at;             /* the line reading stopped at, after
+				      * IMPORT_PROBLEMS_MAX problems; 0: none */
 };
 
 /* A row's cells by canonical column. */

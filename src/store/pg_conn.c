@@ -306,6 +306,12 @@ int pg_conn_error(struct pg_conn *c, const PGresult *r, const char *doing, struc
 		return err_set(err, EX_NOPERM,
 			       "cannot %s: %s is read-only (a standby, or default_transaction_read_only"
 			       " is on); commands that only read it work", doing, c->describe);
+	if (strcmp(state, "55P03") == 0 && c->lock_timeout_ms < 0)
+		return err_set(err, EX_TEMPFAIL,
+			       "cannot %s: another process holds a lock in %s (compgap, or any other"
+			       " client of the database), and the server's own lock_timeout ran out."
+			       " Try again, or set a longer wait with --busy-timeout SECONDS or"
+			       " $COMPGAP_BUSY_TIMEOUT", doing, c->describe);
 	if (strcmp(state, "55P03") == 0)
 		return err_set(err, EX_TEMPFAIL,
 			       "cannot %s: another process holds a lock in %s (compgap, or any other"

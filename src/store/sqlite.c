@@ -173,15 +173,21 @@ int sq_db_error(struct store *st, int rc, const char *doing, struct err *err)
 {
 	struct conn *c = sq_conn_of(st);
 	const char *detail = c->db != NULL ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc);
+	double waited = c->waited;
 
+	c->waited = 0;    /* a later failure that waits not at all says so */
 	switch (rc & 0xFF) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
+		if (rc == SQLITE_BUSY_SNAPSHOT)
+			return err_set(err, EX_TEMPFAIL,
+				       "cannot %s: another process changed database '%s' while this"
+				       " command was reading it; try again", doing, c->path);
 		return err_set(err, EX_TEMPFAIL,
 			       "cannot %s: another process holds a lock on database '%s' (compgap, or"
 			       " any other program that opened it); gave up after waiting %.1f s."
 			       " Try again, or wait longer with --busy-timeout SECONDS or"
-			       " $COMPGAP_BUSY_TIMEOUT", doing, c->path, c->waited);
+			       " $COMPGAP_BUSY_TIMEOUT", doing, c->path, waited);
 	case SQLITE_FULL:
 		return err_set(err, EX_IOERR, "cannot %s: disk full while writing '%s'", doing, c->path);
 	case SQLITE_READONLY:
@@ -351,6 +357,27 @@ static int empty_file(const char *path)
 	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0;
 }
 
+/* True when path's -wal file exists and holds changes not yet folded into
+ * the database file. */
+static bool wal_has_changes(const char *path)
+{
+	char wal[sizeof ((struct conn *)0)->path + 8];
+	struct stat sb;
+
+	if (snprintf(wal, sizeof wal, "%s-wal", path) >= (int)sizeof wal)
+		return true;    /* cannot tell: assume the worst */
+	return stat(wal, &sb) == 0 && sb.st_size > 0;
+}
+
+/* True when code says that the -shm file of a WAL database could not be
+ * made, opened or locked: what a reader without the right to write in
+ * the database's directory meets. */
+static bool shm_failure(int code)
+{
+	return (code & 0xFF) == SQLITE_CANTOPEN || code == SQLITE_READONLY_DIRECTORY ||
+	       code == SQLITE_READONLY_CANTINIT || code == SQLITE_READONLY_CANTLOCK;
+}
+
 /* The URI that opens path as immutable: read without the -shm file that a
  * database in WAL mode otherwise needs, and which cannot be made in a
  * directory the user may not write. */
@@ -419,11 +446,22 @@ static int sq_open(struct store *st, const char *target, int create, struct err 
 	if (connect(st, target, flags, err) < 0)
 		goto fail;
 	if (foreign_database(st, &foreign, err) < 0) {
+		int code = sqlite3_extended_errcode(c->db);
 		char *uri;
 		int rc;
 
-		if (!c->readonly)
+		/* Only the -shm file's failure is worked around; a busy,
+		 * corrupt or unreadable database says so. */
+		if (!c->readonly || !shm_failure(code))
 			goto fail;
+		/* Read as it is, the file would miss what the -wal holds: the
+		 * figures would be old and nothing would say so. */
+		if (wal_has_changes(target)) {
+			err_set(err, EX_NOPERM,
+				"cannot read '%s' as it is now: its -wal file holds changes not yet in the database, and reading them needs the right to write in its directory; let a user who may write there run any compgap command on it once (which folds them in), or read a copy",
+				target);
+			goto fail;
+		}
 		/* In WAL mode a reader needs the -shm file, which cannot be
 		 * made where the user may not write: read the file as it is.
 		 * That there is none means that nobody has the database open;

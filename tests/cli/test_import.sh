@@ -297,6 +297,16 @@ STATUS=$?
 expect_status "import of /dev/zero ends with status 65" 65
 expect_err "import of /dev/zero says why" "/dev/zero:1: header, field 1: field is longer than 1048576 bytes and holds NUL bytes"
 
+# An endless input that does end its lines (random bytes, an endless
+# upload) stops after IMPORT_PROBLEMS_MAX problems (found by review).
+(printf 'person,competency,level,source,date\n'; cat /dev/urandom) |
+	timeout 60 "$COMPGAP" import evidence - --max-errors 1 --db "$DB" > "$WORK/out" 2> "$WORK/err"
+STATUS=$?
+expect_status "import of endless random lines ends with status 65" 65
+expect_err "import of endless random lines says where it stopped and why" \
+	"stdin: 10000 problems found, when reading stopped at line"
+expect_err "... and asks whether it is the right file" "is this the right file, and a CSV file of evidence?"
+
 # Rows of bare separators or spaces are skipped anywhere; "" is a row.
 printf 'key,name,parent\n,,\nblank1,Blank one,dept\n  , ,\t\r\n,,\n' > "$WORK/blank.csv"
 run import teams "$WORK/blank.csv" --db "$DB"

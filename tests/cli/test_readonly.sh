@@ -76,6 +76,32 @@ if [ "$ENGINE" = sqlite ]; then
 		[ ! -e "$RO/ro/demo.db-wal" ] && ok "nothing was made beside it" ||
 			not_ok "nothing was made beside it"
 
+		# Changes left in the -wal file (a writer that ended without a
+		# checkpoint, or a copy of the file and its -wal without the
+		# -shm): read as it is the file would show old figures, so it
+		# is refused and says why (found by review).
+		mkdir "$RO/wal"
+		cp "$WORK/demo.db" "$RO/wal/demo.db"
+		python3 - "$RO/wal/demo.db" <<'PYEOF'
+import os, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("PRAGMA wal_autocheckpoint = 0")
+c.execute("UPDATE team SET name = 'Changed in the WAL' WHERE key = 'kcc'")
+c.commit()
+os._exit(0)  # no checkpoint at close
+PYEOF
+		rm -f "$RO/wal/demo.db-shm"
+		chmod 444 "$RO/wal/demo.db"
+		chmod 555 "$RO/wal"
+		if [ -s "$RO/wal/demo.db-wal" ]; then
+			reader "$COMPGAP" list teams --db "$RO/wal/demo.db" > "$WORK/out" 2> "$WORK/err"
+			STATUS=$?
+			expect_status "changes left in the -wal: refused, not read stale" 77
+			expect_err "changes left in the -wal: the message says why" "its -wal file holds changes"
+		else
+			not_ok "changes left in the -wal: the test could not leave a -wal file"
+		fi
+
 		# A read-only file in a directory the reader may write.
 		mkdir "$RO/rw"
 		cp "$WORK/demo.db" "$RO/rw/demo.db"
@@ -121,6 +147,8 @@ c.execute("ROLLBACK")
 	expect_err "\$COMPGAP_BUSY_TIMEOUT's wait is the one named" "gave up after waiting 0.3 s"
 	run --busy-timeout 0 retract 5 --reason wrong --db "$WORK/demo.db"
 	expect_err "--busy-timeout before the command" "gave up after waiting 0.0 s"
+	run --busy-timeout=0.2 retract 5 --reason wrong --db "$WORK/demo.db"
+	expect_err "--busy-timeout=SECONDS before the command, as after it" "gave up after waiting 0.2 s"
 	run list teams --busy-timeout 0 --db "$WORK/demo.db"
 	expect_status "a reader does not wait for a writer" 0
 	exec 3>&-
