@@ -85,8 +85,10 @@ static void print_progress(void *ctx, long rows)
 int cmd_import(const struct command *cmd, int argc, char **argv)
 {
 	const char *db, *max_errors = NULL;
+	struct import_options options = { .allow_future_option = "--allow-future" };
 	const struct option opts[] = {
 		{ "--max-errors", NULL, &max_errors, NULL },
+		{ "--allow-future", NULL, NULL, &options.allow_future },
 		{ NULL, NULL, NULL, NULL },
 	};
 	char *pos[2], *end;
@@ -136,7 +138,7 @@ int cmd_import(const struct command *cmd, int argc, char **argv)
 	}
 	rc = cli_open_store(db, 0, &st);
 	if (rc == 0) {
-		if (import_csv(st, kind, in, name, &report, &err) < 0) {
+		if (import_csv(st, kind, in, name, &options, &report, &err) < 0) {
 			if (printer.max > 0 && report.errors > printer.max)
 				fprintf(stderr, "%s: ... and %ld more problems not shown (--max-errors)\n",
 					name, report.errors - printer.max);

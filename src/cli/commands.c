@@ -20,14 +20,16 @@ const struct command commands[] = {
 	{
 		"import", cmd_import,
 		"import a CSV file of teams, people, competencies, indicators, roles or evidence",
-		"import KIND FILE [--db PATH] [--max-errors N]",
+		"import KIND FILE [--db PATH] [--max-errors N] [--allow-future]",
 		"Reads FILE (- for standard input) in the CSV format of KIND and stores it\n"
 		"in one transaction: when any row is bad nothing is stored, and every\n"
 		"problem is printed as FILE:LINE: COLUMN: WHAT (exit status 65).\n"
 		"Teams, people, competencies and roles are inserted or updated by key;\n"
 		"the indicators of each competency in the file replace its earlier ones;\n"
 		"evidence rows are appended. Import in this order: teams, competencies,\n"
-		"indicators, roles, people, evidence. docs/csv-formats.md has the formats.\n\n"
+		"indicators, roles, people, evidence. docs/csv-formats.md has the formats.\n"
+		"Evidence dated more than future_days (a setting, default 1) after today\n"
+		"is refused as a likely typing error, unless --allow-future is given.\n\n"
 		"kinds and their columns (* required):\n"
 		"  teams          key*, name*, parent\n"
 		"  people         id*, name*, email, team, role, manager, active\n"
@@ -36,7 +38,8 @@ const struct command commands[] = {
 		"  roles          role*, competency*, required_level*, weight\n"
 		"  evidence       person*, competency*, level*, source*, date*, assessor, note\n\n"
 		"options:\n" DB_HELP
-		"  --max-errors N   print at most N problems (default: all)\n\n"
+		"  --max-errors N   print at most N problems (default: all)\n"
+		"  --allow-future   take evidence dated more than future_days ahead\n\n"
 		"example:\n  compgap import people people.csv\n",
 	},
 	{

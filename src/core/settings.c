@@ -26,6 +26,7 @@ void settings_default(struct settings *s)
 	s->mentor_min_confidence = 0.5;
 	s->mentor_max_mentees = 2;
 	s->reassign_min_gap = 1.5;
+	s->future_days = 1;
 }
 
 #define AT(field) offsetof(struct settings, field)
@@ -63,6 +64,8 @@ const struct setting_info settings_info[] = {
 	  "mentees per mentor and competency" },
 	{ "reassign_min_gap", AT(reassign_min_gap), 0.01, 4, false, false,
 	  "with low developability, a gap this large suggests reassignment" },
+	{ "future_days", AT(future_days), 0, SETTINGS_FUTURE_DAYS_MAX, true, false,
+	  "import refuses evidence dated more than this many days after today" },
 };
 
 const size_t settings_count = sizeof settings_info / sizeof settings_info[0];

@@ -11,7 +11,8 @@
 
 enum {
 	SETTINGS_HALF_LIFE_MIN = 60,     /* days; see ESTIMATE_EPOCH */
-	SETTINGS_HALF_LIFE_MAX = 3650
+	SETTINGS_HALF_LIFE_MAX = 3650,
+	SETTINGS_FUTURE_DAYS_MAX = 36500 /* a century: any date the store takes */
 };
 
 struct settings {
@@ -27,6 +28,8 @@ struct settings {
 	double mentor_min_confidence;
 	double mentor_max_mentees;               /* per mentor and competency */
 	double reassign_min_gap;                 /* with low developability */
+	double future_days;                      /* import refuses evidence dated later
+						    than this many days after today */
 };
 
 /* Fills s with the defaults of docs/methodology.md. */

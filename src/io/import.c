@@ -15,6 +15,7 @@
 #include "io/csv.h"
 #include "io/import_int.h"
 #include "util/arena.h"
+#include "util/date.h"
 #include "util/strmap.h"
 
 enum {
@@ -319,7 +320,8 @@ static void read_rows(struct importer *im, struct csv_reader *r)
 }
 
 int import_csv_in(struct store *st, enum import_kind kind, FILE *in, const char *name,
-		  struct import_report *report, struct err *err)
+		  const struct import_options *opts, struct import_report *report,
+		  struct err *err)
 {
 	struct importer *im = calloc(1, sizeof *im);
 	struct csv_reader *r = csv_reader_new(in, 0, 0);
@@ -334,6 +336,10 @@ int import_csv_in(struct store *st, enum import_kind kind, FILE *in, const char 
 	im->st = st;
 	im->kind = kind;
 	im->file = name;
+	if (opts != NULL)
+		im->opt = *opts;
+	im->today = date_today();
+	im->future_days = (int32_t)store_settings(st)->future_days;
 	im->rep = report;
 	im->err = err;
 	arena_init(&im->arena, ARENA_MAX);
@@ -385,6 +391,7 @@ struct import_job {
 	enum import_kind kind;
 	FILE *in;
 	const char *name;
+	const struct import_options *opts;
 	struct import_report *report;
 };
 
@@ -405,13 +412,14 @@ static int import_attempt(struct store *st, void *ctx, int attempt, struct err *
 		j->report->errors = 0;
 		j->report->rows = 0;
 	}
-	return import_csv_in(st, j->kind, j->in, j->name, j->report, err);
+	return import_csv_in(st, j->kind, j->in, j->name, j->opts, j->report, err);
 }
 
 int import_csv(struct store *st, enum import_kind kind, FILE *in, const char *name,
-	       struct import_report *report, struct err *err)
+	       const struct import_options *opts, struct import_report *report,
+	       struct err *err)
 {
-	struct import_job j = { kind, in, name, report };
+	struct import_job j = { kind, in, name, opts, report };
 
 	return store_transact(st, import_attempt, &j, err);
 }

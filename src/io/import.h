@@ -10,6 +10,7 @@
 #ifndef COMPGAP_IMPORT_H
 #define COMPGAP_IMPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "store/store.h"
@@ -59,19 +60,33 @@ struct import_report {
 	long rows;      /* out: rows stored (0 when the file was refused) */
 };
 
+/* What the caller allows beyond the checks every import makes; all false
+ * (or a NULL pointer) is the strict default. */
+struct import_options {
+	/* Take evidence dated more than the setting future_days after today
+	 * (date_today), which is otherwise refused as a likely typing error. */
+	bool allow_future;
+	/* How the caller's user asks for allow_future ("--allow-future",
+	 * "allow_future=1"), named in the message that refuses such a row;
+	 * NULL: not named. */
+	const char *allow_future_option;
+};
+
 /* Reads a CSV file of kind from in (named name in messages) and stores it
  * in one transaction, run again from the start of in when the database
- * asks for a retry (store_transact). Returns 0 when it was stored; -1 with err set
- * otherwise: EX_DATAERR when rows were bad (each reported through report,
- * and the database left as it was), another code when reading or the
- * database failed. */
+ * asks for a retry (store_transact). opts may be NULL (the defaults).
+ * Returns 0 when it was stored; -1 with err set otherwise: EX_DATAERR when
+ * rows were bad (each reported through report, and the database left as it
+ * was), another code when reading or the database failed. */
 int import_csv(struct store *st, enum import_kind kind, FILE *in, const char *name,
-	       struct import_report *report, struct err *err);
+	       const struct import_options *opts, struct import_report *report,
+	       struct err *err);
 
 /* As import_csv, inside the caller's open transaction, which it neither
  * commits nor rolls back: on failure the caller must roll back. For
  * callers that import several files as one whole (the demo). */
 int import_csv_in(struct store *st, enum import_kind kind, FILE *in, const char *name,
-		  struct import_report *report, struct err *err);
+		  const struct import_options *opts, struct import_report *report,
+		  struct err *err);
 
 #endif

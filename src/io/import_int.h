@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "io/csv.h"
 #include "io/import.h"
@@ -39,6 +40,10 @@ struct importer {
 	struct store *st;
 	enum import_kind kind;
 	const char *file;            /* the file's name in messages */
+	struct import_options opt;   /* the caller's, or the defaults */
+	int32_t today;               /* date_today() when the import began */
+	int32_t future_days;         /* evidence dated more days after today is
+					refused, unless opt.allow_future */
 	struct import_report *rep;   /* the caller's; counts problems and rows */
 	struct err *err;             /* set on a hard failure */
 	int map[CSV_FIELDS_MAX];     /* header position -> canonical column, -1 */

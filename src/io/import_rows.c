@@ -9,6 +9,7 @@
 #include "core/estimate.h"
 #include "core/validate.h"
 #include "util/array.h"
+#include "util/date.h"
 
 static bool check(struct importer *im, const struct cells *c, int col,
 		  int (*validate)(const char *s, char *msg, size_t msgsz))
@@ -260,6 +261,40 @@ void import_flush_evidence(struct importer *im)
 	arena_free(&im->batch_arena);
 }
 
+/* n (>= 0) with its thousands grouped by commas ("13,118"), into out. */
+static void format_grouped(long n, char *out, size_t outsz)
+{
+	char digits[24];
+	size_t len, o = 0;
+
+	len = (size_t)snprintf(digits, sizeof digits, "%ld", n);
+	for (size_t i = 0; i < len && o + 1 < outsz; i++) {
+		if (i > 0 && (len - i) % 3 == 0 && o + 2 < outsz)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+}
+
+/* Refuses a row dated after the limit: almost always a typing error (2062
+ * for 2026). The limit is today plus the setting future_days, so that an
+ * entry from a time zone ahead of ours is not refused. */
+static void future_date(struct importer *im, const struct cells *c, int32_t date)
+{
+	char today[DATE_ISO_LEN + 1], ahead[32], how[96] = "";
+
+	date_format(im->today, today);
+	format_grouped((long)date - im->today, ahead, sizeof ahead);
+	if (im->opt.allow_future_option != NULL)
+		(void)snprintf(how, sizeof how, "; if the date is right, import with %s",
+			       im->opt.allow_future_option);
+	import_problem(im, c->line, "date",
+		       "%s is %s day%s after today (%s); evidence may be dated at most %ld day%s"
+		       " ahead (setting future_days)%s",
+		       c->v[4], ahead, date - im->today == 1 ? "" : "s", today,
+		       (long)im->future_days, im->future_days == 1 ? "" : "s", how);
+}
+
 void import_evidence_row(struct importer *im, const struct cells *c)
 {
 	char msg[MSG_MAX];
@@ -281,6 +316,9 @@ void import_evidence_row(struct importer *im, const struct cells *c)
 	} else if (e.date < EVIDENCE_FIRST_DAY || e.date > EVIDENCE_LAST_DAY) {
 		/* The running sums need dates near their epoch (core/estimate.h). */
 		import_problem(im, c->line, "date", "date %s is outside 1900-01-01 .. 2100-12-31", c->v[4]);
+		ok = false;
+	} else if (!im->opt.allow_future && e.date - im->today > im->future_days) {
+		future_date(im, c, e.date);
 		ok = false;
 	}
 	if (optional(c, 5) != NULL)
