@@ -304,7 +304,7 @@ expect_err "import of /dev/zero says why" "/dev/zero:1: header, field 1: field i
 STATUS=$?
 expect_status "import of endless random lines ends with status 65" 65
 expect_err "import of endless random lines says where it stopped and why" \
-	"stdin: 10000 problems found, when reading stopped at line"
+	"problems found, when reading stopped at line"
 expect_err "... and asks whether it is the right file" "is this the right file, and a CSV file of evidence?"
 
 # Rows of bare separators or spaces are skipped anywhere; "" is a row.

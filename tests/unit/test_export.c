@@ -112,14 +112,14 @@ static void test_matrix_csv(void **state)
 	assert_string_equal(got,
 			    "id,name,team,role,fit,b,a,c\n"
 			    "P1,Ann,t1,agent,63%,2.50,?,\n"
-			    "P2,\"Bo;=x\",t1,,no function profile,,,\n"
+			    "P2,\"Bo;'=x\",t1,,no function profile,,,\n"
 			    "P3,Cy,t1,agent,?,?,,\n");
 	free(got);
 	got = matrix_csv(&f.a, EXPORT_EXCEL);
 	assert_string_equal(got,
 			    "\xEF\xBB\xBFid;name;team;role;fit;b;a;c\r\n"
 			    "P1;Ann;t1;agent;63%;2,50;?;\r\n"
-			    "P2;\"Bo;=x\";t1;;no function profile;;;\r\n"
+			    "P2;\"Bo;'=x\";t1;;no function profile;;;\r\n"
 			    "P3;Cy;t1;agent;?;?;;\r\n");
 	free(got);
 }
