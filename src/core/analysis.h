@@ -49,6 +49,12 @@ const struct team_line *analysis_competency(const struct analysis *a, const char
 const struct member_line *analysis_member_line(const struct member_view *v,
 					       const char *competency);
 
+/* The first of members[0..n) who meets competency: for a key-person risk
+ * (exactly one meets it), the key person. NULL when none of them meets it.
+ * Points into the analysis of members. */
+const struct member_view *analysis_key_person(const struct member_view *const *members,
+					      size_t n, const char *competency);
+
 /* Frees what analysis_run allocated. */
 void analysis_free(struct analysis *a);
 
