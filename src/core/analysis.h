@@ -12,21 +12,21 @@
 #include "core/snapshot.h"
 
 struct member_view {
-	const struct snapshot_member *member;
+	const struct snapshot_member *member;   /* in the snapshot */
 	struct member_line *lines;      /* nlines, into the analysis' lines */
-	size_t nlines;
-	bool has_fit;
-	double fit;
+	size_t nlines;                  /* what their role requires; 0 without a role */
+	bool has_fit;                   /* false when no line is assessed */
+	double fit;                     /* profile fit, 0 to 1, when has_fit */
 };
 
 struct analysis {
-	int32_t as_of;
+	int32_t as_of;                  /* days since the epoch, as the snapshot's */
 	struct member_view *members;    /* one per snapshot member, same order */
-	size_t nmembers;
+	size_t nmembers;                /* the snapshot's */
 	struct member_line *lines;      /* all members' lines */
-	size_t nlines;
+	size_t nlines;                  /* the snapshot's */
 	struct team_line *competencies; /* the team view, sorted by priority */
-	size_t ncompetencies;
+	size_t ncompetencies;           /* the competencies any member's role requires */
 };
 
 /* A team view at several dates (for trends). */

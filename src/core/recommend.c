@@ -40,18 +40,18 @@ enum approach approach_for(double gap, const struct settings *set)
 
 /* One member who needs the competency being considered. */
 struct need {
-	const struct member_view *member;
-	const struct member_line *line;
+	const struct member_view *member;   /* in the analysis */
+	const struct member_line *line;     /* theirs on the competency */
 };
 
 struct builder {
-	struct recommendations *out;
-	size_t cap_items, cap_members;
+	struct recommendations *out; /* being filled */
+	size_t cap_items, cap_members;   /* room in out's arrays */
 	size_t *first;               /* per item: index of its first member */
-	size_t cap_first;
-	const struct settings *set;
+	size_t cap_first;            /* room in first */
+	const struct settings *set;  /* the thresholds of the rules */
 	const char *team;            /* the team each item is for; NULL: no team */
-	bool failed;
+	bool failed;                 /* memory ran out: out is freed at the end */
 };
 
 const char *rec_team_label(const char *team)
