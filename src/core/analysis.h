@@ -14,7 +14,7 @@
 struct member_view {
 	const struct snapshot_member *member;   /* in the snapshot */
 	struct member_line *lines;      /* nlines, into the analysis' lines */
-	size_t nlines;                  /* what their role requires; 0 without a role */
+	size_t nlines;                  /* one per competency their role requires */
 	bool has_fit;                   /* false when no line is assessed */
 	double fit;                     /* profile fit, 0 to 1, when has_fit */
 };
