@@ -1,14 +1,12 @@
 /* export: the rows of one kind, or a team's matrix, as CSV, as CSV for
  * Excel in a Dutch or Swedish locale, or as a workbook (.xlsx). */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <sysexits.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/gapopts.h"
+#include "cli/outfile.h"
 #include "io/export.h"
 #include "io/matrix.h"
 #include "io/xlsx.h"
@@ -16,12 +14,12 @@
 
 /* What the command line asked for. */
 struct request {
-	const char *db;
+	const char *db;          /* --db, or NULL for the default database */
 	const char *output;      /* -o FILE, or NULL for standard output */
 	const char *xlsx;        /* --xlsx FILE, or NULL */
 	const char *team;        /* matrix: --team KEY */
 	bool matrix;             /* the kind is "matrix"; else kind */
-	enum import_kind kind;
+	enum import_kind kind;   /* the rows to export, unless matrix */
 	unsigned flags;          /* EXPORT_LF, EXPORT_EXCEL */
 	int32_t as_of;           /* matrix: --as-of, default today */
 };
@@ -73,45 +71,6 @@ static int parse(const struct command *cmd, int argc, char **argv, struct reques
 	return 0;
 }
 
-/* Where the export goes: standard output, or a file written beside its
- * target and renamed when complete, so that a failed export never leaves
- * half a file under the real name. */
-struct target {
-	const char *path;        /* NULL: standard output */
-	char tmp[4096];
-	FILE *out;
-};
-
-static int target_open(struct target *t, const char *path, struct err *err)
-{
-	t->path = path;
-	t->out = stdout;
-	if (path == NULL)
-		return 0;
-	if (snprintf(t->tmp, sizeof t->tmp, "%s.tmp-%ld", path, (long)getpid()) >= (int)sizeof t->tmp)
-		return err_set(err, EX_USAGE, "output path is too long");
-	t->out = fopen(t->tmp, "wb");
-	if (t->out == NULL)
-		return err_set(err, EX_CANTCREAT, "cannot create '%s': %s", path, strerror(errno));
-	return 0;
-}
-
-/* Closes the file; renames it into place when rc is 0, removes it when
- * not. Returns rc, or -1 with err set when closing or renaming failed. */
-static int target_close(struct target *t, int rc, struct err *err)
-{
-	if (t->path == NULL)
-		return rc;
-	if (t->out != NULL && fclose(t->out) != 0 && rc == 0)
-		rc = err_set(err, EX_IOERR, "cannot write '%s': %s", t->path, strerror(errno));
-	if (rc == 0 && rename(t->tmp, t->path) != 0)
-		rc = err_set(err, EX_CANTCREAT, "cannot rename '%s' to '%s': %s", t->tmp, t->path,
-			     strerror(errno));
-	if (rc != 0)
-		(void)remove(t->tmp);
-	return rc;
-}
-
 /* Writes the request's rows as CSV to out. */
 static int write_csv(const struct request *r, struct store *st, const struct analysis *a,
 		     FILE *out, struct err *err)
@@ -125,24 +84,30 @@ static int write_csv(const struct request *r, struct store *st, const struct ana
 	return export_csv_finish(&c, err);
 }
 
+/* Writes the export to standard output, or through a file beside its
+ * target (cli/outfile.h). 0, or -1 with err set. */
 static int write_export(const struct request *r, struct store *st, const struct analysis *a,
 			struct err *err)
 {
-	struct target t;
-	int rc = target_open(&t, r->xlsx != NULL ? r->xlsx : r->output, err);
+	struct outfile f;
+	int rc;
 
-	if (rc < 0)
+	if (outfile_open(&f, r->xlsx != NULL ? r->xlsx : r->output, err) < 0)
 		return -1;
 	if (r->xlsx != NULL) {
 		/* libxlsxwriter writes the file itself, by name, when the
 		 * workbook is closed; the open above has made sure it can. */
-		(void)fclose(t.out);
-		t.out = NULL;
-		rc = r->matrix ? matrix_xlsx(a, r->team, t.tmp, err) : xlsx_export(st, r->kind, t.tmp, err);
+		const char *tmp = outfile_by_name(&f);
+
+		rc = r->matrix ? matrix_xlsx(a, r->team, tmp, err) : xlsx_export(st, r->kind, tmp, err);
 	} else {
-		rc = write_csv(r, st, a, t.out, err);
+		rc = write_csv(r, st, a, f.out, err);
 	}
-	return target_close(&t, rc, err);
+	if (rc < 0) {
+		outfile_abort(&f);
+		return -1;
+	}
+	return outfile_commit(&f, err);
 }
 
 int cmd_export(const struct command *cmd, int argc, char **argv)

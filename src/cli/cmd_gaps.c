@@ -144,17 +144,6 @@ static void print_members(const struct analysis *a, const struct colours *c)
 	buf_free(&shortfall);
 }
 
-/* The one member of t who meets competency (a key-person risk). */
-static const char *key_person(const struct subteam *t, const char *competency)
-{
-	for (size_t m = 0; m < t->nmembers; m++)
-		for (size_t i = 0; i < t->members[m]->nlines; i++)
-			if (t->members[m]->lines[i].meets &&
-			    strcmp(t->members[m]->lines[i].competency, competency) == 0)
-				return t->members[m]->member->key;
-	return "?";
-}
-
 /* Each team's own findings, which the department's lines average away
  * (docs/methodology.md, "Departments"): who meets nothing, who alone
  * meets, and each competency's coverage, in the team's order. */
@@ -178,9 +167,13 @@ static void print_subteams(const struct subteams *s)
 
 			if (l->meeting == 0)
 				(void)buf_printf(&nobody, "%s%s", nobody.len ? ", " : "", l->competency);
-			if (l->key_person_risk)
+			if (l->key_person_risk) {
+				const struct member_view *v = analysis_key_person(t->members, t->nmembers,
+										  l->competency);
+
 				(void)buf_printf(&risk, "%s%s (only %s)", risk.len ? ", " : "", l->competency,
-						 key_person(t, l->competency));
+						 v != NULL ? v->member->key : "?");
+			}
 			(void)buf_printf(&cover, "%s%s %ld%%", cover.len ? ", " : "", l->competency,
 					 percent_round(l->coverage));
 		}

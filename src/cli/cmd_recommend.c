@@ -22,11 +22,6 @@ static int kind_column(void)
 	return (int)w + 2;
 }
 
-static const char *team_label(const struct recommendation *it)
-{
-	return it->team != NULL ? it->team : "no team";
-}
-
 /* The team column, when the items are for more than one team (a
  * department); 0 when they are all for one. */
 static int team_column(const struct recommendations *r)
@@ -35,11 +30,11 @@ static int team_column(const struct recommendations *r)
 	bool several = false;
 
 	for (size_t i = 0; i < r->n; i++) {
-		const char *t = team_label(&r->items[i]);
+		const char *t = rec_team_label(r->items[i].team);
 
 		if (strlen(t) > w)
 			w = strlen(t);
-		several |= strcmp(t, team_label(&r->items[0])) != 0;
+		several |= strcmp(t, rec_team_label(r->items[0].team)) != 0;
 	}
 	return several ? (int)w + 2 : 0;
 }
@@ -61,7 +56,8 @@ static void print_text(const struct recommendations *r, const struct analysis *a
 			current = it->competency;
 			printf("\n%s\n", current);
 		}
-		printf("  %-*s%-*s", kw, rec_kind_name(it->kind), tw, tw == 0 ? "" : team_label(it));
+		printf("  %-*s%-*s", kw, rec_kind_name(it->kind), tw,
+		       tw == 0 ? "" : rec_team_label(it->team));
 		if (it->kind == REC_MENTOR)
 			printf("%s mentors ", it->mentor->person);
 		if (it->kind == REC_CROSS_TRAIN)

@@ -1,45 +1,49 @@
 /* report: the team's gaps as one self-contained HTML file. */
-#include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
-#include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/gapopts.h"
 #include "cli/gather.h"
+#include "cli/outfile.h"
 #include "io/report.h"
 #include "util/arena.h"
 #include "util/date.h"
 
 enum {
-	TREND_DAYS = 365,    /* the report's trend covers the year before its date */
-	NAMES_MAX = 1 << 20  /* bytes of names the report may look up */
+	TREND_DAYS = 365     /* the report's trend covers the year before its date */
 };
 
 /* The names the report shows besides the analysis' own: its team's, its
  * members' teams', and those of mentors from outside the team. */
 struct names {
-	struct arena arena;
-	struct report_name *teams, *people;
-	size_t nteams, npeople;
+	struct arena arena;            /* the lists and their names; freed whole */
+	struct report_name *teams;     /* nteams; room for one per member and the view's */
+	struct report_name *people;    /* npeople; room for one per recommendation and one */
+	size_t nteams, npeople;        /* how many of each are filled */
 	const char *found;             /* the name the last lookup found */
+	bool out_of_memory;            /* the last lookup's name could not be kept */
 };
+
+/* Keeps name (the store's, valid only during its callback) as n->found. */
+static void keep_found(struct names *n, const char *name)
+{
+	n->found = arena_strdup(&n->arena, name);
+	n->out_of_memory = name != NULL && n->found == NULL;
+}
 
 static int found_team(void *ctx, const struct team *t)
 {
-	struct names *n = ctx;
-
-	n->found = arena_strdup(&n->arena, t->name);
+	keep_found(ctx, t->name);
 	return 0;
 }
 
 static int found_person(void *ctx, const struct person *p)
 {
-	struct names *n = ctx;
-
-	n->found = arena_strdup(&n->arena, p->name);
+	keep_found(ctx, p->name);
 	return 0;
 }
 
@@ -63,12 +67,15 @@ static int add_name(struct store *st, struct names *n, const char *key, bool per
 	if (key == NULL || known(list, *count, key))
 		return 0;
 	n->found = NULL;
+	n->out_of_memory = false;
 	rc = person ? store_each_person(st, key, found_person, n, err)
 		: store_each_team(st, key, found_team, n, err);
 	if (rc < 0)
 		return -1;
+	if (n->out_of_memory)
+		return err_set(err, EX_OSERR, "out of memory");
 	if (n->found == NULL)
-		return 0;    /* gone, or out of arena: the key is shown */
+		return 0;    /* gone since the snapshot: the key is shown */
 	list[(*count)++] = (struct report_name){ key, n->found };
 	return 0;
 }
@@ -81,11 +88,14 @@ static int look_up_names(struct store *st, struct report_input *in, struct names
 	const struct analysis *a = in->now;
 	const struct recommendations *r = in->rec;
 
-	arena_init(&n->arena, NAMES_MAX);
+	/* Not capped: the lists are sized by the view, which may hold any
+	 * number of members (each may bring a team, each recommendation a
+	 * mentor). */
+	arena_init(&n->arena, SIZE_MAX);
 	n->teams = arena_alloc(&n->arena, (a->nmembers + 1) * sizeof *n->teams);
 	n->people = arena_alloc(&n->arena, (r->n + 1) * sizeof *n->people);
 	if (n->teams == NULL || n->people == NULL)
-		return err_set(err, EX_SOFTWARE, "out of memory");
+		return err_set(err, EX_OSERR, "out of memory");
 	if (add_name(st, n, in->team, false, err) < 0)
 		return -1;
 	for (size_t m = 0; m < a->nmembers; m++)
@@ -109,30 +119,19 @@ static int look_up_names(struct store *st, struct report_input *in, struct names
 	return 0;
 }
 
-/* Writes the report to a file beside path and renames it, so that a
- * failure never leaves half a report under the real name. */
+/* Writes the report through a file beside path (cli/outfile.h). 0, or -1
+ * with err set. */
 static int write_file(const char *path, const struct report_input *in, struct err *err)
 {
-	char tmp[4096];
-	FILE *out;
-	int rc;
+	struct outfile f;
 
-	if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid()) >= (int)sizeof tmp)
-		return err_set(err, EX_USAGE, "output path is too long");
-	out = fopen(tmp, "w");
-	if (out == NULL)
-		return err_set(err, EX_CANTCREAT, "cannot create '%s': %s", tmp, strerror(errno));
-	rc = report_write(out, in);
-	if (fclose(out) != 0 || rc < 0) {
-		(void)remove(tmp);
+	if (outfile_open(&f, path, err) < 0)
+		return -1;
+	if (report_write(f.out, in) < 0) {
+		outfile_abort(&f);
 		return err_set(err, EX_IOERR, "cannot write '%s'", path);
 	}
-	if (rename(tmp, path) != 0) {
-		(void)remove(tmp);
-		return err_set(err, EX_CANTCREAT, "cannot rename '%s' to '%s': %s", tmp, path,
-			       strerror(errno));
-	}
-	return 0;
+	return outfile_commit(&f, err);
 }
 
 int cmd_report(const struct command *cmd, int argc, char **argv)

@@ -47,10 +47,7 @@ fail:
 
 const struct team_line *analysis_competency(const struct analysis *a, const char *competency)
 {
-	for (size_t k = 0; k < a->ncompetencies; k++)
-		if (strcmp(a->competencies[k].competency, competency) == 0)
-			return &a->competencies[k];
-	return NULL;
+	return gap_team_find(a->competencies, a->ncompetencies, competency);
 }
 
 const struct member_line *analysis_member_line(const struct member_view *v,
@@ -59,6 +56,18 @@ const struct member_line *analysis_member_line(const struct member_view *v,
 	for (size_t i = 0; i < v->nlines; i++)
 		if (strcmp(v->lines[i].competency, competency) == 0)
 			return &v->lines[i];
+	return NULL;
+}
+
+const struct member_view *analysis_key_person(const struct member_view *const *members,
+					      size_t n, const char *competency)
+{
+	for (size_t m = 0; m < n; m++) {
+		const struct member_line *l = analysis_member_line(members[m], competency);
+
+		if (l != NULL && l->meets)
+			return members[m];
+	}
 	return NULL;
 }
 

@@ -12,21 +12,21 @@
 #include "core/snapshot.h"
 
 struct member_view {
-	const struct snapshot_member *member;
+	const struct snapshot_member *member;   /* in the snapshot */
 	struct member_line *lines;      /* nlines, into the analysis' lines */
-	size_t nlines;
-	bool has_fit;
-	double fit;
+	size_t nlines;                  /* one per competency their role requires */
+	bool has_fit;                   /* false when no line is assessed */
+	double fit;                     /* profile fit, 0 to 1, when has_fit */
 };
 
 struct analysis {
-	int32_t as_of;
+	int32_t as_of;                  /* days since the epoch, as the snapshot's */
 	struct member_view *members;    /* one per snapshot member, same order */
-	size_t nmembers;
+	size_t nmembers;                /* the snapshot's */
 	struct member_line *lines;      /* all members' lines */
-	size_t nlines;
+	size_t nlines;                  /* the snapshot's */
 	struct team_line *competencies; /* the team view, sorted by priority */
-	size_t ncompetencies;
+	size_t ncompetencies;           /* the competencies any member's role requires */
 };
 
 /* A team view at several dates (for trends). */
@@ -48,6 +48,12 @@ const struct team_line *analysis_competency(const struct analysis *a, const char
  * require it. */
 const struct member_line *analysis_member_line(const struct member_view *v,
 					       const char *competency);
+
+/* The first of members[0..n) who meets competency: for a key-person risk
+ * (exactly one meets it), the key person. NULL when none of them meets it.
+ * Points into the analysis of members. */
+const struct member_view *analysis_key_person(const struct member_view *const *members,
+					      size_t n, const char *competency);
 
 /* Frees what analysis_run allocated. */
 void analysis_free(struct analysis *a);

@@ -57,6 +57,15 @@ void gap_team_sort(struct team_line *lines, size_t n)
 		qsort(lines, n, sizeof *lines, by_priority);
 }
 
+const struct team_line *gap_team_find(const struct team_line *lines, size_t n,
+				      const char *competency)
+{
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(lines[k].competency, competency) == 0)
+			return &lines[k];
+	return NULL;
+}
+
 size_t gap_team(const struct member_line *lines, size_t n, struct team_line *out)
 {
 	struct strmap index;

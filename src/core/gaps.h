@@ -50,4 +50,9 @@ size_t gap_team(const struct member_line *lines, size_t n, struct team_line *out
 /* Sorts team lines as gap_team does. */
 void gap_team_sort(struct team_line *lines, size_t n);
 
+/* The line of competency among lines[0..n), or NULL when none is for it
+ * (no member of that team view needs it). Points into lines. */
+const struct team_line *gap_team_find(const struct team_line *lines, size_t n,
+				      const char *competency);
+
 #endif

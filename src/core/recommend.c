@@ -40,22 +40,21 @@ enum approach approach_for(double gap, const struct settings *set)
 
 /* One member who needs the competency being considered. */
 struct need {
-	const struct member_view *member;
-	const struct member_line *line;
+	const struct member_view *member;   /* in the analysis */
+	const struct member_line *line;     /* theirs on the competency */
 };
 
 struct builder {
-	struct recommendations *out;
-	size_t cap_items, cap_members;
+	struct recommendations *out; /* being filled */
+	size_t cap_items, cap_members;   /* room in out's arrays */
 	size_t *first;               /* per item: index of its first member */
-	size_t cap_first;
-	const struct settings *set;
+	size_t cap_first;            /* room in first */
+	const struct settings *set;  /* the thresholds of the rules */
 	const char *team;            /* the team each item is for; NULL: no team */
-	bool failed;
+	bool failed;                 /* memory ran out: out is freed at the end */
 };
 
-/* How a rule names a team: its key, or "no team" for members without one. */
-static const char *team_label(const char *team)
+const char *rec_team_label(const char *team)
 {
 	return team != NULL ? team : "no team";
 }
@@ -68,7 +67,7 @@ static void rule_printf(struct recommendation *it, const char *fmt, ...)
 static void rule_printf(struct recommendation *it, const char *fmt, ...)
 {
 	va_list ap;
-	int n = snprintf(it->rule, sizeof it->rule, "%s: ", team_label(it->team));
+	int n = snprintf(it->rule, sizeof it->rule, "%s: ", rec_team_label(it->team));
 
 	if (n < 0 || (size_t)n >= sizeof it->rule)
 		return;
@@ -188,6 +187,13 @@ static long pick_mentor(const struct rec_input *in, const size_t *mentees, const
 	return best[0] >= 0 ? best[0] : best[1];
 }
 
+/* Whether l counts as a gap for the recommendations: assessed, and at
+ * least gap_threshold short (docs/methodology.md, "Recommendations"). */
+static bool is_gap(const struct settings *set, const struct member_line *l)
+{
+	return l->est.assessed && l->gap >= set->gap_threshold - ESTIMATE_EPS;
+}
+
 /* n members with a gap, of the required who need the competency, make a
  * group. */
 static bool enough_for_group(const struct settings *set, size_t n, long required)
@@ -212,21 +218,19 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 		b->failed = true;
 		goto out;
 	}
-	for (size_t m = 0; m < a->nmembers; m++) {
+	for (size_t m = 0; m < a->nmembers && nneeds < (size_t)t->required; m++) {
 		const struct member_view *v = &a->members[m];
+		const struct member_line *l = analysis_member_line(v, t->competency);
 
-		for (size_t i = 0; i < v->nlines && nneeds < (size_t)t->required; i++) {
-			if (strcmp(v->lines[i].competency, t->competency) != 0)
-				continue;
-			needs[nneeds] = (struct need){ v, &v->lines[i] };
-			if (!v->lines[i].est.assessed)
-				unassessed++;
-			else if (v->lines[i].gap >= set->gap_threshold - ESTIMATE_EPS)
-				gaps[ngaps++] = needs[nneeds];
-			if (v->lines[i].meets)
-				key_person = &needs[nneeds];
-			nneeds++;
-		}
+		if (l == NULL)
+			continue;
+		needs[nneeds] = (struct need){ v, l };
+		unassessed += !l->est.assessed;
+		if (is_gap(set, l))
+			gaps[ngaps++] = needs[nneeds];
+		if (l->meets)
+			key_person = &needs[nneeds];
+		nneeds++;
 	}
 	if (ngaps > 1)
 		qsort(gaps, ngaps, sizeof *gaps, by_gap_then_key);
@@ -279,8 +283,8 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 		it->mentor = c;
 		rule_printf(it,
 			    "%s (level %.2f, confidence %.2f) is %s and at least %g above the level %d that "
-			    "%s needs on %s; a mentor takes at most %g mentees per competency, the highest "
-			    "level first",
+			    "%s needs on %s; a mentor takes at most %g mentees per competency in a team, the "
+			    "highest level first",
 			    c->person, c->level, c->confidence,
 			    same_team(c->team, gaps[i].member->member->team) ? "in the same team" :
 			    "the best placed in the organisation (no one in the team qualifies or has room)",
@@ -448,14 +452,12 @@ static bool department_group(struct builder *b, const struct subteams *s,
 
 		if (has_group(&per[g], t->competency))
 			continue;
-		for (size_t m = 0; m < s->items[g].nmembers; m++) {
+		for (size_t m = 0; m < s->items[g].nmembers && ngaps < (size_t)t->required; m++) {
 			const struct member_view *v = s->items[g].members[m];
+			const struct member_line *l = analysis_member_line(v, t->competency);
 
-			for (size_t i = 0; i < v->nlines && ngaps < (size_t)t->required; i++)
-				if (strcmp(v->lines[i].competency, t->competency) == 0 &&
-				    v->lines[i].est.assessed &&
-				    v->lines[i].gap >= set->gap_threshold - ESTIMATE_EPS)
-					gaps[ngaps++] = (struct need){ v, &v->lines[i] };
+			if (l != NULL && is_gap(set, l))
+				gaps[ngaps++] = (struct need){ v, l };
 		}
 		nteams += ngaps > before;
 	}
@@ -472,7 +474,7 @@ static bool department_group(struct builder *b, const struct subteams *s,
 		    "of one by one; each member's approach follows their gap (inform below %g, assist "
 		    "below %g, refer from %g)",
 		    ngaps, t->required, t->competency, set->gap_threshold, nteams,
-		    set->group_min_members, 100 * set->group_min_share, team_label(b->team),
+		    set->group_min_members, 100 * set->group_min_share, rec_team_label(b->team),
 		    set->assist_from, set->refer_from, set->refer_from);
 	for (size_t i = 0; i < ngaps; i++)
 		add_member(b, &gaps[i]);

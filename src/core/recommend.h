@@ -78,6 +78,10 @@ struct recommendations {
  * "hire", "reassign", "assess"). */
 const char *rec_kind_name(enum rec_kind k);
 
+/* How a rule or a table names the team an item is for: its key, or "no
+ * team" for members without one (NULL). */
+const char *rec_team_label(const char *team);
+
 /* The name of an approach ("inform", "assist", "refer"), or NULL. */
 const char *approach_name(enum approach a);
 

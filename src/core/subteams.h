@@ -14,14 +14,14 @@
 struct subteam {
 	const char *team;                /* key of the members' own team; NULL: no team */
 	const struct member_view **members;   /* nmembers, in the analysis' order */
-	size_t nmembers;
+	size_t nmembers;                 /* at least one */
 	struct team_line *competencies;  /* ncompetencies, sorted as gap_team sorts */
-	size_t ncompetencies;
+	size_t ncompetencies;            /* those any member's role requires; may be 0 */
 };
 
 struct subteams {
 	struct subteam *items;           /* n, ordered by team key (no team last) */
-	size_t n;
+	size_t n;                        /* the teams of the view's members; 0 for no member */
 	const struct member_view **members;   /* storage for every item's members */
 	struct member_line *lines;       /* storage: the lines regrouped by team */
 	struct team_line *competencies;  /* storage for every item's competencies */

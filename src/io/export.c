@@ -8,8 +8,8 @@
 
 /* The state of export_rows while the store calls back. */
 struct exporter {
-	const struct export_sink *sink;
-	struct err *err;
+	const struct export_sink *sink;   /* where the rows go */
+	struct err *err;     /* the sink's message when it fails */
 	bool with_active;    /* people: write the active column */
 };
 

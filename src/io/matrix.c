@@ -89,11 +89,12 @@ enum {
 };
 
 struct book {
-	const char *path;
-	const struct analysis *a;
-	lxw_workbook *wb;
-	lxw_format *title, *header, *upright, *note;
-	lxw_format *fit, *fit_text;
+	const char *path;                     /* the file, for messages */
+	const struct analysis *a;             /* the team view the matrix shows */
+	lxw_workbook *wb;                     /* owned until closed */
+	lxw_format *title, *header;           /* bold: the sheet's title, column names */
+	lxw_format *upright, *note;           /* competency keys turned 90 degrees; italics */
+	lxw_format *fit, *fit_text;           /* a fit as 0%; "?" when it is unknown */
 	lxw_format *level[HEAT_CLASSES];      /* a level cell of each gap class */
 	lxw_format *required, *blank;         /* Required's cells; not required */
 };

@@ -63,9 +63,9 @@ static void radar_polygon(FILE *out, const struct member_view *v, bool current)
  * that the chart need not shrink to make room for it. */
 struct label_box {
 	double x, y;                  /* the first line's anchor point */
-	const char *anchor;
+	const char *anchor;           /* SVG text-anchor: "start", "middle" or "end" */
 	size_t split;                 /* length of the first line; 0: one line */
-	double left, right, top, bottom;
+	double left, right, top, bottom;   /* the box the text covers, to keep it inside */
 };
 
 enum {
@@ -259,8 +259,8 @@ static int month_has_evidence(const struct analysis *p)
 
 /* A label at a line's end: its line and where it goes. */
 struct end_label {
-	int line;
-	double y;
+	int line;                     /* the line's competency: an index into the view's */
+	double y;                     /* by the line's last point, then moved clear of the others */
 };
 
 /* Moves the labels (sorted by y) apart by at least one line of text. */

@@ -5,20 +5,10 @@
  * that the colours are never the only clue. */
 #include "io/report_parts.h"
 
-#include <string.h>
 
 #include "io/html.h"
 #include "io/palette.h"
 #include "util/percent.h"
-
-/* The team's line of competency, or NULL when none of its members needs it. */
-static const struct team_line *team_line(const struct subteam *t, const char *competency)
-{
-	for (size_t k = 0; k < t->ncompetencies; k++)
-		if (strcmp(t->competencies[k].competency, competency) == 0)
-			return &t->competencies[k];
-	return NULL;
-}
 
 static void legend(FILE *out)
 {
@@ -47,6 +37,12 @@ static void cell(FILE *out, const struct member_view *v, const struct member_lin
 	html_printf(out, "<span class=\"req\">/%d</span></td>", l->required_level);
 }
 
+/* Whether a member of t needs competency. */
+static bool team_needs(const struct subteam *t, const char *competency)
+{
+	return gap_team_find(t->competencies, t->ncompetencies, competency) != NULL;
+}
+
 /* One team's heatmap: its members by the competencies any of them needs,
  * in the order of the whole team view (most urgent first). */
 static void team_heatmap(FILE *out, const struct report_input *in, const struct subteam *t)
@@ -55,7 +51,7 @@ static void team_heatmap(FILE *out, const struct report_input *in, const struct 
 
 	fputs("<div class=\"scroll\"><table class=\"heat\">\n<thead><tr><th class=\"who\">Person</th>", out);
 	for (size_t k = 0; k < a->ncompetencies; k++)
-		if (team_line(t, a->competencies[k].competency) != NULL)
+		if (team_needs(t, a->competencies[k].competency))
 			html_printf(out, "<th class=\"c\"><span>%s</span></th>", a->competencies[k].competency);
 	fputs("</tr></thead>\n<tbody>\n", out);
 	for (size_t m = 0; m < t->nmembers; m++) {
@@ -66,7 +62,7 @@ static void team_heatmap(FILE *out, const struct report_input *in, const struct 
 		html_printf(out, "<span class=\"role\">%s</span></th>",
 			    v->member->role ? v->member->role : "no function profile");
 		for (size_t k = 0; k < a->ncompetencies; k++)
-			if (team_line(t, a->competencies[k].competency) != NULL)
+			if (team_needs(t, a->competencies[k].competency))
 				cell(out, v, analysis_member_line(v, a->competencies[k].competency));
 		fputs("</tr>\n", out);
 	}
@@ -97,19 +93,6 @@ static bool all_meet(const struct team_line *t)
 	return t->meeting == t->required && t->unassessed == 0;
 }
 
-/* The one of members[0..n) who meets competency: a key person. */
-static const struct member_view *key_person(const struct member_view *const *members, size_t n,
-					    const char *competency)
-{
-	for (size_t m = 0; m < n; m++) {
-		const struct member_line *l = analysis_member_line(members[m], competency);
-
-		if (l != NULL && l->meets)
-			return members[m];
-	}
-	return NULL;
-}
-
 void report_coverage(FILE *out, const struct report_input *in, const struct team_line *lines,
 		     size_t n, const struct member_view *const *members, size_t nmembers,
 		     bool short_only)
@@ -136,7 +119,8 @@ void report_coverage(FILE *out, const struct report_input *in, const struct team
 		if (t->meeting == 0)
 			fputs("<b>nobody meets it</b>", out);
 		else if (t->key_person_risk) {
-			const struct member_view *v = key_person(members, nmembers, t->competency);
+			const struct member_view *v = analysis_key_person(members, nmembers,
+									  t->competency);
 
 			fputs("<b>key-person risk</b>: only ", out);
 			if (v != NULL)

@@ -78,14 +78,14 @@ int xlsx_close(lxw_workbook *wb, const char *path, struct err *err)
 
 /* One sheet being written by export_rows. */
 struct table {
-	const char *path;
-	lxw_workbook *wb;
-	lxw_worksheet *ws;
+	const char *path;                 /* the file, for messages */
+	lxw_workbook *wb;                 /* owned until closed */
+	lxw_worksheet *ws;                /* the one sheet, owned by wb */
 	lxw_format *header;               /* bold */
 	lxw_format *date;                 /* yyyy-mm-dd */
 	lxw_format *decimals[DECIMALS_MAX + 1]; /* 0, 0.0, 0.00 ... */
 	lxw_row_t row;                    /* the next row to write */
-	size_t ncols;
+	size_t ncols;                     /* the header's columns; a row's extra cells are dropped */
 	double widths[CSV_FIELDS_MAX];    /* what each column needs */
 };
 

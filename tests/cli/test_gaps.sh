@@ -179,7 +179,7 @@ json_check "planted: reassignment considered for the online lead's decisiveness"
 	"any(r['kind'] == 'reassign' and r['members'][0]['person'] == 'KCC-1050' for r in d['recommendations'])"
 json_check "the new hire is to be assessed first" "$WORK/rec.json" \
 	"any(r['kind'] == 'assess' and r['members'][0]['person'] == 'KCC-1057' for r in d['recommendations'])"
-json_check "a mentor takes at most two mentees per competency" "$WORK/rec.json" \
+json_check "a mentor takes at most two mentees per competency in a team" "$WORK/rec.json" \
 	"max([sum(1 for r in d['recommendations'] if r['kind'] == 'mentor' and r['competency'] == c and r['mentor']['person'] == p) for c, p in {(r['competency'], r['mentor']['person']) for r in d['recommendations'] if r['kind'] == 'mentor'}] or [0]) <= 2"
 "$COMPGAP" recommend --team kcc-back --as-of $ASOF --json --db "$DB" > "$WORK/rec-back.json"
 json_check "planted: cross-train municipal knowledge in the back office" "$WORK/rec-back.json" \

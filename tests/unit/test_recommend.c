@@ -95,6 +95,9 @@ static void test_team_by_hand(void **state)
 	assert_string_equal(r.items[2].mentor->person, "D");
 	expect(&r.items[3], REC_MENTOR, "B");
 	assert_string_equal(r.items[3].mentor->person, "X");
+	assert_string_equal(r.items[2].rule, "t1: D (level 4.00, confidence 0.90) is in the same team "
+			    "and at least 0.5 above the level 3 that A needs on c; a mentor takes at most "
+			    "2 mentees per competency in a team, the highest level first");
 	expect(&r.items[4], REC_CROSS_TRAIN, "A,B,C,E");
 	assert_string_equal(r.items[4].key_person, "D");
 	expect(&r.items[5], REC_REASSIGN, "C");
@@ -228,6 +231,11 @@ static void test_department_by_hand(void **state)
 	assert_string_equal(r.items[3].mentor->person, "F3");
 	expect(&r.items[4], REC_MENTOR, "F2");
 	assert_string_equal(r.items[4].mentor->person, "F3");
+	/* F3 mentors three in the department's view, two in svc-front and
+	 * one in svc-back: the limit the rule states holds per team. */
+	for (size_t i = 1; i < 5; i++)
+		if (r.items[i].kind == REC_MENTOR)
+			assert_non_null(strstr(r.items[i].rule, "at most 2 mentees per competency in a team"));
 	expect(&r.items[5], REC_CROSS_TRAIN, "F1,F2");
 	assert_string_equal(r.items[5].key_person, "F3");
 	assert_string_equal(r.items[5].rule, "svc-front: only F3 meets c while 3 members need it: "

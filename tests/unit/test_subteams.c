@@ -55,10 +55,7 @@ static void build(struct team_snapshot *s, struct snapshot_member *m, struct sna
 
 static const struct team_line *line_of(const struct subteam *t, const char *competency)
 {
-	for (size_t k = 0; k < t->ncompetencies; k++)
-		if (strcmp(t->competencies[k].competency, competency) == 0)
-			return &t->competencies[k];
-	return NULL;
+	return gap_team_find(t->competencies, t->ncompetencies, competency);
 }
 
 /* Five members in the analysis' order (by id): A1 and A5 in t-b, A2 and A4
@@ -131,6 +128,11 @@ static void test_groups_by_own_team(void **state)
 	assert_float_equal(t->mean_gap, 0.1, 1e-12);
 	assert_float_equal(t->priority, 0.2, 1e-12);
 	assert_null(line_of(&st.items[1], "d"));
+	/* Who alone meets c in t-b; nobody in t-a; both meet d there. */
+	assert_string_equal(analysis_key_person(st.items[1].members, 2, "c")->member->key, "A1");
+	assert_null(analysis_key_person(st.items[0].members, 2, "c"));
+	assert_string_equal(analysis_key_person(st.items[0].members, 2, "d")->member->key, "A2");
+	assert_null(analysis_key_person(st.items[1].members, 2, "d"));
 	/* no team, last */
 	assert_null(st.items[2].team);
 	assert_int_equal(st.items[2].nmembers, 1);
