@@ -325,4 +325,24 @@ else
 fi
 chmod 755 "$WORK/ro"
 
+# A target that is no regular file (a FIFO, /dev/null, a terminal) is
+# written directly: a temporary file renamed onto it would replace it with
+# a file (found when "report -o /dev/null" run as root replaced the
+# machine's /dev/null). A FIFO stands in for /dev/null here.
+mkfifo "$WORK/fifo"
+for args in "export teams" "report --team desk --as-of 2026-06-30"; do
+	timeout 20 cat "$WORK/fifo" > "$WORK/from-fifo" &
+	reader=$!
+	# shellcheck disable=SC2086
+	run $args -o "$WORK/fifo" --db "$DB"
+	wait "$reader"
+	expect_status "$args -o FIFO" 0
+	[ -p "$WORK/fifo" ] && [ -s "$WORK/from-fifo" ] && ! ls "$WORK"/fifo.tmp-* > /dev/null 2>&1 &&
+		ok "$args -o FIFO writes through it and leaves it a FIFO" ||
+		not_ok "$args -o FIFO writes through it and leaves it a FIFO" "$(ls -l "$WORK/fifo")"
+done
+run export teams -o "$WORK" --db "$DB"
+expect_status "export -o DIRECTORY" 73
+expect_err "export -o DIRECTORY says it is a directory" "it is a directory; give a file name"
+
 done_testing
