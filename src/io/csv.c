@@ -488,23 +488,6 @@ char *csv_unneutralise(char *s)
 	return s;
 }
 
-/* A number as the exporter writes one: digits with at most one decimal
- * point or comma. Split on any separator it stays digits, never a formula. */
-static bool is_number(const char *s)
-{
-	bool point = false;
-
-	if (*s < '0' || *s > '9')
-		return false;
-	for (; *s != '\0'; s++) {
-		if ((*s == '.' || *s == ',') && !point && s[1] >= '0' && s[1] <= '9')
-			point = true;
-		else if (*s < '0' || *s > '9')
-			return false;
-	}
-	return true;
-}
-
 static char separator(unsigned flags)
 {
 	return flags & CSV_WRITE_SEMICOLON ? ';' : flags & CSV_WRITE_TAB ? '\t' : ',';
@@ -520,9 +503,10 @@ bool csv_quote_needed(const char *s, unsigned flags)
 	/* The separators of the other dialects too, so that a spreadsheet
 	 * that splits on another separator than this file's keeps the cell
 	 * whole where a field begins with it, rather than making a formula of
-	 * "=1+1" in "ok;=1+1" (docs/csv-formats.md). A number such as 3,5
-	 * cannot become a formula however it is split. */
-	return strpbrk(s, ",;\t") != NULL && !is_number(s);
+	 * "=1+1" in "ok;=1+1" (docs/csv-formats.md). A number with a decimal
+	 * comma ("3,5") is quoted as well: spreadsheets read a quoted number
+	 * as a number. */
+	return strpbrk(s, ",;\t") != NULL;
 }
 
 static int put(FILE *out, char c)
@@ -536,8 +520,8 @@ static int write_field(FILE *out, const char *s, unsigned flags)
 	bool guard = (flags & CSV_WRITE_NEUTRALISE) != 0;
 	bool field_start = true;
 
-	/* A cell left unquoted holds no field break, or is a number whose
-	 * comma no formula can follow: only its beginning needs the guard. */
+	/* A cell left unquoted holds no field break: only its beginning
+	 * needs the guard. */
 	if (!quote) {
 		if (guard && csv_neutralise_needed(s) && put(out, '\'') < 0)
 			return -1;

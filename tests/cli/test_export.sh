@@ -104,9 +104,9 @@ crlf=$(grep -c "$(printf '\r')\$" "$WORK/excel.csv")
 [ "$lines" -eq 10 ] && [ "$crlf" -eq 8 ] && ok "--excel ends every record with CRLF" ||
 	not_ok "--excel ends every record with CRLF" "$lines lines, $crlf ending in CR"
 expect_line "--excel writes levels with a decimal comma and dates as ISO" "$WORK/excel.csv" \
-	"$(printf 'P2;listening;2,5;manager;2026-02-01;P3;"Asked ""why"", twice"\r')"
+	"$(printf 'P2;listening;"2,5";manager;2026-02-01;P3;"Asked ""why"", twice"\r')"
 expect_line "--excel keeps the decimals a level was written with" "$WORK/excel.csv" \
-	"$(printf 'P2;knowledge;3,25;test;2026-03-10;;\r')"
+	"$(printf 'P2;knowledge;"3,25";test;2026-03-10;;\r')"
 expect_line "--excel writes a whole level without a comma" "$WORK/excel.csv" \
 	"$(printf 'P4;knowledge;1;customer;2024-02-29;;\r')"
 expect_line "--excel neutralises a formula-like cell" "$WORK/excel.csv" \
@@ -275,7 +275,7 @@ grep -qxF "KCC-9003,No Profile,kcc-online,,no function profile$(printf ',%.0s' $
 # shellcheck disable=SC2086
 run export matrix $M --excel
 tail -c +4 "$WORK/out" | grep '^KCC-9001;' | cut -d';' -f1-5,"$col" > "$WORK/row"
-[ "$(cat "$WORK/row")" = "KCC-9001;Two Short;kcc-online;agent;33%;1,00" ] &&
+[ "$(cat "$WORK/row")" = "KCC-9001;Two Short;kcc-online;agent;33%;\"1,00\"" ] &&
 	ok "matrix --excel: ';' and a decimal comma" || not_ok "matrix --excel: ';' and a decimal comma" "$(cat "$WORK/row")"
 
 # ---- usage errors, and failures that leave no file ----

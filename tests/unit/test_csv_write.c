@@ -128,16 +128,16 @@ static void test_plain_cells_unquoted(void **state)
 	EXPECT_WRITTEN(CSV_WRITE_TAB | CSV_WRITE_CRLF, "a\tb\r\n", "a", "b");
 }
 
-/* A number with a decimal comma is left bare where ',' is not the
- * separator: no split can make a formula of digits. */
+/* A number with a decimal comma is quoted like every cell that holds a
+ * ',' (spreadsheets read a quoted number as a number). */
 static void test_decimal_comma_numbers(void **state)
 {
 	(void)state;
-	EXPECT_WRITTEN(CSV_WRITE_SEMICOLON, "P1;3,5;2,25;4\n", "P1", "3,5", "2,25", "4");
-	EXPECT_WRITTEN(CSV_WRITE_TAB, "3,5\t10,125\n", "3,5", "10,125");
+	EXPECT_WRITTEN(CSV_WRITE_SEMICOLON, "P1;\"3,5\";\"2,25\";4\n", "P1", "3,5", "2,25", "4");
+	EXPECT_WRITTEN(CSV_WRITE_TAB, "\"3,5\"\t\"10,125\"\n", "3,5", "10,125");
 	/* In a comma file it is quoted: the comma is the separator. */
 	EXPECT_WRITTEN(0, "\"3,5\"\n", "3,5");
-	/* Not numbers: quoted. */
+	/* Anything else with a comma: quoted too. */
 	EXPECT_WRITTEN(CSV_WRITE_SEMICOLON, "\"3,5x\";\",5\";\"3,\";\"1,2,3\";\"3,5;\"\n",
 		       "3,5x", ",5", "3,", "1,2,3", "3,5;");
 	assert_true(csv_quote_needed("1,2.3", CSV_WRITE_SEMICOLON));

@@ -118,7 +118,7 @@ static void test_matrix_csv(void **state)
 	got = matrix_csv(&f.a, EXPORT_EXCEL);
 	assert_string_equal(got,
 			    "\xEF\xBB\xBFid;name;team;role;fit;b;a;c\r\n"
-			    "P1;Ann;t1;agent;63%;2,50;?;\r\n"
+			    "P1;Ann;t1;agent;63%;\"2,50\";?;\r\n"
 			    "P2;\"Bo;'=x\";t1;;no function profile;;;\r\n"
 			    "P3;Cy;t1;agent;?;?;;\r\n");
 	free(got);
