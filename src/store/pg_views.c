@@ -114,6 +114,10 @@ static int candidate_row(const PGresult *r, int i, void *arg)
 	};
 
 	pgb_col_sums(r, i, 3, &c.sums);
+	if (PQnfields(r) > 12) {
+		c.history = pgb_col_bytes(r, i, 12);
+		c.history_len = (size_t)PQgetlength(r, i, 12);
+	}
 	return k->cb(k->ctx, &c);
 }
 

@@ -117,4 +117,7 @@ const char *const pg_migrations[PG_MIGRATION_COUNT] = {
 	"  ((wl_self + wl_other) / nullif(w_self + w_other, 0)));"
 	"CREATE TABLE evidence_newest (date integer NOT NULL);"
 	"INSERT INTO evidence_newest SELECT coalesce(max(max_date), 0) FROM evidence_sum;",
+
+	/* 4: the packed history of each pair (see schema_sqlite.c). */
+	"ALTER TABLE evidence_sum ADD COLUMN history bytea NOT NULL DEFAULT '\\x01';",
 };
