@@ -242,6 +242,16 @@ const char *pgb_col_text(const PGresult *r, int row, int col)
 	return pgb_col_null(r, row, col) ? NULL : PQgetvalue(r, row, col);
 }
 
+int pgb_hex_add(struct buf *b, const unsigned char *p, size_t n)
+{
+	static const char digit[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < n; i++)
+		if (buf_addc(b, digit[p[i] >> 4]) < 0 || buf_addc(b, digit[p[i] & 15]) < 0)
+			return -1;
+	return 0;
+}
+
 const unsigned char *pgb_col_bytes(const PGresult *r, int row, int col)
 {
 	return pgb_col_null(r, row, col) ? NULL : (const unsigned char *)PQgetvalue(r, row, col);

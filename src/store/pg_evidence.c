@@ -120,17 +120,6 @@ int pq_append_evidence(struct store *st, const struct evidence *rows,
 	return bulk_check(st, err);
 }
 
-/* Appends bytes in hex, as decode(x, 'hex') reads them. */
-static int hex_add(struct buf *b, const unsigned char *p, size_t n)
-{
-	static const char digit[] = "0123456789abcdef";
-
-	for (size_t i = 0; i < n; i++)
-		if (buf_addc(b, digit[p[i] >> 4]) < 0 || buf_addc(b, digit[p[i] & 15]) < 0)
-			return -1;
-	return 0;
-}
-
 /* One array literal per column of the pairs, for Q_ADD_SUMS; the tenth
  * holds each pair's history entries in hex (an empty element is "").*/
 static int sums_arrays(const struct pair_sums *pairs, size_t n, struct buf col[10])
@@ -152,7 +141,7 @@ static int sums_arrays(const struct pair_sums *pairs, size_t n, struct buf col[1
 		    buf_printf(&col[5], "%lld%s", (long long)v->n_other, sep) < 0 ||
 		    buf_printf(&col[8], "%d%s", (int)v->max_date, sep) < 0 ||
 		    buf_addc(&col[9], '"') < 0 ||
-		    hex_add(&col[9], pairs[i].history, pairs[i].history_len) < 0 ||
+		    pgb_hex_add(&col[9], pairs[i].history, pairs[i].history_len) < 0 ||
 		    buf_printf(&col[9], "\"%s", sep) < 0)
 			return -1;
 		for (int k = 0; k < 4; k++) {
@@ -280,8 +269,8 @@ static int recompute_pair_of(struct store *st, int64_t id, struct err *err)
 		/* The version byte, then the remaining rows' entries. */
 		const unsigned char version = HISTORY_VERSION;
 
-		if (hex_add(&hex, &version, 1) < 0 ||
-		    hex_add(&hex, (const unsigned char *)a.history.data, a.history.len) < 0) {
+		if (pgb_hex_add(&hex, &version, 1) < 0 ||
+		    pgb_hex_add(&hex, (const unsigned char *)a.history.data, a.history.len) < 0) {
 			rc = err_set(err, EX_OSERR, "out of memory");
 		} else {
 			sums_params(&p, person, competency, &a.v);

@@ -93,6 +93,9 @@ void pgb_param_bool(struct params *p, int v);
 int pgb_col_null(const PGresult *r, int row, int col);
 int64_t pgb_col_int(const PGresult *r, int row, int col);
 double pgb_col_real(const PGresult *r, int row, int col);
+/* Appends n bytes in hex, as decode(x, 'hex') and bytea's hex form
+ * (after its \x) read them. Returns 0, or -1 when memory ran out. */
+int pgb_hex_add(struct buf *b, const unsigned char *p, size_t n);
 /* A bytea column of a binary result, PQgetlength bytes; NULL for NULL. */
 const unsigned char *pgb_col_bytes(const PGresult *r, int row, int col);
 const char *pgb_col_text(const PGresult *r, int row, int col);

@@ -210,7 +210,10 @@ static int table_row(const PGresult *r, int i, void *arg)
 			row[c].i = pgb_col_int(r, i, c);
 		else if (k->t->columns[c].type == CELL_REAL)
 			row[c].r = pgb_col_real(r, i, c);
-		else
+		else if (k->t->columns[c].type == CELL_BLOB) {
+			row[c].s = (const char *)pgb_col_bytes(r, i, c);
+			row[c].n = (size_t)PQgetlength(r, i, c);
+		} else
 			row[c].s = pgb_col_text(r, i, c);
 	}
 	return k->cb(k->ctx, row);
@@ -249,6 +252,11 @@ static int table_line(struct buf *b, const struct table_def *t, const struct cel
 		} else if (t->columns[c].type == CELL_REAL) {
 			(void)dtoa_shortest(row[c].r, d);
 			rc = buf_adds(b, d);
+		} else if (t->columns[c].type == CELL_BLOB) {
+			/* bytea's hex form, its backslash doubled for COPY */
+			rc = buf_adds(b, "\\\\x");
+			if (rc == 0)
+				rc = pgb_hex_add(b, (const unsigned char *)row[c].s, row[c].n);
 		} else {
 			rc = pgb_copy_text(b, row[c].s);
 		}

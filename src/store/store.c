@@ -192,8 +192,10 @@ static int run_migrations(struct store *st, int target, int *from, struct err *e
 	/* Version 2 brought the running sums and version 4 their histories:
 	 * fill both, once the statements that write them find every column.
 	 * (A target between, which only the tests ask for, leaves them to the
-	 * migration to 4.) */
-	if (version < 4 && target >= 4 && st->be->rebuild_sums(st, err) < 0)
+	 * migration to 4.)
+	 * The sums are weighted with the database's settings, read first. */
+	if (version < 4 && target >= 4 &&
+	    (load_settings(st, err) < 0 || st->be->rebuild_sums(st, err) < 0))
 		goto fail;
 	if (st->be->commit(st, err) < 0)
 		goto fail;
