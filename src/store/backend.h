@@ -43,11 +43,12 @@ struct candidate_ask {
 	int32_t as_of;
 };
 
-/* The sums of one (person, competency) pair and its history entries
- * (docs/time-travel.md). Given to add_sums: the entries of the rows the
- * sums add, without the version byte. Read by each_sums and get_sums: the
- * whole stored blob, version byte and all, or NULL when the backend did
- * not read it (the sums are valid for the date asked). */
+/* The sums of one (person, competency) pair and a history blob
+ * (docs/time-travel.md), the version byte and entries. Given to add_sums:
+ * the entries of the rows the sums add, which a stored history gets
+ * appended (without the version byte). Read by each_sums: the stored blob,
+ * or NULL when the backend did not read it (the sums are valid for the
+ * date asked). */
 struct pair_sums {
 	int64_t person_id, competency_id;
 	struct evidence_sums sums;
@@ -220,6 +221,11 @@ struct backend {
 int store_pair_as_of(const struct store *st, int64_t person_id, int64_t competency_id,
 		     const unsigned char *history, size_t len, int32_t as_of,
 		     struct evidence_sums *sums, struct err *err);
+
+/* Fails with EX_DATAERR: history_append refused a row of the pair (a
+ * level that is not exactly a number with its decimals), or memory ran
+ * out. */
+int store_history_refused(int64_t person_id, int64_t competency_id, struct err *err);
 
 /* The time now, in UTC, as 2026-11-23T10:00:00Z. */
 void store_now_utc(char out[32]);

@@ -105,11 +105,11 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		"INSERT INTO setting(key, value) VALUES ($1, $2)"
 		" ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 	/* Arrays of the pairs' columns, in the order given (the lock order);
-	 * $10 the entries of each pair's history in hex, which a new row
-	 * gets after the version byte and an existing one appends. */
+	 * $10 each pair's history in hex, whose entries (after the version
+	 * byte) an existing row appends. */
 	[Q_ADD_SUMS] =
 		"INSERT INTO evidence_sum AS o (person_id, competency_id, " SUM_COLUMNS ", history)"
-		" SELECT p, c, ns, ws, wls, nt, wo, wlo, md, '\\x01'::bytea || decode(h, 'hex')"
+		" SELECT p, c, ns, ws, wls, nt, wo, wlo, md, decode(h, 'hex')"
 		" FROM unnest($1::bigint[], $2::bigint[], $3::bigint[],"
 		" $4::float8[], $5::float8[], $6::bigint[], $7::float8[], $8::float8[], $9::integer[],"
 		" $10::text[]) AS u(p, c, ns, ws, wls, nt, wo, wlo, md, h)"
@@ -119,7 +119,7 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		" w_other = o.w_other + excluded.w_other, wl_other = o.wl_other + excluded.wl_other,"
 		" max_date = greatest(o.max_date, excluded.max_date),"
 		" history = o.history || substring(excluded.history from 2)",
-	/* $10 the whole history, version byte and entries, in hex */
+	/* $10 the history in hex */
 	[Q_PUT_SUMS] =
 		"INSERT INTO evidence_sum(person_id, competency_id, " SUM_COLUMNS ", history)"
 		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, decode($10, 'hex'))"

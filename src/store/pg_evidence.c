@@ -121,7 +121,7 @@ int pq_append_evidence(struct store *st, const struct evidence *rows,
 }
 
 /* One array literal per column of the pairs, for Q_ADD_SUMS; the tenth
- * holds each pair's history entries in hex (an empty element is "").*/
+ * holds each pair's history in hex. */
 static int sums_arrays(const struct pair_sums *pairs, size_t n, struct buf col[10])
 {
 	for (int k = 0; k < 10; k++) {
@@ -193,13 +193,6 @@ static int add_row(const PGresult *r, int i, int first, const struct settings *s
 	return history_append(history, src, level, (int)pgb_col_int(r, i, first + 3), date);
 }
 
-static int history_fail(int64_t person, int64_t competency, struct err *err)
-{
-	return err_set(err, EX_DATAERR,
-		       "evidence of person id %lld on competency id %lld has a level the history cannot"
-		       " hold, or memory ran out", (long long)person, (long long)competency);
-}
-
 struct pair_acc {
 	const struct settings *set;
 	struct evidence_sums v;
@@ -257,20 +250,17 @@ static int recompute_pair_of(struct store *st, int64_t id, struct err *err)
 		return -1;
 	buf_init(&a.history, BUF_MAX);
 	buf_init(&hex, BUF_MAX);
+	a.bad = history_begin(&a.history);
 	rc = pgb_run_rows(st, Q_PAIR_ROWS, &p, pair_row, &a, "read evidence", err);
 	if (rc == 0 && a.bad)
-		rc = history_fail(person, competency, err);
+		rc = store_history_refused(person, competency, err);
 	p.n = 0;
 	if (rc == 0 && a.v.n_self + a.v.n_other == 0) {
 		pgb_param_int(&p, person);
 		pgb_param_int(&p, competency);
 		rc = pgb_run_done(st, Q_DELETE_SUMS, &p, "store running sums", NULL, err);
 	} else if (rc == 0) {
-		/* The version byte, then the remaining rows' entries. */
-		const unsigned char version = HISTORY_VERSION;
-
-		if (pgb_hex_add(&hex, &version, 1) < 0 ||
-		    pgb_hex_add(&hex, (const unsigned char *)a.history.data, a.history.len) < 0) {
+		if (pgb_hex_add(&hex, (const unsigned char *)a.history.data, a.history.len) < 0) {
 			rc = err_set(err, EX_OSERR, "out of memory");
 		} else {
 			sums_params(&p, person, competency, &a.v);
@@ -324,8 +314,8 @@ struct rebuild {
 	struct err *err;
 	struct pair_sums *pairs;     /* the batch; the last one is being summed */
 	size_t n;
-	struct buf entries;          /* the batch's history entries, pair after pair */
-	size_t *start;               /* per pair of the batch: where its entries start */
+	struct buf entries;          /* the batch's histories, pair after pair */
+	size_t *start;               /* per pair of the batch: where its history starts */
 };
 
 static int rebuild_flush(struct rebuild *b)
@@ -364,9 +354,11 @@ static int rebuild_row(const PGresult *r, int i, void *arg)
 		b->start[b->n] = b->entries.len;
 		last = &b->pairs[b->n++];
 		*last = (struct pair_sums){ person, competency, { 0 }, NULL, 0 };
+		if (history_begin(&b->entries) < 0)
+			return store_history_refused(person, competency, b->err);
 	}
 	if (add_row(r, i, 2, &b->st->settings, &last->sums, &b->entries) < 0)
-		return history_fail(person, competency, b->err);
+		return store_history_refused(person, competency, b->err);
 	return 0;
 }
 

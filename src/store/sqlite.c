@@ -109,8 +109,8 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		"INSERT INTO setting(key, value) VALUES (?1, ?2)"
 		" ON CONFLICT(key) DO UPDATE SET value = excluded.value",
 #define SUM_VALUES "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-	/* ?10 the version byte and the entries of the rows added: on
-	 * conflict the entries alone are appended. || makes text of blobs,
+	/* ?10 the history of the rows added: on conflict its entries alone
+	 * (after the version byte) are appended. || makes text of blobs,
 	 * hence the cast back, which keeps every byte. */
 	[Q_ADD_SUMS] =
 		"INSERT INTO evidence_sum(person_id, competency_id, n_self, w_self, wl_self,"

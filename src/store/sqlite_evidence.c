@@ -118,15 +118,11 @@ void sq_column_sums(sqlite3_stmt *s, int first, struct evidence_sums *out)
 	out->max_date = sqlite3_column_int(s, first + 6);
 }
 
-/* Binds a pair's sums and its history: the version byte then entries. */
-static int bind_sums(sqlite3_stmt *s, int64_t person, int64_t competency,
-		     const struct evidence_sums *v, const unsigned char *entries, size_t len,
-		     struct buf *blob)
+/* Binds a pair's sums and its history blob. */
+static void bind_sums(sqlite3_stmt *s, int64_t person, int64_t competency,
+		      const struct evidence_sums *v, const unsigned char *history, size_t len)
 {
-	buf_reset(blob);
-	if (history_begin(blob) < 0 || buf_add(blob, entries, len) < 0)
-		return -1;
-	sqlite3_bind_blob(s, 10, blob->data, (int)blob->len, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 10, history, (int)len, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 1, person);
 	sqlite3_bind_int64(s, 2, competency);
 	sqlite3_bind_int64(s, 3, v->n_self);
@@ -136,7 +132,6 @@ static int bind_sums(sqlite3_stmt *s, int64_t person, int64_t competency,
 	sqlite3_bind_double(s, 7, v->w_other);
 	sqlite3_bind_double(s, 8, v->wl_other);
 	sqlite3_bind_int(s, 9, v->max_date);
-	return 0;
 }
 
 /* Adds the current row's level, source, date and level's decimals
@@ -153,16 +148,7 @@ static int add_row(sqlite3_stmt *s, int first, const struct settings *set,
 	return history_append(history, src, level, sqlite3_column_int(s, first + 3), date);
 }
 
-/* The blob of a history being rebuilt: bytes before it are entries. */
-static int history_fail(struct store *st, int64_t person, int64_t competency, struct err *err)
-{
-	(void)st;
-	return err_set(err, EX_DATAERR,
-		       "evidence of person id %lld on competency id %lld has a level the history cannot"
-		       " hold, or memory ran out", (long long)person, (long long)competency);
-}
-
-/* Sums and history entries of one pair's rows in force. */
+/* Sums and history of one pair's rows in force. */
 static int pair_sums(struct store *st, int64_t person, int64_t competency,
 		     struct evidence_sums *out, struct buf *history, struct err *err)
 {
@@ -174,40 +160,33 @@ static int pair_sums(struct store *st, int64_t person, int64_t competency,
 		return -1;
 	sqlite3_bind_int64(s, 1, person);
 	sqlite3_bind_int64(s, 2, competency);
+	bad = history_begin(history);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		bad |= add_row(s, 0, &st->settings, out, history);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return sq_db_error(st, rc, "read evidence", err);
-	return bad ? history_fail(st, person, competency, err) : 0;
+	return bad ? store_history_refused(person, competency, err) : 0;
 }
 
-/* Stores the sums and history entries of one pair, or removes them when
- * there are none. */
+/* Stores the sums and history of one pair, or removes them when there are
+ * none. */
 static int put_pair_sums(struct store *st, int64_t person, int64_t competency,
 			 const struct evidence_sums *v, const struct buf *history,
 			 struct err *err)
 {
 	sqlite3_stmt *s = sq_prepare(st, v->n_self + v->n_other > 0 ? Q_PUT_SUMS : Q_DELETE_SUMS, err);
-	struct buf blob;
-	int rc;
 
 	if (s == NULL)
 		return -1;
-	buf_init(&blob, SIZE_MAX);
 	if (v->n_self + v->n_other > 0) {
-		if (bind_sums(s, person, competency, v, (const unsigned char *)history->data,
-			      history->len, &blob) < 0) {
-			buf_free(&blob);
-			return err_set(err, EX_OSERR, "out of memory");
-		}
+		bind_sums(s, person, competency, v, (const unsigned char *)history->data,
+			  history->len);
 	} else {
 		sqlite3_bind_int64(s, 1, person);
 		sqlite3_bind_int64(s, 2, competency);
 	}
-	rc = sq_step_done(st, s, "store running sums", NULL, err);
-	buf_free(&blob);
-	return rc;
+	return sq_step_done(st, s, "store running sums", NULL, err);
 }
 
 /* Recomputes the sums of the pair that evidence row id belongs to. */
@@ -239,24 +218,17 @@ static int recompute_pair_of(struct store *st, int64_t id, struct err *err)
 int sq_add_sums(struct store *st, const struct pair_sums *pairs, size_t n,
 		struct err *err)
 {
-	struct buf blob;
-	int rc = 0;
-
-	buf_init(&blob, SIZE_MAX);
-	for (size_t i = 0; rc == 0 && i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		sqlite3_stmt *s = sq_prepare(st, Q_ADD_SUMS, err);
 
-		if (s == NULL) {
-			rc = -1;
-		} else if (bind_sums(s, pairs[i].person_id, pairs[i].competency_id, &pairs[i].sums,
-				     pairs[i].history, pairs[i].history_len, &blob) < 0) {
-			rc = err_set(err, EX_OSERR, "out of memory");
-		} else {
-			rc = sq_step_done(st, s, "store running sums", NULL, err);
-		}
+		if (s == NULL)
+			return -1;
+		bind_sums(s, pairs[i].person_id, pairs[i].competency_id, &pairs[i].sums,
+			  pairs[i].history, pairs[i].history_len);
+		if (sq_step_done(st, s, "store running sums", NULL, err) < 0)
+			return -1;
 	}
-	buf_free(&blob);
-	return rc < 0 ? -1 : 0;
+	return 0;
 }
 
 /* Rebuilds the sums and the histories: the histories need it only when
@@ -285,11 +257,13 @@ int sq_rebuild_sums(struct store *st, struct err *err)
 			}
 			memset(&v, 0, sizeof v);
 			buf_reset(&history);
+			if (history_begin(&history) < 0)
+				fail = store_history_refused(p, c, err);
 		}
 		person = p;
 		competency = c;
-		if (add_row(s, 2, &st->settings, &v, &history) < 0)
-			fail = history_fail(st, person, competency, err);
+		if (fail == 0 && add_row(s, 2, &st->settings, &v, &history) < 0)
+			fail = store_history_refused(person, competency, err);
 	}
 	sqlite3_reset(s);
 	if (fail == 0 && rc != SQLITE_DONE)

@@ -288,14 +288,21 @@ static int pending_add(struct store *st, int64_t person, int64_t competency,
 		memset(&p->sums[i], 0, sizeof p->sums[i]);
 		buf_init(&p->history[i], SIZE_MAX);
 		p->count++;
+		if (history_begin(&p->history[i]) < 0)
+			return err_set(err, EX_OSERR, "out of memory");
 	}
-	/* The import has checked the row, so a refusal here is a bug. */
 	if (history_append(&p->history[i], e->source, e->level, e->level_decimals, e->date) < 0)
-		return err_set(err, EX_SOFTWARE,
-			       "cannot keep the history of evidence %s/%s dated %d with level %.17g (%d decimals)",
-			       e->person, e->competency, (int)e->date, e->level, e->level_decimals);
+		return store_history_refused(person, competency, err);
 	sums_add(&p->sums[i], &st->settings, e->source, e->level, e->date);
 	return 0;
+}
+
+int store_history_refused(int64_t person_id, int64_t competency_id, struct err *err)
+{
+	return err_set(err, EX_DATAERR,
+		       "evidence of person id %lld on competency id %lld has a level that is not a"
+		       " number written with its decimals, or memory ran out",
+		       (long long)person_id, (long long)competency_id);
 }
 
 static void pending_clear(struct pending_sums *p)
