@@ -56,8 +56,8 @@ struct pair_sums {
 	size_t history_len;
 };
 
-/* Stored sums of a possible mentor, and for CANDIDATES_ALL the stored
- * history when the sums are newer than as_of (else NULL). */
+/* Stored sums of a possible mentor, and its stored history when the sums
+ * are newer than as_of (else NULL). */
 struct candidate_row {
 	int64_t person_id, competency_id;
 	const char *competency, *person, *team;

@@ -114,10 +114,8 @@ static int candidate_row(const PGresult *r, int i, void *arg)
 	};
 
 	pgb_col_sums(r, i, 3, &c.sums);
-	if (PQnfields(r) > 12) {
-		c.history = pgb_col_bytes(r, i, 12);
-		c.history_len = (size_t)PQgetlength(r, i, 12);
-	}
+	c.history = pgb_col_bytes(r, i, 12);
+	c.history_len = (size_t)PQgetlength(r, i, 12);
 	return k->cb(k->ctx, &c);
 }
 
@@ -141,9 +139,8 @@ int pq_each_candidate(struct store *st, enum candidate_scope scope,
 		pgb_param_real(&p, a->min_level);
 		pgb_param_real(&p, estimate_scale(a->as_of, st->settings.half_life));
 		pgb_param_real(&p, a->min_weight);
-		if (scope == CANDIDATES_ALL)
-			pgb_param_int(&p, a->as_of);
 	}
+	pgb_param_int(&p, a->as_of);
 	return pgb_run_rows(st, stmt_of[scope], &p, candidate_row, &k, "read running sums", err);
 }
 

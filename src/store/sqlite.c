@@ -155,21 +155,22 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	" CROSS JOIN person p ON p.id = s.person_id LEFT JOIN team t ON t.id = p.team_id"
 /* ?2 minimum level, ?3 the factor of as_of, ?4 minimum evidence weight */
 #define PASSES LEVEL " >= ?2 AND (s.w_self + s.w_other) * ?3 >= ?4"
-	/* ?1 competency key. The level index gives them best first. */
+	/* ?1 competency key. The level index gives them best first. The
+	 * history is read only where the sums are newer than as_of (a
+	 * column SQLite does not decode unless asked). */
 	[Q_CANDIDATES_BEST] =
-		CANDIDATE_COLUMNS HOLDERS " WHERE c.key = ?1 AND " PASSES " AND p.active = 1"
+		CANDIDATE_COLUMNS ", s.history" HOLDERS " WHERE c.key = ?1 AND " PASSES " AND p.active = 1"
 		" ORDER BY " LEVEL " DESC",
 	/* ?1 competency key, ?5 team key */
 	[Q_CANDIDATES_TEAM] =
 		SUBTREE_OF("SELECT id FROM team WHERE key = ?5")
-		CANDIDATE_COLUMNS " FROM competency c CROSS JOIN person p"
+		CANDIDATE_COLUMNS ", s.history FROM competency c CROSS JOIN person p"
 		" CROSS JOIN evidence_sum s ON s.competency_id = c.id AND s.person_id = p.id"
 		" LEFT JOIN team t ON t.id = p.team_id"
 		" WHERE c.key = ?1 AND p.active = 1 AND p.team_id IN (SELECT id FROM sub)",
-	/* as BEST, ?5 as_of, unordered, with the sums newer than as_of and
-	 * their histories */
+	/* as BEST, ?5 as_of, unordered, with the sums newer than as_of */
 	[Q_CANDIDATES_ALL] =
-		CANDIDATE_COLUMNS ", CASE WHEN s.max_date > ?5 THEN s.history END" HOLDERS " WHERE c.key = ?1 AND p.active = 1"
+		CANDIDATE_COLUMNS ", s.history" HOLDERS " WHERE c.key = ?1 AND p.active = 1"
 		" AND (s.max_date > ?5 OR (" PASSES "))",
 	[Q_NEWEST] = "SELECT date FROM evidence_newest",
 	[Q_NOTE_NEWEST] = "UPDATE evidence_newest SET date = ?1 WHERE date < ?1",

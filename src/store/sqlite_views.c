@@ -120,7 +120,7 @@ int sq_each_candidate(struct store *st, enum candidate_scope scope,
 		};
 
 		sq_column_sums(s, 3, &c.sums);
-		if (sqlite3_column_count(s) > 12) {
+		if (!sums_valid_for(&c.sums, a->as_of)) {
 			c.history = sqlite3_column_blob(s, 12);
 			c.history_len = (size_t)sqlite3_column_bytes(s, 12);
 		}
