@@ -77,7 +77,7 @@ enum {
 struct pending_sums {
 	int64_t *keys;                   /* 2 per slot: person, competency; 0: free */
 	struct evidence_sums *sums;
-	struct buf *history;             /* per slot: the entries of the rows summed */
+	struct buf *history;             /* per slot: the history blob of the rows summed */
 	size_t cap, count;
 };
 

@@ -122,6 +122,8 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	 * rows, a few bytes each, from which the sums as of any past date are
 	 * computed (docs/time-travel.md). Never NULL and always starting with
 	 * the version byte, so that an import appends entries with ||. store.c
-	 * fills it from the evidence (rebuild_sums) in this transaction. */
-	"ALTER TABLE evidence_sum ADD COLUMN history BLOB NOT NULL DEFAULT x'01';",
+	 * fills the sums and histories from the evidence (rebuild_sums) in
+	 * this transaction, into the emptied table. */
+	"ALTER TABLE evidence_sum ADD COLUMN history BLOB NOT NULL DEFAULT x'01';"
+	"DELETE FROM evidence_sum;",
 };
