@@ -155,19 +155,21 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	" JOIN person p ON p.id = s.person_id LEFT JOIN team t ON t.id = p.team_id"
 /* $2 minimum level, $3 the factor of as_of, $4 minimum evidence weight */
 #define PASSES LEVEL " >= $2::float8 AND (s.w_self + s.w_other) * $3::float8 >= $4::float8"
-	/* $1 competency key; best first; the history where the sums are
-	 * newer than as_of, $5 */
+/* the history of the sums newer than as_of, parameter n */
+#define HISTORY_AFTER(n) ", CASE WHEN s.max_date > " n "::integer THEN s.history END"
+	/* $1 competency key, $5 as_of; best first */
 	[Q_CANDIDATES_BEST] =
-		CANDIDATE_COLUMNS ", CASE WHEN s.max_date > $5::integer THEN s.history END" HOLDERS " WHERE c.key = $1 AND " PASSES " AND p.active = 1"
+		CANDIDATE_COLUMNS HISTORY_AFTER("$5") HOLDERS
+		" WHERE c.key = $1 AND " PASSES " AND p.active = 1"
 		" ORDER BY " LEVEL " DESC",
 	/* $1 competency key, $2 team key, $3 as_of */
 	[Q_CANDIDATES_TEAM] =
 		SUBTREE_OF("SELECT id FROM team WHERE key = $2")
-		CANDIDATE_COLUMNS ", CASE WHEN s.max_date > $3::integer THEN s.history END" HOLDERS
+		CANDIDATE_COLUMNS HISTORY_AFTER("$3") HOLDERS
 		" WHERE c.key = $1 AND p.active = 1 AND p.team_id IN (SELECT id FROM sub)",
 	/* as BEST, unordered, with the sums newer than as_of */
 	[Q_CANDIDATES_ALL] =
-		CANDIDATE_COLUMNS ", CASE WHEN s.max_date > $5::integer THEN s.history END" HOLDERS " WHERE c.key = $1 AND p.active = 1"
+		CANDIDATE_COLUMNS HISTORY_AFTER("$5") HOLDERS " WHERE c.key = $1 AND p.active = 1"
 		" AND (s.max_date > $5::integer OR (" PASSES "))",
 	[Q_NEWEST] = "SELECT date FROM evidence_newest",
 	[Q_NOTE_NEWEST] = "UPDATE evidence_newest SET date = $1 WHERE date < $1",
