@@ -7,6 +7,7 @@
 
 #include "store/store.h"
 #include "store/tables.h"
+#include "util/buf.h"
 #include "util/strmap.h"
 
 struct backend;
@@ -42,23 +43,33 @@ struct candidate_ask {
 	int32_t as_of;
 };
 
-/* The sums of one (person, competency) pair. */
+/* The sums of one (person, competency) pair and a history blob
+ * (docs/time-travel.md), the version byte and entries. Given to add_sums:
+ * the entries of the rows the sums add, which a stored history gets
+ * appended (without the version byte). Read by each_sums: the stored blob,
+ * or NULL when the backend did not read it (the sums are valid for the
+ * date asked). */
 struct pair_sums {
 	int64_t person_id, competency_id;
 	struct evidence_sums sums;
+	const unsigned char *history;
+	size_t history_len;
 };
 
-/* Stored sums of a possible mentor. */
+/* Stored sums of a possible mentor, and its stored history when the sums
+ * are newer than as_of (else NULL). */
 struct candidate_row {
 	int64_t person_id, competency_id;
 	const char *competency, *person, *team;
 	struct evidence_sums sums;
+	const unsigned char *history;
+	size_t history_len;
 };
 
 /* The schema version both engines migrate to; each backend has exactly this
  * many migrations. */
 enum {
-	SCHEMA_VERSION = 3
+	SCHEMA_VERSION = 4
 };
 
 /* Running sums added in the open transaction, per (person id, competency
@@ -66,6 +77,7 @@ enum {
 struct pending_sums {
 	int64_t *keys;                   /* 2 per slot: person, competency; 0: free */
 	struct evidence_sums *sums;
+	struct buf *history;             /* per slot: the history blob of the rows summed */
 	size_t cap, count;
 };
 
@@ -166,17 +178,15 @@ struct backend {
 	int (*each_role_requirement)(struct store *st,
 				     int (*cb)(void *ctx, const struct requirement_row *r),
 				     void *ctx, struct err *err);
-	/* The stored sums of one pair; all zero when it has none. */
+	/* The sums of one pair as of as_of (store_pair_as_of); all zero
+	 * when it has none. */
 	int (*get_sums)(struct store *st, int64_t person_id, int64_t competency_id,
-			struct evidence_sums *out, struct err *err);
-	/* Every stored sum, in no particular order. */
-	int (*each_sums)(struct store *st,
-			 int (*cb)(void *ctx, int64_t person_id, int64_t competency_id,
-				   const struct evidence_sums *s),
+			int32_t as_of, struct evidence_sums *out, struct err *err);
+	/* Every stored sum, in no particular order, with its history when
+	 * the sums are newer than as_of. */
+	int (*each_sums)(struct store *st, int32_t as_of,
+			 int (*cb)(void *ctx, const struct pair_sums *p),
 			 void *ctx, struct err *err);
-	/* The sums of one pair's rows in force dated on or before as_of. */
-	int (*sums_as_of)(struct store *st, int64_t person_id, int64_t competency_id,
-			  int32_t as_of, struct evidence_sums *out, struct err *err);
 	/* The latest date of any evidence stored (0: none yet); retractions
 	 * never lower it. note_newest raises it to date. */
 	int (*newest_evidence)(struct store *st, int32_t *date, struct err *err);
@@ -203,6 +213,19 @@ struct backend {
 	/* After put_rows: rows stored later get ids after the largest copied. */
 	int (*copy_finish)(struct store *st, struct err *err);
 };
+
+/* Makes the stored sums of a pair valid for as_of: they are when they hold
+ * no row after it; else they are computed from the history (blob, len),
+ * which the backend read beside them. Fails with EX_DATAERR naming the
+ * pair when the history is malformed. */
+int store_pair_as_of(const struct store *st, int64_t person_id, int64_t competency_id,
+		     const unsigned char *history, size_t len, int32_t as_of,
+		     struct evidence_sums *sums, struct err *err);
+
+/* Fails with EX_DATAERR: history_append refused a row of the pair (a
+ * level that is not exactly a number with its decimals), or memory ran
+ * out. */
+int store_history_refused(int64_t person_id, int64_t competency_id, struct err *err);
 
 /* The time now, in UTC, as 2026-11-23T10:00:00Z. */
 void store_now_utc(char out[32]);

@@ -59,6 +59,10 @@ static void hash_row(uint64_t *h, const struct table_def *t, const struct cell *
 		case CELL_TEXT:
 			hash_bytes(h, v->s, strlen(v->s) + 1);
 			break;
+		case CELL_BLOB:
+			hash_u64(h, (uint64_t)v->n);
+			hash_bytes(h, v->s, v->n);
+			break;
 		}
 	}
 }
@@ -109,10 +113,22 @@ static int keep_row(void *ctx, const struct cell *row)
 		goto oom;
 	to = &b->cells[b->n * w];
 	memcpy(to, row, w * sizeof *to);
-	for (size_t c = 0; c < w; c++)
-		if (!to[c].null && b->t->columns[c].type == CELL_TEXT &&
+	for (size_t c = 0; c < w; c++) {
+		char *bytes;
+
+		if (to[c].null)
+			continue;
+		if (b->t->columns[c].type == CELL_TEXT &&
 		    (to[c].s = arena_strdup(&b->text, row[c].s)) == NULL)
 			goto oom;
+		if (b->t->columns[c].type == CELL_BLOB) {
+			if ((bytes = arena_alloc(&b->text, row[c].n ? row[c].n : 1)) == NULL)
+				goto oom;
+			if (row[c].n > 0)
+				memcpy(bytes, row[c].s, row[c].n);
+			to[c].s = bytes;
+		}
+	}
 	b->n++;
 	if (!b->whole_table && b->n == COPY_BATCH) {
 		if (put_batch(b, b->cells, b->n) < 0)

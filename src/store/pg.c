@@ -104,32 +104,36 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_PUT_SETTING] =
 		"INSERT INTO setting(key, value) VALUES ($1, $2)"
 		" ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-	/* Arrays of the pairs' columns, in the order given (the lock order). */
+	/* Arrays of the pairs' columns, in the order given (the lock order);
+	 * $10 each pair's history in hex, whose entries (after the version
+	 * byte) an existing row appends. */
 	[Q_ADD_SUMS] =
-		"INSERT INTO evidence_sum AS o (person_id, competency_id, " SUM_COLUMNS ")"
-		" SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[],"
-		" $4::float8[], $5::float8[], $6::bigint[], $7::float8[], $8::float8[], $9::integer[])"
+		"INSERT INTO evidence_sum AS o (person_id, competency_id, " SUM_COLUMNS ", history)"
+		" SELECT p, c, ns, ws, wls, nt, wo, wlo, md, decode(h, 'hex')"
+		" FROM unnest($1::bigint[], $2::bigint[], $3::bigint[],"
+		" $4::float8[], $5::float8[], $6::bigint[], $7::float8[], $8::float8[], $9::integer[],"
+		" $10::text[]) AS u(p, c, ns, ws, wls, nt, wo, wlo, md, h)"
 		" ON CONFLICT (competency_id, person_id) DO UPDATE SET"
 		" n_self = o.n_self + excluded.n_self, w_self = o.w_self + excluded.w_self,"
 		" wl_self = o.wl_self + excluded.wl_self, n_other = o.n_other + excluded.n_other,"
 		" w_other = o.w_other + excluded.w_other, wl_other = o.wl_other + excluded.wl_other,"
-		" max_date = greatest(o.max_date, excluded.max_date)",
+		" max_date = greatest(o.max_date, excluded.max_date),"
+		" history = o.history || substring(excluded.history from 2)",
+	/* $10 the history in hex */
 	[Q_PUT_SUMS] =
-		"INSERT INTO evidence_sum(person_id, competency_id, " SUM_COLUMNS ")"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+		"INSERT INTO evidence_sum(person_id, competency_id, " SUM_COLUMNS ", history)"
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, decode($10, 'hex'))"
 		" ON CONFLICT (competency_id, person_id) DO UPDATE SET"
 		" n_self = excluded.n_self, w_self = excluded.w_self, wl_self = excluded.wl_self,"
 		" n_other = excluded.n_other, w_other = excluded.w_other,"
-		" wl_other = excluded.wl_other, max_date = excluded.max_date",
+		" wl_other = excluded.wl_other, max_date = excluded.max_date,"
+		" history = excluded.history",
 	[Q_LOCK_SUMS] =
 		"SELECT 1 FROM evidence_sum WHERE person_id = $1 AND competency_id = $2 FOR UPDATE",
 	[Q_DELETE_SUMS] = "DELETE FROM evidence_sum WHERE person_id = $1 AND competency_id = $2",
 	[Q_PAIR_ROWS] =
-		"SELECT e.level, e.source, e.date FROM evidence e"
+		"SELECT e.level, e.source, e.date, e.level_decimals FROM evidence e"
 		" WHERE e.person_id = $1 AND e.competency_id = $2 AND " IN_FORCE,
-	[Q_PAIR_ROWS_AS_OF] =
-		"SELECT e.level, e.source, e.date FROM evidence e"
-		" WHERE e.person_id = $1 AND e.competency_id = $2 AND e.date <= $3 AND " IN_FORCE,
 	[Q_PAIR_OF_EVIDENCE] = "SELECT person_id, competency_id FROM evidence WHERE id = $1",
 	[Q_TEAM_ID] = "SELECT id FROM team WHERE key = $1",
 	[Q_SNAPSHOT_TEAM_MEMBERS] =
@@ -140,8 +144,10 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		"SELECT q.role_id, q.competency_id, c.key, q.required_level, q.weight"
 		" FROM requirement q JOIN competency c ON c.id = q.competency_id"
 		" ORDER BY q.role_id, q.id",
+	/* The history only where the sums hold rows after the date, $3. */
 	[Q_PAIR_SUMS] =
-		"SELECT " SUM_COLUMNS " FROM evidence_sum WHERE competency_id = $1 AND person_id = $2",
+		"SELECT " SUM_COLUMNS ", CASE WHEN max_date > $3::integer THEN history END"
+		" FROM evidence_sum WHERE competency_id = $1 AND person_id = $2",
 /* The expression of the level index (schema_pg.c), so that it is used. */
 #define LEVEL "(s.wl_self + s.wl_other) / nullif(s.w_self + s.w_other, 0)"
 #define HOLDERS \
@@ -149,18 +155,21 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	" JOIN person p ON p.id = s.person_id LEFT JOIN team t ON t.id = p.team_id"
 /* $2 minimum level, $3 the factor of as_of, $4 minimum evidence weight */
 #define PASSES LEVEL " >= $2::float8 AND (s.w_self + s.w_other) * $3::float8 >= $4::float8"
-	/* $1 competency key; best first */
+/* the history of the sums newer than as_of, parameter n */
+#define HISTORY_AFTER(n) ", CASE WHEN s.max_date > " n "::integer THEN s.history END"
+	/* $1 competency key, $5 as_of; best first */
 	[Q_CANDIDATES_BEST] =
-		CANDIDATE_COLUMNS HOLDERS " WHERE c.key = $1 AND " PASSES " AND p.active = 1"
+		CANDIDATE_COLUMNS HISTORY_AFTER("$5") HOLDERS
+		" WHERE c.key = $1 AND " PASSES " AND p.active = 1"
 		" ORDER BY " LEVEL " DESC",
-	/* $1 competency key, $2 team key */
+	/* $1 competency key, $2 team key, $3 as_of */
 	[Q_CANDIDATES_TEAM] =
 		SUBTREE_OF("SELECT id FROM team WHERE key = $2")
-		CANDIDATE_COLUMNS HOLDERS
+		CANDIDATE_COLUMNS HISTORY_AFTER("$3") HOLDERS
 		" WHERE c.key = $1 AND p.active = 1 AND p.team_id IN (SELECT id FROM sub)",
-	/* as BEST, $5 as_of, unordered, with the sums newer than as_of */
+	/* as BEST, unordered, with the sums newer than as_of */
 	[Q_CANDIDATES_ALL] =
-		CANDIDATE_COLUMNS HOLDERS " WHERE c.key = $1 AND p.active = 1"
+		CANDIDATE_COLUMNS HISTORY_AFTER("$5") HOLDERS " WHERE c.key = $1 AND p.active = 1"
 		" AND (s.max_date > $5::integer OR (" PASSES "))",
 	[Q_NEWEST] = "SELECT date FROM evidence_newest",
 	[Q_NOTE_NEWEST] = "UPDATE evidence_newest SET date = $1 WHERE date < $1",
@@ -233,6 +242,21 @@ double pgb_col_real(const PGresult *r, int row, int col)
 const char *pgb_col_text(const PGresult *r, int row, int col)
 {
 	return pgb_col_null(r, row, col) ? NULL : PQgetvalue(r, row, col);
+}
+
+int pgb_hex_add(struct buf *b, const unsigned char *p, size_t n)
+{
+	static const char digit[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < n; i++)
+		if (buf_addc(b, digit[p[i] >> 4]) < 0 || buf_addc(b, digit[p[i] & 15]) < 0)
+			return -1;
+	return 0;
+}
+
+const unsigned char *pgb_col_bytes(const PGresult *r, int row, int col)
+{
+	return pgb_col_null(r, row, col) ? NULL : (const unsigned char *)PQgetvalue(r, row, col);
 }
 
 /* ---- running statements -------------------------------------------------- */
@@ -673,7 +697,6 @@ const struct backend backend_pg = {
 	.each_role_requirement = pq_each_role_requirement,
 	.get_sums = pq_get_sums,
 	.each_sums = pq_each_sums,
-	.sums_as_of = pq_sums_as_of,
 	.newest_evidence = pq_newest_evidence,
 	.note_newest = pq_note_newest,
 	.each_candidate = pq_each_candidate,

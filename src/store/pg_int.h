@@ -41,7 +41,7 @@ enum stmt_id {
 	Q_SETTINGS, Q_PUT_SETTING, Q_ADD_SUMS, Q_PUT_SUMS, Q_LOCK_SUMS, Q_PAIR_ROWS,
 	Q_PAIR_OF_EVIDENCE, Q_DELETE_SUMS,
 	Q_TEAM_ID, Q_SNAPSHOT_TEAM_MEMBERS, Q_SNAPSHOT_PERSON_MEMBER, Q_ROLE_REQUIREMENTS,
-	Q_PAIR_SUMS, Q_PAIR_ROWS_AS_OF, Q_CANDIDATES_BEST, Q_CANDIDATES_TEAM,
+	Q_PAIR_SUMS, Q_CANDIDATES_BEST, Q_CANDIDATES_TEAM,
 	Q_CANDIDATES_ALL, Q_NEWEST, Q_NOTE_NEWEST,
 	Q_COUNT_OF_STATEMENTS
 };
@@ -93,6 +93,11 @@ void pgb_param_bool(struct params *p, int v);
 int pgb_col_null(const PGresult *r, int row, int col);
 int64_t pgb_col_int(const PGresult *r, int row, int col);
 double pgb_col_real(const PGresult *r, int row, int col);
+/* Appends n bytes in hex, as decode(x, 'hex') and bytea's hex form
+ * (after its \x) read them. Returns 0, or -1 when memory ran out. */
+int pgb_hex_add(struct buf *b, const unsigned char *p, size_t n);
+/* A bytea column of a binary result, PQgetlength bytes; NULL for NULL. */
+const unsigned char *pgb_col_bytes(const PGresult *r, int row, int col);
 const char *pgb_col_text(const PGresult *r, int row, int col);
 /* Words a failure of r (NULL: of the connection) while doing. */
 int pgb_error(struct store *st, const PGresult *r, const char *doing, struct err *err);
@@ -178,13 +183,10 @@ int pq_add_sums(struct store *st, const struct pair_sums *pairs, size_t n,
 		struct err *err);
 int pq_rebuild_sums(struct store *st, struct err *err);
 int pq_get_sums(struct store *st, int64_t person_id, int64_t competency_id,
-		struct evidence_sums *out, struct err *err);
-int pq_each_sums(struct store *st,
-		 int (*cb)(void *ctx, int64_t person_id, int64_t competency_id,
-			   const struct evidence_sums *s),
+		int32_t as_of, struct evidence_sums *out, struct err *err);
+int pq_each_sums(struct store *st, int32_t as_of,
+		 int (*cb)(void *ctx, const struct pair_sums *p),
 		 void *ctx, struct err *err);
-int pq_sums_as_of(struct store *st, int64_t person_id, int64_t competency_id,
-		  int32_t as_of, struct evidence_sums *out, struct err *err);
 int pq_newest_evidence(struct store *st, int32_t *date, struct err *err);
 int pq_note_newest(struct store *st, int32_t date, struct err *err);
 int pq_each_setting(struct store *st,

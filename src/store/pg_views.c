@@ -114,6 +114,8 @@ static int candidate_row(const PGresult *r, int i, void *arg)
 	};
 
 	pgb_col_sums(r, i, 3, &c.sums);
+	c.history = pgb_col_bytes(r, i, 12);
+	c.history_len = (size_t)PQgetlength(r, i, 12);
 	return k->cb(k->ctx, &c);
 }
 
@@ -137,9 +139,8 @@ int pq_each_candidate(struct store *st, enum candidate_scope scope,
 		pgb_param_real(&p, a->min_level);
 		pgb_param_real(&p, estimate_scale(a->as_of, st->settings.half_life));
 		pgb_param_real(&p, a->min_weight);
-		if (scope == CANDIDATES_ALL)
-			pgb_param_int(&p, a->as_of);
 	}
+	pgb_param_int(&p, a->as_of);
 	return pgb_run_rows(st, stmt_of[scope], &p, candidate_row, &k, "read running sums", err);
 }
 
@@ -206,7 +207,10 @@ static int table_row(const PGresult *r, int i, void *arg)
 			row[c].i = pgb_col_int(r, i, c);
 		else if (k->t->columns[c].type == CELL_REAL)
 			row[c].r = pgb_col_real(r, i, c);
-		else
+		else if (k->t->columns[c].type == CELL_BLOB) {
+			row[c].s = (const char *)pgb_col_bytes(r, i, c);
+			row[c].n = (size_t)PQgetlength(r, i, c);
+		} else
 			row[c].s = pgb_col_text(r, i, c);
 	}
 	return k->cb(k->ctx, row);
@@ -245,6 +249,11 @@ static int table_line(struct buf *b, const struct table_def *t, const struct cel
 		} else if (t->columns[c].type == CELL_REAL) {
 			(void)dtoa_shortest(row[c].r, d);
 			rc = buf_adds(b, d);
+		} else if (t->columns[c].type == CELL_BLOB) {
+			/* bytea's hex form, its backslash doubled for COPY */
+			rc = buf_adds(b, "\\\\x");
+			if (rc == 0)
+				rc = pgb_hex_add(b, (const unsigned char *)row[c].s, row[c].n);
 		} else {
 			rc = pgb_copy_text(b, row[c].s);
 		}

@@ -117,4 +117,13 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	"  (wl_self + wl_other) / (w_self + w_other));"
 	"CREATE TABLE evidence_newest (date INTEGER NOT NULL);"
 	"INSERT INTO evidence_newest SELECT coalesce(max(max_date), 0) FROM evidence_sum;",
+
+	/* 4: beside each pair's running sums, its packed history: the pair's
+	 * rows, a few bytes each, from which the sums as of any past date are
+	 * computed (docs/time-travel.md). Never NULL and always starting with
+	 * the version byte, so that an import appends entries with ||. store.c
+	 * fills the sums and histories from the evidence (rebuild_sums) in
+	 * this transaction, into the emptied table. */
+	"ALTER TABLE evidence_sum ADD COLUMN history BLOB NOT NULL DEFAULT x'01';"
+	"DELETE FROM evidence_sum;",
 };

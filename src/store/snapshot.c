@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "core/history.h"
 #include "store/backend.h"
 #include "util/array.h"
 
@@ -20,6 +21,8 @@ struct member_ids {
 };
 
 struct builder {
+	struct store *st;
+	struct err *err;
 	struct team_snapshot *out;
 	struct member_ids *ids;               /* per member */
 	size_t cap_ids;
@@ -118,20 +121,36 @@ static int add_lines(struct builder *b)
 }
 
 
+int store_pair_as_of(const struct store *st, int64_t person_id, int64_t competency_id,
+		     const unsigned char *history, size_t len, int32_t as_of,
+		     struct evidence_sums *sums, struct err *err)
+{
+	if (sums_valid_for(sums, as_of))
+		return 0;
+	if (history == NULL || history_sums_as_of(history, len, &st->settings, as_of, sums) < 0)
+		return err_set(err, EX_DATAERR,
+			       "the stored history of person id %lld on competency id %lld is damaged;"
+			       " 'compgap config set' of any method setting rebuilds it",
+			       (long long)person_id, (long long)competency_id);
+	return 0;
+}
+
 /* Places one scanned sum on its line, if the snapshot has that line. */
-static int place_sums(void *ctx, int64_t person, int64_t competency, const struct evidence_sums *v)
+static int place_sums(void *ctx, const struct pair_sums *p)
 {
 	struct builder *b = ctx;
 	const struct team_snapshot *s = b->out;
 	const struct snapshot_member *m;
+	int64_t person = p->person_id;
 
 	if (person < 1 || person > b->max_person || b->member_of[person] == SIZE_MAX)
 		return 0;
 	m = &s->members[b->member_of[person]];
 	for (size_t i = m->first_line; i < m->first_line + m->nlines; i++)
-		if (b->line_competency[i] == competency) {
-			s->lines[i].sums = *v;
-			break;
+		if (b->line_competency[i] == p->competency_id) {
+			s->lines[i].sums = p->sums;
+			return store_pair_as_of(b->st, person, p->competency_id, p->history,
+						p->history_len, s->as_of, &s->lines[i].sums, b->err);
 		}
 	return 0;
 }
@@ -166,24 +185,12 @@ static int fill_sums(struct store *st, struct builder *b, struct err *err)
 		for (size_t i = 0; i < s->nmembers; i++)
 			if (b->ids[i].person > 0)
 				b->member_of[b->ids[i].person] = i;
-		if (st->be->each_sums(st, place_sums, b, err) != 0)
-			return -1;
-	} else {
-		for (size_t i = 0; i < s->nlines; i++) {
-			m = line_member(s, i, m);
-			if (st->be->get_sums(st, b->ids[m].person, b->line_competency[i],
-					     &s->lines[i].sums, err) < 0)
-				return -1;
-		}
+		return st->be->each_sums(st, s->as_of, place_sums, b, err) != 0 ? -1 : 0;
 	}
-	/* Sums that include rows after the date: from the rows instead. */
-	m = 0;
 	for (size_t i = 0; i < s->nlines; i++) {
-		if (sums_valid_for(&s->lines[i].sums, s->as_of))
-			continue;
 		m = line_member(s, i, m);
-		if (st->be->sums_as_of(st, b->ids[m].person, b->line_competency[i], s->as_of,
-				       &s->lines[i].sums, err) < 0)
+		if (st->be->get_sums(st, b->ids[m].person, b->line_competency[i], s->as_of,
+				     &s->lines[i].sums, err) < 0)
 			return -1;
 	}
 	return 0;
@@ -192,7 +199,7 @@ static int fill_sums(struct store *st, struct builder *b, struct err *err)
 int store_load_snapshot(struct store *st, const struct snapshot_filter *f, int32_t as_of,
 			struct team_snapshot *out, struct err *err)
 {
-	struct builder b = { .out = out };
+	struct builder b = { .st = st, .err = err, .out = out };
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -261,9 +268,8 @@ static int pass_candidate(void *ctx, const struct candidate_row *c)
 	struct candidate_filter *f = ctx;
 	struct evidence_sums v = c->sums;
 
-	if (!sums_valid_for(&v, f->q->as_of) &&
-	    f->st->be->sums_as_of(f->st, c->person_id, c->competency_id, f->q->as_of, &v,
-				  f->err) < 0)
+	if (store_pair_as_of(f->st, c->person_id, c->competency_id, c->history, c->history_len,
+			     f->q->as_of, &v, f->err) < 0)
 		return -1;
 	if (v.n_self + v.n_other == 0)
 		return 0;

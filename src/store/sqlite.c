@@ -108,28 +108,30 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_PUT_SETTING] =
 		"INSERT INTO setting(key, value) VALUES (?1, ?2)"
 		" ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-#define SUM_VALUES "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+#define SUM_VALUES "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+	/* ?10 the history of the rows added: on conflict its entries alone
+	 * (after the version byte) are appended. || makes text of blobs,
+	 * hence the cast back, which keeps every byte. */
 	[Q_ADD_SUMS] =
 		"INSERT INTO evidence_sum(person_id, competency_id, n_self, w_self, wl_self,"
-		" n_other, w_other, wl_other, max_date) VALUES " SUM_VALUES
+		" n_other, w_other, wl_other, max_date, history) VALUES " SUM_VALUES
 		" ON CONFLICT(person_id, competency_id) DO UPDATE SET"
 		" n_self = n_self + excluded.n_self, w_self = w_self + excluded.w_self,"
 		" wl_self = wl_self + excluded.wl_self, n_other = n_other + excluded.n_other,"
 		" w_other = w_other + excluded.w_other, wl_other = wl_other + excluded.wl_other,"
-		" max_date = max(max_date, excluded.max_date)",
+		" max_date = max(max_date, excluded.max_date),"
+		" history = CAST(history || substr(excluded.history, 2) AS BLOB)",
 	[Q_PUT_SUMS] =
 		"INSERT OR REPLACE INTO evidence_sum(person_id, competency_id, n_self, w_self,"
-		" wl_self, n_other, w_other, wl_other, max_date) VALUES " SUM_VALUES,
+		" wl_self, n_other, w_other, wl_other, max_date, history) VALUES " SUM_VALUES,
 	[Q_DELETE_SUMS] = "DELETE FROM evidence_sum WHERE person_id = ?1 AND competency_id = ?2",
 	[Q_PAIR_ROWS] =
-		"SELECT e.level, e.source, e.date FROM evidence e"
+		"SELECT e.level, e.source, e.date, e.level_decimals FROM evidence e"
 		" WHERE e.person_id = ?1 AND e.competency_id = ?2 AND " IN_FORCE,
-	[Q_PAIR_ROWS_AS_OF] =
-		"SELECT e.level, e.source, e.date FROM evidence e"
-		" WHERE e.person_id = ?1 AND e.competency_id = ?2 AND e.date <= ?3 AND " IN_FORCE,
 	[Q_PAIR_OF_EVIDENCE] = "SELECT person_id, competency_id FROM evidence WHERE id = ?1",
 	[Q_ALL_ROWS_BY_PAIR] =
-		"SELECT e.person_id, e.competency_id, e.level, e.source, e.date FROM evidence e"
+		"SELECT e.person_id, e.competency_id, e.level, e.source, e.date, e.level_decimals"
+		" FROM evidence e"
 		" WHERE " IN_FORCE " ORDER BY e.person_id, e.competency_id",
 	[Q_TEAM_ID] = "SELECT id FROM team WHERE key = ?1",
 	[Q_SNAPSHOT_TEAM_MEMBERS] =
@@ -140,29 +142,35 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		"SELECT q.role_id, q.competency_id, c.key, q.required_level, q.weight"
 		" FROM requirement q JOIN competency c ON c.id = q.competency_id"
 		" ORDER BY q.role_id, q.id",
+	/* The history only where the sums hold rows after the date (?3, ?1). */
 	[Q_PAIR_SUMS] =
-		"SELECT " SUM_COLUMNS " FROM evidence_sum WHERE competency_id = ?1 AND person_id = ?2",
-	[Q_ALL_SUMS] = "SELECT person_id, competency_id, " SUM_COLUMNS " FROM evidence_sum",
+		"SELECT " SUM_COLUMNS ", CASE WHEN max_date > ?3 THEN history END"
+		" FROM evidence_sum WHERE competency_id = ?1 AND person_id = ?2",
+	[Q_ALL_SUMS] =
+		"SELECT person_id, competency_id, " SUM_COLUMNS ", CASE WHEN max_date > ?1 THEN history END"
+		" FROM evidence_sum",
 #define LEVEL "(s.wl_self + s.wl_other) / (s.w_self + s.w_other)"
 #define HOLDERS \
 	" FROM competency c CROSS JOIN evidence_sum s ON s.competency_id = c.id" \
 	" CROSS JOIN person p ON p.id = s.person_id LEFT JOIN team t ON t.id = p.team_id"
 /* ?2 minimum level, ?3 the factor of as_of, ?4 minimum evidence weight */
 #define PASSES LEVEL " >= ?2 AND (s.w_self + s.w_other) * ?3 >= ?4"
-	/* ?1 competency key. The level index gives them best first. */
+	/* ?1 competency key. The level index gives them best first. The
+	 * history is read only where the sums are newer than as_of (a
+	 * column SQLite does not decode unless asked). */
 	[Q_CANDIDATES_BEST] =
-		CANDIDATE_COLUMNS HOLDERS " WHERE c.key = ?1 AND " PASSES " AND p.active = 1"
+		CANDIDATE_COLUMNS ", s.history" HOLDERS " WHERE c.key = ?1 AND " PASSES " AND p.active = 1"
 		" ORDER BY " LEVEL " DESC",
 	/* ?1 competency key, ?5 team key */
 	[Q_CANDIDATES_TEAM] =
 		SUBTREE_OF("SELECT id FROM team WHERE key = ?5")
-		CANDIDATE_COLUMNS " FROM competency c CROSS JOIN person p"
+		CANDIDATE_COLUMNS ", s.history FROM competency c CROSS JOIN person p"
 		" CROSS JOIN evidence_sum s ON s.competency_id = c.id AND s.person_id = p.id"
 		" LEFT JOIN team t ON t.id = p.team_id"
 		" WHERE c.key = ?1 AND p.active = 1 AND p.team_id IN (SELECT id FROM sub)",
 	/* as BEST, ?5 as_of, unordered, with the sums newer than as_of */
 	[Q_CANDIDATES_ALL] =
-		CANDIDATE_COLUMNS HOLDERS " WHERE c.key = ?1 AND p.active = 1"
+		CANDIDATE_COLUMNS ", s.history" HOLDERS " WHERE c.key = ?1 AND p.active = 1"
 		" AND (s.max_date > ?5 OR (" PASSES "))",
 	[Q_NEWEST] = "SELECT date FROM evidence_newest",
 	[Q_NOTE_NEWEST] = "UPDATE evidence_newest SET date = ?1 WHERE date < ?1",
@@ -627,7 +635,6 @@ const struct backend backend_sqlite = {
 	.each_role_requirement = sq_each_role_requirement,
 	.get_sums = sq_get_sums,
 	.each_sums = sq_each_sums,
-	.sums_as_of = sq_sums_as_of,
 	.newest_evidence = sq_newest_evidence,
 	.note_newest = sq_note_newest,
 	.each_candidate = sq_each_candidate,

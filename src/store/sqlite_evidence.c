@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "core/history.h"
 #include "store/sqlite_int.h"
 
 /* Binds evidence row e (with its ids) to the nine parameters from first. */
@@ -117,9 +118,11 @@ void sq_column_sums(sqlite3_stmt *s, int first, struct evidence_sums *out)
 	out->max_date = sqlite3_column_int(s, first + 6);
 }
 
+/* Binds a pair's sums and its history blob. */
 static void bind_sums(sqlite3_stmt *s, int64_t person, int64_t competency,
-		      const struct evidence_sums *v)
+		      const struct evidence_sums *v, const unsigned char *history, size_t len)
 {
+	sqlite3_bind_blob(s, 10, history, (int)len, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 1, person);
 	sqlite3_bind_int64(s, 2, competency);
 	sqlite3_bind_int64(s, 3, v->n_self);
@@ -131,48 +134,54 @@ static void bind_sums(sqlite3_stmt *s, int64_t person, int64_t competency,
 	sqlite3_bind_int(s, 9, v->max_date);
 }
 
-/* Adds the current row's level, source and date (columns first..+2) to
- * sums. */
-static void add_row(sqlite3_stmt *s, int first, const struct settings *set,
-		    struct evidence_sums *sums)
+/* Adds the current row's level, source, date and level's decimals
+ * (columns first..+3) to sums and its entry to history. */
+static int add_row(sqlite3_stmt *s, int first, const struct settings *set,
+		   struct evidence_sums *sums, struct buf *history)
 {
 	enum source src = SOURCE_SELF;
+	double level = sqlite3_column_double(s, first);
+	int32_t date = sqlite3_column_int(s, first + 2);
 
 	(void)source_parse(sq_column_text(s, first + 1), &src);
-	sums_add(sums, set, src, sqlite3_column_double(s, first), sqlite3_column_int(s, first + 2));
+	sums_add(sums, set, src, level, date);
+	return history_append(history, src, level, sqlite3_column_int(s, first + 3), date);
 }
 
-/* Sums of one pair's rows in force, dated on or before as_of (all rows
- * when as_of is INT32_MAX). */
-static int pair_sums(struct store *st, int64_t person, int64_t competency, int32_t as_of,
-		     struct evidence_sums *out, struct err *err)
+/* Sums and history of one pair's rows in force. */
+static int pair_sums(struct store *st, int64_t person, int64_t competency,
+		     struct evidence_sums *out, struct buf *history, struct err *err)
 {
-	sqlite3_stmt *s = sq_prepare(st, as_of == INT32_MAX ? Q_PAIR_ROWS : Q_PAIR_ROWS_AS_OF, err);
-	int rc;
+	sqlite3_stmt *s = sq_prepare(st, Q_PAIR_ROWS, err);
+	int rc, bad = 0;
 
 	memset(out, 0, sizeof *out);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, person);
 	sqlite3_bind_int64(s, 2, competency);
-	if (as_of != INT32_MAX)
-		sqlite3_bind_int(s, 3, as_of);
+	bad = history_begin(history);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		add_row(s, 0, &st->settings, out);
+		bad |= add_row(s, 0, &st->settings, out, history);
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : sq_db_error(st, rc, "read evidence", err);
+	if (rc != SQLITE_DONE)
+		return sq_db_error(st, rc, "read evidence", err);
+	return bad ? store_history_refused(person, competency, err) : 0;
 }
 
-/* Stores the sums of one pair, or removes them when there are none. */
+/* Stores the sums and history of one pair, or removes them when there are
+ * none. */
 static int put_pair_sums(struct store *st, int64_t person, int64_t competency,
-			 const struct evidence_sums *v, struct err *err)
+			 const struct evidence_sums *v, const struct buf *history,
+			 struct err *err)
 {
 	sqlite3_stmt *s = sq_prepare(st, v->n_self + v->n_other > 0 ? Q_PUT_SUMS : Q_DELETE_SUMS, err);
 
 	if (s == NULL)
 		return -1;
 	if (v->n_self + v->n_other > 0) {
-		bind_sums(s, person, competency, v);
+		bind_sums(s, person, competency, v, (const unsigned char *)history->data,
+			  history->len);
 	} else {
 		sqlite3_bind_int64(s, 1, person);
 		sqlite3_bind_int64(s, 2, competency);
@@ -186,6 +195,7 @@ static int recompute_pair_of(struct store *st, int64_t id, struct err *err)
 	sqlite3_stmt *s = sq_prepare(st, Q_PAIR_OF_EVIDENCE, err);
 	int64_t person, competency;
 	struct evidence_sums v;
+	struct buf history;
 	int rc;
 
 	if (s == NULL)
@@ -197,9 +207,12 @@ static int recompute_pair_of(struct store *st, int64_t id, struct err *err)
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
 		return sq_db_error(st, rc, "read evidence", err);
-	if (pair_sums(st, person, competency, INT32_MAX, &v, err) < 0)
-		return -1;
-	return put_pair_sums(st, person, competency, &v, err);
+	buf_init(&history, SIZE_MAX);
+	rc = pair_sums(st, person, competency, &v, &history, err);
+	if (rc == 0)
+		rc = put_pair_sums(st, person, competency, &v, &history, err);
+	buf_free(&history);
+	return rc;
 }
 
 int sq_add_sums(struct store *st, const struct pair_sums *pairs, size_t n,
@@ -210,43 +223,55 @@ int sq_add_sums(struct store *st, const struct pair_sums *pairs, size_t n,
 
 		if (s == NULL)
 			return -1;
-		bind_sums(s, pairs[i].person_id, pairs[i].competency_id, &pairs[i].sums);
+		bind_sums(s, pairs[i].person_id, pairs[i].competency_id, &pairs[i].sums,
+			  pairs[i].history, pairs[i].history_len);
 		if (sq_step_done(st, s, "store running sums", NULL, err) < 0)
 			return -1;
 	}
 	return 0;
 }
 
+/* Rebuilds the sums and the histories: the histories need it only when
+ * they are new (migration 4), but the pass reads the same rows. */
 int sq_rebuild_sums(struct store *st, struct err *err)
 {
 	sqlite3_stmt *s;
 	struct evidence_sums v = { 0 };
+	struct buf history;
 	int64_t person = 0, competency = 0;
-	int rc;
+	int rc, fail = 0;
 
 	if (sq_exec(st, "DELETE FROM evidence_sum", "rebuild running sums", err) < 0)
 		return -1;
 	s = sq_prepare(st, Q_ALL_ROWS_BY_PAIR, err);
 	if (s == NULL)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	buf_init(&history, SIZE_MAX);
+	while (fail == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int64_t p = sqlite3_column_int64(s, 0), c = sqlite3_column_int64(s, 1);
 
-		if ((p != person || c != competency) && person != 0 &&
-		    put_pair_sums(st, person, competency, &v, err) < 0) {
-			sqlite3_reset(s);
-			return -1;
-		}
-		if (p != person || c != competency)
+		if (p != person || c != competency) {
+			if (person != 0 && put_pair_sums(st, person, competency, &v, &history, err) < 0) {
+				fail = -1;
+				break;
+			}
 			memset(&v, 0, sizeof v);
+			buf_reset(&history);
+			if (history_begin(&history) < 0)
+				fail = store_history_refused(p, c, err);
+		}
 		person = p;
 		competency = c;
-		add_row(s, 2, &st->settings, &v);
+		if (fail == 0 && add_row(s, 2, &st->settings, &v, &history) < 0)
+			fail = store_history_refused(person, competency, err);
 	}
 	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return sq_db_error(st, rc, "rebuild running sums", err);
-	return person != 0 ? put_pair_sums(st, person, competency, &v, err) : 0;
+	if (fail == 0 && rc != SQLITE_DONE)
+		fail = sq_db_error(st, rc, "rebuild running sums", err);
+	if (fail == 0 && person != 0)
+		fail = put_pair_sums(st, person, competency, &v, &history, err);
+	buf_free(&history);
+	return fail < 0 ? -1 : 0;
 }
 
 int sq_each_setting(struct store *st,
@@ -275,26 +300,31 @@ int sq_put_setting(struct store *st, const char *key, const char *value, struct 
 }
 
 int sq_get_sums(struct store *st, int64_t person_id, int64_t competency_id,
-		struct evidence_sums *out, struct err *err)
+		int32_t as_of, struct evidence_sums *out, struct err *err)
 {
 	sqlite3_stmt *s = sq_prepare(st, Q_PAIR_SUMS, err);
-	int rc;
+	int rc, fail = 0;
 
 	memset(out, 0, sizeof *out);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, competency_id);
 	sqlite3_bind_int64(s, 2, person_id);
+	sqlite3_bind_int(s, 3, as_of);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		sq_column_sums(s, 0, out);
+		fail = store_pair_as_of(st, person_id, competency_id, sqlite3_column_blob(s, 7),
+					(size_t)sqlite3_column_bytes(s, 7), as_of, out, err);
+	}
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_db_error(st, rc, "read running sums", err);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_db_error(st, rc, "read running sums", err);
+	return fail;
 }
 
-int sq_each_sums(struct store *st,
-		 int (*cb)(void *ctx, int64_t person_id, int64_t competency_id,
-			   const struct evidence_sums *s),
+int sq_each_sums(struct store *st, int32_t as_of,
+		 int (*cb)(void *ctx, const struct pair_sums *p),
 		 void *ctx, struct err *err)
 {
 	sqlite3_stmt *s = sq_prepare(st, Q_ALL_SUMS, err);
@@ -302,19 +332,19 @@ int sq_each_sums(struct store *st,
 
 	if (s == NULL)
 		return -1;
+	sqlite3_bind_int(s, 1, as_of);
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct evidence_sums v;
+		struct pair_sums p = {
+			.person_id = sqlite3_column_int64(s, 0),
+			.competency_id = sqlite3_column_int64(s, 1),
+			.history = sqlite3_column_blob(s, 9),
+			.history_len = (size_t)sqlite3_column_bytes(s, 9),
+		};
 
-		sq_column_sums(s, 2, &v);
-		stop = cb(ctx, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1), &v);
+		sq_column_sums(s, 2, &p.sums);
+		stop = cb(ctx, &p);
 	}
 	return sq_each_done(st, s, rc, stop, "read running sums", err);
-}
-
-int sq_sums_as_of(struct store *st, int64_t person_id, int64_t competency_id,
-		  int32_t as_of, struct evidence_sums *out, struct err *err)
-{
-	return pair_sums(st, person_id, competency_id, as_of, out, err);
 }
 
 int sq_newest_evidence(struct store *st, int32_t *date, struct err *err)

@@ -31,7 +31,7 @@ enum stmt_id {
 	Q_SETTINGS, Q_PUT_SETTING, Q_ADD_SUMS, Q_PUT_SUMS, Q_PAIR_ROWS, Q_PAIR_OF_EVIDENCE,
 	Q_ALL_ROWS_BY_PAIR, Q_DELETE_SUMS,
 	Q_TEAM_ID, Q_SNAPSHOT_TEAM_MEMBERS, Q_SNAPSHOT_PERSON_MEMBER, Q_ROLE_REQUIREMENTS,
-	Q_PAIR_SUMS, Q_ALL_SUMS, Q_PAIR_ROWS_AS_OF, Q_CANDIDATES_BEST, Q_CANDIDATES_TEAM,
+	Q_PAIR_SUMS, Q_ALL_SUMS, Q_CANDIDATES_BEST, Q_CANDIDATES_TEAM,
 	Q_CANDIDATES_ALL, Q_NEWEST, Q_NOTE_NEWEST,
 	Q_COUNT_OF_STATEMENTS
 };
@@ -139,13 +139,10 @@ int sq_add_sums(struct store *st, const struct pair_sums *pairs, size_t n,
 		struct err *err);
 int sq_rebuild_sums(struct store *st, struct err *err);
 int sq_get_sums(struct store *st, int64_t person_id, int64_t competency_id,
-		struct evidence_sums *out, struct err *err);
-int sq_each_sums(struct store *st,
-		 int (*cb)(void *ctx, int64_t person_id, int64_t competency_id,
-			   const struct evidence_sums *s),
+		int32_t as_of, struct evidence_sums *out, struct err *err);
+int sq_each_sums(struct store *st, int32_t as_of,
+		 int (*cb)(void *ctx, const struct pair_sums *p),
 		 void *ctx, struct err *err);
-int sq_sums_as_of(struct store *st, int64_t person_id, int64_t competency_id,
-		  int32_t as_of, struct evidence_sums *out, struct err *err);
 int sq_newest_evidence(struct store *st, int32_t *date, struct err *err);
 int sq_note_newest(struct store *st, int32_t date, struct err *err);
 int sq_each_setting(struct store *st,

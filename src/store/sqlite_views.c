@@ -120,6 +120,10 @@ int sq_each_candidate(struct store *st, enum candidate_scope scope,
 		};
 
 		sq_column_sums(s, 3, &c.sums);
+		if (!sums_valid_for(&c.sums, a->as_of)) {
+			c.history = sqlite3_column_blob(s, 12);
+			c.history_len = (size_t)sqlite3_column_bytes(s, 12);
+		}
 		stop = cb(ctx, &c);
 	}
 	return sq_each_done(st, s, rc, stop, "read running sums", err);
@@ -216,7 +220,10 @@ int sq_each_row(struct store *st, const struct table_def *t,
 				row[c].i = sqlite3_column_int64(s, c);
 			else if (t->columns[c].type == CELL_REAL)
 				row[c].r = sqlite3_column_double(s, c);
-			else
+			else if (t->columns[c].type == CELL_BLOB) {
+				row[c].s = sqlite3_column_blob(s, c);
+				row[c].n = (size_t)sqlite3_column_bytes(s, c);
+			} else
 				row[c].s = sq_column_text(s, c);
 		}
 		stop = cb(ctx, row);
@@ -253,6 +260,8 @@ int sq_put_rows(struct store *st, const struct table_def *t, const struct cell *
 				sqlite3_bind_int64(s, c + 1, row[c].i);
 			else if (t->columns[c].type == CELL_REAL)
 				sqlite3_bind_double(s, c + 1, row[c].r);
+			else if (t->columns[c].type == CELL_BLOB)
+				sqlite3_bind_blob(s, c + 1, row[c].s, (int)row[c].n, SQLITE_STATIC);
 			else
 				sqlite3_bind_text(s, c + 1, row[c].s, -1, SQLITE_STATIC);
 		}

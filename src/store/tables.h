@@ -6,12 +6,14 @@
 #ifndef COMPGAP_TABLES_H
 #define COMPGAP_TABLES_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 enum cell_type {
 	CELL_INT,      /* integer, bigint */
 	CELL_REAL,     /* REAL, double precision */
-	CELL_TEXT
+	CELL_TEXT,
+	CELL_BLOB      /* BLOB, bytea */
 };
 
 /* One value of a row. */
@@ -19,7 +21,8 @@ struct cell {
 	int null;
 	int64_t i;
 	double r;
-	const char *s;  /* CELL_TEXT; owned by whoever filled the cell */
+	const char *s;  /* CELL_TEXT, CELL_BLOB; owned by whoever filled the cell */
+	size_t n;       /* CELL_BLOB: its length */
 };
 
 struct column_def {

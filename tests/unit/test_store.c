@@ -313,7 +313,8 @@ static void test_migrations_from_every_version(void **state)
 		}
 		store_close(f->st);
 		f->st = NULL;
-		assert_int_equal(store_open(f->path, 0, &f->st, &err), 0);
+		if (store_open(f->path, 0, &f->st, &err) != 0)
+			fail_msg("from %d: %s", from, err.msg);
 		assert_int_equal(store_schema_version(f->st, &version, &err), 0);
 		assert_int_equal(version, store_latest_version());
 		assert_int_equal(store_count(f->st, ENTITY_TEAM, &n, &err), 0);
