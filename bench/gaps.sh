@@ -24,26 +24,7 @@ if [ ! -f "$db" ]; then
 fi
 team=$(sqlite3 "$db" "SELECT key FROM team WHERE key LIKE 't%' ORDER BY key LIMIT 1 OFFSET 100")
 
-# median SECONDS...: the median of its arguments.
-median() {
-	printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-# time_runs N CMD...: runs CMD N times, prints the median in milliseconds.
-time_runs() {
-	n=$1
-	shift
-	times=""
-	i=0
-	while [ "$i" -lt "$n" ]; do
-		start=$(date +%s%N)
-		"$@" > /dev/null
-		end=$(date +%s%N)
-		times="$times $(( (end - start) / 1000 ))"
-		i=$((i + 1))
-	done
-	echo "scale=2; $(median $times) / 1000" | bc
-}
+. bench/lib.sh
 
 evidence=$(sqlite3 "$db" "SELECT count(*) FROM evidence")
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"

@@ -17,25 +17,7 @@ now=2026-11-01
 past=2026-05-01
 team=$(sqlite3 "$db" "SELECT key FROM team WHERE key LIKE 't%' ORDER BY key LIMIT 1 OFFSET 100")
 
-median() {
-	printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-# time_runs N CMD...: the median of N runs of CMD in milliseconds.
-time_runs() {
-	n=$1
-	shift
-	times=""
-	i=0
-	while [ "$i" -lt "$n" ]; do
-		start=$(date +%s%N)
-		"$@" > /dev/null
-		end=$(date +%s%N)
-		times="$times $(( (end - start) / 1000 ))"
-		i=$((i + 1))
-	done
-	echo "scale=1; $(median $times) / 1000" | bc
-}
+. bench/lib.sh
 
 "$bin" list teams --db "$db" > /dev/null   # migrates, if it must, before the timing
 echo "database: $db, $(stat -c %s "$db") bytes; one team: $team; $runs runs each"
