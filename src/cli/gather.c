@@ -31,20 +31,22 @@ int gather_trend(struct store *st, const char *team, const int32_t *dates, size_
 		trend_free(out);
 		return err_set(err, EX_OSERR, "out of memory");
 	}
+	/* One read of the team's pairs for all the dates. */
+	if (store_load_snapshots(st, &f, dates, n, out->snaps, err) < 0) {
+		trend_free(out);
+		return -1;
+	}
 	for (size_t i = 0; i < n; i++) {
-		if (store_load_snapshot(st, &f, dates[i], &out->snaps[i], err) < 0)
-			goto fail;
 		if (analysis_run(&out->snaps[i], store_settings(st), &out->points[i]) < 0) {
-			store_free_snapshot(&out->snaps[i]);
-			err_set(err, EX_OSERR, "out of memory");
-			goto fail;
+			/* trend_free frees the first out->n only. */
+			for (size_t k = i; k < n; k++)
+				store_free_snapshot(&out->snaps[k]);
+			trend_free(out);
+			return err_set(err, EX_OSERR, "out of memory");
 		}
 		out->n++;
 	}
 	return 0;
-fail:
-	trend_free(out);
-	return -1;
 }
 
 void trend_free(struct trend *t)

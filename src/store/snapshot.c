@@ -1,6 +1,8 @@
-/* Putting a team's snapshot together from the backend's parts, the same way
- * on every engine: the members, their roles' requirements as lines, and
- * the running sums of each line made valid for the snapshot's date. */
+/* Putting a team's snapshots together from the backend's parts, the same
+ * way on every engine: the members, their roles' requirements as lines, and
+ * the running sums of each line made valid for each snapshot's date. The
+ * members and lines are read once for all the dates, and each pair's sums
+ * row once: a trend is one pass (docs/time-travel.md). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,12 +25,15 @@ struct member_ids {
 struct builder {
 	struct store *st;
 	struct err *err;
-	struct team_snapshot *out;
+	struct team_snapshot *out;            /* n, out[0] built first */
+	const int32_t *dates;                 /* n, ascending */
+	size_t n;
+	struct evidence_sums *at;             /* n: a pair's sums at each date */
 	struct member_ids *ids;               /* per member */
 	size_t cap_ids;
 	struct requirement_row *reqs;         /* all roles', by role id */
 	size_t nreqs, cap_reqs;
-	int64_t *line_competency;             /* per line: the competency's id */
+	size_t *line_req;                     /* per line: its requirement */
 	size_t cap_lines;
 	size_t *member_of;                    /* by person id: member index, or SIZE_MAX */
 	int64_t max_person;                   /* the largest person id of the members */
@@ -104,15 +109,15 @@ static int add_lines(struct builder *b)
 			struct snapshot_line *l;
 
 			if (array_reserve(&s->lines, &s->cap_lines, s->nlines + 1, sizeof *s->lines) < 0 ||
-			    array_reserve(&b->line_competency, &b->cap_lines, s->nlines + 1,
-					  sizeof *b->line_competency) < 0)
+			    array_reserve(&b->line_req, &b->cap_lines, s->nlines + 1,
+					  sizeof *b->line_req) < 0)
 				return -1;
 			l = &s->lines[s->nlines];
 			l->competency = b->reqs[i].competency;
 			l->required_level = b->reqs[i].required_level;
 			l->weight = b->reqs[i].weight;
 			memset(&l->sums, 0, sizeof l->sums);
-			b->line_competency[s->nlines] = b->reqs[i].competency_id;
+			b->line_req[s->nlines] = i;
 			s->nlines++;
 			s->members[m].nlines++;
 		}
@@ -120,6 +125,57 @@ static int add_lines(struct builder *b)
 	return 0;
 }
 
+static int64_t line_competency(const struct builder *b, size_t line)
+{
+	return b->reqs[b->line_req[line]].competency_id;
+}
+
+/* The members and lines of out[0] into *s, with its own strings. */
+static int copy_lines(const struct builder *b, struct team_snapshot *s)
+{
+	const struct team_snapshot *from = b->out;
+	const char **competency = calloc(b->nreqs + 1, sizeof *competency);
+	int rc = -1;
+
+	if (competency == NULL)
+		return -1;
+	for (size_t i = 0; i < b->nreqs; i++)
+		if ((competency[i] = arena_strdup(&s->arena, b->reqs[i].competency)) == NULL)
+			goto out;
+	if (array_reserve(&s->members, &s->cap_members, from->nmembers + 1, sizeof *s->members) < 0 ||
+	    array_reserve(&s->lines, &s->cap_lines, from->nlines + 1, sizeof *s->lines) < 0)
+		goto out;
+	for (size_t m = 0; m < from->nmembers; m++) {
+		const struct snapshot_member *f = &from->members[m];
+		struct snapshot_member *t = &s->members[m];
+
+		*t = *f;
+		t->key = arena_strdup(&s->arena, f->key);
+		t->name = arena_strdup(&s->arena, f->name);
+		t->team = arena_strdup(&s->arena, f->team);
+		t->role = arena_strdup(&s->arena, f->role);
+		if (t->key == NULL || t->name == NULL || (f->team && !t->team) || (f->role && !t->role))
+			goto out;
+	}
+	for (size_t i = 0; i < from->nlines; i++) {
+		s->lines[i] = from->lines[i];
+		s->lines[i].competency = competency[b->line_req[i]];
+	}
+	s->nmembers = from->nmembers;
+	s->nlines = from->nlines;
+	rc = 0;
+out:
+	free(competency);
+	return rc;
+}
+
+static int damaged(struct err *err, int64_t person_id, int64_t competency_id)
+{
+	return err_set(err, EX_DATAERR,
+		       "the stored history of person id %lld on competency id %lld is damaged;"
+		       " 'compgap config set' of any method setting rebuilds it",
+		       (long long)person_id, (long long)competency_id);
+}
 
 int store_pair_as_of(const struct store *st, int64_t person_id, int64_t competency_id,
 		     const unsigned char *history, size_t len, int32_t as_of,
@@ -128,30 +184,64 @@ int store_pair_as_of(const struct store *st, int64_t person_id, int64_t competen
 	if (sums_valid_for(sums, as_of))
 		return 0;
 	if (history == NULL || history_sums_as_of(history, len, &st->settings, as_of, sums) < 0)
-		return err_set(err, EX_DATAERR,
-			       "the stored history of person id %lld on competency id %lld is damaged;"
-			       " 'compgap config set' of any method setting rebuilds it",
-			       (long long)person_id, (long long)competency_id);
+		return damaged(err, person_id, competency_id);
 	return 0;
 }
 
-/* Places one scanned sum on its line, if the snapshot has that line. */
+/* The sums as of each of dates[0..n-1] (ascending) into out, in one pass
+ * over the blob: each row is weighed once and added to every date on or
+ * after its own, in the blob's order. So out[k] is, to the last bit, what
+ * history_sums_as_of gives for dates[k], and a trend prints what its
+ * months' views print; history_sums_at sums the months in another order,
+ * which moves the last digit of some figures. 0, or -1 when the blob is
+ * malformed. */
+static int history_sums_each(const unsigned char *blob, size_t len, const struct settings *set,
+			     const int32_t *dates, size_t n, struct evidence_sums *out)
+{
+	struct history_row r;
+	size_t pos = 0;
+	int rc;
+
+	for (size_t k = 0; k < n; k++)
+		out[k] = (struct evidence_sums){ 0 };
+	while ((rc = history_next(blob, len, &pos, &r)) == 1) {
+		struct evidence_sums one = { 0 };
+		size_t k = n;
+
+		sums_add(&one, set, r.source, r.level, r.date);
+		while (k > 0 && dates[k - 1] >= r.date)
+			sums_merge(&out[--k], &one);
+	}
+	return rc;
+}
+
+/* Places one scanned sum on its line in every snapshot, if they have that
+ * line: the stored sums for the dates they are valid for, the history's
+ * for the earlier ones, all of those in one pass over it. */
 static int place_sums(void *ctx, const struct pair_sums *p)
 {
 	struct builder *b = ctx;
-	const struct team_snapshot *s = b->out;
 	const struct snapshot_member *m;
 	int64_t person = p->person_id;
+	size_t stale = 0;
 
 	if (person < 1 || person > b->max_person || b->member_of[person] == SIZE_MAX)
 		return 0;
-	m = &s->members[b->member_of[person]];
-	for (size_t i = m->first_line; i < m->first_line + m->nlines; i++)
-		if (b->line_competency[i] == p->competency_id) {
-			s->lines[i].sums = p->sums;
-			return store_pair_as_of(b->st, person, p->competency_id, p->history,
-						p->history_len, s->as_of, &s->lines[i].sums, b->err);
-		}
+	m = &b->out[0].members[b->member_of[person]];
+	for (size_t i = m->first_line; i < m->first_line + m->nlines; i++) {
+		if (line_competency(b, i) != p->competency_id)
+			continue;
+		/* The dates ascend: those the sums are not valid for come first. */
+		while (stale < b->n && !sums_valid_for(&p->sums, b->dates[stale]))
+			stale++;
+		if (stale > 0 && (p->history == NULL ||
+				  history_sums_each(p->history, p->history_len, &b->st->settings,
+						    b->dates, stale, b->at) < 0))
+			return damaged(b->err, person, p->competency_id);
+		for (size_t k = 0; k < b->n; k++)
+			b->out[k].lines[i].sums = k < stale ? b->at[k] : p->sums;
+		return 0;
+	}
 	return 0;
 }
 
@@ -162,10 +252,10 @@ static size_t line_member(const struct team_snapshot *s, size_t line, size_t fro
 	return from;
 }
 
-/* The sums of every line, valid for the snapshot's date. */
+/* The sums of every line, valid for each snapshot's date. */
 static int fill_sums(struct store *st, struct builder *b, struct err *err)
 {
-	struct team_snapshot *s = b->out;
+	const struct team_snapshot *s = b->out;
 	int64_t people = 0;
 	size_t m = 0;
 
@@ -185,28 +275,41 @@ static int fill_sums(struct store *st, struct builder *b, struct err *err)
 		for (size_t i = 0; i < s->nmembers; i++)
 			if (b->ids[i].person > 0)
 				b->member_of[b->ids[i].person] = i;
-		return st->be->each_sums(st, s->as_of, place_sums, b, err) != 0 ? -1 : 0;
+		b->at = malloc(b->n * sizeof *b->at);
+		if (b->at == NULL)
+			return 1;
+		return st->be->each_sums(st, b->dates[0], place_sums, b, err) != 0 ? -1 : 0;
 	}
+	/* Few lines: a lookup per line and date (the backend makes each one
+	 * valid for its date) costs less than a scan. */
 	for (size_t i = 0; i < s->nlines; i++) {
 		m = line_member(s, i, m);
-		if (st->be->get_sums(st, b->ids[m].person, b->line_competency[i], s->as_of,
-				     &s->lines[i].sums, err) < 0)
-			return -1;
+		for (size_t k = 0; k < b->n; k++)
+			if (st->be->get_sums(st, b->ids[m].person, line_competency(b, i), b->dates[k],
+					     &b->out[k].lines[i].sums, err) < 0)
+				return -1;
 	}
 	return 0;
 }
 
-int store_load_snapshot(struct store *st, const struct snapshot_filter *f, int32_t as_of,
-			struct team_snapshot *out, struct err *err)
+int store_load_snapshots(struct store *st, const struct snapshot_filter *f,
+			 const int32_t *dates, size_t n, struct team_snapshot *out, struct err *err)
 {
-	struct builder b = { .st = st, .err = err, .out = out };
-	int rc;
+	struct builder b = { .st = st, .err = err, .out = out, .dates = dates, .n = n };
+	int rc = 0;
 
-	memset(out, 0, sizeof *out);
-	arena_init(&out->arena, SIZE_MAX);
-	out->as_of = as_of;
-	if ((f->team == NULL) == (f->person == NULL)) {
-		rc = err_set(err, EX_SOFTWARE, "internal error: a snapshot of a team or of a person");
+	for (size_t k = 0; k < n; k++) {
+		memset(&out[k], 0, sizeof out[k]);
+		arena_init(&out[k].arena, SIZE_MAX);
+		out[k].as_of = dates[k];
+		if (k > 0 && dates[k] < dates[k - 1])
+			rc = -1;
+	}
+	if (n == 0)
+		return 0;
+	if (rc < 0 || (f->team == NULL) == (f->person == NULL)) {
+		rc = err_set(err, EX_SOFTWARE,
+			     "internal error: snapshots of a team or of a person, dates ascending");
 		goto out;
 	}
 	rc = st->be->each_member(st, f, add_member, &b, err);
@@ -214,20 +317,30 @@ int store_load_snapshot(struct store *st, const struct snapshot_filter *f, int32
 		rc = st->be->each_role_requirement(st, add_requirement, &b, err);
 	if (rc == 0)
 		rc = add_lines(&b) < 0 ? 1 : 0;
+	for (size_t k = 1; rc == 0 && k < n; k++)
+		rc = copy_lines(&b, &out[k]) < 0 ? 1 : 0;
 	if (rc == 0)
 		rc = fill_sums(st, &b, err);
 out:
 	free(b.ids);
 	free(b.reqs);
-	free(b.line_competency);
+	free(b.line_req);
 	free(b.member_of);
+	free(b.at);
 	if (rc != 0) {
 		if (rc > 0)
 			err_set(err, EX_OSERR, "out of memory");
-		store_free_snapshot(out);
+		for (size_t k = 0; k < n; k++)
+			store_free_snapshot(&out[k]);
 		return -1;
 	}
 	return 0;
+}
+
+int store_load_snapshot(struct store *st, const struct snapshot_filter *f, int32_t as_of,
+			struct team_snapshot *out, struct err *err)
+{
+	return store_load_snapshots(st, f, &as_of, 1, out, err);
 }
 
 void store_free_snapshot(struct team_snapshot *s)

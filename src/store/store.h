@@ -244,6 +244,14 @@ struct snapshot_filter {
 int store_load_snapshot(struct store *st, const struct snapshot_filter *f, int32_t as_of,
 			struct team_snapshot *out, struct err *err);
 
+/* The snapshots selected by f as of each of the n dates (ascending, equal
+ * ones allowed) into out[0..n-1], as n calls of store_load_snapshot would
+ * give them, reading the members, their lines and each pair's sums once.
+ * On failure none is left to free. */
+int store_load_snapshots(struct store *st, const struct snapshot_filter *f,
+			 const int32_t *dates, size_t n, struct team_snapshot *out,
+			 struct err *err);
+
 /* Frees a snapshot. */
 void store_free_snapshot(struct team_snapshot *s);
 

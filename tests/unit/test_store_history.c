@@ -298,9 +298,87 @@ static void check_candidates(struct store *st, const struct org *o, int32_t as_o
 	assert_int_equal(c.seen, want);
 }
 
+/* Equal to the last bit: a trend prints what its months' views print. */
+static void same_sums(const struct evidence_sums *got, const struct evidence_sums *want)
+{
+	assert_int_equal(got->n_self, want->n_self);
+	assert_int_equal(got->n_other, want->n_other);
+	assert_int_equal(got->max_date, want->max_date);
+	assert_true(got->w_self == want->w_self);
+	assert_true(got->wl_self == want->wl_self);
+	assert_true(got->w_other == want->w_other);
+	assert_true(got->wl_other == want->wl_other);
+}
+
+static void same_text(const char *got, const char *want)
+{
+	if (want == NULL)
+		assert_null(got);
+	else
+		assert_string_equal(got, want);
+}
+
+/* The snapshots of one read at n random ascending dates (equal ones
+ * among them, before, inside and after the rows' dates) are those of n
+ * separate reads, figure for figure. Each is compared after the one
+ * before it is freed: none may point into another. */
+static void check_trend(struct store *st, struct rng *r, const struct snapshot_filter *f)
+{
+	enum { DATES_MAX = 12 };
+	struct err err = { 0 };
+	struct team_snapshot snaps[DATES_MAX];
+	int32_t dates[DATES_MAX];
+	size_t n = (size_t)rng_range(r, 1, DATES_MAX);
+
+	dates[0] = FIRST_DAY - 60 + rng_range(r, 0, 120);
+	for (size_t k = 1; k < n; k++)
+		dates[k] = dates[k - 1] + rng_range(r, 0, 2 * SPAN / DATES_MAX);
+	if (store_load_snapshots(st, f, dates, n, snaps, &err) != 0)
+		fail_msg("snapshots: %s", err.msg);
+	for (size_t k = 0; k < n; k++) {
+		struct team_snapshot one;
+
+		if (k > 0)
+			store_free_snapshot(&snaps[k - 1]);
+		if (store_load_snapshot(st, f, dates[k], &one, &err) != 0)
+			fail_msg("snapshot as of %d: %s", (int)dates[k], err.msg);
+		assert_int_equal(snaps[k].as_of, dates[k]);
+		assert_int_equal(snaps[k].nmembers, one.nmembers);
+		assert_int_equal(snaps[k].nlines, one.nlines);
+		for (size_t m = 0; m < one.nmembers; m++) {
+			const struct snapshot_member *got = &snaps[k].members[m], *want = &one.members[m];
+
+			same_text(got->key, want->key);
+			same_text(got->name, want->name);
+			same_text(got->team, want->team);
+			same_text(got->role, want->role);
+			assert_int_equal(got->first_line, want->first_line);
+			assert_int_equal(got->nlines, want->nlines);
+		}
+		for (size_t i = 0; i < one.nlines; i++) {
+			const struct snapshot_line *got = &snaps[k].lines[i], *want = &one.lines[i];
+
+			assert_string_equal(got->competency, want->competency);
+			assert_int_equal(got->required_level, want->required_level);
+			assert_int_equal(got->weight, want->weight);
+			same_sums(&got->sums, &want->sums);
+		}
+		store_free_snapshot(&one);
+	}
+	store_free_snapshot(&snaps[n - 1]);
+}
+
 static void check_dates(struct store *st, struct rng *r, const struct org *o)
 {
 	const struct snapshot_filter team = { "t", NULL };
+
+	/* The team reads all the sums in one scan, a person looks each up. */
+	check_trend(st, r, &team);
+	for (int p = 0; p < PEOPLE; p++) {
+		const struct snapshot_filter one = { NULL, person_key[p] };
+
+		check_trend(st, r, &one);
+	}
 
 	for (int k = 0; k < 6; k++) {
 		/* Before, inside and after the rows' dates. */
