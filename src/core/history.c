@@ -159,15 +159,16 @@ int history_sums_at(const unsigned char *blob, size_t len, const struct settings
 			return -1;
 		out[i] = (struct evidence_sums){ 0 };
 	}
+	/* Each row is added to every date on or after its own, in the
+	 * blob's order: each date's sums are then exactly those of
+	 * history_sums_as_of, so that a trend's months print as the months'
+	 * own views do, to the last digit. */
 	while ((rc = next_row(blob, len, &pos, &r)) == 1) {
-		size_t k = first_on_or_after(dates, n, r.date);
+		struct evidence_sums one = { 0 };
 
-		if (k < n)
-			sums_add(&out[k], set, r.source, r.level, r.date);
+		sums_add(&one, set, r.source, r.level, r.date);
+		for (size_t k = first_on_or_after(dates, n, r.date); k < n; k++)
+			sums_merge(&out[k], &one);
 	}
-	if (rc < 0)
-		return -1;
-	for (size_t i = 1; i < n; i++)
-		sums_merge(&out[i], &out[i - 1]);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }

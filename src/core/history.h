@@ -76,9 +76,10 @@ int history_sums_as_of(const unsigned char *blob, size_t len, const struct setti
 		       int32_t as_of, struct evidence_sums *out);
 
 /* The sums as of each of n dates (ascending, equal ones allowed) into
- * out[0..n-1], in one pass over the blob: each row goes to the first date
- * on or after its own, then the buckets are summed in order. Returns 0,
- * or -1 when the blob is malformed or the dates are not ascending. */
+ * out[0..n-1], in one pass over the blob: each row is added to every date
+ * on or after its own, so that each is exactly what history_sums_as_of
+ * gives for that date. Returns 0, or -1 when the blob is malformed or the
+ * dates are not ascending. */
 int history_sums_at(const unsigned char *blob, size_t len, const struct settings *set,
 		    const int32_t *dates, size_t n, struct evidence_sums *out);
 

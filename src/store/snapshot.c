@@ -188,33 +188,6 @@ int store_pair_as_of(const struct store *st, int64_t person_id, int64_t competen
 	return 0;
 }
 
-/* The sums as of each of dates[0..n-1] (ascending) into out, in one pass
- * over the blob: each row is weighed once and added to every date on or
- * after its own, in the blob's order. So out[k] is, to the last bit, what
- * history_sums_as_of gives for dates[k], and a trend prints what its
- * months' views print; history_sums_at sums the months in another order,
- * which moves the last digit of some figures. 0, or -1 when the blob is
- * malformed. */
-static int history_sums_each(const unsigned char *blob, size_t len, const struct settings *set,
-			     const int32_t *dates, size_t n, struct evidence_sums *out)
-{
-	struct history_row r;
-	size_t pos = 0;
-	int rc;
-
-	for (size_t k = 0; k < n; k++)
-		out[k] = (struct evidence_sums){ 0 };
-	while ((rc = history_next(blob, len, &pos, &r)) == 1) {
-		struct evidence_sums one = { 0 };
-		size_t k = n;
-
-		sums_add(&one, set, r.source, r.level, r.date);
-		while (k > 0 && dates[k - 1] >= r.date)
-			sums_merge(&out[--k], &one);
-	}
-	return rc;
-}
-
 /* Places one scanned sum on its line in every snapshot, if they have that
  * line: the stored sums for the dates they are valid for, the history's
  * for the earlier ones, all of those in one pass over it. */
@@ -235,8 +208,8 @@ static int place_sums(void *ctx, const struct pair_sums *p)
 		while (stale < b->n && !sums_valid_for(&p->sums, b->dates[stale]))
 			stale++;
 		if (stale > 0 && (p->history == NULL ||
-				  history_sums_each(p->history, p->history_len, &b->st->settings,
-						    b->dates, stale, b->at) < 0))
+				  history_sums_at(p->history, p->history_len, &b->st->settings,
+						  b->dates, stale, b->at) < 0))
 			return damaged(b->err, person, p->competency_id);
 		for (size_t k = 0; k < b->n; k++)
 			b->out[k].lines[i].sums = k < stale ? b->at[k] : p->sums;
