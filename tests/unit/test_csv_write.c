@@ -5,7 +5,7 @@
  * was written. */
 #include "testutil.h"
 
-#include "io/csv.h"
+#include "csv_output.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -15,34 +15,6 @@
 static const unsigned dialects[] = { 0, CSV_WRITE_SEMICOLON, CSV_WRITE_TAB };
 static const char separators[] = { ',', ';', '\t' };
 enum { NDIALECTS = 3 };
-
-/* The bytes csv_write_row writes for n fields with flags; freed by the
- * caller. */
-static char *written(const char *const *fields, size_t n, unsigned flags)
-{
-	char *out = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&out, &len);
-
-	assert_non_null(f);
-	assert_int_equal(csv_write_row(f, fields, n, flags), 0);
-	assert_int_equal(fclose(f), 0);
-	return out;
-}
-
-static void expect_written_at(unsigned flags, const char *want, const char *const *fields,
-			      size_t n, const char *file, int at)
-{
-	char *got = written(fields, n, flags);
-
-	_assert_string_equal(got, want, file, at);
-	free(got);
-}
-
-#define FIELDS(...) ((const char *const[]){ __VA_ARGS__ })
-#define NFIELDS(...) (sizeof(FIELDS(__VA_ARGS__)) / sizeof(const char *))
-#define EXPECT_WRITTEN(flags, want, ...) \
-	expect_written_at((flags), (want), FIELDS(__VA_ARGS__), NFIELDS(__VA_ARGS__), __FILE__, __LINE__)
 
 /* Splits one record the way a spreadsheet does with separator sep: a field
  * that begins with a quote runs to the closing quote ("" is a quote);
@@ -96,7 +68,7 @@ static void test_quoted_in_every_dialect(void **state)
 	(void)state;
 	for (size_t d = 0; d < NDIALECTS; d++) {
 		for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
-			char *got = written(&cells[i], 1, dialects[d]);
+			char *got = write_to_string(&cells[i], 1, dialects[d]);
 
 			if (got[0] != '"')
 				print_error("cell %zu in dialect '%c' not quoted: [%s]\n", i,
@@ -172,7 +144,7 @@ static void test_issue_example(void **state)
 	 * cell, which does not begin with '='. */
 	for (size_t d = 0; d < NDIALECTS; d++) {
 		const char *cell = "ok;=1+1";
-		char *line = written(&cell, 1, CSV_WRITE_NEUTRALISE | dialects[d]);
+		char *line = write_to_string(&cell, 1, CSV_WRITE_NEUTRALISE | dialects[d]);
 
 		for (size_t s = 0; s < NDIALECTS; s++) {
 			char *fields[4];
@@ -278,7 +250,7 @@ static void test_round_trip_every_dialect(void **state)
 			cells[c][len] = '\0';
 			row[c] = cells[c];
 		}
-		line = written(row, ncells, flags);
+		line = write_to_string(row, ncells, flags);
 		no_formula_under_any_split(line);
 		n = split(line, sep, fields, 8);
 		if (n != ncells)
