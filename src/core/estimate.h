@@ -41,6 +41,10 @@ struct evidence_sums {
 	double w_self, wl_self;
 	double w_other, wl_other;
 	int32_t max_date;              /* the newest row's date */
+	/* Stored beside the sums, not kept by sums_add: a level that the
+	 * rows give as of no date exceeds (history_best_level), by which the
+	 * mentor search for a past date reads holders (docs/time-travel.md). */
+	double best_level;
 };
 
 /* Where self and others disagree (docs/methodology.md). */

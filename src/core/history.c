@@ -1,6 +1,7 @@
 #include "core/history.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 /* The same table as parse_level_as: exact powers of ten, so that
  * mantissa / scale is the correctly rounded level. */
@@ -115,6 +116,45 @@ long history_count(const unsigned char *blob, size_t len)
 	while ((rc = next_row(blob, len, &pos, &r)) == 1)
 		n++;
 	return rc < 0 ? -1 : n;
+}
+
+static int by_date(const void *x, const void *y)
+{
+	const struct history_row *a = x, *b = y;
+
+	return (a->date > b->date) - (a->date < b->date);
+}
+
+int history_best_level(const unsigned char *blob, size_t len, const struct settings *set,
+		       struct buf *scratch, double *out)
+{
+	struct history_row r, *rows;
+	struct evidence_sums s = { 0 };
+	size_t pos = 0, n;
+	int rc;
+
+	*out = 0;
+	buf_reset(scratch);
+	while ((rc = next_row(blob, len, &pos, &r)) == 1)
+		if (buf_add(scratch, &r, sizeof r) < 0)
+			return -1;
+	if (rc < 0)
+		return -1;
+	rows = (struct history_row *)(void *)scratch->data;
+	n = scratch->len / sizeof r;
+	if (n > 1)
+		qsort(rows, n, sizeof *rows, by_date);
+	for (size_t i = 0; i < n; i++) {
+		double w;
+
+		sums_add(&s, set, rows[i].source, rows[i].level, rows[i].date);
+		if (i + 1 < n && rows[i + 1].date == rows[i].date)
+			continue;    /* a date's level counts all its rows */
+		w = s.w_self + s.w_other;
+		if (w > 0 && (s.wl_self + s.wl_other) / w > *out)
+			*out = (s.wl_self + s.wl_other) / w;
+	}
+	return 0;
 }
 
 int history_sums_as_of(const unsigned char *blob, size_t len, const struct settings *set,

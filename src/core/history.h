@@ -83,4 +83,16 @@ int history_sums_as_of(const unsigned char *blob, size_t len, const struct setti
 int history_sums_at(const unsigned char *blob, size_t len, const struct settings *set,
 		    const int32_t *dates, size_t n, struct evidence_sums *out);
 
+/* The highest level (all sources, weighted as sums_add weighs them) that
+ * the blob's rows give as of any date: the level as of each of their
+ * dates, the highest of those; 0 for an empty blob or one whose weights
+ * are all 0. No date's level exceeds it, and the rows of two blobs
+ * together give no level above the higher of their two best levels (a
+ * weighted mean of two means is at most the larger), so an import may
+ * keep the larger of the stored one and its own rows'. scratch holds the
+ * decoded rows. Returns 0, or -1 when the blob is malformed or memory
+ * ran out. */
+int history_best_level(const unsigned char *blob, size_t len, const struct settings *set,
+		       struct buf *scratch, double *out);
+
 #endif

@@ -27,14 +27,16 @@ struct requirement_row {
 
 /* Which possible mentors of one competency a backend reads. */
 enum candidate_scope {
-	/* active people whose stored sums give at least min_level and, as of
-	 * as_of, at least min_weight; highest level first */
+	/* active people whose stored sums are valid for as_of (no row after
+	 * it) and give at least min_level and, as of as_of, at least
+	 * min_weight; highest level first */
 	CANDIDATES_BEST,
 	/* the active members of team and its sub-teams with sums on it */
 	CANDIDATES_TEAM,
-	/* as BEST, in no order, and also everyone whose sums are newer than
-	 * as_of (store.c sums their rows) */
-	CANDIDATES_ALL
+	/* active people with rows after as_of and a best level of at least
+	 * min_level, highest best level first (mentors.c makes their sums
+	 * those of as_of from their histories) */
+	CANDIDATES_NEWER
 };
 
 struct candidate_ask {
@@ -69,7 +71,7 @@ struct candidate_row {
 /* The schema version both engines migrate to; each backend has exactly this
  * many migrations. */
 enum {
-	SCHEMA_VERSION = 4
+	SCHEMA_VERSION = 5
 };
 
 /* Running sums added in the open transaction, per (person id, competency
@@ -92,6 +94,7 @@ struct store {
 	int keys_loaded[ENTITY_KEYED];
 	int64_t batch;                   /* current import batch, 0 for none */
 	int busy_ms;                     /* how long to wait for another's lock; -1: no limit */
+	struct buf scratch;              /* store_best_level's decoded rows */
 };
 
 struct backend {
@@ -226,6 +229,13 @@ int store_pair_as_of(const struct store *st, int64_t person_id, int64_t competen
  * level that is not exactly a number with its decimals), or memory ran
  * out. */
 int store_history_refused(int64_t person_id, int64_t competency_id, struct err *err);
+
+/* Sets sums->best_level from the history blob to be stored with the sums
+ * (a pair's whole blob, or the entries an import adds, after the version
+ * byte): history_best_level. Fails like store_history_refused. */
+int store_best_level(struct store *st, int64_t person_id, int64_t competency_id,
+		     const unsigned char *history, size_t len, struct evidence_sums *sums,
+		     struct err *err);
 
 /* The time now, in UTC, as 2026-11-23T10:00:00Z. */
 void store_now_utc(char out[32]);

@@ -109,25 +109,26 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	 * byte) an existing row appends. */
 	[Q_ADD_SUMS] =
 		"INSERT INTO evidence_sum AS o (person_id, competency_id, " SUM_COLUMNS ", history)"
-		" SELECT p, c, ns, ws, wls, nt, wo, wlo, md, decode(h, 'hex')"
+		" SELECT p, c, ns, ws, wls, nt, wo, wlo, md, bl, decode(h, 'hex')"
 		" FROM unnest($1::bigint[], $2::bigint[], $3::bigint[],"
 		" $4::float8[], $5::float8[], $6::bigint[], $7::float8[], $8::float8[], $9::integer[],"
-		" $10::text[]) AS u(p, c, ns, ws, wls, nt, wo, wlo, md, h)"
+		" $10::text[], $11::float8[]) AS u(p, c, ns, ws, wls, nt, wo, wlo, md, h, bl)"
 		" ON CONFLICT (competency_id, person_id) DO UPDATE SET"
 		" n_self = o.n_self + excluded.n_self, w_self = o.w_self + excluded.w_self,"
 		" wl_self = o.wl_self + excluded.wl_self, n_other = o.n_other + excluded.n_other,"
 		" w_other = o.w_other + excluded.w_other, wl_other = o.wl_other + excluded.wl_other,"
 		" max_date = greatest(o.max_date, excluded.max_date),"
+		" best_level = greatest(o.best_level, excluded.best_level),"
 		" history = o.history || substring(excluded.history from 2)",
-	/* $10 the history in hex */
+	/* $10 the history in hex, $11 the best level */
 	[Q_PUT_SUMS] =
 		"INSERT INTO evidence_sum(person_id, competency_id, " SUM_COLUMNS ", history)"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, decode($10, 'hex'))"
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, decode($10, 'hex'))"
 		" ON CONFLICT (competency_id, person_id) DO UPDATE SET"
 		" n_self = excluded.n_self, w_self = excluded.w_self, wl_self = excluded.wl_self,"
 		" n_other = excluded.n_other, w_other = excluded.w_other,"
 		" wl_other = excluded.wl_other, max_date = excluded.max_date,"
-		" history = excluded.history",
+		" best_level = excluded.best_level, history = excluded.history",
 	[Q_LOCK_SUMS] =
 		"SELECT 1 FROM evidence_sum WHERE person_id = $1 AND competency_id = $2 FOR UPDATE",
 	[Q_DELETE_SUMS] = "DELETE FROM evidence_sum WHERE person_id = $1 AND competency_id = $2",
@@ -161,16 +162,18 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_CANDIDATES_BEST] =
 		CANDIDATE_COLUMNS HISTORY_AFTER("$5") HOLDERS
 		" WHERE c.key = $1 AND " PASSES " AND p.active = 1"
-		" ORDER BY " LEVEL " DESC",
+		" AND s.max_date <= $5::integer ORDER BY " LEVEL " DESC",
 	/* $1 competency key, $2 team key, $3 as_of */
 	[Q_CANDIDATES_TEAM] =
 		SUBTREE_OF("SELECT id FROM team WHERE key = $2")
 		CANDIDATE_COLUMNS HISTORY_AFTER("$3") HOLDERS
 		" WHERE c.key = $1 AND p.active = 1 AND p.team_id IN (SELECT id FROM sub)",
-	/* as BEST, unordered, with the sums newer than as_of */
-	[Q_CANDIDATES_ALL] =
-		CANDIDATE_COLUMNS HISTORY_AFTER("$5") HOLDERS " WHERE c.key = $1 AND p.active = 1"
-		" AND (s.max_date > $5::integer OR (" PASSES "))",
+	/* $1 competency key, $2 minimum level, $3 as_of; from the index on
+	 * (competency, best level, newest date) */
+	[Q_CANDIDATES_NEWER] =
+		CANDIDATE_COLUMNS ", s.history" HOLDERS " WHERE c.key = $1 AND p.active = 1"
+		" AND s.best_level >= $2::float8 AND s.max_date > $3::integer"
+		" ORDER BY s.best_level DESC",
 	[Q_NEWEST] = "SELECT date FROM evidence_newest",
 	[Q_NOTE_NEWEST] = "UPDATE evidence_newest SET date = $1 WHERE date < $1",
 };

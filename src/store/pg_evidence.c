@@ -126,18 +126,21 @@ int pq_append_evidence(struct store *st, const struct evidence *rows,
 }
 
 /* One array literal per column of the pairs, for Q_ADD_SUMS; the tenth
- * holds each pair's history in hex. */
-static int sums_arrays(const struct pair_sums *pairs, size_t n, struct buf col[10])
+ * holds each pair's history in hex, the eleventh its best level. */
+enum { SUMS_ARRAYS = 11 };
+
+static int sums_arrays(const struct pair_sums *pairs, size_t n, struct buf col[SUMS_ARRAYS])
 {
-	for (int k = 0; k < 10; k++) {
+	for (int k = 0; k < SUMS_ARRAYS; k++) {
 		buf_reset(&col[k]);
 		if (buf_addc(&col[k], '{') < 0)
 			return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct evidence_sums *v = &pairs[i].sums;
-		const double reals[4] = { v->w_self, v->wl_self, v->w_other, v->wl_other };
-		static const int real_col[4] = { 3, 4, 6, 7 };
+		const double reals[5] = { v->w_self, v->wl_self, v->w_other, v->wl_other,
+					  v->best_level };
+		static const int real_col[5] = { 3, 4, 6, 7, 10 };
 		const char *sep = i + 1 < n ? "," : "}";
 
 		if (buf_printf(&col[0], "%lld%s", (long long)pairs[i].person_id, sep) < 0 ||
@@ -149,7 +152,7 @@ static int sums_arrays(const struct pair_sums *pairs, size_t n, struct buf col[1
 		    pgb_hex_add(&col[9], pairs[i].history, pairs[i].history_len) < 0 ||
 		    buf_printf(&col[9], "\"%s", sep) < 0)
 			return -1;
-		for (int k = 0; k < 4; k++) {
+		for (int k = 0; k < 5; k++) {
 			char d[DTOA_MAX];
 
 			(void)dtoa_shortest(reals[k], d);
@@ -163,23 +166,23 @@ static int sums_arrays(const struct pair_sums *pairs, size_t n, struct buf col[1
 int pq_add_sums(struct store *st, const struct pair_sums *pairs, size_t n,
 		struct err *err)
 {
-	struct buf col[10];
+	struct buf col[SUMS_ARRAYS];
 	struct params p = { 0 };
 	int rc = -1;
 
 	if (n == 0)
 		return 0;
-	for (int k = 0; k < 10; k++)
+	for (int k = 0; k < SUMS_ARRAYS; k++)
 		buf_init(&col[k], BUF_MAX);
 	if (sums_arrays(pairs, n, col) < 0) {
 		err_set(err, EX_OSERR, "out of memory");
 		goto out;
 	}
-	for (int k = 0; k < 10; k++)
+	for (int k = 0; k < SUMS_ARRAYS; k++)
 		pgb_param_text(&p, buf_str(&col[k]));
 	rc = pgb_run_done(st, Q_ADD_SUMS, &p, "store running sums", NULL, err);
 out:
-	for (int k = 0; k < 10; k++)
+	for (int k = 0; k < SUMS_ARRAYS; k++)
 		buf_free(&col[k]);
 	return rc;
 }
@@ -265,11 +268,15 @@ static int recompute_pair_of(struct store *st, int64_t id, struct err *err)
 		pgb_param_int(&p, competency);
 		rc = pgb_run_done(st, Q_DELETE_SUMS, &p, "store running sums", NULL, err);
 	} else if (rc == 0) {
-		if (pgb_hex_add(&hex, (const unsigned char *)a.history.data, a.history.len) < 0) {
+		if (store_best_level(st, person, competency, (const unsigned char *)a.history.data,
+				     a.history.len, &a.v, err) < 0) {
+			rc = -1;
+		} else if (pgb_hex_add(&hex, (const unsigned char *)a.history.data, a.history.len) < 0) {
 			rc = err_set(err, EX_OSERR, "out of memory");
 		} else {
 			sums_params(&p, person, competency, &a.v);
 			pgb_param_text(&p, buf_str(&hex));
+			pgb_param_real(&p, a.v.best_level);
 			rc = pgb_run_done(st, Q_PUT_SUMS, &p, "store running sums", NULL, err);
 		}
 	}
@@ -333,6 +340,10 @@ static int rebuild_flush(struct rebuild *b)
 
 		b->pairs[k].history = (const unsigned char *)b->entries.data + b->start[k];
 		b->pairs[k].history_len = end - b->start[k];
+		if (store_best_level(b->st, b->pairs[k].person_id, b->pairs[k].competency_id,
+				     b->pairs[k].history, b->pairs[k].history_len, &b->pairs[k].sums,
+				     b->err) < 0)
+			return -1;
 	}
 	rc = pq_add_sums(b->st, b->pairs, b->n, b->err);
 	b->n = 0;
@@ -433,6 +444,7 @@ void pgb_col_sums(const PGresult *r, int i, int first, struct evidence_sums *out
 	out->w_other = pgb_col_real(r, i, first + 4);
 	out->wl_other = pgb_col_real(r, i, first + 5);
 	out->max_date = (int32_t)pgb_col_int(r, i, first + 6);
+	out->best_level = pgb_col_real(r, i, first + 7);
 }
 
 int pq_get_sums(struct store *st, int64_t person_id, int64_t competency_id,
@@ -451,8 +463,8 @@ int pq_get_sums(struct store *st, int64_t person_id, int64_t competency_id,
 		return -1;
 	if (PQntuples(r) > 0) {
 		pgb_col_sums(r, 0, 0, out);
-		rc = store_pair_as_of(st, person_id, competency_id, pgb_col_bytes(r, 0, 7),
-				      (size_t)PQgetlength(r, 0, 7), as_of, out, err);
+		rc = store_pair_as_of(st, person_id, competency_id, pgb_col_bytes(r, 0, 8),
+				      (size_t)PQgetlength(r, 0, 8), as_of, out, err);
 	}
 	PQclear(r);
 	return rc;
@@ -469,8 +481,8 @@ static int sums_row(const PGresult *r, int i, void *arg)
 	struct pair_sums p = {
 		.person_id = pgb_col_int(r, i, 0),
 		.competency_id = pgb_col_int(r, i, 1),
-		.history = pgb_col_bytes(r, i, 9),
-		.history_len = (size_t)PQgetlength(r, i, 9),
+		.history = pgb_col_bytes(r, i, 10),
+		.history_len = (size_t)PQgetlength(r, i, 10),
 	};
 
 	pgb_col_sums(r, i, 2, &p.sums);

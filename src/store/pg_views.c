@@ -109,13 +109,13 @@ static int candidate_row(const PGresult *r, int i, void *arg)
 		.competency = pgb_col_text(r, i, 0),
 		.person = pgb_col_text(r, i, 1),
 		.team = pgb_col_text(r, i, 2),
-		.person_id = pgb_col_int(r, i, 10),
-		.competency_id = pgb_col_int(r, i, 11),
+		.person_id = pgb_col_int(r, i, 11),
+		.competency_id = pgb_col_int(r, i, 12),
 	};
 
 	pgb_col_sums(r, i, 3, &c.sums);
-	c.history = pgb_col_bytes(r, i, 12);
-	c.history_len = (size_t)PQgetlength(r, i, 12);
+	c.history = pgb_col_bytes(r, i, 13);
+	c.history_len = (size_t)PQgetlength(r, i, 13);
 	return k->cb(k->ctx, &c);
 }
 
@@ -127,7 +127,7 @@ int pq_each_candidate(struct store *st, enum candidate_scope scope,
 	static const enum stmt_id stmt_of[] = {
 		[CANDIDATES_BEST] = Q_CANDIDATES_BEST,
 		[CANDIDATES_TEAM] = Q_CANDIDATES_TEAM,
-		[CANDIDATES_ALL] = Q_CANDIDATES_ALL,
+		[CANDIDATES_NEWER] = Q_CANDIDATES_NEWER,
 	};
 	struct candidate_cb k = { cb, ctx };
 	struct params p = { 0 };
@@ -135,6 +135,8 @@ int pq_each_candidate(struct store *st, enum candidate_scope scope,
 	pgb_param_text(&p, a->competency);
 	if (scope == CANDIDATES_TEAM) {
 		pgb_param_text(&p, a->team);
+	} else if (scope == CANDIDATES_NEWER) {
+		pgb_param_real(&p, a->min_level);
 	} else {
 		pgb_param_real(&p, a->min_level);
 		pgb_param_real(&p, estimate_scale(a->as_of, st->settings.half_life));

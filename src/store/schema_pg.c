@@ -125,4 +125,10 @@ const char *const pg_migrations[PG_MIGRATION_COUNT] = {
 	 * until a VACUUM FULL). The ALTER holds the same lock already. */
 	"ALTER TABLE evidence_sum ADD COLUMN history bytea NOT NULL DEFAULT '\\x01';"
 	"TRUNCATE evidence_sum;",
+
+	/* 5: the best level of each pair's rows, indexed for the mentor
+	 * search of a past date (see schema_sqlite.c); TRUNCATE as in 4. */
+	"ALTER TABLE evidence_sum ADD COLUMN best_level double precision NOT NULL DEFAULT 0;"
+	"TRUNCATE evidence_sum;"
+	"CREATE INDEX evidence_sum_best ON evidence_sum(competency_id, best_level, max_date);",
 };

@@ -126,4 +126,15 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	 * this transaction, into the emptied table. */
 	"ALTER TABLE evidence_sum ADD COLUMN history BLOB NOT NULL DEFAULT x'01';"
 	"DELETE FROM evidence_sum;",
+
+	/* 5: beside each pair's sums, the highest level of any of its rows,
+	 * which no date's level exceeds, indexed with the newest row's date:
+	 * the mentor search for a past date reads the holders whose newest
+	 * rows come after that date best bound first, and stops where the
+	 * bound falls below the best levels found (docs/time-travel.md).
+	 * store.c refills the emptied table (rebuild_sums); the index is made
+	 * first so that the rebuild writes it once, in order. */
+	"ALTER TABLE evidence_sum ADD COLUMN best_level REAL NOT NULL DEFAULT 0;"
+	"DELETE FROM evidence_sum;"
+	"CREATE INDEX evidence_sum_best ON evidence_sum(competency_id, best_level, max_date);",
 };

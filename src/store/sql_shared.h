@@ -30,9 +30,9 @@
 #define MEMBER_COLUMNS \
 	"SELECT p.id, p.key, p.name, t.key, r.key, p.role_id FROM person p" \
 	" LEFT JOIN team t ON t.id = p.team_id LEFT JOIN role r ON r.id = p.role_id"
-#define SUM_COLUMNS "n_self, w_self, wl_self, n_other, w_other, wl_other, max_date"
+#define SUM_COLUMNS "n_self, w_self, wl_self, n_other, w_other, wl_other, max_date, best_level"
 #define CANDIDATE_COLUMNS \
 	"SELECT c.key, p.key, t.key, s.n_self, s.w_self, s.wl_self, s.n_other, s.w_other," \
-	" s.wl_other, s.max_date, p.id, s.competency_id"
+	" s.wl_other, s.max_date, s.best_level, p.id, s.competency_id"
 
 #endif

@@ -108,22 +108,23 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_PUT_SETTING] =
 		"INSERT INTO setting(key, value) VALUES (?1, ?2)"
 		" ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-#define SUM_VALUES "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+#define SUM_VALUES "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
 	/* ?10 the history of the rows added: on conflict its entries alone
 	 * (after the version byte) are appended. || makes text of blobs,
 	 * hence the cast back, which keeps every byte. */
 	[Q_ADD_SUMS] =
 		"INSERT INTO evidence_sum(person_id, competency_id, n_self, w_self, wl_self,"
-		" n_other, w_other, wl_other, max_date, history) VALUES " SUM_VALUES
+		" n_other, w_other, wl_other, max_date, history, best_level) VALUES " SUM_VALUES
 		" ON CONFLICT(person_id, competency_id) DO UPDATE SET"
 		" n_self = n_self + excluded.n_self, w_self = w_self + excluded.w_self,"
 		" wl_self = wl_self + excluded.wl_self, n_other = n_other + excluded.n_other,"
 		" w_other = w_other + excluded.w_other, wl_other = wl_other + excluded.wl_other,"
 		" max_date = max(max_date, excluded.max_date),"
+		" best_level = max(best_level, excluded.best_level),"
 		" history = CAST(history || substr(excluded.history, 2) AS BLOB)",
 	[Q_PUT_SUMS] =
 		"INSERT OR REPLACE INTO evidence_sum(person_id, competency_id, n_self, w_self,"
-		" wl_self, n_other, w_other, wl_other, max_date, history) VALUES " SUM_VALUES,
+		" wl_self, n_other, w_other, wl_other, max_date, history, best_level) VALUES " SUM_VALUES,
 	[Q_DELETE_SUMS] = "DELETE FROM evidence_sum WHERE person_id = ?1 AND competency_id = ?2",
 	[Q_PAIR_ROWS] =
 		"SELECT e.level, e.source, e.date, e.level_decimals FROM evidence e"
@@ -155,12 +156,12 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	" CROSS JOIN person p ON p.id = s.person_id LEFT JOIN team t ON t.id = p.team_id"
 /* ?2 minimum level, ?3 the factor of as_of, ?4 minimum evidence weight */
 #define PASSES LEVEL " >= ?2 AND (s.w_self + s.w_other) * ?3 >= ?4"
-	/* ?1 competency key. The level index gives them best first. The
-	 * history is read only where the sums are newer than as_of (a
-	 * column SQLite does not decode unless asked). */
+	/* ?1 competency key, ?5 as_of. The level index gives them best
+	 * first. The history is read only where the sums are newer than
+	 * as_of (a column SQLite does not decode unless asked). */
 	[Q_CANDIDATES_BEST] =
 		CANDIDATE_COLUMNS ", s.history" HOLDERS " WHERE c.key = ?1 AND " PASSES " AND p.active = 1"
-		" ORDER BY " LEVEL " DESC",
+		" AND s.max_date <= ?5 ORDER BY " LEVEL " DESC",
 	/* ?1 competency key, ?5 team key */
 	[Q_CANDIDATES_TEAM] =
 		SUBTREE_OF("SELECT id FROM team WHERE key = ?5")
@@ -168,10 +169,11 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		" CROSS JOIN evidence_sum s ON s.competency_id = c.id AND s.person_id = p.id"
 		" LEFT JOIN team t ON t.id = p.team_id"
 		" WHERE c.key = ?1 AND p.active = 1 AND p.team_id IN (SELECT id FROM sub)",
-	/* as BEST, ?5 as_of, unordered, with the sums newer than as_of */
-	[Q_CANDIDATES_ALL] =
+	/* ?1 competency key, ?2 minimum level, ?5 as_of; from the index on
+	 * (competency, best level, newest date) */
+	[Q_CANDIDATES_NEWER] =
 		CANDIDATE_COLUMNS ", s.history" HOLDERS " WHERE c.key = ?1 AND p.active = 1"
-		" AND (s.max_date > ?5 OR (" PASSES "))",
+		" AND s.best_level >= ?2 AND s.max_date > ?5 ORDER BY s.best_level DESC",
 	[Q_NEWEST] = "SELECT date FROM evidence_newest",
 	[Q_NOTE_NEWEST] = "UPDATE evidence_newest SET date = ?1 WHERE date < ?1",
 };
@@ -498,7 +500,7 @@ static int sq_open(struct store *st, const char *target, int create, struct err 
 	if (!c->readonly && sq_exec(st, "PRAGMA journal_mode = WAL", "configure the database", err) < 0)
 		goto fail;
 	if (sq_exec(st, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
-		    " PRAGMA cache_size = -65536;", "configure the database", err) < 0)
+		    " PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;", "configure the database", err) < 0)
 		goto fail;
 	return 0;
 fail:

@@ -116,6 +116,7 @@ void sq_column_sums(sqlite3_stmt *s, int first, struct evidence_sums *out)
 	out->w_other = sqlite3_column_double(s, first + 4);
 	out->wl_other = sqlite3_column_double(s, first + 5);
 	out->max_date = sqlite3_column_int(s, first + 6);
+	out->best_level = sqlite3_column_double(s, first + 7);
 }
 
 /* Binds a pair's sums and its history blob. */
@@ -132,6 +133,7 @@ static void bind_sums(sqlite3_stmt *s, int64_t person, int64_t competency,
 	sqlite3_bind_double(s, 7, v->w_other);
 	sqlite3_bind_double(s, 8, v->wl_other);
 	sqlite3_bind_int(s, 9, v->max_date);
+	sqlite3_bind_double(s, 11, v->best_level);
 }
 
 /* Adds the current row's level, source, date and level's decimals
@@ -176,11 +178,15 @@ static int put_pair_sums(struct store *st, int64_t person, int64_t competency,
 			 struct err *err)
 {
 	sqlite3_stmt *s = sq_prepare(st, v->n_self + v->n_other > 0 ? Q_PUT_SUMS : Q_DELETE_SUMS, err);
+	struct evidence_sums with_best = *v;
 
 	if (s == NULL)
 		return -1;
 	if (v->n_self + v->n_other > 0) {
-		bind_sums(s, person, competency, v, (const unsigned char *)history->data,
+		if (store_best_level(st, person, competency, (const unsigned char *)history->data,
+				     history->len, &with_best, err) < 0)
+			return -1;
+		bind_sums(s, person, competency, &with_best, (const unsigned char *)history->data,
 			  history->len);
 	} else {
 		sqlite3_bind_int64(s, 1, person);
@@ -314,8 +320,8 @@ int sq_get_sums(struct store *st, int64_t person_id, int64_t competency_id,
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		sq_column_sums(s, 0, out);
-		fail = store_pair_as_of(st, person_id, competency_id, sqlite3_column_blob(s, 7),
-					(size_t)sqlite3_column_bytes(s, 7), as_of, out, err);
+		fail = store_pair_as_of(st, person_id, competency_id, sqlite3_column_blob(s, 8),
+					(size_t)sqlite3_column_bytes(s, 8), as_of, out, err);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -337,8 +343,8 @@ int sq_each_sums(struct store *st, int32_t as_of,
 		struct pair_sums p = {
 			.person_id = sqlite3_column_int64(s, 0),
 			.competency_id = sqlite3_column_int64(s, 1),
-			.history = sqlite3_column_blob(s, 9),
-			.history_len = (size_t)sqlite3_column_bytes(s, 9),
+			.history = sqlite3_column_blob(s, 10),
+			.history_len = (size_t)sqlite3_column_bytes(s, 10),
 		};
 
 		sq_column_sums(s, 2, &p.sums);

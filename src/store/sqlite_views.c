@@ -93,7 +93,7 @@ int sq_each_candidate(struct store *st, enum candidate_scope scope,
 	static const enum stmt_id stmt_of[] = {
 		[CANDIDATES_BEST] = Q_CANDIDATES_BEST,
 		[CANDIDATES_TEAM] = Q_CANDIDATES_TEAM,
-		[CANDIDATES_ALL] = Q_CANDIDATES_ALL,
+		[CANDIDATES_NEWER] = Q_CANDIDATES_NEWER,
 	};
 	sqlite3_stmt *s = sq_prepare(st, stmt_of[scope], err);
 	int rc = SQLITE_DONE, stop = 0;
@@ -107,22 +107,21 @@ int sq_each_candidate(struct store *st, enum candidate_scope scope,
 		sqlite3_bind_double(s, 2, a->min_level);
 		sqlite3_bind_double(s, 3, estimate_scale(a->as_of, st->settings.half_life));
 		sqlite3_bind_double(s, 4, a->min_weight);
-		if (scope == CANDIDATES_ALL)
-			sqlite3_bind_int(s, 5, a->as_of);
+		sqlite3_bind_int(s, 5, a->as_of);
 	}
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct candidate_row c = {
 			.competency = sq_column_text(s, 0),
 			.person = sq_column_text(s, 1),
 			.team = sq_column_text(s, 2),
-			.person_id = sqlite3_column_int64(s, 10),
-			.competency_id = sqlite3_column_int64(s, 11),
+			.person_id = sqlite3_column_int64(s, 11),
+			.competency_id = sqlite3_column_int64(s, 12),
 		};
 
 		sq_column_sums(s, 3, &c.sums);
 		if (!sums_valid_for(&c.sums, a->as_of)) {
-			c.history = sqlite3_column_blob(s, 12);
-			c.history_len = (size_t)sqlite3_column_bytes(s, 12);
+			c.history = sqlite3_column_blob(s, 13);
+			c.history_len = (size_t)sqlite3_column_bytes(s, 13);
 		}
 		stop = cb(ctx, &c);
 	}

@@ -121,6 +121,7 @@ int store_open(const char *target, unsigned flags, struct store **out, struct er
 	st->busy_ms = busy_ms;
 	for (int k = 0; k < ENTITY_KEYED; k++)
 		strmap_init(&st->keys[k]);
+	buf_init(&st->scratch, SIZE_MAX);
 	settings_default(&st->settings);
 	st->be = backend_pg_claims(target) ? &backend_pg : &backend_sqlite;
 	(void)snprintf(st->describe, sizeof st->describe, "%s:%s", st->be->name, target);
@@ -150,6 +151,7 @@ void store_close(struct store *st)
 	free(st->pending.keys);
 	free(st->pending.sums);
 	free(st->pending.history);
+	buf_free(&st->scratch);
 	free(st);
 }
 
@@ -189,12 +191,12 @@ static int run_migrations(struct store *st, int target, int *from, struct err *e
 		if (st->be->apply_migration(st, v, now, err) < 0)
 			goto fail;
 	}
-	/* Version 2 brought the running sums and version 4 their histories:
-	 * fill both, once the statements that write them find every column.
-	 * (A target between, which only the tests ask for, leaves them to the
-	 * migration to 4.)
+	/* Version 2 brought the running sums, version 4 their histories and
+	 * version 5 their best levels: fill them all, once the statements
+	 * that write them find every column. (A target between, which only
+	 * the tests ask for, leaves them to the migration to 5.)
 	 * The sums are weighted with the database's settings, read first. */
-	if (version < 4 && target >= 4 &&
+	if (version < 5 && target >= 5 &&
 	    (load_settings(st, err) < 0 || st->be->rebuild_sums(st, err) < 0))
 		goto fail;
 	if (st->be->commit(st, err) < 0)
@@ -305,6 +307,15 @@ int store_history_refused(int64_t person_id, int64_t competency_id, struct err *
 		       (long long)person_id, (long long)competency_id);
 }
 
+int store_best_level(struct store *st, int64_t person_id, int64_t competency_id,
+		     const unsigned char *history, size_t len, struct evidence_sums *sums,
+		     struct err *err)
+{
+	if (history_best_level(history, len, &st->settings, &st->scratch, &sums->best_level) < 0)
+		return store_history_refused(person_id, competency_id, err);
+	return 0;
+}
+
 static void pending_clear(struct pending_sums *p)
 {
 	if (p->count > 0) {
@@ -345,11 +356,17 @@ static int pending_flush(struct store *st, struct err *err)
 	for (size_t i = 0; i < p->cap; i++) {
 		if (p->keys[2 * i] == 0)
 			continue;
-		pairs[n++] = (struct pair_sums){ p->keys[2 * i], p->keys[2 * i + 1], p->sums[i],
-						 (const unsigned char *)p->history[i].data,
-						 p->history[i].len };
+		pairs[n] = (struct pair_sums){ p->keys[2 * i], p->keys[2 * i + 1], p->sums[i],
+					       (const unsigned char *)p->history[i].data,
+					       p->history[i].len };
 		if (p->sums[i].max_date > newest)
 			newest = p->sums[i].max_date;
+		if (store_best_level(st, pairs[n].person_id, pairs[n].competency_id, pairs[n].history,
+				     pairs[n].history_len, &pairs[n].sums, err) < 0) {
+			free(pairs);
+			return -1;
+		}
+		n++;
 	}
 	qsort(pairs, n, sizeof *pairs, by_table_key);
 	for (size_t i = 0; rc == 0 && i < n; i += SUMS_CHUNK)

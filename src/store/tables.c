@@ -28,9 +28,9 @@ const struct table_def store_tables[] = {
 	{ "retraction", "retractions", "evidence_id", NULL, 0, 3,
 	  { I("evidence_id"), T("reason"), T("retracted_at") } },
 	{ "setting", "settings", "key", NULL, 0, 2, { T("key"), T("value") } },
-	{ "evidence_sum", "running sums", "competency_id, person_id", NULL, 0, 10,
+	{ "evidence_sum", "running sums", "competency_id, person_id", NULL, 0, 11,
 	  { I("competency_id"), I("person_id"), I("n_self"), R("w_self"), R("wl_self"), I("n_other"),
-	    R("w_other"), R("wl_other"), I("max_date"), B("history") } },
+	    R("w_other"), R("wl_other"), I("max_date"), B("history"), R("best_level") } },
 	{ "evidence_newest", "newest date", "date", NULL, 0, 1, { I("date") } },
 };
 

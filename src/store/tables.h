@@ -31,7 +31,7 @@ struct column_def {
 };
 
 enum {
-	TABLE_MAX_COLUMNS = 10
+	TABLE_MAX_COLUMNS = 12
 };
 
 struct table_def {

@@ -65,22 +65,29 @@ for date in $DATES; do
 	same_files "the copy's gaps as of $date are the source's" "$WORK/a.json" "$WORK/b.json"
 done
 
-# A database of schema 3: the same tables without the history column.
-OLD=$WORK/old.db
-"$COMPGAP" copy --from "$DB" --to "$OLD" > /dev/null
-if [ "$ENGINE" = sqlite ]; then
-	python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1])
-c.execute('ALTER TABLE evidence_sum DROP COLUMN history')
-c.execute('DELETE FROM schema_version WHERE version = 4')
-c.commit()" "$OLD"
-else
-	target=$("$COMPGAP" --map "$OLD")
-	test_psql "${target##*dbname=}" -c "ALTER TABLE evidence_sum DROP COLUMN history;
-		DELETE FROM schema_version WHERE version = 4"
-fi
-run init --db "$OLD"
-expect_status "a schema-3 database is migrated" 0
-expect_out "the migration reaches schema 4" "from schema version 3 to 4"
-agree_past migrated "$OLD"
+# Databases of schema 3 (without the history and best-level columns) and
+# of schema 4 (without the best level): both migrate to the same figures.
+# old_schema VERSION SQL: a copy of the demo brought back to VERSION.
+old_schema() {
+	OLD=$WORK/old-$1.db
+	"$COMPGAP" copy --from "$DB" --to "$OLD" > /dev/null
+	if [ "$ENGINE" = sqlite ]; then
+		python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1])
+c.executescript(sys.argv[2])
+c.commit()" "$OLD" "$2"
+	else
+		target=$("$COMPGAP" --map "$OLD")
+		test_psql "${target##*dbname=}" -c "$2"
+	fi
+	run init --db "$OLD"
+	expect_status "a schema-$1 database is migrated" 0
+	expect_out "the migration from schema $1 reaches schema 5" "from schema version $1 to 5"
+	agree_past "migrated from $1" "$OLD"
+}
+
+old_schema 4 "DROP INDEX evidence_sum_best; ALTER TABLE evidence_sum DROP COLUMN best_level;
+	DELETE FROM schema_version WHERE version = 5;"
+old_schema 3 "DROP INDEX evidence_sum_best; ALTER TABLE evidence_sum DROP COLUMN best_level;
+	ALTER TABLE evidence_sum DROP COLUMN history; DELETE FROM schema_version WHERE version >= 4;"
 
 done_testing

@@ -16,6 +16,8 @@
 /* docs/methodology.md "Numbers": thresholds allow 1e-9. */
 #define TOL 1e-9
 
+static void near(double a, double b);
+
 static int32_t day(const char *iso)
 {
 	int32_t d = 0;
@@ -183,6 +185,71 @@ static void test_sums_at_by_hand(void **state)
 	/* Dates out of order are refused. */
 	dates[0] = dates[3] + 1;
 	assert_int_equal(history_sums_at(bytes(&b), b.len, &set, dates, 4, s), -1);
+	buf_free(&b);
+}
+
+static double best_level(const struct buf *b, const struct settings *set)
+{
+	struct buf scratch;
+	double best = -1;
+
+	buf_init(&scratch, 1 << 20);
+	assert_int_equal(history_best_level(bytes(b), b->len, set, &scratch, &best), 0);
+	buf_free(&scratch);
+	return best;
+}
+
+/* The best level is the highest of the levels as of the rows' dates, not
+ * the highest row: with a half-life of 180 days, manager 2 and, 180 days
+ * later, manager 5 (twice the weight by then) give (2 + 2 * 5) / 3 = 4 at
+ * most; rows of one date count together (5 and 1 the same day: 3); a
+ * source of weight 0 gives no level; rows in any order. */
+static void test_best_level_by_hand(void **state)
+{
+	struct settings set;
+	struct buf b;
+
+	(void)state;
+	settings_default(&set);
+	set.half_life = 180;
+	buf_init(&b, 1024);
+	assert_int_equal(history_begin(&b), 0);
+	assert_true(best_level(&b, &set) == 0);
+	add(&b, SOURCE_MANAGER, 5.0, 0, "2026-06-30");
+	add(&b, SOURCE_MANAGER, 2.0, 0, "2026-01-01");
+	near(best_level(&b, &set), 4.0);
+
+	buf_reset(&b);
+	assert_int_equal(history_begin(&b), 0);
+	add(&b, SOURCE_TEST, 5.0, 0, "2026-03-01");
+	add(&b, SOURCE_TEST, 1.0, 0, "2026-03-01");
+	add(&b, SOURCE_TEST, 2.5, 1, "2026-04-01");
+	near(best_level(&b, &set), 3.0);
+
+	/* self 4.5, then 180 days later an assessment of 2 (weights 0.4
+	 * against 1.0 * 2): 4.5, then (0.4 * 4.5 + 2 * 2) / 2.4 = 2.42; the
+	 * first date's 4.5 is the best. Without the self weight, only 2. */
+	buf_reset(&b);
+	assert_int_equal(history_begin(&b), 0);
+	add(&b, SOURCE_ASSESSMENT, 2.0, 0, "2026-06-30");
+	add(&b, SOURCE_SELF, 4.5, 1, "2026-01-01");
+	near(best_level(&b, &set), 4.5);
+
+	set.source_weight[SOURCE_SELF] = 0;
+	near(best_level(&b, &set), 2.0);
+	set.source_weight[SOURCE_ASSESSMENT] = 0;
+	assert_true(best_level(&b, &set) == 0);
+
+	/* A malformed blob is refused. */
+	b.data[0] = 2;
+	{
+		struct buf scratch;
+		double best;
+
+		buf_init(&scratch, 1024);
+		assert_int_equal(history_best_level(bytes(&b), b.len, &set, &scratch, &best), -1);
+		buf_free(&scratch);
+	}
 	buf_free(&b);
 }
 
@@ -437,6 +504,59 @@ static void check_against_rows(struct rng *r, const struct history_case *c, cons
 	}
 }
 
+static double level_as_of(const struct buf *b, const struct settings *set, int32_t as_of,
+			  int *has)
+{
+	struct evidence_sums s;
+	double w;
+
+	assert_int_equal(history_sums_as_of(bytes(b), b->len, set, as_of, &s), 0);
+	w = s.w_self + s.w_other;
+	*has = s.n_self + s.n_other > 0 && w > 0;
+	return *has ? (s.wl_self + s.wl_other) / w : 0;
+}
+
+/* The best level is the highest level as of the rows' dates (so no date
+ * gives more), and the rows split into two blobs give no level above the
+ * higher of the two blobs' best levels (what an import keeps). */
+static void check_best_level(struct rng *r, const struct history_case *c, const struct buf *b)
+{
+	double best = best_level(b, &c->set), highest = 0;
+	struct buf one, two;
+	int has;
+
+	for (size_t i = 0; i < c->n; i++) {
+		double l = level_as_of(b, &c->set, c->rows[i].date, &has);
+
+		if (has && l > highest)
+			highest = l;
+	}
+	near(best, highest);
+	for (int k = 0; k < 4; k++) {
+		double l = level_as_of(b, &c->set, random_as_of(r, c), &has);
+
+		if (has && l > best + TOL * best)
+			fail_msg("level %.17g above the best level %.17g", l, best);
+	}
+	buf_init(&one, 1 << 16);
+	buf_init(&two, 1 << 16);
+	assert_int_equal(history_begin(&one), 0);
+	assert_int_equal(history_begin(&two), 0);
+	for (size_t i = 0; i < c->n; i++)
+		assert_int_equal(history_append(rng_range(r, 0, 1) ? &one : &two, c->rows[i].source,
+						c->rows[i].level, c->rows[i].level_decimals,
+						c->rows[i].date), 0);
+	best = fmax(best_level(&one, &c->set), best_level(&two, &c->set));
+	for (size_t i = 0; i < c->n; i++) {
+		double l = level_as_of(b, &c->set, c->rows[i].date, &has);
+
+		if (has && l > best + TOL * best)
+			fail_msg("level %.17g above both parts' best levels %.17g", l, best);
+	}
+	buf_free(&one);
+	buf_free(&two);
+}
+
 static int by_date(const void *a, const void *b)
 {
 	const struct evidence *x = a, *y = b;
@@ -500,6 +620,8 @@ static void test_random_histories(void **state)
 			assert_int_equal(history_sums_as_of(bytes(&sorted), sorted.len, &c->set, as_of, &s2), 0);
 			same_sums_scaled(&s1, &s2, &c->set, as_of);
 		}
+
+		check_best_level(&r, c, &b);
 
 		/* Retract random rows and rebuild the blob from those left. */
 		for (size_t i = 0; i < c->n;)
@@ -600,6 +722,7 @@ int main(void)
 		cmocka_unit_test(test_bytes),
 		cmocka_unit_test(test_by_hand),
 		cmocka_unit_test(test_sums_at_by_hand),
+		cmocka_unit_test(test_best_level_by_hand),
 		cmocka_unit_test(test_level_exact),
 		cmocka_unit_test(test_append_refuses),
 		cmocka_unit_test(test_malformed_by_hand),

@@ -368,6 +368,9 @@ static void check_trend(struct store *st, struct rng *r, const struct snapshot_f
 	store_free_snapshot(&snaps[n - 1]);
 }
 
+static void check_best_candidates(struct store *st, struct rng *r, const struct org *o,
+				  int32_t as_of);
+
 static void check_dates(struct store *st, struct rng *r, const struct org *o)
 {
 	const struct snapshot_filter team = { "t", NULL };
@@ -391,6 +394,114 @@ static void check_dates(struct store *st, struct rng *r, const struct org *o)
 			check_snapshot(st, o, &one, as_of);
 		}
 		check_candidates(st, o, as_of);
+		check_best_candidates(st, r, o, as_of);
+	}
+}
+
+/* The sums of one pair's rows in force dated on or before as_of. */
+static struct evidence_sums sums_from_rows(const struct org *o, const char *person,
+					   const char *competency, const struct settings *set,
+					   int32_t as_of)
+{
+	struct evidence_sums s = { 0 };
+
+	for (size_t i = 0; i < o->n; i++)
+		if (!o->retracted[i] && o->rows[i].date <= as_of &&
+		    strcmp(o->rows[i].person, person) == 0 &&
+		    strcmp(o->rows[i].competency, competency) == 0)
+			sums_add(&s, set, o->rows[i].source, o->rows[i].level, o->rows[i].date);
+	return s;
+}
+
+struct ranked {
+	const char *person;
+	double level;
+};
+
+static int best_first(const void *x, const void *y)
+{
+	const struct ranked *a = x, *b = y;
+
+	if (a->level != b->level)
+		return a->level < b->level ? 1 : -1;
+	return strcmp(a->person, b->person);
+}
+
+struct passed {
+	const char *people[COMPETENCIES][PEOPLE];
+	int n[COMPETENCIES];
+};
+
+static int keep_passed(void *ctx, const char *competency, const char *person, const char *team,
+		       const struct evidence_sums *s)
+{
+	struct passed *p = ctx;
+	int k = competency[1] - '0';
+
+	(void)team;
+	(void)s;
+	assert_true(p->n[k] < PEOPLE);
+	p->people[k][p->n[k]++] = person_key[person[0] - 'A'];
+	return 0;
+}
+
+/* The mentor search for the best few holders as of as_of (no team) passes
+ * exactly those that ranking every holder's rows gives: level and weight
+ * as of as_of at least the minimums, the best `want` and all tied with the
+ * last. */
+static void check_best_candidates(struct store *st, struct rng *r, const struct org *o,
+				  int32_t as_of)
+{
+	const struct settings *set = store_settings(st);
+	struct err err = { 0 };
+	double min_levels[COMPETENCIES];
+	size_t best[COMPETENCIES];
+	struct candidate_query q = { .competencies = (const char *const *)competency_key,
+				     .min_levels = min_levels, .best = best,
+				     .n = COMPETENCIES, .as_of = as_of };
+	static struct passed got;
+
+	q.min_weight = rng_range(r, 0, 1) ? 0 : 0.5 * rng_unit(r);
+	for (int k = 0; k < COMPETENCIES; k++) {
+		min_levels[k] = 1 + 3 * rng_unit(r);
+		best[k] = (size_t)rng_range(r, 1, 3);
+	}
+	memset(&got, 0, sizeof got);
+	assert_int_equal(store_each_candidate(st, &q, keep_passed, &got, &err), 0);
+	for (int k = 0; k < COMPETENCIES; k++) {
+		struct ranked all[PEOPLE];
+		const char *want[PEOPLE];
+		int n = 0, nwant = 0;
+		double last = 0;
+
+		for (int p = 0; p < PEOPLE; p++) {
+			struct evidence_sums s = sums_from_rows(o, person_key[p], competency_key[k],
+								set, as_of);
+			double w = s.w_self + s.w_other;
+
+			if (s.n_self + s.n_other == 0 || w <= 0 ||
+			    (s.wl_self + s.wl_other) / w < min_levels[k] ||
+			    w * estimate_scale(as_of, set->half_life) < q.min_weight)
+				continue;
+			all[n++] = (struct ranked){ person_key[p], (s.wl_self + s.wl_other) / w };
+		}
+		qsort(all, (size_t)n, sizeof *all, best_first);
+		for (int i = 0; i < n; i++) {
+			if ((size_t)i >= best[k] && all[i].level < last - ESTIMATE_EPS)
+				break;
+			last = all[i].level;
+			want[nwant++] = all[i].person;
+		}
+		assert_int_equal(got.n[k], nwant);
+		for (int i = 0; i < nwant; i++) {
+			int found = 0;
+
+			for (int j = 0; j < got.n[k]; j++)
+				found |= got.people[k][j] == want[i];
+			if (!found)
+				fail_msg("as of %d, %s is not passed on for %s", as_of, want[i],
+					 competency_key[k]);
+		}
 	}
 }
 
@@ -407,6 +518,8 @@ static int by_entry(const void *x, const void *y)
 
 struct stored {
 	const struct org *o;
+	const struct settings set;
+	bool exact;                  /* every pair's sums were rebuilt */
 	int pairs;
 };
 
@@ -433,6 +546,23 @@ static int check_history(void *ctx, const struct pair_sums *p)
 							      e->date };
 	}
 	assert_int_equal(ngot, nwant);
+	/* The stored best level bounds every date's level: it is at least
+	 * the history's own (more, when imports kept the larger of two). */
+	{
+		struct buf scratch;
+		double exact;
+
+		buf_init(&scratch, 1 << 20);
+		assert_int_equal(history_best_level(p->history, p->history_len, &s->set, &scratch,
+						    &exact), 0);
+		buf_free(&scratch);
+		if (p->sums.best_level < exact - 1e-9 * exact)
+			fail_msg("%s %s: stored best level %.17g below its history's %.17g", person,
+				 competency, p->sums.best_level, exact);
+		if (s->exact && fabs(p->sums.best_level - exact) > 1e-9 * exact)
+			fail_msg("%s %s: rebuilt best level %.17g is not its history's %.17g", person,
+				 competency, p->sums.best_level, exact);
+	}
 	qsort(got, ngot, sizeof *got, by_entry);
 	qsort(want, nwant, sizeof *want, by_entry);
 	for (size_t i = 0; i < ngot; i++) {
@@ -445,10 +575,10 @@ static int check_history(void *ctx, const struct pair_sums *p)
 	return 0;
 }
 
-static void check_histories(struct store *st, const struct org *o)
+static void check_histories(struct store *st, const struct org *o, bool exact)
 {
 	struct err err = { 0 };
-	struct stored s = { o, 0 };
+	struct stored s = { o, *store_settings(st), exact, 0 };
 	int want = 0;
 
 	/* As of a day before every row, every stored sum comes with its
@@ -500,17 +630,17 @@ static void run_property(void **state, uint64_t seed)
 	put_model(f->st);
 	make_rows(&r, &o);
 	import_rows(f->st, &r, &o);
-	check_histories(f->st, &o);
+	check_histories(f->st, &o, false);
 	check_dates(f->st, &r, &o);
 	for (int round = 0; round < 3; round++) {
 		retract_some(f->st, &r, &o);
-		check_histories(f->st, &o);
+		check_histories(f->st, &o, false);
 		check_dates(f->st, &r, &o);
 	}
 	/* The histories hold no setting: a new half-life needs nothing of
 	 * them, and every figure follows it. */
 	set_half_life(f->st, rng_range(&r, 60, 730));
-	check_histories(f->st, &o);
+	check_histories(f->st, &o, true);
 	check_dates(f->st, &r, &o);
 }
 
