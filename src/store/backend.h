@@ -33,9 +33,10 @@ enum candidate_scope {
 	CANDIDATES_BEST,
 	/* the active members of team and its sub-teams with sums on it */
 	CANDIDATES_TEAM,
-	/* active people with rows after as_of and a best level of at least
-	 * min_level, highest best level first (mentors.c makes their sums
-	 * those of as_of from their histories) */
+	/* people with rows after as_of and a best level of at least
+	 * min_level, highest best level first: only their ids and histories
+	 * (mentors.c makes their sums those of as_of, and looks up the few
+	 * it passes on with member_by_id) */
 	CANDIDATES_NEWER
 };
 
@@ -201,6 +202,12 @@ struct backend {
 			      int (*cb)(void *ctx, const struct candidate_row *c), void *ctx,
 			      struct err *err);
 
+	/* Calls cb with the key and team key of person id when active;
+	 * returns 0 without calling it otherwise. */
+	int (*member_by_id)(struct store *st, int64_t person_id,
+			    int (*cb)(void *ctx, const char *person, const char *team), void *ctx,
+			    struct err *err);
+
 	/* Whole tables, for copying a database (copy.c). Calls cb with every
 	 * row of t, in the order of its key. */
 	int (*each_row)(struct store *st, const struct table_def *t,
@@ -216,6 +223,13 @@ struct backend {
 	/* After put_rows: rows stored later get ids after the largest copied. */
 	int (*copy_finish)(struct store *st, struct err *err);
 };
+
+/* The sums of a pair's history blob as of as_of, whatever sums are stored;
+ * fails with EX_DATAERR naming the pair when the blob is NULL or
+ * malformed. */
+int store_history_as_of(const struct store *st, int64_t person_id, int64_t competency_id,
+			const unsigned char *history, size_t len, int32_t as_of,
+			struct evidence_sums *sums, struct err *err);
 
 /* Makes the stored sums of a pair valid for as_of: they are when they hold
  * no row after it; else they are computed from the history (blob, len),

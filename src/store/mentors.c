@@ -49,6 +49,7 @@ struct search {
 	double *top;                     /* the want highest levels found, descending */
 	size_t ntop;
 	struct arena names;              /* found[].person, .team */
+	struct holder next;              /* keep_newer's, while its person is read */
 	int64_t *seen;                   /* the people passed on, by id */
 	size_t nseen, cap_seen;
 	int (*cb)(void *ctx, const char *competency, const char *person, const char *team,
@@ -88,23 +89,21 @@ static int enough_above(const struct search *x, double level)
 	return x->want > 0 && x->ntop == x->want && level < x->top[x->want - 1] - ESTIMATE_EPS;
 }
 
-static int keep(struct search *x, const struct candidate_row *c, const struct evidence_sums *v,
-		double level)
+/* Keeps h, its names copied. */
+static int keep(struct search *x, const struct holder *h)
 {
-	struct holder *h;
+	struct holder *k;
 
 	if (array_reserve(&x->found, &x->cap_found, x->nfound + 1, sizeof *x->found) < 0)
 		return 1;
-	h = &x->found[x->nfound];
-	h->person = arena_strdup(&x->names, c->person);
-	h->team = arena_strdup(&x->names, c->team);
-	if (h->person == NULL || (c->team != NULL && h->team == NULL))
+	k = &x->found[x->nfound];
+	*k = *h;
+	k->person = arena_strdup(&x->names, h->person);
+	k->team = arena_strdup(&x->names, h->team);
+	if (k->person == NULL || (h->team != NULL && k->team == NULL))
 		return 1;
-	h->person_id = c->person_id;
-	h->level = level;
-	h->sums = *v;
 	x->nfound++;
-	note_top(x, level);
+	note_top(x, h->level);
 	return 0;
 }
 
@@ -116,20 +115,31 @@ static int keep_settled(void *ctx, const struct candidate_row *c)
 
 	if (enough_above(x, level))
 		return ENOUGH;
-	return keep(x, c, &c->sums, level);
+	return keep(x, &(struct holder){ c->person, c->team, c->person_id, level, c->sums });
 }
 
-/* A holder with rows after the date, highest best level first. */
+/* keep_newer's holder is an active person: keep it. */
+static int keep_member(void *ctx, const char *person, const char *team)
+{
+	struct search *x = ctx;
+
+	x->next.person = person;
+	x->next.team = team;
+	return keep(x, &x->next);
+}
+
+/* A holder with rows after the date, highest best level first: its id
+ * and history only; who it is, is read only if it may be passed on. */
 static int keep_newer(void *ctx, const struct candidate_row *c)
 {
 	struct search *x = ctx;
-	struct evidence_sums v = c->sums;
+	struct evidence_sums v;
 	double level;
 
 	if (enough_above(x, c->sums.best_level))
 		return ENOUGH;
-	if (store_pair_as_of(x->st, c->person_id, c->competency_id, c->history, c->history_len,
-			     x->q->as_of, &v, x->err) < 0)
+	if (store_history_as_of(x->st, c->person_id, c->competency_id, c->history,
+				c->history_len, x->q->as_of, &v, x->err) < 0)
 		return -1;
 	if (v.n_self + v.n_other == 0 || v.w_self + v.w_other <= 0)
 		return 0;
@@ -137,7 +147,12 @@ static int keep_newer(void *ctx, const struct candidate_row *c)
 	/* What the settled read asks of the stored sums in SQL. */
 	if (level < x->ask->min_level || (v.w_self + v.w_other) * x->scale < x->ask->min_weight)
 		return 0;
-	return keep(x, c, &v, level);
+	/* Below the best ones found, it will never be passed on (they only
+	 * rise); else read who it is, and whether still active. */
+	if (enough_above(x, level))
+		return 0;
+	x->next = (struct holder){ NULL, NULL, c->person_id, level, v };
+	return x->st->be->member_by_id(x->st, c->person_id, keep_member, x, x->err);
 }
 
 static int by_id(const void *x, const void *y)

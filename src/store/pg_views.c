@@ -100,7 +100,23 @@ int pq_each_role_requirement(struct store *st,
 struct candidate_cb {
 	int (*cb)(void *ctx, const struct candidate_row *c);
 	void *ctx;
+	const char *competency;      /* CANDIDATES_NEWER reads only ids */
 };
+
+static int newer_row(const PGresult *r, int i, void *arg)
+{
+	struct candidate_cb *k = arg;
+	struct candidate_row c = {
+		.competency = k->competency,
+		.person_id = pgb_col_int(r, i, 0),
+		.competency_id = pgb_col_int(r, i, 1),
+		.sums.best_level = pgb_col_real(r, i, 2),
+		.history = pgb_col_bytes(r, i, 3),
+		.history_len = (size_t)PQgetlength(r, i, 3),
+	};
+
+	return k->cb(k->ctx, &c);
+}
 
 static int candidate_row(const PGresult *r, int i, void *arg)
 {
@@ -129,7 +145,7 @@ int pq_each_candidate(struct store *st, enum candidate_scope scope,
 		[CANDIDATES_TEAM] = Q_CANDIDATES_TEAM,
 		[CANDIDATES_NEWER] = Q_CANDIDATES_NEWER,
 	};
-	struct candidate_cb k = { cb, ctx };
+	struct candidate_cb k = { cb, ctx, a->competency };
 	struct params p = { 0 };
 
 	pgb_param_text(&p, a->competency);
@@ -143,7 +159,32 @@ int pq_each_candidate(struct store *st, enum candidate_scope scope,
 		pgb_param_real(&p, a->min_weight);
 	}
 	pgb_param_int(&p, a->as_of);
-	return pgb_run_rows(st, stmt_of[scope], &p, candidate_row, &k, "read running sums", err);
+	return pgb_run_rows(st, stmt_of[scope], &p,
+			    scope == CANDIDATES_NEWER ? newer_row : candidate_row, &k,
+			    "read running sums", err);
+}
+
+struct member_id_cb {
+	int (*cb)(void *ctx, const char *person, const char *team);
+	void *ctx;
+};
+
+static int member_by_id_row(const PGresult *r, int i, void *arg)
+{
+	struct member_id_cb *m = arg;
+
+	return m->cb(m->ctx, pgb_col_text(r, i, 0), pgb_col_text(r, i, 1));
+}
+
+int pq_member_by_id(struct store *st, int64_t person_id,
+		    int (*cb)(void *ctx, const char *person, const char *team), void *ctx,
+		    struct err *err)
+{
+	struct member_id_cb m = { cb, ctx };
+	struct params p = { 0 };
+
+	pgb_param_int(&p, person_id);
+	return pgb_run_rows(st, Q_MEMBER_BY_ID, &p, member_by_id_row, &m, "read people", err);
 }
 
 static int evidence_row(const PGresult *r, int i, void *arg)

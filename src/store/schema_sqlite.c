@@ -127,14 +127,14 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	"ALTER TABLE evidence_sum ADD COLUMN history BLOB NOT NULL DEFAULT x'01';"
 	"DELETE FROM evidence_sum;",
 
-	/* 5: beside each pair's sums, the highest level of any of its rows,
-	 * which no date's level exceeds, indexed with the newest row's date:
-	 * the mentor search for a past date reads the holders whose newest
-	 * rows come after that date best bound first, and stops where the
-	 * bound falls below the best levels found (docs/time-travel.md).
-	 * store.c refills the emptied table (rebuild_sums); the index is made
-	 * first so that the rebuild writes it once, in order. */
+	/* 5: beside each pair's sums, its best level, which no date's level
+	 * exceeds (history_best_level), indexed with the newest row's date
+	 * and the history: the mentor search for a past date reads the
+	 * holders whose newest rows come after that date by best level, and
+	 * decodes their histories from the index alone, without a read of
+	 * the table for each (docs/time-travel.md). store.c refills the
+	 * emptied table (rebuild_sums). */
 	"ALTER TABLE evidence_sum ADD COLUMN best_level REAL NOT NULL DEFAULT 0;"
 	"DELETE FROM evidence_sum;"
-	"CREATE INDEX evidence_sum_best ON evidence_sum(competency_id, best_level, max_date);",
+	"CREATE INDEX evidence_sum_best ON evidence_sum(competency_id, best_level, max_date, history);",
 };

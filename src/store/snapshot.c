@@ -177,15 +177,22 @@ static int damaged(struct err *err, int64_t person_id, int64_t competency_id)
 		       (long long)person_id, (long long)competency_id);
 }
 
+int store_history_as_of(const struct store *st, int64_t person_id, int64_t competency_id,
+			const unsigned char *history, size_t len, int32_t as_of,
+			struct evidence_sums *sums, struct err *err)
+{
+	if (history == NULL || history_sums_as_of(history, len, &st->settings, as_of, sums) < 0)
+		return damaged(err, person_id, competency_id);
+	return 0;
+}
+
 int store_pair_as_of(const struct store *st, int64_t person_id, int64_t competency_id,
 		     const unsigned char *history, size_t len, int32_t as_of,
 		     struct evidence_sums *sums, struct err *err)
 {
 	if (sums_valid_for(sums, as_of))
 		return 0;
-	if (history == NULL || history_sums_as_of(history, len, &st->settings, as_of, sums) < 0)
-		return damaged(err, person_id, competency_id);
-	return 0;
+	return store_history_as_of(st, person_id, competency_id, history, len, as_of, sums, err);
 }
 
 /* Places one scanned sum on its line in every snapshot, if they have that

@@ -170,10 +170,15 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		" LEFT JOIN team t ON t.id = p.team_id"
 		" WHERE c.key = ?1 AND p.active = 1 AND p.team_id IN (SELECT id FROM sub)",
 	/* ?1 competency key, ?2 minimum level, ?5 as_of; from the index on
-	 * (competency, best level, newest date) */
+	 * (competency, best level, newest date, history) alone: no person is
+	 * read, mentors.c looks up those it passes on (Q_MEMBER_BY_ID). */
 	[Q_CANDIDATES_NEWER] =
-		CANDIDATE_COLUMNS ", s.history" HOLDERS " WHERE c.key = ?1 AND p.active = 1"
+		"SELECT s.person_id, s.competency_id, s.best_level, s.history FROM evidence_sum s"
+		" WHERE s.competency_id = (SELECT id FROM competency WHERE key = ?1)"
 		" AND s.best_level >= ?2 AND s.max_date > ?5 ORDER BY s.best_level DESC",
+	[Q_MEMBER_BY_ID] =
+		"SELECT p.key, t.key FROM person p LEFT JOIN team t ON t.id = p.team_id"
+		" WHERE p.id = ?1 AND p.active = 1",
 	[Q_NEWEST] = "SELECT date FROM evidence_newest",
 	[Q_NOTE_NEWEST] = "UPDATE evidence_newest SET date = ?1 WHERE date < ?1",
 };
@@ -647,6 +652,7 @@ const struct backend backend_sqlite = {
 	.newest_evidence = sq_newest_evidence,
 	.note_newest = sq_note_newest,
 	.each_candidate = sq_each_candidate,
+	.member_by_id = sq_member_by_id,
 	.each_row = sq_each_row,
 	.put_rows = sq_put_rows,
 	.count_rows = sq_count_rows,

@@ -32,7 +32,7 @@ enum stmt_id {
 	Q_ALL_ROWS_BY_PAIR, Q_DELETE_SUMS,
 	Q_TEAM_ID, Q_SNAPSHOT_TEAM_MEMBERS, Q_SNAPSHOT_PERSON_MEMBER, Q_ROLE_REQUIREMENTS,
 	Q_PAIR_SUMS, Q_ALL_SUMS, Q_CANDIDATES_BEST, Q_CANDIDATES_TEAM,
-	Q_CANDIDATES_NEWER, Q_NEWEST, Q_NOTE_NEWEST,
+	Q_CANDIDATES_NEWER, Q_MEMBER_BY_ID, Q_NEWEST, Q_NOTE_NEWEST,
 	Q_COUNT_OF_STATEMENTS
 };
 
@@ -158,6 +158,9 @@ int sq_each_member(struct store *st, const struct snapshot_filter *f,
 int sq_each_role_requirement(struct store *st,
 			     int (*cb)(void *ctx, const struct requirement_row *r),
 			     void *ctx, struct err *err);
+int sq_member_by_id(struct store *st, int64_t person_id,
+		    int (*cb)(void *ctx, const char *person, const char *team), void *ctx,
+		    struct err *err);
 int sq_each_candidate(struct store *st, enum candidate_scope scope,
 		      const struct candidate_ask *a,
 		      int (*cb)(void *ctx, const struct candidate_row *c), void *ctx,

@@ -85,6 +85,53 @@ int sq_each_role_requirement(struct store *st,
 	return sq_each_done(st, s, rc, stop, "read requirements", err);
 }
 
+/* The current row of a candidates query (the columns of sqlite.c's
+ * Q_CANDIDATES_*). */
+static void candidate_row(sqlite3_stmt *s, enum candidate_scope scope,
+			  const struct candidate_ask *a, struct candidate_row *c)
+{
+	if (scope == CANDIDATES_NEWER) {
+		*c = (struct candidate_row){
+			.competency = a->competency,
+			.person_id = sqlite3_column_int64(s, 0),
+			.competency_id = sqlite3_column_int64(s, 1),
+			.sums.best_level = sqlite3_column_double(s, 2),
+			.history = sqlite3_column_blob(s, 3),
+			.history_len = (size_t)sqlite3_column_bytes(s, 3),
+		};
+		return;
+	}
+	*c = (struct candidate_row){
+		.competency = sq_column_text(s, 0),
+		.person = sq_column_text(s, 1),
+		.team = sq_column_text(s, 2),
+		.person_id = sqlite3_column_int64(s, 11),
+		.competency_id = sqlite3_column_int64(s, 12),
+	};
+	sq_column_sums(s, 3, &c->sums);
+	if (!sums_valid_for(&c->sums, a->as_of)) {
+		c->history = sqlite3_column_blob(s, 13);
+		c->history_len = (size_t)sqlite3_column_bytes(s, 13);
+	}
+}
+
+int sq_member_by_id(struct store *st, int64_t person_id,
+		    int (*cb)(void *ctx, const char *person, const char *team), void *ctx,
+		    struct err *err)
+{
+	sqlite3_stmt *s = sq_prepare(st, Q_MEMBER_BY_ID, err);
+	int rc, stop = 0;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, person_id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		stop = cb(ctx, sq_column_text(s, 0), sq_column_text(s, 1));
+		rc = SQLITE_DONE;    /* one row at most: the id is the key */
+	}
+	return sq_each_done(st, s, rc, stop, "read people", err);
+}
+
 int sq_each_candidate(struct store *st, enum candidate_scope scope,
 		      const struct candidate_ask *a,
 		      int (*cb)(void *ctx, const struct candidate_row *c), void *ctx,
@@ -110,19 +157,9 @@ int sq_each_candidate(struct store *st, enum candidate_scope scope,
 		sqlite3_bind_int(s, 5, a->as_of);
 	}
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct candidate_row c = {
-			.competency = sq_column_text(s, 0),
-			.person = sq_column_text(s, 1),
-			.team = sq_column_text(s, 2),
-			.person_id = sqlite3_column_int64(s, 11),
-			.competency_id = sqlite3_column_int64(s, 12),
-		};
+		struct candidate_row c;
 
-		sq_column_sums(s, 3, &c.sums);
-		if (!sums_valid_for(&c.sums, a->as_of)) {
-			c.history = sqlite3_column_blob(s, 13);
-			c.history_len = (size_t)sqlite3_column_bytes(s, 13);
-		}
+		candidate_row(s, scope, a, &c);
 		stop = cb(ctx, &c);
 	}
 	return sq_each_done(st, s, rc, stop, "read running sums", err);
