@@ -250,6 +250,21 @@ const struct command commands[] = {
 		"example:\n  compgap copy --from team.db --to postgresql://compgap@db.example.org/compgap\n",
 	},
 	{
+		"check", cmd_check,
+		"check that the derived data (running sums, histories) agrees with the evidence rows",
+		"check [--db PATH]",
+		"Reads every evidence row in force, computes each person's running sums\n"
+		"and packed history on each competency from them, and compares them with\n"
+		"what the store keeps: the counts and newest dates exactly, the weighted\n"
+		"sums to a relative 1e-9, the histories as multisets of entries. Pairs\n"
+		"stored without rows, rows without a stored pair, and a newest evidence\n"
+		"date below the newest row's count too. Exit status 0 when all agree;\n"
+		"65 (EX_DATAERR) with the first problems, each naming the person and the\n"
+		"competency, when not. docs/time-travel.md, \"Checking\".\n\n"
+		"options:\n" DB_HELP "\n"
+		"example:\n  compgap check --db team.db\n",
+	},
+	{
 		"help", cmd_help,
 		"list the commands, or explain one",
 		"help [COMMAND]",

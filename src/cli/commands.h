@@ -18,6 +18,7 @@ int cmd_gaps(const struct command *cmd, int argc, char **argv);
 int cmd_person(const struct command *cmd, int argc, char **argv);
 int cmd_explain(const struct command *cmd, int argc, char **argv);
 int cmd_config(const struct command *cmd, int argc, char **argv);
+int cmd_check(const struct command *cmd, int argc, char **argv);
 int cmd_copy(const struct command *cmd, int argc, char **argv);
 int cmd_recommend(const struct command *cmd, int argc, char **argv);
 int cmd_trend(const struct command *cmd, int argc, char **argv);

@@ -278,6 +278,37 @@ int store_each_candidate(struct store *st, const struct candidate_query *q,
 				   const char *team, const struct evidence_sums *s),
 			 void *ctx, struct err *err);
 
+/* ---- checking the derived data ----------------------------------------- */
+
+enum {
+	STORE_CHECK_SHOWN = 10        /* problems described, at most */
+};
+
+/* What store_check found. */
+struct store_check {
+	int64_t rows;                  /* evidence rows in force */
+	int64_t pairs;                 /* (person, competency) pairs they make */
+	int64_t stored;                /* pairs with stored sums and history */
+	int64_t bad;                   /* problems: pairs that disagree, and the newest date */
+	int32_t newest_row;            /* the newest row's date (0: no rows) */
+	int32_t newest_stored;         /* evidence_newest */
+	int nshown;
+	char shown[STORE_CHECK_SHOWN][400];  /* the first problems, each naming the
+					      * person and competency keys */
+};
+
+/* Checks that the derived data agrees with the evidence rows in force:
+ * reads every row (store_each_evidence), computes each pair's sums with
+ * sums_add and its history entries with history_append, and compares
+ * them with every stored pair (sums to the relative tolerance of
+ * core/derived.h, histories as multisets of entries); a stored pair
+ * without rows, rows without a stored pair, and a newest evidence date
+ * below the newest row's are problems too. Streams the rows; keeps about
+ * 110 bytes per pair. Open the store with STORE_SNAPSHOT so that both
+ * reads see one moment. Returns 0 with out filled (out->bad == 0: all
+ * agree), or -1 with err set when the store could not be read. */
+int store_check(struct store *st, struct store_check *out, struct err *err);
+
 /* ---- copying a whole database ------------------------------------------ */
 
 /* What store_copy copied: per table of the schema, its label ("people")
