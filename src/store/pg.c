@@ -6,7 +6,7 @@
  * holds every prepared statement's SQL, the helpers that run statements
  * and COPY, schema and transactions, and the backend table;
  * pg_entities.c, pg_evidence.c and pg_views.c the rest. */
-#include <libpq-fe.h>
+#include "store/pq_api.h"
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -30,6 +30,10 @@ int backend_pg_claims(const char *target)
 	for (const char *s = target + n; *s != '='; s++)
 		if (!isspace((unsigned char)*s))
 			return 0;
+	/* Without libpq, key=value is a file name; a postgresql:// URI (above)
+	 * still says at its opening that libpq is missing. */
+	if (pq_api_load(&(struct err){ 0 }) < 0)
+		return 0;
 	opts = PQconndefaults();
 	for (PQconninfoOption *o = opts; o != NULL && o->keyword != NULL; o++)
 		if (strlen(o->keyword) == n && strncmp(o->keyword, target, n) == 0)
@@ -218,6 +222,8 @@ int pg_conn_open(struct pg_conn *c, const char *target, int create, struct err *
 {
 	const char *encoding;
 
+	if (pq_api_load(err) < 0)
+		return -1;
 	c->pg = connect_to(target, NULL);
 	if (c->pg == NULL)
 		return err_set(err, EX_OSERR, "out of memory");

@@ -5,7 +5,7 @@
 #ifndef COMPGAP_PG_CONN_H
 #define COMPGAP_PG_CONN_H
 
-#include <libpq-fe.h>
+#include "store/pq_api.h"
 
 #include "util/err.h"
 

@@ -4,7 +4,7 @@
 #ifndef COMPGAP_PG_INT_H
 #define COMPGAP_PG_INT_H
 
-#include <libpq-fe.h>
+#include "store/pq_api.h"
 #include <stdbool.h>
 #include <stdint.h>
 
