@@ -133,7 +133,7 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_DELETE_SUMS] = "DELETE FROM evidence_sum WHERE person_id = $1 AND competency_id = $2",
 	[Q_PAIR_ROWS] =
 		"SELECT e.level, e.source, e.date, e.level_decimals FROM evidence e"
-		" WHERE e.person_id = (SELECT id FROM person WHERE key = $1) AND e.competency_id = $2 AND " IN_FORCE,
+		" WHERE e.person_id = $1 AND e.competency_id = $2 AND " IN_FORCE,
 	[Q_PAIR_OF_EVIDENCE] = "SELECT person_id, competency_id FROM evidence WHERE id = $1",
 	[Q_TEAM_ID] = "SELECT id FROM team WHERE key = $1",
 	[Q_SNAPSHOT_TEAM_MEMBERS] =
@@ -196,7 +196,8 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_DELETE_REQUIREMENTS] = "DELETE FROM requirement WHERE role_id = $1",
 	/* $1 person key; after ($2 date, $3 id) newest first; $4 rows */
 	[Q_PAGE_EVIDENCE] =
-		EVIDENCE_ENTRY_COLUMNS " WHERE e.person_id = (SELECT id FROM person WHERE key = $1) AND (e.date < $2::integer"
+		EVIDENCE_ENTRY_COLUMNS " WHERE e.person_id = (SELECT id FROM person WHERE key = $1)"
+		" AND (e.date < $2::integer"
 		" OR (e.date = $2::integer AND e.id < $3::bigint)) ORDER BY e.date DESC, e.id DESC"
 		" LIMIT $4",
 };

@@ -127,7 +127,7 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_DELETE_SUMS] = "DELETE FROM evidence_sum WHERE person_id = ?1 AND competency_id = ?2",
 	[Q_PAIR_ROWS] =
 		"SELECT e.level, e.source, e.date, e.level_decimals FROM evidence e"
-		" WHERE e.person_id = (SELECT id FROM person WHERE key = ?1) AND e.competency_id = ?2 AND " IN_FORCE,
+		" WHERE e.person_id = ?1 AND e.competency_id = ?2 AND " IN_FORCE,
 	[Q_PAIR_OF_EVIDENCE] = "SELECT person_id, competency_id FROM evidence WHERE id = ?1",
 	[Q_ALL_ROWS_BY_PAIR] =
 		"SELECT e.person_id, e.competency_id, e.level, e.source, e.date, e.level_decimals"
@@ -197,7 +197,8 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_DELETE_REQUIREMENTS] = "DELETE FROM requirement WHERE role_id = ?1",
 	/* ?1 person key; after (?2 date, ?3 id) newest first; ?4 rows */
 	[Q_PAGE_EVIDENCE] =
-		EVIDENCE_ENTRY_COLUMNS " WHERE e.person_id = (SELECT id FROM person WHERE key = ?1) AND (e.date < ?2 OR (e.date = ?2"
+		EVIDENCE_ENTRY_COLUMNS " WHERE e.person_id = (SELECT id FROM person WHERE key = ?1)"
+		" AND (e.date < ?2 OR (e.date = ?2"
 		" AND e.id < ?3)) ORDER BY e.date DESC, e.id DESC LIMIT ?4",
 };
 
