@@ -42,6 +42,11 @@ struct field_error {
 				      * code and retry flag */
 };
 
+/* Sets fe to code, field (NULL or "" for none) and a printf-style
+ * message, as the only problem; returns -1. */
+int entity_error_set(struct field_error *fe, enum entity_error code, const char *field,
+		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 /* "malformed_json", "wrong_type", "unknown_field", "missing_field",
  * "invalid_value", "not_found", "conflict", "store_failed". */
 const char *entity_error_name(enum entity_error e);

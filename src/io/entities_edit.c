@@ -3,7 +3,6 @@
  * import's checks and writing (import_values_in), so that the API refuses
  * what the CSV refuses, with the same words, and upserts as it does; this
  * file only puts together the row that the request means. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
@@ -27,23 +26,6 @@ static int store_failed(struct field_error *fe, const struct err *err, const cha
 	fe->problems = 1;
 	(void)snprintf(fe->message, sizeof fe->message, "%s", err->msg);
 	(void)snprintf(fe->field, sizeof fe->field, "%s", field != NULL ? field : "");
-	return -1;
-}
-
-static int refuse(struct field_error *fe, enum entity_error code, const char *field,
-		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static int refuse(struct field_error *fe, enum entity_error code, const char *field,
-		  const char *fmt, ...)
-{
-	va_list ap;
-
-	fe->code = code;
-	fe->problems = 1;
-	(void)snprintf(fe->field, sizeof fe->field, "%s", field);
-	va_start(ap, fmt);
-	(void)vsnprintf(fe->message, sizeof fe->message, fmt, ap);
-	va_end(ap);
 	return -1;
 }
 
@@ -180,7 +162,7 @@ static int write_indicators(struct store *st, const char *key, const struct enti
 		if (rc < 0)
 			return store_failed(fe, &err, NULL);
 		if (s.failed)
-			return refuse(fe, EE_STORE, "", "out of memory");
+			return entity_error_set(fe, EE_STORE, "", "out of memory");
 	}
 	indicators = p->has_indicators ? p->indicators : s.indicators;
 	nind = p->has_indicators ? p->nindicators : s.n;
@@ -188,7 +170,7 @@ static int write_indicators(struct store *st, const char *key, const struct enti
 	values = arena_alloc(a, (nind + LEVEL_MAX) * 3 * sizeof *values);
 	digits = arena_alloc(a, 2 * (LEVEL_MAX + 1));
 	if (values == NULL || digits == NULL)
-		return refuse(fe, EE_STORE, "", "out of memory");
+		return entity_error_set(fe, EE_STORE, "", "out of memory");
 	for (size_t i = 0; i < nind; i++, nrows++) {
 		values[3 * nrows] = key;
 		values[3 * nrows + 1] = "";
@@ -227,7 +209,7 @@ static int write_requirements(struct store *st, const char *role, const struct e
 		return 0;
 	values = arena_alloc(a, p->nrequirements * 4 * sizeof *values);
 	if (values == NULL)
-		return refuse(fe, EE_STORE, "", "out of memory");
+		return entity_error_set(fe, EE_STORE, "", "out of memory");
 	for (size_t i = 0; i < p->nrequirements; i++) {
 		values[4 * i] = role;
 		values[4 * i + 1] = p->requirements[i].competency;
@@ -263,17 +245,17 @@ int entity_create_in(struct store *st, const struct entity_patch *p, struct fiel
 
 	memset(fe, 0, sizeof *fe);
 	if (p->kind >= ENTITY_KEYED)
-		return refuse(fe, EE_STORE, "", "evidence is added with evidence_add");
+		return entity_error_set(fe, EE_STORE, "", "evidence is added with evidence_add");
 	if (key == NULL)
-		return refuse(fe, EE_MISSING_FIELD, key_field(p->kind), "%s is required",
+		return entity_error_set(fe, EE_MISSING_FIELD, key_field(p->kind), "%s is required",
 			      key_field(p->kind));
 	if (validate_key(key, msg, sizeof msg) < 0)
-		return refuse(fe, EE_INVALID, key_field(p->kind), "%s", msg);
+		return entity_error_set(fe, EE_INVALID, key_field(p->kind), "%s", msg);
 	rc = store_lookup(st, p->kind, key, NULL, &err);
 	if (rc < 0)
 		return store_failed(fe, &err, NULL);
 	if (rc > 0)
-		return refuse(fe, EE_CONFLICT, key_field(p->kind), "%s '%s' exists already; change it"
+		return entity_error_set(fe, EE_CONFLICT, key_field(p->kind), "%s '%s' exists already; change it"
 			      " with an update", entity_word[p->kind], key);
 	arena_init(&a, (size_t)1 << 26);
 	if (p->kind == ENTITY_ROLE) {
@@ -321,7 +303,7 @@ static int stored_name(struct store *st, enum entity kind, const char *key, stru
 	if (rc < 0)
 		return store_failed(fe, &err, NULL);
 	if (rc == 0)
-		return refuse(fe, EE_NOT_FOUND, "", "no %s '%s'", entity_word[kind], key);
+		return entity_error_set(fe, EE_NOT_FOUND, "", "no %s '%s'", entity_word[kind], key);
 	return 0;
 }
 
@@ -335,13 +317,13 @@ int entity_update_in(struct store *st, const char *key, const struct entity_patc
 
 	memset(fe, 0, sizeof *fe);
 	if (p->kind >= ENTITY_KEYED)
-		return refuse(fe, EE_STORE, "", "evidence cannot be changed, only retracted");
+		return entity_error_set(fe, EE_STORE, "", "evidence cannot be changed, only retracted");
 	arena_init(&a, (size_t)1 << 26);
 	rc = stored_name(st, p->kind, key, &a, &name, fe);
 	/* Keys name rows in every CSV file and in other systems: a changed
 	 * key would make the next import create the row again. */
 	if (rc == 0 && p->field[0] != NULL && strcmp(p->field[0], key) != 0)
-		rc = refuse(fe, EE_INVALID, key_field(p->kind), "the %s of %s '%s' cannot be changed"
+		rc = entity_error_set(fe, EE_INVALID, key_field(p->kind), "the %s of %s '%s' cannot be changed"
 			    " (it names the %s in every file); create a new %s instead",
 			    p->kind == ENTITY_PERSON ? "id" : "key", entity_word[p->kind], key,
 			    entity_word[p->kind], entity_word[p->kind]);

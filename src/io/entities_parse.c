@@ -45,12 +45,8 @@ int entity_error_status(const struct field_error *fe)
 	return 500;
 }
 
-/* Sets fe and returns -1. field may be NULL. */
-static int fail(struct field_error *fe, enum entity_error code, const char *field,
-		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static int fail(struct field_error *fe, enum entity_error code, const char *field,
-		const char *fmt, ...)
+int entity_error_set(struct field_error *fe, enum entity_error code, const char *field,
+		     const char *fmt, ...)
 {
 	va_list ap;
 
@@ -85,8 +81,8 @@ static json_t *load(const char *body, size_t len, struct field_error *fe)
 	json_t *root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
 
 	if (root == NULL)
-		(void)fail(fe, EE_MALFORMED, NULL, "the body is not valid JSON: %s (line %d, column %d)",
-			   je.text, je.line, je.column);
+		(void)entity_error_set(fe, EE_MALFORMED, NULL, "the body is not valid JSON: %s"
+				       " (line %d, column %d)", je.text, je.line, je.column);
 	return root;
 }
 
@@ -130,13 +126,13 @@ static const char *field_text(const json_t *v, enum field_type t, const char *fi
 		text = num;
 	}
 	if (text == NULL) {
-		(void)fail(fe, EE_WRONG_TYPE, field, "%s must be %s, not %s", field, expected[t],
+		(void)entity_error_set(fe, EE_WRONG_TYPE, field, "%s must be %s, not %s", field, expected[t],
 			   type_name(v));
 		return NULL;
 	}
 	text = arena_strdup(a, text);
 	if (text == NULL)
-		(void)fail(fe, EE_STORE, field, "out of memory");
+		(void)entity_error_set(fe, EE_STORE, field, "out of memory");
 	return text;
 }
 
@@ -239,7 +235,7 @@ static int read_object(const json_t *obj, const struct field_spec *spec, bool al
 	char path[128], names[256];
 
 	if (!json_is_object(obj))
-		return fail(fe, EE_WRONG_TYPE, prefix[0] != '\0' ? prefix : NULL,
+		return entity_error_set(fe, EE_WRONG_TYPE, prefix[0] != '\0' ? prefix : NULL,
 			    "%s must be an object, not %s", prefix[0] != '\0' ? prefix : "the body",
 			    type_name(obj));
 	json_object_foreach((json_t *)obj, name, v) {
@@ -250,7 +246,7 @@ static int read_object(const json_t *obj, const struct field_spec *spec, bool al
 		path_of(path, sizeof path, prefix, name);
 		if (f->name == NULL) {
 			field_list(spec, names, sizeof names);
-			return fail(fe, EE_UNKNOWN_FIELD, path, "unknown field '%s'; the fields are %s",
+			return entity_error_set(fe, EE_UNKNOWN_FIELD, path, "unknown field '%s'; the fields are %s",
 				    path, names);
 		}
 		if (f->column < 0) {
@@ -265,7 +261,7 @@ static int read_object(const json_t *obj, const struct field_spec *spec, bool al
 	for (const struct field_spec *f = spec; all_required && f->name != NULL; f++) {
 		if (f->required && json_object_get(obj, f->name) == NULL) {
 			path_of(path, sizeof path, prefix, f->name);
-			return fail(fe, EE_MISSING_FIELD, path, "%s is required", path);
+			return entity_error_set(fe, EE_MISSING_FIELD, path, "%s is required", path);
 		}
 	}
 	return 0;
@@ -278,94 +274,93 @@ struct specials {
 	struct field_error *fe;
 };
 
-static int read_indicators(struct specials *s, const json_t *v, const char *path)
+/* Calls item(s, i, value, "path[i]") for each item of the array v, whose
+ * items are what ("strings", "objects"). */
+static int each_item(struct specials *s, const json_t *v, const char *path, const char *what,
+		     int (*item)(struct specials *s, size_t i, const json_t *x, const char *at))
 {
 	size_t i;
-	json_t *item;
+	json_t *x;
 	char at[128];
 
 	if (!json_is_array(v))
-		return fail(s->fe, EE_WRONG_TYPE, path, "%s must be an array of strings, not %s", path,
-			    type_name(v));
-	s->p->has_indicators = true;
-	s->p->nindicators = json_array_size(v);
-	s->p->indicators = arena_alloc(s->a, (s->p->nindicators + 1) * sizeof *s->p->indicators);
-	if (s->p->indicators == NULL)
-		return fail(s->fe, EE_STORE, path, "out of memory");
-	json_array_foreach(v, i, item) {
+		return entity_error_set(s->fe, EE_WRONG_TYPE, path, "%s must be an array of %s,"
+					" not %s", path, what, type_name(v));
+	json_array_foreach(v, i, x) {
 		(void)snprintf(at, sizeof at, "%s[%zu]", path, i);
-		s->p->indicators[i] = field_text(item, F_STRING, at, s->a, s->fe);
-		if (s->p->indicators[i] == NULL)
+		if (item(s, i, x, at) < 0)
 			return -1;
 	}
 	return 0;
 }
 
-static int read_levels(struct specials *s, const json_t *v, const char *path)
+/* Room for n items of size bytes in the arena; NULL with fe set. */
+static void *items_alloc(struct specials *s, size_t n, size_t size, const char *path)
 {
-	size_t i;
-	json_t *item;
-	char at[128];
+	void *p = arena_alloc(s->a, (n + 1) * size);
 
-	if (!json_is_array(v))
-		return fail(s->fe, EE_WRONG_TYPE, path, "%s must be an array of objects, not %s", path,
-			    type_name(v));
-	s->p->has_levels = true;
-	json_array_foreach(v, i, item) {
-		const char *pair[2] = { NULL, NULL };
-		long level;
+	if (p == NULL)
+		(void)entity_error_set(s->fe, EE_STORE, path, "out of memory");
+	return p;
+}
 
-		(void)snprintf(at, sizeof at, "%s[%zu]", path, i);
-		if (read_object(item, level_fields, true, at, pair, s->a, NULL, NULL, s->fe) < 0)
-			return -1;
-		level = strtol(pair[0], NULL, 10);
-		if (level < LEVEL_MIN || level > LEVEL_MAX)
-			return fail(s->fe, EE_INVALID, at, "%s.level %s is out of range; it must be"
-				    " from %d to %d", at, pair[0], LEVEL_MIN, LEVEL_MAX);
-		if (s->p->levels[level] != NULL)
-			return fail(s->fe, EE_INVALID, at, "level %ld is described twice; give each"
-				    " level once", level);
-		s->p->levels[level] = pair[1];
-	}
+static int indicator_item(struct specials *s, size_t i, const json_t *x, const char *at)
+{
+	s->p->indicators[i] = field_text(x, F_STRING, at, s->a, s->fe);
+	return s->p->indicators[i] == NULL ? -1 : 0;
+}
+
+static int level_item(struct specials *s, size_t i, const json_t *x, const char *at)
+{
+	const char *pair[2] = { NULL, NULL };
+	long level;
+
+	(void)i;
+	if (read_object(x, level_fields, true, at, pair, s->a, NULL, NULL, s->fe) < 0)
+		return -1;
+	level = strtol(pair[0], NULL, 10);
+	if (level < LEVEL_MIN || level > LEVEL_MAX)
+		return entity_error_set(s->fe, EE_INVALID, at, "%s.level %s is out of range; it must"
+					" be from %d to %d", at, pair[0], LEVEL_MIN, LEVEL_MAX);
+	if (s->p->levels[level] != NULL)
+		return entity_error_set(s->fe, EE_INVALID, at, "level %ld is described twice; give"
+					" each level once", level);
+	s->p->levels[level] = pair[1];
 	return 0;
 }
 
-static int read_requirements(struct specials *s, const json_t *v, const char *path)
+static int requirement_item(struct specials *s, size_t i, const json_t *x, const char *at)
 {
-	size_t i;
-	json_t *item;
-	char at[128];
+	const char *f[3] = { NULL, NULL, NULL };
 
-	if (!json_is_array(v))
-		return fail(s->fe, EE_WRONG_TYPE, path, "%s must be an array of objects, not %s", path,
-			    type_name(v));
-	s->p->has_requirements = true;
-	s->p->nrequirements = json_array_size(v);
-	s->p->requirements = arena_alloc(s->a, (s->p->nrequirements + 1) *
-					 sizeof *s->p->requirements);
-	if (s->p->requirements == NULL)
-		return fail(s->fe, EE_STORE, path, "out of memory");
-	json_array_foreach(v, i, item) {
-		const char *f[3] = { NULL, NULL, NULL };
-
-		(void)snprintf(at, sizeof at, "%s[%zu]", path, i);
-		if (read_object(item, requirement_fields_spec, true, at, f, s->a, NULL, NULL,
-				s->fe) < 0)
-			return -1;
-		s->p->requirements[i] = (struct requirement_fields){ f[0], f[1], f[2] };
-	}
+	if (read_object(x, requirement_fields_spec, true, at, f, s->a, NULL, NULL, s->fe) < 0)
+		return -1;
+	s->p->requirements[i] = (struct requirement_fields){ f[0], f[1], f[2] };
 	return 0;
 }
 
+/* The arrays of a competency (-1 indicators, -2 levels) and a role (-3
+ * requirements); each replaces the whole list. */
 static int read_special(void *ctx, int column, const json_t *v, const char *path)
 {
 	struct specials *s = ctx;
+	struct entity_patch *p = s->p;
+	size_t n = json_is_array(v) ? json_array_size(v) : 0;
 
-	if (column == -1)
-		return read_indicators(s, v, path);
-	if (column == -2)
-		return read_levels(s, v, path);
-	return read_requirements(s, v, path);
+	if (column == -1) {
+		p->has_indicators = true;
+		p->nindicators = n;
+		p->indicators = items_alloc(s, n, sizeof *p->indicators, path);
+		return p->indicators == NULL ? -1 : each_item(s, v, path, "strings", indicator_item);
+	}
+	if (column == -2) {
+		p->has_levels = true;
+		return each_item(s, v, path, "objects", level_item);
+	}
+	p->has_requirements = true;
+	p->nrequirements = n;
+	p->requirements = items_alloc(s, n, sizeof *p->requirements, path);
+	return p->requirements == NULL ? -1 : each_item(s, v, path, "objects", requirement_item);
 }
 
 int entity_patch_parse(enum entity kind, enum patch_mode mode, const char *body, size_t len,
@@ -382,7 +377,7 @@ int entity_patch_parse(enum entity kind, enum patch_mode mode, const char *body,
 	memset(fe, 0, sizeof *fe);
 	out->kind = kind;
 	if (kind >= ENTITY_KEYED)
-		return fail(fe, EE_STORE, NULL, "evidence has no patch");
+		return entity_error_set(fe, EE_STORE, NULL, "evidence has no patch");
 	root = load(body, len, fe);
 	if (root == NULL)
 		return -1;
@@ -411,12 +406,13 @@ int evidence_json_parse(const char *body, size_t len, struct arena *a, const cha
 	n = *array ? json_array_size(root) : 1;
 	if (*array && n == 0) {
 		json_decref(root);
-		return fail(fe, EE_INVALID, NULL, "the array is empty; give one evidence object or more");
+		return entity_error_set(fe, EE_INVALID, NULL, "the array is empty; give one evidence"
+					" object or more");
 	}
 	*values = arena_alloc(a, n * NCOLS * sizeof **values);
 	if (*values == NULL) {
 		json_decref(root);
-		return fail(fe, EE_STORE, NULL, "out of memory");
+		return entity_error_set(fe, EE_STORE, NULL, "out of memory");
 	}
 	memset(*values, 0, n * NCOLS * sizeof **values);
 	for (i = 0; i < n && rc == 0; i++) {

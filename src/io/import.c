@@ -262,6 +262,20 @@ static void bad_fields(struct importer *im, const struct csv_row *row)
 	im->row_bad = bad | (row->nbad > 0 ? ROW_BAD : 0);
 }
 
+/* Hands a row to the check of its kind. */
+static void check_row(struct importer *im, const struct cells *c)
+{
+	switch (im->kind) {
+	case IMPORT_TEAMS: import_team_row(im, c); break;
+	case IMPORT_PEOPLE: import_person_row(im, c); break;
+	case IMPORT_COMPETENCIES: import_competency_row(im, c); break;
+	case IMPORT_INDICATORS: import_indicator_row(im, c); break;
+	case IMPORT_ROLES: import_role_row(im, c); break;
+	case IMPORT_EVIDENCE: import_evidence_row(im, c); break;
+	case IMPORT_KIND_COUNT: break;
+	}
+}
+
 static void read_rows(struct importer *im, struct csv_reader *r)
 {
 	struct csv_error e;
@@ -306,15 +320,7 @@ static void read_rows(struct importer *im, struct csv_reader *r)
 		}
 		if (!ok)
 			continue;
-		switch (im->kind) {
-		case IMPORT_TEAMS: import_team_row(im, &c); break;
-		case IMPORT_PEOPLE: import_person_row(im, &c); break;
-		case IMPORT_COMPETENCIES: import_competency_row(im, &c); break;
-		case IMPORT_INDICATORS: import_indicator_row(im, &c); break;
-		case IMPORT_ROLES: import_role_row(im, &c); break;
-		case IMPORT_EVIDENCE: import_evidence_row(im, &c); break;
-		case IMPORT_KIND_COUNT: break;
-		}
+		check_row(im, &c);
 	}
 	if (im->rep->progress != NULL && seen >= PROGRESS_EVERY)
 		im->rep->progress(im->rep->ctx, -1);
@@ -439,15 +445,7 @@ static void value_row(struct importer *im, const char *const *values, long line)
 	}
 	if (im->row_bad != 0)
 		return;
-	switch (im->kind) {
-	case IMPORT_TEAMS: import_team_row(im, &c); break;
-	case IMPORT_PEOPLE: import_person_row(im, &c); break;
-	case IMPORT_COMPETENCIES: import_competency_row(im, &c); break;
-	case IMPORT_INDICATORS: import_indicator_row(im, &c); break;
-	case IMPORT_ROLES: import_role_row(im, &c); break;
-	case IMPORT_EVIDENCE: import_evidence_row(im, &c); break;
-	case IMPORT_KIND_COUNT: break;
-	}
+	check_row(im, &c);
 }
 
 int import_values_in(struct store *st, enum import_kind kind, const char *const *values,

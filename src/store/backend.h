@@ -229,8 +229,8 @@ struct backend {
 	/* Counts what refers to row id of kind. */
 	int (*refs)(struct store *st, enum entity kind, int64_t id, struct entity_refs *out,
 		    struct err *err);
-	/* Deletes row id of kind and what it owns: a competency's indicators,
-	 * a role's requirements. */
+	/* Deletes row id of kind; what it owns (a competency's indicators, a
+	 * role's requirements) is gone already. */
 	int (*delete_row)(struct store *st, enum entity kind, int64_t id, struct err *err);
 	int (*clear_requirements)(struct store *st, int64_t role_id, struct err *err);
 	/* At most n evidence rows of person (a key) that come after (date, id) in

@@ -319,7 +319,14 @@ int store_delete(struct store *st, enum entity kind, const char *key, struct err
 		return -1;
 	if (store_refs(st, kind, key, &r, err) < 0 || refs_refusal(kind, key, &r, err) < 0)
 		return -1;
-	if (existing(st, kind, key, &id, err) < 0 || st->be->delete_row(st, kind, id, err) < 0)
+	if (existing(st, kind, key, &id, err) < 0)
+		return -1;
+	/* What the row owns goes with it. */
+	if (kind == ENTITY_COMPETENCY && st->be->replace_indicators(st, id, NULL, 0, err) < 0)
+		return -1;
+	if (kind == ENTITY_ROLE && st->be->clear_requirements(st, id, err) < 0)
+		return -1;
+	if (st->be->delete_row(st, kind, id, err) < 0)
 		return -1;
 	forget_keys(st, kind);
 	return 0;

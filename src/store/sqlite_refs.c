@@ -47,10 +47,6 @@ int sq_delete_row(struct store *st, enum entity kind, int64_t id, struct err *er
 		Q_DELETE_TEAM, Q_DELETE_PERSON, Q_DELETE_COMPETENCY, Q_DELETE_ROLE
 	};
 
-	if (kind == ENTITY_COMPETENCY && run_on_id(st, Q_DELETE_INDICATORS, id, err) < 0)
-		return -1;
-	if (kind == ENTITY_ROLE && run_on_id(st, Q_DELETE_REQUIREMENTS, id, err) < 0)
-		return -1;
 	return run_on_id(st, q[kind], id, err);
 }
 

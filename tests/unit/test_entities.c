@@ -7,8 +7,8 @@
  * or a database of its own on the PostgreSQL server that $COMPGAP_TEST_PG
  * names, so that every test runs on both engines. */
 #include "testutil.h"
+#include "store_fixture.h"
 
-#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,72 +21,23 @@
 #include "util/jsonw.h"
 
 struct fixture {
-	char dir[64];          /* SQLite: the temp directory */
-	char db[64];           /* PostgreSQL: the database's name */
-	char path[512];        /* the target given to store_open */
+	struct db_place place;
 	struct store *st;
 	struct arena a;        /* the parsed patches' strings */
 };
 
-static const char *pg_server(void)
-{
-	const char *s = getenv("COMPGAP_TEST_PG");
-
-	return s != NULL && *s != '\0' ? s : NULL;
-}
-
-static void pg_quiet(void *arg, const char *message)
-{
-	(void)arg;
-	(void)message;
-}
-
-/* Runs sql on the server's maintenance database. */
-static int pg_admin(const char *sql)
-{
-	char target[512];
-	PGconn *pg;
-	PGresult *r;
-	int rc;
-
-	(void)snprintf(target, sizeof target, "%s dbname=postgres", pg_server());
-	pg = PQconnectdb(target);
-	if (PQstatus(pg) != CONNECTION_OK) {
-		PQfinish(pg);
-		return -1;
-	}
-	PQsetNoticeProcessor(pg, pg_quiet, NULL);
-	r = PQexec(pg, sql);
-	rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : -1;
-	PQclear(r);
-	PQfinish(pg);
-	return rc;
-}
-
 static int setup(void **state)
 {
-	static unsigned counter;
 	struct fixture *f = calloc(1, sizeof *f);
 	struct err err = { 0 };
-	char sql[160];
 
 	if (f == NULL)
 		return -1;
 	*state = f;
 	arena_init(&f->a, 1 << 24);
-	if (pg_server() != NULL) {
-		(void)snprintf(f->db, sizeof f->db, "e_%ld_%u", (long)getpid(), ++counter);
-		(void)snprintf(f->path, sizeof f->path, "%s dbname=%s", pg_server(), f->db);
-		(void)snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS \"%s\" WITH (FORCE)", f->db);
-		if (pg_admin(sql) < 0)
-			return -1;
-	} else {
-		(void)snprintf(f->dir, sizeof f->dir, "/tmp/compgap-entities-XXXXXX");
-		if (mkdtemp(f->dir) == NULL)
-			return -1;
-		(void)snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	}
-	if (store_open(f->path, STORE_CREATE, &f->st, &err) < 0) {
+	if (db_place_new(&f->place, "e") < 0)
+		return -1;
+	if (store_open(f->place.path, STORE_CREATE, &f->st, &err) < 0) {
 		fprintf(stderr, "%s\n", err.msg);
 		return -1;
 	}
@@ -96,18 +47,11 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[160];
-	int rc = 0;
+	int rc;
 
 	store_close(f->st);
 	arena_free(&f->a);
-	if (pg_server() != NULL) {
-		(void)snprintf(cmd, sizeof cmd, "DROP DATABASE IF EXISTS \"%s\" WITH (FORCE)", f->db);
-		rc = pg_admin(cmd);
-	} else {
-		(void)snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-		rc = system(cmd) == 0 ? 0 : -1;
-	}
+	rc = db_place_remove(&f->place);
 	free(f);
 	return rc;
 }
