@@ -153,20 +153,26 @@ int entities_json_competency(struct jw *w, struct store *st, const struct compet
 int entities_json_role(struct jw *w, struct store *st, const char *role, struct err *err);
 
 /* The document of entity key of kind. Fails with EX_NOINPUT when there is
- * none (and writes nothing). */
+ * none (and writes nothing). A role is found through the store's key
+ * cache, which a transaction reads afresh: call it inside one
+ * (store_begin_read) in a long-lived process. */
 int entities_json_one(struct jw *w, struct store *st, enum entity kind, const char *key,
 		      struct err *err);
 
 /* A page of kind as {"items": [...], "next_cursor": KEY or null}. Fails
- * as store_page_teams and the others do. */
+ * as store_page_teams and the others do; the document begun is then to be
+ * thrown away (a writer to memory, or one whose first chunk was not yet
+ * flushed: the team is checked before any item is read). */
 int entities_json_page(struct jw *w, struct store *st, enum entity kind,
 		       const struct page_query *q, struct err *err);
 
 /* A page of a person's evidence, newest first, as {"items": [...],
  * "next_cursor": ...}; each item has "retracted": null, or {"reason",
- * "at"}. */
+ * "at"}. With hide_peer_assessor, peer evidence has "assessor": null (what
+ * an employee sees of their own). */
 int entities_json_evidence_page(struct jw *w, struct store *st, const char *person,
-				const char *after, size_t limit, struct err *err);
+				const char *after, size_t limit, bool hide_peer_assessor,
+				struct err *err);
 
 /* {"error": {"code": ..., "message": ..., "field": ... or null}} */
 void entities_json_error(struct jw *w, const struct field_error *fe);

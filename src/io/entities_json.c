@@ -218,9 +218,16 @@ int entities_json_page(struct jw *w, struct store *st, enum entity kind,
 	return doc_done(rc);
 }
 
+struct evidence_doc {
+	struct jw *w;
+	bool hide_peer_assessor;
+};
+
 static int doc_evidence(void *ctx, const struct evidence_entry *x)
 {
-	struct jw *w = ctx;
+	const struct evidence_doc *d = ctx;
+	struct jw *w = d->w;
+	bool hide = d->hide_peer_assessor && x->e.source == SOURCE_PEER;
 
 	jw_object_begin(w);
 	jw_field_int(w, "id", x->e.id);
@@ -229,7 +236,7 @@ static int doc_evidence(void *ctx, const struct evidence_entry *x)
 	jw_field_real(w, "level", x->e.level);
 	jw_field_string(w, "source", source_name(x->e.source));
 	jw_field_date(w, "date", x->e.date);
-	jw_field_string(w, "assessor", x->e.assessor);
+	jw_field_string(w, "assessor", hide ? NULL : x->e.assessor);
 	jw_field_string(w, "note", x->e.note);
 	jw_key(w, "retracted");
 	if (x->reason == NULL) {
@@ -245,15 +252,17 @@ static int doc_evidence(void *ctx, const struct evidence_entry *x)
 }
 
 int entities_json_evidence_page(struct jw *w, struct store *st, const char *person,
-				const char *after, size_t limit, struct err *err)
+				const char *after, size_t limit, bool hide_peer_assessor,
+				struct err *err)
 {
+	struct evidence_doc d = { w, hide_peer_assessor };
 	char next[EVIDENCE_CURSOR_MAX];
 	int rc;
 
 	jw_object_begin(w);
 	jw_key(w, "items");
 	jw_array_begin(w);
-	rc = store_page_evidence(st, person, after, limit, doc_evidence, w, next, err);
+	rc = store_page_evidence(st, person, after, limit, doc_evidence, &d, next, err);
 	jw_array_end(w);
 	jw_field_string(w, "next_cursor", next[0] != '\0' ? next : NULL);
 	jw_object_end(w);

@@ -578,15 +578,16 @@ static void test_page_documents(void **state)
 
 /* ---- a person's evidence ------------------------------------------------------- */
 
-static const char *evidence_page(struct fixture *f, const char *person, const char *after,
-				 size_t limit)
+static const char *evidence_page_as(struct fixture *f, const char *person, const char *after,
+				    size_t limit, bool hide_peer_assessor)
 {
 	static struct jw w;
 	static char text[16384];
 	struct err err = { 0 };
 
 	jw_init(&w, NULL, sizeof text);
-	if (entities_json_evidence_page(&w, f->st, person, after, limit, &err) < 0) {
+	if (entities_json_evidence_page(&w, f->st, person, after, limit, hide_peer_assessor,
+					&err) < 0) {
 		buf_free(&w.out);
 		(void)snprintf(text, sizeof text, "error %d: %s", err.code, err.msg);
 		return text;
@@ -595,6 +596,12 @@ static const char *evidence_page(struct fixture *f, const char *person, const ch
 	(void)snprintf(text, sizeof text, "%s", buf_str(&w.out));
 	buf_free(&w.out);
 	return text;
+}
+
+static const char *evidence_page(struct fixture *f, const char *person, const char *after,
+				 size_t limit)
+{
+	return evidence_page_as(f, person, after, limit, false);
 }
 
 /* Asserts that text begins with want. */
@@ -641,7 +648,13 @@ static void test_evidence_newest_first(void **state)
 			    "      \"competency\": \"listen\",\n      \"level\": 3.0,\n      \"source\": \"self\",\n"
 			    "      \"date\": \"2026-01-05\",\n      \"assessor\": null,\n      \"note\": null,\n"
 			    "      \"retracted\": null\n    }\n  ],\n  \"next_cursor\": null\n}\n");
-	assert_string_equal(evidence_page(f, "p4", NULL, 2),
+	/* An employee sees no assessor of peer evidence, and every other. */
+	add_evidence(f, "{\"person\": \"p4\", \"competency\": \"listen\", \"level\": 2,"
+		     " \"source\": \"peer\", \"date\": \"2026-05-01\", \"assessor\": \"p1\"}");
+	assert_non_null(strstr(evidence_page_as(f, "p4", NULL, 2, false), "\"assessor\": \"p1\""));
+	assert_non_null(strstr(evidence_page_as(f, "p4", NULL, 2, true), "\"assessor\": null"));
+	assert_non_null(strstr(evidence_page_as(f, "p2", NULL, 2, true), "\"assessor\": \"p1\""));
+	assert_string_equal(evidence_page(f, "p1", NULL, 2),
 			    "{\n  \"items\": [],\n  \"next_cursor\": null\n}\n");
 	assert_string_equal(evidence_page(f, "p9", NULL, 2), "error 66: no person 'p9'");
 	assert_string_equal(evidence_page(f, "p2", "2026-13-05/2", 2),
