@@ -6,7 +6,7 @@ BUILD   ?= build
 CFLAGS  ?= -O2
 PQ_CFLAGS ?= -I/usr/include/postgresql
 ALL_CFLAGS = $(CFLAGS) -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Isrc $(PQ_CFLAGS)
-LDLIBS  = -lsqlite3 -lxlsxwriter -lm -ldl -lpthread
+LDLIBS  = -lsqlite3 -lxlsxwriter -ljansson -lm -ldl -lpthread
 SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_SECONDS ?= 30
 
@@ -66,12 +66,18 @@ $(BUILD)/fuzz_history: tests/fuzz/fuzz_history.c src/core/history.c src/core/est
 	@mkdir -p $(dir $@)
 	clang -std=c11 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined -o $@ $^ -lm
 
-fuzz: deps-test $(BUILD)/fuzz_csv $(BUILD)/fuzz_history
-	@mkdir -p $(BUILD)/fuzz-corpus $(BUILD)/fuzz-history-corpus
+$(BUILD)/fuzz_json_patch: tests/fuzz/fuzz_json_patch.c src/io/entities_parse.c src/util/arena.c src/util/dtoa.c
+	@mkdir -p $(dir $@)
+	clang -std=c11 -g -O1 -Isrc $(PQ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $^ -ljansson -lm
+
+fuzz: deps-test $(BUILD)/fuzz_csv $(BUILD)/fuzz_history $(BUILD)/fuzz_json_patch
+	@mkdir -p $(BUILD)/fuzz-corpus $(BUILD)/fuzz-history-corpus $(BUILD)/fuzz-json-corpus
 	$(BUILD)/fuzz_csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(BUILD)/fuzz-corpus tests/fuzz/corpus
 	$(BUILD)/fuzz_history -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(BUILD)/fuzz-history-corpus
+	$(BUILD)/fuzz_json_patch -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		$(BUILD)/fuzz-json-corpus tests/fuzz/corpus-json
 
 bench: all
 	bench/import_evidence.sh

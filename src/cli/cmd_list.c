@@ -9,6 +9,7 @@
 #include "cli/load.h"
 #include "cli/table.h"
 #include "core/org.h"
+#include "io/entities.h"
 #include "util/strmap.h"
 
 /* Adds team i and, below it, its sub-teams, indented by depth. */
@@ -226,11 +227,48 @@ static int list_roles(struct store *st, const struct org *o, struct err *err)
 	return 0;
 }
 
+/* The page as the API's JSON document (io/entities.h), on standard
+ * output: one code path for both. */
+static int list_json(const struct command *cmd, struct store *st, const char *what,
+		     const char *team, const char *limit, const char *cursor)
+{
+	static const char *const kinds[] = { "teams", "people", "competencies", "roles" };
+	struct page_query q = { cursor, STORE_PAGE_MAX, team, PEOPLE_ALL };
+	struct err err = { 0 };
+	struct jw w;
+	enum entity kind = ENTITY_TEAM;
+	char *end;
+	long n;
+
+	for (int k = 0; k < 4; k++)
+		if (strcmp(what, kinds[k]) == 0)
+			kind = (enum entity)k;
+	if (limit != NULL) {
+		n = strtol(limit, &end, 10);
+		if (end == limit || *end != '\0' || n < 1 || n > STORE_PAGE_MAX)
+			return cli_usage(cmd, "--limit '%s' is not a number from 1 to %d", limit,
+					 STORE_PAGE_MAX);
+		q.limit = (size_t)n;
+	}
+	jw_init(&w, stdout, 0);
+	if (entities_json_page(&w, st, kind, &q, &err) < 0)
+		return cli_fail(&err);    /* nothing was flushed yet */
+	if (jw_finish(&w) < 0) {
+		fprintf(stderr, "compgap: cannot write the JSON document to standard output\n");
+		return EX_IOERR;
+	}
+	return 0;
+}
+
 int cmd_list(const struct command *cmd, int argc, char **argv)
 {
-	const char *db, *team = NULL;
+	const char *db, *team = NULL, *limit = NULL, *cursor = NULL;
+	bool json = false;
 	const struct option opts[] = {
 		{ "--team", NULL, &team, NULL },
+		{ "--json", NULL, NULL, &json },
+		{ "--limit", NULL, &limit, NULL },
+		{ "--cursor", NULL, &cursor, NULL },
 		{ NULL, NULL, NULL, NULL },
 	};
 	char *pos[1];
@@ -254,12 +292,17 @@ int cmd_list(const struct command *cmd, int argc, char **argv)
 		return cli_usage(cmd, "cannot list '%s'; list teams, people, competencies or roles",
 				 pos[0]);
 	}
-	if (team != NULL && strcmp(pos[0], "people") != 0)
-		return cli_usage(cmd, "--team goes with 'list people'");
+	if (!json && (limit != NULL || cursor != NULL))
+		return cli_usage(cmd, "--limit and --cursor go with --json");
+	if (team != NULL && strcmp(pos[0], "people") != 0 &&
+	    !(json && strcmp(pos[0], "teams") == 0))
+		return cli_usage(cmd, "--team goes with 'list people' (and 'list teams --json')");
 	rc = cli_open_store(db, STORE_SNAPSHOT, &st);
 	if (rc != 0)
 		return rc;
-	if (strcmp(pos[0], "competencies") == 0) {
+	if (json) {
+		rc = list_json(cmd, st, pos[0], team, limit, cursor);
+	} else if (strcmp(pos[0], "competencies") == 0) {
 		rc = list_competencies(st, &err);
 	} else if (org_load(st, &org, &err) < 0) {
 		rc = cli_fail(&err);

@@ -6,6 +6,7 @@
 
 #include "util/array.h"
 #include "cli/commands.h"
+#include "io/entities.h"
 #include "cli/table.h"
 #include "io/export.h"
 #include "util/arena.h"
@@ -333,12 +334,32 @@ out:
 	return rc;
 }
 
+/* The entity's document as the API gives it (io/entities.h). */
+static int show_json(struct store *st, enum entity kind, const char *key, struct err *err)
+{
+	struct jw w;
+
+	jw_init(&w, stdout, 0);
+	if (entities_json_one(&w, st, kind, key, err) < 0) {
+		/* Say it as the text form does: with the nearest keys. */
+		if (err->code == EX_NOINPUT)
+			(void)store_unknown_key(st, kind, key, err);
+		return cli_fail(err);
+	}
+	if (jw_finish(&w) < 0) {
+		fprintf(stderr, "compgap: cannot write the JSON document to standard output\n");
+		return EX_IOERR;
+	}
+	return 0;
+}
+
 int cmd_show(const struct command *cmd, int argc, char **argv)
 {
 	const char *db;
-	bool all = false;
+	bool all = false, json = false;
 	const struct option opts[] = {
 		{ "--all", NULL, NULL, &all },
+		{ "--json", NULL, NULL, &json },
 		{ NULL, NULL, NULL, NULL },
 	};
 	char *pos[2];
@@ -362,7 +383,10 @@ int cmd_show(const struct command *cmd, int argc, char **argv)
 	rc = cli_open_store(db, STORE_SNAPSHOT, &st);
 	if (rc != 0)
 		return rc;
-	if (strcmp(pos[0], "person") == 0)
+	if (json)
+		rc = show_json(st, strcmp(pos[0], "person") == 0 ? ENTITY_PERSON : ENTITY_COMPETENCY,
+			       pos[1], &err);
+	else if (strcmp(pos[0], "person") == 0)
 		rc = show_person(st, pos[1], all, &err);
 	else
 		rc = show_competency(st, pos[1], &err);

@@ -118,18 +118,24 @@ const struct command commands[] = {
 	{
 		"list", cmd_list,
 		"list teams, people, competencies or roles",
-		"list teams|people|competencies|roles [--team KEY] [--db PATH]",
+		"list teams|people|competencies|roles [--team KEY] [--json [--limit N]\n"
+		"       [--cursor KEY]] [--db PATH]",
 		"Prints a table of what is stored: teams as a tree with their members,\n"
 		"people with their team, role and manager, the competency library, or\n"
 		"the function profiles with their required levels and weights.\n\n"
 		"options:\n" DB_HELP
-		"  --team KEY   people: only the members of team KEY and its sub-teams\n\n"
+		"  --team KEY   people: only the members of team KEY and its sub-teams\n"
+		"               (with --json also teams: KEY and its sub-teams)\n"
+		"  --json       one page as the API's JSON document, in the order of the\n"
+		"               keys: {\"items\": [...], \"next_cursor\": KEY or null}\n"
+		"  --limit N    with --json: at most N items (1 to 1000, default 1000)\n"
+		"  --cursor KEY with --json: the page after KEY (the next_cursor given)\n\n"
 		"example:\n  compgap list people --team phone\n",
 	},
 	{
 		"show", cmd_show,
 		"show one person or one competency in full",
-		"show person ID | show competency KEY [--all] [--db PATH]",
+		"show person ID | show competency KEY [--all] [--json] [--db PATH]",
 		"show person ID: the person's details, the competencies their role\n"
 		"requires with how much evidence there is, and their evidence rows\n"
 		"(the most recent 20, or all with --all), with the ids that 'compgap\n"
@@ -137,7 +143,9 @@ const struct command commands[] = {
 		"show competency KEY: the definition, behavioural indicators, level\n"
 		"descriptors, and which roles require it at which level.\n\n"
 		"options:\n" DB_HELP
-		"  --all   show every evidence row\n\n"
+		"  --all   show every evidence row\n"
+		"  --json  the person's or the competency's record as the API's JSON\n"
+		"          document (a competency with its indicators and levels)\n\n"
 		"example:\n  compgap show person KCC-1004\n",
 	},
 	{

@@ -17,6 +17,7 @@
 #include "util/arena.h"
 #include "util/date.h"
 #include "util/strmap.h"
+#include "util/utf8.h"
 
 enum {
 	PROGRESS_EVERY = 50000
@@ -261,6 +262,20 @@ static void bad_fields(struct importer *im, const struct csv_row *row)
 	im->row_bad = bad | (row->nbad > 0 ? ROW_BAD : 0);
 }
 
+/* Hands a row to the check of its kind. */
+static void check_row(struct importer *im, const struct cells *c)
+{
+	switch (im->kind) {
+	case IMPORT_TEAMS: import_team_row(im, c); break;
+	case IMPORT_PEOPLE: import_person_row(im, c); break;
+	case IMPORT_COMPETENCIES: import_competency_row(im, c); break;
+	case IMPORT_INDICATORS: import_indicator_row(im, c); break;
+	case IMPORT_ROLES: import_role_row(im, c); break;
+	case IMPORT_EVIDENCE: import_evidence_row(im, c); break;
+	case IMPORT_KIND_COUNT: break;
+	}
+}
+
 static void read_rows(struct importer *im, struct csv_reader *r)
 {
 	struct csv_error e;
@@ -305,18 +320,81 @@ static void read_rows(struct importer *im, struct csv_reader *r)
 		}
 		if (!ok)
 			continue;
-		switch (im->kind) {
-		case IMPORT_TEAMS: import_team_row(im, &c); break;
-		case IMPORT_PEOPLE: import_person_row(im, &c); break;
-		case IMPORT_COMPETENCIES: import_competency_row(im, &c); break;
-		case IMPORT_INDICATORS: import_indicator_row(im, &c); break;
-		case IMPORT_ROLES: import_role_row(im, &c); break;
-		case IMPORT_EVIDENCE: import_evidence_row(im, &c); break;
-		case IMPORT_KIND_COUNT: break;
-		}
+		check_row(im, &c);
 	}
 	if (im->rep->progress != NULL && seen >= PROGRESS_EVERY)
 		im->rep->progress(im->rep->ctx, -1);
+}
+
+/* Sets up an import of kind named name (and logs it); 0, or -1 with err
+ * set. import_end frees it whatever happened. */
+static int import_begin(struct importer *im, struct store *st, enum import_kind kind,
+			const char *name, const struct import_options *opts,
+			struct import_report *report, struct err *err)
+{
+	report->errors = 0;
+	report->rows = 0;
+	im->st = st;
+	im->kind = kind;
+	im->file = name;
+	if (opts != NULL)
+		im->opt = *opts;
+	im->today = date_today();
+	im->future_days = (int32_t)store_settings(st)->future_days;
+	im->rep = report;
+	im->err = err;
+	arena_init(&im->arena, ARENA_MAX);
+	arena_init(&im->batch_arena, ARENA_MAX);
+	strmap_init(&im->seen);
+	return store_log_import(st, kinds[kind].name, name, err);
+}
+
+/* Stores what was read when all of it was good, and gives the verdict. */
+static int import_end(struct importer *im)
+{
+	struct import_report *report = im->rep;
+	const char *name = im->file;
+	struct err *err = im->err;
+	int rc = -1;
+
+	if (im->kind == IMPORT_EVIDENCE)
+		import_flush_evidence(im);
+	else if (!im->failed && report->errors == 0) {
+		if (im->kind == IMPORT_INDICATORS && im->nrows > 1)
+			qsort(im->rows, im->nrows, sizeof *im->rows, by_competency_then_line);
+		import_write_pending(im);
+	}
+	if (im->failed)
+		goto out;
+	if (report->errors > 0 && im->stopped_at > 0) {
+		err_set(err, EX_DATAERR, "%s: %ld problems found, when reading stopped at line %ld; is"
+			" this the right file, and a CSV file of %s? Nothing was imported", name,
+			report->errors, im->stopped_at, kinds[im->kind].name);
+		goto out;
+	}
+	if (report->errors > 0) {
+		err_set(err, EX_DATAERR, "%s: %ld problem%s found; nothing was imported", name,
+			report->errors, report->errors == 1 ? "" : "s");
+		goto out;
+	}
+	if (store_log_import_rows(im->st, report->rows, err) < 0)
+		goto out;
+	rc = 0;
+out:
+	if (rc < 0)
+		report->rows = 0;
+	return rc;
+}
+
+static void import_free(struct importer *im)
+{
+	if (im == NULL)
+		return;
+	arena_free(&im->arena);
+	arena_free(&im->batch_arena);
+	strmap_free(&im->seen);
+	free(im->rows);
+	free(im);
 }
 
 int import_csv_in(struct store *st, enum import_kind kind, FILE *in, const char *name,
@@ -333,57 +411,63 @@ int import_csv_in(struct store *st, enum import_kind kind, FILE *in, const char 
 		err_set(err, EX_OSERR, "out of memory");
 		goto out;
 	}
-	im->st = st;
-	im->kind = kind;
-	im->file = name;
-	if (opts != NULL)
-		im->opt = *opts;
-	im->today = date_today();
-	im->future_days = (int32_t)store_settings(st)->future_days;
-	im->rep = report;
-	im->err = err;
-	arena_init(&im->arena, ARENA_MAX);
-	arena_init(&im->batch_arena, ARENA_MAX);
-	strmap_init(&im->seen);
 	csv_reader_set_separator(r, 0);
-	if (store_log_import(st, kinds[kind].name, name, err) < 0)
+	if (import_begin(im, st, kind, name, opts, report, err) < 0)
 		goto out;
 	if (read_header(im, r) == 0)
 		read_rows(im, r);
-	if (kind == IMPORT_EVIDENCE)
-		import_flush_evidence(im);
-	else if (!im->failed && report->errors == 0) {
-		if (kind == IMPORT_INDICATORS && im->nrows > 1)
-			qsort(im->rows, im->nrows, sizeof *im->rows, by_competency_then_line);
-		import_write_pending(im);
-	}
-	if (im->failed)
-		goto out;
-	if (report->errors > 0 && im->stopped_at > 0) {
-		err_set(err, EX_DATAERR, "%s: %ld problems found, when reading stopped at line %ld; is"
-			" this the right file, and a CSV file of %s? Nothing was imported", name,
-			report->errors, im->stopped_at, kinds[kind].name);
-		goto out;
-	}
-	if (report->errors > 0) {
-		err_set(err, EX_DATAERR, "%s: %ld problem%s found; nothing was imported", name,
-			report->errors, report->errors == 1 ? "" : "s");
-		goto out;
-	}
-	if (store_log_import_rows(st, report->rows, err) < 0)
-		goto out;
-	rc = 0;
+	rc = import_end(im);
 out:
-	if (rc < 0)
-		report->rows = 0;
-	if (im != NULL) {
-		arena_free(&im->arena);
-		arena_free(&im->batch_arena);
-		strmap_free(&im->seen);
-		free(im->rows);
-		free(im);
-	}
+	import_free(im);
 	csv_reader_free(r);
+	return rc;
+}
+
+/* Checks one row given as values and hands it to the kind's row check:
+ * a row of the file, without the file. */
+static void value_row(struct importer *im, const char *const *values, long line)
+{
+	const struct kind_spec *k = &kinds[im->kind];
+	struct cells c = { .line = line };
+
+	im->row_bad = 0;
+	for (size_t col = 0; col < k->ncolumns; col++) {
+		const char *v = values[col];
+
+		if (v != NULL && utf8_invalid_at(v, strlen(v)) != strlen(v)) {
+			import_problem(im, line, k->columns[col], "the value is not valid UTF-8");
+			im->row_bad |= 1u << col | ROW_BAD;
+		} else if (v == NULL && (k->required & (1u << col))) {
+			import_problem(im, line, k->columns[col], "%s is required", k->columns[col]);
+			return;
+		}
+		c.v[col] = v;
+	}
+	if (im->row_bad != 0)
+		return;
+	check_row(im, &c);
+}
+
+int import_values_in(struct store *st, enum import_kind kind, const char *const *values,
+		     size_t nrows, const char *name, const struct import_options *opts,
+		     struct import_report *report, struct err *err)
+{
+	struct importer *im = calloc(1, sizeof *im);
+	int rc = -1;
+
+	report->errors = 0;
+	report->rows = 0;
+	if (im == NULL) {
+		err_set(err, EX_OSERR, "out of memory");
+		goto out;
+	}
+	if (import_begin(im, st, kind, name, opts, report, err) < 0)
+		goto out;
+	for (size_t i = 0; i < nrows && !im->failed; i++)
+		value_row(im, values + i * kinds[kind].ncolumns, (long)i + 1);
+	rc = import_end(im);
+out:
+	import_free(im);
 	return rc;
 }
 

@@ -89,4 +89,16 @@ int import_csv_in(struct store *st, enum import_kind kind, FILE *in, const char 
 		  const struct import_options *opts, struct import_report *report,
 		  struct err *err);
 
+
+/* As import_csv_in, with the rows given as values rather than read from a
+ * CSV file: values[i * ncolumns + c] is the value of canonical column c
+ * (import_columns) of row i, NULL when the field is not given (as when
+ * its column is not in a file's header: the stored value is kept), "" to
+ * clear it. The checks, the messages and the writing are the CSV's; a
+ * problem's line is the row's number, from 1. For the API, whose JSON
+ * objects carry the CSV's fields. */
+int import_values_in(struct store *st, enum import_kind kind, const char *const *values,
+		     size_t nrows, const char *name, const struct import_options *opts,
+		     struct import_report *report, struct err *err);
+
 #endif

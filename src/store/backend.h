@@ -222,6 +222,32 @@ struct backend {
 	int (*clear_tables)(struct store *st, struct err *err);
 	/* After put_rows: rows stored later get ids after the largest copied. */
 	int (*copy_finish)(struct store *st, struct err *err);
+
+	/* One entity at a time, for the API (store/entities.c). At most n
+	 * rows of the page q asks for, its after never NULL ("" for the
+	 * first page) and its team, when given, an existing team. */
+	int (*page_teams)(struct store *st, const struct page_query *q, size_t n,
+			  int (*cb)(void *ctx, const struct team *t), void *ctx, struct err *err);
+	int (*page_people)(struct store *st, const struct page_query *q, size_t n,
+			   int (*cb)(void *ctx, const struct person *p), void *ctx,
+			   struct err *err);
+	int (*page_competencies)(struct store *st, const struct page_query *q, size_t n,
+				 int (*cb)(void *ctx, const struct competency *c), void *ctx,
+				 struct err *err);
+	int (*page_roles)(struct store *st, const struct page_query *q, size_t n,
+			  int (*cb)(void *ctx, const char *role), void *ctx, struct err *err);
+	/* Counts what refers to row id of kind. */
+	int (*refs)(struct store *st, enum entity kind, int64_t id, struct entity_refs *out,
+		    struct err *err);
+	/* Deletes row id of kind; what it owns (a competency's indicators, a
+	 * role's requirements) is gone already. */
+	int (*delete_row)(struct store *st, enum entity kind, int64_t id, struct err *err);
+	int (*clear_requirements)(struct store *st, int64_t role_id, struct err *err);
+	/* At most n evidence rows of person (a key) that come after (date, id) in
+	 * the order newest first: by date, then id, descending. */
+	int (*page_evidence)(struct store *st, const char *person, int32_t date, int64_t id,
+			     size_t n, int (*cb)(void *ctx, const struct evidence_entry *e),
+			     void *ctx, struct err *err);
 };
 
 /* The sums of a pair's history blob as of as_of, whatever sums are stored;

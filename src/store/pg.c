@@ -181,6 +181,33 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		" WHERE p.id = $1 AND p.active = 1",
 	[Q_NEWEST] = "SELECT date FROM evidence_newest",
 	[Q_NOTE_NEWEST] = "UPDATE evidence_newest SET date = $1 WHERE date < $1",
+	/* Pages in key order: $1 the last key of the page before ('' for
+	 * none), $2 how many rows, $3 a team (NULL: all), $4 active (-1: all) */
+	[Q_PAGE_TEAMS] =
+		SUBTREE_OF("SELECT id FROM team WHERE key = $3") TEAM_COLUMNS
+		" WHERE t.key > $1 AND ($3::text IS NULL OR t.id IN (SELECT id FROM sub))"
+		" ORDER BY t.key LIMIT $2",
+	[Q_PAGE_PEOPLE] =
+		SUBTREE_OF("SELECT id FROM team WHERE key = $3") PERSON_COLUMNS
+		" WHERE p.key > $1 AND ($3::text IS NULL OR p.team_id IN (SELECT id FROM sub))"
+		" AND ($4::integer < 0 OR p.active = $4::integer) ORDER BY p.key LIMIT $2",
+	[Q_PAGE_COMPETENCIES] = COMPETENCY_COLUMNS " WHERE key > $1 ORDER BY key LIMIT $2",
+	[Q_PAGE_ROLES] = "SELECT key FROM role WHERE key > $1 ORDER BY key LIMIT $2",
+	[Q_REFS_TEAM] = REFS_OF_TEAM("$1"),
+	[Q_REFS_PERSON] = REFS_OF_PERSON("$1"),
+	[Q_REFS_COMPETENCY] = REFS_OF_COMPETENCY("$1"),
+	[Q_REFS_ROLE] = REFS_OF_ROLE("$1"),
+	[Q_DELETE_TEAM] = "DELETE FROM team WHERE id = $1",
+	[Q_DELETE_PERSON] = "DELETE FROM person WHERE id = $1",
+	[Q_DELETE_COMPETENCY] = "DELETE FROM competency WHERE id = $1",
+	[Q_DELETE_ROLE] = "DELETE FROM role WHERE id = $1",
+	[Q_DELETE_REQUIREMENTS] = "DELETE FROM requirement WHERE role_id = $1",
+	/* $1 person key; after ($2 date, $3 id) newest first; $4 rows */
+	[Q_PAGE_EVIDENCE] =
+		EVIDENCE_ENTRY_COLUMNS " WHERE e.person_id = (SELECT id FROM person WHERE key = $1)"
+		" AND (e.date < $2::integer"
+		" OR (e.date = $2::integer AND e.id < $3::bigint)) ORDER BY e.date DESC, e.id DESC"
+		" LIMIT $4",
 };
 
 /* ---- parameters and columns --------------------------------------------- */
@@ -714,4 +741,12 @@ const struct backend backend_pg = {
 	.count_rows = pq_count_rows,
 	.clear_tables = pq_clear_tables,
 	.copy_finish = pq_copy_finish,
+	.page_teams = pq_page_teams,
+	.page_people = pq_page_people,
+	.page_competencies = pq_page_competencies,
+	.page_roles = pq_page_roles,
+	.refs = pq_refs,
+	.delete_row = pq_delete_row,
+	.clear_requirements = pq_clear_requirements,
+	.page_evidence = pq_page_evidence,
 };

@@ -264,3 +264,60 @@ int pq_each_requirement(struct store *st, const char *role,
 
 	return run_filtered(st, Q_REQUIREMENTS, Q_REQUIREMENTS_OF, role, requirement_row, &c, err);
 }
+
+/* ---- pages in key order, for the API --------------------------------------- */
+
+/* Runs statement id for a page of q: $1 after, $2 n, $3 team, $4 active. */
+static int run_page(struct store *st, enum stmt_id id, const struct page_query *q, size_t n,
+		    int (*row)(const PGresult *r, int i, void *arg), void *arg, struct err *err)
+{
+	struct params p = { 0 };
+
+	pgb_param_text(&p, q->after);
+	pgb_param_int(&p, (int64_t)n);
+	if (id == Q_PAGE_TEAMS || id == Q_PAGE_PEOPLE)
+		pgb_param_text(&p, q->team);
+	if (id == Q_PAGE_PEOPLE)
+		pgb_param_int(&p, q->state == PEOPLE_ALL ? -1 : q->state == PEOPLE_ACTIVE);
+	return pgb_run_rows(st, id, &p, row, arg, "read a page", err);
+}
+
+int pq_page_teams(struct store *st, const struct page_query *q, size_t n,
+		  int (*cb)(void *ctx, const struct team *t), void *ctx, struct err *err)
+{
+	struct callback c = { (void *)cb, ctx };
+
+	return run_page(st, Q_PAGE_TEAMS, q, n, team_row, &c, err);
+}
+
+int pq_page_people(struct store *st, const struct page_query *q, size_t n,
+		   int (*cb)(void *ctx, const struct person *p), void *ctx, struct err *err)
+{
+	struct callback c = { (void *)cb, ctx };
+
+	return run_page(st, Q_PAGE_PEOPLE, q, n, person_row, &c, err);
+}
+
+int pq_page_competencies(struct store *st, const struct page_query *q, size_t n,
+			 int (*cb)(void *ctx, const struct competency *c), void *ctx,
+			 struct err *err)
+{
+	struct callback c = { (void *)cb, ctx };
+
+	return run_page(st, Q_PAGE_COMPETENCIES, q, n, competency_row, &c, err);
+}
+
+static int role_row(const PGresult *r, int i, void *arg)
+{
+	struct callback *c = arg;
+
+	return ((int (*)(void *, const char *))c->cb)(c->ctx, pgb_col_text(r, i, 0));
+}
+
+int pq_page_roles(struct store *st, const struct page_query *q, size_t n,
+		  int (*cb)(void *ctx, const char *role), void *ctx, struct err *err)
+{
+	struct callback c = { (void *)cb, ctx };
+
+	return run_page(st, Q_PAGE_ROLES, q, n, role_row, &c, err);
+}

@@ -181,6 +181,32 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		" WHERE p.id = ?1 AND p.active = 1",
 	[Q_NEWEST] = "SELECT date FROM evidence_newest",
 	[Q_NOTE_NEWEST] = "UPDATE evidence_newest SET date = ?1 WHERE date < ?1",
+	/* Pages in key order: ?1 the last key of the page before ('' for
+	 * none), ?2 how many rows, ?3 a team (NULL: all), ?4 active (-1: all) */
+	[Q_PAGE_TEAMS] =
+		SUBTREE_OF("SELECT id FROM team WHERE key = ?3") TEAM_COLUMNS
+		" WHERE t.key > ?1 AND (?3 IS NULL OR t.id IN (SELECT id FROM sub))"
+		" ORDER BY t.key LIMIT ?2",
+	[Q_PAGE_PEOPLE] =
+		SUBTREE_OF("SELECT id FROM team WHERE key = ?3") PERSON_COLUMNS
+		" WHERE p.key > ?1 AND (?3 IS NULL OR p.team_id IN (SELECT id FROM sub))"
+		" AND (?4 < 0 OR p.active = ?4) ORDER BY p.key LIMIT ?2",
+	[Q_PAGE_COMPETENCIES] = COMPETENCY_COLUMNS " WHERE key > ?1 ORDER BY key LIMIT ?2",
+	[Q_PAGE_ROLES] = "SELECT key FROM role WHERE key > ?1 ORDER BY key LIMIT ?2",
+	[Q_REFS_TEAM] = REFS_OF_TEAM("?1"),
+	[Q_REFS_PERSON] = REFS_OF_PERSON("?1"),
+	[Q_REFS_COMPETENCY] = REFS_OF_COMPETENCY("?1"),
+	[Q_REFS_ROLE] = REFS_OF_ROLE("?1"),
+	[Q_DELETE_TEAM] = "DELETE FROM team WHERE id = ?1",
+	[Q_DELETE_PERSON] = "DELETE FROM person WHERE id = ?1",
+	[Q_DELETE_COMPETENCY] = "DELETE FROM competency WHERE id = ?1",
+	[Q_DELETE_ROLE] = "DELETE FROM role WHERE id = ?1",
+	[Q_DELETE_REQUIREMENTS] = "DELETE FROM requirement WHERE role_id = ?1",
+	/* ?1 person key; after (?2 date, ?3 id) newest first; ?4 rows */
+	[Q_PAGE_EVIDENCE] =
+		EVIDENCE_ENTRY_COLUMNS " WHERE e.person_id = (SELECT id FROM person WHERE key = ?1)"
+		" AND (e.date < ?2 OR (e.date = ?2"
+		" AND e.id < ?3)) ORDER BY e.date DESC, e.id DESC LIMIT ?4",
 };
 
 /* Turns an SQLite failure into an error with a sysexits code and a hint. */
@@ -658,4 +684,12 @@ const struct backend backend_sqlite = {
 	.count_rows = sq_count_rows,
 	.clear_tables = sq_clear_tables,
 	.copy_finish = sq_copy_finish,
+	.page_teams = sq_page_teams,
+	.page_people = sq_page_people,
+	.page_competencies = sq_page_competencies,
+	.page_roles = sq_page_roles,
+	.refs = sq_refs,
+	.delete_row = sq_delete_row,
+	.clear_requirements = sq_clear_requirements,
+	.page_evidence = sq_page_evidence,
 };

@@ -303,3 +303,66 @@ int sq_each_requirement(struct store *st, const char *role,
 
 	return s == NULL ? -1 : sq_run_query(st, s, requirement_row, &c, err);
 }
+
+/* ---- pages in key order, for the API --------------------------------------- */
+
+/* Statement id bound for a page of q: ?1 after, ?2 n, ?3 team, ?4 active. */
+static sqlite3_stmt *prepare_page(struct store *st, enum stmt_id id, const struct page_query *q,
+				  size_t n, struct err *err)
+{
+	sqlite3_stmt *s = sq_prepare(st, id, err);
+
+	if (s == NULL)
+		return NULL;
+	sq_bind_text(s, 1, q->after);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)n);
+	if (id == Q_PAGE_TEAMS || id == Q_PAGE_PEOPLE)
+		sq_bind_text(s, 3, q->team);
+	if (id == Q_PAGE_PEOPLE)
+		sqlite3_bind_int(s, 4, q->state == PEOPLE_ALL ? -1 : q->state == PEOPLE_ACTIVE);
+	return s;
+}
+
+int sq_page_teams(struct store *st, const struct page_query *q, size_t n,
+		  int (*cb)(void *ctx, const struct team *t), void *ctx, struct err *err)
+{
+	sqlite3_stmt *s = prepare_page(st, Q_PAGE_TEAMS, q, n, err);
+	struct callback c = { (void *)cb, ctx };
+
+	return s == NULL ? -1 : sq_run_query(st, s, team_row, &c, err);
+}
+
+int sq_page_people(struct store *st, const struct page_query *q, size_t n,
+		   int (*cb)(void *ctx, const struct person *p), void *ctx, struct err *err)
+{
+	sqlite3_stmt *s = prepare_page(st, Q_PAGE_PEOPLE, q, n, err);
+	struct callback c = { (void *)cb, ctx };
+
+	return s == NULL ? -1 : sq_run_query(st, s, person_row, &c, err);
+}
+
+int sq_page_competencies(struct store *st, const struct page_query *q, size_t n,
+			 int (*cb)(void *ctx, const struct competency *c), void *ctx,
+			 struct err *err)
+{
+	sqlite3_stmt *s = prepare_page(st, Q_PAGE_COMPETENCIES, q, n, err);
+	struct callback c = { (void *)cb, ctx };
+
+	return s == NULL ? -1 : sq_run_query(st, s, competency_row, &c, err);
+}
+
+static int role_row(sqlite3_stmt *s, void *arg)
+{
+	struct callback *c = arg;
+
+	return ((int (*)(void *, const char *))c->cb)(c->ctx, sq_column_text(s, 0));
+}
+
+int sq_page_roles(struct store *st, const struct page_query *q, size_t n,
+		  int (*cb)(void *ctx, const char *role), void *ctx, struct err *err)
+{
+	sqlite3_stmt *s = prepare_page(st, Q_PAGE_ROLES, q, n, err);
+	struct callback c = { (void *)cb, ctx };
+
+	return s == NULL ? -1 : sq_run_query(st, s, role_row, &c, err);
+}

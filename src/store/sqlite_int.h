@@ -33,6 +33,10 @@ enum stmt_id {
 	Q_TEAM_ID, Q_SNAPSHOT_TEAM_MEMBERS, Q_SNAPSHOT_PERSON_MEMBER, Q_ROLE_REQUIREMENTS,
 	Q_PAIR_SUMS, Q_ALL_SUMS, Q_CANDIDATES_BEST, Q_CANDIDATES_TEAM,
 	Q_CANDIDATES_NEWER, Q_MEMBER_BY_ID, Q_NEWEST, Q_NOTE_NEWEST,
+	Q_PAGE_TEAMS, Q_PAGE_PEOPLE, Q_PAGE_COMPETENCIES, Q_PAGE_ROLES,
+	Q_REFS_TEAM, Q_REFS_PERSON, Q_REFS_COMPETENCY, Q_REFS_ROLE,
+	Q_DELETE_TEAM, Q_DELETE_PERSON, Q_DELETE_COMPETENCY, Q_DELETE_ROLE,
+	Q_DELETE_REQUIREMENTS, Q_PAGE_EVIDENCE,
 	Q_COUNT_OF_STATEMENTS
 };
 
@@ -176,5 +180,26 @@ int sq_count_rows(struct store *st, const struct table_def *t, int64_t *n,
 		  struct err *err);
 int sq_clear_tables(struct store *st, struct err *err);
 int sq_copy_finish(struct store *st, struct err *err);
+
+
+/* sq_entities.c: pages of teams, people, competencies and roles;
+ * sqlite_refs.c: references, deletes and pages of a person's evidence
+ * (backend.h says what each does). */
+int sq_page_teams(struct store *st, const struct page_query *q, size_t n,
+		  int (*cb)(void *ctx, const struct team *t), void *ctx, struct err *err);
+int sq_page_people(struct store *st, const struct page_query *q, size_t n,
+		   int (*cb)(void *ctx, const struct person *p), void *ctx, struct err *err);
+int sq_page_competencies(struct store *st, const struct page_query *q, size_t n,
+			 int (*cb)(void *ctx, const struct competency *c), void *ctx,
+			 struct err *err);
+int sq_page_roles(struct store *st, const struct page_query *q, size_t n,
+		  int (*cb)(void *ctx, const char *role), void *ctx, struct err *err);
+int sq_refs(struct store *st, enum entity kind, int64_t id, struct entity_refs *out,
+	    struct err *err);
+int sq_delete_row(struct store *st, enum entity kind, int64_t id, struct err *err);
+int sq_clear_requirements(struct store *st, int64_t role_id, struct err *err);
+int sq_page_evidence(struct store *st, const char *person, int32_t date, int64_t id,
+		     size_t n, int (*cb)(void *ctx, const struct evidence_entry *e),
+		     void *ctx, struct err *err);
 
 #endif

@@ -330,4 +330,123 @@ struct copy_report {
 int store_copy(struct store *from, struct store *to, int force, struct copy_report *report,
 	       struct err *err);
 
+
+/* ---- one entity at a time, for the API (store/entities.c) --------------
+ *
+ * Besides a failing database, these fail with EX_NOINPUT when the key
+ * names no stored row ("no team 'x'"), EX_CANTCREAT when the write would
+ * conflict with what is stored (a key that exists already, a row that
+ * others refer to; the message names them and how many), and EX_DATAERR
+ * for a cursor that is not one. */
+
+enum {
+	STORE_PAGE_MAX = 1000       /* rows in one page at most */
+};
+
+/* Which people a page lists. */
+enum person_state {
+	PEOPLE_ALL,
+	PEOPLE_ACTIVE,
+	PEOPLE_INACTIVE
+};
+
+/* One page of a listing in the order of the keys (byte order on both
+ * engines). */
+struct page_query {
+	const char *after;          /* the cursor: the last key of the previous
+				     * page; NULL or "" for the first page */
+	size_t limit;               /* 1..STORE_PAGE_MAX rows */
+	const char *team;           /* teams and people: only this team and its
+				     * sub-teams; NULL for all */
+	enum person_state state;    /* people: which of them */
+};
+
+/* Calls cb for each row of the page q asks for, and writes into next the
+ * key of its last row when more rows follow ("" when the page is the
+ * last): the cursor of the next page. Fails with EX_USAGE when limit is
+ * out of range, with store_require_key's error when q->team names no
+ * team. Roles are listed by key; store_each_requirement gives each one's
+ * requirements. */
+int store_page_teams(struct store *st, const struct page_query *q,
+		     int (*cb)(void *ctx, const struct team *t), void *ctx,
+		     char next[KEY_MAX + 1], struct err *err);
+int store_page_people(struct store *st, const struct page_query *q,
+		      int (*cb)(void *ctx, const struct person *p), void *ctx,
+		      char next[KEY_MAX + 1], struct err *err);
+int store_page_competencies(struct store *st, const struct page_query *q,
+			    int (*cb)(void *ctx, const struct competency *c), void *ctx,
+			    char next[KEY_MAX + 1], struct err *err);
+int store_page_roles(struct store *st, const struct page_query *q,
+		     int (*cb)(void *ctx, const char *role), void *ctx,
+		     char next[KEY_MAX + 1], struct err *err);
+
+/* Reads one row by key into out, its strings in the arena a. Returns 1
+ * when found, 0 when there is no such row, -1 on error. */
+int store_get_team(struct store *st, const char *key, struct team *out, struct arena *a,
+		   struct err *err);
+int store_get_person(struct store *st, const char *key, struct person *out,
+		     struct arena *a, struct err *err);
+int store_get_competency(struct store *st, const char *key, struct competency *out,
+			 struct arena *a, struct err *err);
+
+/* What refers to one stored row, and so keeps it from being deleted.
+ * Evidence counts every row, retracted or not: a retracted row is kept
+ * for the record. */
+struct entity_refs {
+	int64_t people;             /* team: members (active or not); role: holders */
+	int64_t subteams;           /* team: teams whose parent it is */
+	int64_t evidence;           /* person: rows about them; competency: rows on it */
+	int64_t assessed;           /* person: rows they recorded as assessor */
+	int64_t reports;            /* person: people whose manager they are */
+	int64_t requirements;       /* competency: roles that require it */
+};
+
+/* Counts what refers to the row of kind (team, person, competency, role)
+ * with key. Fails with EX_NOINPUT when there is none. */
+int store_refs(struct store *st, enum entity kind, const char *key, struct entity_refs *out,
+	       struct err *err);
+
+/* Deletes the row of kind with key, inside a transaction: with it a
+ * competency's indicators and level descriptors, a role's requirements.
+ * Refused with EX_CANTCREAT when anything refers to it, with a message
+ * that says what and how many ("team 'kcc' has 12 people and 3
+ * sub-teams; move or remove them first"); with EX_NOINPUT when there is
+ * no such row. */
+int store_delete(struct store *st, enum entity kind, const char *key, struct err *err);
+
+/* Marks person key as active or not (people who leave stay, for their
+ * history), inside a transaction. Fails with EX_NOINPUT when there is no
+ * such person. */
+int store_set_active(struct store *st, const char *key, bool active, struct err *err);
+
+/* Creates role key without requirements, inside a transaction; fails with
+ * EX_CANTCREAT when it exists already. */
+int store_create_role(struct store *st, const char *key, struct err *err);
+
+/* Removes every requirement of role key (which must exist), inside a
+ * transaction: the first step of replacing them. */
+int store_clear_requirements(struct store *st, const char *role, struct err *err);
+
+/* One evidence row of a person as their evidence page lists it. */
+struct evidence_entry {
+	struct evidence e;          /* the row (its person is the page's) */
+	const char *reason;         /* why it was retracted; NULL when in force */
+	const char *retracted_at;   /* when, as 2026-11-23T10:00:00Z; NULL when in force */
+};
+
+/* Cursors of evidence pages: "DATE/ID" of the last row of a page. */
+enum {
+	EVIDENCE_CURSOR_MAX = 48
+};
+
+/* Calls cb for each of person's evidence rows of one page, newest first
+ * (by date, then by id: the last recorded first), retracted rows included
+ * with their reason. after is the cursor of the previous page (NULL or ""
+ * for the first); next gets the cursor of the next page, or "" when this
+ * page is the last. Fails with EX_NOINPUT when there is no such person,
+ * EX_DATAERR when after is not a cursor. */
+int store_page_evidence(struct store *st, const char *person, const char *after,
+			size_t limit, int (*cb)(void *ctx, const struct evidence_entry *e),
+			void *ctx, char next[EVIDENCE_CURSOR_MAX], struct err *err);
+
 #endif

@@ -9,8 +9,8 @@
  * history holds exactly the pair's rows in force. On SQLite, and on
  * PostgreSQL when $COMPGAP_TEST_PG names a server (as test_store.c). */
 #include "testutil.h"
+#include "store_fixture.h"
 
-#include <libpq-fe.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -40,82 +40,29 @@ struct org {
 	size_t n;
 };
 
-static const char *pg_server(void)
-{
-	const char *s = getenv("COMPGAP_TEST_PG");
-
-	return s != NULL && *s != '\0' ? s : NULL;
-}
-
-static void pg_quiet(void *arg, const char *message)
-{
-	(void)arg;
-	(void)message;
-}
-
-static int pg_admin(const char *sql)
-{
-	char target[512];
-	PGconn *pg;
-	PGresult *r;
-	int rc;
-
-	(void)snprintf(target, sizeof target, "%s dbname=postgres", pg_server());
-	pg = PQconnectdb(target);
-	if (PQstatus(pg) != CONNECTION_OK) {
-		PQfinish(pg);
-		return -1;
-	}
-	PQsetNoticeProcessor(pg, pg_quiet, NULL);
-	r = PQexec(pg, sql);
-	rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : -1;
-	PQclear(r);
-	PQfinish(pg);
-	return rc;
-}
-
 /* A fresh database: a temp file, or a database of the test server. */
 struct fixture {
-	char dir[64], db[64], path[512];
+	struct db_place place;
 	struct store *st;
 };
 
 static int setup(void **state)
 {
-	static unsigned counter;
 	struct fixture *f = calloc(1, sizeof *f);
-	char sql[160];
 
 	if (f == NULL)
 		return -1;
 	*state = f;
-	if (pg_server() != NULL) {
-		(void)snprintf(f->db, sizeof f->db, "h_%ld_%u", (long)getpid(), ++counter);
-		(void)snprintf(f->path, sizeof f->path, "%s dbname=%s", pg_server(), f->db);
-		(void)snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS \"%s\" WITH (FORCE)", f->db);
-		return pg_admin(sql);
-	}
-	(void)snprintf(f->dir, sizeof f->dir, "/tmp/compgap-history-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	(void)snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	return 0;
+	return db_place_new(&f->place, "h");
 }
 
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[160];
 	int rc;
 
 	store_close(f->st);
-	if (pg_server() != NULL) {
-		(void)snprintf(cmd, sizeof cmd, "DROP DATABASE IF EXISTS \"%s\" WITH (FORCE)", f->db);
-		rc = pg_admin(cmd);
-	} else {
-		(void)snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-		rc = system(cmd) == 0 ? 0 : -1;
-	}
+	rc = db_place_remove(&f->place);
 	free(f);
 	return rc;
 }
@@ -626,7 +573,7 @@ static void run_property(void **state, uint64_t seed)
 	static struct org o;
 
 	rng_seed(&r, seed);
-	assert_int_equal(store_open(f->path, STORE_CREATE, &f->st, &err), 0);
+	assert_int_equal(store_open(f->place.path, STORE_CREATE, &f->st, &err), 0);
 	put_model(f->st);
 	make_rows(&r, &o);
 	import_rows(f->st, &r, &o);
