@@ -6,7 +6,7 @@ BUILD   ?= build
 CFLAGS  ?= -O2
 PQ_CFLAGS ?= -I/usr/include/postgresql
 ALL_CFLAGS = $(CFLAGS) -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Isrc $(PQ_CFLAGS)
-LDLIBS  = -lsqlite3 -lpq -lxlsxwriter -lm
+LDLIBS  = -lsqlite3 -lpq -lxlsxwriter -lmicrohttpd -ljansson -lpthread -lm
 SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_SECONDS ?= 30
 
@@ -51,8 +51,13 @@ demo: all
 test: deps-test
 	@tests/run.sh
 
+# The server with a fake authenticator, for tests/cli/test_serve*.sh.
+$(BUILD)/tests/fake_serve: tests/api/fake_serve.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
 # What tests/run.sh builds and runs for one build directory.
-check: $(BUILD)/compgap $(UNIT_BIN)
+check: $(BUILD)/compgap $(UNIT_BIN) $(BUILD)/tests/fake_serve
 	@tests/run-suite.sh $(BUILD)
 
 sanitize:
