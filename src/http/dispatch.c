@@ -161,6 +161,24 @@ int http_only_query(const struct http_ctx *cx, const char *const *names, size_t 
 
 /* ---- responses --------------------------------------------------------- */
 
+/* Content-Disposition: attachment, the name reduced to characters that
+ * need no quoting in a header. */
+static bool add_attachment(struct MHD_Response *m, const char *name)
+{
+	char value[200];
+	size_t n = (size_t)snprintf(value, sizeof value, "attachment; filename=\"");
+
+	for (const char *p = name; *p != '\0' && n + 3 < sizeof value; p++) {
+		char c = *p;
+
+		value[n++] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+			     c == '.' || c == '-' ? c : '_';
+	}
+	value[n++] = '"';
+	value[n] = '\0';
+	return MHD_add_response_header(m, "Content-Disposition", value) == MHD_YES;
+}
+
 static bool add_headers(struct MHD_Response *m, const struct http_response *r)
 {
 	return MHD_add_response_header(m, "Content-Security-Policy",
@@ -171,6 +189,7 @@ static bool add_headers(struct MHD_Response *m, const struct http_response *r)
 	       MHD_add_response_header(m, "Content-Type", r->content_type) == MHD_YES &&
 	       (!r->api || MHD_add_response_header(m, "Cache-Control", "no-store") == MHD_YES) &&
 	       (r->allow == NULL || MHD_add_response_header(m, "Allow", r->allow) == MHD_YES) &&
+	       (r->attachment[0] == '\0' || add_attachment(m, r->attachment)) &&
 	       (r->status != 401 ||
 		MHD_add_response_header(m, "WWW-Authenticate", "Bearer realm=\"compgap\"") == MHD_YES);
 }

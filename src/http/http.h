@@ -87,6 +87,9 @@ struct http_response {
 	int fd;                     /* a file holding the body, or -1 */
 	uint64_t size;              /* its length, when fd >= 0 */
 	const char *allow;          /* the Allow header of a 405, or NULL */
+	char attachment[128];       /* a file name: sent as an attachment (the
+				     * report, whose inline styles the CSP would
+				     * block in the browser), or "" */
 	const char *error_code;     /* the error's code, for the access log, or NULL */
 };
 

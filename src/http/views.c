@@ -2,6 +2,7 @@
  * bytes as the command line's --json (and the report's HTML), written to
  * an unlinked temporary file and sent from there (http/response.h says
  * why). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -136,6 +137,9 @@ static int serve_view(struct http_ctx *cx, enum view v, const struct view_args *
 	if (response_from_file(cx->resp, f, 200, v == VIEW_REPORT ? HTTP_HTML : HTTP_JSON) < 0)
 		response_error(cx->resp, 500, "internal", NULL, "cannot write the document");
 	cx->resp->api = true;
+	if (v == VIEW_REPORT)
+		(void)snprintf(cx->resp->attachment, sizeof cx->resp->attachment, "%.80s-report.html",
+			       a->team);
 out:
 	store_rollback(st);
 	return rc;
