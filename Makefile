@@ -71,12 +71,18 @@ $(BUILD)/fuzz_history: tests/fuzz/fuzz_history.c src/core/history.c src/core/est
 	@mkdir -p $(dir $@)
 	clang -std=c11 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined -o $@ $^ -lm
 
-fuzz: deps-test $(BUILD)/fuzz_csv $(BUILD)/fuzz_history
-	@mkdir -p $(BUILD)/fuzz-corpus $(BUILD)/fuzz-history-corpus
+$(BUILD)/fuzz_router: tests/fuzz/fuzz_router.c src/http/router.c src/util/arena.c src/util/utf8.c
+	@mkdir -p $(dir $@)
+	clang -std=c11 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined -o $@ $^
+
+fuzz: deps-test $(BUILD)/fuzz_csv $(BUILD)/fuzz_history $(BUILD)/fuzz_router
+	@mkdir -p $(BUILD)/fuzz-corpus $(BUILD)/fuzz-history-corpus $(BUILD)/fuzz-router-corpus
 	$(BUILD)/fuzz_csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(BUILD)/fuzz-corpus tests/fuzz/corpus
 	$(BUILD)/fuzz_history -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(BUILD)/fuzz-history-corpus
+	$(BUILD)/fuzz_router -max_total_time=$(FUZZ_SECONDS) -max_len=1024 \
+		$(BUILD)/fuzz-router-corpus tests/fuzz/router-corpus
 
 bench: all
 	bench/import_evidence.sh

@@ -238,6 +238,29 @@ if start int; then
 		not_ok "SIGINT stops it with exit status 0" "status $STOPPED"
 fi
 
+# /readyz answers 503 when the database goes away under the server.
+GONE=$WORK/gone.db
+"$COMPGAP" init --db "$GONE" > /dev/null
+DB_SAVED=$DB
+DB=$GONE
+if start gone; then
+	if [ "$ENGINE" = sqlite ]; then
+		rm -f "$GONE"
+	else
+		name=$("$COMPGAP" --map "$GONE")
+		test_psql postgres -c "DROP DATABASE \"${name##*dbname=}\" WITH (FORCE)"
+	fi
+	get gone /readyz
+	expect_code "/readyz answers 503 when the database is gone" 503
+	expect_error "in the error shape" unavailable null
+	get alive /healthz
+	expect_code "while /healthz still answers 200" 200
+	stop
+else
+	not_ok "the server on the doomed database starts" "$(cat "$WORK/gone.log")"
+fi
+DB=$DB_SAVED
+
 # A database that does not exist is refused before listening.
 run serve --db "$WORK/none.db" --listen 127.0.0.1:0
 expect_status "a missing database is refused at start" 66
