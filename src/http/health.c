@@ -8,7 +8,6 @@
 
 int handle_healthz(struct http_ctx *cx)
 {
-	cx->resp->api = true;
 	response_text(cx->resp, 200, HTTP_JSON, "{\n  \"status\": \"alive\"\n}\n");
 	cx->resp->api = true;
 	return 0;

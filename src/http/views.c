@@ -112,7 +112,6 @@ static int serve_view(struct http_ctx *cx, enum view v, const struct view_args *
 	struct err err = { 0 };
 	struct store *st = http_store(cx, &err);
 	FILE *f = NULL;
-	int rc = 0;
 
 	if (st == NULL)
 		return response_error(cx->resp, 503, "unavailable", NULL,
@@ -142,7 +141,7 @@ static int serve_view(struct http_ctx *cx, enum view v, const struct view_args *
 			       a->team);
 out:
 	store_rollback(st);
-	return rc;
+	return 0;
 }
 
 static int team_view(struct http_ctx *cx, enum view v)
