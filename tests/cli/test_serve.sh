@@ -261,6 +261,27 @@ else
 fi
 DB=$DB_SAVED
 
+# HTTPS with a certificate and key (a self-signed pair made here).
+if openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/key.pem" -out "$WORK/cert.pem" \
+	-days 2 -subj "/CN=127.0.0.1" > /dev/null 2>&1; then
+	if start tls --tls-cert "$WORK/cert.pem" --tls-key "$WORK/key.pem"; then
+		CODE=$(curl -s -k -o "$WORK/b" -D "$WORK/h" -w '%{http_code}' "https://127.0.0.1:$PORT/healthz")
+		expect_code "with --tls-cert and --tls-key it answers over HTTPS" 200
+		every_header "with the security headers"
+		CODE=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/healthz")
+		[ "$CODE" != 200 ] && ok "and not over plain HTTP" || not_ok "and not over plain HTTP"
+		stop
+		[ "$STOPPED" -eq 0 ] && ok "the HTTPS server stops with exit status 0" ||
+			not_ok "the HTTPS server stops with exit status 0" "status $STOPPED"
+	else
+		not_ok "the HTTPS server starts" "$(cat "$WORK/tls.log")"
+	fi
+else
+	not_ok "openssl makes a self-signed certificate for the HTTPS test"
+fi
+run serve --tls-cert "$WORK/cert.pem" --db "$DB" --listen 127.0.0.1:0
+expect_status "a certificate without its key is a usage error" 64
+
 # A database that does not exist is refused before listening.
 run serve --db "$WORK/none.db" --listen 127.0.0.1:0
 expect_status "a missing database is refused at start" 66

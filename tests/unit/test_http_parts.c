@@ -8,6 +8,7 @@
 
 #include "http/limits.h"
 #include "http/metrics.h"
+#include "http/request.h"
 #include "http/response.h"
 
 static const struct limit_info *limit(const char *option)
@@ -126,12 +127,60 @@ static void test_error_shape(void **state)
 	response_free(&r);
 }
 
+/* Parses body as a handler would; the response is left in r. */
+static json_t *parse_body(const char *body, struct http_response *r)
+{
+	struct http_request req = { .body = body, .body_len = body ? strlen(body) : 0 };
+	struct http_ctx cx = { .req = &req, .resp = r };
+
+	response_init(r);
+	return http_json_body(&cx);
+}
+
+static void test_json_body(void **state)
+{
+	struct http_response r;
+	json_t *v;
+
+	(void)state;
+	v = parse_body("{\"user\": \"maria\", \"n\": [1, 2]}", &r);
+	assert_non_null(v);
+	assert_string_equal(json_string_value(json_object_get(v, "user")), "maria");
+	assert_int_equal(r.status, 200);
+	json_decref(v);
+	response_free(&r);
+
+	v = parse_body("{\"a\": 1,\n \"b\": }", &r);
+	assert_null(v);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "\"code\": \"bad_json\""));
+	assert_non_null(strstr(buf_str(&r.body), "line 2, column"));
+	response_free(&r);
+
+	v = parse_body("{\"a\": 1, \"a\": 2}", &r);
+	assert_null(v);
+	assert_int_equal(r.status, 400);
+	response_free(&r);
+
+	v = parse_body(NULL, &r);
+	assert_null(v);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "no JSON body"));
+	response_free(&r);
+
+	v = parse_body("[1] [2]", &r);
+	assert_null(v);
+	assert_int_equal(r.status, 400);
+	response_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_limits_defaults_and_ranges),
 		cmocka_unit_test(test_metrics_counts_and_format),
 		cmocka_unit_test(test_error_shape),
+		cmocka_unit_test(test_json_body),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
