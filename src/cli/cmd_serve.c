@@ -8,7 +8,7 @@
 #include "http/limits.h"
 
 int cmd_serve_with(const struct command *cmd, int argc, char **argv,
-		   http_authenticate_fn authenticate, void *auth_ctx)
+		   http_authenticate_fn authenticate, http_reach_fn reach, void *auth_ctx)
 {
 	const char *listen = NULL, *metrics = NULL, *cert = NULL, *key = NULL;
 	const char *values[16] = { NULL };
@@ -42,6 +42,7 @@ int cmd_serve_with(const struct command *cmd, int argc, char **argv,
 	cfg.tls_key = key;
 	cfg.db = store_default_target(cfg.db != NULL ? cfg.db : cli_global_db);
 	cfg.authenticate = authenticate;
+	cfg.reach = reach;
 	cfg.auth_ctx = auth_ctx;
 	if (server_run(&cfg, &err) < 0)
 		return cli_fail(&err);
@@ -50,5 +51,5 @@ int cmd_serve_with(const struct command *cmd, int argc, char **argv,
 
 int cmd_serve(const struct command *cmd, int argc, char **argv)
 {
-	return cmd_serve_with(cmd, argc, argv, http_authenticate_nobody, NULL);
+	return cmd_serve_with(cmd, argc, argv, http_authenticate_nobody, NULL, NULL);
 }

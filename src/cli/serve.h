@@ -7,9 +7,9 @@
 #include "cli/cli.h"
 #include "http/server.h"
 
-/* Parses serve's options and runs the server with authenticate; returns
- * an exit status. */
+/* Parses serve's options and runs the server with authenticate and reach
+ * (server_config); returns an exit status. */
 int cmd_serve_with(const struct command *cmd, int argc, char **argv,
-		   http_authenticate_fn authenticate, void *auth_ctx);
+		   http_authenticate_fn authenticate, http_reach_fn reach, void *auth_ctx);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "http/http.h"
 #include "http/limits.h"
+#include "store/store.h"
 #include "util/err.h"
 
 /* Finds who is calling: fills out and returns 1, returns 0 when the
@@ -17,6 +18,13 @@
 typedef int (*http_authenticate_fn)(void *ctx, const struct http_request *req,
 				    struct http_caller *out);
 
+/* Whether caller may see the object of kind (ENTITY_TEAM, ENTITY_PERSON)
+ * with key, which exists: 1 yes, 0 no (the answer is then 404, exactly as
+ * for an object that does not exist), -1 when it cannot tell (503). st is
+ * the worker's store, inside the request's read transaction. */
+typedef int (*http_reach_fn)(void *ctx, struct store *st, const struct http_caller *caller,
+			     int kind, const char *key);
+
 struct server_config {
 	const char *listen;              /* "ADDR:PORT"; port 0 picks a free one */
 	const char *metrics_listen;      /* a second address serving /metrics to
@@ -25,7 +33,8 @@ struct server_config {
 	const char *tls_cert, *tls_key;  /* PEM files for HTTPS, or NULL */
 	struct server_limits limits;
 	http_authenticate_fn authenticate;
-	void *auth_ctx;
+	void *auth_ctx;                  /* for authenticate and reach */
+	http_reach_fn reach;             /* NULL: every caller sees every object */
 };
 
 /* The authenticator of a server without accounts: finds nobody, so that

@@ -46,8 +46,10 @@ static int date_param(const struct http_ctx *cx, const char *name, int32_t def, 
 	return 0;
 }
 
-/* Whether key names an entity of kind: 1 yes, 0 no (a 404 naming field is
- * set), -1 when the store failed (the answer is set). */
+/* Whether key names an entity of kind that the caller may see: 1 yes, 0
+ * no (a 404 naming field is set, the same whether it does not exist or is
+ * out of the caller's reach), -1 when the store failed (the answer is
+ * set). */
 static int known(const struct http_ctx *cx, struct store *st, enum entity kind, const char *key,
 		 const char *field, const char *what)
 {
@@ -56,6 +58,12 @@ static int known(const struct http_ctx *cx, struct store *st, enum entity kind, 
 
 	if (rc < 0)
 		return http_store_failed(cx, &err, NULL), -1;
+	if (rc == 1 && kind != ENTITY_COMPETENCY && cx->cfg->reach != NULL) {
+		rc = cx->cfg->reach(cx->cfg->auth_ctx, st, cx->req->caller, kind, key);
+		if (rc < 0)
+			return response_error(cx->resp, 503, "unavailable", NULL,
+					      "cannot check access now; try again later"), -1;
+	}
 	if (rc == 0)
 		response_error(cx->resp, 404, "not_found", field, "there is no %s '%.100s'", what, key);
 	return rc;

@@ -2,7 +2,9 @@
  * (tests/cli/test_serve*.sh) before accounts exist: the header
  * "Authorization: Bearer test-ROLE" (admin, hr, manager, coach,
  * employee) is a caller of that role named "test-ROLE"; anything else is
- * nobody. Built by `make check`, never installed.
+ * nobody. An employee may see the person KCC-1002 and the team kcc-online
+ * only, to test that what is out of reach answers as if it did not
+ * exist. Built by `make check`, never installed.
  *   fake_serve [serve's options] */
 #include <stdio.h>
 #include <string.h>
@@ -28,10 +30,20 @@ static int fake_authenticate(void *ctx, const struct http_request *req, struct h
 	return 0;
 }
 
+static int fake_reach(void *ctx, struct store *st, const struct http_caller *caller, int kind,
+		      const char *key)
+{
+	(void)ctx;
+	(void)st;
+	if (caller->role != ROLE_EMPLOYEE)
+		return 1;
+	return strcmp(key, kind == ENTITY_PERSON ? "KCC-1002" : "kcc-online") == 0;
+}
+
 int main(int argc, char **argv)
 {
 	const struct command *cmd = command_find("serve");
 
 	argv[0] = (char *)"serve";
-	return cmd_serve_with(cmd, argc, argv, fake_authenticate, NULL);
+	return cmd_serve_with(cmd, argc, argv, fake_authenticate, fake_reach, NULL);
 }

@@ -132,6 +132,28 @@ get "/api/v1/teams/kcc/trend?from=2026-05-01&to=2026-01-01"
 expect "a trend from after to answers 400 naming from" 400 bad_range from
 get "/api/v1/teams/kcc/gaps?asof=$D"
 expect "an unknown query parameter answers 400 naming it" 400 unknown_parameter asof
+# Out of reach answers exactly as if it did not exist (the fake server lets
+# an employee see KCC-1002 and kcc-online only).
+get "/api/v1/people/KCC-1003?as_of=$D" employee
+cp "$WORK/b" "$WORK/hidden"
+hidden=$CODE
+get "/api/v1/people/KCC-1003?as_of=$D" admin
+[ "$CODE" = 200 ] && ok "an admin sees KCC-1003" || not_ok "an admin sees KCC-1003" "status $CODE"
+get "/api/v1/people/NOBODY?as_of=$D" employee
+sed 's/NOBODY/KCC-1003/' "$WORK/b" > "$WORK/absent"
+same_files "a person out of reach gets the answer of one who does not exist" "$WORK/absent" "$WORK/hidden"
+CODE=$hidden
+cp "$WORK/hidden" "$WORK/b"
+expect "a person out of reach answers 404 naming key" 404 not_found key
+get "/api/v1/teams/kcc/recommendations" employee
+expect "a team out of reach, likewise" 404 not_found key
+get "/api/v1/people/KCC-1003/explain?competency=customer-focus" employee
+expect "and an explanation about someone out of reach" 404 not_found key
+get "/api/v1/people/KCC-1002?as_of=$D" employee
+[ "$CODE" = 200 ] && ok "what is in reach answers 200" || not_ok "what is in reach answers 200" "status $CODE"
+get "/api/v1/teams/kcc-online/gaps?as_of=$D" employee
+[ "$CODE" = 200 ] && ok "a team in reach answers 200" || not_ok "a team in reach answers 200" "status $CODE"
+
 get "/api/v1/teams/kcc/gaps" nobody
 expect "an unknown token answers 401" 401 unauthenticated null
 get "/metrics" employee
