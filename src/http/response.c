@@ -69,7 +69,23 @@ void response_text(struct http_response *r, int status, const char *content_type
 
 FILE *response_tmpfile(void)
 {
-	return tmpfile();
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	int fd, n;
+	FILE *f;
+
+	/* tmpfile() would ignore $TMPDIR, where an operator puts the room
+	 * that the largest documents need. */
+	if (dir == NULL || dir[0] == '\0')
+		dir = "/tmp";
+	n = snprintf(path, sizeof path, "%s/compgap-response-XXXXXX", dir);
+	if (n < 0 || (size_t)n >= sizeof path || (fd = mkstemp(path)) < 0)
+		return NULL;
+	(void)unlink(path);
+	f = fdopen(fd, "w+");
+	if (f == NULL)
+		(void)close(fd);
+	return f;
 }
 
 int response_from_file(struct http_response *r, FILE *f, int status, const char *content_type)

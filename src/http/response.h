@@ -44,7 +44,8 @@ int response_error(struct http_response *r, int status, const char *code, const 
 void response_text(struct http_response *r, int status, const char *content_type,
 		   const char *text);
 
-/* A new unlinked temporary file to write a document into, or NULL. */
+/* A new temporary file in $TMPDIR (else /tmp), unlinked at once, to
+ * write a document into; or NULL. */
 FILE *response_tmpfile(void);
 
 /* Makes the file f, written from its start, r's body with status and

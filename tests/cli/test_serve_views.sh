@@ -170,4 +170,21 @@ STOPPED=$?
 grep -q '"user":"test-admin"' "$WORK/server.log" && ok "the access log names the caller" ||
 	not_ok "the access log names the caller"
 
+# The documents are written in $TMPDIR: where it cannot be written, the
+# answer is 500 in the error shape, not half a document.
+: > "$WORK/server2.log"
+TMPDIR=$WORK/no-such-dir "$FAKE" --db "$TARGET" --listen 127.0.0.1:0 2> "$WORK/server2.log" &
+PID=$!
+PORT=""
+i=0
+while [ -z "$PORT" ] && [ $i -lt 200 ] && kill -0 "$PID" 2> /dev/null; do
+	PORT=$(sed -n 's/.*"event":"listening","message":"127\.0\.0\.1:\([0-9]*\)".*/\1/p' "$WORK/server2.log")
+	[ -n "$PORT" ] || sleep 0.05
+	i=$((i + 1))
+done
+get "/api/v1/teams/kcc/gaps?as_of=$D"
+expect "a view that cannot be written to \$TMPDIR answers 500" 500 internal null
+kill -TERM "$PID"
+wait "$PID"
+
 done_testing
