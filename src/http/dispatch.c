@@ -8,7 +8,6 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
-#include <sysexits.h>
 #include <time.h>
 
 #include "http/accesslog.h"

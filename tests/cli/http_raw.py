@@ -7,6 +7,9 @@ say what is wanted: a request left half sent.
       to PID, waits until the server refuses new connections (it has
       stopped accepting), sends the body and prints the status line of
       the answer
+  http_raw.py perip PORT N        opens N connections from 127.0.0.1,
+      keeps them open, then asks for /healthz on each and prints how many
+      were answered
   http_raw.py slow PORT SECONDS   sends half a request line's headers and
       prints "closed" when the server closes the connection within
       SECONDS, else "open"
@@ -72,8 +75,24 @@ def slow(port, seconds):
         print("closed")
 
 
+def perip(port, n):
+    socks = [connect(port) for _ in range(n)]
+    answered = 0
+    for s in socks:
+        try:
+            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n")
+            s.settimeout(5)
+            if s.recv(4096).startswith(b"HTTP/1.1 200"):
+                answered += 1
+        except OSError:
+            pass
+    print(answered)
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "inflight":
         inflight(int(sys.argv[2]), int(sys.argv[3]))
+    elif sys.argv[1] == "perip":
+        perip(int(sys.argv[2]), int(sys.argv[3]))
     else:
         slow(int(sys.argv[2]), float(sys.argv[3]))

@@ -238,6 +238,14 @@ if start int; then
 		not_ok "SIGINT stops it with exit status 0" "status $STOPPED"
 fi
 
+# --per-address: connections beyond it from one address are closed.
+if start perip --per-address 3; then
+	n=$(python3 "$RAW" perip "$PORT" 5)
+	[ "$n" = 3 ] && ok "of 5 connections from one address, --per-address 3 are served" ||
+		not_ok "of 5 connections from one address, --per-address 3 are served" "$n served"
+	stop
+fi
+
 # /readyz answers 503 when the database goes away under the server.
 GONE=$WORK/gone.db
 "$COMPGAP" init --db "$GONE" > /dev/null
