@@ -6,7 +6,7 @@ BUILD   ?= build
 CFLAGS  ?= -O2
 PQ_CFLAGS ?= -I/usr/include/postgresql
 ALL_CFLAGS = $(CFLAGS) -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Isrc $(PQ_CFLAGS)
-LDLIBS  = -lsqlite3 -lxlsxwriter -ljansson -lm -ldl -lpthread
+LDLIBS  = -lsqlite3 -lxlsxwriter -lmicrohttpd -ljansson -lm -ldl -lpthread
 SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_SECONDS ?= 30
 
@@ -51,8 +51,13 @@ demo: all
 test: deps-test
 	@tests/run.sh
 
+# The server with a fake authenticator, for tests/cli/test_serve*.sh.
+$(BUILD)/tests/fake_serve: tests/api/fake_serve.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
 # What tests/run.sh builds and runs for one build directory.
-check: $(BUILD)/compgap $(UNIT_BIN)
+check: $(BUILD)/compgap $(UNIT_BIN) $(BUILD)/tests/fake_serve
 	@tests/run-suite.sh $(BUILD)
 
 sanitize:
@@ -70,14 +75,21 @@ $(BUILD)/fuzz_json_patch: tests/fuzz/fuzz_json_patch.c src/io/entities_parse.c s
 	@mkdir -p $(dir $@)
 	clang -std=c11 -g -O1 -Isrc $(PQ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $^ -ljansson -lm
 
-fuzz: deps-test $(BUILD)/fuzz_csv $(BUILD)/fuzz_history $(BUILD)/fuzz_json_patch
-	@mkdir -p $(BUILD)/fuzz-corpus $(BUILD)/fuzz-history-corpus $(BUILD)/fuzz-json-corpus
+$(BUILD)/fuzz_router: tests/fuzz/fuzz_router.c src/http/router.c src/util/arena.c src/util/utf8.c
+	@mkdir -p $(dir $@)
+	clang -std=c11 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined -o $@ $^
+
+fuzz: deps-test $(BUILD)/fuzz_csv $(BUILD)/fuzz_history $(BUILD)/fuzz_json_patch $(BUILD)/fuzz_router
+	@mkdir -p $(BUILD)/fuzz-corpus $(BUILD)/fuzz-history-corpus $(BUILD)/fuzz-json-corpus \
+		$(BUILD)/fuzz-router-corpus
 	$(BUILD)/fuzz_csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(BUILD)/fuzz-corpus tests/fuzz/corpus
 	$(BUILD)/fuzz_history -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(BUILD)/fuzz-history-corpus
 	$(BUILD)/fuzz_json_patch -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(BUILD)/fuzz-json-corpus tests/fuzz/corpus-json
+	$(BUILD)/fuzz_router -max_total_time=$(FUZZ_SECONDS) -max_len=1024 \
+		$(BUILD)/fuzz-router-corpus tests/fuzz/router-corpus
 
 bench: all
 	bench/import_evidence.sh

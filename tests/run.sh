@@ -2,7 +2,7 @@
 # The whole test suite on both engines: a normal build on SQLite and on a
 # throw-away PostgreSQL server (tools/pg-server.sh, stopped whatever
 # happens), the same two under AddressSanitizer and
-# UndefinedBehaviorSanitizer, and the fuzzers (the CSV reader, the packed
+# UndefinedBehaviorSanitizer, and the fuzzers (the CSV reader, the router, the packed
 # evidence history) for a short time each. The
 # last line is the total, "N passed, N failed".
 set -u
@@ -55,7 +55,7 @@ suite "the suite on PostgreSQL" check build pg
 suite "the suite under ASan and UBSan on SQLite" sanitize build/san
 suite "the suite under ASan and UBSan on PostgreSQL" sanitize build/san pg
 
-echo "== fuzzing the CSV reader, the packed history and the JSON bodies for ${FUZZ_SECONDS:-30} s each"
+echo "== fuzzing the CSV reader, the packed history, the JSON bodies and the router for ${FUZZ_SECONDS:-30} s each"
 if make -s fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-30}" > build/fuzz.log 2>&1; then
 	tail -n 2 build/fuzz.log
 	echo "fuzz: 1 passed, 0 failed"

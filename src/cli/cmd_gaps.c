@@ -13,10 +13,10 @@
 #include "core/subteams.h"
 #include "io/export.h"
 #include "io/json.h"
-#include "util/array.h"
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/percent.h"
+#include "views/views.h"
 
 /* ANSI colours, only on a terminal and unless NO_COLOR is set. */
 struct colours {
@@ -207,18 +207,14 @@ int cmd_gaps(const struct command *cmd, int argc, char **argv)
 	rc = gap_options_parse(cmd, argc, argv, GAPOPT_TEAM, &o);
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
+	if (o.json)
+		return gap_json_view(&o, GAP_VIEW_GAPS);
 	rc = gap_options_open(&o, &st, &snap, &a, &err);
 	if (rc != 0)
 		return rc;
 	if (subteams_build(&a, &teams) < 0) {
 		err_set(&err, EX_OSERR, "out of memory");
 		rc = cli_fail(&err);
-	} else if (o.json) {
-		struct jw w;
-
-		jw_init(&w, stdout, 0);
-		json_team_analysis(&w, &a, &teams, o.team);
-		rc = gap_json_done(&w);
 	} else {
 		date_format(o.as_of, date);
 		printf("Team %s: %zu member%s, as of %s\n\n", o.team, a.nmembers,
@@ -294,90 +290,14 @@ int cmd_person(const struct command *cmd, int argc, char **argv)
 	rc = gap_options_parse(cmd, argc, argv, GAPOPT_PERSON, &o);
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
+	if (o.json)
+		return gap_json_view(&o, GAP_VIEW_PERSON);
 	rc = gap_options_open(&o, &st, &snap, &a, &err);
 	if (rc != 0)
 		return rc;
-	if (o.json) {
-		struct jw w;
-
-		jw_init(&w, stdout, 0);
-		json_member(&w, &a.members[0], o.as_of, 1);
-		rc = gap_json_done(&w);
-	} else {
-		print_person(&a.members[0], o.as_of);
-	}
+	print_person(&a.members[0], o.as_of);
 	gap_options_close(st, &snap, &a);
 	return rc;
-}
-
-/* Rows of one person on one competency, with their weights. */
-struct explain_rows {
-	struct evidence *rows;
-	size_t n, cap;
-	struct arena arena;
-};
-
-static int keep_row(void *ctx, const struct evidence *e)
-{
-	struct explain_rows *x = ctx;
-	struct evidence *c;
-
-	if (array_reserve(&x->rows, &x->cap, x->n + 1, sizeof *x->rows) < 0)
-		return -1;
-	c = &x->rows[x->n++];
-	*c = *e;
-	c->person = NULL;
-	c->competency = NULL;
-	c->assessor = arena_strdup(&x->arena, e->assessor);
-	c->note = arena_strdup(&x->arena, e->note);
-	return 0;
-}
-
-static int by_date(const void *a, const void *b)
-{
-	const struct evidence *x = a, *y = b;
-
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
-	return (x->id > y->id) - (x->id < y->id);
-}
-
-static void explain_json(struct jw *w, const char *person, const char *competency,
-			 int32_t as_of, const struct settings *set, const struct explain_rows *x,
-			 const struct estimate *e, double sum_w, double sum_wl)
-{
-	jw_object_begin(w);
-	jw_field_string(w, "person", person);
-	jw_field_string(w, "competency", competency);
-	jw_field_date(w, "as_of", as_of);
-	jw_field_real(w, "half_life", set->half_life);
-	jw_key(w, "rows");
-	jw_array_begin(w);
-	for (size_t i = 0; i < x->n; i++) {
-		const struct evidence *r = &x->rows[i];
-		struct row_weight rw;
-
-		estimate_row_weight(r, set, as_of, &rw);
-		jw_object_begin(w);
-		jw_field_int(w, "id", r->id);
-		jw_field_date(w, "date", r->date);
-		jw_field_string(w, "source", source_name(r->source));
-		jw_field_real(w, "level", r->level);
-		jw_field_string(w, "assessor", r->assessor);
-		jw_field_string(w, "note", r->note);
-		jw_field_bool(w, "counted", rw.counted);
-		jw_field_int(w, "age", rw.age);
-		jw_field_real(w, "source_weight", rw.source_weight);
-		jw_field_real(w, "decay", rw.decay);
-		jw_field_real(w, "weight", rw.weight);
-		jw_object_end(w);
-	}
-	jw_array_end(w);
-	jw_field_real(w, "sum_weight", sum_w);
-	jw_field_real(w, "sum_weighted_level", sum_wl);
-	jw_field_real_or_null(w, "level", e->assessed, e->level);
-	json_estimate_fields(w, e);
-	jw_object_end(w);
 }
 
 int cmd_explain(const struct command *cmd, int argc, char **argv)
@@ -399,11 +319,9 @@ int cmd_explain(const struct command *cmd, int argc, char **argv)
 	int32_t as_of;
 	struct store *st = NULL;
 	struct err err = { 0 };
-	struct explain_rows x = { 0 };
-	struct evidence_filter filter;
-	struct estimate e;
+	struct explain x;
+	const struct estimate *e = &x.est;
 	const struct settings *set;
-	double sum_w = 0, sum_wl = 0;
 
 	rc = cli_parse(cmd, argc, argv, opts, &db, pos, 0, &npos);
 	if (rc != 0)
@@ -416,29 +334,16 @@ int cmd_explain(const struct command *cmd, int argc, char **argv)
 	rc = cli_open_store(db, STORE_SNAPSHOT, &st);
 	if (rc != 0)
 		return rc;
-	arena_init(&x.arena, SIZE_MAX);
-	if (store_require_key(st, ENTITY_PERSON, person, &err) < 0 ||
-	    store_require_key(st, ENTITY_COMPETENCY, competency, &err) < 0)
-		goto fail;
-	filter = (struct evidence_filter){ person, competency };
-	if (store_each_evidence(st, &filter, keep_row, &x, &err) != 0)
-		goto fail;
-	set = store_settings(st);
-	if (x.n > 1)
-		qsort(x.rows, x.n, sizeof *x.rows, by_date);
-	estimate_from_rows(x.rows, x.n, set, as_of, &e);
-	for (size_t i = 0; i < x.n; i++) {
-		struct row_weight rw;
-
-		estimate_row_weight(&x.rows[i], set, as_of, &rw);
-		sum_w += rw.weight;
-		sum_wl += rw.weight * x.rows[i].level;
+	if (explain_gather(st, person, competency, as_of, &x, &err) < 0) {
+		rc = cli_fail(&err);
+		goto out;
 	}
+	set = store_settings(st);
 	if (json) {
 		struct jw w;
 
 		jw_init(&w, stdout, 0);
-		explain_json(&w, person, competency, as_of, set, &x, &e, sum_w, sum_wl);
+		explain_json(&w, &x, set);
 		rc = gap_json_done(&w);
 	} else {
 		char date[DATE_ISO_LEN + 1];
@@ -474,25 +379,21 @@ int cmd_explain(const struct command *cmd, int argc, char **argv)
 			table_free(&t);
 		} else {
 			table_print(&t, stdout);
-			if (e.assessed)
+			if (e->assessed)
 				printf("\nlevel = %.4f / %.4f = %.4f; evidence weight %.4f, confidence %.4f / (%.4f + 1) = %.4f\n",
-				       sum_wl, sum_w, e.level, e.evidence_weight, e.evidence_weight,
-				       e.evidence_weight, e.confidence);
+				       x.sum_weighted_level, x.sum_weight, e->level, e->evidence_weight,
+				       e->evidence_weight, e->evidence_weight, e->confidence);
 			else
 				printf("\nNo row on or before %s: the level is unknown (unassessed).\n", date);
-			if (e.has_self && e.has_others)
-				printf("self %.4f, others %.4f%s\n", e.self_level, e.others_level,
-				       e.flag == FLAG_BLIND_SPOT ? ": a blind spot" :
-				       e.flag == FLAG_HIDDEN_STRENGTH ? ": a hidden strength" : "");
+			if (e->has_self && e->has_others)
+				printf("self %.4f, others %.4f%s\n", e->self_level, e->others_level,
+				       e->flag == FLAG_BLIND_SPOT ? ": a blind spot" :
+				       e->flag == FLAG_HIDDEN_STRENGTH ? ": a hidden strength" : "");
 		}
 		rc = 0;
 	}
-	goto out;
-fail:
-	rc = cli_fail(&err);
 out:
-	free(x.rows);
-	arena_free(&x.arena);
+	explain_free(&x);
 	store_close(st);
 	return rc;
 }

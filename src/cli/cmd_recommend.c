@@ -5,9 +5,8 @@
 
 #include "cli/commands.h"
 #include "cli/gapopts.h"
-#include "cli/gather.h"
+#include "views/gather.h"
 #include "core/recommend.h"
-#include "io/json.h"
 #include "util/date.h"
 
 /* The widest of the labels in a column, and two spaces: every label fits
@@ -75,15 +74,6 @@ static void print_text(const struct recommendations *r, const struct analysis *a
 	}
 }
 
-static int print_json(const struct recommendations *r, const char *team, int32_t as_of)
-{
-	struct jw w;
-
-	jw_init(&w, stdout, 0);
-	json_recommendations(&w, r, team, as_of);
-	return gap_json_done(&w);
-}
-
 int cmd_recommend(const struct command *cmd, int argc, char **argv)
 {
 	struct gap_options o;
@@ -98,13 +88,13 @@ int cmd_recommend(const struct command *cmd, int argc, char **argv)
 	rc = gap_options_parse(cmd, argc, argv, GAPOPT_TEAM, &o);
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
+	if (o.json)
+		return gap_json_view(&o, GAP_VIEW_RECOMMENDATIONS);
 	rc = gap_options_open(&o, &st, &snap, &a, &err);
 	if (rc != 0)
 		return rc;
 	if (gather_recommendations(st, &a, o.team, &ctx, &rec, &err) < 0)
 		rc = cli_fail(&err);
-	else if (o.json)
-		rc = print_json(&rec, o.team, o.as_of);
 	else
 		print_text(&rec, &a, o.team);
 	recommendations_free(&rec);

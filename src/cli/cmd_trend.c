@@ -8,42 +8,10 @@
 
 #include "cli/commands.h"
 #include "cli/gapopts.h"
-#include "cli/gather.h"
+#include "views/gather.h"
 #include "cli/table.h"
-#include "io/json.h"
 #include "util/date.h"
 #include "util/percent.h"
-
-static int trend_json(const struct gap_options *o, const struct trend *tr)
-{
-	struct jw w;
-
-	jw_init(&w, stdout, 0);
-	jw_object_begin(&w);
-	jw_field_string(&w, "team", o->team);
-	jw_field_date(&w, "from", o->from);
-	jw_field_date(&w, "to", o->to);
-	jw_field_string(&w, "competency", o->competency);
-	jw_key(&w, "points");
-	jw_array_begin(&w);
-	for (size_t i = 0; i < tr->n; i++) {
-		jw_object_begin(&w);
-		jw_field_date(&w, "as_of", tr->points[i].as_of);
-		jw_key(&w, "competencies");
-		jw_array_begin(&w);
-		for (size_t k = 0; k < tr->points[i].ncompetencies; k++) {
-			const struct team_line *t = &tr->points[i].competencies[k];
-
-			if (o->competency == NULL || strcmp(o->competency, t->competency) == 0)
-				json_team_line(&w, t);
-		}
-		jw_array_end(&w);
-		jw_object_end(&w);
-	}
-	jw_array_end(&w);
-	jw_object_end(&w);
-	return gap_json_done(&w);
-}
 
 /* Competencies as rows, months as columns: coverage and mean gap. */
 static void trend_table(const struct gap_options *o, const struct trend *tr)
@@ -102,18 +70,17 @@ int cmd_trend(const struct command *cmd, int argc, char **argv)
 	rc = gap_options_parse(cmd, argc, argv, GAPOPT_TEAM | GAPOPT_RANGE, &o);
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
+	if (o.json)
+		return gap_json_view(&o, GAP_VIEW_TREND);
 	rc = cli_open_store(o.db, STORE_SNAPSHOT, &st);
 	if (rc != 0)
 		return rc;
-	if (o.competency != NULL && store_require_key(st, ENTITY_COMPETENCY, o.competency, &err) < 0) {
+	if (o.competency != NULL && store_require_key(st, ENTITY_COMPETENCY, o.competency, &err) < 0)
 		rc = cli_fail(&err);
-	} else if (gather_trend(st, o.team, dates, trend_dates(o.from, o.to, dates), &tr, &err) < 0) {
+	else if (gather_trend(st, o.team, dates, trend_dates(o.from, o.to, dates), &tr, &err) < 0)
 		rc = cli_fail(&err);
-	} else if (o.json) {
-		rc = trend_json(&o, &tr);
-	} else {
+	else
 		trend_table(&o, &tr);
-	}
 	trend_free(&tr);
 	store_close(st);
 	return rc;

@@ -229,6 +229,34 @@ const struct command commands[] = {
 		"example:\n  compgap report --team kcc -o kcc.html\n",
 	},
 	{
+		"serve", cmd_serve,
+		"serve the JSON API over HTTP (health, metrics, the views)",
+		"serve [--listen ADDR:PORT] [--metrics-listen ADDR:PORT] [--tls-cert FILE --tls-key FILE]"
+		" [LIMITS] [--db PATH]",
+		"Serves the JSON API of docs/api.md over HTTP (HTTPS with --tls-cert and\n"
+		"--tls-key, PEM files), with a pool of worker threads, one per core, each\n"
+		"with its own database connection. GET /healthz answers while the server\n"
+		"runs, GET /readyz while the database answers too. Every request is logged\n"
+		"as a JSON line on standard error. SIGTERM or SIGINT stops it gracefully:\n"
+		"no new connections, the requests in flight finish, exit status 0.\n"
+		"docs/deployment.md has the details.\n\n"
+		"options:\n" DB_HELP
+		"  --listen ADDR:PORT          where to listen (default 127.0.0.1:8080;\n"
+		"                              [::1]:8080 for IPv6; port 0 picks a free one)\n"
+		"  --metrics-listen ADDR:PORT  serve GET /metrics (Prometheus) there to anyone\n"
+		"  --tls-cert FILE, --tls-key FILE  serve HTTPS\n\n"
+		"limits (defaults in brackets):\n"
+		"  --json-body-max BYTES       a JSON request body [1048576]\n"
+		"  --csv-body-max BYTES        a CSV upload [67108864]\n"
+		"  --header-max BYTES          the request line and headers [32768]\n"
+		"  --per-address N             connections at once from one address [32]\n"
+		"  --max-connections N         connections at once in all [1024]\n"
+		"  --timeout SECONDS           idle time before a connection is closed [30]\n"
+		"  --threads N                 worker threads, 0 for one per core [0]\n"
+		"  --drain-timeout SECONDS     how long a shutdown waits for requests [30]\n\n"
+		"example:\n  compgap serve --listen 0.0.0.0:8080 --metrics-listen 127.0.0.1:9100\n",
+	},
+	{
 		"config", cmd_config,
 		"show or change the method's settings (half-life, source weights ...)",
 		"config [get KEY | set KEY VALUE] [--db PATH]",

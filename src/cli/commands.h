@@ -23,5 +23,6 @@ int cmd_copy(const struct command *cmd, int argc, char **argv);
 int cmd_recommend(const struct command *cmd, int argc, char **argv);
 int cmd_trend(const struct command *cmd, int argc, char **argv);
 int cmd_report(const struct command *cmd, int argc, char **argv);
+int cmd_serve(const struct command *cmd, int argc, char **argv);
 
 #endif

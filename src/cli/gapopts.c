@@ -4,8 +4,8 @@
 #include <string.h>
 #include <sysexits.h>
 
-#include "io/json.h"
 #include "util/date.h"
+#include "views/views.h"
 
 static int parse_date_option(const struct command *cmd, const char *name, const char *text,
 			     int32_t *out)
@@ -66,21 +66,13 @@ int gap_options_parse(const struct command *cmd, int argc, char **argv, unsigned
 int gap_options_open(const struct gap_options *o, struct store **st, struct team_snapshot *snap,
 		     struct analysis *a, struct err *err)
 {
-	const struct snapshot_filter f = { o->team, o->team ? NULL : o->person };
 	int rc = cli_open_store(o->db, STORE_SNAPSHOT, st);
 
 	if (rc != 0)
 		return rc;
-	if (store_load_snapshot(*st, &f, o->as_of, snap, err) < 0) {
+	if (view_analyse(*st, o->team, o->person, o->as_of, snap, a, err) < 0) {
 		store_close(*st);
 		*st = NULL;
-		return cli_fail(err);
-	}
-	if (analysis_run(snap, store_settings(*st), a) < 0) {
-		store_free_snapshot(snap);
-		store_close(*st);
-		*st = NULL;
-		err_set(err, EX_OSERR, "out of memory");
 		return cli_fail(err);
 	}
 	return 0;
@@ -90,9 +82,44 @@ void gap_options_close(struct store *st, struct team_snapshot *snap, struct anal
 {
 	if (st == NULL)
 		return;
-	analysis_free(a);
-	store_free_snapshot(snap);
+	view_analysis_free(snap, a);
 	store_close(st);
+}
+
+int gap_json_view(const struct gap_options *o, enum gap_view which)
+{
+	struct store *st = NULL;
+	struct err err = { 0 };
+	struct jw w;
+	int rc = cli_open_store(o->db, STORE_SNAPSHOT, &st);
+
+	if (rc != 0)
+		return rc;
+	jw_init(&w, stdout, 0);
+	switch (which) {
+	case GAP_VIEW_GAPS:
+		rc = view_team_gaps(st, o->team, o->as_of, &w, &err);
+		break;
+	case GAP_VIEW_RECOMMENDATIONS:
+		rc = view_team_recommendations(st, o->team, o->as_of, &w, &err);
+		break;
+	case GAP_VIEW_TREND:
+		rc = view_team_trend(st, o->team, o->from, o->to, o->competency, &w, &err);
+		break;
+	case GAP_VIEW_PERSON:
+		rc = view_person(st, o->person, o->as_of, &w, &err);
+		break;
+	}
+	if (rc < 0) {
+		/* Nothing was written (the views read everything first),
+		 * and finishing would print the newline. */
+		buf_free(&w.out);
+		rc = cli_fail(&err);
+	} else {
+		rc = gap_json_done(&w);
+	}
+	store_close(st);
+	return rc;
 }
 
 int gap_json_done(struct jw *w)

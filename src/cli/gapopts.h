@@ -37,6 +37,19 @@ int gap_options_open(const struct gap_options *o, struct store **st, struct team
 /* Frees what gap_options_open made. */
 void gap_options_close(struct store *st, struct team_snapshot *snap, struct analysis *a);
 
+/* The documents gap_json_view writes. */
+enum gap_view {
+	GAP_VIEW_GAPS,             /* --team, --as-of */
+	GAP_VIEW_RECOMMENDATIONS,  /* --team, --as-of */
+	GAP_VIEW_TREND,            /* --team, --from, --to, --competency */
+	GAP_VIEW_PERSON            /* the person, --as-of */
+};
+
+/* Opens the store and writes the document of views/views.h named by
+ * which to standard output, for o. Returns an exit status, after a
+ * message when it failed. */
+int gap_json_view(const struct gap_options *o, enum gap_view which);
+
 /* Finishes a JSON document that was begun with jw_init(w, stdout, 0);
  * returns an exit status, after a message when the output failed. */
 int gap_json_done(struct jw *w);

@@ -1,8 +1,8 @@
 /* Reading what the analyses need beyond one snapshot: the team view over
  * a range of months, and the organisation's possible mentors and the
  * developability of each competency for the recommendations. */
-#ifndef COMPGAP_GATHER_H
-#define COMPGAP_GATHER_H
+#ifndef COMPGAP_VIEWS_GATHER_H
+#define COMPGAP_VIEWS_GATHER_H
 
 #include "core/analysis.h"
 #include "core/recommend.h"

@@ -1,4 +1,4 @@
-#include "cli/gather.h"
+#include "views/gather.h"
 
 #include <stdlib.h>
 #include <string.h>

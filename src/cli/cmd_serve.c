@@ -1,0 +1,55 @@
+/* serve: the HTTP server (http/server.h). */
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "cli/commands.h"
+#include "cli/serve.h"
+#include "http/limits.h"
+
+int cmd_serve_with(const struct command *cmd, int argc, char **argv,
+		   http_authenticate_fn authenticate, http_reach_fn reach, void *auth_ctx)
+{
+	const char *listen = NULL, *metrics = NULL, *cert = NULL, *key = NULL;
+	const char *values[16] = { NULL };
+	struct option opts[24];
+	struct server_config cfg = { 0 };
+	struct err err = { 0 };
+	char *pos[1];
+	int n = 0, npos, rc;
+
+	opts[n++] = (struct option){ "--listen", NULL, &listen, NULL };
+	opts[n++] = (struct option){ "--metrics-listen", NULL, &metrics, NULL };
+	opts[n++] = (struct option){ "--tls-cert", NULL, &cert, NULL };
+	opts[n++] = (struct option){ "--tls-key", NULL, &key, NULL };
+	for (size_t i = 0; i < limits_count && i < sizeof values / sizeof values[0]; i++)
+		opts[n++] = (struct option){ limits_info[i].option, NULL, &values[i], NULL };
+	opts[n] = (struct option){ NULL, NULL, NULL, NULL };
+	rc = cli_parse(cmd, argc, argv, opts, &cfg.db, pos, 0, &npos);
+	if (rc != 0)
+		return rc < 0 ? 0 : rc;
+	limits_default(&cfg.limits);
+	for (size_t i = 0; i < limits_count && i < sizeof values / sizeof values[0]; i++) {
+		char msg[256];
+
+		if (values[i] != NULL && limits_set(&cfg.limits, &limits_info[i], values[i], msg,
+						    sizeof msg) < 0)
+			return cli_usage(cmd, "%s", msg);
+	}
+	cfg.listen = listen != NULL ? listen : "127.0.0.1:8080";
+	cfg.metrics_listen = metrics;
+	cfg.tls_cert = cert;
+	cfg.tls_key = key;
+	cfg.db = store_default_target(cfg.db != NULL ? cfg.db : cli_global_db);
+	cfg.authenticate = authenticate;
+	cfg.reach = reach;
+	cfg.auth_ctx = auth_ctx;
+	if (server_run(&cfg, &err) < 0)
+		return cli_fail(&err);
+	return 0;
+}
+
+int cmd_serve(const struct command *cmd, int argc, char **argv)
+{
+	return cmd_serve_with(cmd, argc, argv, http_authenticate_nobody, NULL, NULL);
+}

@@ -1,0 +1,46 @@
+/* What a route's handler gets: the request, the response to fill, and
+ * the worker thread's database connection. Handlers are thin: parse,
+ * check, call the same functions as the command line, render. */
+#ifndef COMPGAP_HTTP_HANDLER_H
+#define COMPGAP_HTTP_HANDLER_H
+
+#include "http/http.h"
+#include "http/response.h"
+#include "http/server.h"
+#include "store/store.h"
+#include "util/arena.h"
+
+struct http_ctx {
+	const struct server_config *cfg;
+	const struct http_request *req;
+	struct http_response *resp;
+	struct arena *arena;             /* freed when the request ends */
+};
+
+/* The calling thread's database connection, opened on first use with
+ * cfg->db; owned by the thread (closed when it ends). NULL with err set
+ * when it cannot be opened. */
+struct store *http_store(const struct http_ctx *cx, struct err *err);
+
+/* Answers a failed store operation: 404 naming field for an unknown key
+ * (EX_DATAERR, EX_NOINPUT), 503 for the database (counted in the metrics,
+ * and the thread's connection is closed so that the next request opens a
+ * new one), 500 otherwise. Returns 0. */
+int http_store_failed(const struct http_ctx *cx, const struct err *err, const char *field);
+
+/* Refuses (400, naming it) a query parameter not in names[0..n). 0 when
+ * all are known, else -1 with the response set. */
+int http_only_query(const struct http_ctx *cx, const char *const *names, size_t n);
+
+/* Handlers of http/health.c and http/views.c. */
+int handle_healthz(struct http_ctx *cx);
+int handle_readyz(struct http_ctx *cx);
+int handle_metrics(struct http_ctx *cx);
+int handle_team_gaps(struct http_ctx *cx);
+int handle_team_recommendations(struct http_ctx *cx);
+int handle_team_trend(struct http_ctx *cx);
+int handle_team_report(struct http_ctx *cx);
+int handle_person(struct http_ctx *cx);
+int handle_person_explain(struct http_ctx *cx);
+
+#endif

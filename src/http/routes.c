@@ -1,0 +1,26 @@
+#include "http/routes.h"
+
+#include "http/handler.h"
+
+/* Patterns are matched in order; the first whose method matches wins.
+ * docs/api.md documents each. */
+const struct http_route http_routes[] = {
+	{ "GET", "/healthz", handle_healthz, ACCESS_PUBLIC, BODY_NONE },
+	{ "GET", "/readyz", handle_readyz, ACCESS_PUBLIC, BODY_NONE },
+	{ "GET", "/metrics", handle_metrics, ACCESS_ADMIN, BODY_NONE },
+	{ "GET", "/api/v1/teams/{key}/gaps", handle_team_gaps, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "GET", "/api/v1/teams/{key}/recommendations", handle_team_recommendations,
+	  ACCESS_SIGNED_IN, BODY_NONE },
+	{ "GET", "/api/v1/teams/{key}/trend", handle_team_trend, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "GET", "/api/v1/teams/{key}/report", handle_team_report, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "GET", "/api/v1/people/{key}", handle_person, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "GET", "/api/v1/people/{key}/explain", handle_person_explain, ACCESS_SIGNED_IN, BODY_NONE },
+};
+
+const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];
+
+const struct http_route http_metrics_routes[] = {
+	{ "GET", "/metrics", handle_metrics, ACCESS_PUBLIC, BODY_NONE },
+};
+
+const size_t http_metrics_route_count = sizeof http_metrics_routes / sizeof http_metrics_routes[0];

@@ -1,0 +1,116 @@
+/* The explain document: one person's rows on one competency, each with
+ * the weight it carries in the level (docs/methodology.md). */
+#include "views/views.h"
+
+#include <stdlib.h>
+
+#include "io/json.h"
+#include "util/array.h"
+
+static int keep_row(void *ctx, const struct evidence *e)
+{
+	struct explain *x = ctx;
+	struct evidence *c;
+
+	if (array_reserve(&x->rows, &x->cap, x->n + 1, sizeof *x->rows) < 0)
+		return -1;
+	c = &x->rows[x->n++];
+	*c = *e;
+	c->person = NULL;
+	c->competency = NULL;
+	c->assessor = arena_strdup(&x->arena, e->assessor);
+	c->note = arena_strdup(&x->arena, e->note);
+	return 0;
+}
+
+static int by_date(const void *a, const void *b)
+{
+	const struct evidence *x = a, *y = b;
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+int explain_gather(struct store *st, const char *person, const char *competency, int32_t as_of,
+		   struct explain *x, struct err *err)
+{
+	const struct evidence_filter filter = { person, competency };
+	const struct settings *set;
+
+	*x = (struct explain){ .person = person, .competency = competency, .as_of = as_of };
+	arena_init(&x->arena, SIZE_MAX);
+	if (store_require_key(st, ENTITY_PERSON, person, err) < 0 ||
+	    store_require_key(st, ENTITY_COMPETENCY, competency, err) < 0)
+		return -1;
+	if (store_each_evidence(st, &filter, keep_row, x, err) != 0)
+		return -1;
+	set = store_settings(st);
+	if (x->n > 1)
+		qsort(x->rows, x->n, sizeof *x->rows, by_date);
+	estimate_from_rows(x->rows, x->n, set, as_of, &x->est);
+	for (size_t i = 0; i < x->n; i++) {
+		struct row_weight rw;
+
+		estimate_row_weight(&x->rows[i], set, as_of, &rw);
+		x->sum_weight += rw.weight;
+		x->sum_weighted_level += rw.weight * x->rows[i].level;
+	}
+	return 0;
+}
+
+void explain_json(struct jw *w, const struct explain *x, const struct settings *set)
+{
+	jw_object_begin(w);
+	jw_field_string(w, "person", x->person);
+	jw_field_string(w, "competency", x->competency);
+	jw_field_date(w, "as_of", x->as_of);
+	jw_field_real(w, "half_life", set->half_life);
+	jw_key(w, "rows");
+	jw_array_begin(w);
+	for (size_t i = 0; i < x->n; i++) {
+		const struct evidence *r = &x->rows[i];
+		struct row_weight rw;
+
+		estimate_row_weight(r, set, x->as_of, &rw);
+		jw_object_begin(w);
+		jw_field_int(w, "id", r->id);
+		jw_field_date(w, "date", r->date);
+		jw_field_string(w, "source", source_name(r->source));
+		jw_field_real(w, "level", r->level);
+		jw_field_string(w, "assessor", r->assessor);
+		jw_field_string(w, "note", r->note);
+		jw_field_bool(w, "counted", rw.counted);
+		jw_field_int(w, "age", rw.age);
+		jw_field_real(w, "source_weight", rw.source_weight);
+		jw_field_real(w, "decay", rw.decay);
+		jw_field_real(w, "weight", rw.weight);
+		jw_object_end(w);
+	}
+	jw_array_end(w);
+	jw_field_real(w, "sum_weight", x->sum_weight);
+	jw_field_real(w, "sum_weighted_level", x->sum_weighted_level);
+	jw_field_real_or_null(w, "level", x->est.assessed, x->est.level);
+	json_estimate_fields(w, &x->est);
+	jw_object_end(w);
+}
+
+void explain_free(struct explain *x)
+{
+	free(x->rows);
+	x->rows = NULL;
+	x->n = x->cap = 0;
+	arena_free(&x->arena);
+}
+
+int view_explain(struct store *st, const char *person, const char *competency, int32_t as_of,
+		 struct jw *w, struct err *err)
+{
+	struct explain x;
+	int rc = explain_gather(st, person, competency, as_of, &x, err);
+
+	if (rc == 0)
+		explain_json(w, &x, store_settings(st));
+	explain_free(&x);
+	return rc;
+}

@@ -1,0 +1,93 @@
+/* The read-only views, one function per document: the command line's
+ * --json and the server's /api/v1 answers both call these, so that the
+ * two give the same bytes (DESIGN.md: one code path per capability).
+ *
+ * Each function reads what it needs from st (its caller opens the read
+ * transaction), then writes one JSON value where the writer w stands; the
+ * caller began the document with jw_init and ends it with jw_finish.
+ * Everything is read before anything is written, so a failure leaves w
+ * untouched: then they return -1 with err set (the store's messages:
+ * EX_DATAERR naming the unknown team, person or competency). */
+#ifndef COMPGAP_VIEWS_H
+#define COMPGAP_VIEWS_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/analysis.h"
+#include "core/estimate.h"
+#include "store/store.h"
+#include "util/arena.h"
+#include "util/jsonw.h"
+
+/* Loads the snapshot of team (or of person, when team is NULL) as of
+ * as_of and analyses it, into snap and a; the caller frees both with
+ * view_analysis_free. 0, or -1 with err set and nothing left to free. */
+int view_analyse(struct store *st, const char *team, const char *person, int32_t as_of,
+		 struct team_snapshot *snap, struct analysis *a, struct err *err);
+
+/* Frees what view_analyse made. */
+void view_analysis_free(struct team_snapshot *snap, struct analysis *a);
+
+/* The team document of `compgap gaps --json` (io/json.h,
+ * json_team_analysis): team with its sub-teams. */
+int view_team_gaps(struct store *st, const char *team, int32_t as_of, struct jw *w,
+		   struct err *err);
+
+/* The recommendations document of `compgap recommend --json`. */
+int view_team_recommendations(struct store *st, const char *team, int32_t as_of, struct jw *w,
+			      struct err *err);
+
+/* The trend document of `compgap trend --json`: the team view at each
+ * month end from from to to (to itself the last), of competency only when
+ * it is not NULL (then it must exist). */
+int view_team_trend(struct store *st, const char *team, int32_t from, int32_t to,
+		    const char *competency, struct jw *w, struct err *err);
+
+/* The person document of `compgap person --json`. */
+int view_person(struct store *st, const char *person, int32_t as_of, struct jw *w,
+		struct err *err);
+
+/* One person's rows on one competency with their weights: what `compgap
+ * explain` shows, as a table or as JSON. */
+struct explain {
+	const char *person, *competency;   /* the caller's strings, not copied */
+	int32_t as_of;
+	struct evidence *rows;             /* n, oldest first; strings in arena */
+	size_t n, cap;
+	struct estimate est;               /* the level the rows give */
+	double sum_weight, sum_weighted_level;
+	struct arena arena;
+};
+
+/* Reads and weighs the rows of person on competency (both must exist).
+ * 0, or -1 with err set; x is to be freed with explain_free either way. */
+int explain_gather(struct store *st, const char *person, const char *competency, int32_t as_of,
+		   struct explain *x, struct err *err);
+
+/* The explain document of `compgap explain --json`. */
+void explain_json(struct jw *w, const struct explain *x, const struct settings *set);
+
+/* Frees what explain_gather kept. */
+void explain_free(struct explain *x);
+
+/* explain_gather and explain_json in one call. */
+int view_explain(struct store *st, const char *person, const char *competency, int32_t as_of,
+		 struct jw *w, struct err *err);
+
+/* The HTML report of `compgap report`: gathered first (so that a bad team
+ * fails before any file is made), then written. */
+struct view_report;
+
+/* Gathers the report of team as of as_of into *out (freed with
+ * view_report_free). 0, or -1 with err set and *out NULL. */
+int view_report_gather(struct store *st, const char *team, int32_t as_of,
+		       struct view_report **out, struct err *err);
+
+/* Writes the gathered report to out: 0, or -1 when writing failed. */
+int view_report_write(FILE *out, const struct view_report *r);
+
+/* Frees a gathered report; NULL is allowed. */
+void view_report_free(struct view_report *r);
+
+#endif
