@@ -5,6 +5,7 @@
 #ifndef COMPGAP_BACKEND_H
 #define COMPGAP_BACKEND_H
 
+#include "store/accounts_be.h"
 #include "store/store.h"
 #include "store/tables.h"
 #include "util/buf.h"
@@ -69,7 +70,7 @@ struct candidate_row {
 /* The schema version both engines migrate to; each backend has exactly this
  * many migrations. */
 enum {
-	SCHEMA_VERSION = 4
+	SCHEMA_VERSION = 6
 };
 
 /* Running sums added in the open transaction, per (person id, competency
@@ -212,6 +213,9 @@ struct backend {
 	int (*clear_tables)(struct store *st, struct err *err);
 	/* After put_rows: rows stored later get ids after the largest copied. */
 	int (*copy_finish)(struct store *st, struct err *err);
+
+	/* Accounts, tokens, sessions, the audit log: store/accounts_be.h. */
+	acct_run_fn *acct_run;
 };
 
 /* Makes the stored sums of a pair valid for as_of: they are when they hold

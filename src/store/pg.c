@@ -705,4 +705,5 @@ const struct backend backend_pg = {
 	.count_rows = pq_count_rows,
 	.clear_tables = pq_clear_tables,
 	.copy_finish = pq_copy_finish,
+	.acct_run = pq_acct_run,
 };

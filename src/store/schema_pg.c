@@ -125,4 +125,64 @@ const char *const pg_migrations[PG_MIGRATION_COUNT] = {
 	 * until a VACUUM FULL). The ALTER holds the same lock already. */
 	"ALTER TABLE evidence_sum ADD COLUMN history bytea NOT NULL DEFAULT '\\x01';"
 	"TRUNCATE evidence_sum;",
+
+	/* 5: taken by another branch (a column on evidence_sum); this no-op
+	 * keeps the numbering until the branches are merged. */
+	"SELECT 1;",
+
+	/* 6: accounts, API tokens, sessions and the audit log (see
+	 * schema_sqlite.c). TRUNCATE (the copy's way of emptying a database)
+	 * fires no row trigger; UPDATE of the audit log is refused. */
+	"CREATE TABLE account ("
+	"  id " ID ","
+	"  name " KEY ","
+	"  role text NOT NULL CHECK (role IN ('admin', 'hr', 'manager', 'coach', 'employee')),"
+	"  person_id bigint REFERENCES person(id),"
+	"  disabled integer NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),"
+	"  password_hash text NOT NULL,"
+	"  created_at text NOT NULL,"
+	"  changed_at text NOT NULL);"
+	"CREATE TABLE account_team ("
+	"  account_id bigint NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	"  team_id bigint NOT NULL REFERENCES team(id),"
+	"  PRIMARY KEY (account_id, team_id));"
+	"CREATE TABLE api_token ("
+	"  id " ID ","
+	"  name " KEY ","
+	"  role text NOT NULL CHECK (role IN ('admin', 'hr', 'manager', 'coach', 'employee')),"
+	"  person_id bigint REFERENCES person(id),"
+	"  token_hash text COLLATE \"C\" NOT NULL UNIQUE,"
+	"  created_at text NOT NULL,"
+	"  revoked_at text);"
+	"CREATE TABLE api_token_team ("
+	"  token_id bigint NOT NULL REFERENCES api_token(id) ON DELETE CASCADE,"
+	"  team_id bigint NOT NULL REFERENCES team(id),"
+	"  PRIMARY KEY (token_id, team_id));"
+	"CREATE TABLE session ("
+	"  id " ID ","
+	"  token_hash text COLLATE \"C\" NOT NULL UNIQUE,"
+	"  account_id bigint NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	"  csrf_hash text NOT NULL,"
+	"  created_at bigint NOT NULL,"
+	"  last_seen bigint NOT NULL,"
+	"  address text);"
+	"CREATE INDEX session_account ON session(account_id);"
+	"CREATE TABLE audit_log ("
+	"  id " ID ","
+	"  at text COLLATE \"C\" NOT NULL,"
+	"  actor text COLLATE \"C\" NOT NULL,"
+	"  action text NOT NULL,"
+	"  object_kind text,"
+	"  object_key text,"
+	"  person_key text COLLATE \"C\","
+	"  address text,"
+	"  outcome text NOT NULL,"
+	"  detail text);"
+	"CREATE INDEX audit_log_at ON audit_log(at);"
+	"CREATE INDEX audit_log_person ON audit_log(person_key, id);"
+	"CREATE INDEX audit_log_actor ON audit_log(actor, id);"
+	"CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+	"  $$BEGIN RAISE EXCEPTION 'the audit log is append-only'; END$$;"
+	"CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log"
+	"  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();",
 };

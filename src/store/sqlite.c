@@ -517,6 +517,8 @@ static void sq_close(struct store *st)
 		return;
 	for (int i = 0; i < Q_COUNT_OF_STATEMENTS; i++)
 		sqlite3_finalize(c->stmts[i]);
+	for (int i = 0; i < ACCT_STMT_MAX; i++)
+		sqlite3_finalize(c->acct_stmts[i]);
 	sq_bulk_forget(c);
 	sqlite3_close(c->db);
 	free(c);
@@ -643,4 +645,5 @@ const struct backend backend_sqlite = {
 	.count_rows = sq_count_rows,
 	.clear_tables = sq_clear_tables,
 	.copy_finish = sq_copy_finish,
+	.acct_run = sq_acct_run,
 };

@@ -286,7 +286,7 @@ struct copy_report {
 	struct copy_count {
 		const char *label;
 		int64_t rows;
-	} tables[16];
+	} tables[24];
 	int ntables;
 	uint64_t checksum;
 };
@@ -298,5 +298,8 @@ struct copy_report {
  * which replaces it. Both must be at the latest schema version. */
 int store_copy(struct store *from, struct store *to, int force, struct copy_report *report,
 	       struct err *err);
+
+/* Accounts, API tokens, sessions and the audit log. */
+#include "store/accounts.h"
 
 #endif
