@@ -5,7 +5,7 @@
 #   tools/deps.sh test    what the test suite needs as well
 set -eu
 
-build="gcc make libc6-dev libsqlite3-dev libpq-dev libxlsxwriter-dev"
+build="gcc make libc6-dev libsqlite3-dev libpq-dev libxlsxwriter-dev libsodium-dev"
 test="$build libcmocka-dev clang libclang-rt-14-dev python3 python3-openpyxl libxml2-utils poppler-utils postgresql chromium fonts-dejavu-core"
 
 case "${1:-build}" in
