@@ -130,6 +130,10 @@ void auth_set_max_hashes(int n);
 /* How many hashes are being computed now (for tests). */
 int auth_hashes_in_use(void);
 
+/* Overwrites n bytes at p with zeros, in a way the compiler keeps: for
+ * passwords and tokens once used. */
+void auth_wipe(void *p, size_t n);
+
 /* ---- random tokens ------------------------------------------------------ */
 
 enum {

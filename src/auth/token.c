@@ -58,3 +58,8 @@ int auth_equal(const char *a, const char *b)
 		return 0;
 	return n == 0 || sodium_memcmp(a, b, n) == 0;
 }
+
+void auth_wipe(void *p, size_t n)
+{
+	sodium_memzero(p, n);
+}

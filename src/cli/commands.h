@@ -22,5 +22,8 @@ int cmd_copy(const struct command *cmd, int argc, char **argv);
 int cmd_recommend(const struct command *cmd, int argc, char **argv);
 int cmd_trend(const struct command *cmd, int argc, char **argv);
 int cmd_report(const struct command *cmd, int argc, char **argv);
+int cmd_user(const struct command *cmd, int argc, char **argv);
+int cmd_token(const struct command *cmd, int argc, char **argv);
+int cmd_audit(const struct command *cmd, int argc, char **argv);
 
 #endif
