@@ -52,7 +52,8 @@ static const char *const base_words[] = {
 /* Runs that a keyboard or the alphabet gives; a part of at least three of
  * any (forwards or backwards) counts as a common word. */
 static const char *const runs[] = {
-	"abcdefghijklmnopqrstuvwxyz", "qwertyuiopåasdfghjklöäzxcvbnm", "qwertyuiop",
+	"abcdefghijklmnopqrstuvwxyz", "qwertyuiopasdfghjklzxcvbnm", "qwertyuiopåasdfghjklöäzxcvbnm",
+	"qwertyuiop",
 	"asdfghjkl", "zxcvbnm", "azertyuiop", "qsdfghjklm", "wxcvbn", "qwertzuiop", "yxcvbnm",
 	"qazwsxedcrfvtgbyhnujmikolp", "1234567890", "!@#$%^&*()",
 };
@@ -165,7 +166,8 @@ static bool words_and_digits(const char *s, const char *user)
 }
 
 /* s with the digits and symbols that stand for letters (p@ssw0rd) turned
- * into them, where a letter stands beside them. */
+ * into them, where letters stand on both sides (so that the digits
+ * after a word stay digits). */
 static void unleet(char *s)
 {
 	static const char from[] = "@4310!$57", to[] = "aaeioisst";
@@ -173,8 +175,8 @@ static void unleet(char *s)
 
 	for (size_t i = 0; i < n; i++) {
 		const char *f = strchr(from, s[i]);
-		bool beside = (i > 0 && isalpha((unsigned char)s[i - 1])) ||
-			      (i + 1 < n && isalpha((unsigned char)s[i + 1]));
+		bool beside = i > 0 && isalpha((unsigned char)s[i - 1]) &&
+			      i + 1 < n && isalpha((unsigned char)s[i + 1]);
 
 		if (f != NULL && beside)
 			s[i] = to[f - from];
