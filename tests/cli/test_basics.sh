@@ -25,7 +25,7 @@ run list teams --colour
 expect_status "an unknown option" 64
 expect_err "an unknown option is named" "unknown option '--colour'"
 run version
-expect_out "version" "compgap 0.1.0 (schema version 4)"
+expect_out "version" "compgap 0.1.0 (schema version 6)"
 
 # The database: --db, else $COMPGAP_DB, else ./compgap.db.
 run list teams
@@ -35,7 +35,7 @@ run init
 expect_status "init uses \$COMPGAP_DB" 0
 db_exists "$WORK/default.db" && ok "the database is where \$COMPGAP_DB says" || not_ok "the database is where \$COMPGAP_DB says"
 run init
-expect_out "init again says it is up to date" "is up to date (schema version 4)"
+expect_out "init again says it is up to date" "is up to date (schema version 6)"
 (unset COMPGAP_DB; "$COMPGAP" init > /dev/null 2>&1)
 [ -f "$WORK/compgap.db" ] && ok "without --db or \$COMPGAP_DB the database is ./compgap.db" ||
 	not_ok "without --db or \$COMPGAP_DB the database is ./compgap.db"

@@ -7,7 +7,7 @@
 DB=$WORK/org.db
 run init --db "$DB"
 expect_status "init creates a database" 0
-expect_out "init says it created the database" "created $(db_describe "$DB") (schema version 4)"
+expect_out "init says it created the database" "created $(db_describe "$DB") (schema version 6)"
 
 for kind in teams competencies indicators roles people evidence; do
 	run import "$kind" "$DATA/$kind.csv" --db "$DB"

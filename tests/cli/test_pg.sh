@@ -155,7 +155,7 @@ DESCRIBED="postgresql:$FORMS on $SOCK:$PORT"
 
 run_pg init --db "$URI"
 expect_status "init with a postgresql:// URI creates the missing database" 0
-expect_out "init names the database it created" "created $DESCRIBED (schema version 4)"
+expect_out "init names the database it created" "created $DESCRIBED (schema version 6)"
 got=$(test_psql postgres -c "SELECT pg_encoding_to_char(encoding) || ' ' || datcollate
 	FROM pg_database WHERE datname = '$FORMS'")
 check "the database init created has UTF8 and C collation" [ "$got" = "UTF8 C" ]
@@ -188,7 +188,7 @@ same_files "TCP with \$PGPASSWORD reaches the same database" "$WORK/forms-kv" "$
 for form in "$URI" "$URI2" "$KV"; do
 	run_pg init --db "$form"
 	expect_out "init with $form says the same database is up to date" \
-		"$DESCRIBED is up to date (schema version 4)"
+		"$DESCRIBED is up to date (schema version 6)"
 done
 # A file name with '=' whose first word is no libpq keyword stays SQLite.
 run_pg init --db "notes=1.db"
@@ -295,14 +295,14 @@ for p in $pids; do wait "$p" || failed=$((failed + 1)); done
 check "all four inits exit 0 once the lock is released" [ "$failed" -eq 0 ]
 cat "$WORK"/init[1-4].out > "$WORK/inits"
 created=$(grep -c "^created " "$WORK/inits")
-current=$(grep -c " is up to date (schema version 4)" "$WORK/inits")
+current=$(grep -c " is up to date (schema version 6)" "$WORK/inits")
 if [ "$created" -eq 1 ] && [ "$current" -eq 3 ]; then
 	ok "exactly one init says created, three say up to date"
 else
 	not_ok_lines "exactly one init says created, three say up to date" "$(cat "$WORK/inits" "$WORK"/init[1-4].err)"
 fi
 got=$(test_psql "$LOCKDB" -c "SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version")
-check "schema_version holds exactly the versions 1, 2, 3, 4" [ "$got" = "1,2,3,4" ]
+check "schema_version holds exactly the versions 1 to 6" [ "$got" = "1,2,3,4,5,6" ]
 
 # Six inits of a database that does not exist yet: they race to create it,
 # and losing that race is no failure.
