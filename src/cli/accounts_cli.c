@@ -31,24 +31,26 @@ static int read_line(FILE *f, char *out, size_t outsz)
 	return 0;
 }
 
-/* Asks prompt on the terminal with echo off and reads the answer. */
+/* Asks prompt on the terminal with echo off and reads the answer. Echo
+ * goes off before the prompt shows and the input is not flushed, so that
+ * an answer typed (or pasted) at once is neither shown nor lost. */
 static int ask(const char *prompt, char *out, size_t outsz)
 {
 	struct termios old, quiet;
 	int rc, restore;
 
-	fprintf(stderr, "%s", prompt);
-	fflush(stderr);
 	restore = tcgetattr(STDIN_FILENO, &old) == 0;
 	if (restore) {
 		quiet = old;
 		quiet.c_lflag &= ~(tcflag_t)ECHO;
 		quiet.c_lflag |= ECHONL;
-		(void)tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+		(void)tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
 	}
+	fprintf(stderr, "%s", prompt);
+	fflush(stderr);
 	rc = read_line(stdin, out, outsz);
 	if (restore)
-		(void)tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		(void)tcsetattr(STDIN_FILENO, TCSANOW, &old);
 	return rc;
 }
 

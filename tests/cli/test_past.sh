@@ -71,16 +71,20 @@ OLD=$WORK/old.db
 if [ "$ENGINE" = sqlite ]; then
 	python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1])
 c.execute('ALTER TABLE evidence_sum DROP COLUMN history')
-c.execute('DELETE FROM schema_version WHERE version = 4')
+c.execute('DELETE FROM schema_version WHERE version >= 4')
+for t in ('account_team', 'api_token_team', 'session', 'account', 'api_token', 'audit_log'):
+    c.execute('DROP TABLE ' + t)
 c.commit()" "$OLD"
 else
 	target=$("$COMPGAP" --map "$OLD")
 	test_psql "${target##*dbname=}" -c "ALTER TABLE evidence_sum DROP COLUMN history;
-		DELETE FROM schema_version WHERE version = 4"
+		DELETE FROM schema_version WHERE version >= 4;
+		DROP TABLE account_team, api_token_team, session, account, api_token, audit_log;
+		DROP FUNCTION audit_log_append_only()"
 fi
 run init --db "$OLD"
 expect_status "a schema-3 database is migrated" 0
-expect_out "the migration reaches schema 4" "from schema version 3 to 4"
+expect_out "the migration reaches schema 6" "from schema version 3 to 6"
 agree_past migrated "$OLD"
 
 done_testing

@@ -113,7 +113,7 @@ PYEOF
 		# One that needs a migration cannot have it.
 		mkdir "$RO/old"
 		cp "$WORK/demo.db" "$RO/old/demo.db"
-		python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('DELETE FROM schema_version WHERE version = 4'); c.execute('ALTER TABLE evidence_sum DROP COLUMN history'); c.commit()" "$RO/old/demo.db"
+		python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('DELETE FROM schema_version WHERE version >= 4'); c.execute('ALTER TABLE evidence_sum DROP COLUMN history'); c.commit()" "$RO/old/demo.db"
 		chmod 444 "$RO/old/demo.db"
 		chmod 555 "$RO/old"
 		reader "$COMPGAP" list teams --db "$RO/old/demo.db" > "$WORK/out" 2> "$WORK/err"
