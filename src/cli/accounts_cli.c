@@ -11,7 +11,6 @@
 
 #include "cli/cli.h"
 #include "cli/accounts_cli.h"
-#include "core/model.h"
 
 /* Reads one line of at most outsz - 2 bytes from f into out, without its
  * line end; -1 at end of file or error, -2 when longer. */
@@ -123,20 +122,4 @@ void cli_actor(struct auth_actor *by, char *name, size_t namesz)
 	by->name = name;
 	by->address = NULL;
 	by->now = (int64_t)time(NULL);
-}
-
-/* Writes teams as a JSON array of keys. */
-void cli_json_teams(struct jw *w, const char *teams)
-{
-	jw_array_begin(w);
-	while (*teams != '\0') {
-		const char *end = strchr(teams, STORE_TEAM_SEP);
-		size_t n = end != NULL ? (size_t)(end - teams) : strlen(teams);
-		char key[KEY_MAX + 1];
-
-		(void)snprintf(key, sizeof key, "%.*s", (int)n, teams);
-		jw_string(w, key);
-		teams += n + (end != NULL);
-	}
-	jw_array_end(w);
 }

@@ -7,7 +7,6 @@
 
 #include "auth/auth.h"
 #include "cli/cli.h"
-#include "util/jsonw.h"
 
 /* Reads a new password for user: from the terminal without echo, asked
  * twice, when standard input is one; else the first line of standard
@@ -19,9 +18,6 @@ int cli_read_password(const char *user, int twice, char *out, size_t outsz);
  * changes). Returns 0, or prints the problem and returns EX_USAGE. */
 int cli_split_teams(const struct command *cmd, char *list, const char **teams, size_t max,
 		    size_t *n);
-
-/* Writes teams (keys separated by STORE_TEAM_SEP) as a JSON array. */
-void cli_json_teams(struct jw *w, const char *teams);
 
 /* The actor of the command line, now. */
 void cli_actor(struct auth_actor *by, char *name, size_t namesz);

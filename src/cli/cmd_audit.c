@@ -6,22 +6,13 @@
 #include "cli/commands.h"
 #include "cli/table.h"
 #include "util/date.h"
+#include "io/json_accounts.h"
 #include "util/jsonw.h"
 
 struct listing {
 	struct table table;
-	struct jw *json;
 	size_t n;
 };
-
-static void json_field(struct jw *w, const char *key, const char *value)
-{
-	jw_key(w, key);
-	if (value != NULL)
-		jw_string(w, value);
-	else
-		jw_null(w);
-}
 
 static int list_one(void *ctx, const struct audit_entry *e)
 {
@@ -29,21 +20,6 @@ static int list_one(void *ctx, const struct audit_entry *e)
 	char object[256];
 
 	l->n++;
-	if (l->json != NULL) {
-		jw_object_begin(l->json);
-		jw_field_int(l->json, "id", e->id);
-		json_field(l->json, "at", e->at);
-		json_field(l->json, "actor", e->actor);
-		json_field(l->json, "action", e->action);
-		json_field(l->json, "object_kind", e->object_kind);
-		json_field(l->json, "object_key", e->object_key);
-		json_field(l->json, "person", e->person);
-		json_field(l->json, "address", e->address);
-		json_field(l->json, "outcome", e->outcome);
-		json_field(l->json, "detail", e->detail);
-		jw_object_end(l->json);
-		return 0;
-	}
 	(void)snprintf(object, sizeof object, "%s%s%s", e->object_kind ? e->object_kind : "",
 		       e->object_key ? " " : "", e->object_key ? e->object_key : "");
 	{
@@ -108,25 +84,16 @@ int cmd_audit(const struct command *cmd, int argc, char **argv)
 	f.since = since;
 	if (json) {
 		jw_init(&w, stdout, 0);
-		l.json = &w;
-		jw_object_begin(&w);
-		jw_key(&w, "audit");
-		jw_array_begin(&w);
-	} else {
-		table_init(&l.table, 8, headers, 0);
-	}
-	rc = store_each_audit(st, &f, list_one, &l, &err) < 0 ? cli_fail(&err) : 0;
-	if (json) {
-		jw_array_end(&w);
-		jw_object_end(&w);
+		rc = json_audit(&w, st, &f, &err) < 0 ? cli_fail(&err) : 0;
 		if (jw_finish(&w) < 0 && rc == 0) {
 			fprintf(stderr, "compgap: cannot write the audit log\n");
 			rc = EX_IOERR;
 		}
 	} else {
+		table_init(&l.table, 8, headers, 0);
+		rc = store_each_audit(st, &f, list_one, &l, &err) < 0 ? cli_fail(&err) : 0;
 		if (rc == 0 && l.n == 0)
-			printf("no audit entries%s\n",
-			       person || user || since ? " match" : " yet");
+			printf("no audit entries%s\n", person || user || since ? " match" : " yet");
 		else if (rc == 0)
 			table_print(&l.table, stdout);
 		table_free(&l.table);

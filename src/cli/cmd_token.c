@@ -6,11 +6,11 @@
 #include "cli/accounts_cli.h"
 #include "cli/commands.h"
 #include "cli/table.h"
+#include "io/json_accounts.h"
 #include "util/jsonw.h"
 
 struct listing {
 	struct table table;
-	struct jw *json;
 	size_t n;
 };
 
@@ -21,27 +21,6 @@ static int list_one(void *ctx, const struct store_account *t)
 	size_t i = 0;
 
 	l->n++;
-	if (l->json != NULL) {
-		jw_object_begin(l->json);
-		jw_field_string(l->json, "name", t->name);
-		jw_field_string(l->json, "role", t->role);
-		jw_key(l->json, "person");
-		if (t->person != NULL)
-			jw_string(l->json, t->person);
-		else
-			jw_null(l->json);
-		jw_key(l->json, "teams");
-		cli_json_teams(l->json, t->teams);
-		jw_field_bool(l->json, "revoked", t->disabled);
-		jw_field_string(l->json, "created_at", t->created_at);
-		jw_key(l->json, "revoked_at");
-		if (t->changed_at != NULL)
-			jw_string(l->json, t->changed_at);
-		else
-			jw_null(l->json);
-		jw_object_end(l->json);
-		return 0;
-	}
 	for (const char *p = t->teams; *p != '\0' && i + 1 < sizeof teams; p++)
 		teams[i++] = *p == STORE_TEAM_SEP ? ',' : *p;
 	teams[i] = '\0';
@@ -66,23 +45,15 @@ static int list_tokens(struct store *st, bool json)
 
 	if (json) {
 		jw_init(&w, stdout, 0);
-		l.json = &w;
-		jw_object_begin(&w);
-		jw_key(&w, "tokens");
-		jw_array_begin(&w);
-	} else {
-		table_init(&l.table, 7, headers, 0);
-	}
-	rc = store_each_token(st, list_one, &l, &err);
-	if (json) {
-		jw_array_end(&w);
-		jw_object_end(&w);
+		rc = json_tokens(&w, st, &err);
 		if (jw_finish(&w) < 0 && rc == 0) {
 			fprintf(stderr, "compgap: cannot write the list\n");
 			return EX_IOERR;
 		}
 		return rc < 0 ? cli_fail(&err) : 0;
 	}
+	table_init(&l.table, 7, headers, 0);
+	rc = store_each_token(st, list_one, &l, &err);
 	if (rc < 0) {
 		table_free(&l.table);
 		return cli_fail(&err);

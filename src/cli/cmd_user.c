@@ -7,6 +7,7 @@
 #include "cli/accounts_cli.h"
 #include "cli/commands.h"
 #include "cli/table.h"
+#include "io/json_accounts.h"
 #include "util/jsonw.h"
 
 /* The teams of an account as "a,b" (keys separated by STORE_TEAM_SEP in
@@ -23,7 +24,6 @@ static void teams_text(const char *teams, char *out, size_t outsz)
 struct listing {
 	struct store *st;
 	struct table table;
-	struct jw *json;
 	size_t n;
 	struct err err;
 };
@@ -37,24 +37,6 @@ static int list_one(void *ctx, const struct store_account *u)
 	if (store_session_count(l->st, u->name, &n, &l->err) < 0)
 		return -1;
 	l->n++;
-	if (l->json != NULL) {
-		jw_object_begin(l->json);
-		jw_field_string(l->json, "name", u->name);
-		jw_field_string(l->json, "role", u->role);
-		jw_key(l->json, "person");
-		if (u->person != NULL)
-			jw_string(l->json, u->person);
-		else
-			jw_null(l->json);
-		jw_key(l->json, "teams");
-		cli_json_teams(l->json, u->teams);
-		jw_field_bool(l->json, "disabled", u->disabled);
-		jw_field_int(l->json, "sessions", n);
-		jw_field_string(l->json, "created_at", u->created_at);
-		jw_field_string(l->json, "changed_at", u->changed_at);
-		jw_object_end(l->json);
-		return 0;
-	}
 	teams_text(u->teams, teams, sizeof teams);
 	(void)snprintf(sessions, sizeof sessions, "%lld", (long long)n);
 	{
@@ -76,23 +58,15 @@ static int list_users(struct store *st, bool json)
 
 	if (json) {
 		jw_init(&w, stdout, 0);
-		l.json = &w;
-		jw_object_begin(&w);
-		jw_key(&w, "users");
-		jw_array_begin(&w);
-	} else {
-		table_init(&l.table, 7, headers, 0x20);
-	}
-	rc = store_each_user(st, list_one, &l, &l.err);
-	if (json) {
-		jw_array_end(&w);
-		jw_object_end(&w);
+		rc = json_users(&w, st, &l.err);
 		if (jw_finish(&w) < 0 && rc == 0) {
 			fprintf(stderr, "compgap: cannot write the list\n");
 			return EX_IOERR;
 		}
 		return rc < 0 ? cli_fail(&l.err) : 0;
 	}
+	table_init(&l.table, 7, headers, 0x20);
+	rc = store_each_user(st, list_one, &l, &l.err);
 	if (rc < 0) {
 		table_free(&l.table);
 		return cli_fail(&l.err);
