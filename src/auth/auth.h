@@ -10,7 +10,9 @@
  * -1 with err set (a sysexits.h code and a message naming the problem).
  * Times are seconds since 1970 (UTC), passed in by the caller so that
  * tests inject a clock. Every function here may be called from several
- * threads at once, each with its own store. */
+ * threads at once, each with its own store. Those that take a store run
+ * their own transactions (a session's use, an audit entry): call them
+ * with no transaction open on it. */
 #ifndef COMPGAP_AUTH_H
 #define COMPGAP_AUTH_H
 
