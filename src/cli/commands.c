@@ -299,6 +299,70 @@ const struct command commands[] = {
 		"competency, when not. docs/time-travel.md, \"Checking\".\n\n"
 		"options:\n" DB_HELP "\n"
 		"example:\n  compgap check --db team.db\n",
+		"user", cmd_user,
+		"add, list, disable, enable or remove the users who sign in to the server",
+		"user add NAME --role ROLE [--person KEY] [--teams KEY,...] | user list [--json] |"
+		" user disable|enable|passwd|remove NAME [--db PATH]",
+		"Users sign in to 'compgap serve' with a name and a password. Each has a\n"
+		"role: admin (everything, users and settings included), hr (all people\n"
+		"data and the competency library), manager (the reporting line of the\n"
+		"person given with --person), coach (the people of the teams given with\n"
+		"--teams and their sub-teams), employee (only the person given with\n"
+		"--person). docs/security.md explains the roles.\n\n"
+		"'user add' and 'user passwd' ask for the password twice on the\n"
+		"terminal without showing it, or read one line from standard input when\n"
+		"it is not a terminal; never from the command line, which other users\n"
+		"of the machine can see. A password has at least 12 characters; any\n"
+		"characters will do, but the most common passwords, the user's name, and\n"
+		"common words or keyboard runs with only digits or symbols added are\n"
+		"refused. Passwords are stored as Argon2id hashes.\n\n"
+		"'user disable' ends the user's sessions at once and keeps them out until\n"
+		"'user enable'; 'user remove' deletes the account (the audit log keeps\n"
+		"its name). Every change is written to the audit log ('compgap audit').\n\n"
+		"options:\n" DB_HELP
+		"  --role ROLE         add: admin, hr, manager, coach or employee\n"
+		"  --person KEY        add: the person the user is (managers, employees)\n"
+		"  --teams KEY,...     add: the user's teams (coaches)\n"
+		"  --json              list: as JSON\n\n"
+		"examples:\n  compgap user add anna --role hr\n"
+		"  printf '%s\\n' \"$PASSWORD\" | compgap user add jan --role employee --person p042\n"
+		"  compgap user disable jan\n",
+	},
+	{
+		"token", cmd_token,
+		"create, list or revoke API tokens for integrations",
+		"token create NAME --role ROLE [--person KEY] [--teams KEY,...] | token list [--json] |"
+		" token revoke NAME [--db PATH]",
+		"An API token lets another system (a telephony platform sending quality\n"
+		"evaluations, an HR system) call the server's API as 'Authorization:\n"
+		"Bearer TOKEN', with the reach of its role, as a user of that role would\n"
+		"have it. 'token create' prints the new token once, on standard output:\n"
+		"only its SHA-256 hash is stored, so it cannot be shown again; revoke it\n"
+		"and create another when it is lost. Every change is written to the\n"
+		"audit log.\n\n"
+		"options:\n" DB_HELP
+		"  --role ROLE         create: admin, hr, manager, coach or employee\n"
+		"  --person KEY        create: the person it acts for (manager, employee)\n"
+		"  --teams KEY,...     create: its teams (coach)\n"
+		"  --json              list: as JSON\n\n"
+		"examples:\n  compgap token create telephony --role coach --teams kcc\n"
+		"  compgap token revoke telephony\n",
+	},
+	{
+		"audit", cmd_audit,
+		"list the audit log: sign-ins, changes to users and tokens, denied requests",
+		"audit [--person KEY] [--user NAME] [--since DATE] [--json] [--db PATH]",
+		"Lists the audit log, oldest first: when (UTC), who (a user, token:NAME,\n"
+		"or cli:NAME for the command line run by that operating-system user),\n"
+		"what, on which object, about which person, from which address, and\n"
+		"with which outcome. The log is only ever appended to.\n\n"
+		"options:\n" DB_HELP
+		"  --person KEY   only entries concerning this person\n"
+		"  --user NAME    only entries by this user or token:NAME, or about user NAME\n"
+		"  --since DATE   only entries on or after DATE (YYYY-MM-DD, or\n"
+		"                 YYYY-MM-DDTHH:MM:SSZ)\n"
+		"  --json         as JSON\n\n"
+		"example:\n  compgap audit --user anna --since 2026-11-01\n",
 	},
 	{
 		"help", cmd_help,

@@ -24,5 +24,8 @@ int cmd_recommend(const struct command *cmd, int argc, char **argv);
 int cmd_trend(const struct command *cmd, int argc, char **argv);
 int cmd_report(const struct command *cmd, int argc, char **argv);
 int cmd_serve(const struct command *cmd, int argc, char **argv);
+int cmd_user(const struct command *cmd, int argc, char **argv);
+int cmd_token(const struct command *cmd, int argc, char **argv);
+int cmd_audit(const struct command *cmd, int argc, char **argv);
 
 #endif

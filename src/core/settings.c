@@ -27,6 +27,10 @@ void settings_default(struct settings *s)
 	s->mentor_max_mentees = 2;
 	s->reassign_min_gap = 1.5;
 	s->future_days = 1;
+	s->session_idle_minutes = 30;
+	s->session_lifetime_hours = 8;
+	s->session_secure_cookie = 0;
+	s->login_max_hashes = 2;
 }
 
 #define AT(field) offsetof(struct settings, field)
@@ -66,6 +70,14 @@ const struct setting_info settings_info[] = {
 	  "with low developability, a gap this large suggests reassignment" },
 	{ "future_days", AT(future_days), 0, SETTINGS_FUTURE_DAYS_MAX, true, false,
 	  "import refuses evidence dated more than this many days after today" },
+	{ "session.idle_minutes", AT(session_idle_minutes), 1, 1440, true, false,
+	  "server: a session unused for this many minutes ends" },
+	{ "session.lifetime_hours", AT(session_lifetime_hours), 1, 720, true, false,
+	  "server: a session ends this many hours after login, however used" },
+	{ "session.secure_cookie", AT(session_secure_cookie), 0, 1, true, false,
+	  "server: 1 marks the session cookie Secure over plain HTTP too (behind a TLS proxy)" },
+	{ "login.max_hashes", AT(login_max_hashes), 1, 64, true, false,
+	  "server: password hashes computed at once (64 MiB each)" },
 };
 
 const size_t settings_count = sizeof settings_info / sizeof settings_info[0];

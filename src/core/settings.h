@@ -30,6 +30,13 @@ struct settings {
 	double reassign_min_gap;                 /* with low developability */
 	double future_days;                      /* import refuses evidence dated later
 						    than this many days after today */
+	/* The server's sessions and logins (docs/security.md); kept here so
+	 * that one `compgap config set` reaches every server on a database. */
+	double session_idle_minutes;             /* a session unused this long ends */
+	double session_lifetime_hours;           /* a session ends this long after login */
+	double session_secure_cookie;            /* 1: the cookie is Secure even over plain
+						    HTTP (a TLS proxy in front) */
+	double login_max_hashes;                 /* password hashes computed at once */
 };
 
 /* Fills s with the defaults of docs/methodology.md. */

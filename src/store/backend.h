@@ -5,6 +5,7 @@
 #ifndef COMPGAP_BACKEND_H
 #define COMPGAP_BACKEND_H
 
+#include "store/accounts_be.h"
 #include "store/store.h"
 #include "store/tables.h"
 #include "util/buf.h"
@@ -72,7 +73,7 @@ struct candidate_row {
 /* The schema version both engines migrate to; each backend has exactly this
  * many migrations. */
 enum {
-	SCHEMA_VERSION = 5
+	SCHEMA_VERSION = 6
 };
 
 /* Running sums added in the open transaction, per (person id, competency
@@ -248,6 +249,8 @@ struct backend {
 	int (*page_evidence)(struct store *st, const char *person, int32_t date, int64_t id,
 			     size_t n, int (*cb)(void *ctx, const struct evidence_entry *e),
 			     void *ctx, struct err *err);
+	/* Accounts, tokens, sessions, the audit log: store/accounts_be.h. */
+	acct_run_fn *acct_run;
 };
 
 /* The sums of a pair's history blob as of as_of, whatever sums are stored;

@@ -749,4 +749,5 @@ const struct backend backend_pg = {
 	.delete_row = pq_delete_row,
 	.clear_requirements = pq_clear_requirements,
 	.page_evidence = pq_page_evidence,
+	.acct_run = pq_acct_run,
 };

@@ -59,6 +59,7 @@ struct conn {
 	int64_t evidence_before;          /* rows in force when it began; -1: not counted */
 	struct buf bulk_restore;          /* SQL that restores what a bulk load dropped;
 					   * empty when none was dropped */
+	bool acct_prepared[ACCT_STMT_MAX];/* pg_accounts.c's statements prepared */
 };
 
 /* Statement parameters, all sent as text (NULL: SQL NULL). */

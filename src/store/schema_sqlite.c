@@ -137,4 +137,63 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	"ALTER TABLE evidence_sum ADD COLUMN best_level REAL NOT NULL DEFAULT 0;"
 	"DELETE FROM evidence_sum;"
 	"CREATE INDEX evidence_sum_best ON evidence_sum(competency_id, best_level, max_date, history);",
+
+	/* 6: accounts, API tokens, sessions and the audit log
+	 * (docs/security.md). Secrets are stored only as hashes: passwords as
+	 * libsodium's Argon2id strings, tokens as the hex SHA-256 of the
+	 * token. Times of accounts and the audit log are ISO 8601 UTC text
+	 * (sortable as text); those of sessions whole seconds since 1970,
+	 * compared on every request. The audit log names people and users by
+	 * key and name as text, without foreign keys, so that its rows outlive
+	 * what they name; a trigger refuses to change a row once written. */
+	"CREATE TABLE account ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  role TEXT NOT NULL CHECK (role IN ('admin', 'hr', 'manager', 'coach', 'employee')),"
+	"  person_id INTEGER REFERENCES person(id),"
+	"  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),"
+	"  password_hash TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  changed_at TEXT NOT NULL);"
+	"CREATE TABLE account_team ("
+	"  account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	"  team_id INTEGER NOT NULL REFERENCES team(id),"
+	"  PRIMARY KEY (account_id, team_id));"
+	"CREATE TABLE api_token ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  role TEXT NOT NULL CHECK (role IN ('admin', 'hr', 'manager', 'coach', 'employee')),"
+	"  person_id INTEGER REFERENCES person(id),"
+	"  token_hash TEXT NOT NULL UNIQUE,"
+	"  created_at TEXT NOT NULL,"
+	"  revoked_at TEXT);"
+	"CREATE TABLE api_token_team ("
+	"  token_id INTEGER NOT NULL REFERENCES api_token(id) ON DELETE CASCADE,"
+	"  team_id INTEGER NOT NULL REFERENCES team(id),"
+	"  PRIMARY KEY (token_id, team_id));"
+	"CREATE TABLE session ("
+	"  id INTEGER PRIMARY KEY,"
+	"  token_hash TEXT NOT NULL UNIQUE,"
+	"  account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	"  csrf_hash TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  last_seen INTEGER NOT NULL,"
+	"  address TEXT);"
+	"CREATE INDEX session_account ON session(account_id);"
+	"CREATE TABLE audit_log ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  object_kind TEXT,"
+	"  object_key TEXT,"
+	"  person_key TEXT,"
+	"  address TEXT,"
+	"  outcome TEXT NOT NULL,"
+	"  detail TEXT);"
+	"CREATE INDEX audit_log_at ON audit_log(at);"
+	"CREATE INDEX audit_log_person ON audit_log(person_key, id);"
+	"CREATE INDEX audit_log_actor ON audit_log(actor, id);"
+	"CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
 };

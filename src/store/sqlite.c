@@ -557,6 +557,8 @@ static void sq_close(struct store *st)
 		return;
 	for (int i = 0; i < Q_COUNT_OF_STATEMENTS; i++)
 		sqlite3_finalize(c->stmts[i]);
+	for (int i = 0; i < ACCT_STMT_MAX; i++)
+		sqlite3_finalize(c->acct_stmts[i]);
 	sq_bulk_forget(c);
 	sqlite3_close(c->db);
 	free(c);
@@ -692,4 +694,5 @@ const struct backend backend_sqlite = {
 	.delete_row = sq_delete_row,
 	.clear_requirements = sq_clear_requirements,
 	.page_evidence = sq_page_evidence,
+	.acct_run = sq_acct_run,
 };

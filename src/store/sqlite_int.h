@@ -50,6 +50,7 @@ struct conn {
 	sqlite3_stmt *stmts[Q_COUNT_OF_STATEMENTS];
 	int64_t tx_evidence;         /* evidence rows appended in this transaction */
 	char *dropped_index;         /* SQL of the evidence index dropped for a bulk load */
+	sqlite3_stmt *acct_stmts[ACCT_STMT_MAX]; /* sqlite_accounts.c's, prepared on first use */
 };
 
 /* A typed callback and its context, for the row functions of listings. */

@@ -317,7 +317,7 @@ struct copy_report {
 	struct copy_count {
 		const char *label;
 		int64_t rows;
-	} tables[16];
+	} tables[24];
 	int ntables;
 	uint64_t checksum;
 };
@@ -448,5 +448,7 @@ enum {
 int store_page_evidence(struct store *st, const char *person, const char *after,
 			size_t limit, int (*cb)(void *ctx, const struct evidence_entry *e),
 			void *ctx, char next[EVIDENCE_CURSOR_MAX], struct err *err);
+/* Accounts, API tokens, sessions and the audit log. */
+#include "store/accounts.h"
 
 #endif

@@ -32,6 +32,27 @@ const struct table_def store_tables[] = {
 	  { I("competency_id"), I("person_id"), I("n_self"), R("w_self"), R("wl_self"), I("n_other"),
 	    R("w_other"), R("wl_other"), I("max_date"), B("history"), R("best_level") } },
 	{ "evidence_newest", "newest date", "date", NULL, 0, 1, { I("date") } },
+	/* Accounts (schema version 6). Sessions are copied too: a target
+	 * emptied by --force must lose its own (their account ids would name
+	 * other accounts after the copy), and a copy that keeps them lets
+	 * signed-in users carry on after a move to PostgreSQL; they hold only
+	 * hashes, as the accounts and tokens beside them do. */
+	{ "account", "users", "id", NULL, 1, 8,
+	  { I("id"), T("name"), T("role"), I("person_id"), I("disabled"), T("password_hash"),
+	    T("created_at"), T("changed_at") } },
+	{ "account_team", "users' teams", "account_id, team_id", NULL, 0, 2,
+	  { I("account_id"), I("team_id") } },
+	{ "api_token", "API tokens", "id", NULL, 1, 7,
+	  { I("id"), T("name"), T("role"), I("person_id"), T("token_hash"), T("created_at"),
+	    T("revoked_at") } },
+	{ "api_token_team", "tokens' teams", "token_id, team_id", NULL, 0, 2,
+	  { I("token_id"), I("team_id") } },
+	{ "session", "sessions", "id", NULL, 1, 7,
+	  { I("id"), T("token_hash"), I("account_id"), T("csrf_hash"), I("created_at"),
+	    I("last_seen"), T("address") } },
+	{ "audit_log", "audit log entries", "id", NULL, 1, 10,
+	  { I("id"), T("at"), T("actor"), T("action"), T("object_kind"), T("object_key"),
+	    T("person_key"), T("address"), T("outcome"), T("detail") } },
 };
 
 const int store_table_count = (int)(sizeof store_tables / sizeof store_tables[0]);
