@@ -299,6 +299,8 @@ const struct command commands[] = {
 		"competency, when not. docs/time-travel.md, \"Checking\".\n\n"
 		"options:\n" DB_HELP "\n"
 		"example:\n  compgap check --db team.db\n",
+	},
+	{
 		"user", cmd_user,
 		"add, list, disable, enable or remove the users who sign in to the server",
 		"user add NAME --role ROLE [--person KEY] [--teams KEY,...] | user list [--json] |"

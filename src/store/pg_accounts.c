@@ -3,7 +3,6 @@
  * sqlite_accounts.c in PostgreSQL's dialect, prepared once per
  * connection, with text results. */
 #include <inttypes.h>
-#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sysexits.h>

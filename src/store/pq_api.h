@@ -22,6 +22,8 @@
 	X(int, PQgetlength, (const PGresult *res, int tup_num, int field_num)) \
 	X(int, PQgetisnull, (const PGresult *res, int tup_num, int field_num)) \
 	X(int, PQntuples, (const PGresult *res)) \
+	X(int, PQnfields, (const PGresult *res)) \
+	X(char *, PQcmdTuples, (PGresult *res)) \
 	X(char *, PQcmdStatus, (PGresult *res)) \
 	X(char *, PQresultErrorField, (const PGresult *res, int fieldcode)) \
 	X(void, PQfinish, (PGconn *conn)) \
@@ -77,6 +79,8 @@ int pq_api_load(struct err *err);
 #define PQgetlength (pq_api.PQgetlength)
 #define PQgetisnull (pq_api.PQgetisnull)
 #define PQntuples (pq_api.PQntuples)
+#define PQnfields (pq_api.PQnfields)
+#define PQcmdTuples (pq_api.PQcmdTuples)
 #define PQcmdStatus (pq_api.PQcmdStatus)
 #define PQresultErrorField (pq_api.PQresultErrorField)
 #define PQfinish (pq_api.PQfinish)
