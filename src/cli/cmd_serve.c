@@ -5,7 +5,10 @@
 
 #include "cli/commands.h"
 #include "cli/serve.h"
+#include "auth/auth.h"
 #include "http/limits.h"
+#include "http/reach.h"
+#include "http/signin.h"
 
 int cmd_serve_with(const struct command *cmd, int argc, char **argv,
 		   http_authenticate_fn authenticate, http_reach_fn reach, void *auth_ctx)
@@ -49,7 +52,20 @@ int cmd_serve_with(const struct command *cmd, int argc, char **argv,
 	return 0;
 }
 
+/* A server with accounts: users sign in (compgap user), integrations
+ * send API tokens (compgap token), each role sees what http/reach.c
+ * lets it. */
 int cmd_serve(const struct command *cmd, int argc, char **argv)
 {
-	return cmd_serve_with(cmd, argc, argv, http_authenticate_nobody, NULL, NULL);
+	struct auth_throttle *throttle = auth_throttle_new();
+	int rc;
+
+	if (throttle == NULL) {
+		fprintf(stderr, "compgap: out of memory\n");
+		return EX_OSERR;
+	}
+	rc = cmd_serve_with(cmd, argc, argv, http_authenticate_accounts, http_reach_by_role,
+			    throttle);
+	auth_throttle_free(throttle);
+	return rc;
 }

@@ -24,6 +24,11 @@ static void make_store_key(void)
 
 struct store *http_store(const struct http_ctx *cx, struct err *err)
 {
+	return http_thread_store(cx->cfg->db, err);
+}
+
+struct store *http_thread_store(const char *db, struct err *err)
+{
 	struct store *st;
 
 	(void)pthread_once(&store_once, make_store_key);
@@ -31,7 +36,7 @@ struct store *http_store(const struct http_ctx *cx, struct err *err)
 	if (st != NULL)
 		return st;
 	/* The server migrated the schema when it started. */
-	if (store_open(cx->cfg->db, STORE_NO_MIGRATE, &st, err) < 0) {
+	if (store_open(db, STORE_NO_MIGRATE, &st, err) < 0) {
 		metrics_db_error();
 		return NULL;
 	}

@@ -98,6 +98,22 @@ static bool add_attachment(struct MHD_Response *m, const char *name)
 	return MHD_add_response_header(m, "Content-Disposition", value) == MHD_YES;
 }
 
+/* Whether a request with method may change what is stored: all but the
+ * safe methods of RFC 9110. */
+static bool changes_state(const char *method)
+{
+	return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 &&
+	       strcmp(method, "OPTIONS") != 0;
+}
+
+static bool add_retry_after(struct MHD_Response *m, long seconds)
+{
+	char value[24];
+
+	(void)snprintf(value, sizeof value, "%ld", seconds);
+	return MHD_add_response_header(m, "Retry-After", value) == MHD_YES;
+}
+
 static bool add_headers(struct MHD_Response *m, const struct http_response *r)
 {
 	return MHD_add_response_header(m, "Content-Security-Policy",
@@ -109,6 +125,9 @@ static bool add_headers(struct MHD_Response *m, const struct http_response *r)
 	       (!r->api || MHD_add_response_header(m, "Cache-Control", "no-store") == MHD_YES) &&
 	       (r->allow == NULL || MHD_add_response_header(m, "Allow", r->allow) == MHD_YES) &&
 	       (r->attachment[0] == '\0' || add_attachment(m, r->attachment)) &&
+	       (r->set_cookie[0] == '\0' ||
+		MHD_add_response_header(m, "Set-Cookie", r->set_cookie) == MHD_YES) &&
+	       (r->retry_after <= 0 || add_retry_after(m, r->retry_after)) &&
 	       (r->status != 401 ||
 		MHD_add_response_header(m, "WWW-Authenticate", "Bearer realm=\"compgap\"") == MHD_YES);
 }
@@ -312,7 +331,7 @@ static int check_headers(struct MHD_Connection *c, struct request_state *rs, con
 	rs->req.cookie = header(c, "Cookie");
 	rs->req.csrf_token = header(c, "X-CSRF-Token");
 	if (rs->route->access != ACCESS_PUBLIC) {
-		rc = cfg->authenticate(cfg->auth_ctx, &rs->req, &rs->caller);
+		rc = cfg->authenticate(cfg, &rs->req, &rs->caller);
 		if (rc < 0)
 			return response_error(r, 503, "unavailable", NULL,
 					      "cannot check the credentials now; try again later"), 1;
@@ -323,6 +342,13 @@ static int check_headers(struct MHD_Connection *c, struct request_state *rs, con
 		rs->req.caller = &rs->caller;
 		if (rs->route->access == ACCESS_ADMIN && rs->caller.role != ROLE_ADMIN)
 			return response_error(r, 403, "forbidden", NULL, "only an admin may do this"), 1;
+		/* A cookie goes with every request the browser makes, a
+		 * forged one from another site's page too; the CSRF token
+		 * only with the application's own. */
+		if (rs->caller.by_cookie && !rs->caller.csrf_ok && changes_state(method))
+			return response_error(r, 403, "csrf", "X-CSRF-Token",
+					      "a request that changes something needs the"
+					      " X-CSRF-Token that signing in gave"), 1;
 	}
 	max = rs->route->body == BODY_CSV ? cfg->limits.csv_body_max : cfg->limits.json_body_max;
 	rs->body.max = (size_t)max;

@@ -22,6 +22,10 @@ struct http_ctx {
  * when it cannot be opened. */
 struct store *http_store(const struct http_ctx *cx, struct err *err);
 
+/* The same for code without a request context (the authenticator): the
+ * thread's connection to db. */
+struct store *http_thread_store(const char *db, struct err *err);
+
 /* Answers a failed store operation: 404 naming field for an unknown key
  * (EX_DATAERR, EX_NOINPUT), 503 for the database (counted in the metrics,
  * and the thread's connection is closed so that the next request opens a
@@ -42,5 +46,9 @@ int handle_team_trend(struct http_ctx *cx);
 int handle_team_report(struct http_ctx *cx);
 int handle_person(struct http_ctx *cx);
 int handle_person_explain(struct http_ctx *cx);
+/* http/signin.c */
+int handle_session_create(struct http_ctx *cx);
+int handle_session_delete(struct http_ctx *cx);
+int handle_me(struct http_ctx *cx);
 
 #endif

@@ -44,6 +44,7 @@ struct http_caller {
 	char teams[HTTP_TEAMS_MAX][64]; /* a coach's teams (keys) */
 	size_t nteams;
 	bool by_cookie;             /* a session cookie (CSRF applies), else a token */
+	bool csrf_ok;               /* by_cookie: X-CSRF-Token is the session's */
 };
 
 /* One name=value pair, percent-decoded. */
@@ -91,6 +92,8 @@ struct http_response {
 				     * report, whose inline styles the CSP would
 				     * block in the browser), or "" */
 	const char *error_code;     /* the error's code, for the access log, or NULL */
+	char set_cookie[256];       /* a Set-Cookie header, or "" */
+	long retry_after;           /* a Retry-After header (seconds), or 0 */
 };
 
 #endif

@@ -24,9 +24,10 @@ enum {
 	PEM_MAX = 1 << 20          /* bytes of a certificate or key file */
 };
 
-int http_authenticate_nobody(void *ctx, const struct http_request *req, struct http_caller *out)
+int http_authenticate_nobody(const struct server_config *cfg, const struct http_request *req,
+			     struct http_caller *out)
 {
-	(void)ctx;
+	(void)cfg;
 	(void)req;
 	(void)out;
 	return 0;

@@ -11,19 +11,21 @@
 #include "store/store.h"
 #include "util/err.h"
 
+struct server_config;
+
 /* Finds who is calling: fills out and returns 1, returns 0 when the
  * request carries no valid credentials (the answer is then 401), or -1
  * when it cannot tell (the database failed: 503). Runs on the worker
- * threads, several at once. */
-typedef int (*http_authenticate_fn)(void *ctx, const struct http_request *req,
-				    struct http_caller *out);
+ * threads, several at once, with no transaction open. */
+typedef int (*http_authenticate_fn)(const struct server_config *cfg,
+				    const struct http_request *req, struct http_caller *out);
 
 /* Whether caller may see the object of kind (ENTITY_TEAM, ENTITY_PERSON)
  * with key, which exists: 1 yes, 0 no (the answer is then 404, exactly as
  * for an object that does not exist), -1 when it cannot tell (503). st is
  * the worker's store, inside the request's read transaction. */
-typedef int (*http_reach_fn)(void *ctx, struct store *st, const struct http_caller *caller,
-			     int kind, const char *key);
+typedef int (*http_reach_fn)(const struct server_config *cfg, struct store *st,
+			     const struct http_caller *caller, int kind, const char *key);
 
 struct server_config {
 	const char *listen;              /* "ADDR:PORT"; port 0 picks a free one */
@@ -39,7 +41,8 @@ struct server_config {
 
 /* The authenticator of a server without accounts: finds nobody, so that
  * every route but the public ones answers 401. */
-int http_authenticate_nobody(void *ctx, const struct http_request *req, struct http_caller *out);
+int http_authenticate_nobody(const struct server_config *cfg, const struct http_request *req,
+			     struct http_caller *out);
 
 /* Runs the server until SIGTERM or SIGINT, then stops accepting, lets the
  * requests in flight finish (for at most limits.drain_timeout seconds)

@@ -59,7 +59,7 @@ static int known(const struct http_ctx *cx, struct store *st, enum entity kind, 
 	if (rc < 0)
 		return http_store_failed(cx, &err, NULL), -1;
 	if (rc == 1 && kind != ENTITY_COMPETENCY && cx->cfg->reach != NULL) {
-		rc = cx->cfg->reach(cx->cfg->auth_ctx, st, cx->req->caller, kind, key);
+		rc = cx->cfg->reach(cx->cfg, st, cx->req->caller, kind, key);
 		if (rc < 0)
 			return response_error(cx->resp, 503, "unavailable", NULL,
 					      "cannot check access now; try again later"), -1;

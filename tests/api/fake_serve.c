@@ -11,12 +11,13 @@
 
 #include "cli/serve.h"
 
-static int fake_authenticate(void *ctx, const struct http_request *req, struct http_caller *out)
+static int fake_authenticate(const struct server_config *cfg, const struct http_request *req,
+			     struct http_caller *out)
 {
 	static const char *const roles[] = { "admin", "hr", "manager", "coach", "employee" };
 	const char *prefix = "Bearer test-";
 
-	(void)ctx;
+	(void)cfg;
 	if (req->authorization == NULL || strncmp(req->authorization, prefix, strlen(prefix)) != 0)
 		return 0;
 	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
@@ -30,10 +31,11 @@ static int fake_authenticate(void *ctx, const struct http_request *req, struct h
 	return 0;
 }
 
-static int fake_reach(void *ctx, struct store *st, const struct http_caller *caller, int kind,
+static int fake_reach(const struct server_config *cfg, struct store *st,
+		      const struct http_caller *caller, int kind,
 		      const char *key)
 {
-	(void)ctx;
+	(void)cfg;
 	(void)st;
 	if (caller->role != ROLE_EMPLOYEE)
 		return 1;

@@ -36,6 +36,16 @@ test_psql() {
 	psql -X -q -At -v ON_ERROR_STOP=1 -d "$COMPGAP_TEST_PG dbname=$db" "$@"
 }
 
+# sql SQL: runs SQL on the database $DB with the engine's own client.
+sql() {
+	if [ "$ENGINE" = sqlite ]; then
+		sqlite3 "$DB" "$1"
+	else
+		target=$("$COMPGAP" --map "$DB")
+		test_psql "${target##*dbname=}" -c "$1"
+	fi
+}
+
 drop_test_databases() {
 	test_psql postgres -c "SELECT datname FROM pg_database
 		WHERE left(datname, ${#COMPGAP_TEST_DBPREFIX}) = '$COMPGAP_TEST_DBPREFIX'" |
@@ -74,6 +84,13 @@ db_describe() {
 
 ok() { echo "ok $1"; }
 not_ok() { echo "not ok $1"; shift; for line in "$@"; do echo "#   $line"; done; }
+
+# check NAME CMD...: ok when CMD succeeds.
+check() {
+	name=$1
+	shift
+	if "$@"; then ok "$name"; else not_ok "$name" "failed: $*"; fi
+}
 
 # run CMD...: runs compgap, keeping its status, stdout and stderr.
 run() {

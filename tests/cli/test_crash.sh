@@ -217,14 +217,6 @@ expect_status "check passes after a retraction" 0
 # here is 5 bytes: a head, a date after 1944 in 3, a mantissa below 128 in
 # 1). The two pairs have rows from small.csv. SQL on the engine's own
 # client.
-sql() {
-	if [ "$ENGINE" = sqlite ]; then
-		sqlite3 "$DB" "$1"
-	else
-		target=$("$COMPGAP" --map "$DB")
-		test_psql "${target##*dbname=}" -c "$1"
-	fi
-}
 pair() {
 	echo "person_id = (SELECT id FROM person WHERE key = '$1')" \
 		"AND competency_id = (SELECT id FROM competency WHERE key = '$2')"

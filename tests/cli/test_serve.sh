@@ -11,71 +11,7 @@ RAW=$HERE/http_raw.py
 DB=$WORK/org.db
 "$COMPGAP" demo --db "$DB" > /dev/null
 
-# start NAME ARGS...: runs `compgap serve ARGS` on a free port of
-# 127.0.0.1, its log in $WORK/NAME.log; sets PID, PORT (and MPORT when it
-# serves metrics). Waits for the "listening" line (at most 10 seconds).
-start() {
-	name=$1
-	shift
-	: > "$WORK/$name.log"
-	"$COMPGAP" serve --db "$DB" --listen 127.0.0.1:0 "$@" 2> "$WORK/$name.log" &
-	PID=$!
-	PORT=""
-	i=0
-	while [ -z "$PORT" ] && [ $i -lt 200 ] && kill -0 "$PID" 2> /dev/null; do
-		PORT=$(sed -n 's/.*"event":"listening","message":"127\.0\.0\.1:\([0-9]*\)".*/\1/p' "$WORK/$name.log")
-		[ -n "$PORT" ] || sleep 0.05
-		i=$((i + 1))
-	done
-	MPORT=$(sed -n 's/.*"event":"metrics_listening","message":"127\.0\.0\.1:\([0-9]*\)".*/\1/p' "$WORK/$name.log")
-	[ -n "$PORT" ]
-}
-
-# stop: SIGTERM, and the exit status in STOPPED.
-stop() {
-	kill -TERM "$PID"
-	wait "$PID"
-	STOPPED=$?
-}
-
-# get NAME PATH [CURL ARGS...]: the response's status in CODE, headers in
-# $WORK/h, body in $WORK/b.
-get() {
-	name=$1
-	path=$2
-	shift 2
-	CODE=$(curl -s -o "$WORK/b" -D "$WORK/h" -w '%{http_code}' "$@" "http://127.0.0.1:$PORT$path")
-}
-
-expect_code() {
-	if [ "$CODE" = "$2" ]; then ok "$1"; else
-		not_ok "$1" "status $CODE, expected $2" "body: $(head -c 400 "$WORK/b")"
-	fi
-}
-
-# expect_header NAME TEXT: the last response's headers hold the line TEXT.
-expect_header() {
-	if tr -d '\r' < "$WORK/h" | grep -qxF -- "$2"; then ok "$1"; else
-		not_ok "$1" "no header line: $2" "$(tr -d '\r' < "$WORK/h")"
-	fi
-}
-
-# expect_error NAME CODE FIELD: the body is the error shape with that code
-# and field (null for none).
-expect_error() {
-	if python3 -c '
-import json, sys
-d = json.load(open(sys.argv[1]))
-assert set(d) == {"error"}, d
-e = d["error"]
-assert set(e) == {"code", "message", "field"}, e
-assert e["code"] == sys.argv[2], e
-assert e["field"] == (None if sys.argv[3] == "null" else sys.argv[3]), e
-assert isinstance(e["message"], str) and e["message"], e
-' "$WORK/b" "$2" "$3" 2> "$WORK/pyerr"; then ok "$1"; else
-		not_ok "$1" "$(tail -n 1 "$WORK/pyerr")"
-	fi
-}
+. "$HERE/serve_lib.sh"
 
 CSP="Content-Security-Policy: default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 

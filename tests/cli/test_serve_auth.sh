@@ -1,0 +1,238 @@
+#!/bin/sh
+# Signing in to compgap serve and what each role reaches, on the engine
+# under test, over loopback with curl: sessions (the cookie's flags, the
+# same refusal for a wrong password and an unknown user, the CSRF token on
+# what changes state, sign-out, idle expiry, a disabled user), API tokens
+# (and a revoked one), the login throttle (429 with Retry-After), and an
+# access matrix of the view endpoints: every role against people and
+# teams inside and outside its reach, where out of reach answers 404
+# exactly as absent.
+. "$(dirname "$0")/lib.sh"
+. "$HERE/serve_lib.sh"
+
+DB=$WORK/org.db
+PASSWORD="correct horse battery staple"
+"$COMPGAP" demo --db "$DB" > /dev/null
+
+# The demo: KCC-1010 leads kcc-phone, where KCC-1011 and KCC-1012 report
+# to them; kcc-desk's KCC-1031 reports to KCC-1030; kcc-online's KCC-1051
+# to KCC-1050; kcc is the parent of all three.
+for u in "admin1 --role admin" "hr1 --role hr" "mgr1 --role manager --person KCC-1010" \
+	"coach1 --role coach --teams kcc-desk" "emp1 --role employee --person KCC-1011" \
+	"gone1 --role employee --person KCC-1012"; do
+	# shellcheck disable=SC2086
+	printf '%s\n' "$PASSWORD" | "$COMPGAP" user add $u --db "$DB" > /dev/null 2>&1
+done
+TOKEN=$("$COMPGAP" token create online-coach --role coach --teams kcc-online --db "$DB" 2>/dev/null |
+	grep -o 'cgt_[A-Za-z0-9_-]*' | head -n 1)
+check "a token was created" [ -n "$TOKEN" ]
+
+
+if ! start auth; then
+	not_ok "the server starts" "$(cat "$WORK/auth.log")"
+	done_testing
+	exit 0
+fi
+
+# login USER [PASSWORD]: signs in with its own cookie jar $WORK/USER.jar;
+# status in CODE, the CSRF token in CSRF_USER.
+login() {
+	rm -f "$WORK/$1.jar"
+	CODE=$(curl -s -o "$WORK/b" -D "$WORK/h" -w '%{http_code}' -c "$WORK/$1.jar" \
+		-H 'Content-Type: application/json' \
+		-d "{\"user\": \"$1\", \"password\": \"${2:-$PASSWORD}\"}" \
+		"http://127.0.0.1:$PORT/api/v1/session")
+	eval "CSRF_$1=\$(sed -n 's/.*\"csrf_token\": \"\\([^\"]*\\)\".*/\\1/p' \"\$WORK/b\")"
+}
+
+# as USER PATH [CURL ARGS...]: a request with USER's cookie.
+as() {
+	user=$1
+	path=$2
+	shift 2
+	CODE=$(curl -s -o "$WORK/b" -D "$WORK/h" -w '%{http_code}' -b "$WORK/$user.jar" "$@" \
+		"http://127.0.0.1:$PORT$path")
+}
+
+# ---------------------------------------------------------------- sessions
+login emp1
+expect_code "an employee signs in" 200
+cookie=$(tr -d '\r' < "$WORK/h" | sed -n 's/^Set-Cookie: compgap_session=cgs_[A-Za-z0-9_-]*;/X;/p')
+check "the session cookie is HttpOnly and SameSite=Strict, not Secure over HTTP" \
+	[ "$cookie" = "X; Path=/; HttpOnly; SameSite=Strict" ]
+check "the answer holds a CSRF token" [ -n "$CSRF_emp1" ]
+check "the answer names the user and role" grep -q '"role": "employee"' "$WORK/b"
+as emp1 /api/v1/me
+expect_code "me answers the signed-in user" 200
+check "me names the user, role and person" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d == {"user": "emp1", "kind": "user", "role": "employee", "person": "KCC-1011", "teams": []}, d
+' "$WORK/b"
+
+login emp1 "not the password at all"
+expect_code "a wrong password is refused" 401
+expect_error "a wrong password gives bad_credentials" bad_credentials null
+cp "$WORK/b" "$WORK/wrong.json"
+login nobody_here "$PASSWORD"
+expect_code "an unknown user is refused" 401
+check "an unknown user gets the same answer as a wrong password" cmp -s "$WORK/b" "$WORK/wrong.json"
+
+CODE=$(curl -s -o "$WORK/b" -w '%{http_code}' -H 'Content-Type: application/json' \
+	-d '{"user": "emp1", "password": "x", "remember": true}' "http://127.0.0.1:$PORT/api/v1/session")
+expect_code "a sign-in with an unknown field is refused" 400
+expect_error "the unknown field is named" unknown_field remember
+CODE=$(curl -s -o "$WORK/b" -w '%{http_code}' -H 'Content-Type: application/json' \
+	-d '{"user": "emp1"}' "http://127.0.0.1:$PORT/api/v1/session")
+expect_error "a missing password is named" missing_field password
+CODE=$(curl -s -o "$WORK/b" -w '%{http_code}' -H 'Content-Type: application/json' \
+	-d '{"user": "emp1", "password": 12345678901234}' "http://127.0.0.1:$PORT/api/v1/session")
+expect_error "a password that is no string is named" wrong_type password
+CODE=$(curl -s -o "$WORK/b" -w '%{http_code}' -d 'user=emp1' "http://127.0.0.1:$PORT/api/v1/session")
+expect_code "a form body is refused as the wrong media type" 415
+
+# Signing out needs the CSRF token; then the cookie is worth nothing.
+login emp1
+as emp1 /api/v1/session -X DELETE
+expect_code "sign-out without the CSRF token is refused" 403
+expect_error "the refusal names the header" csrf X-CSRF-Token
+as emp1 /api/v1/session -X DELETE -H "X-CSRF-Token: cgc_not-the-right-one"
+expect_code "sign-out with a wrong CSRF token is refused" 403
+as emp1 /api/v1/me
+expect_code "a refused sign-out left the session" 200
+as emp1 /api/v1/session -X DELETE -H "X-CSRF-Token: $CSRF_emp1"
+expect_code "sign-out with the CSRF token" 200
+expect_header "sign-out clears the cookie" \
+	"Set-Cookie: compgap_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+as emp1 /api/v1/me
+expect_code "the signed-out session is refused" 401
+
+# A session idle longer than session.idle_minutes (30) ends.
+login hr1
+sql "UPDATE session SET last_seen = last_seen - 3600, created_at = created_at - 3600
+	WHERE account_id = (SELECT id FROM account WHERE name = 'hr1')" > /dev/null
+as hr1 /api/v1/me
+expect_code "a session idle for an hour is refused" 401
+
+# Disabling a user ends their sessions at once.
+login gone1
+as gone1 /api/v1/me
+expect_code "a user signs in before being disabled" 200
+"$COMPGAP" user disable gone1 --db "$DB" > /dev/null 2>&1
+as gone1 /api/v1/me
+expect_code "a disabled user's session is refused at once" 401
+login gone1
+expect_code "a disabled user cannot sign in" 401
+check "with the same answer as a wrong password" cmp -s "$WORK/b" "$WORK/wrong.json"
+
+# -------------------------------------------------------------- the throttle
+# A few failures of one account from one address are free; then each
+# further attempt waits a delay that doubles with each failure, the right
+# password too, and gets 429 with Retry-After. Wrong passwords until the
+# delay is 2 s or more (a 1 s delay may pass before the next attempt).
+retry=0
+n=0
+while [ $n -lt 20 ]; do
+	n=$((n + 1))
+	login coach1 "wrong password number $n"
+	retry=$(tr -d '\r' < "$WORK/h" | sed -n 's/^Retry-After: \([0-9]*\)$/\1/p')
+	[ "$CODE" = 429 ] && [ "${retry:-0}" -ge 2 ] && break
+	[ "$CODE" = 429 ] && sleep 0.5
+done
+expect_code "failures in a row are throttled" 429
+expect_error "the throttle answers too_many_attempts" too_many_attempts null
+check "with a Retry-After that grew to 2 s or more ($n attempts)" [ "${retry:-0}" -ge 2 ]
+login coach1
+expect_code "the right password waits too" 429
+sleep "$((retry + 1))"
+login coach1
+expect_code "after the wait, the right password signs in" 200
+
+# ------------------------------------------------------------ the matrix
+login admin1
+login mgr1
+login emp1
+check "every role has signed in" [ -n "$CSRF_admin1" -a -n "$CSRF_mgr1" -a -n "$CSRF_coach1" ]
+printf '%s\n' "$PASSWORD" | "$COMPGAP" user enable gone1 --db "$DB" > /dev/null 2>&1
+login hr1
+
+# reach USER PATH WANT: USER's GET of PATH answers WANT.
+reach() {
+	as "$1" "$2"
+	expect_code "$1 GET $2: $3" "$3"
+	[ "$3" = 404 ] && expect_error "$1 GET $2: answered as if absent" not_found key
+}
+# token PATH WANT: the same with the API token.
+token() {
+	CODE=$(curl -s -o "$WORK/b" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+		"http://127.0.0.1:$PORT$1")
+	expect_code "the online coach's token GET $1: $2" "$2"
+}
+
+for u in admin1 hr1; do
+	reach $u /api/v1/people/KCC-1011 200
+	reach $u /api/v1/people/KCC-1031 200
+	reach $u /api/v1/teams/kcc/gaps 200
+done
+# The manager: themselves, their reports, the teams their reports are in.
+reach mgr1 /api/v1/people/KCC-1010 200
+reach mgr1 /api/v1/people/KCC-1012 200
+reach mgr1 "/api/v1/people/KCC-1012/explain?competency=customer-focus" 200
+reach mgr1 /api/v1/people/KCC-1031 404
+reach mgr1 /api/v1/people/KCC-1001 404
+reach mgr1 /api/v1/teams/kcc-phone/gaps 200
+reach mgr1 /api/v1/teams/kcc-phone/recommendations 200
+reach mgr1 /api/v1/teams/kcc-desk/gaps 404
+reach mgr1 /api/v1/teams/kcc/gaps 404
+# The coach: the people of their team and its sub-teams, and the team.
+reach coach1 /api/v1/people/KCC-1031 200
+reach coach1 /api/v1/people/KCC-1011 404
+reach coach1 /api/v1/teams/kcc-desk/gaps 200
+reach coach1 "/api/v1/teams/kcc-desk/trend?from=2026-01-01&to=2026-10-31" 200
+reach coach1 /api/v1/teams/kcc-phone/gaps 404
+reach coach1 /api/v1/teams/kcc/gaps 404
+# The employee: themselves only.
+reach emp1 /api/v1/people/KCC-1011 200
+reach emp1 "/api/v1/people/KCC-1011/explain?competency=customer-focus" 200
+reach emp1 /api/v1/people/KCC-1012 404
+reach emp1 "/api/v1/people/KCC-1012/explain?competency=customer-focus" 404
+reach emp1 /api/v1/people/KCC-1010 404
+reach emp1 /api/v1/teams/kcc-phone/gaps 404
+reach emp1 /api/v1/teams/kcc-phone/report 404
+# What does not exist answers as what is out of reach.
+as emp1 /api/v1/people/KCC-1012
+cp "$WORK/b" "$WORK/out-of-reach.json"
+as emp1 /api/v1/people/NO-SUCH-ONE
+check "an absent person and one out of reach answer alike (but for the key)" \
+	[ "$(sed 's/KCC-1012/X/' "$WORK/out-of-reach.json")" = "$(sed 's/NO-SUCH-ONE/X/' "$WORK/b")" ]
+
+# An API token of a coach of kcc-online.
+token /api/v1/people/KCC-1051 200
+token /api/v1/people/KCC-1031 404
+token /api/v1/teams/kcc-online/gaps 200
+token /api/v1/teams/kcc-desk/gaps 404
+token /api/v1/me 200
+"$COMPGAP" token revoke online-coach --db "$DB" > /dev/null 2>&1
+token /api/v1/me 401
+token /api/v1/people/KCC-1051 401
+
+# /metrics on the server's own address is for admins.
+as emp1 /metrics
+expect_code "metrics refused to an employee" 403
+as admin1 /metrics
+expect_code "metrics for an admin" 200
+
+# Behind a proxy that terminates TLS, the cookie is Secure.
+"$COMPGAP" config set session.secure_cookie 1 --db "$DB" > /dev/null
+login emp1
+check "with session.secure_cookie 1 the cookie is Secure" \
+	sh -c "tr -d '\r' < '$WORK/h' | grep -q '^Set-Cookie: compgap_session=cgs_.*; Secure$'"
+
+# The audit log has the sign-ins and the refusals.
+"$COMPGAP" audit --user emp1 --db "$DB" > "$WORK/audit" 2>&1
+check "the audit log records emp1's sign-ins" grep -q "login" "$WORK/audit"
+
+stop
+check "the server stops with status 0" [ "$STOPPED" = 0 ]
+
+done_testing
