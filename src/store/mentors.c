@@ -177,7 +177,8 @@ static int pass_best(struct search *x, const char *competency)
 {
 	double last = 0;
 
-	qsort(x->found, x->nfound, sizeof *x->found, best_first);
+	if (x->nfound > 1)    /* found is NULL until a holder is kept */
+		qsort(x->found, x->nfound, sizeof *x->found, best_first);
 	x->nseen = 0;
 	for (size_t i = 0; i < x->nfound; i++) {
 		const struct holder *h = &x->found[i];
@@ -193,7 +194,8 @@ static int pass_best(struct search *x, const char *competency)
 		if (rc != 0)
 			return rc;
 	}
-	qsort(x->seen, x->nseen, sizeof *x->seen, by_id);
+	if (x->nseen > 1)
+		qsort(x->seen, x->nseen, sizeof *x->seen, by_id);
 	return 0;
 }
 
