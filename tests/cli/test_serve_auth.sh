@@ -228,9 +228,26 @@ login emp1
 check "with session.secure_cookie 1 the cookie is Secure" \
 	sh -c "tr -d '\r' < '$WORK/h' | grep -q '^Set-Cookie: compgap_session=cgs_.*; Secure$'"
 
-# The audit log has the sign-ins and the refusals.
+# The audit log has the sign-ins, every read of another person's data
+# and every request out of reach; not a read of one's own.
 "$COMPGAP" audit --user emp1 --db "$DB" > "$WORK/audit" 2>&1
 check "the audit log records emp1's sign-ins" grep -q "login" "$WORK/audit"
+"$COMPGAP" audit --json --db "$DB" > "$WORK/audit.json" 2>&1
+check "the audit log records reads and refusals as they happened" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+entries = d["audit"]
+reads = [(e["actor"], e["outcome"], e["object_kind"], e["object_key"], e.get("person"))
+         for e in entries if e["action"] == "read"]
+def has(*x): assert x in reads, (x, reads)
+has("emp1", "denied", "person", "KCC-1012", "KCC-1012")
+has("emp1", "denied", "team", "kcc-phone", None)
+has("mgr1", "ok", "person", "KCC-1012", "KCC-1012")
+has("mgr1", "ok", "team", "kcc-phone", None)
+has("coach1", "denied", "person", "KCC-1011", "KCC-1011")
+has("token:online-coach", "ok", "team", "kcc-online", None)
+assert not [r for r in reads if r[0] == "emp1" and r[3] == "KCC-1011"], "an own read is logged"
+' "$WORK/audit.json"
 
 stop
 check "the server stops with status 0" [ "$STOPPED" = 0 ]
