@@ -123,3 +123,29 @@ void cli_actor(struct auth_actor *by, char *name, size_t namesz)
 	by->address = NULL;
 	by->now = (int64_t)time(NULL);
 }
+
+int cli_account_spec(const struct command *cmd, const char *what, const char *name,
+		     const char *role, const char *person, const char *teams_arg,
+		     struct cli_account *a)
+{
+	struct err err = { 0 };
+	int rc;
+
+	memset(a, 0, sizeof *a);
+	if (role == NULL)
+		return cli_usage(cmd, "give the %s's role: --role admin|hr|manager|coach|employee", what);
+	if (auth_role_parse(role, &a->spec.role, &err) < 0 || auth_check_name(name, what, &err) < 0)
+		return cli_usage(cmd, "%s", err.msg);
+	if (teams_arg != NULL) {
+		(void)snprintf(a->teams_buf, sizeof a->teams_buf, "%s", teams_arg);
+		rc = cli_split_teams(cmd, a->teams_buf, a->teams, AUTH_TEAMS_MAX, &a->spec.nteams);
+		if (rc != 0)
+			return rc;
+	}
+	a->spec.name = name;
+	a->spec.person = person;
+	a->spec.teams = a->teams;
+	if (auth_check_links(a->spec.role, person, a->spec.nteams, &err) < 0)
+		return cli_usage(cmd, "%s", err.msg);
+	return 0;
+}

@@ -19,6 +19,22 @@ int cli_read_password(const char *user, int twice, char *out, size_t outsz);
 int cli_split_teams(const struct command *cmd, char *list, const char **teams, size_t max,
 		    size_t *n);
 
+/* A user or token described on the command line, with room for its
+ * teams. */
+struct cli_account {
+	struct auth_account_spec spec;
+	const char *teams[AUTH_TEAMS_MAX];
+	char teams_buf[4096];
+};
+
+/* Fills a for `user add` or `token create` (what: "user" or "token")
+ * from the name and the options: the role (required), --teams split,
+ * and what the role needs (a person, teams). Returns 0, or prints the
+ * problem and returns EX_USAGE. */
+int cli_account_spec(const struct command *cmd, const char *what, const char *name,
+		     const char *role, const char *person, const char *teams_arg,
+		     struct cli_account *a);
+
 /* The actor of the command line, now. */
 void cli_actor(struct auth_actor *by, char *name, size_t namesz);
 

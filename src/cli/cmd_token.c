@@ -69,8 +69,7 @@ static int list_tokens(struct store *st, bool json)
 int cmd_token(const struct command *cmd, int argc, char **argv)
 {
 	const char *db, *role = NULL, *person = NULL, *teams_arg = NULL;
-	const char *teams[AUTH_TEAMS_MAX];
-	char teams_buf[4096], actor[128], token[AUTH_TOKEN_MAX];
+	char actor[128], token[AUTH_TOKEN_MAX];
 	bool json = false;
 	const struct option opts[] = {
 		{ "--role", NULL, &role, NULL },
@@ -79,7 +78,7 @@ int cmd_token(const struct command *cmd, int argc, char **argv)
 		{ "--json", NULL, NULL, &json },
 		{ NULL, NULL, NULL, NULL },
 	};
-	struct auth_account_spec spec = { 0 };
+	struct cli_account account;
 	struct auth_actor by;
 	struct store *st = NULL;
 	struct err err = { 0 };
@@ -106,22 +105,9 @@ int cmd_token(const struct command *cmd, int argc, char **argv)
 	if (json && strcmp(verb, "list") != 0)
 		return cli_usage(cmd, "--json goes with 'token list'");
 	if (strcmp(verb, "create") == 0) {
-		if (role == NULL)
-			return cli_usage(cmd, "give the token's role: --role admin|hr|manager|coach|employee");
-		if (auth_role_parse(role, &spec.role, &err) < 0 ||
-		    auth_check_name(name, "token", &err) < 0)
-			return cli_usage(cmd, "%s", err.msg);
-		if (teams_arg != NULL) {
-			(void)snprintf(teams_buf, sizeof teams_buf, "%s", teams_arg);
-			rc = cli_split_teams(cmd, teams_buf, teams, AUTH_TEAMS_MAX, &spec.nteams);
-			if (rc != 0)
-				return rc;
-		}
-		spec.name = name;
-		spec.person = person;
-		spec.teams = teams;
-		if (auth_check_links(spec.role, person, spec.nteams, &err) < 0)
-			return cli_usage(cmd, "%s", err.msg);
+		rc = cli_account_spec(cmd, "token", name, role, person, teams_arg, &account);
+		if (rc != 0)
+			return rc;
 	}
 	rc = cli_open_store(db, 0, &st);
 	if (rc != 0)
@@ -130,7 +116,7 @@ int cmd_token(const struct command *cmd, int argc, char **argv)
 	if (strcmp(verb, "list") == 0) {
 		rc = list_tokens(st, json);
 	} else if (strcmp(verb, "create") == 0) {
-		if (auth_token_create(st, &by, &spec, token, &err) < 0) {
+		if (auth_token_create(st, &by, &account.spec, token, &err) < 0) {
 			rc = cli_fail(&err);
 		} else {
 			/* The token alone on standard output, for scripts; the

@@ -82,8 +82,7 @@ static int list_users(struct store *st, bool json)
 int cmd_user(const struct command *cmd, int argc, char **argv)
 {
 	const char *db, *role = NULL, *person = NULL, *teams_arg = NULL;
-	const char *teams[AUTH_TEAMS_MAX];
-	char teams_buf[4096], actor[128], password[AUTH_PASSWORD_MAX_BYTES + 2];
+	char actor[128], password[AUTH_PASSWORD_MAX_BYTES + 2];
 	bool json = false;
 	const struct option opts[] = {
 		{ "--role", NULL, &role, NULL },
@@ -92,7 +91,7 @@ int cmd_user(const struct command *cmd, int argc, char **argv)
 		{ "--json", NULL, NULL, &json },
 		{ NULL, NULL, NULL, NULL },
 	};
-	struct auth_account_spec spec = { 0 };
+	struct cli_account account;
 	struct auth_actor by;
 	struct store *st = NULL;
 	struct err err = { 0 };
@@ -122,22 +121,9 @@ int cmd_user(const struct command *cmd, int argc, char **argv)
 	if (json && strcmp(verb, "list") != 0)
 		return cli_usage(cmd, "--json goes with 'user list'");
 	if (strcmp(verb, "add") == 0) {
-		if (role == NULL)
-			return cli_usage(cmd, "give the user's role: --role admin|hr|manager|coach|employee");
-		if (auth_role_parse(role, &spec.role, &err) < 0 ||
-		    auth_check_name(name, "user", &err) < 0)
-			return cli_usage(cmd, "%s", err.msg);
-		if (teams_arg != NULL) {
-			(void)snprintf(teams_buf, sizeof teams_buf, "%s", teams_arg);
-			rc = cli_split_teams(cmd, teams_buf, teams, AUTH_TEAMS_MAX, &spec.nteams);
-			if (rc != 0)
-				return rc;
-		}
-		spec.name = name;
-		spec.person = person;
-		spec.teams = teams;
-		if (auth_check_links(spec.role, person, spec.nteams, &err) < 0)
-			return cli_usage(cmd, "%s", err.msg);
+		rc = cli_account_spec(cmd, "user", name, role, person, teams_arg, &account);
+		if (rc != 0)
+			return rc;
 	}
 	rc = cli_open_store(db, 0, &st);
 	if (rc != 0)
@@ -148,7 +134,7 @@ int cmd_user(const struct command *cmd, int argc, char **argv)
 	} else if (strcmp(verb, "add") == 0 || strcmp(verb, "passwd") == 0) {
 		rc = cli_read_password(name, 1, password, sizeof password);
 		if (rc == 0) {
-			if ((verb[0] == 'a' ? auth_user_add(st, &by, &spec, password, &err)
+			if ((verb[0] == 'a' ? auth_user_add(st, &by, &account.spec, password, &err)
 					    : auth_user_passwd(st, &by, name, password, &err)) < 0)
 				rc = cli_fail(&err);
 			else
