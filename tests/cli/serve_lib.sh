@@ -2,14 +2,21 @@
 # start and stop a server on a free port of 127.0.0.1, requests with curl,
 # and checks of a response's status, headers and error document.
 
-# start NAME ARGS...: runs `compgap serve ARGS` on a free port of
-# 127.0.0.1, its log in $WORK/NAME.log; sets PID, PORT (and MPORT when it
-# serves metrics). Waits for the "listening" line (at most 10 seconds).
+# start NAME ARGS...: runs `compgap serve ARGS` (or $SERVER ARGS, a
+# server program of the tests) on the database $DB (or $SERVE_DB) and a
+# free port of 127.0.0.1, its log in $WORK/NAME.log; sets PID, PORT (and
+# MPORT when it serves metrics). Waits for the "listening" line (at most
+# 10 seconds).
 start() {
 	name=$1
 	shift
 	: > "$WORK/$name.log"
-	"$COMPGAP" serve --db "$DB" --listen 127.0.0.1:0 "$@" 2> "$WORK/$name.log" &
+	if [ -n "${SERVER:-}" ]; then
+		set -- "$SERVER" "$@"
+	else
+		set -- "$COMPGAP" serve "$@"
+	fi
+	"$@" --db "${SERVE_DB:-$DB}" --listen 127.0.0.1:0 2> "$WORK/$name.log" &
 	PID=$!
 	PORT=""
 	i=0

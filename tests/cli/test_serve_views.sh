@@ -17,16 +17,10 @@ DB=$WORK/org.db
 TARGET=$DB
 [ "$ENGINE" = postgresql ] && TARGET=$("$COMPGAP" --map "$DB")
 
-: > "$WORK/server.log"
-"$FAKE" --db "$TARGET" --listen 127.0.0.1:0 2> "$WORK/server.log" &
-PID=$!
-PORT=""
-i=0
-while [ -z "$PORT" ] && [ $i -lt 200 ] && kill -0 "$PID" 2> /dev/null; do
-	PORT=$(sed -n 's/.*"event":"listening","message":"127\.0\.0\.1:\([0-9]*\)".*/\1/p' "$WORK/server.log")
-	[ -n "$PORT" ] || sleep 0.05
-	i=$((i + 1))
-done
+. "$HERE/serve_lib.sh"
+SERVER=$FAKE
+SERVE_DB=$TARGET
+start server
 if [ -z "$PORT" ]; then
 	not_ok "the fake server starts" "$(cat "$WORK/server.log")"
 	done_testing
@@ -172,16 +166,11 @@ grep -q '"user":"test-admin"' "$WORK/server.log" && ok "the access log names the
 
 # The documents are written in $TMPDIR: where it cannot be written, the
 # answer is 500 in the error shape, not half a document.
-: > "$WORK/server2.log"
-TMPDIR=$WORK/no-such-dir "$FAKE" --db "$TARGET" --listen 127.0.0.1:0 2> "$WORK/server2.log" &
-PID=$!
-PORT=""
-i=0
-while [ -z "$PORT" ] && [ $i -lt 200 ] && kill -0 "$PID" 2> /dev/null; do
-	PORT=$(sed -n 's/.*"event":"listening","message":"127\.0\.0\.1:\([0-9]*\)".*/\1/p' "$WORK/server2.log")
-	[ -n "$PORT" ] || sleep 0.05
-	i=$((i + 1))
-done
+saved_tmpdir=${TMPDIR-}
+TMPDIR=$WORK/no-such-dir
+export TMPDIR
+start server2
+if [ -n "$saved_tmpdir" ]; then TMPDIR=$saved_tmpdir; else unset TMPDIR; fi
 get "/api/v1/teams/kcc/gaps?as_of=$D"
 expect "a view that cannot be written to \$TMPDIR answers 500" 500 internal null
 kill -TERM "$PID"

@@ -16,6 +16,7 @@
 
 #include "auth/auth.h"
 #include "store/store.h"
+#include "store_fixture.h"
 
 #define PASSWORD "correct horse battery"
 #define T0 INT64_C(1800000000)       /* 2027-01-15T08:00:00Z */
@@ -27,40 +28,6 @@ struct fixture {
 	struct store *st;
 	struct auth_actor by;
 };
-
-static const char *pg_server(void)
-{
-	const char *s = getenv("COMPGAP_TEST_PG");
-
-	return s != NULL && *s != '\0' ? s : NULL;
-}
-
-static void pg_quiet(void *arg, const char *message)
-{
-	(void)arg;
-	(void)message;
-}
-
-static int pg_admin(const char *sql)
-{
-	char target[512];
-	PGconn *pg;
-	PGresult *r;
-	int rc;
-
-	(void)snprintf(target, sizeof target, "%s dbname=postgres", pg_server());
-	pg = PQconnectdb(target);
-	if (PQstatus(pg) != CONNECTION_OK) {
-		PQfinish(pg);
-		return -1;
-	}
-	PQsetNoticeProcessor(pg, pg_quiet, NULL);
-	r = PQexec(pg, sql);
-	rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : -1;
-	PQclear(r);
-	PQfinish(pg);
-	return rc;
-}
 
 static int drop_pg(const char *db)
 {
