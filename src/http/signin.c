@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "auth/auth.h"
-#include "http/handler.h"
+#include "http/api.h"
 #include "http/request.h"
 #include "http/signin.h"
 #include "util/jsonw.h"
@@ -98,32 +98,6 @@ int http_authenticate_accounts(const struct server_config *cfg, const struct htt
 	return 0;
 }
 
-/* A small JSON document written by fill into cx's response. */
-static int json_answer(struct http_ctx *cx, int status,
-		       void (*fill)(struct jw *w, const void *arg), const void *arg)
-{
-	struct jw *w = malloc(sizeof *w);    /* 64 KiB: not on a worker's stack */
-
-	if (w == NULL)
-		return response_error(cx->resp, 500, "internal", NULL, "out of memory");
-	jw_init(w, NULL, HTTP_SMALL_MAX);
-	fill(w, arg);
-	if (jw_finish(w) < 0) {
-		buf_free(&w->out);
-		free(w);
-		return response_error(cx->resp, 500, "internal", NULL, "out of memory");
-	}
-	buf_free(&cx->resp->body);
-	cx->resp->body = w->out;
-	cx->resp->status = status;
-	cx->resp->content_type = HTTP_JSON;
-	cx->resp->api = true;
-	free(w);
-	return 0;
-}
-
-static const char *const role_names[] = { "admin", "hr", "manager", "coach", "employee" };
-
 /* The caller's user, role, person and teams. */
 static void write_me(struct jw *w, const struct http_caller *c, const char *csrf)
 {
@@ -134,7 +108,7 @@ static void write_me(struct jw *w, const struct http_caller *c, const char *csrf
 		jw_field_string(w, "csrf_token", csrf);
 	jw_field_string(w, "user", token ? c->user + 6 : c->user);
 	jw_field_string(w, "kind", token ? "token" : "user");
-	jw_field_string(w, "role", role_names[c->role]);
+	jw_field_string(w, "role", auth_role_name((enum auth_role)c->role));
 	jw_field_string(w, "person", c->person[0] != '\0' ? c->person : NULL);
 	jw_key(w, "teams");
 	jw_array_begin(w);
@@ -160,7 +134,7 @@ int handle_me(struct http_ctx *cx)
 {
 	struct signed_in s = { cx->req->caller, NULL };
 
-	return json_answer(cx, 200, fill_me, &s);
+	return http_json_answer(cx, 200, fill_me, &s);
 }
 
 /* The string field name of object o into *out: 0, or -1 with a 400
@@ -239,7 +213,7 @@ int handle_session_create(struct http_ctx *cx)
 		       SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict%s",
 		       login.session_token, secure_cookie(cx, st) ? "; Secure" : "");
 	caller_of(&login.who, true, &c);
-	rc = json_answer(cx, 200, fill_me, &(struct signed_in){ &c, login.csrf_token });
+	rc = http_json_answer(cx, 200, fill_me, &(struct signed_in){ &c, login.csrf_token });
 	auth_wipe(&login, sizeof login);
 	return rc;
 }
@@ -273,5 +247,5 @@ int handle_session_delete(struct http_ctx *cx)
 	(void)snprintf(cx->resp->set_cookie, sizeof cx->resp->set_cookie,
 		       SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
 		       secure_cookie(cx, st) ? "; Secure" : "");
-	return json_answer(cx, 200, fill_signed_out, NULL);
+	return http_json_answer(cx, 200, fill_signed_out, NULL);
 }

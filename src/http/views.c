@@ -6,10 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
-#include <time.h>
 
-#include "auth/auth.h"
-#include "http/handler.h"
+#include "http/api.h"
 #include "util/date.h"
 #include "views/views.h"
 
@@ -46,41 +44,6 @@ static int date_param(const struct http_ctx *cx, const char *name, int32_t def, 
 		return -1;
 	}
 	return 0;
-}
-
-/* What the audit log is told of a view (docs/security.md, "The audit
- * log"): a read of another person's data, or a request for one out of
- * reach. */
-struct view_audit {
-	const char *kind;            /* "team", "person"; NULL: nothing to log */
-	const char *key;
-	const char *outcome;         /* "ok", "denied" */
-};
-
-/* Whether key names an entity of kind that the caller may see: 1 yes, 0
- * no (a 404 naming field is set, the same whether it does not exist or is
- * out of the caller's reach: the latter is noted in au for the audit
- * log), -1 when the store failed (the answer is set). */
-static int known(const struct http_ctx *cx, struct store *st, enum entity kind, const char *key,
-		 const char *field, const char *what, struct view_audit *au)
-{
-	struct err err = { 0 };
-	int rc = store_lookup(st, kind, key, NULL, &err);
-
-	if (rc < 0)
-		return http_store_failed(cx, &err, NULL), -1;
-	if (rc == 1 && kind != ENTITY_COMPETENCY && cx->cfg->reach != NULL) {
-		rc = cx->cfg->reach(cx->cfg, st, cx->req->caller, kind, key);
-		if (rc < 0)
-			return response_error(cx->resp, 503, "unavailable", NULL,
-					      "cannot check access now; try again later"), -1;
-		if (rc == 0)
-			*au = (struct view_audit){ kind == ENTITY_TEAM ? "team" : "person", key,
-						   "denied" };
-	}
-	if (rc == 0)
-		response_error(cx->resp, 404, "not_found", field, "there is no %s '%.100s'", what, key);
-	return rc;
 }
 
 static int write_view(struct store *st, enum view v, const struct view_args *a, FILE *f,
@@ -137,38 +100,12 @@ static bool other_peoples_data(const struct http_ctx *cx, const struct view_args
 	return a->team != NULL || c == NULL || strcmp(a->person, c->person) != 0;
 }
 
-/* Writes au to the audit log, after the view's transaction: a read that
- * cannot be logged is not served (503). */
-static int audit_view(struct http_ctx *cx, struct store *st, const struct view_audit *au)
-{
-	const struct http_caller *c = cx->req->caller;
-	struct audit_entry e = { 0 };
-	struct err err = { 0 };
-
-	if (au->kind == NULL || c == NULL)
-		return 0;
-	e.actor = c->user;
-	e.action = "read";
-	e.object_kind = au->kind;
-	e.object_key = au->key;
-	e.person = strcmp(au->kind, "person") == 0 ? au->key : NULL;
-	e.address = cx->req->address;
-	e.outcome = au->outcome;
-	e.detail = cx->req->path;
-	if (auth_audit(st, (int64_t)time(NULL), &e, &err) < 0) {
-		response_free(cx->resp);
-		response_init(cx->resp);
-		return http_store_failed(cx, &err, NULL);
-	}
-	return 0;
-}
-
 /* Checks the keys of a, then writes the view in one read transaction. */
 static int serve_view(struct http_ctx *cx, enum view v, const struct view_args *a)
 {
 	struct err err = { 0 };
 	struct store *st = http_store(cx, &err);
-	struct view_audit au = { 0 };
+	struct http_audit au = { 0 };
 	FILE *f = NULL;
 
 	if (st == NULL)
@@ -176,11 +113,10 @@ static int serve_view(struct http_ctx *cx, enum view v, const struct view_args *
 				      "the database is not available; try again later");
 	if (store_begin_read(st, &err) < 0)
 		return http_store_failed(cx, &err, NULL);
-	if ((a->team != NULL && known(cx, st, ENTITY_TEAM, a->team, "key", "team", &au) != 1) ||
-	    (a->person != NULL &&
-	     known(cx, st, ENTITY_PERSON, a->person, "key", "person", &au) != 1) ||
+	if ((a->team != NULL && http_visible(cx, st, ENTITY_TEAM, a->team, "key", &au) != 1) ||
+	    (a->person != NULL && http_visible(cx, st, ENTITY_PERSON, a->person, "key", &au) != 1) ||
 	    (a->competency != NULL &&
-	     known(cx, st, ENTITY_COMPETENCY, a->competency, "competency", "competency", &au) != 1))
+	     http_visible(cx, st, ENTITY_COMPETENCY, a->competency, "competency", &au) != 1))
 		goto out;
 	f = response_tmpfile();
 	if (f == NULL) {
@@ -199,11 +135,12 @@ static int serve_view(struct http_ctx *cx, enum view v, const struct view_args *
 		(void)snprintf(cx->resp->attachment, sizeof cx->resp->attachment, "%.80s-report.html",
 			       a->team);
 	if (cx->resp->status == 200 && other_peoples_data(cx, a))
-		au = (struct view_audit){ a->team != NULL ? "team" : "person",
-					  a->team != NULL ? a->team : a->person, "ok" };
+		au = (struct http_audit){ "read", a->team != NULL ? "team" : "person",
+					  a->team != NULL ? a->team : a->person, a->person, "ok",
+					  NULL };
 out:
 	store_rollback(st);
-	return audit_view(cx, st, &au);
+	return http_audit_write(cx, st, &au);
 }
 
 static int team_view(struct http_ctx *cx, enum view v)

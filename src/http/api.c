@@ -1,0 +1,158 @@
+/* The API handlers' shared checks and answers (http/api.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "auth/auth.h"
+#include "http/api.h"
+
+static const char *kind_name(enum entity kind)
+{
+	switch (kind) {
+	case ENTITY_TEAM: return "team";
+	case ENTITY_PERSON: return "person";
+	case ENTITY_COMPETENCY: return "competency";
+	default: return "role";
+	}
+}
+
+int http_visible(const struct http_ctx *cx, struct store *st, enum entity kind, const char *key,
+		 const char *field, struct http_audit *au)
+{
+	struct err err = { 0 };
+	int rc = store_lookup(st, kind, key, NULL, &err);
+
+	if (rc < 0)
+		return http_store_failed(cx, &err, NULL), -1;
+	if (rc == 1 && (kind == ENTITY_TEAM || kind == ENTITY_PERSON) && cx->cfg->reach != NULL) {
+		rc = cx->cfg->reach(cx->cfg, st, cx->req->caller, kind, key);
+		if (rc < 0)
+			return response_error(cx->resp, 503, "unavailable", NULL,
+					      "cannot check access now; try again later"), -1;
+		if (rc == 0 && au != NULL)
+			*au = (struct http_audit){ "read", kind_name(kind), key,
+						   kind == ENTITY_PERSON ? key : NULL, "denied",
+						   NULL };
+	}
+	if (rc == 0)
+		response_error(cx->resp, 404, "not_found", field, "there is no %s '%.100s'",
+			       kind_name(kind), key);
+	return rc;
+}
+
+static void fill_entry(const struct http_ctx *cx, const struct http_audit *au,
+		       struct audit_entry *e)
+{
+	*e = (struct audit_entry){ 0 };
+	e->actor = cx->req->caller->user;
+	e->action = au->action;
+	e->object_kind = au->kind;
+	e->object_key = au->key;
+	e->person = au->person;
+	e->address = cx->req->address;
+	e->outcome = au->outcome != NULL ? au->outcome : "ok";
+	e->detail = au->detail != NULL ? au->detail : cx->req->path;
+}
+
+int http_audit_write(struct http_ctx *cx, struct store *st, const struct http_audit *au)
+{
+	struct audit_entry e;
+	struct err err = { 0 };
+
+	if (au->action == NULL || cx->req->caller == NULL)
+		return 0;
+	fill_entry(cx, au, &e);
+	if (auth_audit(st, (int64_t)time(NULL), &e, &err) < 0) {
+		response_free(cx->resp);
+		response_init(cx->resp);
+		return http_store_failed(cx, &err, NULL);
+	}
+	return 0;
+}
+
+int http_audit_in(const struct http_ctx *cx, struct store *st, const struct http_audit *au,
+		  struct err *err)
+{
+	struct audit_entry e;
+	char at[32];
+
+	if (au->action == NULL || cx->req->caller == NULL)
+		return 0;
+	fill_entry(cx, au, &e);
+	auth_time_iso((int64_t)time(NULL), at);
+	e.at = at;
+	return store_audit_append(st, &e, err);
+}
+
+static void fill_error(struct jw *w, const void *fe)
+{
+	entities_json_error(w, fe);
+}
+
+int http_entity_failed(const struct http_ctx *cx, const struct field_error *fe)
+{
+	if (fe->code == EE_STORE && entity_error_status(fe) != 422)
+		return http_store_failed(cx, &fe->err, NULL);
+	response_free(cx->resp);
+	response_init(cx->resp);
+	if (http_json_answer(cx, entity_error_status(fe), fill_error, fe) == 0)
+		cx->resp->error_code = entity_error_name(fe->code);
+	return 0;
+}
+
+int http_page_params(const struct http_ctx *cx, size_t def, struct page_query *q)
+{
+	const char *limit = http_query(cx->req, "limit");
+
+	q->after = http_query(cx->req, "cursor");
+	q->limit = def;
+	if (limit != NULL) {
+		char *end;
+		long n = strtol(limit, &end, 10);
+
+		if (*limit == '\0' || *end != '\0' || n < 1 || n > STORE_PAGE_MAX)
+			return response_error(cx->resp, 400, "bad_parameter", "limit",
+					      "limit takes a whole number from 1 to %d, not '%.40s'",
+					      STORE_PAGE_MAX, limit), -1;
+		q->limit = (size_t)n;
+	}
+	return 0;
+}
+
+int http_json_answer(const struct http_ctx *cx, int status,
+		     void (*fill)(struct jw *w, const void *arg), const void *arg)
+{
+	struct jw *w = malloc(sizeof *w);    /* 64 KiB: not on a worker's stack */
+
+	if (w == NULL)
+		return response_error(cx->resp, 500, "internal", NULL, "out of memory");
+	jw_init(w, NULL, HTTP_SMALL_MAX);
+	fill(w, arg);
+	if (jw_finish(w) < 0) {
+		buf_free(&w->out);
+		free(w);
+		return response_error(cx->resp, 500, "internal", NULL, "out of memory");
+	}
+	buf_free(&cx->resp->body);    /* headers set before (a cookie) stay */
+	cx->resp->body = w->out;
+	cx->resp->status = status;
+	cx->resp->content_type = HTTP_JSON;
+	cx->resp->api = true;
+	free(w);
+	return 0;
+}
+
+bool http_role_in(const struct http_caller *c, unsigned mask)
+{
+	return c != NULL && (mask & ROLE_BIT(c->role)) != 0;
+}
+
+int http_forbidden(const struct http_ctx *cx, const char *what)
+{
+	const struct http_caller *c = cx->req->caller;
+
+	return response_error(cx->resp, 403, "forbidden", NULL, "a%s %s may not %s",
+			      c != NULL && (c->role == ROLE_ADMIN || c->role == ROLE_EMPLOYEE) ? "n" : "",
+			      c != NULL ? auth_role_name((enum auth_role)c->role) : "caller", what);
+}

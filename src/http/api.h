@@ -1,0 +1,68 @@
+/* What the API's handlers share beyond http/handler.h: the check that an
+ * object is within the caller's reach (404 when not, noted for the audit
+ * log), the audit entry written after a request's transaction, the answer
+ * to an entities error (io/entities.h), the paging parameters, and which
+ * roles may do what (docs/security.md, "Roles and their reach"). */
+#ifndef COMPGAP_HTTP_API_H
+#define COMPGAP_HTTP_API_H
+
+#include <stdbool.h>
+
+#include "http/handler.h"
+#include "io/entities.h"
+#include "store/store.h"
+
+/* What the audit log is told of a request (docs/security.md, "The audit
+ * log"). action NULL: nothing to log. */
+struct http_audit {
+	const char *action;          /* "read", "team.create", "evidence.add" ... */
+	const char *kind;            /* "team", "person", "evidence" ... */
+	const char *key;
+	const char *person;          /* the person concerned, or NULL */
+	const char *outcome;         /* "ok", "denied", "failed" */
+	const char *detail;          /* NULL: the request's path */
+};
+
+/* Whether key names an entity of kind that the caller may see: 1 yes; 0
+ * no, with a 404 naming field set, the same whether it does not exist or
+ * is out of the caller's reach (the latter is noted in au as a denied
+ * read, for http_audit_write); -1 when the store failed (the answer is
+ * set). Competencies and roles are the library: everyone signed in sees
+ * them. Call it inside the request's transaction. */
+int http_visible(const struct http_ctx *cx, struct store *st, enum entity kind, const char *key,
+		 const char *field, struct http_audit *au);
+
+/* Writes au to the audit log in a transaction of its own, after the
+ * request's: a request whose audit entry cannot be written is not served
+ * (the response becomes 503). Nothing when au->action is NULL or nobody
+ * is signed in. Returns 0. */
+int http_audit_write(struct http_ctx *cx, struct store *st, const struct http_audit *au);
+
+/* The same entry appended inside the caller's open transaction, so that a
+ * write and its entry are stored together or not at all. */
+int http_audit_in(const struct http_ctx *cx, struct store *st, const struct http_audit *au,
+		  struct err *err);
+
+/* Answers fe: {"error": {"code", "message", "field"}} with the status of
+ * entity_error_status (a failed store as http_store_failed). Returns 0. */
+int http_entity_failed(const struct http_ctx *cx, const struct field_error *fe);
+
+/* A small JSON document written by fill into cx's response, with status.
+ * Returns 0. */
+int http_json_answer(const struct http_ctx *cx, int status,
+		     void (*fill)(struct jw *w, const void *arg), const void *arg);
+
+/* Reads ?limit= (default def) and ?cursor= into q: 0, or -1 with a 400
+ * naming the parameter. */
+int http_page_params(const struct http_ctx *cx, size_t def, struct page_query *q);
+
+/* A set of roles for http_role_in: ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_HR). */
+#define ROLE_BIT(r) (1u << (unsigned)(r))
+
+/* Whether the caller holds one of the roles in mask. */
+bool http_role_in(const struct http_caller *c, unsigned mask);
+
+/* Answers 403 forbidden: "a ROLE may not WHAT". Returns 0. */
+int http_forbidden(const struct http_ctx *cx, const char *what);
+
+#endif
