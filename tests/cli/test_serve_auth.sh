@@ -11,20 +11,9 @@
 . "$HERE/serve_lib.sh"
 
 DB=$WORK/org.db
-PASSWORD="correct horse battery staple"
 "$COMPGAP" demo --db "$DB" > /dev/null
 
-# The demo: KCC-1010 leads kcc-phone, where KCC-1011 and KCC-1012 report
-# to them; kcc-desk's KCC-1031 reports to KCC-1030; kcc-online's KCC-1051
-# to KCC-1050; kcc is the parent of all three.
-for u in "admin1 --role admin" "hr1 --role hr" "mgr1 --role manager --person KCC-1010" \
-	"coach1 --role coach --teams kcc-desk" "emp1 --role employee --person KCC-1011" \
-	"gone1 --role employee --person KCC-1012"; do
-	# shellcheck disable=SC2086
-	printf '%s\n' "$PASSWORD" | "$COMPGAP" user add $u --db "$DB" > /dev/null 2>&1
-done
-TOKEN=$("$COMPGAP" token create online-coach --role coach --teams kcc-online --db "$DB" 2>/dev/null |
-	grep -o 'cgt_[A-Za-z0-9_-]*' | head -n 1)
+make_role_users
 check "a token was created" [ -n "$TOKEN" ]
 
 
@@ -33,26 +22,6 @@ if ! start auth; then
 	done_testing
 	exit 0
 fi
-
-# login USER [PASSWORD]: signs in with its own cookie jar $WORK/USER.jar;
-# status in CODE, the CSRF token in CSRF_USER.
-login() {
-	rm -f "$WORK/$1.jar"
-	CODE=$(curl -s -o "$WORK/b" -D "$WORK/h" -w '%{http_code}' -c "$WORK/$1.jar" \
-		-H 'Content-Type: application/json' \
-		-d "{\"user\": \"$1\", \"password\": \"${2:-$PASSWORD}\"}" \
-		"http://127.0.0.1:$PORT/api/v1/session")
-	eval "CSRF_$1=\$(sed -n 's/.*\"csrf_token\": \"\\([^\"]*\\)\".*/\\1/p' \"\$WORK/b\")"
-}
-
-# as USER PATH [CURL ARGS...]: a request with USER's cookie.
-as() {
-	user=$1
-	path=$2
-	shift 2
-	CODE=$(curl -s -o "$WORK/b" -D "$WORK/h" -w '%{http_code}' -b "$WORK/$user.jar" "$@" \
-		"http://127.0.0.1:$PORT$path")
-}
 
 # ---------------------------------------------------------------- sessions
 login emp1
