@@ -29,7 +29,9 @@ static void flush(struct jw *w)
 	w->used = 0;
 }
 
-static void put(struct jw *w, const char *s, size_t n)
+/* Written for every token of documents that run to hundreds of
+ * megabytes (the whole organisation's gaps): kept small enough to inline. */
+static inline void put(struct jw *w, const char *s, size_t n)
 {
 	if (w->used + n > sizeof w->chunk) {
 		flush(w);
@@ -46,16 +48,10 @@ static void put(struct jw *w, const char *s, size_t n)
 
 static void newline_indent(struct jw *w, int depth)
 {
-	static const char spaces[] = "\n                                                                ";
-	int n = 2 * depth;
+	static const char line[] = "\n                                                                ";
 
-	put(w, spaces, 1);
-	while (n > 0) {
-		int k = n < (int)sizeof spaces - 2 ? n : (int)sizeof spaces - 2;
-
-		put(w, spaces + 1, (size_t)k);
-		n -= k;
-	}
+	_Static_assert(sizeof line >= 2 + 2 * JW_DEPTH_MAX, "room for the deepest indent");
+	put(w, line, 1 + 2 * (size_t)depth);
 }
 
 /* What comes before a value or a key: nothing after a key, else the comma
@@ -117,17 +113,30 @@ void jw_array_end(struct jw *w)
 	close_container(w, ']');
 }
 
+/* The bytes put_quoted stops at: the end of the string, and what JSON
+ * escapes (control characters, the quote, the backslash). */
+static const unsigned char stops_quoting[256] = {
+	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+	[0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1, [0x0c] = 1, [0x0d] = 1,
+	[0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1,
+	[0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1,
+	[0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, ['"'] = 1, ['\\'] = 1,
+};
+
 static void put_quoted(struct jw *w, const char *s)
 {
 	const char *run = s;
 
 	put(w, "\"", 1);
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
+	for (;; s++) {
+		unsigned char c;
 		char esc[8];
 
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
+		while (!stops_quoting[(unsigned char)*s])
+			s++;
+		c = (unsigned char)*s;
+		if (c == '\0')
+			break;
 		put(w, run, (size_t)(s - run));
 		run = s + 1;
 		switch (c) {
