@@ -6,7 +6,7 @@ BUILD   ?= build
 CFLAGS  ?= -O2
 PQ_CFLAGS ?= -I/usr/include/postgresql
 ALL_CFLAGS = $(CFLAGS) -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Isrc $(PQ_CFLAGS)
-LDLIBS  = -lsqlite3 -lxlsxwriter -lmicrohttpd -ljansson -lsodium -lm -ldl -lpthread
+LDLIBS = -lsqlite3 -ljansson -lsodium -lm -ldl -lpthread
 SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_SECONDS ?= 30
 

@@ -6,7 +6,7 @@
 #ifndef COMPGAP_HTTP_DISPATCH_H
 #define COMPGAP_HTTP_DISPATCH_H
 
-#include <microhttpd.h>
+#include "http/mhd_api.h"
 #include <stdbool.h>
 
 #include "http/router.h"

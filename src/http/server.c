@@ -1,7 +1,7 @@
 #include "http/server.h"
 
 #include <errno.h>
-#include <microhttpd.h>
+#include "http/mhd_api.h"
 #include <netdb.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -204,6 +204,8 @@ int server_run(const struct server_config *cfg, struct err *err)
 		: cores > 0 ? (unsigned)cores : 1;
 	sigset_t stop;
 
+	if (mhd_api_load(err) < 0)
+		return -1;
 	buf_init(&d.cert, PEM_MAX);
 	buf_init(&d.key, PEM_MAX);
 	d.main_l = (struct listener){ cfg, http_routes, http_route_count, true };

@@ -334,6 +334,8 @@ int matrix_xlsx(const struct analysis *a, const char *team, const char *path, st
 	if (a->nmembers + FIRST_MEMBER_ROW + HEAT_CLASSES + 5 >= LXW_ROW_MAX ||
 	    a->ncompetencies + MATRIX_LEAD_COLUMNS > LXW_COL_MAX)
 		return err_set(err, EX_DATAERR, "team %s is too large for one sheet", team);
+	if (xlsx_api_load(err) < 0)
+		return -1;
 	b.wb = workbook_new(path);
 	if (b.wb == NULL)
 		return err_set(err, EX_OSERR, "cannot begin the workbook '%s': out of memory", path);

@@ -178,6 +178,8 @@ static int table_open(struct table *t, const char *path, const char *sheet, stru
 	lxw_workbook_options options = { .constant_memory = LXW_TRUE };
 	char num_format[DECIMALS_MAX + 3] = "0.";
 
+	if (xlsx_api_load(err) < 0)
+		return -1;
 	t->path = path;
 	t->wb = workbook_new_opt(path, &options);
 	if (t->wb == NULL)

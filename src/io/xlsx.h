@@ -9,7 +9,7 @@
 #define COMPGAP_XLSX_H
 
 #include <stdint.h>
-#include <xlsxwriter.h>
+#include "io/xlsx_api.h"
 
 #include "io/export.h"
 #include "io/import.h"

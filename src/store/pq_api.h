@@ -1,7 +1,7 @@
 /* libpq, loaded with dlopen when compgap first opens a PostgreSQL
  * database, not linked: loading libpq and what it needs (TLS, Kerberos,
  * LDAP) cost every process about 6 ms of CPU at start, a third of a small
- * command on SQLite (docs/deployment.md, "PostgreSQL").
+ * command on SQLite (util/dynlib.h; docs/deployment.md, "Start-up").
  *
  * The PostgreSQL files include this instead of <libpq-fe.h>: it declares
  * the types as libpq's header does, and makes each PQ function used here

@@ -156,6 +156,7 @@ static void test_text_limit(void **state)
 	(void)state;
 	assert_true(fd >= 0);
 	assert_non_null(text);
+	assert_int_equal(xlsx_api_load(&err), 0);
 	wb = workbook_new(path);
 	assert_non_null(wb);
 	ws = workbook_add_worksheet(wb, "S");
