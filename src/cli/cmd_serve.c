@@ -7,13 +7,14 @@
 #include "cli/serve.h"
 #include "auth/auth.h"
 #include "http/limits.h"
+#include "http/proxy.h"
 #include "http/reach.h"
 #include "http/signin.h"
 
 int cmd_serve_with(const struct command *cmd, int argc, char **argv,
 		   http_authenticate_fn authenticate, http_reach_fn reach, void *auth_ctx)
 {
-	const char *listen = NULL, *metrics = NULL, *cert = NULL, *key = NULL;
+	const char *listen = NULL, *metrics = NULL, *cert = NULL, *key = NULL, *proxy = NULL;
 	const char *values[16] = { NULL };
 	struct option opts[24];
 	struct server_config cfg = { 0 };
@@ -25,6 +26,7 @@ int cmd_serve_with(const struct command *cmd, int argc, char **argv,
 	opts[n++] = (struct option){ "--metrics-listen", NULL, &metrics, NULL };
 	opts[n++] = (struct option){ "--tls-cert", NULL, &cert, NULL };
 	opts[n++] = (struct option){ "--tls-key", NULL, &key, NULL };
+	opts[n++] = (struct option){ "--trusted-proxy", NULL, &proxy, NULL };
 	for (size_t i = 0; i < limits_count && i < sizeof values / sizeof values[0]; i++)
 		opts[n++] = (struct option){ limits_info[i].option, NULL, &values[i], NULL };
 	opts[n] = (struct option){ NULL, NULL, NULL, NULL };
@@ -39,6 +41,13 @@ int cmd_serve_with(const struct command *cmd, int argc, char **argv,
 						    sizeof msg) < 0)
 			return cli_usage(cmd, "%s", msg);
 	}
+	if (proxy != NULL) {
+		char msg[256];
+
+		if (!proxy_list_valid(proxy, msg, sizeof msg))
+			return cli_usage(cmd, "%s", msg);
+	}
+	cfg.trusted_proxy = proxy;
 	cfg.listen = listen != NULL ? listen : "127.0.0.1:8080";
 	cfg.metrics_listen = metrics;
 	cfg.tls_cert = cert;

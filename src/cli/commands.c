@@ -232,7 +232,7 @@ const struct command commands[] = {
 		"serve", cmd_serve,
 		"serve the JSON API over HTTP (health, metrics, the views)",
 		"serve [--listen ADDR:PORT] [--metrics-listen ADDR:PORT] [--tls-cert FILE --tls-key FILE]"
-		" [LIMITS] [--db PATH]",
+		" [--trusted-proxy ADDR,...] [LIMITS] [--db PATH]",
 		"Serves the JSON API of docs/api.md over HTTP (HTTPS with --tls-cert and\n"
 		"--tls-key, PEM files), with a pool of worker threads, one per core, each\n"
 		"with its own database connection. GET /healthz answers while the server\n"
@@ -244,7 +244,9 @@ const struct command commands[] = {
 		"  --listen ADDR:PORT          where to listen (default 127.0.0.1:8080;\n"
 		"                              [::1]:8080 for IPv6; port 0 picks a free one)\n"
 		"  --metrics-listen ADDR:PORT  serve GET /metrics (Prometheus) there to anyone\n"
-		"  --tls-cert FILE, --tls-key FILE  serve HTTPS\n\n"
+		"  --tls-cert FILE, --tls-key FILE  serve HTTPS\n"
+		"  --trusted-proxy ADDR,...    reverse proxies whose X-Forwarded-For names the\n"
+		"                              client (for the login throttle and the logs)\n\n"
 		"limits (defaults in brackets):\n"
 		"  --json-body-max BYTES       a JSON request body [1048576]\n"
 		"  --csv-body-max BYTES        a CSV upload [67108864]\n"

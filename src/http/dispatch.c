@@ -13,6 +13,7 @@
 #include "http/accesslog.h"
 #include "http/handler.h"
 #include "http/metrics.h"
+#include "http/proxy.h"
 #include "http/response.h"
 
 enum {
@@ -304,6 +305,8 @@ static int check_headers(struct MHD_Connection *c, struct request_state *rs, con
 	int rc;
 
 	rs->req.method = arena_strdup(&rs->arena, method);
+	rs->req.address = proxy_client_address(rs->req.address, header(c, "X-Forwarded-For"),
+						cfg->trusted_proxy, &rs->arena);
 	if (rs->target == NULL || rs->req.method == NULL)
 		return response_error(r, 500, "internal", NULL, "out of memory"), 1;
 	if (http_target_parse(rs->target, &rs->arena, &rs->t, msg, sizeof msg) < 0)

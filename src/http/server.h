@@ -33,6 +33,8 @@ struct server_config {
 					  * anyone, or NULL */
 	const char *db;                  /* the database target (store_open) */
 	const char *tls_cert, *tls_key;  /* PEM files for HTTPS, or NULL */
+	const char *trusted_proxy;       /* reverse proxies whose X-Forwarded-For
+					  * names the client (http/proxy.h), or NULL */
 	struct server_limits limits;
 	http_authenticate_fn authenticate;
 	void *auth_ctx;                  /* for authenticate and reach */

@@ -221,4 +221,29 @@ assert not [r for r in reads if r[0] == "emp1" and r[3] == "KCC-1011"], "an own 
 stop
 check "the server stops with status 0" [ "$STOPPED" = 0 ]
 
+# Behind a trusted reverse proxy the client is the last X-Forwarded-For
+# entry; from any other peer the header is ignored.
+"$COMPGAP" serve --trusted-proxy 127.0.0.1,proxy --db "$DB" > "$WORK/out" 2> "$WORK/err"
+check "a trusted proxy that is no address is refused" [ $? = 64 ]
+check "the refusal names the entry" grep -q "not 'proxy'" "$WORK/err"
+failed_login_from() {
+	curl -s -o /dev/null -H 'Content-Type: application/json' -H "X-Forwarded-For: $1" \
+		-d '{"user": "emp1", "password": "wrong wrong wrong"}' \
+		"http://127.0.0.1:$PORT/api/v1/session"
+}
+start proxied --trusted-proxy 127.0.0.1
+failed_login_from "198.51.100.1, 203.0.113.7"
+stop
+start direct --trusted-proxy 10.9.9.9
+failed_login_from 203.0.113.8
+stop
+"$COMPGAP" audit --json --user emp1 --db "$DB" > "$WORK/audit.json" 2>&1
+check "the audit log names the client behind a trusted proxy, and the peer otherwise" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+failed = [e["address"] for e in d["audit"] if e["action"] == "login" and e["outcome"] != "ok"]
+assert failed[-2:] == ["203.0.113.7", "127.0.0.1"], failed
+' "$WORK/audit.json"
+check "the access log names the client too" grep -q '"address":"203.0.113.7"' "$WORK/proxied.log"
+
 done_testing

@@ -1,6 +1,7 @@
 /* The server's parts that need no network: the limits' parsing, the
- * metrics' counts and text format, and the error shape
- * (http/limits.h, http/metrics.h, http/response.h). */
+ * metrics' counts and text format, the error shape, and the client's
+ * address behind a trusted proxy (http/limits.h, http/metrics.h,
+ * http/response.h, http/proxy.h). */
 #include "testutil.h"
 
 #include <stdio.h>
@@ -8,6 +9,7 @@
 
 #include "http/limits.h"
 #include "http/metrics.h"
+#include "http/proxy.h"
 #include "http/request.h"
 #include "http/response.h"
 
@@ -174,6 +176,42 @@ static void test_json_body(void **state)
 	response_free(&r);
 }
 
+static void test_client_behind_proxy(void **state)
+{
+	struct arena a;
+	char msg[256];
+
+	(void)state;
+	arena_init(&a, 1 << 16);
+	/* No proxy trusted, or a peer that is not one: the peer, whatever
+	 * the header claims. */
+	assert_string_equal(proxy_client_address("10.0.0.5", "1.2.3.4", NULL, &a), "10.0.0.5");
+	assert_string_equal(proxy_client_address("10.0.0.5", "1.2.3.4", "10.0.0.9", &a),
+			    "10.0.0.5");
+	/* A trusted proxy: the last entry, the one it appended; the earlier
+	 * ones came from the client. */
+	assert_string_equal(proxy_client_address("10.0.0.9", "6.6.6.6, 1.2.3.4", "10.0.0.9", &a),
+			    "1.2.3.4");
+	assert_string_equal(proxy_client_address("10.0.0.9", " 2001:db8::7 ", "::1, 10.0.0.9", &a),
+			    "2001:db8::7");
+	/* IPv6 peers compare as addresses, not as text. */
+	assert_string_equal(proxy_client_address("::1", "1.2.3.4", "0:0::1", &a), "1.2.3.4");
+	/* No header, or a last entry that is no address: the peer. */
+	assert_string_equal(proxy_client_address("10.0.0.9", NULL, "10.0.0.9", &a), "10.0.0.9");
+	assert_string_equal(proxy_client_address("10.0.0.9", "1.2.3.4, unknown", "10.0.0.9", &a),
+			    "10.0.0.9");
+	assert_string_equal(proxy_client_address("10.0.0.9", "1.2.3.4,", "10.0.0.9", &a),
+			    "10.0.0.9");
+	assert_true(proxy_list_valid("127.0.0.1", msg, sizeof msg));
+	assert_true(proxy_list_valid("127.0.0.1, ::1", msg, sizeof msg));
+	assert_false(proxy_list_valid("127.0.0.1,proxy.local", msg, sizeof msg));
+	assert_string_equal(msg, "--trusted-proxy takes IP addresses separated by commas "
+				 "(127.0.0.1,::1), not 'proxy.local'");
+	assert_false(proxy_list_valid("", msg, sizeof msg));
+	assert_false(proxy_list_valid("1.2.3.4,", msg, sizeof msg));
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +219,7 @@ int main(void)
 		cmocka_unit_test(test_metrics_counts_and_format),
 		cmocka_unit_test(test_error_shape),
 		cmocka_unit_test(test_json_body),
+		cmocka_unit_test(test_client_behind_proxy),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
