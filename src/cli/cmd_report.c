@@ -36,7 +36,7 @@ int cmd_report(const struct command *cmd, int argc, char **argv)
 	rc = cli_open_store(o.db, STORE_SNAPSHOT, &st);
 	if (rc != 0)
 		return rc;
-	if (view_report_gather(st, o.team, o.as_of, &r, &err) < 0 ||
+	if (view_report_gather(st, o.team, o.as_of, NULL, &r, &err) < 0 ||
 	    write_file(o.output, r, &err) < 0)
 		rc = cli_fail(&err);
 	else

@@ -101,7 +101,7 @@ int gap_json_view(const struct gap_options *o, enum gap_view which)
 		rc = view_team_gaps(st, o->team, o->as_of, &w, &err);
 		break;
 	case GAP_VIEW_RECOMMENDATIONS:
-		rc = view_team_recommendations(st, o->team, o->as_of, &w, &err);
+		rc = view_team_recommendations(st, o->team, o->as_of, NULL, &w, &err);
 		break;
 	case GAP_VIEW_TREND:
 		rc = view_team_trend(st, o->team, o->from, o->to, o->competency, &w, &err);

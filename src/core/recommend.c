@@ -61,18 +61,39 @@ const char *rec_team_label(const char *team)
 
 /* Writes an item's rule: the team it is for, then the reason, so that the
  * same advice reads the same in a team's view and in its department's. */
+/* "TEAM: " and the printf-style rest, into out (size bytes). */
+static void rule_vprintf(const struct recommendation *it, char *out, size_t size,
+			 const char *fmt, va_list ap)
+{
+	int n = snprintf(out, size, "%s: ", rec_team_label(it->team));
+
+	if (n < 0 || (size_t)n >= size)
+		return;
+	(void)vsnprintf(out + n, size - (size_t)n, fmt, ap);
+}
+
 static void rule_printf(struct recommendation *it, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 static void rule_printf(struct recommendation *it, const char *fmt, ...)
 {
 	va_list ap;
-	int n = snprintf(it->rule, sizeof it->rule, "%s: ", rec_team_label(it->team));
 
-	if (n < 0 || (size_t)n >= sizeof it->rule)
-		return;
 	va_start(ap, fmt);
-	(void)vsnprintf(it->rule + n, sizeof it->rule - (size_t)n, fmt, ap);
+	rule_vprintf(it, it->rule, sizeof it->rule, fmt, ap);
+	va_end(ap);
+}
+
+/* The same into it->rule_withheld. */
+static void withheld_printf(struct recommendation *it, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void withheld_printf(struct recommendation *it, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	rule_vprintf(it, it->rule_withheld, sizeof it->rule_withheld, fmt, ap);
 	va_end(ap);
 }
 
@@ -290,6 +311,16 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 			    "the best placed in the organisation (no one in the team qualifies or has room)",
 			    set->mentor_margin, gaps[i].line->required_level, gaps[i].member->member->key,
 			    t->competency, set->mentor_max_mentees);
+		withheld_printf(it,
+				"a colleague in %s, whose name and level you may not see, is %s and at "
+				"least %g above the level %d that %s needs on %s; ask someone who sees %s "
+				"(HR) to introduce them",
+				rec_team_label(c->team),
+				same_team(c->team, gaps[i].member->member->team) ? "in the same team" :
+				"the best placed in the organisation (no one in the team qualifies or has "
+				"room)",
+				set->mentor_margin, gaps[i].line->required_level,
+				gaps[i].member->member->key, t->competency, rec_team_label(c->team));
 		add_member(b, &gaps[i]);
 	}
 
@@ -494,6 +525,7 @@ static void copy_item(struct builder *b, const struct recommendation *src)
 	it->mentor = src->mentor;
 	it->key_person = src->key_person;
 	memcpy(it->rule, src->rule, sizeof it->rule);
+	memcpy(it->rule_withheld, src->rule_withheld, sizeof it->rule_withheld);
 	for (size_t m = 0; m < src->nmembers; m++)
 		add_rec_member(b, &src->members[m]);
 }

@@ -65,6 +65,11 @@ struct recommendation {
 	const struct candidate *mentor;   /* REC_MENTOR: the mentor; else NULL */
 	const char *key_person;       /* REC_CROSS_TRAIN: the one who meets it */
 	char rule[512];               /* why, in words */
+	/* REC_MENTOR, for a reader who may not see the mentor (views.h,
+	 * struct view_reader): the rule without their key and level, and
+	 * whether it is to be shown instead, with the mentor's team only. */
+	char rule_withheld[512];
+	bool mentor_withheld;
 };
 
 struct recommendations {

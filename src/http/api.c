@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 #include <time.h>
 
 #include "auth/auth.h"
@@ -155,4 +156,27 @@ int http_forbidden(const struct http_ctx *cx, const char *what)
 	return response_error(cx->resp, 403, "forbidden", NULL, "a%s %s may not %s",
 			      c != NULL && (c->role == ROLE_ADMIN || c->role == ROLE_EMPLOYEE) ? "n" : "",
 			      c != NULL ? auth_role_name((enum auth_role)c->role) : "caller", what);
+}
+
+static int may_see_person(void *arg, const char *person, struct err *err)
+{
+	const struct http_reader_ctx *ctx = arg;
+	const struct server_config *cfg = ctx->cx->cfg;
+	int rc = cfg->reach(cfg, ctx->st, ctx->cx->req->caller, ENTITY_PERSON, person);
+
+	return rc < 0 ? err_set(err, EX_UNAVAILABLE, "cannot check access now; try again later")
+		      : rc;
+}
+
+const struct view_reader *http_view_reader(const struct http_ctx *cx, struct store *st,
+					   struct http_reader_ctx *ctx, struct view_reader *rd)
+{
+	const struct http_caller *c = cx->req->caller;
+
+	if (cx->cfg->reach == NULL || c == NULL || http_role_in(c, ROLE_BIT(ROLE_ADMIN) |
+							      ROLE_BIT(ROLE_HR)))
+		return NULL;
+	*ctx = (struct http_reader_ctx){ cx, st };
+	*rd = (struct view_reader){ may_see_person, ctx, c->role == ROLE_EMPLOYEE };
+	return rd;
 }

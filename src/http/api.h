@@ -11,6 +11,7 @@
 #include "http/handler.h"
 #include "io/entities.h"
 #include "store/store.h"
+#include "views/views.h"
 
 /* What the audit log is told of a request (docs/security.md, "The audit
  * log"). action NULL: nothing to log. */
@@ -55,6 +56,16 @@ int http_json_answer(const struct http_ctx *cx, int status,
 /* Reads ?limit= (default def) and ?cursor= into q: 0, or -1 with a 400
  * naming the parameter. */
 int http_page_params(const struct http_ctx *cx, size_t def, struct page_query *q);
+
+/* What the caller may not see of a view (views/views.h, struct
+ * view_reader): NULL when they see everything (admin, hr, a server
+ * without roles), else rd, filled to ask the reach hook through ctx. */
+struct http_reader_ctx {
+	const struct http_ctx *cx;
+	struct store *st;
+};
+const struct view_reader *http_view_reader(const struct http_ctx *cx, struct store *st,
+					   struct http_reader_ctx *ctx, struct view_reader *rd);
 
 /* A set of roles for http_role_in: ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_HR). */
 #define ROLE_BIT(r) (1u << (unsigned)(r))

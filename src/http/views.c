@@ -46,8 +46,8 @@ static int date_param(const struct http_ctx *cx, const char *name, int32_t def, 
 	return 0;
 }
 
-static int write_view(struct store *st, enum view v, const struct view_args *a, FILE *f,
-		      struct err *err)
+static int write_view(struct store *st, enum view v, const struct view_args *a,
+		      const struct view_reader *rd, FILE *f, struct err *err)
 {
 	struct jw *w;
 	int rc = -1;
@@ -55,7 +55,7 @@ static int write_view(struct store *st, enum view v, const struct view_args *a, 
 	if (v == VIEW_REPORT) {
 		struct view_report *r;
 
-		if (view_report_gather(st, a->team, a->as_of, &r, err) < 0)
+		if (view_report_gather(st, a->team, a->as_of, rd, &r, err) < 0)
 			return -1;
 		rc = view_report_write(f, r);
 		view_report_free(r);
@@ -70,7 +70,7 @@ static int write_view(struct store *st, enum view v, const struct view_args *a, 
 		rc = view_team_gaps(st, a->team, a->as_of, w, err);
 		break;
 	case VIEW_RECOMMENDATIONS:
-		rc = view_team_recommendations(st, a->team, a->as_of, w, err);
+		rc = view_team_recommendations(st, a->team, a->as_of, rd, w, err);
 		break;
 	case VIEW_TREND:
 		rc = view_team_trend(st, a->team, a->from, a->to, a->competency, w, err);
@@ -79,7 +79,7 @@ static int write_view(struct store *st, enum view v, const struct view_args *a, 
 		rc = view_person(st, a->person, a->as_of, w, err);
 		break;
 	case VIEW_EXPLAIN:
-		rc = view_explain(st, a->person, a->competency, a->as_of, w, err);
+		rc = view_explain(st, a->person, a->competency, a->as_of, rd, w, err);
 		break;
 	case VIEW_REPORT:
 		break;
@@ -106,6 +106,8 @@ static int serve_view(struct http_ctx *cx, enum view v, const struct view_args *
 	struct err err = { 0 };
 	struct store *st = http_store(cx, &err);
 	struct http_audit au = { 0 };
+	struct http_reader_ctx rctx;
+	struct view_reader reader;
 	FILE *f = NULL;
 
 	if (st == NULL)
@@ -123,7 +125,7 @@ static int serve_view(struct http_ctx *cx, enum view v, const struct view_args *
 		response_error(cx->resp, 500, "internal", NULL, "cannot make a temporary file");
 		goto out;
 	}
-	if (write_view(st, v, a, f, &err) < 0) {
+	if (write_view(st, v, a, http_view_reader(cx, st, &rctx, &reader), f, &err) < 0) {
 		(void)fclose(f);
 		http_store_failed(cx, &err, NULL);
 		goto out;

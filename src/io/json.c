@@ -119,17 +119,18 @@ static void json_rec_member(struct jw *w, const struct rec_member *m)
 	jw_object_end(w);
 }
 
-static void json_mentor(struct jw *w, const struct candidate *c)
+/* A withheld mentor is named by team only (views.h, struct view_reader). */
+static void json_mentor(struct jw *w, const struct candidate *c, bool withheld)
 {
 	if (c == NULL) {
 		jw_null(w);
 		return;
 	}
 	jw_object_begin(w);
-	jw_field_string(w, "person", c->person);
+	jw_field_string(w, "person", withheld ? NULL : c->person);
 	jw_field_string(w, "team", c->team);
-	jw_field_real(w, "level", c->level);
-	jw_field_real(w, "confidence", c->confidence);
+	jw_field_real_or_null(w, "level", !withheld, c->level);
+	jw_field_real_or_null(w, "confidence", !withheld, c->confidence);
 	jw_object_end(w);
 }
 
@@ -154,9 +155,9 @@ void json_recommendations(struct jw *w, const struct recommendations *r, const c
 			json_rec_member(w, &it->members[m]);
 		jw_array_end(w);
 		jw_key(w, "mentor");
-		json_mentor(w, it->mentor);
+		json_mentor(w, it->mentor, it->mentor_withheld);
 		jw_field_string(w, "key_person", it->key_person);
-		jw_field_string(w, "rule", it->rule);
+		jw_field_string(w, "rule", it->mentor_withheld ? it->rule_withheld : it->rule);
 		jw_object_end(w);
 	}
 	jw_array_end(w);

@@ -246,7 +246,9 @@ static void recommendations(FILE *out, const struct report_input *in)
 			current = it->competency;
 		}
 		html_printf(out, "<li><span class=\"kind\">%s</span> ", rec_kind_name(it->kind));
-		if (it->kind == REC_MENTOR) {
+		if (it->kind == REC_MENTOR && it->mentor_withheld) {
+			html_printf(out, "a colleague in %s mentors ", rec_team_label(it->mentor->team));
+		} else if (it->kind == REC_MENTOR) {
 			report_person(out, in, it->mentor->person, NULL);
 			fputs(" mentors ", out);
 		}
@@ -266,7 +268,8 @@ static void recommendations(FILE *out, const struct report_input *in)
 			if (details)
 				html_printf(out, ": gap %.2f, %s", x->gap, approach_name(x->approach));
 		}
-		html_printf(out, "<br/><span class=\"rule\">%s</span></li>\n", it->rule);
+		html_printf(out, "<br/><span class=\"rule\">%s</span></li>\n",
+			    it->mentor_withheld ? it->rule_withheld : it->rule);
 	}
 	fputs("</ul>\n", out);
 }

@@ -103,12 +103,21 @@ void explain_free(struct explain *x)
 	arena_free(&x->arena);
 }
 
+void explain_hide_peer_assessors(struct explain *x)
+{
+	for (size_t i = 0; i < x->n; i++)
+		if (x->rows[i].source == SOURCE_PEER)
+			x->rows[i].assessor = NULL;
+}
+
 int view_explain(struct store *st, const char *person, const char *competency, int32_t as_of,
-		 struct jw *w, struct err *err)
+		 const struct view_reader *rd, struct jw *w, struct err *err)
 {
 	struct explain x;
 	int rc = explain_gather(st, person, competency, as_of, &x, err);
 
+	if (rc == 0 && rd != NULL && rd->hide_peer_assessors)
+		explain_hide_peer_assessors(&x);
 	if (rc == 0)
 		explain_json(w, &x, store_settings(st));
 	explain_free(&x);

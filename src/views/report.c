@@ -100,7 +100,7 @@ static int look_up_names(struct store *st, struct report_input *in, struct names
 		if (add_name(st, n, a->members[m].member->team, false, err) < 0)
 			return -1;
 	for (size_t i = 0; i < r->n; i++) {
-		const struct candidate *c = r->items[i].mentor;
+		const struct candidate *c = r->items[i].mentor_withheld ? NULL : r->items[i].mentor;
 		bool member = false;
 
 		for (size_t m = 0; c != NULL && m < a->nmembers && !member; m++)
@@ -142,7 +142,7 @@ void view_report_free(struct view_report *r)
 }
 
 int view_report_gather(struct store *st, const char *team, int32_t as_of,
-		       struct view_report **out, struct err *err)
+		       const struct view_reader *rd, struct view_report **out, struct err *err)
 {
 	struct view_report *r = calloc(1, sizeof *r);
 	int32_t dates[TREND_POINTS_MAX];
@@ -160,6 +160,7 @@ int view_report_gather(struct store *st, const char *team, int32_t as_of,
 	n = trend_dates(as_of - TREND_DAYS, as_of, dates);
 	r->in = (struct report_input){ .team = team, .now = &r->a, .rec = &r->rec, .trend = &r->tr };
 	if (gather_recommendations(st, &r->a, team, &r->ctx, &r->rec, err) < 0 ||
+	    view_withhold_mentors(&r->rec, rd, err) < 0 ||
 	    gather_trend(st, team, dates, n, &r->tr, err) < 0 ||
 	    look_up_names(st, &r->in, &r->names, err) < 0) {
 		view_report_free(r);

@@ -47,8 +47,8 @@ int view_team_gaps(struct store *st, const char *team, int32_t as_of, struct jw 
 	return 0;
 }
 
-int view_team_recommendations(struct store *st, const char *team, int32_t as_of, struct jw *w,
-			      struct err *err)
+int view_team_recommendations(struct store *st, const char *team, int32_t as_of,
+			      const struct view_reader *rd, struct jw *w, struct err *err)
 {
 	struct team_snapshot snap;
 	struct analysis a;
@@ -58,7 +58,8 @@ int view_team_recommendations(struct store *st, const char *team, int32_t as_of,
 
 	if (view_analyse(st, team, NULL, as_of, &snap, &a, err) < 0)
 		return -1;
-	if (gather_recommendations(st, &a, team, &ctx, &rec, err) < 0)
+	if (gather_recommendations(st, &a, team, &ctx, &rec, err) < 0 ||
+	    view_withhold_mentors(&rec, rd, err) < 0)
 		rc = -1;
 	else
 		json_recommendations(w, &rec, team, as_of);

@@ -11,14 +11,29 @@
 #ifndef COMPGAP_VIEWS_H
 #define COMPGAP_VIEWS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include "core/analysis.h"
 #include "core/estimate.h"
+#include "core/recommend.h"
 #include "store/store.h"
 #include "util/arena.h"
 #include "util/jsonw.h"
+
+/* Who reads a view, when that is not everyone: the server's caller.
+ * What the reader may not see is withheld (docs/security.md, "What each
+ * role sees of the views"): a mentor outside their reach is named only
+ * by team, and an employee sees peer evidence without its assessor. NULL
+ * for a reader who sees everything (the command line, admin, hr). */
+struct view_reader {
+	/* 1 when the reader may see person (a key), 0 when not, -1 with err
+	 * set when it cannot tell. */
+	int (*may_see_person)(void *ctx, const char *person, struct err *err);
+	void *ctx;
+	bool hide_peer_assessors;
+};
 
 /* Loads the snapshot of team (or of person, when team is NULL) as of
  * as_of and analyses it, into snap and a; the caller frees both with
@@ -35,8 +50,8 @@ int view_team_gaps(struct store *st, const char *team, int32_t as_of, struct jw 
 		   struct err *err);
 
 /* The recommendations document of `compgap recommend --json`. */
-int view_team_recommendations(struct store *st, const char *team, int32_t as_of, struct jw *w,
-			      struct err *err);
+int view_team_recommendations(struct store *st, const char *team, int32_t as_of,
+			      const struct view_reader *rd, struct jw *w, struct err *err);
 
 /* The trend document of `compgap trend --json`: the team view at each
  * month end from from to to (to itself the last), of competency only when
@@ -68,12 +83,21 @@ int explain_gather(struct store *st, const char *person, const char *competency,
 /* The explain document of `compgap explain --json`. */
 void explain_json(struct jw *w, const struct explain *x, const struct settings *set);
 
+/* Removes the assessor of every peer row of x (what an employee sees of
+ * their own evidence). */
+void explain_hide_peer_assessors(struct explain *x);
+
+/* Marks the mentors of r that rd may not see as withheld (struct
+ * recommendation, mentor_withheld). 0, or -1 with err set. */
+int view_withhold_mentors(struct recommendations *r, const struct view_reader *rd,
+			  struct err *err);
+
 /* Frees what explain_gather kept. */
 void explain_free(struct explain *x);
 
 /* explain_gather and explain_json in one call. */
 int view_explain(struct store *st, const char *person, const char *competency, int32_t as_of,
-		 struct jw *w, struct err *err);
+		 const struct view_reader *rd, struct jw *w, struct err *err);
 
 /* The HTML report of `compgap report`: gathered first (so that a bad team
  * fails before any file is made), then written. */
@@ -82,7 +106,7 @@ struct view_report;
 /* Gathers the report of team as of as_of into *out (freed with
  * view_report_free). 0, or -1 with err set and *out NULL. */
 int view_report_gather(struct store *st, const char *team, int32_t as_of,
-		       struct view_report **out, struct err *err);
+		       const struct view_reader *rd, struct view_report **out, struct err *err);
 
 /* Writes the gathered report to out: 0, or -1 when writing failed. */
 int view_report_write(FILE *out, const struct view_report *r);
