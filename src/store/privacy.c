@@ -1,6 +1,7 @@
 /* The privacy rights on either engine (store/privacy.h): the reading of
  * an export's rows, the erasure and the purge, and the recomputing of a
  * purged pair's sums; the SQL is in sqlite_privacy.c and pg_privacy.c. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -368,4 +369,81 @@ int store_privacy_purge(struct store *st, int32_t cutoff, int dry, struct privac
 out:
 	free(pairs.ids);
 	return rc;
+}
+
+/* ---- with their audit entries ------------------------------------------ */
+
+struct logged {
+	const char *person;              /* erase: the person; purge: NULL */
+	int32_t cutoff;
+	int years;
+	const struct audit_entry *by;
+	struct privacy_erased *erased;
+	struct privacy_purged *purged;
+};
+
+static int logged_work(struct store *st, void *ctx, int attempt, struct err *err)
+{
+	struct logged *l = ctx;
+	struct audit_entry e = *l->by;
+	char at[32], detail[400], day[DATE_ISO_LEN + 1];
+
+	(void)attempt;
+	if (e.at == NULL) {
+		store_now_utc(at);
+		e.at = at;
+	}
+	e.outcome = "ok";
+	if (l->person != NULL) {
+		const struct privacy_erased *x = l->erased;
+
+		if (store_privacy_erase(st, l->person, l->erased, err) < 0)
+			return -1;
+		(void)snprintf(detail, sizeof detail,
+			       "erased: %lld evidence rows (%lld retracted), %lld running sums,"
+			       " %lld users, %lld sessions, %lld tokens; %lld rows assessed by"
+			       " them anonymised, %lld reports without a manager",
+			       (long long)x->evidence, (long long)x->retractions, (long long)x->sums,
+			       (long long)x->users, (long long)x->sessions, (long long)x->tokens,
+			       (long long)x->assessed, (long long)x->reports);
+		e.action = "privacy.erase";
+		e.object_kind = "person";
+		e.object_key = l->person;
+		e.person = l->person;
+	} else {
+		const struct privacy_purged *x = l->purged;
+
+		if (store_privacy_purge(st, l->cutoff, 0, l->purged, err) < 0)
+			return -1;
+		date_format(l->cutoff, day);
+		(void)snprintf(detail, sizeof detail,
+			       "purged %lld evidence rows dated before %s (%lld retracted);"
+			       " %lld pairs recomputed; retention %d years",
+			       (long long)x->rows, day, (long long)x->retractions,
+			       (long long)x->pairs, l->years);
+		e.action = "privacy.purge";
+		e.object_kind = "evidence";
+		e.object_key = NULL;
+		e.person = NULL;
+	}
+	e.detail = detail;
+	return store_audit_append(st, &e, err);
+}
+
+int store_privacy_erase_logged(struct store *st, const char *person,
+			       const struct audit_entry *by, struct privacy_erased *out,
+			       struct err *err)
+{
+	struct logged l = { .person = person, .by = by, .erased = out };
+
+	return store_transact(st, logged_work, &l, err);
+}
+
+int store_privacy_purge_logged(struct store *st, int32_t cutoff, int years,
+			       const struct audit_entry *by, struct privacy_purged *out,
+			       struct err *err)
+{
+	struct logged l = { .cutoff = cutoff, .years = years, .by = by, .purged = out };
+
+	return store_transact(st, logged_work, &l, err);
 }

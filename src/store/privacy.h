@@ -113,4 +113,20 @@ struct privacy_purged {
 int store_privacy_purge(struct store *st, int32_t cutoff, int dry, struct privacy_purged *out,
 			struct err *err);
 
+/* ---- with their audit entries ------------------------------------------ */
+
+/* store_privacy_erase and store_privacy_purge (not dry) in a transaction
+ * of their own (store_transact) with their audit entry, so that the
+ * change and its entry are stored together or not at all. by gives the
+ * entry's at (NULL: now), actor and address; the rest is filled here:
+ * "privacy.erase" on the person (its key only; the counts in the detail),
+ * "privacy.purge" on evidence (the counts and the cut-off in the
+ * detail). */
+int store_privacy_erase_logged(struct store *st, const char *person,
+			       const struct audit_entry *by, struct privacy_erased *out,
+			       struct err *err);
+int store_privacy_purge_logged(struct store *st, int32_t cutoff, int years,
+			       const struct audit_entry *by, struct privacy_purged *out,
+			       struct err *err);
+
 #endif
