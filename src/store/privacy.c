@@ -102,8 +102,6 @@ static int login_row(void *ctx, const char *const *c, int n)
 {
 	struct login_cb *x = ctx;
 	struct privacy_login l = { 0 };
-	char teams[4096];
-	size_t i = 0;
 
 	if (n < 9)
 		return 0;
@@ -111,10 +109,7 @@ static int login_row(void *ctx, const char *const *c, int n)
 	l.name = c[1];
 	l.role = c[2];
 	/* Both engines join the keys with char 31, STORE_TEAM_SEP. */
-	for (const char *t = c[3] != NULL ? c[3] : ""; *t != '\0' && i + 1 < sizeof teams; t++)
-		teams[i++] = *t;
-	teams[i] = '\0';
-	l.teams = teams;
+	l.teams = c[3] != NULL ? c[3] : "";
 	l.created_at = c[4];
 	l.changed_at = c[5];
 	l.disabled = to_int(c[6]) != 0;
