@@ -155,9 +155,11 @@ int store_privacy_purge(struct store *st, int32_t cutoff, int dry, struct privac
 	    pv_run(st, PV_PURGE_EVIDENCE, p, 1, NULL, NULL, &deleted, err) < 0)
 		goto out;
 	if (deleted != out->rows) {
-		/* Only another writer could make them differ, and the
-		 * transaction keeps it out; refuse rather than half-recompute. */
+		/* Another writer added old rows between the two statements
+		 * (PostgreSQL, READ COMMITTED): their pairs were not listed.
+		 * Run the whole transaction again rather than recompute half. */
 		err_set(err, EX_TEMPFAIL, "the evidence changed during the purge; try again");
+		err->retry = 1;
 		goto out;
 	}
 	/* In the order of (competency, person), the lock order of the sums. */
