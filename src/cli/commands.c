@@ -369,6 +369,38 @@ const struct command commands[] = {
 		"example:\n  compgap audit --user anna --since 2026-11-01\n",
 	},
 	{
+		"privacy", cmd_privacy,
+		"the privacy rights: a person's data exported or erased, old evidence purged",
+		"privacy export --person ID [-o FILE] | privacy erase --person ID [--yes] |"
+		" privacy purge [--dry-run] [--db PATH]",
+		"'privacy export' writes everything stored about one person as one JSON\n"
+		"document (the right of access and to data portability): their record,\n"
+		"every evidence row about them (retracted ones with the retraction), the\n"
+		"rows they recorded as assessor of others (without whom), their users\n"
+		"and sessions, API tokens linked to them, and the audit log entries that\n"
+		"concern them or were made by their users and tokens. No hash, no token.\n\n"
+		"'privacy erase' removes the person in one transaction (the right to\n"
+		"erasure): the evidence about them and their running sums, their users,\n"
+		"sessions and API tokens; rows they assessed keep their level and note\n"
+		"but lose the assessor; their reports lose their manager. It asks for\n"
+		"the id to be typed again on a terminal; without a terminal it needs\n"
+		"--yes. The audit log keeps older entries (keys, not names) and gets\n"
+		"one for the erasure.\n\n"
+		"'privacy purge' removes the evidence dated more than\n"
+		"evidence_retention_years (a setting; 0, the default, keeps evidence\n"
+		"forever and the purge is refused) before today, and recomputes the\n"
+		"levels it counted in. docs/security.md, \"Privacy rights\", has it all.\n"
+		"Each is written to the audit log.\n\n"
+		"options:\n" DB_HELP
+		"  --person ID        export, erase: the person\n"
+		"  -o, --output FILE  export: write to FILE (default standard output)\n"
+		"  --yes              erase: do not ask\n"
+		"  --dry-run          purge: only say what would be removed\n\n"
+		"examples:\n  compgap privacy export --person KCC-1011 -o KCC-1011.json\n"
+		"  compgap privacy erase --person KCC-1011\n"
+		"  compgap config set evidence_retention_years 5 && compgap privacy purge --dry-run\n",
+	},
+	{
 		"help", cmd_help,
 		"list the commands, or explain one",
 		"help [COMMAND]",

@@ -31,6 +31,7 @@ void settings_default(struct settings *s)
 	s->session_lifetime_hours = 8;
 	s->session_secure_cookie = 0;
 	s->login_max_hashes = 2;
+	s->evidence_retention_years = 0;
 }
 
 #define AT(field) offsetof(struct settings, field)
@@ -78,6 +79,8 @@ const struct setting_info settings_info[] = {
 	  "server: 1 marks the session cookie Secure over plain HTTP too (behind a TLS proxy)" },
 	{ "login.max_hashes", AT(login_max_hashes), 1, 64, true, false,
 	  "server: password hashes computed at once (64 MiB each)" },
+	{ "evidence_retention_years", AT(evidence_retention_years), 0, 100, true, false,
+	  "'privacy purge' removes evidence dated this many years before today; 0: keep forever" },
 };
 
 const size_t settings_count = sizeof settings_info / sizeof settings_info[0];

@@ -37,6 +37,8 @@ struct settings {
 	double session_secure_cookie;            /* 1: the cookie is Secure even over plain
 						    HTTP (a TLS proxy in front) */
 	double login_max_hashes;                 /* password hashes computed at once */
+	double evidence_retention_years;         /* `privacy purge` removes evidence older
+						    than this; 0: kept forever */
 };
 
 /* Fills s with the defaults of docs/methodology.md. */

@@ -50,5 +50,9 @@ int handle_person_explain(struct http_ctx *cx);
 int handle_session_create(struct http_ctx *cx);
 int handle_session_delete(struct http_ctx *cx);
 int handle_me(struct http_ctx *cx);
+/* http/privacy.c: the privacy rights */
+int handle_privacy_export(struct http_ctx *cx);
+int handle_privacy_erasure(struct http_ctx *cx);
+int handle_privacy_purge(struct http_ctx *cx);
 
 #endif

@@ -18,6 +18,12 @@ const struct http_route http_routes[] = {
 	{ "GET", "/api/v1/teams/{key}/report", handle_team_report, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/people/{key}", handle_person, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/people/{key}/explain", handle_person_explain, ACCESS_SIGNED_IN, BODY_NONE },
+	/* the privacy rights (http/privacy.c) */
+	{ "GET", "/api/v1/people/{key}/privacy-export", handle_privacy_export, ACCESS_SIGNED_IN,
+	  BODY_NONE },
+	{ "POST", "/api/v1/people/{key}/erasure", handle_privacy_erasure, ACCESS_SIGNED_IN,
+	  BODY_JSON },
+	{ "POST", "/api/v1/privacy/purge", handle_privacy_purge, ACCESS_SIGNED_IN, BODY_NONE },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];

@@ -6,6 +6,7 @@
 #define COMPGAP_BACKEND_H
 
 #include "store/accounts_be.h"
+#include "store/privacy_be.h"
 #include "store/store.h"
 #include "store/tables.h"
 #include "util/buf.h"
@@ -251,6 +252,8 @@ struct backend {
 			     void *ctx, struct err *err);
 	/* Accounts, tokens, sessions, the audit log: store/accounts_be.h. */
 	acct_run_fn *acct_run;
+	/* The privacy rights' statements: store/privacy_be.h. */
+	privacy_run_fn *privacy_run;
 };
 
 /* The sums of a pair's history blob as of as_of, whatever sums are stored;

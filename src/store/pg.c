@@ -750,4 +750,5 @@ const struct backend backend_pg = {
 	.clear_requirements = pq_clear_requirements,
 	.page_evidence = pq_page_evidence,
 	.acct_run = pq_acct_run,
+	.privacy_run = pq_privacy_run,
 };

@@ -695,4 +695,5 @@ const struct backend backend_sqlite = {
 	.clear_requirements = sq_clear_requirements,
 	.page_evidence = sq_page_evidence,
 	.acct_run = sq_acct_run,
+	.privacy_run = sq_privacy_run,
 };

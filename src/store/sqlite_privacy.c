@@ -1,0 +1,141 @@
+/* The SQLite statements of the privacy rights (store/privacy.c uses them
+ * through sq_privacy_run): a person's data read for an export, erased,
+ * and evidence purged after the retention period. Parameters are ?1..;
+ * columns come back as text. The statements run seldom (one export, one
+ * erasure, one purge), so each is prepared when run. */
+#include <sqlite3.h>
+#include <sysexits.h>
+
+#include "store/sql_shared.h"
+#include "store/sqlite_int.h"
+
+/* The accounts of person ?1 (users, then tokens): kind, name, role,
+ * teams (keys separated by char(31)), created, changed (a token: revoked
+ * at), disabled (a token: revoked), last login, sessions. */
+#define TEAMS_OF(link, owner, alias) \
+	"(SELECT group_concat(k, char(31)) FROM (SELECT t.key AS k FROM " link " x" \
+	" JOIN team t ON t.id = x.team_id WHERE x." owner " = " alias ".id ORDER BY t.key))"
+
+static const char *const pv_sql[PV_COUNT_OF_STATEMENTS] = {
+	/* person id */
+	[PV_LOCK_PERSON] = "SELECT id FROM person WHERE id = ?1",
+	/* person id: id, competency, level, source, date, reason, retracted at */
+	[PV_ASSESSED] =
+		"SELECT e.id, c.key, e.level, e.source, e.date, r.reason, r.retracted_at"
+		" FROM evidence e JOIN competency c ON c.id = e.competency_id"
+		" LEFT JOIN retraction r ON r.evidence_id = e.id"
+		" WHERE e.assessor_id = ?1 ORDER BY e.date, e.id",
+	[PV_LOGINS] =
+		"SELECT 'user', u.name, u.role, " TEAMS_OF("account_team", "account_id", "u") ","
+		" u.created_at, u.changed_at, u.disabled,"
+		" (SELECT max(a.at) FROM audit_log a WHERE a.actor = u.name AND a.action = 'login'"
+		"  AND a.outcome = 'ok'),"
+		" (SELECT count(*) FROM session s WHERE s.account_id = u.id)"
+		" FROM account u WHERE u.person_id = ?1"
+		" UNION ALL SELECT 'token', k.name, k.role, " TEAMS_OF("api_token_team", "token_id", "k") ","
+		" k.created_at, k.revoked_at, k.revoked_at IS NOT NULL, NULL, 0"
+		" FROM api_token k WHERE k.person_id = ?1 ORDER BY 1 DESC, 2",
+	/* user name: created, last seen, address */
+	[PV_SESSIONS] =
+		"SELECT s.created_at, s.last_seen, s.address FROM session s"
+		" JOIN account u ON u.id = s.account_id WHERE u.name = ?1 ORDER BY s.created_at, s.id",
+	/* person id, for each of the erasure's */
+	[PV_DELETE_SESSIONS] =
+		"DELETE FROM session WHERE account_id IN (SELECT id FROM account WHERE person_id = ?1)",
+	[PV_DELETE_ACCOUNT_TEAMS] =
+		"DELETE FROM account_team WHERE account_id IN"
+		" (SELECT id FROM account WHERE person_id = ?1)",
+	[PV_DELETE_ACCOUNTS] = "DELETE FROM account WHERE person_id = ?1",
+	[PV_DELETE_TOKEN_TEAMS] =
+		"DELETE FROM api_token_team WHERE token_id IN"
+		" (SELECT id FROM api_token WHERE person_id = ?1)",
+	[PV_DELETE_TOKENS] = "DELETE FROM api_token WHERE person_id = ?1",
+	[PV_DELETE_RETRACTIONS] =
+		"DELETE FROM retraction WHERE evidence_id IN"
+		" (SELECT id FROM evidence WHERE person_id = ?1)",
+	[PV_DELETE_EVIDENCE] = "DELETE FROM evidence WHERE person_id = ?1",
+	[PV_DELETE_SUMS] = "DELETE FROM evidence_sum WHERE person_id = ?1",
+	[PV_ANONYMISE] = "UPDATE evidence SET assessor_id = NULL WHERE assessor_id = ?1",
+	[PV_UNLINK_REPORTS] = "UPDATE person SET manager_id = NULL WHERE manager_id = ?1",
+	[PV_DELETE_PERSON] = "DELETE FROM person WHERE id = ?1",
+	/* cut-off date: person id, competency id of each pair with rows
+	 * before it, in the lock order of the sums (competency, person) */
+	[PV_PAIRS_BEFORE] =
+		"SELECT person_id, competency_id, count(*) FROM evidence WHERE date < ?1"
+		" GROUP BY competency_id, person_id ORDER BY competency_id, person_id",
+	/* cut-off date: how many of the rows before it are retracted */
+	[PV_RETRACTED_BEFORE] =
+		"SELECT count(*) FROM retraction r JOIN evidence e ON e.id = r.evidence_id"
+		" WHERE e.date < ?1",
+	[PV_PURGE_RETRACTIONS] =
+		"DELETE FROM retraction WHERE evidence_id IN (SELECT id FROM evidence WHERE date < ?1)",
+	[PV_PURGE_EVIDENCE] = "DELETE FROM evidence WHERE date < ?1",
+	/* person id, competency id */
+	[PV_LOCK_SUMS] = "SELECT 1 FROM evidence_sum WHERE person_id = ?1 AND competency_id = ?2",
+	/* person id, competency id: level, source, date, level's decimals */
+	[PV_PAIR_ROWS] =
+		"SELECT e.level, e.source, e.date, e.level_decimals FROM evidence e"
+		" WHERE e.person_id = ?1 AND e.competency_id = ?2 AND " IN_FORCE,
+	/* person id, competency id, the sums, history, best level */
+	[PV_PUT_SUMS] =
+		"INSERT OR REPLACE INTO evidence_sum(person_id, competency_id, n_self, w_self,"
+		" wl_self, n_other, w_other, wl_other, max_date, history, best_level)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[PV_DELETE_PAIR_SUMS] =
+		"DELETE FROM evidence_sum WHERE person_id = ?1 AND competency_id = ?2",
+};
+
+static void bind(sqlite3_stmt *s, int i, const struct pv_param *p)
+{
+	switch (p->kind) {
+	case PV_INT:
+		sqlite3_bind_int64(s, i, p->i);
+		break;
+	case PV_REAL:
+		sqlite3_bind_double(s, i, p->r);
+		break;
+	case PV_TEXT:
+		sq_bind_text(s, i, p->s);
+		break;
+	case PV_BLOB:
+		sqlite3_bind_blob(s, i, p->s, (int)p->n, SQLITE_STATIC);
+		break;
+	case PV_NULL:
+		sqlite3_bind_null(s, i);
+		break;
+	}
+}
+
+int sq_privacy_run(struct store *st, enum pv_stmt id, const struct pv_param *p, int np,
+		   int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
+		   int64_t *changes, struct err *err)
+{
+	struct conn *c = sq_conn_of(st);
+	const char *cols[16];
+	sqlite3_stmt *s;
+	int rc, stop = 0;
+
+	rc = sqlite3_prepare_v2(c->db, pv_sql[id], -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return sq_db_error(st, rc, "prepare a statement of the privacy rights", err);
+	for (int i = 0; i < np; i++)
+		bind(s, i + 1, &p[i]);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int n = sqlite3_column_count(s);
+
+		if (n > (int)(sizeof cols / sizeof cols[0]))
+			n = (int)(sizeof cols / sizeof cols[0]);
+		for (int i = 0; i < n; i++)
+			cols[i] = sq_column_text(s, i);
+		if (row != NULL && (stop = row(ctx, cols, n)) != 0)
+			break;
+	}
+	if (stop == 0 && rc != SQLITE_DONE) {
+		sqlite3_finalize(s);
+		return sq_db_error(st, rc, "read or write a person's data", err);
+	}
+	if (changes != NULL)
+		*changes = sqlite3_changes(c->db);
+	sqlite3_finalize(s);
+	return stop;
+}
