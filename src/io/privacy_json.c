@@ -1,6 +1,7 @@
 /* The privacy export's JSON document (io/privacy_json.h). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 #include <sysexits.h>
 #include <time.h>
@@ -175,17 +176,21 @@ static int concerning_row(void *ctx, const struct audit_entry *e)
 }
 
 /* An entry by one of their accounts: what it says of another person is
- * that person's data, so their key is left out. */
+ * that person's data, so their key is left out, and the detail with it
+ * (it may hold the key: the path of a request). */
 static int by_row(void *ctx, const struct audit_entry *e)
 {
 	struct export *ex = ctx;
 	struct audit_entry x = *e;
+	bool other = false;
 
 	if (x.person != NULL && strcmp(x.person, ex->person) != 0)
-		x.person = NULL;
+		x.person = NULL, other = true;
 	if (x.object_kind != NULL && strcmp(x.object_kind, "person") == 0 &&
 	    x.object_key != NULL && strcmp(x.object_key, ex->person) != 0)
-		x.object_key = NULL;
+		x.object_key = NULL, other = true;
+	if (other)
+		x.detail = NULL;
 	json_audit_entry(ex->w, &x);
 	return 0;
 }
