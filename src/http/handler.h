@@ -50,5 +50,9 @@ int handle_person_explain(struct http_ctx *cx);
 int handle_session_create(struct http_ctx *cx);
 int handle_session_delete(struct http_ctx *cx);
 int handle_me(struct http_ctx *cx);
+/* http/evidence.c: adding, listing and retracting evidence */
+int handle_evidence_add(struct http_ctx *cx);
+int handle_person_evidence(struct http_ctx *cx);
+int handle_evidence_retract(struct http_ctx *cx);
 
 #endif

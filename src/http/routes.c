@@ -18,6 +18,12 @@ const struct http_route http_routes[] = {
 	{ "GET", "/api/v1/teams/{key}/report", handle_team_report, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/people/{key}", handle_person, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/people/{key}/explain", handle_person_explain, ACCESS_SIGNED_IN, BODY_NONE },
+	/* evidence (http/evidence.c) */
+	{ "POST", "/api/v1/evidence", handle_evidence_add, ACCESS_SIGNED_IN, BODY_JSON },
+	{ "GET", "/api/v1/people/{key}/evidence", handle_person_evidence, ACCESS_SIGNED_IN,
+	  BODY_NONE },
+	{ "POST", "/api/v1/evidence/{id}/retraction", handle_evidence_retract, ACCESS_SIGNED_IN,
+	  BODY_JSON },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];
