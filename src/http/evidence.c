@@ -227,11 +227,14 @@ static int audit_added(struct add_job *j, struct store *st, struct err *err)
 		long rows = j->people[k].rows;
 		struct http_audit au;
 
-		if (rest)
+		if (rest) {
 			for (size_t m = k + 1; m < j->npeople; m++)
 				rows += j->people[m].rows;
-		(void)snprintf(detail, sizeof detail, "%ld row%s%s", rows, rows == 1 ? "" : "s",
-			       rest ? " about this person and others" : "");
+			(void)snprintf(detail, sizeof detail, "%ld rows about %zu people", rows,
+				       j->npeople - k);
+		} else {
+			(void)snprintf(detail, sizeof detail, "%ld row%s", rows, rows == 1 ? "" : "s");
+		}
 		au = (struct http_audit){ "evidence.add", "evidence", NULL,
 					  rest ? NULL : j->people[k].key, "ok", detail };
 		if (http_audit_in(j->cx, st, &au, err) < 0)

@@ -490,6 +490,37 @@ n = sum(int(e["detail"].split()[0]) for e in entries if e["action"] == "evidence
 assert n == int(sys.argv[2]), (n, sys.argv[2])
 ' "$WORK/audit.json" "$(sql "SELECT count(*) FROM evidence WHERE id > $BASE")"
 
+# An array about more people than AUDIT_PEOPLE_MAX (100): one entry for
+# each of the first 99, one for the rest.
+{
+	echo "id,name,email,team,role,manager"
+	i=0
+	while [ $i -lt 120 ]; do
+		echo "MANY-$i,Person $i,,kcc-back,back-office,KCC-1070"
+		i=$((i + 1))
+	done
+} > "$WORK/many.csv"
+run import people "$WORK/many.csv" --db "$DB"
+expect_status "120 more people are imported" 0
+python3 -c '
+import json
+print(json.dumps([{"person": "MANY-%d" % i, "competency": "customer-focus", "level": 3,
+                   "source": "manager", "date": "2026-11-20", "note": "many"} for i in range(120)]))
+' > "$WORK/many.json"
+post admin1 /api/v1/evidence "$(cat "$WORK/many.json")"
+expect_code "an array about 120 people" 201
+check "stores 120 rows" [ "$(rows many)" = 120 ]
+"$COMPGAP" audit --json --db "$DB" > "$WORK/audit.json" 2>&1
+check "with 99 entries naming a person and one for the other 21" python3 -c '
+import json, sys
+entries = [e for e in json.load(open(sys.argv[1]))["audit"] if e["action"] == "evidence.add"
+           and e["outcome"] == "ok" and (e["person"] or "MANY").startswith("MANY")]
+named = [e for e in entries if e["person"]]
+rest = [e for e in entries if not e["person"]]
+assert len(named) == 99 and all(e["detail"] == "1 row" for e in named), len(named)
+assert [e["detail"] for e in rest] == ["21 rows about 21 people"], rest
+' "$WORK/audit.json"
+
 stop
 check "the server stops with status 0" [ "$STOPPED" = 0 ]
 
