@@ -520,8 +520,6 @@ static int parse_reason(struct retract_job *j, struct field_error *fe)
 	else if (rc == 0 && strspn(json_string_value(v), " \t\r\n") == json_string_length(v))
 		rc = entity_error_set(fe, EE_INVALID, "reason",
 				      "reason is empty; say why, the reason is kept with the row");
-	else if (rc == 0 && strlen(json_string_value(v)) != json_string_length(v))
-		rc = entity_error_set(fe, EE_INVALID, "reason", "reason holds a NUL character");
 	if (rc == 0) {
 		j->reason = arena_strdup(j->cx->arena, json_string_value(v));
 		if (j->reason == NULL)
@@ -560,7 +558,7 @@ int handle_evidence_retract(struct http_ctx *cx)
 				      "the database is not available; try again later");
 	errno = 0;
 	j.id = strtoll(id, &end, 10);
-	if (errno != 0 || *end != '\0' || end == id || id[0] == '+' || id[0] == '-' || j.id <= 0) {
+	if (errno != 0 || *end != '\0' || strspn(id, "0123456789") != strlen(id) || j.id <= 0) {
 		response_error(cx->resp, 404, "not_found", "id", "there is no evidence row '%.40s'",
 			       id);
 		return http_audit_write(cx, st, &au);
