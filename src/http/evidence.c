@@ -317,14 +317,13 @@ int handle_evidence_add(struct http_ctx *cx)
 		au = j.au;
 		return http_audit_write(cx, st, &au);
 	}
-	if (j.fe.code != EE_NONE && j.fe.code != EE_STORE)
-		http_entity_failed(cx, &j.fe);
-	else if (j.fe.code == EE_STORE)
+	if (j.fe.code == EE_STORE)
 		return http_entity_failed(cx, &j.fe);
-	else if (cx->resp->status < 400)
-		return http_store_failed(cx, &err, NULL);
-	else
-		return 0;    /* the access check failed: answered */
+	/* Not the import: the access check failed (answered), or beginning,
+	 * the audit entry or committing did. */
+	if (j.fe.code == EE_NONE)
+		return cx->resp->status >= 400 ? 0 : http_store_failed(cx, &err, NULL);
+	http_entity_failed(cx, &j.fe);
 	au.person = person_of_field(&j, j.fe.field);
 refused:
 	(void)snprintf(j.detail, sizeof j.detail, "%s%s%s", j.fe.field, j.fe.field[0] ? ": " : "",
