@@ -54,5 +54,9 @@ int handle_me(struct http_ctx *cx);
 int handle_privacy_export(struct http_ctx *cx);
 int handle_privacy_erasure(struct http_ctx *cx);
 int handle_privacy_purge(struct http_ctx *cx);
+/* http/evidence.c: adding, listing and retracting evidence */
+int handle_evidence_add(struct http_ctx *cx);
+int handle_person_evidence(struct http_ctx *cx);
+int handle_evidence_retract(struct http_ctx *cx);
 
 #endif

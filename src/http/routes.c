@@ -24,6 +24,12 @@ const struct http_route http_routes[] = {
 	{ "POST", "/api/v1/people/{key}/erasure", handle_privacy_erasure, ACCESS_SIGNED_IN,
 	  BODY_JSON },
 	{ "POST", "/api/v1/privacy/purge", handle_privacy_purge, ACCESS_SIGNED_IN, BODY_NONE },
+	/* evidence (http/evidence.c) */
+	{ "POST", "/api/v1/evidence", handle_evidence_add, ACCESS_SIGNED_IN, BODY_JSON },
+	{ "GET", "/api/v1/people/{key}/evidence", handle_person_evidence, ACCESS_SIGNED_IN,
+	  BODY_NONE },
+	{ "POST", "/api/v1/evidence/{id}/retraction", handle_evidence_retract, ACCESS_SIGNED_IN,
+	  BODY_JSON },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];

@@ -142,6 +142,11 @@ int evidence_json_parse(const char *body, size_t len, struct arena *a, const cha
 int evidence_add(struct store *st, const char *const *values, size_t nrows, bool array,
 		 const struct import_options *opts, long *stored, struct field_error *fe);
 
+/* The same inside the caller's open transaction (with its audit entry,
+ * say), which the caller commits, or rolls back on failure. */
+int evidence_add_in(struct store *st, const char *const *values, size_t nrows, bool array,
+		    const struct import_options *opts, long *stored, struct field_error *fe);
+
 /* ---- JSON documents --------------------------------------------------------- */
 
 /* One entity as an object (docs/api-entities.md). A competency's

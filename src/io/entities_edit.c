@@ -447,3 +447,15 @@ int evidence_add(struct store *st, const char *const *values, size_t nrows, bool
 	*stored = rc == 0 ? j.stored : 0;
 	return rc;
 }
+
+int evidence_add_in(struct store *st, const char *const *values, size_t nrows, bool array,
+		    const struct import_options *opts, long *stored, struct field_error *fe)
+{
+	struct edit_job j = {
+		.values = values, .nrows = nrows, .array = array, .opts = opts, .fe = fe,
+	};
+	int rc = evidence_work(st, &j);
+
+	*stored = rc == 0 ? j.stored : 0;
+	return rc;
+}

@@ -250,6 +250,10 @@ struct backend {
 	int (*page_evidence)(struct store *st, const char *person, int32_t date, int64_t id,
 			     size_t n, int (*cb)(void *ctx, const struct evidence_entry *e),
 			     void *ctx, struct err *err);
+	/* Calls cb with evidence row id (its person set), when there is one. */
+	int (*evidence_by_id)(struct store *st, int64_t id,
+			      int (*cb)(void *ctx, const struct evidence_entry *e), void *ctx,
+			      struct err *err);
 	/* Accounts, tokens, sessions, the audit log: store/accounts_be.h. */
 	acct_run_fn *acct_run;
 	/* The privacy rights' statements: store/privacy_be.h. */

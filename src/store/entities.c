@@ -302,3 +302,43 @@ int store_page_evidence(struct store *st, const char *person, const char *after,
 	}
 	return rc;
 }
+
+struct evidence_copy {
+	struct evidence_entry *out;
+	struct arena *a;
+	int found;              /* 1 found, -1 out of memory */
+};
+
+/* A copy of *s in the arena; NULL stays NULL. 0, or -1 when out of memory. */
+static int keep_text(struct arena *a, const char **s)
+{
+	if (*s == NULL)
+		return 0;
+	*s = arena_strdup(a, *s);
+	return *s == NULL ? -1 : 0;
+}
+
+static int copy_entry(void *ctx, const struct evidence_entry *e)
+{
+	struct evidence_copy *c = ctx;
+
+	*c->out = *e;
+	c->found = 1;
+	if (keep_text(c->a, &c->out->e.person) < 0 || keep_text(c->a, &c->out->e.competency) < 0 ||
+	    keep_text(c->a, &c->out->e.assessor) < 0 || keep_text(c->a, &c->out->e.note) < 0 ||
+	    keep_text(c->a, &c->out->reason) < 0 || keep_text(c->a, &c->out->retracted_at) < 0)
+		c->found = -1;
+	return 0;
+}
+
+int store_get_evidence(struct store *st, int64_t id, struct evidence_entry *out,
+		       struct arena *a, struct err *err)
+{
+	struct evidence_copy c = { out, a, 0 };
+
+	if (st->be->evidence_by_id(st, id, copy_entry, &c, err) < 0)
+		return -1;
+	if (c.found < 0)
+		return err_set(err, EX_OSERR, "out of memory");
+	return c.found;
+}

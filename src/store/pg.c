@@ -208,6 +208,7 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		" AND (e.date < $2::integer"
 		" OR (e.date = $2::integer AND e.id < $3::bigint)) ORDER BY e.date DESC, e.id DESC"
 		" LIMIT $4",
+	[Q_EVIDENCE_BY_ID] = EVIDENCE_ONE_COLUMNS " WHERE e.id = $1",
 };
 
 /* ---- parameters and columns --------------------------------------------- */
@@ -749,6 +750,7 @@ const struct backend backend_pg = {
 	.delete_row = pq_delete_row,
 	.clear_requirements = pq_clear_requirements,
 	.page_evidence = pq_page_evidence,
+	.evidence_by_id = pq_evidence_by_id,
 	.acct_run = pq_acct_run,
 	.privacy_run = pq_privacy_run,
 };

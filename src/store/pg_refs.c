@@ -52,10 +52,10 @@ int pq_clear_requirements(struct store *st, int64_t role_id, struct err *err)
 	return run_on_id(st, Q_DELETE_REQUIREMENTS, role_id, err);
 }
 
-static int entry_row(const PGresult *r, int i, void *arg)
+/* The columns of EVIDENCE_ENTRY_COLUMNS of row i into x, its strings r's. */
+static void entry_of(const PGresult *r, int i, struct evidence_entry *x)
 {
-	struct callback *c = arg;
-	struct evidence_entry x = {
+	*x = (struct evidence_entry){
 		.e = {
 			.id = pgb_col_int(r, i, 0),
 			.competency = pgb_col_text(r, i, 1),
@@ -69,8 +69,26 @@ static int entry_row(const PGresult *r, int i, void *arg)
 		.reason = pgb_col_text(r, i, 8),
 		.retracted_at = pgb_col_text(r, i, 9),
 	};
+	(void)source_parse(pgb_col_text(r, i, 4), &x->e.source);
+}
 
-	(void)source_parse(pgb_col_text(r, i, 4), &x.e.source);
+static int entry_row(const PGresult *r, int i, void *arg)
+{
+	struct callback *c = arg;
+	struct evidence_entry x;
+
+	entry_of(r, i, &x);
+	return ((int (*)(void *, const struct evidence_entry *))c->cb)(c->ctx, &x);
+}
+
+/* The same with the person's key, the column after (EVIDENCE_ONE_COLUMNS). */
+static int one_row(const PGresult *r, int i, void *arg)
+{
+	struct callback *c = arg;
+	struct evidence_entry x;
+
+	entry_of(r, i, &x);
+	x.e.person = pgb_col_text(r, i, 10);
 	return ((int (*)(void *, const struct evidence_entry *))c->cb)(c->ctx, &x);
 }
 
@@ -86,4 +104,15 @@ int pq_page_evidence(struct store *st, const char *person, int32_t date, int64_t
 	pgb_param_int(&p, id);
 	pgb_param_int(&p, (int64_t)n);
 	return pgb_run_rows(st, Q_PAGE_EVIDENCE, &p, entry_row, &c, "read evidence", err);
+}
+
+int pq_evidence_by_id(struct store *st, int64_t id,
+		      int (*cb)(void *ctx, const struct evidence_entry *e), void *ctx,
+		      struct err *err)
+{
+	struct callback c = { (void *)cb, ctx };
+	struct params p = { 0 };
+
+	pgb_param_int(&p, id);
+	return pgb_run_rows(st, Q_EVIDENCE_BY_ID, &p, one_row, &c, "read evidence", err);
 }

@@ -53,5 +53,11 @@
 	"SELECT e.id, c.key, e.level, e.level_decimals, e.source, e.date, a.key, e.note," \
 	" r.reason, r.retracted_at FROM evidence e JOIN competency c ON c.id = e.competency_id" \
 	" LEFT JOIN person a ON a.id = e.assessor_id LEFT JOIN retraction r ON r.evidence_id = e.id"
+/* One evidence row by id: EVIDENCE_ENTRY_COLUMNS and its person's key. */
+#define EVIDENCE_ONE_COLUMNS \
+	"SELECT e.id, c.key, e.level, e.level_decimals, e.source, e.date, a.key, e.note," \
+	" r.reason, r.retracted_at, p.key FROM evidence e JOIN person p ON p.id = e.person_id" \
+	" JOIN competency c ON c.id = e.competency_id LEFT JOIN person a ON a.id = e.assessor_id" \
+	" LEFT JOIN retraction r ON r.evidence_id = e.id"
 
 #endif

@@ -207,6 +207,7 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		EVIDENCE_ENTRY_COLUMNS " WHERE e.person_id = (SELECT id FROM person WHERE key = ?1)"
 		" AND (e.date < ?2 OR (e.date = ?2"
 		" AND e.id < ?3)) ORDER BY e.date DESC, e.id DESC LIMIT ?4",
+	[Q_EVIDENCE_BY_ID] = EVIDENCE_ONE_COLUMNS " WHERE e.id = ?1",
 };
 
 /* Turns an SQLite failure into an error with a sysexits code and a hint. */
@@ -694,6 +695,7 @@ const struct backend backend_sqlite = {
 	.delete_row = sq_delete_row,
 	.clear_requirements = sq_clear_requirements,
 	.page_evidence = sq_page_evidence,
+	.evidence_by_id = sq_evidence_by_id,
 	.acct_run = sq_acct_run,
 	.privacy_run = sq_privacy_run,
 };

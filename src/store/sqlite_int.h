@@ -37,6 +37,7 @@ enum stmt_id {
 	Q_REFS_TEAM, Q_REFS_PERSON, Q_REFS_COMPETENCY, Q_REFS_ROLE,
 	Q_DELETE_TEAM, Q_DELETE_PERSON, Q_DELETE_COMPETENCY, Q_DELETE_ROLE,
 	Q_DELETE_REQUIREMENTS, Q_PAGE_EVIDENCE,
+	Q_EVIDENCE_BY_ID,
 	Q_COUNT_OF_STATEMENTS
 };
 
@@ -202,5 +203,8 @@ int sq_clear_requirements(struct store *st, int64_t role_id, struct err *err);
 int sq_page_evidence(struct store *st, const char *person, int32_t date, int64_t id,
 		     size_t n, int (*cb)(void *ctx, const struct evidence_entry *e),
 		     void *ctx, struct err *err);
+int sq_evidence_by_id(struct store *st, int64_t id,
+		      int (*cb)(void *ctx, const struct evidence_entry *e), void *ctx,
+		      struct err *err);
 
 #endif

@@ -55,10 +55,10 @@ int sq_clear_requirements(struct store *st, int64_t role_id, struct err *err)
 	return run_on_id(st, Q_DELETE_REQUIREMENTS, role_id, err);
 }
 
-static int entry_row(sqlite3_stmt *s, void *arg)
+/* The columns of EVIDENCE_ENTRY_COLUMNS into x, its strings the statement's. */
+static void entry_of(sqlite3_stmt *s, struct evidence_entry *x)
 {
-	struct callback *c = arg;
-	struct evidence_entry x = {
+	*x = (struct evidence_entry){
 		.e = {
 			.id = sqlite3_column_int64(s, 0),
 			.competency = sq_column_text(s, 1),
@@ -72,8 +72,26 @@ static int entry_row(sqlite3_stmt *s, void *arg)
 		.reason = sq_column_text(s, 8),
 		.retracted_at = sq_column_text(s, 9),
 	};
+	(void)source_parse(sq_column_text(s, 4), &x->e.source);
+}
 
-	(void)source_parse(sq_column_text(s, 4), &x.e.source);
+static int entry_row(sqlite3_stmt *s, void *arg)
+{
+	struct callback *c = arg;
+	struct evidence_entry x;
+
+	entry_of(s, &x);
+	return ((int (*)(void *, const struct evidence_entry *))c->cb)(c->ctx, &x);
+}
+
+/* The same with the person's key, the column after (EVIDENCE_ONE_COLUMNS). */
+static int one_row(sqlite3_stmt *s, void *arg)
+{
+	struct callback *c = arg;
+	struct evidence_entry x;
+
+	entry_of(s, &x);
+	x.e.person = sq_column_text(s, 10);
 	return ((int (*)(void *, const struct evidence_entry *))c->cb)(c->ctx, &x);
 }
 
@@ -91,4 +109,17 @@ int sq_page_evidence(struct store *st, const char *person, int32_t date, int64_t
 	sqlite3_bind_int64(s, 3, id);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)n);
 	return sq_run_query(st, s, entry_row, &c, err);
+}
+
+int sq_evidence_by_id(struct store *st, int64_t id,
+		      int (*cb)(void *ctx, const struct evidence_entry *e), void *ctx,
+		      struct err *err)
+{
+	sqlite3_stmt *s = sq_prepare(st, Q_EVIDENCE_BY_ID, err);
+	struct callback c = { (void *)cb, ctx };
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	return sq_run_query(st, s, one_row, &c, err);
 }

@@ -448,6 +448,12 @@ enum {
 int store_page_evidence(struct store *st, const char *person, const char *after,
 			size_t limit, int (*cb)(void *ctx, const struct evidence_entry *e),
 			void *ctx, char next[EVIDENCE_CURSOR_MAX], struct err *err);
+
+/* Reads evidence row id (retracted or not, its person set) into out, its
+ * strings in the arena a. Returns 1 when found, 0 when there is no such
+ * row, -1 on error. */
+int store_get_evidence(struct store *st, int64_t id, struct evidence_entry *out,
+		       struct arena *a, struct err *err);
 /* Accounts, API tokens, sessions and the audit log. */
 #include "store/accounts.h"
 
