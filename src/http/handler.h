@@ -50,5 +50,12 @@ int handle_person_explain(struct http_ctx *cx);
 int handle_session_create(struct http_ctx *cx);
 int handle_session_delete(struct http_ctx *cx);
 int handle_me(struct http_ctx *cx);
+/* Imports, exports, settings and the audit log (http/imports.c,
+ * exports.c, settings.c, audit.c). */
+int handle_import(struct http_ctx *cx);
+int handle_export(struct http_ctx *cx);
+int handle_settings(struct http_ctx *cx);
+int handle_setting_put(struct http_ctx *cx);
+int handle_audit(struct http_ctx *cx);
 
 #endif
