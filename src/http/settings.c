@@ -25,11 +25,14 @@ struct change {
 	char detail[256];
 };
 
-/* Whether the caller is an admin; else 403, and the refusal logged. */
-static bool admin_only(struct http_ctx *cx, struct store *st, const char *what)
+/* Whether the caller is an admin; else 403, and the refusal logged as
+ * action. */
+static bool admin_only(struct http_ctx *cx, struct store *st, const char *action,
+		       const char *what)
 {
-	struct http_audit au = { "settings", "setting", http_param(cx->req, "key"), NULL,
-				 "denied", NULL };
+	const char *key = http_param(cx->req, "key");
+	struct http_audit au = { action, key != NULL ? "setting" : "settings", key, NULL, "denied",
+				 NULL };
 
 	if (http_role_in(cx->req->caller, ROLE_BIT(ROLE_ADMIN)))
 		return true;
@@ -58,7 +61,7 @@ int handle_settings(struct http_ctx *cx)
 
 	if (http_only_query(cx, NULL, 0) < 0 || (st = store_or_503(cx)) == NULL)
 		return 0;
-	if (!admin_only(cx, st, "read the settings"))
+	if (!admin_only(cx, st, "read", "read the settings"))
 		return 0;
 	w = malloc(sizeof *w);    /* 64 KiB: not on a worker's stack */
 	if (w == NULL)
@@ -164,7 +167,7 @@ int handle_setting_put(struct http_ctx *cx)
 
 	if (http_only_query(cx, NULL, 0) < 0 || (st = store_or_503(cx)) == NULL)
 		return 0;
-	if (!admin_only(cx, st, "change the settings"))
+	if (!admin_only(cx, st, "setting.set", "change the settings"))
 		return 0;
 	ch.info = settings_find(key);
 	if (ch.info == NULL) {

@@ -350,7 +350,9 @@ for u in hr1 mgr1 coach1 emp1; do
 	expect_code "$u may not change a setting" 403
 done
 bearer /api/v1/settings
-expect_code "nor may the coach's token" 403
+expect_code "nor may the coach's token read them" 403
+bearer /api/v1/settings/half_life -X PUT -H 'Content-Type: application/json' -d '{"value": 90}'
+expect_code "or change one" 403
 as admin1 /api/v1/settings
 expect_code "an admin reads the settings" 200
 "$COMPGAP" config --json --db "$DB" > "$WORK/config.json"
@@ -419,14 +421,18 @@ log = [e for e in json.load(open(sys.argv[1]))["audit"] if e["object_kind"] == "
 s = [(e["actor"], e["action"], e["object_key"], e["outcome"], e["detail"]) for e in log]
 assert ("admin1", "setting.set", "half_life", "ok", "180 -> 90") in s, s
 assert any(x[:4] == ("admin1", "setting.set", "half_life", "failed") for x in s), s
-assert any(x[0] == "hr1" and x[3] == "denied" for x in s), s
+assert ("hr1", "setting.set", "half_life", "denied", "/api/v1/settings/half_life") in s, s
+assert ("token:online-coach", "setting.set", "half_life", "denied", "/api/v1/settings/half_life") in s, s
 ' "$WORK/audit.json"
 
 # ------------------------------------------------------------- audit log
 for u in hr1 mgr1 coach1 emp1; do
 	as $u /api/v1/audit
 	expect_code "$u may not read the audit log" 403
+	expect_error "$u is refused as forbidden" forbidden null
 done
+bearer /api/v1/audit
+expect_code "nor may the coach's token" 403
 "$COMPGAP" audit --user emp1 --json --db "$DB" > "$WORK/emp1-audit.json"
 : > "$WORK/pages"
 cursor=""
@@ -471,6 +477,14 @@ as admin1 "/api/v1/audit?limit=0"
 expect_error "a bad limit is named" bad_parameter limit
 as admin1 "/api/v1/audit?actor=x"
 expect_code "an unknown parameter is refused" 400
+"$COMPGAP" audit --json --db "$DB" > "$WORK/audit.json"
+py "reads of the audit log are logged, and refusals" '
+import json, sys
+log = [e for e in json.load(open(sys.argv[1]))["audit"] if e["object_kind"] == "audit"]
+s = {(e["actor"], e["action"], e["outcome"]) for e in log}
+assert ("admin1", "read", "ok") in s and ("emp1", "read", "denied") in s, s
+assert ("token:online-coach", "read", "denied") in s, s
+' "$WORK/audit.json"
 
 stop
 check "the server stops with status 0" [ "$STOPPED" = 0 ]
