@@ -324,6 +324,8 @@ int handle_export(struct http_ctx *cx)
 		return response_error(cx->resp, 500, "internal", NULL, "cannot make a temporary file");
 	if (write_export(st, c, &x, f, &err) < 0) {
 		(void)fclose(f);
+		if (err.code == EX_IOERR)    /* the temporary file, not the database */
+			return response_error(cx->resp, 500, "internal", NULL, "%s", err.msg);
 		return http_store_failed(cx, &err, NULL);
 	}
 	if (response_from_file(cx->resp, f, 200, HTTP_CSV) < 0)

@@ -67,9 +67,11 @@ int handle_settings(struct http_ctx *cx)
 	if (w == NULL)
 		return response_error(cx->resp, 500, "internal", NULL, "out of memory");
 	jw_init(w, NULL, HTTP_SMALL_MAX);
-	rc = store_begin_read(st, &err) < 0 ? -1 : json_settings(w, st, &err);
-	if (rc == 0)
+	rc = store_begin_read(st, &err);
+	if (rc == 0) {
+		rc = json_settings(w, st, &err);
 		store_rollback(st);
+	}
 	if (rc < 0 || jw_finish(w) < 0) {
 		buf_free(&w->out);
 		free(w);
