@@ -31,24 +31,6 @@ static int list_one(void *ctx, const struct audit_entry *e)
 	return 0;
 }
 
-/* Whether since is a date (YYYY-MM-DD) or a time as the log writes them
- * (YYYY-MM-DDTHH:MM:SSZ). */
-static bool since_ok(const char *since)
-{
-	char day[11];
-	int32_t days;
-
-	if (strlen(since) == 10)
-		return date_parse(since, &days) == 0;
-	if (strlen(since) != 20 || since[10] != 'T' || since[19] != 'Z')
-		return false;
-	(void)snprintf(day, sizeof day, "%.10s", since);
-	for (int i = 11; i < 19; i++)
-		if ((i == 13 || i == 16) ? since[i] != ':' : (since[i] < '0' || since[i] > '9'))
-			return false;
-	return date_parse(day, &days) == 0;
-}
-
 int cmd_audit(const struct command *cmd, int argc, char **argv)
 {
 	static const char *const headers[] = { "AT", "ACTOR", "ACTION", "OBJECT", "PERSON",
@@ -73,7 +55,7 @@ int cmd_audit(const struct command *cmd, int argc, char **argv)
 	rc = cli_parse(cmd, argc, argv, opts, &db, pos, 0, &npos);
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
-	if (since != NULL && !since_ok(since))
+	if (since != NULL && !audit_since_valid(since))
 		return cli_usage(cmd, "--since: '%s' is not a date; give YYYY-MM-DD or"
 				 " YYYY-MM-DDTHH:MM:SSZ (UTC)", since);
 	rc = cli_open_store(db, 0, &st);

@@ -261,8 +261,9 @@ const struct command commands[] = {
 	{
 		"config", cmd_config,
 		"show or change the method's settings (half-life, source weights ...)",
-		"config [get KEY | set KEY VALUE] [--db PATH]",
-		"Without arguments, lists every setting with its value and default.\n"
+		"config [get KEY | set KEY VALUE | --json] [--db PATH]",
+		"Without arguments, lists every setting with its value and default;\n"
+		"with --json, as the document of GET /api/v1/settings (docs/api.md).\n"
 		"'config get KEY' prints one; 'config set KEY VALUE' changes it in the\n"
 		"database. Changing the half-life or a source weight recomputes the\n"
 		"running sums of all evidence.\n\n"

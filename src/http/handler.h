@@ -58,5 +58,12 @@ int handle_privacy_purge(struct http_ctx *cx);
 int handle_evidence_add(struct http_ctx *cx);
 int handle_person_evidence(struct http_ctx *cx);
 int handle_evidence_retract(struct http_ctx *cx);
+/* Imports, exports, settings and the audit log (http/imports.c,
+ * exports.c, settings.c, audit.c). */
+int handle_import(struct http_ctx *cx);
+int handle_export(struct http_ctx *cx);
+int handle_settings(struct http_ctx *cx);
+int handle_setting_put(struct http_ctx *cx);
+int handle_audit(struct http_ctx *cx);
 
 #endif

@@ -30,6 +30,13 @@ const struct http_route http_routes[] = {
 	  BODY_NONE },
 	{ "POST", "/api/v1/evidence/{id}/retraction", handle_evidence_retract, ACCESS_SIGNED_IN,
 	  BODY_JSON },
+	/* Imports, exports, settings and the audit log: the handlers check
+	 * the role themselves, so that a refusal is logged. */
+	{ "POST", "/api/v1/imports/{kind}", handle_import, ACCESS_SIGNED_IN, BODY_CSV },
+	{ "GET", "/api/v1/exports/{kind}", handle_export, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "GET", "/api/v1/settings", handle_settings, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "PUT", "/api/v1/settings/{key}", handle_setting_put, ACCESS_SIGNED_IN, BODY_JSON },
+	{ "GET", "/api/v1/audit", handle_audit, ACCESS_SIGNED_IN, BODY_NONE },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];

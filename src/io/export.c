@@ -104,13 +104,23 @@ static int evidence_row(void *ctx, const struct evidence *e)
 int export_rows(struct store *st, enum import_kind kind, const struct export_sink *sink,
 		struct err *err)
 {
+	int rc;
+
+	if (store_begin_read(st, err) < 0)
+		return -1;
+	rc = export_rows_in(st, kind, sink, err);
+	store_rollback(st);
+	return rc;
+}
+
+int export_rows_in(struct store *st, enum import_kind kind, const struct export_sink *sink,
+		   struct err *err)
+{
 	struct exporter x = { .sink = sink, .err = err };
 	const char *const *columns;
 	size_t ncolumns = import_columns(kind, &columns);
 	int rc;
 
-	if (store_begin_read(st, err) < 0)
-		return -1;
 	if (kind == IMPORT_PEOPLE) {
 		/* The optional active column appears only when someone is
 		 * inactive, so that a file without it round-trips as it was. */
@@ -133,7 +143,6 @@ int export_rows(struct store *st, enum import_kind kind, const struct export_sin
 	case IMPORT_KIND_COUNT: break;
 	}
 out:
-	store_rollback(st);
 	return rc != 0 ? -1 : 0;
 }
 

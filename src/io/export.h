@@ -59,6 +59,12 @@ struct export_sink {
 int export_rows(struct store *st, enum import_kind kind, const struct export_sink *sink,
 		struct err *err);
 
+/* As export_rows, inside the caller's open (read) transaction, which it
+ * leaves open: for the server, which reads who may see what in the same
+ * snapshot. */
+int export_rows_in(struct store *st, enum import_kind kind, const struct export_sink *sink,
+		   struct err *err);
+
 /* The CSV sink: every cell neutralised against formula injection, quoted
  * where csv_quote_needed says; the byte-order mark of EXPORT_EXCEL is
  * written before the header. */

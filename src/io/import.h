@@ -70,6 +70,14 @@ struct import_options {
 	 * "allow_future=1"), named in the message that refuses such a row;
 	 * NULL: not named. */
 	const char *allow_future_option;
+	/* Called for each evidence row that passed every other check, before
+	 * it is stored: 1 takes it; 0 refuses it, with the column at fault
+	 * (or NULL) and the message in msg; -1 stops the import with err set.
+	 * NULL: every good row is taken. For the server, whose callers may
+	 * add only some evidence (a coach: qa rows about their teams). */
+	int (*evidence_allowed)(void *ctx, const struct evidence *e, const char **column,
+				char *msg, size_t msgsz, struct err *err);
+	void *evidence_ctx;          /* for evidence_allowed */
 };
 
 /* Reads a CSV file of kind from in (named name in messages) and stores it

@@ -295,6 +295,25 @@ static void future_date(struct importer *im, const struct cells *c, int32_t date
 		       (long)im->future_days, im->future_days == 1 ? "" : "s", how);
 }
 
+/* The caller's own check of a good evidence row (import_options). */
+static bool allowed(struct importer *im, const struct cells *c, struct evidence *e)
+{
+	const char *column = NULL;
+	char msg[MSG_MAX];
+	int rc;
+
+	e->person = c->v[0];
+	e->competency = c->v[1];
+	e->assessor = optional(c, 5);
+	e->note = optional(c, 6);
+	rc = im->opt.evidence_allowed(im->opt.evidence_ctx, e, &column, msg, sizeof msg, im->err);
+	if (rc < 0)
+		import_fail(im);
+	else if (rc == 0)
+		import_problem(im, c->line, column, "%s", msg);
+	return rc == 1;
+}
+
 void import_evidence_row(struct importer *im, const struct cells *c)
 {
 	char msg[MSG_MAX];
@@ -329,6 +348,8 @@ void import_evidence_row(struct importer *im, const struct cells *c)
 		if (optional(c, 5) != NULL)
 			ok &= exists(im, c, 5, ENTITY_PERSON, c->v[5], "import them with people.csv first");
 	}
+	if (ok && im->opt.evidence_allowed != NULL && !allowed(im, c, &e))
+		ok = false;
 	/* After the first problem nothing more is stored, only checked. */
 	if (!ok || im->rep->errors > 0)
 		return;

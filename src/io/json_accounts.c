@@ -4,6 +4,7 @@
 
 #include "core/model.h"
 #include "io/json_accounts.h"
+#include "util/date.h"
 
 static void string_or_null(struct jw *w, const char *key, const char *value)
 {
@@ -131,4 +132,22 @@ int json_audit(struct jw *w, struct store *st, const struct audit_filter *f, str
 	jw_array_end(w);
 	jw_object_end(w);
 	return 0;
+}
+
+/* Whether since is a date (YYYY-MM-DD) or a time as the log writes them
+ * (YYYY-MM-DDTHH:MM:SSZ). */
+bool audit_since_valid(const char *since)
+{
+	char day[11];
+	int32_t days;
+
+	if (strlen(since) == 10)
+		return date_parse(since, &days) == 0;
+	if (strlen(since) != 20 || since[10] != 'T' || since[19] != 'Z')
+		return false;
+	(void)snprintf(day, sizeof day, "%.10s", since);
+	for (int i = 11; i < 19; i++)
+		if ((i == 13 || i == 16) ? since[i] != ':' : (since[i] < '0' || since[i] > '9'))
+			return false;
+	return date_parse(day, &days) == 0;
 }

@@ -5,6 +5,8 @@
 #ifndef COMPGAP_JSON_ACCOUNTS_H
 #define COMPGAP_JSON_ACCOUNTS_H
 
+#include <stdbool.h>
+
 #include "store/store.h"
 #include "util/jsonw.h"
 
@@ -23,6 +25,10 @@ void json_audit_entry(struct jw *w, const struct audit_entry *e);
 
 /* {"audit": [entries f selects, oldest first]}. */
 int json_audit(struct jw *w, struct store *st, const struct audit_filter *f, struct err *err);
+
+/* Whether since is a date (YYYY-MM-DD) or a time as the log writes them
+ * (YYYY-MM-DDTHH:MM:SSZ): what `audit --since` and ?since= take. */
+bool audit_since_valid(const char *since);
 
 /* A list of team keys separated by STORE_TEAM_SEP, as an array. */
 void json_team_keys(struct jw *w, const char *teams);
