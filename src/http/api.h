@@ -67,6 +67,17 @@ struct http_reader_ctx {
 const struct view_reader *http_view_reader(const struct http_ctx *cx, struct store *st,
 					   struct http_reader_ctx *ctx, struct view_reader *rd);
 
+/* Whether the caller may add evidence of source src about a person they
+ * reach (own: the caller themselves): NULL yes, else why not
+ * (http/evidence_rules.c). */
+const char *http_evidence_source_refused(const struct http_caller *c, enum source src, bool own);
+
+/* Whether the caller may name assessor on evidence they add: 1 yes
+ * (nobody, or themselves; admin and hr anyone; a token without a person
+ * someone within its reach), 0 no with *why set, -1 when the check failed. */
+int http_evidence_assessor(const struct http_ctx *cx, struct store *st, const char *assessor,
+			   const char **why);
+
 /* A set of roles for http_role_in: ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_HR). */
 #define ROLE_BIT(r) (1u << (unsigned)(r))
 

@@ -154,27 +154,6 @@ static void refuse(struct add_job *j, size_t i, int status, const char *code, co
 				     outcome, j->detail };
 }
 
-/* Whether the caller's role may add evidence of source src about the
- * person of a row (visible to them): NULL yes, else why not. */
-static const char *source_refused(const struct http_caller *c, enum source src, bool own)
-{
-	switch (src) {
-	case SOURCE_SELF:
-		return own ? NULL : "self evidence is about oneself only";
-	case SOURCE_MANAGER:
-		return c->role == ROLE_MANAGER && !own ? NULL
-			: "only a manager gives manager evidence, about their reports";
-	case SOURCE_PEER:
-		return (c->role == ROLE_MANAGER || c->role == ROLE_EMPLOYEE) && !own ? NULL
-			: "peer evidence is given by a manager or an employee, about someone else";
-	case SOURCE_QA:
-		return c->role == ROLE_COACH && !own ? NULL
-			: "only a coach gives qa evidence, about the people of their teams";
-	default:
-		return "only admin and hr add this source of evidence";
-	}
-}
-
 /* Checks row i against the caller's role and reach (docs/security.md),
  * filling in the caller's own person as its assessor when they have one
  * and left it out. 1 allowed; 0 refused (answer and audit entry set); -1
@@ -187,6 +166,7 @@ static int may_add(struct add_job *j, struct store *st, size_t i)
 	struct about *a = about_person(j, st, row[COL_PERSON]);
 	enum source src;
 	const char *why;
+	int rc;
 
 	if (a == NULL)
 		return -1;
@@ -200,15 +180,18 @@ static int may_add(struct add_job *j, struct store *st, size_t i)
 		return 1;
 	/* An unknown source is the import's to refuse, with its words. */
 	if (source_parse(row[COL_SOURCE], &src) == 0 &&
-	    (why = source_refused(c, src, is_person(c, row[COL_PERSON]))) != NULL) {
+	    (why = http_evidence_source_refused(c, src, is_person(c, row[COL_PERSON]))) != NULL) {
 		refuse(j, i, 403, "forbidden", "source", "denied", "%s", why);
 		return 0;
 	}
-	if (assessor != NULL && assessor[0] != '\0' && !is_person(c, assessor)) {
-		refuse(j, i, 403, "forbidden", "assessor", "denied", "%s",
-		       c->person[0] != '\0'
-			       ? "evidence you add has you as its assessor; leave assessor out"
-			       : "a caller without a person records no assessor; leave it out");
+	rc = http_evidence_assessor(j->cx, st, assessor, &why);
+	if (rc < 0) {
+		response_error(j->cx->resp, 503, "unavailable", NULL,
+			       "cannot check access now; try again later");
+		return -1;
+	}
+	if (rc == 0) {
+		refuse(j, i, 403, "forbidden", "assessor", "denied", "%s", why);
 		return 0;
 	}
 	if (c->person[0] != '\0')
@@ -248,7 +231,7 @@ static int audit_added(struct add_job *j, struct store *st, struct err *err)
 static int add_attempt(struct store *st, void *ctx, int attempt, struct err *err)
 {
 	struct add_job *j = ctx;
-	static const struct import_options opts = { false, NULL };
+	static const struct import_options opts = { .allow_future = false };
 
 	(void)attempt;
 	/* A retried attempt starts over: the people and the assessors. */

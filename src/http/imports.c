@@ -152,31 +152,39 @@ static int coach_reaches(struct coach_check *k, const char *person, struct err *
 	return rc;
 }
 
-/* A coach adds qa evidence about the people of their teams; a person out
- * of reach is refused with the message of one that does not exist. */
+/* A coach adds evidence by the rules of POST /api/v1/evidence (qa about
+ * the people of their teams, self about themselves; the assessor
+ * themselves, or for a token someone within its reach); a person out of
+ * reach is refused with the message of one that does not exist. */
 static int coach_allowed(void *ctx, const struct evidence *e, const char **column, char *msg,
 			 size_t msgsz, struct err *err)
 {
 	struct coach_check *k = ctx;
+	const struct http_caller *c = k->cx->req->caller;
+	bool own = c->person[0] != '\0' && strcmp(c->person, e->person) == 0;
+	const char *why = http_evidence_source_refused(c, e->source, own);
 	int rc;
 
-	if (e->source != SOURCE_QA) {
+	if (why != NULL) {
 		*column = "source";
-		(void)snprintf(msg, msgsz, "a coach imports qa evidence only, not %s",
-			       source_name(e->source));
+		(void)snprintf(msg, msgsz, "%s", why);
 		return 0;
 	}
-	if (k->cx->cfg->reach == NULL)
-		return 1;
-	rc = coach_reaches(k, e->person, err);
-	if (rc == 1 && e->assessor != NULL)
-		rc = coach_reaches(k, e->assessor, err);
+	rc = own || k->cx->cfg->reach == NULL ? 1 : coach_reaches(k, e->person, err);
 	if (rc == 0) {
-		bool person = coach_reaches(k, e->person, err) == 0;
-
-		*column = person ? "person" : "assessor";
-		(void)snprintf(msg, msgsz, "unknown %s '%s'; import them with people.csv first",
-			       *column, person ? e->person : e->assessor);
+		*column = "person";
+		(void)snprintf(msg, msgsz, "unknown person '%s'; import them with people.csv first",
+			       e->person);
+		return 0;
+	}
+	if (rc < 0)
+		return -1;
+	rc = http_evidence_assessor(k->cx, k->st, e->assessor, &why);
+	if (rc < 0)
+		return err_set(err, EX_TEMPFAIL, "cannot check access now; try again later");
+	if (rc == 0) {
+		*column = "assessor";
+		(void)snprintf(msg, msgsz, "%s", why);
 	}
 	return rc;
 }

@@ -291,7 +291,7 @@ py "each such row is named; a person out of reach as one that does not exist" '
 import json, sys
 d = json.load(open(sys.argv[1]))
 got = [(p["line"], p["field"], p["message"]) for p in d["problems"]]
-assert got == [(3, "source", "a coach imports qa evidence only, not manager"),
+assert got == [(3, "source", "only a manager gives manager evidence, about their reports"),
                (4, "person", "unknown person \x27KCC-1011\x27; import them with people.csv first"),
                (5, "person", "unknown person \x27NOBODY-2\x27; import them with people.csv first")], got
 ' "$WORK/b"

@@ -181,10 +181,19 @@ check "and nothing was stored" [ "$(rows as-other)" = 0 ]
 post mgr1 /api/v1/evidence "$(row KCC-1012 manager mgr-as-other KCC-1001)"
 expect_code "a manager naming another assessor is refused" 403
 check "and nothing was stored" [ "$(rows mgr-as-other)" = 0 ]
+# A token has no person: it may name who assessed (the coach who evaluated
+# the contact), someone within its reach, as a coach's import may.
 post token /api/v1/evidence "$(row KCC-1051 qa token-assessor KCC-1050)"
-expect_code "a token without a person naming an assessor is refused" 403
+expect_code "a token without a person names an assessor within its reach" 201
+check "and it is stored with them" [ "$(q token-assessor)" = KCC-1050 ]
+post token /api/v1/evidence "$(row KCC-1051 qa token-assessor-far KCC-1001)"
+expect_code "a token naming an assessor beyond its reach is refused" 403
 expect_error "the token's refusal names the assessor" forbidden assessor
-check "and nothing was stored" [ "$(rows token-assessor)" = 0 ]
+check "and nothing was stored" [ "$(rows token-assessor-far)" = 0 ]
+cp "$WORK/b" "$WORK/far.json"
+post token /api/v1/evidence "$(row KCC-1051 qa token-assessor-far NOBODY-9)"
+expect_code "a token naming an unknown assessor is refused" 403
+check "with the same answer as one beyond its reach" cmp -s "$WORK/b" "$WORK/far.json"
 post emp1 /api/v1/evidence "$(row KCC-1012 peer as-self KCC-1011)"
 expect_code "an employee naming themselves as assessor" 201
 check "is stored with them as assessor" [ "$(q as-self)" = KCC-1011 ]
