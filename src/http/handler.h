@@ -50,5 +50,7 @@ int handle_person_explain(struct http_ctx *cx);
 int handle_session_create(struct http_ctx *cx);
 int handle_session_delete(struct http_ctx *cx);
 int handle_me(struct http_ctx *cx);
+/* http/assets.c: the built-in static files (issue 11, bench-serve) */
+int handle_asset(struct http_ctx *cx);
 
 #endif

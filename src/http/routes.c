@@ -18,6 +18,8 @@ const struct http_route http_routes[] = {
 	{ "GET", "/api/v1/teams/{key}/report", handle_team_report, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/people/{key}", handle_person, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/people/{key}/explain", handle_person_explain, ACCESS_SIGNED_IN, BODY_NONE },
+	/* The built-in static files (http/assets.c), for everyone. */
+	{ "GET", "/assets/{name}", handle_asset, ACCESS_PUBLIC, BODY_NONE },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];
