@@ -37,6 +37,7 @@ if [ ! -f "$db" ]; then
 	$bin generate --people "$people" --seed 7 --db "$db" >&2
 fi
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/compgap-bench.XXXXXX")
 pid=""
 cleanup() {
@@ -134,7 +135,7 @@ whole() {
 	wait "$sampler"
 	set -- $out
 	[ "$1" = 200 ] || { echo "the whole organisation's gaps: status $1" >&2; exit 70; }
-	echo "$2 * 1000" | bc >> "$tmp/org.ms"
+	echo "$2" | awk '{ printf "%.0f\n", $1 * 1000 }' >> "$tmp/org.ms"
 	echo "scale=1; $3 / 1048576" | bc >> "$tmp/org.mb"
 	echo "scale=1; $(cat "$tmp/rss.kb") / 1024" | bc >> "$tmp/org.rss"
 	echo "  whole organisation: $(tail -n 1 "$tmp/org.ms") ms, $(tail -n 1 "$tmp/org.mb") MB," \
@@ -159,8 +160,8 @@ idle=$(echo "scale=1; $(rss_kb) / 1024" | bc)
 hwm=$(awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status")
 
 med() { median $(cat "$tmp/$1"); }
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "compgap $($bin version 2> /dev/null | head -n 1), SQLite, $people people, as of $asof; wrk -t2 -c$connections -d${seconds}s on the same machine; medians of $runs runs"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) (above 2, other work shared the cores)"
+echo "$($bin version 2> /dev/null | head -n 1), SQLite, $people people, as of $asof; wrk -t2 -c$connections -d${seconds}s on the same machine; medians of $runs runs"
 echo "GET /api/v1/teams/$team/gaps (one team of 15, $(wc -c < "$tmp/one.json") bytes): $(med gaps.rps) req/s, p50 $(med gaps.p50) ms, p99 $(med gaps.p99) ms, peak RSS $(med gaps.rss) MB (targets: >= 5000 req/s, p99 < 10 ms, < 200 MB)"
 echo "GET /assets/$asset (the ceiling, $(wc -c < "assets/$asset") bytes): $(med asset.rps) req/s, p50 $(med asset.p50) ms, p99 $(med asset.p99) ms, peak RSS $(med asset.rss) MB"
 echo "GET /api/v1/teams/$root/gaps (the whole organisation, $(med org.mb) MB): $(med org.ms) ms, peak RSS $(med org.rss) MB"
