@@ -11,7 +11,9 @@ SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fram
 FUZZ_SECONDS ?= 30
 
 LIB_SRC  = $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
-LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets_data.o
+# The static files served at /assets/ (src/http/assets.h), compiled in.
+ASSETS   = $(sort $(wildcard assets/*))
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -30,6 +32,16 @@ deps-test:
 
 $(BUILD)/%.o: %.c $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# assets/ as C, in the build directory (never committed); the directory
+# is a prerequisite too, so that removing a file rebuilds it.
+$(BUILD)/gen/assets_data.c: tools/embed_assets.sh assets $(ASSETS)
+	@mkdir -p $(dir $@)
+	tools/embed_assets.sh $(ASSETS) > $@.tmp
+	mv $@.tmp $@
+
+$(BUILD)/gen/assets_data.o: $(BUILD)/gen/assets_data.c src/http/assets.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/compgap: $(BUILD)/src/cli/main.o $(LIB_OBJ)

@@ -124,6 +124,9 @@ static bool add_headers(struct MHD_Response *m, const struct http_response *r)
 	       MHD_add_response_header(m, "Referrer-Policy", "no-referrer") == MHD_YES &&
 	       MHD_add_response_header(m, "Content-Type", r->content_type) == MHD_YES &&
 	       (!r->api || MHD_add_response_header(m, "Cache-Control", "no-store") == MHD_YES) &&
+	       (r->api || r->cache_control == NULL ||
+		MHD_add_response_header(m, "Cache-Control", r->cache_control) == MHD_YES) &&
+	       (r->etag == NULL || MHD_add_response_header(m, "ETag", r->etag) == MHD_YES) &&
 	       (r->allow == NULL || MHD_add_response_header(m, "Allow", r->allow) == MHD_YES) &&
 	       (r->attachment[0] == '\0' || add_attachment(m, r->attachment)) &&
 	       (r->set_cookie[0] == '\0' ||
@@ -146,6 +149,10 @@ static enum MHD_Result answer(struct MHD_Connection *c, struct request_state *rs
 		if (m != NULL)
 			r->fd = -1;    /* libmicrohttpd closes it */
 		bytes = r->size;
+	} else if (r->static_body != NULL) {
+		m = MHD_create_response_from_buffer(r->static_len, (void *)r->static_body,
+						    MHD_RESPMEM_PERSISTENT);
+		bytes = r->static_len;
 	} else {
 		m = MHD_create_response_from_buffer(r->body.len, r->body.data ? r->body.data : (char *)"",
 						    MHD_RESPMEM_MUST_COPY);
@@ -333,6 +340,7 @@ static int check_headers(struct MHD_Connection *c, struct request_state *rs, con
 	rs->req.authorization = header(c, "Authorization");
 	rs->req.cookie = header(c, "Cookie");
 	rs->req.csrf_token = header(c, "X-CSRF-Token");
+	rs->req.if_none_match = header(c, "If-None-Match");
 	if (rs->route->access != ACCESS_PUBLIC) {
 		rc = cfg->authenticate(cfg, &rs->req, &rs->caller);
 		if (rc < 0)

@@ -65,5 +65,7 @@ int handle_export(struct http_ctx *cx);
 int handle_settings(struct http_ctx *cx);
 int handle_setting_put(struct http_ctx *cx);
 int handle_audit(struct http_ctx *cx);
+/* http/assets.c: the built-in static files (issue 11, bench-serve) */
+int handle_asset(struct http_ctx *cx);
 
 #endif

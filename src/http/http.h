@@ -66,6 +66,7 @@ struct http_request {
 	const char *authorization;        /* the header, or NULL */
 	const char *cookie;               /* the header, or NULL */
 	const char *csrf_token;           /* X-CSRF-Token, or NULL */
+	const char *if_none_match;        /* If-None-Match, or NULL */
 	const char *address;              /* the client's, as text */
 	const char *body;                 /* the body (NUL-terminated), or NULL */
 	size_t body_len;
@@ -94,6 +95,13 @@ struct http_response {
 	const char *error_code;     /* the error's code, for the access log, or NULL */
 	char set_cookie[256];       /* a Set-Cookie header, or "" */
 	long retry_after;           /* a Retry-After header (seconds), or 0 */
+	const char *etag;           /* an ETag header (a static string), or NULL */
+	const char *cache_control;  /* a Cache-Control header (a static
+				     * string), or NULL for none (api: no-store) */
+	const unsigned char *static_body; /* a body that lives as long as the
+					   * program (a built-in asset), sent
+					   * without a copy; NULL: body or fd */
+	size_t static_len;          /* its length */
 };
 
 #endif

@@ -37,6 +37,8 @@ const struct http_route http_routes[] = {
 	{ "GET", "/api/v1/settings", handle_settings, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "PUT", "/api/v1/settings/{key}", handle_setting_put, ACCESS_SIGNED_IN, BODY_JSON },
 	{ "GET", "/api/v1/audit", handle_audit, ACCESS_SIGNED_IN, BODY_NONE },
+	/* The built-in static files (http/assets.c), for everyone. */
+	{ "GET", "/assets/{name}", handle_asset, ACCESS_PUBLIC, BODY_NONE },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];
