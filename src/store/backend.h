@@ -95,6 +95,7 @@ struct store {
 	int in_tx;                       /* a transaction is open */
 	struct strmap keys[ENTITY_KEYED];/* key -> id, loaded on first lookup */
 	int keys_loaded[ENTITY_KEYED];
+	int keys_asked[ENTITY_KEYED];    /* lookups of one key each since */
 	int64_t batch;                   /* current import batch, 0 for none */
 	int busy_ms;                     /* how long to wait for another's lock; -1: no limit */
 	struct buf scratch;              /* store_best_level's decoded rows */
@@ -116,8 +117,9 @@ struct backend {
 	int (*begin)(struct store *st, int write, struct err *err);
 	int (*commit)(struct store *st, struct err *err);
 	void (*rollback)(struct store *st);
-	/* Calls cb for every key of kind with its id. */
-	int (*each_key)(struct store *st, enum entity kind,
+	/* Calls cb for every key of kind with its id; only for the key only
+	 * when it is not NULL (at most one row). */
+	int (*each_key)(struct store *st, enum entity kind, const char *only,
 			int (*cb)(void *ctx, const char *key, int64_t id), void *ctx,
 			struct err *err);
 	int (*count)(struct store *st, enum entity kind, int64_t *n, struct err *err);

@@ -19,16 +19,23 @@ static int key_row(const PGresult *r, int i, void *arg)
 	return k->cb(k->ctx, pgb_col_text(r, i, 0), pgb_col_int(r, i, 1));
 }
 
-int pq_each_key(struct store *st, enum entity kind,
+int pq_each_key(struct store *st, enum entity kind, const char *only,
 		int (*cb)(void *ctx, const char *key, int64_t id), void *ctx,
 		struct err *err)
 {
-	static const enum stmt_id q[ENTITY_KEYED] = {
+	static const enum stmt_id all[ENTITY_KEYED] = {
 		Q_KEYS_TEAM, Q_KEYS_PERSON, Q_KEYS_COMPETENCY, Q_KEYS_ROLE
 	};
+	static const enum stmt_id one[ENTITY_KEYED] = {
+		Q_KEY_TEAM, Q_KEY_PERSON, Q_KEY_COMPETENCY, Q_KEY_ROLE
+	};
 	struct key_cb k = { cb, ctx };
+	struct params p = { 0 };
 
-	return pgb_run_rows(st, q[kind], NULL, key_row, &k, "read keys", err);
+	if (only == NULL)
+		return pgb_run_rows(st, all[kind], NULL, key_row, &k, "read keys", err);
+	pgb_param_text(&p, only);
+	return pgb_run_rows(st, one[kind], &p, key_row, &k, "read keys", err);
 }
 
 int pq_count(struct store *st, enum entity kind, int64_t *n, struct err *err)

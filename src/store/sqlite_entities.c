@@ -6,18 +6,23 @@
 
 #include "store/sqlite_int.h"
 
-int sq_each_key(struct store *st, enum entity kind,
+int sq_each_key(struct store *st, enum entity kind, const char *only,
 		int (*cb)(void *ctx, const char *key, int64_t id), void *ctx,
 		struct err *err)
 {
-	static const enum stmt_id q[ENTITY_KEYED] = {
+	static const enum stmt_id all[ENTITY_KEYED] = {
 		Q_KEYS_TEAM, Q_KEYS_PERSON, Q_KEYS_COMPETENCY, Q_KEYS_ROLE
 	};
-	sqlite3_stmt *s = sq_prepare(st, q[kind], err);
+	static const enum stmt_id one[ENTITY_KEYED] = {
+		Q_KEY_TEAM, Q_KEY_PERSON, Q_KEY_COMPETENCY, Q_KEY_ROLE
+	};
+	sqlite3_stmt *s = sq_prepare(st, only != NULL ? one[kind] : all[kind], err);
 	int rc, stop = 0;
 
 	if (s == NULL)
 		return -1;
+	if (only != NULL)
+		sq_bind_text(s, 1, only);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		stop = cb(ctx, sq_column_text(s, 0), sqlite3_column_int64(s, 1));
 		if (stop != 0)

@@ -19,6 +19,7 @@ enum {
 enum stmt_id {
 	Q_VERSION,
 	Q_KEYS_TEAM, Q_KEYS_PERSON, Q_KEYS_COMPETENCY, Q_KEYS_ROLE,
+	Q_KEY_TEAM, Q_KEY_PERSON, Q_KEY_COMPETENCY, Q_KEY_ROLE,
 	Q_COUNT_TEAM, Q_COUNT_PERSON, Q_COUNT_COMPETENCY, Q_COUNT_ROLE, Q_COUNT_EVIDENCE,
 	Q_PUT_TEAM, Q_PUT_PERSON, Q_PUT_COMPETENCY, Q_PUT_ROLE,
 	Q_DELETE_INDICATORS, Q_INSERT_INDICATOR, Q_PUT_REQUIREMENT,
@@ -103,7 +104,7 @@ void sq_column_sums(sqlite3_stmt *s, int first, struct evidence_sums *out);
 
 /* sqlite_entities.c: keys, counts, upserts and listings of teams, people,
  * competencies, indicators, roles and their requirements. */
-int sq_each_key(struct store *st, enum entity kind,
+int sq_each_key(struct store *st, enum entity kind, const char *only,
 		int (*cb)(void *ctx, const char *key, int64_t id), void *ctx,
 		struct err *err);
 int sq_count(struct store *st, enum entity kind, int64_t *n, struct err *err);

@@ -17,7 +17,9 @@
 enum {
 	EVIDENCE_CHUNK = 4096,  /* rows resolved and handed to the backend at once */
 	SUMS_CHUNK = 8192,      /* running sums handed to the backend at once */
-	RETRY_FIRST_MS = 50     /* the wait before the first retry of a transaction */
+	RETRY_FIRST_MS = 50,    /* the wait before the first retry of a transaction */
+	KEYS_ASKED_ALONE = 16   /* keys of a kind read one at a time in a transaction,
+				 * before all of them are read at once (store_lookup) */
 };
 
 static void pending_clear(struct pending_sums *p);
@@ -85,6 +87,7 @@ static void drop_key_cache(struct store *st)
 	for (int k = 0; k < ENTITY_KEYED; k++) {
 		strmap_free(&st->keys[k]);
 		st->keys_loaded[k] = 0;
+		st->keys_asked[k] = 0;
 	}
 }
 
@@ -470,20 +473,50 @@ static int cache_key(void *ctx, const char *key, int64_t id)
 	return strmap_put(ctx, key, id) < 0 ? -1 : 0;
 }
 
+/* The id of one key, read alone. */
+static int found_key(void *ctx, const char *key, int64_t id)
+{
+	(void)key;
+	*(int64_t *)ctx = id;
+	return 0;
+}
+
+int store_load_keys(struct store *st, enum entity kind, struct err *err)
+{
+	int rc;
+
+	if (st->keys_loaded[kind])
+		return 0;
+	rc = st->be->each_key(st, kind, NULL, cache_key, &st->keys[kind], err);
+	if (rc != 0) {
+		if (rc > 0)
+			err_set(err, EX_OSERR, "out of memory while reading keys");
+		strmap_free(&st->keys[kind]);
+		return -1;
+	}
+	st->keys_loaded[kind] = 1;
+	return 0;
+}
+
 int store_lookup(struct store *st, enum entity kind, const char *key, int64_t *id,
 		 struct err *err)
 {
-	if (!st->keys_loaded[kind]) {
-		int rc = st->be->each_key(st, kind, cache_key, &st->keys[kind], err);
+	/* A request of the server asks for a key or two: those are read one
+	 * at a time, where reading every key (50,000 people) cost several
+	 * milliseconds a request. An import asks for thousands: from the
+	 * KEYS_ASKED_ALONE-th on, every key is read once and kept. */
+	if (!st->keys_loaded[kind] && st->keys_asked[kind] < KEYS_ASKED_ALONE) {
+		int64_t found = 0;
 
-		if (rc > 0 || rc < 0) {
-			if (rc > 0)
-				err_set(err, EX_OSERR, "out of memory while reading keys");
-			strmap_free(&st->keys[kind]);
+		st->keys_asked[kind]++;
+		if (st->be->each_key(st, kind, key, found_key, &found, err) != 0)
 			return -1;
-		}
-		st->keys_loaded[kind] = 1;
+		if (found != 0 && id != NULL)
+			*id = found;
+		return found != 0;
 	}
+	if (store_load_keys(st, kind, err) < 0)
+		return -1;
 	return strmap_get(&st->keys[kind], key, id) ? 1 : 0;
 }
 
@@ -496,7 +529,7 @@ static int find_nearest(struct store *st, enum entity kind, const char *key,
 	const struct strmap *m = &st->keys[kind];
 
 	edit_nearest_begin(near, key);
-	if (store_lookup(st, kind, key, NULL, err) < 0)
+	if (store_load_keys(st, kind, err) < 0)
 		return -1;
 	for (size_t i = 0; i < m->cap; i++)
 		if (m->slots[i].key != NULL && strcmp(m->slots[i].key, key) != 0)

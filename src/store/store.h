@@ -119,6 +119,12 @@ int store_transact(struct store *st,
 int store_lookup(struct store *st, enum entity kind, const char *key, int64_t *id,
 		 struct err *err);
 
+/* Reads every key of kind into the key cache of the transaction, which
+ * store_lookup otherwise fills only after its first few lookups (those
+ * read one key each): for a caller that must not query while it iterates
+ * (verify.c) or that walks all keys. 0, or -1 with err set. */
+int store_load_keys(struct store *st, enum entity kind, struct err *err);
+
 /* Writes into out the stored key of kind nearest to key (at most two edits
  * away ignoring case, and closer than any other), for "did you mean"
  * hints; returns 1 when there is one, 0 when not, -1 on error. */

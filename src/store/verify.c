@@ -352,7 +352,6 @@ static int describe(struct checker *c)
 int store_check(struct store *st, struct store_check *out, struct err *err)
 {
 	struct checker c = { .st = st, .out = out, .err = err };
-	int64_t unused;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -360,8 +359,8 @@ int store_check(struct store *st, struct store_check *out, struct err *err)
 	buf_init(&c.rows, SIZE_MAX);
 	/* The keys are cached before the rows are read: a lookup inside the
 	 * iteration must not query. */
-	rc = store_lookup(st, ENTITY_PERSON, "", &unused, err) < 0 ||
-	     store_lookup(st, ENTITY_COMPETENCY, "", &unused, err) < 0 ? -1 : 0;
+	rc = store_load_keys(st, ENTITY_PERSON, err) < 0 ||
+	     store_load_keys(st, ENTITY_COMPETENCY, err) < 0 ? -1 : 0;
 	if (rc == 0 && st->be->each_evidence(st, &(struct evidence_filter){ NULL, NULL }, add_row,
 					     &c, err) != 0)
 		rc = -1;
