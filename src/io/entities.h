@@ -125,6 +125,7 @@ int entity_delete(struct store *st, enum entity kind, const char *key, struct fi
 int entity_create_in(struct store *st, const struct entity_patch *p, struct field_error *fe);
 int entity_update_in(struct store *st, const char *key, const struct entity_patch *p,
 		     struct field_error *fe);
+int entity_delete_in(struct store *st, enum entity kind, const char *key, struct field_error *fe);
 
 /* ---- evidence ------------------------------------------------------------ */
 
