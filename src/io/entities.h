@@ -4,7 +4,8 @@
  * checked and written by the CSV import's own code (so that a value the
  * CSV refuses is refused with the same words), and the JSON documents of
  * one entity, of a page of them, and of a page of a person's evidence.
- * docs/api-entities.md describes the documents and the patch rules. */
+ * docs/api.md ("Teams, people, competencies and roles") describes the
+ * documents and the patch rules, docs/api-entities.md the evidence. */
 #ifndef COMPGAP_ENTITIES_H
 #define COMPGAP_ENTITIES_H
 
@@ -145,7 +146,7 @@ int evidence_add(struct store *st, const char *const *values, size_t nrows, bool
 
 /* ---- JSON documents --------------------------------------------------------- */
 
-/* One entity as an object (docs/api-entities.md). A competency's
+/* One entity as an object (docs/api.md). A competency's
  * indicators and a role's requirements are read from the store. */
 void entities_json_team(struct jw *w, const struct team *t);
 void entities_json_person(struct jw *w, const struct person *p);
