@@ -13,6 +13,9 @@
 #include "http/api.h"
 #include "http/entities_int.h"
 
+/* Bytes a request body's patch may take once parsed. */
+enum { PATCH_ARENA_MAX = 1 << 26 };
+
 enum write_op {
 	OP_CREATE,
 	OP_UPDATE,
@@ -102,6 +105,7 @@ static int write_entity(struct http_ctx *cx, enum entity kind, enum write_op op)
 	struct write_job j = { .cx = cx, .kind = kind, .op = op };
 	const struct http_request *req = cx->req;
 	struct err err = { 0 };
+	struct arena a;
 	struct store *st;
 	int rc;
 
@@ -119,10 +123,13 @@ static int write_entity(struct http_ctx *cx, enum entity kind, enum write_op op)
 		return 0;
 	if (rc == 0)
 		return http_audit_write(cx, st, &j.au);
+	/* The patch's strings: a body of json_body_max bytes, more than the
+	 * request's own arena holds. */
+	arena_init(&a, PATCH_ARENA_MAX);
 	if (op != OP_DELETE &&
 	    entity_patch_parse(kind, op == OP_CREATE ? PATCH_CREATE : PATCH_UPDATE,
-			       req->body != NULL ? req->body : "", req->body_len, cx->arena,
-			       &j.patch, &j.fe) < 0)
+			       req->body != NULL ? req->body : "", req->body_len, &a, &j.patch,
+			       &j.fe) < 0)
 		goto failed;
 	if (op == OP_CREATE) {
 		j.key = j.au.key = j.patch.field[0];
@@ -134,6 +141,7 @@ static int write_entity(struct http_ctx *cx, enum entity kind, enum write_op op)
 			http_store_failed(cx, &err, NULL);
 			j.au.detail = err.msg;
 			j.au.outcome = "failed";
+			arena_free(&a);
 			return http_audit_write(cx, st, &j.au);
 		}
 		goto failed;
@@ -141,15 +149,18 @@ static int write_entity(struct http_ctx *cx, enum entity kind, enum write_op op)
 	if (op == OP_DELETE) {
 		response_text(cx->resp, 204, HTTP_JSON, "");
 		cx->resp->api = true;
-		return 0;
+	} else {
+		(void)http_entity_written(cx, st, kind, j.key, op == OP_CREATE ? 201 : 200);
 	}
-	(void)http_entity_written(cx, st, kind, j.key, op == OP_CREATE ? 201 : 200);
+	arena_free(&a);
 	return 0;
 failed:
 	http_entity_failed(cx, &j.fe);
 	j.au.outcome = "failed";
 	j.au.detail = j.fe.message;
-	return http_audit_write(cx, st, &j.au);
+	rc = http_audit_write(cx, st, &j.au);
+	arena_free(&a);
+	return rc;
 }
 
 int handle_team_create(struct http_ctx *cx) { return write_entity(cx, ENTITY_TEAM, OP_CREATE); }
