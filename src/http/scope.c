@@ -445,9 +445,9 @@ static int page_of_roots(struct store *st, enum entity kind, const char *const *
 			return -1;
 		any_more = any_more || next[0] != '\0';
 	}
-	if (kind == ENTITY_PERSON)
+	if (out->n > 1 && kind == ENTITY_PERSON)    /* none gathered: no array at all */
 		qsort(out->people, out->n, sizeof *out->people, person_order);
-	else
+	else if (out->n > 1)
 		qsort(out->teams, out->n, sizeof *out->teams, team_order);
 	out->n = scope_page_cut(out->n, q->limit, any_more, &more);
 	if (more && out->n > 0)
