@@ -179,7 +179,7 @@ static int keep_team(void *ctx, const struct team *t)
 
 static int full(struct err *err)
 {
-	return err_set(err, EX_SOFTWARE, "the list is too large to gather; ask for a smaller page");
+	return err_set(err, EX_OSERR, "out of memory gathering the list");
 }
 
 static int person_order(const void *x, const void *y)

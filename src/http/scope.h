@@ -34,8 +34,8 @@ struct scope_page {
 /* Reads the page q asks for of kind (ENTITY_TEAM or ENTITY_PERSON), only
  * rows within c's reach. q->team, when set, must exist and be within c's
  * reach (http_visible checks it first). Rows and their strings live in a.
- * 0, or -1 with err set (the store's errors, EX_SOFTWARE for another
- * kind). */
+ * 0, or -1 with err set: the store's errors, EX_OSERR when a is full,
+ * EX_SOFTWARE for another kind. */
 int scope_page_read(struct store *st, const struct http_caller *c, enum entity kind,
 		    const struct page_query *q, struct arena *a, struct scope_page *out,
 		    struct err *err);
