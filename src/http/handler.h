@@ -67,5 +67,27 @@ int handle_setting_put(struct http_ctx *cx);
 int handle_audit(struct http_ctx *cx);
 /* http/assets.c: the built-in static files (issue 11, bench-serve) */
 int handle_asset(struct http_ctx *cx);
+/* http/entities.c and http/entities_write.c: teams, people, competencies
+ * and roles (lists, records, create, update, delete) */
+int handle_teams_list(struct http_ctx *cx);
+int handle_people_list(struct http_ctx *cx);
+int handle_competencies_list(struct http_ctx *cx);
+int handle_roles_list(struct http_ctx *cx);
+int handle_team_get(struct http_ctx *cx);
+int handle_person_record(struct http_ctx *cx);
+int handle_competency_get(struct http_ctx *cx);
+int handle_role_get(struct http_ctx *cx);
+int handle_team_create(struct http_ctx *cx);
+int handle_team_update(struct http_ctx *cx);
+int handle_team_delete(struct http_ctx *cx);
+int handle_person_create(struct http_ctx *cx);
+int handle_person_update(struct http_ctx *cx);
+int handle_person_delete(struct http_ctx *cx);
+int handle_competency_create(struct http_ctx *cx);
+int handle_competency_update(struct http_ctx *cx);
+int handle_competency_delete(struct http_ctx *cx);
+int handle_role_create(struct http_ctx *cx);
+int handle_role_update(struct http_ctx *cx);
+int handle_role_delete(struct http_ctx *cx);
 
 #endif

@@ -39,6 +39,29 @@ const struct http_route http_routes[] = {
 	{ "GET", "/api/v1/audit", handle_audit, ACCESS_SIGNED_IN, BODY_NONE },
 	/* The built-in static files (http/assets.c), for everyone. */
 	{ "GET", "/assets/{name}", handle_asset, ACCESS_PUBLIC, BODY_NONE },
+	/* teams, people, competencies and roles (http/entities.c, entities_write.c) */
+	{ "GET", "/api/v1/teams", handle_teams_list, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "POST", "/api/v1/teams", handle_team_create, ACCESS_SIGNED_IN, BODY_JSON },
+	{ "GET", "/api/v1/teams/{key}", handle_team_get, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "PATCH", "/api/v1/teams/{key}", handle_team_update, ACCESS_SIGNED_IN, BODY_JSON },
+	{ "DELETE", "/api/v1/teams/{key}", handle_team_delete, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "GET", "/api/v1/people", handle_people_list, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "POST", "/api/v1/people", handle_person_create, ACCESS_SIGNED_IN, BODY_JSON },
+	{ "GET", "/api/v1/people/{key}/record", handle_person_record, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "PATCH", "/api/v1/people/{key}", handle_person_update, ACCESS_SIGNED_IN, BODY_JSON },
+	{ "DELETE", "/api/v1/people/{key}", handle_person_delete, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "GET", "/api/v1/competencies", handle_competencies_list, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "POST", "/api/v1/competencies", handle_competency_create, ACCESS_SIGNED_IN, BODY_JSON },
+	{ "GET", "/api/v1/competencies/{key}", handle_competency_get, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "PATCH", "/api/v1/competencies/{key}", handle_competency_update, ACCESS_SIGNED_IN,
+	  BODY_JSON },
+	{ "DELETE", "/api/v1/competencies/{key}", handle_competency_delete, ACCESS_SIGNED_IN,
+	  BODY_NONE },
+	{ "GET", "/api/v1/roles", handle_roles_list, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "POST", "/api/v1/roles", handle_role_create, ACCESS_SIGNED_IN, BODY_JSON },
+	{ "GET", "/api/v1/roles/{key}", handle_role_get, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "PATCH", "/api/v1/roles/{key}", handle_role_update, ACCESS_SIGNED_IN, BODY_JSON },
+	{ "DELETE", "/api/v1/roles/{key}", handle_role_delete, ACCESS_SIGNED_IN, BODY_NONE },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];

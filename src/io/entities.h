@@ -4,7 +4,8 @@
  * checked and written by the CSV import's own code (so that a value the
  * CSV refuses is refused with the same words), and the JSON documents of
  * one entity, of a page of them, and of a page of a person's evidence.
- * docs/api-entities.md describes the documents and the patch rules. */
+ * docs/api.md ("Teams, people, competencies and roles") describes the
+ * documents, the patch rules and evidence over HTTP. */
 #ifndef COMPGAP_ENTITIES_H
 #define COMPGAP_ENTITIES_H
 
@@ -125,6 +126,7 @@ int entity_delete(struct store *st, enum entity kind, const char *key, struct fi
 int entity_create_in(struct store *st, const struct entity_patch *p, struct field_error *fe);
 int entity_update_in(struct store *st, const char *key, const struct entity_patch *p,
 		     struct field_error *fe);
+int entity_delete_in(struct store *st, enum entity kind, const char *key, struct field_error *fe);
 
 /* ---- evidence ------------------------------------------------------------ */
 
@@ -149,7 +151,7 @@ int evidence_add_in(struct store *st, const char *const *values, size_t nrows, b
 
 /* ---- JSON documents --------------------------------------------------------- */
 
-/* One entity as an object (docs/api-entities.md). A competency's
+/* One entity as an object (docs/api.md). A competency's
  * indicators and a role's requirements are read from the store. */
 void entities_json_team(struct jw *w, const struct team *t);
 void entities_json_person(struct jw *w, const struct person *p);

@@ -395,14 +395,19 @@ static int update_work(struct store *st, struct edit_job *j)
 	return entity_update_in(st, j->key, j->p, j->fe);
 }
 
-static int delete_work(struct store *st, struct edit_job *j)
+int entity_delete_in(struct store *st, enum entity kind, const char *key, struct field_error *fe)
 {
 	struct err err = { 0 };
 
-	memset(j->fe, 0, sizeof *j->fe);
-	if (store_delete(st, j->kind, j->key, &err) < 0)
-		return store_failed(j->fe, &err, NULL);
+	memset(fe, 0, sizeof *fe);
+	if (store_delete(st, kind, key, &err) < 0)
+		return store_failed(fe, &err, NULL);
 	return 0;
+}
+
+static int delete_work(struct store *st, struct edit_job *j)
+{
+	return entity_delete_in(st, j->kind, j->key, j->fe);
 }
 
 static int evidence_work(struct store *st, struct edit_job *j)

@@ -46,7 +46,20 @@ static void add_part(char parts[][48], int *n, int64_t count, const char *one, c
 			       count == 1 ? one : many);
 }
 
-/* "team 'kcc' has 12 people and 3 sub-teams; move or remove them first" */
+/* Joins parts[0..n) into list: "a", "a and b", "a, b and c". */
+static void join_parts(char parts[][48], int n, char *list, size_t size)
+{
+	list[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(list);
+
+		(void)snprintf(list + len, size - len, "%s%s", i == 0 ? "" : i == n - 1 ? " and " : ", ",
+			       parts[i]);
+	}
+}
+
+/* "team 'kcc' has 12 people and 3 sub-teams; move or remove them first",
+ * "team 'kcc-desk' is given to 1 user and 1 token; ..." */
 static int refs_refusal(enum entity kind, const char *key, const struct entity_refs *r,
 			struct err *err)
 {
@@ -57,8 +70,9 @@ static int refs_refusal(enum entity kind, const char *key, const struct entity_r
 		" evidence stays)",
 		"give them another role first",
 	};
-	char parts[6][48], list[6 * 48 + 32] = "";
-	int n = 0;
+	char parts[6][48], list[6 * 48 + 32], users[2][48], ulist[2 * 48 + 8];
+	char what[sizeof list + sizeof ulist + 32];
+	int n = 0, m = 0;
 
 	add_part(parts, &n, r->people, kind == ENTITY_ROLE ? "person who holds it" : "person",
 		 kind == ENTITY_ROLE ? "people who hold it" : "people");
@@ -67,20 +81,26 @@ static int refs_refusal(enum entity kind, const char *key, const struct entity_r
 	add_part(parts, &n, r->assessed, "evidence row as assessor", "evidence rows as assessor");
 	add_part(parts, &n, r->reports, "report", "reports");
 	add_part(parts, &n, r->requirements, "role that requires it", "roles that require it");
-	if (n == 0)
+	/* Accounts and tokens name people and teams too: a coach's teams, the
+	 * person a user signs in as. */
+	add_part(users, &m, r->accounts, "user", "users");
+	add_part(users, &m, r->tokens, "token", "tokens");
+	if (n == 0 && m == 0)
 		return 0;
-	for (int i = 0; i < n; i++) {
-		size_t len = strlen(list);
-
-		(void)snprintf(list + len, sizeof list - len, "%s%s",
-			       i == 0 ? "" : i == n - 1 ? " and " : ", ", parts[i]);
-	}
+	join_parts(parts, n, list, sizeof list);
+	join_parts(users, m, ulist, sizeof ulist);
+	(void)snprintf(what, sizeof what, "%s%s%s%s%s", n > 0 ? "has " : "", list,
+		       n > 0 && m > 0 ? ", and " : "",
+		       m == 0 ? "" : kind == ENTITY_TEAM ? "is given to " : "is linked to ", ulist);
 	/* Evidence is never removed, so a competency with evidence cannot
 	 * go; roles that require it can be changed. */
 	if (kind == ENTITY_COMPETENCY && r->evidence > 0)
-		return err_set(err, EX_CANTCREAT, "competency '%s' has %s; a competency with evidence"
-			       " cannot be deleted", key, list);
-	return err_set(err, EX_CANTCREAT, "%s '%s' has %s; %s", entity_word[kind], key, list,
+		return err_set(err, EX_CANTCREAT, "competency '%s' %s; a competency with evidence"
+			       " cannot be deleted", key, what);
+	if (kind == ENTITY_TEAM && n == 0)
+		return err_set(err, EX_CANTCREAT, "team '%s' %s; remove the users and tokens that"
+			       " name it first (compgap user remove)", key, what);
+	return err_set(err, EX_CANTCREAT, "%s '%s' %s; %s", entity_word[kind], key, what,
 		       kind == ENTITY_COMPETENCY ? "remove it from those roles first" : advice[kind]);
 }
 

@@ -14,6 +14,8 @@ static int refs_row(const PGresult *r, int i, void *arg)
 	out->assessed = pgb_col_int(r, i, 3);
 	out->reports = pgb_col_int(r, i, 4);
 	out->requirements = pgb_col_int(r, i, 5);
+	out->accounts = pgb_col_int(r, i, 6);
+	out->tokens = pgb_col_int(r, i, 7);
 	return 0;
 }
 

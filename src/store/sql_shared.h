@@ -36,18 +36,25 @@
 	" s.wl_other, s.max_date, s.best_level, p.id, s.competency_id"
 
 /* What refers to row P (a placeholder) of each kind: the columns of
- * struct entity_refs in its order, 0 where a kind has none. */
+ * struct entity_refs in its order, 0 where a kind has none. Accounts and
+ * tokens (revoked ones too: their rows keep their person and teams) refer
+ * to people and teams. */
 #define REFS_OF_TEAM(P) \
 	"SELECT (SELECT count(*) FROM person WHERE team_id = " P ")," \
-	" (SELECT count(*) FROM team WHERE parent_id = " P "), 0, 0, 0, 0"
+	" (SELECT count(*) FROM team WHERE parent_id = " P "), 0, 0, 0, 0," \
+	" (SELECT count(*) FROM account_team WHERE team_id = " P ")," \
+	" (SELECT count(*) FROM api_token_team WHERE team_id = " P ")"
 #define REFS_OF_PERSON(P) \
 	"SELECT 0, 0, (SELECT count(*) FROM evidence WHERE person_id = " P ")," \
 	" (SELECT count(*) FROM evidence WHERE assessor_id = " P ")," \
-	" (SELECT count(*) FROM person WHERE manager_id = " P "), 0"
+	" (SELECT count(*) FROM person WHERE manager_id = " P "), 0," \
+	" (SELECT count(*) FROM account WHERE person_id = " P ")," \
+	" (SELECT count(*) FROM api_token WHERE person_id = " P ")"
 #define REFS_OF_COMPETENCY(P) \
 	"SELECT 0, 0, (SELECT count(*) FROM evidence WHERE competency_id = " P "), 0, 0," \
-	" (SELECT count(*) FROM requirement WHERE competency_id = " P ")"
-#define REFS_OF_ROLE(P) "SELECT (SELECT count(*) FROM person WHERE role_id = " P "), 0, 0, 0, 0, 0"
+	" (SELECT count(*) FROM requirement WHERE competency_id = " P "), 0, 0"
+#define REFS_OF_ROLE(P) \
+	"SELECT (SELECT count(*) FROM person WHERE role_id = " P "), 0, 0, 0, 0, 0, 0, 0"
 /* One person's evidence rows with their retraction, for pages of it. */
 #define EVIDENCE_ENTRY_COLUMNS \
 	"SELECT e.id, c.key, e.level, e.level_decimals, e.source, e.date, a.key, e.note," \

@@ -25,6 +25,8 @@ int sq_refs(struct store *st, enum entity kind, int64_t id, struct entity_refs *
 		out->assessed = sqlite3_column_int64(s, 3);
 		out->reports = sqlite3_column_int64(s, 4);
 		out->requirements = sqlite3_column_int64(s, 5);
+		out->accounts = sqlite3_column_int64(s, 6);
+		out->tokens = sqlite3_column_int64(s, 7);
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? 0 : sq_db_error(st, rc, "count references", err);

@@ -405,6 +405,9 @@ struct entity_refs {
 	int64_t assessed;           /* person: rows they recorded as assessor */
 	int64_t reports;            /* person: people whose manager they are */
 	int64_t requirements;       /* competency: roles that require it */
+	int64_t accounts;           /* person: users linked to them; team: users
+				     * (coaches) given it */
+	int64_t tokens;             /* the same of API tokens, revoked ones too */
 };
 
 /* Counts what refers to the row of kind (team, person, competency, role)

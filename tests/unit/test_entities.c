@@ -17,6 +17,7 @@
 
 #include "io/entities.h"
 #include "store/store.h"
+#include "store/accounts.h"
 #include "util/arena.h"
 #include "util/jsonw.h"
 
@@ -450,6 +451,52 @@ static void test_delete_is_refused_with_what_refers(void **state)
 		       " remove it from those roles first");
 }
 
+/* Users and tokens name a person (the one they sign in as) and teams (a
+ * coach's): the delete is refused while they do, naming them. */
+static void test_delete_is_refused_while_accounts_refer(void **state)
+{
+	struct fixture *f = *state;
+	const char *const phone[] = { "phone" };
+	const char *const both[] = { "phone", "mail" };
+	struct store_account_new u = { "u1", "employee", "p4", NULL, 0, "$argon2id$x", "2026-01-01T00:00:00Z" };
+	struct store_account_new c = { "c1", "coach", NULL, phone, 1, "$argon2id$y", "2026-01-01T00:00:00Z" };
+	struct store_account_new t = { "t1", "coach", "p4", both, 2, "ab12", "2026-01-01T00:00:00Z" };
+	struct entity_refs r;
+	struct field_error fe;
+	struct err err = { 0 };
+	int64_t id;
+
+	small_org(f);
+	create(f, ENTITY_TEAM, "{\"key\": \"empty\", \"name\": \"Empty\"}");
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_user_add(f->st, &u, &id, &err), 0);
+	assert_int_equal(store_user_add(f->st, &c, &id, &err), 0);
+	assert_int_equal(store_token_add(f->st, &t, &id, &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	assert_int_equal(store_refs(f->st, ENTITY_PERSON, "p4", &r, &err), 0);
+	assert_int_equal(r.accounts, 1);
+	assert_int_equal(r.tokens, 1);
+	assert_int_equal(store_refs(f->st, ENTITY_TEAM, "phone", &r, &err), 0);
+	assert_int_equal(r.accounts, 1);
+	assert_int_equal(r.tokens, 1);
+	delete_refused(f, ENTITY_PERSON, "p4", "person 'p4' is linked to 1 user and 1 token;"
+		       " deactivate the person instead");
+	delete_refused(f, ENTITY_TEAM, "mail", "team 'mail' has 1 person, and is given to 1 token;"
+		       " move or remove them first");
+	delete_refused(f, ENTITY_TEAM, "phone", "team 'phone' has 1 person and 1 sub-team, and is given"
+		       " to 1 user and 1 token; move or remove them first");
+	create(f, ENTITY_COMPETENCY, "{\"key\": \"calm\", \"name\": \"Calm\"}");
+	assert_int_equal(store_refs(f->st, ENTITY_COMPETENCY, "calm", &r, &err), 0);
+	assert_int_equal(r.accounts + r.tokens, 0);
+	/* only the accounts are left to name it */
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_user_remove(f->st, "u1", &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	delete_refused(f, ENTITY_PERSON, "p4", "person 'p4' is linked to 1 token; deactivate the person"
+		       " instead");
+	assert_int_equal(entity_delete(f->st, ENTITY_TEAM, "empty", &fe), 0);
+}
+
 static void test_delete_removes_what_it_owns(void **state)
 {
 	struct fixture *f = *state;
@@ -856,6 +903,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_update_changes_only_the_fields_given, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_update_refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_delete_is_refused_with_what_refers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_delete_is_refused_while_accounts_refer, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_delete_removes_what_it_owns, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_deactivation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pages_cross_their_boundaries, setup, teardown),
