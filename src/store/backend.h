@@ -123,6 +123,9 @@ struct backend {
 			int (*cb)(void *ctx, const char *key, int64_t id), void *ctx,
 			struct err *err);
 	int (*count)(struct store *st, enum entity kind, int64_t *n, struct err *err);
+	/* The largest id of a person (0 for none): at least their number,
+	 * read from the key's index rather than by counting. */
+	int (*person_id_max)(struct store *st, int64_t *n, struct err *err);
 	/* See store_lock_tree. */
 	int (*lock_tree)(struct store *st, enum entity kind, struct err *err);
 	/* Upserts return the row's id in *id. */

@@ -31,6 +31,7 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_KEY_ROLE] = "SELECT key, id FROM role WHERE key = $1",
 	[Q_COUNT_TEAM] = "SELECT count(*) FROM team",
 	[Q_COUNT_PERSON] = "SELECT count(*) FROM person",
+	[Q_PERSON_ID_MAX] = "SELECT coalesce(max(id), 0) FROM person",
 	[Q_COUNT_COMPETENCY] = "SELECT count(*) FROM competency",
 	[Q_COUNT_ROLE] = "SELECT count(*) FROM role",
 	[Q_COUNT_EVIDENCE] =
@@ -712,6 +713,7 @@ const struct backend backend_pg = {
 	.rollback = pq_rollback,
 	.each_key = pq_each_key,
 	.count = pq_count,
+	.person_id_max = pq_person_id_max,
 	.lock_tree = pq_lock_tree,
 	.put_team = pq_put_team,
 	.put_person = pq_put_person,

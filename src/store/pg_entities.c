@@ -48,6 +48,12 @@ int pq_count(struct store *st, enum entity kind, int64_t *n, struct err *err)
 	return pgb_run_done(st, q[kind], NULL, "count rows", n, err);
 }
 
+int pq_person_id_max(struct store *st, int64_t *n, struct err *err)
+{
+	*n = 0;
+	return pgb_run_done(st, Q_PERSON_ID_MAX, NULL, "count rows", n, err);
+}
+
 /* Conflicts with itself and with every writer of the table, not with
  * readers; the statements after it see what those writers committed. */
 int pq_lock_tree(struct store *st, enum entity kind, struct err *err)

@@ -239,7 +239,10 @@ static int fill_sums(struct store *st, struct builder *b, struct err *err)
 	int64_t people = 0;
 	size_t m = 0;
 
-	if (st->be->count(st, ENTITY_PERSON, &people, err) < 0)
+	/* The largest id bounds the number of people from above, and costs
+	 * one step of an index where counting them read every row (a tenth
+	 * of a small team's view in the server). */
+	if (st->be->person_id_max(st, &people, err) < 0)
 		return -1;
 	if ((double)s->nlines > SCAN_LINES_PER_PERSON * (double)people) {
 		for (size_t i = 0; i < s->nmembers; i++)

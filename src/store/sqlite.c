@@ -30,6 +30,7 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_KEY_ROLE] = "SELECT key, id FROM role WHERE key = ?1",
 	[Q_COUNT_TEAM] = "SELECT count(*) FROM team",
 	[Q_COUNT_PERSON] = "SELECT count(*) FROM person",
+	[Q_PERSON_ID_MAX] = "SELECT coalesce(max(id), 0) FROM person",
 	[Q_COUNT_COMPETENCY] = "SELECT count(*) FROM competency",
 	[Q_COUNT_ROLE] = "SELECT count(*) FROM role",
 	[Q_COUNT_EVIDENCE] =
@@ -657,6 +658,7 @@ const struct backend backend_sqlite = {
 	.rollback = sq_rollback,
 	.each_key = sq_each_key,
 	.count = sq_count,
+	.person_id_max = sq_person_id_max,
 	.lock_tree = sq_lock_tree,
 	.put_team = sq_put_team,
 	.put_person = sq_put_person,

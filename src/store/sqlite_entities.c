@@ -31,12 +31,10 @@ int sq_each_key(struct store *st, enum entity kind, const char *only,
 	return sq_each_done(st, s, rc, stop, "read keys", err);
 }
 
-int sq_count(struct store *st, enum entity kind, int64_t *n, struct err *err)
+/* The one number that statement q gives. */
+static int one_number(struct store *st, enum stmt_id q, int64_t *n, struct err *err)
 {
-	static const enum stmt_id q[] = {
-		Q_COUNT_TEAM, Q_COUNT_PERSON, Q_COUNT_COMPETENCY, Q_COUNT_ROLE, Q_COUNT_EVIDENCE
-	};
-	sqlite3_stmt *s = sq_prepare(st, q[kind], err);
+	sqlite3_stmt *s = sq_prepare(st, q, err);
 	int rc;
 
 	if (s == NULL)
@@ -46,6 +44,20 @@ int sq_count(struct store *st, enum entity kind, int64_t *n, struct err *err)
 		*n = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? 0 : sq_db_error(st, rc, "count rows", err);
+}
+
+int sq_count(struct store *st, enum entity kind, int64_t *n, struct err *err)
+{
+	static const enum stmt_id q[] = {
+		Q_COUNT_TEAM, Q_COUNT_PERSON, Q_COUNT_COMPETENCY, Q_COUNT_ROLE, Q_COUNT_EVIDENCE
+	};
+
+	return one_number(st, q[kind], n, err);
+}
+
+int sq_person_id_max(struct store *st, int64_t *n, struct err *err)
+{
+	return one_number(st, Q_PERSON_ID_MAX, n, err);
 }
 
 int sq_lock_tree(struct store *st, enum entity kind, struct err *err)

@@ -21,6 +21,7 @@ enum stmt_id {
 	Q_KEYS_TEAM, Q_KEYS_PERSON, Q_KEYS_COMPETENCY, Q_KEYS_ROLE,
 	Q_KEY_TEAM, Q_KEY_PERSON, Q_KEY_COMPETENCY, Q_KEY_ROLE,
 	Q_COUNT_TEAM, Q_COUNT_PERSON, Q_COUNT_COMPETENCY, Q_COUNT_ROLE, Q_COUNT_EVIDENCE,
+	Q_PERSON_ID_MAX,
 	Q_PUT_TEAM, Q_PUT_PERSON, Q_PUT_COMPETENCY, Q_PUT_ROLE,
 	Q_DELETE_INDICATORS, Q_INSERT_INDICATOR, Q_PUT_REQUIREMENT,
 	Q_LOG_IMPORT, Q_LOG_IMPORT_ROWS, Q_APPEND_EVIDENCE, Q_APPEND_EVIDENCE_MANY,
@@ -108,6 +109,7 @@ int sq_each_key(struct store *st, enum entity kind, const char *only,
 		int (*cb)(void *ctx, const char *key, int64_t id), void *ctx,
 		struct err *err);
 int sq_count(struct store *st, enum entity kind, int64_t *n, struct err *err);
+int sq_person_id_max(struct store *st, int64_t *n, struct err *err);
 int sq_lock_tree(struct store *st, enum entity kind, struct err *err);
 int sq_put_team(struct store *st, const struct team *t, int64_t *id, struct err *err);
 int sq_put_person(struct store *st, const struct person *p, int64_t *id, struct err *err);
