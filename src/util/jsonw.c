@@ -123,9 +123,25 @@ static const unsigned char stops_quoting[256] = {
 	[0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, ['"'] = 1, ['\\'] = 1,
 };
 
-static void put_quoted(struct jw *w, const char *s)
+/* s quoted and escaped, then the n bytes of after (a key's ": "). Most
+ * strings need no escape and fit the chunk: one pass and one copy. */
+static void put_quoted(struct jw *w, const char *s, const char *after, size_t n)
 {
-	const char *run = s;
+	const char *run = s, *end = s;
+
+	while (!stops_quoting[(unsigned char)*end])
+		end++;
+	if (*end == '\0' && w->used + (size_t)(end - s) + 2 + n <= sizeof w->chunk) {
+		char *p = w->chunk + w->used;
+
+		*p++ = '"';
+		memcpy(p, s, (size_t)(end - s));
+		p += end - s;
+		*p++ = '"';
+		memcpy(p, after, n);
+		w->used = (size_t)(p + n - w->chunk);
+		return;
+	}
 
 	put(w, "\"", 1);
 	for (;; s++) {
@@ -154,13 +170,13 @@ static void put_quoted(struct jw *w, const char *s)
 	}
 	put(w, run, (size_t)(s - run));
 	put(w, "\"", 1);
+	put(w, after, n);
 }
 
 void jw_key(struct jw *w, const char *key)
 {
 	before_item(w);
-	put_quoted(w, key);
-	put(w, ": ", 2);
+	put_quoted(w, key, ": ", 2);
 	w->after_key = 1;
 }
 
@@ -171,7 +187,7 @@ void jw_string(struct jw *w, const char *s)
 		return;
 	}
 	before_item(w);
-	put_quoted(w, s);
+	put_quoted(w, s, "", 0);
 }
 
 void jw_int(struct jw *w, int64_t v)

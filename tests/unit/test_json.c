@@ -2,6 +2,7 @@
  * src/util/jsonw.h (the streaming JSON writer). */
 #include "testutil.h"
 
+#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -296,6 +297,50 @@ static void test_jsonw_file(void **state)
 	fclose(f);
 }
 
+/* Keys and strings of every length from 0 to 199, some with bytes to
+ * escape, across many chunk boundaries (the quoting has a fast path for
+ * what fits the chunk): jansson reads back exactly what was written. */
+static void test_jsonw_strings_across_chunks(void **state)
+{
+	static struct jw w;
+	char text[256], key[16];
+	FILE *f = tmpfile();
+	json_error_t e;
+	json_t *doc;
+	size_t i;
+
+	(void)state;
+	assert_non_null(f);
+	jw_init(&w, f, 0);
+	jw_object_begin(&w);
+	for (i = 0; i < 6000; i++) {
+		size_t n = i % 200;
+
+		for (size_t k = 0; k < n; k++)
+			text[k] = (char)(i % 7 == 0 && k % 13 == 5 ? (k % 2 ? '"' : '\n') : 'a' + k % 26);
+		text[n] = '\0';
+		snprintf(key, sizeof key, "k%zu", i);
+		jw_field_string(&w, key, text);
+	}
+	jw_object_end(&w);
+	assert_int_equal(jw_finish(&w), 0);
+	rewind(f);
+	doc = json_loadf(f, 0, &e);
+	assert_non_null(doc);
+	assert_int_equal(json_object_size(doc), 6000);
+	for (i = 0; i < 6000; i++) {
+		size_t n = i % 200;
+
+		for (size_t k = 0; k < n; k++)
+			text[k] = (char)(i % 7 == 0 && k % 13 == 5 ? (k % 2 ? '"' : '\n') : 'a' + k % 26);
+		text[n] = '\0';
+		snprintf(key, sizeof key, "k%zu", i);
+		assert_string_equal(json_string_value(json_object_get(doc, key)), text);
+	}
+	json_decref(doc);
+	fclose(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -307,6 +352,7 @@ int main(void)
 		cmocka_unit_test(test_jsonw_long_string),
 		cmocka_unit_test(test_jsonw_errors),
 		cmocka_unit_test(test_jsonw_file),
+		cmocka_unit_test(test_jsonw_strings_across_chunks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
