@@ -17,11 +17,11 @@
 # the server, so the figures are those of client and server together.
 #   [ORG_DB=FILE] bench/serve.sh [RUNS] [SECONDS]   (default 3 runs of 30 s: ~5 minutes)
 # Results, and where the time goes: docs/deployment.md, "Performance". On
-# 2 December 2026 (2-core AMD EPYC, load average 2 before the run), medians
-# of 3 runs: one team 1,101 req/s, p50 54 ms, p99 131 ms, 77 MB; the asset
-# 52,750 req/s, p99 13 ms; the whole organisation 1.56 s, 239 MB at peak
-# (the analysis: the command line's own peak is 245 MB). The team's target
-# (5,000 req/s, p99 under 10 ms) is missed.
+# 2 December 2026 (2-core AMD EPYC, load average 0.7 before the run),
+# medians of 3 runs: one team 1,200 req/s, p50 52 ms, p99 92 ms, 78 MB; the
+# asset 58,021 req/s, p99 5.1 ms; the whole organisation 1.55 s, 238 MB at
+# peak (the analysis: the command line's own peak is 245 MB). The team's
+# target (5,000 req/s, p99 under 10 ms) is missed.
 set -eu
 cd "$(dirname "$0")/.."
 runs=${1:-3}
