@@ -7,28 +7,6 @@
 #include "cli/table.h"
 #include "io/json_settings.h"
 
-struct set_keys {
-	char keys[64][64];      /* keys set in the database */
-	size_t n;
-};
-
-static int note_key(void *ctx, const char *key, const char *value)
-{
-	struct set_keys *k = ctx;
-
-	(void)value;
-	if (k->n < sizeof k->keys / sizeof k->keys[0])
-		(void)snprintf(k->keys[k->n++], sizeof k->keys[0], "%s", key);
-	return 0;
-}
-
-static bool is_set(const struct set_keys *k, const char *key)
-{
-	for (size_t i = 0; i < k->n; i++)
-		if (strcmp(k->keys[i], key) == 0)
-			return true;
-	return false;
-}
 
 static int list_settings(struct store *st)
 {
@@ -38,7 +16,7 @@ static int list_settings(struct store *st)
 	struct err err = { 0 };
 	struct table t;
 
-	if (store_each_setting(st, note_key, &set, &err) != 0)
+	if (settings_read_set(st, &set, &err) < 0)
 		return cli_fail(&err);
 	settings_default(&defaults);
 	table_init(&t, 4, headers, 0x6);
@@ -48,7 +26,7 @@ static int list_settings(struct store *st)
 		const char *cells[] = { info->key, value, def, info->help };
 
 		(void)snprintf(value, sizeof value, "%g%s", settings_get(store_settings(st), info),
-			       is_set(&set, info->key) ? "*" : "");
+			       settings_is_set(&set, info->key) ? "*" : "");
 		(void)snprintf(def, sizeof def, "%g", settings_get(&defaults, info));
 		(void)table_add(&t, cells);
 	}

@@ -6,11 +6,6 @@
 #include "io/json_settings.h"
 #include "util/edit.h"
 
-struct set_keys {
-	char keys[64][64];      /* keys set in the database */
-	size_t n;
-};
-
 static int note_key(void *ctx, const char *key, const char *value)
 {
 	struct set_keys *k = ctx;
@@ -21,7 +16,13 @@ static int note_key(void *ctx, const char *key, const char *value)
 	return 0;
 }
 
-static bool is_set(const struct set_keys *k, const char *key)
+int settings_read_set(struct store *st, struct set_keys *out, struct err *err)
+{
+	out->n = 0;
+	return store_each_setting(st, note_key, out, err) != 0 ? -1 : 0;
+}
+
+bool settings_is_set(const struct set_keys *k, const char *key)
 {
 	for (size_t i = 0; i < k->n; i++)
 		if (strcmp(k->keys[i], key) == 0)
@@ -34,7 +35,7 @@ int json_settings(struct jw *w, struct store *st, struct err *err)
 	struct settings defaults;
 	struct set_keys set = { .n = 0 };
 
-	if (store_each_setting(st, note_key, &set, err) != 0)
+	if (settings_read_set(st, &set, err) < 0)
 		return -1;
 	settings_default(&defaults);
 	jw_object_begin(w);
@@ -47,7 +48,7 @@ int json_settings(struct jw *w, struct store *st, struct err *err)
 		jw_field_string(w, "key", info->key);
 		jw_field_real(w, "value", settings_get(store_settings(st), info));
 		jw_field_real(w, "default", settings_get(&defaults, info));
-		jw_field_bool(w, "set", is_set(&set, info->key));
+		jw_field_bool(w, "set", settings_is_set(&set, info->key));
 		jw_field_real(w, "min", info->min);
 		jw_field_real(w, "max", info->max);
 		jw_field_bool(w, "whole", info->whole);

@@ -4,6 +4,7 @@
 #ifndef COMPGAP_JSON_SETTINGS_H
 #define COMPGAP_JSON_SETTINGS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "store/store.h"
@@ -14,6 +15,18 @@
  * them; "set" is whether the database holds a value of its own. 0, or -1
  * with err set (the document is then unfinished). */
 int json_settings(struct jw *w, struct store *st, struct err *err);
+
+/* The keys that the database holds a value of its own for. */
+struct set_keys {
+	char keys[64][64];
+	size_t n;
+};
+
+/* Reads them from st into out: 0, or -1 with err set. */
+int settings_read_set(struct store *st, struct set_keys *out, struct err *err);
+
+/* Whether key is among them. */
+bool settings_is_set(const struct set_keys *k, const char *key);
 
 /* "no setting 'KEY'; did you mean 'NEAR'?", or "...; LISTED" when none is
  * near (LISTED says where they are listed). */
