@@ -29,6 +29,16 @@ start() {
 	[ -n "$PORT" ]
 }
 
+# start_or_finish NAME ARGS...: start, or, when the server does not start,
+# a failed test and the end of the test file.
+start_or_finish() {
+	if ! start "$@"; then
+		not_ok "the server starts" "$(cat "$WORK/$1.log")"
+		done_testing
+		exit 0
+	fi
+}
+
 # stop: SIGTERM, and the exit status in STOPPED.
 stop() {
 	kill -TERM "$PID"

@@ -13,11 +13,7 @@ ASSETS=$HERE/../../assets
 DB=$WORK/org.db
 "$COMPGAP" demo --db "$DB" > /dev/null
 
-if ! start assets; then
-	not_ok "the server starts" "$(cat "$WORK/assets.log")"
-	done_testing
-	exit 0
-fi
+start_or_finish assets
 
 # Every file of assets/ is served, byte for byte, without signing in.
 n=0

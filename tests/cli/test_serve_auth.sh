@@ -17,11 +17,7 @@ make_role_users
 check "a token was created" [ -n "$TOKEN" ]
 
 
-if ! start auth; then
-	not_ok "the server starts" "$(cat "$WORK/auth.log")"
-	done_testing
-	exit 0
-fi
+start_or_finish auth
 
 # ---------------------------------------------------------------- sessions
 login emp1

@@ -22,11 +22,7 @@ sql "UPDATE person SET active = 0 WHERE key = 'KCC-1021'" > /dev/null
 # The demo's rows end here; the test's come after.
 BASE=$(sql "SELECT max(id) FROM evidence")
 
-if ! start evidence; then
-	not_ok "the server starts" "$(cat "$WORK/evidence.log")"
-	done_testing
-	exit 0
-fi
+start_or_finish evidence
 for u in admin1 hr1 mgr1 coach1 emp1; do
 	login $u
 done
