@@ -201,3 +201,19 @@ const struct view_reader *http_view_reader(const struct http_ctx *cx, struct sto
 	*rd = (struct view_reader){ may_see_person, ctx, c->role == ROLE_EMPLOYEE };
 	return rd;
 }
+
+struct store *http_begin_read(const struct http_ctx *cx)
+{
+	struct err err = { 0 };
+	struct store *st = http_store(cx, &err);
+
+	if (st == NULL) {
+		http_unavailable(cx);
+		return NULL;
+	}
+	if (store_begin_read(st, &err) < 0) {
+		http_store_failed(cx, &err, NULL);
+		return NULL;
+	}
+	return st;
+}

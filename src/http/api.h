@@ -48,6 +48,10 @@ int http_audit_in(const struct http_ctx *cx, struct store *st, const struct http
  * entity_error_status (a failed store as http_store_failed). Returns 0. */
 int http_entity_failed(const struct http_ctx *cx, const struct field_error *fe);
 
+/* The worker's database connection with a read transaction begun, or
+ * NULL with the answer set (503, or as http_store_failed). */
+struct store *http_begin_read(const struct http_ctx *cx);
+
 /* A small JSON document written by fill into cx's response, with status.
  * Returns 0. */
 int http_json_answer(const struct http_ctx *cx, int status,

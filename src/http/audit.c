@@ -89,8 +89,7 @@ int handle_audit(struct http_ctx *cx)
 		return 0;
 	st = http_store(cx, &err);
 	if (st == NULL)
-		return response_error(cx->resp, 503, "unavailable", NULL,
-				      "the database is not available; try again later");
+		return http_unavailable(cx);
 	if (!http_role_in(cx->req->caller, ROLE_BIT(ROLE_ADMIN))) {
 		http_forbidden(cx, "read the audit log");
 		return http_audit_write(cx, st, &au);

@@ -71,6 +71,11 @@ int http_store_failed(const struct http_ctx *cx, const struct err *err, const ch
 		store_close(st);
 	}
 	accesslog_event("database_error", err->msg);
+	return http_unavailable(cx);
+}
+
+int http_unavailable(const struct http_ctx *cx)
+{
 	return response_error(cx->resp, 503, "unavailable", NULL,
 			      "the database is not available; try again later");
 }

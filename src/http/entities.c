@@ -115,17 +115,13 @@ static int get_one(struct http_ctx *cx, enum entity kind)
 	const struct http_caller *c = cx->req->caller;
 	struct one o = { c, NULL, kind, key };
 	struct http_audit au = { 0 };
-	struct err err = { 0 };
 	struct store *st;
 
 	if (http_only_query(cx, NULL, 0) < 0)
 		return 0;
-	st = http_store(cx, &err);
+	st = http_begin_read(cx);
 	if (st == NULL)
-		return response_error(cx->resp, 503, "unavailable", NULL,
-				      "the database is not available; try again later");
-	if (store_begin_read(st, &err) < 0)
-		return http_store_failed(cx, &err, NULL);
+		return 0;
 	o.st = st;
 	if (http_visible(cx, st, kind, key, "key", &au) == 1 &&
 	    http_entity_document(cx, 200, write_one, &o) == 0 && kind == ENTITY_PERSON &&
@@ -204,7 +200,6 @@ static int list(struct http_ctx *cx, enum entity kind)
 	struct list l = { cx->req->caller, NULL, kind, { 0 }, false };
 	const char *active = http_query(cx->req, "active");
 	struct http_audit au = { 0 };
-	struct err err = { 0 };
 	struct store *st;
 
 	if (http_only_query(cx, names, nnames[kind]) < 0 ||
@@ -217,12 +212,9 @@ static int list(struct http_ctx *cx, enum entity kind)
 					      "active takes true or false, not '%.40s'", active);
 		l.q.state = active[0] == 't' ? PEOPLE_ACTIVE : PEOPLE_INACTIVE;
 	}
-	st = http_store(cx, &err);
+	st = http_begin_read(cx);
 	if (st == NULL)
-		return response_error(cx->resp, 503, "unavailable", NULL,
-				      "the database is not available; try again later");
-	if (store_begin_read(st, &err) < 0)
-		return http_store_failed(cx, &err, NULL);
+		return 0;
 	l.st = st;
 	if ((l.q.team == NULL || http_visible(cx, st, ENTITY_TEAM, l.q.team, "team", &au) == 1) &&
 	    http_entity_document(cx, 200, write_list, &l) == 0 && l.others)

@@ -116,8 +116,7 @@ static int write_entity(struct http_ctx *cx, enum entity kind, enum write_op op)
 				    kind == ENTITY_PERSON ? j.key : NULL, "ok", NULL };
 	st = http_store(cx, &err);
 	if (st == NULL)
-		return response_error(cx->resp, 503, "unavailable", NULL,
-				      "the database is not available; try again later");
+		return http_unavailable(cx);
 	rc = may_write(cx, st, &j);
 	if (rc < 0)
 		return 0;

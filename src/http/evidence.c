@@ -280,8 +280,7 @@ int handle_evidence_add(struct http_ctx *cx)
 	struct store *st = http_store(cx, &err);
 
 	if (st == NULL)
-		return response_error(cx->resp, 503, "unavailable", NULL,
-				      "the database is not available; try again later");
+		return http_unavailable(cx);
 	if (evidence_json_parse(cx->req->body != NULL ? cx->req->body : "", cx->req->body_len,
 				cx->arena, &j.values, &j.nrows, &j.array, &j.fe) < 0) {
 		http_entity_failed(cx, &j.fe);
@@ -332,12 +331,9 @@ int handle_person_evidence(struct http_ctx *cx)
 
 	if (http_only_query(cx, names, 2) < 0 || http_page_params(cx, EVIDENCE_PAGE_DEFAULT, &q) < 0)
 		return 0;
-	st = http_store(cx, &err);
+	st = http_begin_read(cx);
 	if (st == NULL)
-		return response_error(cx->resp, 503, "unavailable", NULL,
-				      "the database is not available; try again later");
-	if (store_begin_read(st, &err) < 0)
-		return http_store_failed(cx, &err, NULL);
+		return 0;
 	if (http_visible(cx, st, ENTITY_PERSON, key, "key", &au) != 1)
 		goto out;
 	w = malloc(sizeof *w);    /* 64 KiB: not on a worker's stack */
@@ -536,8 +532,7 @@ int handle_evidence_retract(struct http_ctx *cx)
 	char *end;
 
 	if (st == NULL)
-		return response_error(cx->resp, 503, "unavailable", NULL,
-				      "the database is not available; try again later");
+		return http_unavailable(cx);
 	errno = 0;
 	j.id = strtoll(id, &end, 10);
 	if (errno != 0 || *end != '\0' || strspn(id, "0123456789") != strlen(id) || j.id <= 0) {

@@ -317,8 +317,7 @@ int handle_export(struct http_ctx *cx)
 		return response_error(cx->resp, 401, "unauthenticated", NULL, "sign in");
 	st = http_store(cx, &err);
 	if (st == NULL)
-		return response_error(cx->resp, 503, "unavailable", NULL,
-				      "the database is not available; try again later");
+		return http_unavailable(cx);
 	f = response_tmpfile();
 	if (f == NULL)
 		return response_error(cx->resp, 500, "internal", NULL, "cannot make a temporary file");

@@ -32,6 +32,9 @@ struct store *http_thread_store(const char *db, struct err *err);
  * new one), 500 otherwise. Returns 0. */
 int http_store_failed(const struct http_ctx *cx, const struct err *err, const char *field);
 
+/* Answers 503: the database is not available. Returns 0. */
+int http_unavailable(const struct http_ctx *cx);
+
 /* Refuses (400, naming it) a query parameter not in names[0..n). 0 when
  * all are known, else -1 with the response set. */
 int http_only_query(const struct http_ctx *cx, const char *const *names, size_t n);

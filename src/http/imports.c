@@ -370,8 +370,7 @@ int handle_import(struct http_ctx *cx)
 	st = http_store(cx, &err);
 	if (st == NULL) {
 		free(u);
-		return response_error(cx->resp, 503, "unavailable", NULL,
-				      "the database is not available; try again later");
+		return http_unavailable(cx);
 	}
 	u->au = (struct http_audit){ "import", "import", import_kind_name(u->kind), NULL, "ok",
 				     u->detail };

@@ -22,12 +22,6 @@ static void caller_entry(const struct http_ctx *cx, struct audit_entry *e)
 				   .address = cx->req->address };
 }
 
-static int no_store(const struct http_ctx *cx)
-{
-	return response_error(cx->resp, 503, "unavailable", NULL,
-			      "the database is not available; try again later");
-}
-
 /* Whether the caller is the person key (a user or token linked to them). */
 static bool is_self(const struct http_ctx *cx, const char *key)
 {
@@ -77,16 +71,13 @@ int handle_privacy_export(struct http_ctx *cx)
 {
 	const char *key = http_param(cx->req, "key");
 	struct http_audit au = { 0 };
-	struct err err = { 0 };
 	struct store *st;
 
 	if (http_only_query(cx, NULL, 0) < 0)
 		return 0;
-	st = http_store(cx, &err);
+	st = http_begin_read(cx);
 	if (st == NULL)
-		return no_store(cx);
-	if (store_begin_read(st, &err) < 0)
-		return http_store_failed(cx, &err, NULL);
+		return 0;
 	if (http_visible(cx, st, ENTITY_PERSON, key, "key", &au) != 1)
 		goto out;
 	/* The right of access is the person's own; admin and hr answer it
@@ -176,11 +167,9 @@ int handle_privacy_erasure(struct http_ctx *cx)
 
 	if (http_only_query(cx, NULL, 0) < 0)
 		return 0;
-	st = http_store(cx, &err);
+	st = http_begin_read(cx);
 	if (st == NULL)
-		return no_store(cx);
-	if (store_begin_read(st, &err) < 0)
-		return http_store_failed(cx, &err, NULL);
+		return 0;
 	visible = http_visible(cx, st, ENTITY_PERSON, key, "key", &au);
 	store_rollback(st);
 	if (visible != 1)
@@ -256,7 +245,7 @@ int handle_privacy_purge(struct http_ctx *cx)
 	}
 	st = http_store(cx, &err);
 	if (st == NULL)
-		return no_store(cx);
+		return http_unavailable(cx);
 	if (!http_role_in(cx->req->caller, ROLE_BIT(ROLE_ADMIN))) {
 		http_forbidden(cx, "purge evidence");
 		au = (struct http_audit){ "privacy.purge", "evidence", NULL, NULL, "denied", NULL };

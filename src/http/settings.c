@@ -47,8 +47,7 @@ static struct store *store_or_503(struct http_ctx *cx)
 	struct store *st = http_store(cx, &err);
 
 	if (st == NULL)
-		response_error(cx->resp, 503, "unavailable", NULL,
-			       "the database is not available; try again later");
+		http_unavailable(cx);
 	return st;
 }
 

@@ -111,8 +111,7 @@ static int serve_view(struct http_ctx *cx, enum view v, const struct view_args *
 	FILE *f = NULL;
 
 	if (st == NULL)
-		return response_error(cx->resp, 503, "unavailable", NULL,
-				      "the database is not available; try again later");
+		return http_unavailable(cx);
 	if (store_begin_read(st, &err) < 0)
 		return http_store_failed(cx, &err, NULL);
 	if ((a->team != NULL && http_visible(cx, st, ENTITY_TEAM, a->team, "key", &au) != 1) ||
