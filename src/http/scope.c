@@ -1,4 +1,5 @@
 /* Pages of teams and people within the caller's reach (http/scope.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -344,6 +345,14 @@ static int line_keys(struct store *st, const struct http_caller *c, enum entity 
 	return out->full ? full(err) : 0;
 }
 
+/* The page's cursor: the key of its last row. */
+static void set_next(struct scope_page *out, enum entity kind)
+{
+	(void)snprintf(out->next, sizeof out->next, "%s",
+		       kind == ENTITY_PERSON ? out->people[out->n - 1].key
+					     : out->teams[out->n - 1].key);
+}
+
 /* A page from a sorted list of visible keys: each row after the cursor
  * read by key, kept when it passes q's filters, up to limit + 1 rows. */
 static int page_of_keys(struct store *st, enum entity kind, const struct keys *ks,
@@ -384,8 +393,7 @@ static int page_of_keys(struct store *st, enum entity kind, const struct keys *k
 	}
 	out->n = scope_page_cut(out->n, q->limit, false, &more);
 	if (more)
-		strcpy(out->next, kind == ENTITY_PERSON ? out->people[out->n - 1].key
-							: out->teams[out->n - 1].key);
+		set_next(out, kind);
 	return 0;
 }
 
@@ -451,8 +459,7 @@ static int page_of_roots(struct store *st, enum entity kind, const char *const *
 		qsort(out->teams, out->n, sizeof *out->teams, team_order);
 	out->n = scope_page_cut(out->n, q->limit, any_more, &more);
 	if (more && out->n > 0)
-		strcpy(out->next, kind == ENTITY_PERSON ? out->people[out->n - 1].key
-							: out->teams[out->n - 1].key);
+		set_next(out, kind);
 	return 0;
 }
 
