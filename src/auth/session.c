@@ -20,7 +20,7 @@ int auth_audit(struct store *st, int64_t now, const struct audit_entry *e, struc
 		auth_time_iso(now, at);
 		copy.at = at;
 	}
-	if (store_begin(st, err) < 0)
+	if (store_begin_log(st, err) < 0)
 		return -1;
 	if (store_audit_append(st, &copy, err) < 0) {
 		store_rollback(st);
@@ -172,7 +172,7 @@ int auth_login(struct store *st, struct auth_throttle *throttle, const char *use
 	w.address = address;
 	w.now = now;
 	auth_time_iso(now, w.at);
-	if (store_transact(st, store_login, &w, err) < 0)
+	if (store_transact_log(st, store_login, &w, err) < 0)
 		goto out;
 	if (throttle != NULL)
 		auth_throttle_succeeded(throttle, address, user);
@@ -228,7 +228,7 @@ int auth_session(struct store *st, const char *token, int64_t now, struct auth_s
 		   now - ss.created_at > (int64_t)s->session_lifetime_hours * 3600 ||
 		   ss.user.disabled;
 	if ((w.expire || now - ss.last_seen >= AUTH_TOUCH_EVERY_S) &&
-	    store_transact(st, store_session_change, &w, err) < 0)
+	    store_transact_log(st, store_session_change, &w, err) < 0)
 		goto out;
 	if (w.expire) {
 		rc = 0;
@@ -300,7 +300,7 @@ int auth_logout(struct store *st, const char *token, const char *address, int64_
 	auth_token_hash(token, hash);
 	auth_time_iso(now, at);
 	arena_init(&a, ARENA_MAX);
-	rc = store_transact(st, store_logout, &w, err);
+	rc = store_transact_log(st, store_logout, &w, err);
 	arena_free(&a);
 	return rc < 0 ? -1 : w.deleted > 0;
 }

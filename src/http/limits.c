@@ -23,6 +23,8 @@ const struct limit_info limits_info[] = {
 	  "worker threads, each with its own database connection (0: one per core)" },
 	{ "--drain-timeout", LIMIT(drain_timeout), 30, 0, 3600,
 	  "seconds a shutdown waits for the requests in flight" },
+	{ "--audit-flush-ms", LIMIT(audit_flush_ms), 100, 0, 10000,
+	  "milliseconds between writes of the audit entries of reads (0: each before its answer)" },
 };
 
 const size_t limits_count = sizeof limits_info / sizeof limits_info[0];

@@ -25,6 +25,10 @@ struct server_limits {
 	unsigned long long threads;         /* worker threads; 0: one per core */
 	unsigned long long drain_timeout;   /* seconds a shutdown waits for the
 					     * requests in flight */
+	unsigned long long audit_flush_ms;  /* milliseconds between writes of the
+					     * queued audit entries of reads
+					     * (http/audit_queue.h); 0: each
+					     * written before its answer */
 };
 
 /* One limit: its option, where it lives, its range, what it means. */

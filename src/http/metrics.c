@@ -3,6 +3,8 @@
 #include <stdatomic.h>
 #include <stdio.h>
 
+#include "http/view_cache.h"
+
 /* The statuses counted one by one; others are counted as "other". */
 static const int statuses[] = { 200, 201, 204, 304, 400, 401, 403, 404, 405, 409, 413, 415,
 				422, 429, 500, 503 };
@@ -70,6 +72,7 @@ static int write_route_lines(struct buf *out, size_t r, const char *method, cons
 
 int metrics_write(struct buf *out, const struct http_route *routes, size_t n)
 {
+	struct view_cache_stats vc;
 	unsigned long cumulative = 0;
 
 	if (buf_adds(out, "# HELP compgap_http_requests_total Requests answered, by route and status.\n"
@@ -99,5 +102,16 @@ int metrics_write(struct buf *out, const struct http_route *routes, size_t n)
 		       "# TYPE compgap_db_errors_total counter\n"
 		       "compgap_db_errors_total %lu\n", atomic_load(&db_errors)) < 0)
 		return -1;
-	return 0;
+	view_cache_stats(&vc);
+	return buf_printf(out, "# HELP compgap_view_cache_hits_total View documents answered from the cache.\n"
+			  "# TYPE compgap_view_cache_hits_total counter\n"
+			  "compgap_view_cache_hits_total %llu\n"
+			  "# HELP compgap_view_cache_misses_total View documents made anew.\n"
+			  "# TYPE compgap_view_cache_misses_total counter\n"
+			  "compgap_view_cache_misses_total %llu\n"
+			  "# HELP compgap_view_cache_bytes Bytes of the documents in the cache.\n"
+			  "# TYPE compgap_view_cache_bytes gauge\n"
+			  "compgap_view_cache_bytes %zu\n",
+			  (unsigned long long)vc.hits, (unsigned long long)vc.misses, vc.bytes) < 0
+		       ? -1 : 0;
 }

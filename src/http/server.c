@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "http/accesslog.h"
+#include "http/audit_queue.h"
 #include "http/dispatch.h"
 #include "http/routes.h"
 #include "store/store.h"
@@ -191,6 +192,7 @@ static void shut_down(const struct server_config *cfg, struct daemons *d)
 	MHD_stop_daemon(d->main);
 	if (d->metrics != NULL)
 		MHD_stop_daemon(d->metrics);
+	audit_queue_stop();
 }
 
 int server_run(const struct server_config *cfg, struct err *err)
@@ -252,6 +254,11 @@ int server_run(const struct server_config *cfg, struct err *err)
 		}
 		mfd = -1;
 		accesslog_event("metrics_listening", mbound);
+	}
+	if (cfg->limits.audit_flush_ms > 0 &&
+	    audit_queue_start(cfg->db, (unsigned)cfg->limits.audit_flush_ms, err) < 0) {
+		shut_down(cfg, &d);
+		goto out;
 	}
 	accesslog_event("listening", bound);
 	while (sigwait(&stop, &sig) != 0)

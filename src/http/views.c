@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "http/api.h"
+#include "http/view_cache.h"
 #include "util/date.h"
 #include "views/views.h"
 
@@ -100,7 +102,48 @@ static bool other_peoples_data(const struct http_ctx *cx, const struct view_args
 	return a->team != NULL || c == NULL || strcmp(a->person, c->person) != 0;
 }
 
-/* Checks the keys of a, then writes the view in one read transaction. */
+/* The documents that are the same for every caller who may see them are
+ * cached (http/view_cache.h): the gaps, trend and person views always,
+ * the others when no view_reader withholds anything from the caller
+ * (admin, hr), whose documents are then the full ones. The key names the
+ * view and every argument, and today's date, which decides what "as of
+ * today" means. 0, or -1 when the view is not cached or its key would
+ * not fit. */
+static int cache_key(enum view v, const struct view_args *a, const struct view_reader *rd,
+		     char key[VIEW_CACHE_KEY_MAX])
+{
+	int n;
+
+	if (rd != NULL && v != VIEW_GAPS && v != VIEW_TREND && v != VIEW_PERSON)
+		return -1;
+	/* Each key with its length before it, so that no key can end
+	 * inside another. */
+#define LEN_STR(s) (s) != NULL ? strlen(s) : 0, (s) != NULL ? (s) : ""
+	n = snprintf(key, VIEW_CACHE_KEY_MAX, "%d %zu:%s %zu:%s %zu:%s %ld %ld %ld %ld", (int)v,
+		     LEN_STR(a->team), LEN_STR(a->person), LEN_STR(a->competency), (long)a->as_of,
+		     (long)a->from, (long)a->to, (long)date_today());
+#undef LEN_STR
+	return n > 0 && n < VIEW_CACHE_KEY_MAX ? 0 : -1;
+}
+
+/* Keeps the document of a 200 answer, when it is small enough, under
+ * key for the transaction's generation. */
+static void cache_answer(const struct http_response *r, const char *key, int64_t generation)
+{
+	void *doc;
+
+	if (r->status != 200 || r->fd < 0 || r->size > VIEW_CACHE_ITEM_MAX)
+		return;
+	doc = malloc(r->size > 0 ? r->size : 1);
+	if (doc == NULL)
+		return;
+	if (pread(r->fd, doc, r->size, 0) == (ssize_t)r->size)
+		view_cache_put(key, generation, doc, r->size);
+	free(doc);
+}
+
+/* Checks the keys of a, then writes the view in one read transaction, or
+ * answers with the copy that the cache holds for the data it sees. */
 static int serve_view(struct http_ctx *cx, enum view v, const struct view_args *a)
 {
 	struct err err = { 0 };
@@ -108,6 +151,9 @@ static int serve_view(struct http_ctx *cx, enum view v, const struct view_args *
 	struct http_audit au = { 0 };
 	struct http_reader_ctx rctx;
 	struct view_reader reader;
+	const struct view_reader *rd;
+	char key[VIEW_CACHE_KEY_MAX];
+	bool cached;
 	FILE *f = NULL;
 
 	if (st == NULL)
@@ -119,18 +165,27 @@ static int serve_view(struct http_ctx *cx, enum view v, const struct view_args *
 	    (a->competency != NULL &&
 	     http_visible(cx, st, ENTITY_COMPETENCY, a->competency, "competency", &au) != 1))
 		goto out;
+	rd = http_view_reader(cx, st, &rctx, &reader);
+	cached = cache_key(v, a, rd, key) == 0;
+	if (cached && view_cache_get(key, store_data_generation(st), &cx->resp->body) == 1) {
+		cx->resp->content_type = v == VIEW_REPORT ? HTTP_HTML : HTTP_JSON;
+		goto answered;
+	}
 	f = response_tmpfile();
 	if (f == NULL) {
 		response_error(cx->resp, 500, "internal", NULL, "cannot make a temporary file");
 		goto out;
 	}
-	if (write_view(st, v, a, http_view_reader(cx, st, &rctx, &reader), f, &err) < 0) {
+	if (write_view(st, v, a, rd, f, &err) < 0) {
 		(void)fclose(f);
 		http_store_failed(cx, &err, NULL);
 		goto out;
 	}
 	if (response_from_file(cx->resp, f, 200, v == VIEW_REPORT ? HTTP_HTML : HTTP_JSON) < 0)
 		response_error(cx->resp, 500, "internal", NULL, "cannot write the document");
+	else if (cached)
+		cache_answer(cx->resp, key, store_data_generation(st));
+answered:
 	cx->resp->api = true;
 	if (v == VIEW_REPORT)
 		(void)snprintf(cx->resp->attachment, sizeof cx->resp->attachment, "%.80s-report.html",

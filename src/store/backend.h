@@ -74,7 +74,8 @@ struct candidate_row {
 /* The schema version both engines migrate to; each backend has exactly this
  * many migrations. */
 enum {
-	SCHEMA_VERSION = 6
+	SCHEMA_VERSION = 7,
+	GENERATION_SCHEMA = 7        /* the first with the data generation */
 };
 
 /* Running sums added in the open transaction, per (person id, competency
@@ -99,6 +100,14 @@ struct store {
 	int64_t batch;                   /* current import batch, 0 for none */
 	int busy_ms;                     /* how long to wait for another's lock; -1: no limit */
 	struct buf scratch;              /* store_best_level's decoded rows */
+	/* The data generation (store_data_generation): of the open
+	 * transaction, and the one that settings and the key cache were
+	 * loaded at; -1 unknown (a schema before it, or after a write was
+	 * rolled back), which reloads them. */
+	int64_t generation, loaded_generation;
+	int has_generation;              /* the schema has the counter */
+	int tx_write;                    /* the open transaction writes */
+	int tx_log_only;                 /* ... only logs (store_begin_log) */
 };
 
 struct backend {
@@ -116,6 +125,10 @@ struct backend {
 			       struct err *err);
 	int (*begin)(struct store *st, int write, struct err *err);
 	int (*commit)(struct store *st, struct err *err);
+	/* The data generation as the open transaction sees it, and advancing
+	 * it by one inside a write transaction. */
+	int (*data_generation)(struct store *st, int64_t *n, struct err *err);
+	int (*advance_generation)(struct store *st, struct err *err);
 	void (*rollback)(struct store *st);
 	/* Calls cb for every key of kind with its id; only for the key only
 	 * when it is not NULL (at most one row). */

@@ -32,6 +32,8 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_COUNT_TEAM] = "SELECT count(*) FROM team",
 	[Q_COUNT_PERSON] = "SELECT count(*) FROM person",
 	[Q_PERSON_ID_MAX] = "SELECT coalesce(max(id), 0) FROM person",
+	[Q_DATA_GENERATION] = "SELECT n FROM data_generation",
+	[Q_ADVANCE_GENERATION] = "UPDATE data_generation SET n = n + 1",
 	[Q_COUNT_COMPETENCY] = "SELECT count(*) FROM competency",
 	[Q_COUNT_ROLE] = "SELECT count(*) FROM role",
 	[Q_COUNT_EVIDENCE] =
@@ -584,6 +586,19 @@ static int pq_begin(struct store *st, int write, struct err *err)
 			"begin a transaction", err);
 }
 
+static int pq_data_generation(struct store *st, int64_t *n, struct err *err)
+{
+	*n = -1;
+	if (pgb_run_done(st, Q_DATA_GENERATION, NULL, "read the data generation", n, err) < 0)
+		return -1;
+	return *n >= 0 ? 0 : err_set(err, EX_DATAERR, "the data generation is missing");
+}
+
+static int pq_advance_generation(struct store *st, struct err *err)
+{
+	return pgb_run_done(st, Q_ADVANCE_GENERATION, NULL, "advance the data generation", NULL, err);
+}
+
 static int pq_commit(struct store *st, struct err *err)
 {
 	struct conn *c = pgb_conn_of(st);
@@ -710,6 +725,8 @@ const struct backend backend_pg = {
 	.apply_migration = pq_apply_migration,
 	.begin = pq_begin,
 	.commit = pq_commit,
+	.data_generation = pq_data_generation,
+	.advance_generation = pq_advance_generation,
 	.rollback = pq_rollback,
 	.each_key = pq_each_key,
 	.count = pq_count,

@@ -189,4 +189,10 @@ const char *const pg_migrations[PG_MIGRATION_COUNT] = {
 	"  $$BEGIN RAISE EXCEPTION 'the audit log is append-only'; END$$;"
 	"CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log"
 	"  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();",
+	/* 7: the data generation (see schema_sqlite.c). Advanced by an UPDATE
+	 * just before COMMIT, so that the row lock is held for an instant. */
+	"CREATE TABLE data_generation ("
+	"  id integer PRIMARY KEY CHECK (id = 1),"
+	"  n bigint NOT NULL);"
+	"INSERT INTO data_generation VALUES (1, 0);",
 };

@@ -196,4 +196,14 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	"CREATE INDEX audit_log_actor ON audit_log(actor, id);"
 	"CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log"
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+	/* 7: the data generation, a counter that every write transaction
+	 * that changes data (not one that only appends to the logs) advances
+	 * before it commits: a process that has seen the same number again
+	 * knows that nothing it derived from the data (the settings it loaded,
+	 * keys it looked up, the server's cached view documents) has changed
+	 * (store.h, store_data_generation). */
+	"CREATE TABLE data_generation ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  n INTEGER NOT NULL);"
+	"INSERT INTO data_generation VALUES (1, 0);",
 };

@@ -31,6 +31,8 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_COUNT_TEAM] = "SELECT count(*) FROM team",
 	[Q_COUNT_PERSON] = "SELECT count(*) FROM person",
 	[Q_PERSON_ID_MAX] = "SELECT coalesce(max(id), 0) FROM person",
+	[Q_DATA_GENERATION] = "SELECT n FROM data_generation",
+	[Q_ADVANCE_GENERATION] = "UPDATE data_generation SET n = n + 1",
 	[Q_COUNT_COMPETENCY] = "SELECT count(*) FROM competency",
 	[Q_COUNT_ROLE] = "SELECT count(*) FROM role",
 	[Q_COUNT_EVIDENCE] =
@@ -632,6 +634,32 @@ static int sq_begin(struct store *st, int write, struct err *err)
 	return sq_exec(st, write ? "BEGIN IMMEDIATE" : "BEGIN", "begin a transaction", err);
 }
 
+static int sq_data_generation(struct store *st, int64_t *n, struct err *err)
+{
+	sqlite3_stmt *s = sq_prepare(st, Q_DATA_GENERATION, err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : sq_db_error(st, rc, "read the data generation", err);
+}
+
+static int sq_advance_generation(struct store *st, struct err *err)
+{
+	sqlite3_stmt *s = sq_prepare(st, Q_ADVANCE_GENERATION, err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : sq_db_error(st, rc, "advance the data generation", err);
+}
+
 static int sq_commit(struct store *st, struct err *err)
 {
 	int rc = sq_bulk_finish(st, err);
@@ -655,6 +683,8 @@ const struct backend backend_sqlite = {
 	.apply_migration = sq_apply_migration,
 	.begin = sq_begin,
 	.commit = sq_commit,
+	.data_generation = sq_data_generation,
+	.advance_generation = sq_advance_generation,
 	.rollback = sq_rollback,
 	.each_key = sq_each_key,
 	.count = sq_count,

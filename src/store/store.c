@@ -107,6 +107,20 @@ static int load_settings(struct store *st, struct err *err)
 	return st->be->each_setting(st, apply_setting, st, err) == 0 ? 0 : -1;
 }
 
+/* Whether the schema has the data generation (migration 7): a database
+ * opened without migrating may be older, and then every transaction
+ * reloads the settings, as it would without the counter. */
+static int note_generation_support(struct store *st, struct err *err)
+{
+	int version = 0;
+
+	st->generation = st->loaded_generation = -1;
+	if (st->be->schema_version(st, &version, err) < 0)
+		return -1;
+	st->has_generation = version >= GENERATION_SCHEMA;
+	return 0;
+}
+
 int store_open(const char *target, unsigned flags, struct store **out, struct err *err)
 {
 	struct store *st = calloc(1, sizeof *st);
@@ -131,6 +145,7 @@ int store_open(const char *target, unsigned flags, struct store **out, struct er
 	}
 	if ((!(flags & STORE_NO_MIGRATE) &&
 	     (store_migrate(st, store_latest_version(), NULL, err) < 0 || load_settings(st, err) < 0)) ||
+	    note_generation_support(st, err) < 0 ||
 	    ((flags & STORE_SNAPSHOT) && store_begin_read(st, err) < 0)) {
 		store_close(st);
 		return -1;
@@ -380,38 +395,62 @@ static int pending_flush(struct store *st, struct err *err)
 	return 0;
 }
 
-static int begin(struct store *st, int write, struct err *err)
+static int begin(struct store *st, int write, int log_only, struct err *err)
 {
 	if (st->in_tx)
 		return err_set(err, EX_SOFTWARE, "a transaction is already open");
 	if (st->be->begin(st, write, err) < 0)
 		return -1;
 	st->in_tx = 1;
-	/* Another process may have added keys or changed a setting since the
-	 * last transaction; this one works with what it sees. */
-	drop_key_cache(st);
-	if (load_settings(st, err) < 0) {
+	st->tx_write = write;
+	st->tx_log_only = log_only;
+	st->generation = -1;
+	if (st->has_generation && st->be->data_generation(st, &st->generation, err) < 0) {
 		store_rollback(st);
 		return -1;
+	}
+	/* Another process may have added keys or changed a setting since the
+	 * last transaction; this one works with what it sees. The same
+	 * generation as when they were loaded says that nobody has. */
+	if (st->generation < 0 || st->generation != st->loaded_generation) {
+		drop_key_cache(st);
+		if (load_settings(st, err) < 0) {
+			store_rollback(st);
+			return -1;
+		}
+		st->loaded_generation = st->generation;
 	}
 	return 0;
 }
 
 int store_begin(struct store *st, struct err *err)
 {
-	return begin(st, 1, err);
+	return begin(st, 1, 0, err);
+}
+
+int store_begin_log(struct store *st, struct err *err)
+{
+	return begin(st, 1, 1, err);
 }
 
 int store_begin_read(struct store *st, struct err *err)
 {
-	return begin(st, 0, err);
+	return begin(st, 0, 0, err);
+}
+
+int64_t store_data_generation(const struct store *st)
+{
+	return st->in_tx ? st->generation : -1;
 }
 
 int store_commit(struct store *st, struct err *err)
 {
 	if (!st->in_tx)
 		return err_set(err, EX_SOFTWARE, "no transaction is open");
-	if (pending_flush(st, err) < 0 || st->be->commit(st, err) < 0) {
+	if (pending_flush(st, err) < 0 ||
+	    (st->tx_write && !st->tx_log_only && st->has_generation &&
+	     st->be->advance_generation(st, err) < 0) ||
+	    st->be->commit(st, err) < 0) {
 		store_rollback(st);
 		return -1;
 	}
@@ -430,12 +469,12 @@ static void back_off(int attempt)
 	(void)nanosleep(&ts, NULL);
 }
 
-int store_transact(struct store *st,
-		   int (*work)(struct store *st, void *ctx, int attempt, struct err *err),
-		   void *ctx, struct err *err)
+static int transact(struct store *st, int log_only,
+		    int (*work)(struct store *st, void *ctx, int attempt, struct err *err),
+		    void *ctx, struct err *err)
 {
 	for (int attempt = 0;; attempt++) {
-		if (store_begin(st, err) == 0 && work(st, ctx, attempt, err) == 0 &&
+		if (begin(st, 1, log_only, err) == 0 && work(st, ctx, attempt, err) == 0 &&
 		    store_commit(st, err) == 0)
 			return 0;
 		store_rollback(st);
@@ -443,6 +482,20 @@ int store_transact(struct store *st,
 			return -1;
 		back_off(attempt);
 	}
+}
+
+int store_transact(struct store *st,
+		   int (*work)(struct store *st, void *ctx, int attempt, struct err *err),
+		   void *ctx, struct err *err)
+{
+	return transact(st, 0, work, ctx, err);
+}
+
+int store_transact_log(struct store *st,
+		       int (*work)(struct store *st, void *ctx, int attempt, struct err *err),
+		       void *ctx, struct err *err)
+{
+	return transact(st, 1, work, ctx, err);
 }
 
 void store_rollback(struct store *st)
@@ -453,10 +506,13 @@ void store_rollback(struct store *st)
 	st->in_tx = 0;
 	st->batch = 0;
 	pending_clear(&st->pending);
+	if (!st->tx_write)
+		return;
 	/* Ids handed out inside the transaction are gone now, and settings
-	 * set in it too. */
+	 * set in it too: reloaded now, and again by the next transaction. */
 	drop_key_cache(st);
 	(void)load_settings(st, NULL);
+	st->loaded_generation = -1;
 }
 
 int store_reload(struct store *st, struct err *err)

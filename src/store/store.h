@@ -97,6 +97,19 @@ int store_begin_read(struct store *st, struct err *err);
 int store_commit(struct store *st, struct err *err);
 void store_rollback(struct store *st);
 
+/* A write transaction that changes no data, only the logs and sessions
+ * (the audit log, sign-ins, a session's last use): unlike store_begin's, it
+ * leaves the data generation as it is. Using it for anything else would
+ * let a reader keep documents that the write has made wrong. */
+int store_begin_log(struct store *st, struct err *err);
+
+/* The data generation that the open transaction sees: a number that every
+ * committed write transaction but store_begin_log's advances, so that two
+ * transactions that see the same number see the same data and settings
+ * (what a cache of documents derived from them may be keyed by). -1
+ * outside a transaction, or when the schema predates it. */
+int64_t store_data_generation(const struct store *st);
+
 /* How often store_transact tries a transaction at most. */
 enum {
 	STORE_ATTEMPTS = 5
@@ -111,6 +124,11 @@ enum {
 int store_transact(struct store *st,
 		   int (*work)(struct store *st, void *ctx, int attempt, struct err *err),
 		   void *ctx, struct err *err);
+
+/* The same in a store_begin_log transaction. */
+int store_transact_log(struct store *st,
+		       int (*work)(struct store *st, void *ctx, int attempt, struct err *err),
+		       void *ctx, struct err *err);
 
 /* Looks up the store id of a key; returns 1 when it exists (setting *id
  * when id is not NULL), 0 when it does not, -1 on error. Fast: the keys of

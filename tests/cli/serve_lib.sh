@@ -6,7 +6,10 @@
 # server program of the tests) on the database $DB (or $SERVE_DB) and a
 # free port of 127.0.0.1, its log in $WORK/NAME.log; sets PID, PORT (and
 # MPORT when it serves metrics). Waits for the "listening" line (at most
-# 10 seconds).
+# 10 seconds). The audit entries of reads are written before their
+# answers (--audit-flush-ms 0), so that a test may look at the log at
+# once, unless AUDIT_FLUSH_MS says otherwise (test_serve_view_cache.sh
+# tests the batches).
 start() {
 	name=$1
 	shift
@@ -16,7 +19,8 @@ start() {
 	else
 		set -- "$COMPGAP" serve "$@"
 	fi
-	"$@" --db "${SERVE_DB:-$DB}" --listen 127.0.0.1:0 2> "$WORK/$name.log" &
+	"$@" --db "${SERVE_DB:-$DB}" --listen 127.0.0.1:0 --audit-flush-ms "${AUDIT_FLUSH_MS:-0}" \
+		2> "$WORK/$name.log" &
 	PID=$!
 	PORT=""
 	i=0
