@@ -28,6 +28,7 @@ for t in "$build"/tests/test_*; do
 done
 
 for t in tests/cli/test_*.sh; do
+	started=$(date +%s)
 	out=$(COMPGAP="$build/compgap" sh "$t" 2>&1)
 	printf '%s\n' "$out" >> "$log"
 	p=$(printf '%s\n' "$out" | grep -c '^ok ')
@@ -38,7 +39,7 @@ for t in tests/cli/test_*.sh; do
 		echo "$t stopped early:"
 		printf '%s\n' "$out" | tail -n 10
 	fi
-	echo "cli $(basename "$t"): $p passed, $f failed"
+	echo "cli $(basename "$t"): $p passed, $f failed ($(($(date +%s) - started)) s)"
 	passed=$((passed + p))
 	failed=$((failed + f))
 done

@@ -46,11 +46,13 @@ static inline void put(struct jw *w, const char *s, size_t n)
 	w->used += n;
 }
 
+/* A new line and the indent of the deepest level, of which a prefix is
+ * copied. */
+static const char line[] = "\n                                                                ";
+_Static_assert(sizeof line >= 2 + 2 * JW_DEPTH_MAX, "room for the deepest indent");
+
 static void newline_indent(struct jw *w, int depth)
 {
-	static const char line[] = "\n                                                                ";
-
-	_Static_assert(sizeof line >= 2 + 2 * JW_DEPTH_MAX, "room for the deepest indent");
 	put(w, line, 1 + 2 * (size_t)depth);
 }
 
@@ -242,42 +244,69 @@ void jw_date(struct jw *w, int32_t days)
 	jw_string(w, iso);
 }
 
-void jw_field_string(struct jw *w, const char *key, const char *s)
+void jw_key_n(struct jw *w, const char *key, size_t n)
 {
-	jw_key(w, key);
+	size_t indent;
+	char *p;
+
+	/* The general way for the first key of a document, one after a key
+	 * (a mistake jw_key reports), or when the chunk is nearly full. */
+	if (w->after_key || w->depth == 0 ||
+	    w->used + 1 + sizeof line + n + 4 > sizeof w->chunk) {
+		jw_key(w, key);
+		return;
+	}
+	p = w->chunk + w->used;
+	if (w->items[w->depth - 1])
+		*p++ = ',';
+	w->items[w->depth - 1] = 1;
+	indent = 1 + 2 * (size_t)w->depth;
+	memcpy(p, line, indent);
+	p += indent;
+	*p++ = '"';
+	memcpy(p, key, n);
+	p += n;
+	memcpy(p, "\": ", 3);
+	w->used = (size_t)(p + 3 - w->chunk);
+	w->after_key = 1;
+}
+
+void jw_field_string_n(struct jw *w, const char *key, size_t n, const char *s)
+{
+	jw_key_n(w, key, n);
 	jw_string(w, s);
 }
 
-void jw_field_int(struct jw *w, const char *key, int64_t v)
+void jw_field_int_n(struct jw *w, const char *key, size_t n, int64_t v)
 {
-	jw_key(w, key);
+	jw_key_n(w, key, n);
 	jw_int(w, v);
 }
 
-void jw_field_real(struct jw *w, const char *key, double v)
+void jw_field_real_n(struct jw *w, const char *key, size_t n, double v)
 {
-	jw_key(w, key);
+	jw_key_n(w, key, n);
 	jw_real(w, v);
 }
 
-void jw_field_real_or_null(struct jw *w, const char *key, int has, double v)
+void jw_field_real_or_null_n(struct jw *w, const char *key, size_t n, int has, double v)
 {
-	jw_key(w, key);
+	jw_key_n(w, key, n);
 	if (has)
 		jw_real(w, v);
 	else
 		jw_null(w);
 }
 
-void jw_field_bool(struct jw *w, const char *key, int v)
+void jw_field_bool_n(struct jw *w, const char *key, size_t n, int v)
 {
-	jw_key(w, key);
+	jw_key_n(w, key, n);
 	jw_bool(w, v);
 }
 
-void jw_field_date(struct jw *w, const char *key, int32_t days)
+void jw_field_date_n(struct jw *w, const char *key, size_t n, int32_t days)
 {
-	jw_key(w, key);
+	jw_key_n(w, key, n);
 	jw_date(w, days);
 }
 

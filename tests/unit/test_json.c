@@ -320,7 +320,8 @@ static void test_jsonw_strings_across_chunks(void **state)
 			text[k] = (char)(i % 7 == 0 && k % 13 == 5 ? (k % 2 ? '"' : '\n') : 'a' + k % 26);
 		text[n] = '\0';
 		snprintf(key, sizeof key, "k%zu", i);
-		jw_field_string(&w, key, text);
+		jw_key(&w, key);
+		jw_string(&w, text);
 	}
 	jw_object_end(&w);
 	assert_int_equal(jw_finish(&w), 0);
@@ -341,6 +342,65 @@ static void test_jsonw_strings_across_chunks(void **state)
 	fclose(f);
 }
 
+/* The fields' literal keys are written with their comma and indent in
+ * one copy (jw_key_n), and by the general way near the end of a chunk:
+ * objects at several depths, across many chunk boundaries, read back
+ * exactly. */
+static void test_jsonw_literal_keys_across_chunks(void **state)
+{
+	static struct jw w;
+	FILE *f = tmpfile();
+	json_error_t e;
+	json_t *doc, *items;
+	size_t i;
+
+	(void)state;
+	assert_non_null(f);
+	jw_init(&w, f, 0);
+	jw_object_begin(&w);
+	jw_field_int(&w, "count", 5000);
+	jw_key_literal(&w, "items");
+	jw_array_begin(&w);
+	for (i = 0; i < 5000; i++) {
+		jw_object_begin(&w);
+		jw_field_int(&w, "n", (int64_t)i);
+		jw_field_real_or_null(&w, "half", i % 3 != 0, (double)i / 2);
+		jw_field_bool(&w, "odd", i % 2);
+		jw_key_literal(&w, "inner");
+		jw_object_begin(&w);
+		jw_field_string(&w, "s", i % 5 == 0 ? "with \"quote\"" : "plain");
+		jw_field_date(&w, "date", (int32_t)i);
+		jw_object_end(&w);
+		jw_object_end(&w);
+	}
+	jw_array_end(&w);
+	jw_object_end(&w);
+	assert_int_equal(jw_finish(&w), 0);
+	rewind(f);
+	doc = json_loadf(f, 0, &e);
+	assert_non_null(doc);
+	assert_int_equal(json_integer_value(json_object_get(doc, "count")), 5000);
+	items = json_object_get(doc, "items");
+	assert_int_equal(json_array_size(items), 5000);
+	for (i = 0; i < 5000; i++) {
+		json_t *it = json_array_get(items, i), *inner = json_object_get(it, "inner");
+		json_t *half = json_object_get(it, "half");
+
+		assert_int_equal(json_object_size(it), 4);
+		assert_int_equal(json_integer_value(json_object_get(it, "n")), (json_int_t)i);
+		if (i % 3 != 0)
+			assert_true(json_number_value(half) == (double)i / 2);
+		else
+			assert_true(json_is_null(half));
+		assert_int_equal(json_is_true(json_object_get(it, "odd")), (int)(i % 2));
+		assert_string_equal(json_string_value(json_object_get(inner, "s")),
+				    i % 5 == 0 ? "with \"quote\"" : "plain");
+		assert_non_null(json_string_value(json_object_get(inner, "date")));
+	}
+	json_decref(doc);
+	fclose(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -353,6 +413,7 @@ int main(void)
 		cmocka_unit_test(test_jsonw_errors),
 		cmocka_unit_test(test_jsonw_file),
 		cmocka_unit_test(test_jsonw_strings_across_chunks),
+		cmocka_unit_test(test_jsonw_literal_keys_across_chunks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
