@@ -51,12 +51,18 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB_OBJ) $(LDLIBS) -lpq -lcmocka
 
-# The demo: a fresh database with the demo organisation, and its summary.
+# The demo: a fresh database with the demo organisation and a user of
+# every role, its summary, and the server on DEMO_PORT until Ctrl-C.
+DEMO_PORT ?= 8080
 demo: all
 	rm -f demo.db demo.db-wal demo.db-shm
-	./compgap demo --db demo.db
+	./compgap demo --users --db demo.db
 	./compgap gaps --team kcc-online --as-of 2026-10-31 --db demo.db
 	./compgap report --team kcc --as-of 2026-10-31 -o demo-report.html --db demo.db
+	@echo
+	@echo "Open http://127.0.0.1:$(DEMO_PORT)/ and sign in as admin, hr, manager, coach or"
+	@echo "employee, password lindeborg-demo. Ctrl-C stops the server."
+	./compgap serve --listen 127.0.0.1:$(DEMO_PORT) --db demo.db
 
 # Every test: unit and command-line tests, then all of them again under
 # AddressSanitizer and UndefinedBehaviorSanitizer, then the CSV fuzzer.

@@ -3,9 +3,28 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "cli/accounts_cli.h"
 #include "cli/commands.h"
 #include "demo/demo.h"
+#include "demo/demo_users.h"
 #include "demo/generate.h"
+
+/* The demo users, and how to sign in as each. */
+static int add_users(struct store *st)
+{
+	struct auth_actor by;
+	struct err err = { 0 };
+	char actor[128];
+
+	cli_actor(&by, actor, sizeof actor);
+	if (demo_add_users(st, &by, &err) < 0)
+		return cli_fail(&err);
+	printf("\nUsers of every role, all with the password '%s' (a demo's, never\n"
+	       "for real data):\n", DEMO_PASSWORD);
+	for (size_t i = 0; i < demo_user_count; i++)
+		printf("  %-9s %s\n", demo_users[i].name, demo_users[i].what);
+	return 0;
+}
 
 int cmd_demo(const struct command *cmd, int argc, char **argv)
 {
@@ -15,8 +34,13 @@ int cmd_demo(const struct command *cmd, int argc, char **argv)
 	struct store *st = NULL;
 	struct err err = { 0 };
 	struct demo_summary sum;
+	bool users = false;
+	const struct option opts[] = {
+		{ "--users", NULL, NULL, &users },
+		{ NULL, NULL, NULL, NULL },
+	};
 
-	rc = cli_parse(cmd, argc, argv, NULL, &db, pos, 0, &npos);
+	rc = cli_parse(cmd, argc, argv, opts, &db, pos, 0, &npos);
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
 	rc = cli_open_store(db, STORE_CREATE, &st);
@@ -39,6 +63,10 @@ int cmd_demo(const struct command *cmd, int argc, char **argv)
 	for (int s = 0; s < SOURCE_COUNT; s++)
 		printf(" %s %ld%s", source_name((enum source)s), sum.by_source[s],
 		       s + 1 < SOURCE_COUNT ? "," : "\n");
+	if (users && (rc = add_users(st)) != 0) {
+		store_close(st);
+		return rc;
+	}
 	store_close(st);
 	return 0;
 }

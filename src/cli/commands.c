@@ -90,7 +90,7 @@ const struct command commands[] = {
 	{
 		"demo", cmd_demo,
 		"create the demo organisation: a municipal customer-contact centre",
-		"demo [--db PATH]",
+		"demo [--users] [--db PATH]",
 		"Fills an empty database with a municipal customer-contact centre: a\n"
 		"department with four teams (phone, desk, online and chat, back office),\n"
 		"about 40 people, five function profiles, a library of 14 competencies\n"
@@ -98,8 +98,12 @@ const struct command commands[] = {
 		"every source. It is built from a fixed seed, so it is the same on every\n"
 		"machine, and it has real gaps to find. Refuses a database that holds\n"
 		"people already.\n\n"
-		"options:\n" DB_HELP "\n"
-		"example:\n  compgap demo --db demo.db\n",
+		"options:\n"
+		"  --users     add a user of every role (admin, hr, manager, coach,\n"
+		"              employee), all with the password 'lindeborg-demo', to\n"
+		"              try the browser application as each (compgap serve)\n"
+		DB_HELP "\n"
+		"example:\n  compgap demo --users --db demo.db\n",
 	},
 	{
 		"generate", cmd_generate,

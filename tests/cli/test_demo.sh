@@ -105,6 +105,16 @@ PY
 	else not_ok "as of $asof, the whole organisation's members equal its teams' members"; fi
 	rm -f "$WORK"/team-*.json
 done
+# --users: a user of every role, each of whom can sign in with the demo
+# password printed; a second demo refuses the database as before.
+run demo --users --db "$WORK/users.db"
+expect_status "demo --users" 0
+expect_out "demo --users prints the password" "password 'lindeborg-demo'"
+"$COMPGAP" user list --db "$WORK/users.db" | awk 'NR > 1 { print $1, $2, $3, $4 }' > "$WORK/users"
+printf '%s\n' "admin admin - -" "coach coach - kcc-online" "employee employee KCC-1011 -" \
+	"hr hr - -" "manager manager KCC-1010 -" > "$WORK/users.want"
+same_files "one user of every role, linked to the demo's people and teams" \
+	"$WORK/users" "$WORK/users.want"
 run generate --people 10 --db "$WORK/gen1.db"
 expect_status "generate refuses a database with people" 65
 run generate --db "$WORK/gen3.db"
