@@ -97,6 +97,11 @@ sample_rss() {
 	echo "$max" > "$1"
 }
 
+# cpu_ticks: the server's user and system CPU time so far, in clock ticks.
+cpu_ticks() {
+	awk '{ print $14 + $15 }' "/proc/$pid/stat"
+}
+
 # ms VALUE: a wrk latency (512.00us, 2.31ms, 1.02s) in milliseconds.
 ms() {
 	echo "$1" | awk '/us$/ { print $0 / 1000; next } /ms$/ { print $0 + 0; next }
@@ -113,7 +118,9 @@ load() {
 	rm -f "$tmp/stop"
 	sample_rss "$tmp/rss.kb" &
 	sampler=$!
+	cpu_before=$(cpu_ticks)
 	wrk -t2 -c$connections -d"${seconds}s" --latency "$@" "$url" > "$tmp/wrk.out"
+	cpu_after=$(cpu_ticks)
 	touch "$tmp/stop"
 	wait "$sampler"
 	if grep -q 'Non-2xx' "$tmp/wrk.out"; then
@@ -125,8 +132,13 @@ load() {
 	ms "$(awk '$1 == "50%" { print $2 }' "$tmp/wrk.out")" >> "$tmp/$name.p50"
 	ms "$(awk '$1 == "99%" { print $2 }' "$tmp/wrk.out")" >> "$tmp/$name.p99"
 	echo "scale=1; $(cat "$tmp/rss.kb") / 1024" | bc >> "$tmp/$name.rss"
+	# The server's own CPU time per request: what the request costs,
+	# whatever else the machine is doing at the time.
+	awk -v t=$((cpu_after - cpu_before)) -v hz="$(getconf CLK_TCK)" \
+		'/requests in/ { printf "%.0f\n", t * 1e6 / hz / $1 }' "$tmp/wrk.out" >> "$tmp/$name.cpu"
 	echo "  $name run: $(tail -n 1 "$tmp/$name.rps") req/s, p50 $(tail -n 1 "$tmp/$name.p50") ms," \
-		"p99 $(tail -n 1 "$tmp/$name.p99") ms, peak RSS $(tail -n 1 "$tmp/$name.rss") MB" >&2
+		"p99 $(tail -n 1 "$tmp/$name.p99") ms, peak RSS $(tail -n 1 "$tmp/$name.rss") MB," \
+		"server CPU $(tail -n 1 "$tmp/$name.cpu") us/request" >&2
 }
 
 # whole: one request for the whole organisation's gaps; appends the time
@@ -168,7 +180,7 @@ hwm=$(awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status")
 med() { median $(cat "$tmp/$1"); }
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) (the benchmark itself makes about 4)"
 echo "$($bin version 2> /dev/null | head -n 1), SQLite, $people people, as of $asof; wrk -t2 -c$connections -d${seconds}s on the same machine; medians of $runs runs"
-echo "GET /api/v1/teams/$team/gaps (one team of 15, $(wc -c < "$tmp/one.json") bytes): $(med gaps.rps) req/s, p50 $(med gaps.p50) ms, p99 $(med gaps.p99) ms, peak RSS $(med gaps.rss) MB (targets: >= 5000 req/s, p99 < 10 ms, < 200 MB)"
-echo "GET /assets/$asset (the ceiling, $(wc -c < "assets/$asset") bytes): $(med asset.rps) req/s, p50 $(med asset.p50) ms, p99 $(med asset.p99) ms, peak RSS $(med asset.rss) MB"
+echo "GET /api/v1/teams/$team/gaps (one team of 15, $(wc -c < "$tmp/one.json") bytes): $(med gaps.rps) req/s, p50 $(med gaps.p50) ms, p99 $(med gaps.p99) ms, peak RSS $(med gaps.rss) MB, server CPU $(med gaps.cpu) us/request (targets: >= 5000 req/s, p99 < 10 ms, < 200 MB)"
+echo "GET /assets/$asset (the ceiling, $(wc -c < "assets/$asset") bytes): $(med asset.rps) req/s, p50 $(med asset.p50) ms, p99 $(med asset.p99) ms, peak RSS $(med asset.rss) MB, server CPU $(med asset.cpu) us/request"
 echo "GET /api/v1/teams/$root/gaps (the whole organisation, $(med org.mb) MB): $(med org.ms) ms, peak RSS $(med org.rss) MB"
 echo "server RSS at the end: $idle MB; its peak over the whole benchmark (VmHWM): $hwm MB"
