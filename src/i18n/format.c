@@ -68,27 +68,30 @@ struct decimal {
 static void decimal_read(double x, struct decimal *dec)
 {
 	char s[DTOA_MAX];
-	int seen_point = -1, exp = 0;
+	int point = 0, exp = 0;
+	bool seen_point = false;
 	const char *p;
 
 	(void)dtoa_shortest(x, s);
 	dec->len = 0;
 	for (p = s; *p != '\0' && *p != 'e'; p++) {
 		if (*p == '.') {
-			seen_point = dec->len;
+			seen_point = true;
 			continue;
 		}
 		if (*p == '0' && dec->len == 0) {
-			/* A leading zero moves the point instead. */
-			if (seen_point >= 0)
-				seen_point--;
+			/* A leading zero after the point moves the point. */
+			if (seen_point)
+				point--;
 			continue;
 		}
 		dec->d[dec->len++] = *p;
+		if (!seen_point)
+			point++;
 	}
 	if (*p == 'e')
 		(void)sscanf(p + 1, "%d", &exp);
-	dec->point = (seen_point >= 0 ? seen_point : dec->len) + exp;
+	dec->point = point + exp;
 	if (dec->len == 0)
 		dec->point = 0;
 }
