@@ -4,7 +4,7 @@
 #include "i18n/i18n.h"
 
 #include <math.h>
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/date.h"
@@ -68,7 +68,8 @@ struct decimal {
 static void decimal_read(double x, struct decimal *dec)
 {
 	char s[DTOA_MAX];
-	int point = 0, exp = 0;
+	int point = 0;
+	int exp = 0;
 	bool seen_point = false;
 	const char *p;
 
@@ -90,7 +91,7 @@ static void decimal_read(double x, struct decimal *dec)
 			point++;
 	}
 	if (*p == 'e')
-		(void)sscanf(p + 1, "%d", &exp);
+		exp = (int)strtol(p + 1, NULL, 10);   /* dtoa's own "e-07", "e+20" */
 	dec->point = point + exp;
 	if (dec->len == 0)
 		dec->point = 0;
@@ -131,6 +132,15 @@ static char decimal_digit(const struct decimal *dec, int i)
 	return i >= 0 && i < dec->len ? dec->d[i] : '0';
 }
 
+/* Appends the C string s at out[*n]. */
+static void put(char *out, size_t *n, const char *s)
+{
+	size_t len = strlen(s);
+
+	memcpy(out + *n, s, len);
+	*n += len;
+}
+
 static bool decimal_is_zero(const struct decimal *dec)
 {
 	for (int i = 0; i < dec->len; i++)
@@ -156,23 +166,21 @@ int fmt_number(struct buf *b, enum lang l, double v, int decimals)
 	decimal_read(fabs(v), &dec);
 	decimal_round(&dec, decimals);
 	/* The output is built whole first, so that a full b is left as it was. */
-#define PUT(s) do { size_t k_ = strlen(s); memcpy(out + n, (s), k_); n += k_; } while (0)
 	if (signbit(v) && !decimal_is_zero(&dec))
-		PUT(loc->minus);
+		put(out, &n, loc->minus);
 	whole = dec.point > 0 ? dec.point : 1;
 	for (int i = 0; i < whole; i++) {
 		int place = whole - i;   /* 1 for the units digit */
 
 		out[n++] = dec.point > 0 ? decimal_digit(&dec, i) : '0';
 		if (place > 1 && place % 3 == 1)
-			PUT(loc->group);
+			put(out, &n, loc->group);
 	}
 	if (decimals > 0) {
-		PUT(loc->decimal);
+		put(out, &n, loc->decimal);
 		for (int i = 0; i < decimals; i++)
 			out[n++] = decimal_digit(&dec, dec.point + i);
 	}
-#undef PUT
 	return buf_add(b, out, n);
 }
 
