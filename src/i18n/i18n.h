@@ -49,8 +49,9 @@ const char *tr(enum lang l, const char *msgid);
 const char *trn(enum lang l, const char *singular, const char *plural, unsigned long n);
 
 /* The translation of msgid in context (msgctxt in the .po files), for an
- * English text that needs two translations ("Level" of a scale and of a
- * role, say); as tr otherwise. */
+ * English text that needs two translations (the menu's "Admin" and the
+ * role "Admin"); as tr otherwise. Like tr and trn: the result lives as
+ * long as the program and is not freed; any thread may call it. */
 const char *trc(enum lang l, const char *context, const char *msgid);
 
 /* Appends v with the given number of decimals in l's conventions:
