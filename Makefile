@@ -14,6 +14,11 @@ LIB_SRC  = $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets_data.o
 # The static files served at /assets/ (src/http/assets.h), compiled in.
 ASSETS   = $(sort $(wildcard assets/*))
+# The translations (src/i18n/catalogues.h), checked and compiled in.
+CATALOGUES = $(sort $(wildcard po/*.po))
+LIB_OBJ += $(BUILD)/gen/po_data.o
+PO_SRC   = src/i18n/po.c src/i18n/po_plural.c src/util/arena.c src/util/array.c \
+	   src/util/buf.c src/util/err.c src/util/utf8.c
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -42,6 +47,21 @@ $(BUILD)/gen/assets_data.c: tools/embed_assets.sh assets $(ASSETS)
 	mv $@.tmp $@
 
 $(BUILD)/gen/assets_data.o: $(BUILD)/gen/assets_data.c src/http/assets.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# po/*.po as C, after the reader of the server has accepted each of them
+# (a malformed catalogue stops the build with its file and line).
+$(BUILD)/po_check: tools/po_check.c $(PO_SRC) src/i18n/po.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ tools/po_check.c $(PO_SRC)
+
+$(BUILD)/gen/po_data.c: tools/embed_assets.sh $(BUILD)/po_check po $(CATALOGUES)
+	@mkdir -p $(dir $@)
+	$(BUILD)/po_check $(CATALOGUES)
+	tools/embed_assets.sh --po $(CATALOGUES) > $@.tmp
+	mv $@.tmp $@
+
+$(BUILD)/gen/po_data.o: $(BUILD)/gen/po_data.c src/i18n/catalogues.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/compgap: $(BUILD)/src/cli/main.o $(LIB_OBJ)
@@ -97,9 +117,14 @@ $(BUILD)/fuzz_router: tests/fuzz/fuzz_router.c src/http/router.c src/util/arena.
 	@mkdir -p $(dir $@)
 	clang -std=c11 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined -o $@ $^
 
-fuzz: deps-test $(BUILD)/fuzz_csv $(BUILD)/fuzz_history $(BUILD)/fuzz_json_patch $(BUILD)/fuzz_router
+$(BUILD)/fuzz_po: tests/fuzz/fuzz_po.c $(PO_SRC)
+	@mkdir -p $(dir $@)
+	clang -std=c11 -g -O1 -Isrc -D_POSIX_C_SOURCE=200809L -fsanitize=fuzzer,address,undefined -o $@ $^
+
+fuzz: deps-test $(BUILD)/fuzz_csv $(BUILD)/fuzz_history $(BUILD)/fuzz_json_patch $(BUILD)/fuzz_router \
+		$(BUILD)/fuzz_po
 	@mkdir -p $(BUILD)/fuzz-corpus $(BUILD)/fuzz-history-corpus $(BUILD)/fuzz-json-corpus \
-		$(BUILD)/fuzz-router-corpus
+		$(BUILD)/fuzz-router-corpus $(BUILD)/fuzz-po-corpus
 	$(BUILD)/fuzz_csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(BUILD)/fuzz-corpus tests/fuzz/corpus
 	$(BUILD)/fuzz_history -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
@@ -108,6 +133,8 @@ fuzz: deps-test $(BUILD)/fuzz_csv $(BUILD)/fuzz_history $(BUILD)/fuzz_json_patch
 		$(BUILD)/fuzz-json-corpus tests/fuzz/corpus-json
 	$(BUILD)/fuzz_router -max_total_time=$(FUZZ_SECONDS) -max_len=1024 \
 		$(BUILD)/fuzz-router-corpus tests/fuzz/router-corpus
+	$(BUILD)/fuzz_po -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		$(BUILD)/fuzz-po-corpus tests/fuzz/po-corpus
 
 bench: all
 	bench/import_evidence.sh

@@ -55,7 +55,7 @@ suite "the suite on PostgreSQL" check build pg
 suite "the suite under ASan and UBSan on SQLite" sanitize build/san
 suite "the suite under ASan and UBSan on PostgreSQL" sanitize build/san pg
 
-echo "== fuzzing the CSV reader, the packed history, the JSON bodies and the router for ${FUZZ_SECONDS:-30} s each"
+echo "== fuzzing the CSV reader, the packed history, the JSON bodies, the router and the PO reader for ${FUZZ_SECONDS:-30} s each"
 if make -s fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-30}" > build/fuzz.log 2>&1; then
 	tail -n 2 build/fuzz.log
 	echo "fuzz: 1 passed, 0 failed"

@@ -6,7 +6,7 @@
 set -eu
 
 build="gcc make libc6-dev libsqlite3-dev libpq-dev libxlsxwriter-dev libmicrohttpd-dev libjansson-dev libsodium-dev"
-test="$build curl openssl sqlite3 libcmocka-dev clang libclang-rt-14-dev python3 python3-openpyxl libxml2-utils poppler-utils postgresql chromium fonts-dejavu-core wrk"
+test="$build curl openssl sqlite3 libcmocka-dev clang libclang-rt-14-dev python3 python3-openpyxl libxml2-utils gettext poppler-utils postgresql chromium fonts-dejavu-core wrk"
 
 case "${1:-build}" in
 build) want=$build ;;
