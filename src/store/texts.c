@@ -181,21 +181,24 @@ static int id_of(struct store *st, enum entity kind, const char *key, int64_t *i
 	return 0;
 }
 
-static int put_indicator(struct store *st, int64_t cid, const struct library_text *t,
-			 const char **column, struct err *err)
+/* The base text of the indicator or descriptor t names, of competency
+ * cid, into *base (the caller frees it); EX_DATAERR when there is none. */
+static int indicator_base(struct store *st, int64_t cid, const struct library_text *t,
+			  char **base, const char **column, struct err *err)
 {
 	int level = t->kind == LIBRARY_INDICATOR ? 0 : t->item;
-	struct pv_param p[5] = {
+	struct pv_param p[3] = {
 		integer(cid), integer(level), integer(t->kind == LIBRARY_INDICATOR ? t->item - 1 : 0)
 	};
-	char *base = NULL;
-	int rc = run(st, TX_INDICATOR_BASE, p, 3, first_column, &base, err);
+	int rc;
 
+	*base = NULL;
+	rc = run(st, TX_INDICATOR_BASE, p, 3, first_column, base, err);
 	if (rc == -2)
 		return err_set(err, EX_OSERR, "out of memory");
 	if (rc < 0)
 		return -1;
-	if (base == NULL) {
+	if (*base == NULL) {
 		if (t->kind == LIBRARY_INDICATOR)
 			err_set(err, EX_DATAERR, "competency '%s' has no behavioural indicator %d;"
 				" its indicators are numbered from 1 in their order", t->key, t->item);
@@ -204,6 +207,37 @@ static int put_indicator(struct store *st, int64_t cid, const struct library_tex
 				t->key, t->item);
 		return refuse(column, "item");
 	}
+	return 0;
+}
+
+int store_check_library_text(struct store *st, const struct library_text *t,
+			     const char **column, struct err *err)
+{
+	int64_t id;
+	char *base;
+
+	if (library_text_check(t, column, err) < 0)
+		return -1;
+	if (id_of(st, t->kind == LIBRARY_ROLE ? ENTITY_ROLE : ENTITY_COMPETENCY, t->key, &id,
+		  column, err) < 0)
+		return -1;
+	if (t->kind != LIBRARY_INDICATOR && t->kind != LIBRARY_DESCRIPTOR)
+		return 0;
+	if (indicator_base(st, id, t, &base, column, err) < 0)
+		return -1;
+	free(base);
+	return 0;
+}
+
+static int put_indicator(struct store *st, int64_t cid, const struct library_text *t,
+			 const char **column, struct err *err)
+{
+	struct pv_param p[5] = { integer(cid), integer(t->kind == LIBRARY_INDICATOR ? 0 : t->item) };
+	char *base;
+	int rc;
+
+	if (indicator_base(st, cid, t, &base, column, err) < 0)
+		return -1;
 	p[2] = string(base);
 	p[3] = string(t->lang);
 	rc = run(st, TX_DROP_INDICATOR, p, 4, NULL, NULL, err);

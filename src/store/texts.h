@@ -87,6 +87,10 @@ int store_each_library_text(struct store *st, enum entity kind, const char *key,
 			    int (*cb)(void *ctx, const struct library_text *t), void *ctx,
 			    struct err *err);
 
+/* Checks t as store_put_library_text does, without storing it. */
+int store_check_library_text(struct store *st, const struct library_text *t,
+			     const char **column, struct err *err);
+
 /* Removes the translations of competency or role id, and of its
  * indicators (store_delete, before the row goes). */
 int store_forget_library_texts(struct store *st, enum entity kind, int64_t id,
