@@ -135,7 +135,7 @@ const struct command commands[] = {
 	{
 		"show", cmd_show,
 		"show one person or one competency in full",
-		"show person ID | show competency KEY [--all] [--json] [--db PATH]",
+		"show person ID | show competency KEY [--all] [--json] [--lang CODE] [--db PATH]",
 		"show person ID: the person's details, the competencies their role\n"
 		"requires with how much evidence there is, and their evidence rows\n"
 		"(the most recent 20, or all with --all), with the ids that 'compgap\n"
@@ -145,7 +145,9 @@ const struct command commands[] = {
 		"options:\n" DB_HELP
 		"  --all   show every evidence row\n"
 		"  --json  the person's or the competency's record as the API's JSON\n"
-		"          document (a competency with its indicators and levels)\n\n"
+		"          document (a competency with its indicators and levels)\n"
+		"  --lang CODE  a competency's texts in en, nl or sv where translated\n"
+		"          (compgap import library-texts), else the texts as stored\n\n"
 		"example:\n  compgap show person KCC-1004\n",
 	},
 	{

@@ -129,3 +129,189 @@ int entities_json_texts(struct jw *w, struct store *st, enum entity kind, const 
 	arena_free(&a);
 	return rc != 0 ? -1 : 0;
 }
+
+/* ---- the "texts" of a request ------------------------------------------ */
+
+/* Room for one more text of the patch; NULL with fe set. */
+static struct patch_text *add_text(struct patch_texts *out, struct arena *a,
+				   struct field_error *fe)
+{
+	if (out->n == out->cap) {
+		size_t cap = out->cap ? out->cap * 2 : 16;
+		struct patch_text *items = arena_alloc(a, cap * sizeof *items);
+
+		if (items == NULL) {
+			(void)entity_error_set(fe, EE_STORE, "texts", "out of memory");
+			return NULL;
+		}
+		if (out->n > 0)
+			memcpy(items, out->items, out->n * sizeof *items);
+		out->items = items;
+		out->cap = cap;
+	}
+	return &out->items[out->n++];
+}
+
+/* Adds the text of v (a string, or null to remove it) at path. */
+static int text_at(struct patch_texts *out, struct arena *a, const json_t *v,
+		   const struct library_text *t, const char *path, struct field_error *fe)
+{
+	struct patch_text *p;
+
+	if (!json_is_string(v) && !json_is_null(v))
+		return entity_error_set(fe, EE_WRONG_TYPE, path, "%s must be a string, or null to"
+					" remove the translation", path);
+	p = add_text(out, a, fe);
+	if (p == NULL)
+		return -1;
+	p->t = *t;
+	p->t.text = json_is_string(v) ? arena_strdup(a, json_string_value(v)) : NULL;
+	p->field = arena_strdup(a, path);
+	if (p->field == NULL || (json_is_string(v) && p->t.text == NULL))
+		return entity_error_set(fe, EE_STORE, path, "out of memory");
+	return 0;
+}
+
+static int levels_at(struct patch_texts *out, struct arena *a, const json_t *v,
+		     struct library_text t, const char *path, struct field_error *fe)
+{
+	char at[160], field[176];
+	size_t i;
+	json_t *x;
+
+	if (!json_is_array(v))
+		return entity_error_set(fe, EE_WRONG_TYPE, path, "%s must be an array of objects",
+					path);
+	json_array_foreach(v, i, x) {
+		json_t *level = json_object_get(x, "level");
+		const char *name;
+		json_t *f;
+
+		(void)snprintf(at, sizeof at, "%.120s[%zu]", path, i);
+		if (!json_is_object(x))
+			return entity_error_set(fe, EE_WRONG_TYPE, at, "%s must be an object", at);
+		json_object_foreach(x, name, f) {
+			if (strcmp(name, "level") != 0 && strcmp(name, "descriptor") != 0)
+				return entity_error_set(fe, EE_UNKNOWN_FIELD, at, "unknown field"
+							" '%s.%s'; the fields are level, descriptor",
+							at, name);
+		}
+		if (!json_is_integer(level))
+			return entity_error_set(fe, level == NULL ? EE_MISSING_FIELD : EE_WRONG_TYPE,
+						at, "%s.level must be a whole number", at);
+		if (json_object_get(x, "descriptor") == NULL)
+			return entity_error_set(fe, EE_MISSING_FIELD, at, "%s.descriptor is required",
+						at);
+		t.kind = LIBRARY_DESCRIPTOR;
+		t.item = json_integer_value(level) >= LEVEL_MIN &&
+			 json_integer_value(level) <= LEVEL_MAX ? (int)json_integer_value(level) : -1;
+		(void)snprintf(field, sizeof field, "%s.descriptor", at);
+		if (text_at(out, a, json_object_get(x, "descriptor"), &t, field, fe) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The texts of one language of competency or role. */
+static int lang_at(struct patch_texts *out, struct arena *a, enum entity kind, const char *lang,
+		   const json_t *v, const char *path, struct field_error *fe)
+{
+	struct library_text t = { .lang = lang, .field = LIBRARY_TEXT };
+	const char *name;
+	char at[160];
+	json_t *f;
+
+	if (!json_is_object(v))
+		return entity_error_set(fe, EE_WRONG_TYPE, path, "%s must be an object", path);
+	json_object_foreach((json_t *)v, name, f) {
+		int rc;
+
+		(void)snprintf(at, sizeof at, "%.60s.%.60s", path, name);
+		t.kind = kind == ENTITY_ROLE ? LIBRARY_ROLE : LIBRARY_COMPETENCY;
+		t.item = 0;
+		if (strcmp(name, "name") == 0) {
+			t.field = LIBRARY_NAME;
+			rc = text_at(out, a, f, &t, at, fe);
+		} else if (kind == ENTITY_COMPETENCY && strcmp(name, "description") == 0) {
+			t.field = LIBRARY_DESCRIPTION;
+			rc = text_at(out, a, f, &t, at, fe);
+		} else if (kind == ENTITY_COMPETENCY && strcmp(name, "indicators") == 0) {
+			size_t i;
+			json_t *x;
+			char item[176];
+
+			if (!json_is_array(f))
+				return entity_error_set(fe, EE_WRONG_TYPE, at, "%s must be an array of"
+							" strings (null: no translation)", at);
+			t.kind = LIBRARY_INDICATOR;
+			t.field = LIBRARY_TEXT;
+			rc = 0;
+			json_array_foreach(f, i, x) {
+				t.item = (int)i + 1;
+				(void)snprintf(item, sizeof item, "%.140s[%zu]", at, i);
+				if ((rc = text_at(out, a, x, &t, item, fe)) < 0)
+					break;
+			}
+		} else if (kind == ENTITY_COMPETENCY && strcmp(name, "levels") == 0) {
+			t.field = LIBRARY_TEXT;
+			rc = levels_at(out, a, f, t, at, fe);
+		} else {
+			return entity_error_set(fe, EE_UNKNOWN_FIELD, at, "unknown field '%s'; the"
+						" fields are %s", at, kind == ENTITY_ROLE ? "name"
+						: "name, description, indicators, levels");
+		}
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int entities_texts_parse(const json_t *v, enum entity kind, struct arena *a,
+			 struct patch_texts *out, struct field_error *fe)
+{
+	const char *lang;
+	char path[96];
+	json_t *x;
+
+	memset(out, 0, sizeof *out);
+	if (!json_is_object(v))
+		return entity_error_set(fe, EE_WRONG_TYPE, "texts", "texts must be an object with a"
+					" member per language (%s)", library_lang_list());
+	json_object_foreach((json_t *)v, lang, x) {
+		const char *code;
+
+		(void)snprintf(path, sizeof path, "texts.%.60s", lang);
+		if (!library_lang_valid(lang))
+			return entity_error_set(fe, EE_INVALID, path, "'%.60s' is not a language of"
+						" compgap; use %s", lang, library_lang_list());
+		code = arena_strdup(a, lang);
+		if (code == NULL)
+			return entity_error_set(fe, EE_STORE, path, "out of memory");
+		if (lang_at(out, a, kind, code, x, path, fe) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int entities_texts_write(struct store *st, const char *key, const struct patch_texts *t,
+			 struct field_error *fe)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		struct library_text x = t->items[i].t;
+		struct err err = { 0 };
+
+		x.key = key;
+		if (store_put_library_text(st, &x, NULL, &err) == 0)
+			continue;
+		if (err.code == EX_DATAERR)
+			return entity_error_set(fe, EE_INVALID, t->items[i].field, "%s: %s",
+						t->items[i].field, err.msg);
+		fe->code = EE_STORE;
+		fe->err = err;
+		fe->problems = 1;
+		(void)snprintf(fe->message, sizeof fe->message, "%s", err.msg);
+		(void)snprintf(fe->field, sizeof fe->field, "%s", t->items[i].field);
+		return -1;
+	}
+	return 0;
+}

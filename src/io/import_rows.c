@@ -412,9 +412,14 @@ void import_library_text_row(struct importer *im, const struct cells *c)
 		}
 		return;
 	}
-	(void)snprintf(key, sizeof key, "%d\n%s\n%d\n%s\n%d", (int)t.kind, t.key, t.item, t.lang,
-		       (int)t.field);
-	if (!first_time(im, c, 5, key) || (p = add_pending(im, c->line)) == NULL)
+	/* Named in the message when given twice. */
+	if (t.item > 0)
+		(void)snprintf(key, sizeof key, "%s, %s, %d, %s, %s", library_kind_name(t.kind), t.key,
+			       t.item, t.lang, library_field_name(t.field));
+	else
+		(void)snprintf(key, sizeof key, "%s, %s, %s, %s", library_kind_name(t.kind), t.key,
+			       t.lang, library_field_name(t.field));
+	if (!first_time(im, c, 1, key) || (p = add_pending(im, c->line)) == NULL)
 		return;
 	p->u.text = t;
 	p->u.text.key = keep(im, t.key);
