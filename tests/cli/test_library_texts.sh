@@ -265,6 +265,15 @@ grep -q '"Kundfokus"' "$WORK/b" && ok "the refused patches changed nothing" || n
 as emp1 /api/v1/roles/agent
 grep -q '"sv"' "$WORK/b" && not_ok "the Swedish role name is gone" "$(cat "$WORK/b")" || ok "the Swedish role name is gone"
 
+# A competency created with its texts: they number the new indicators.
+as hr1 /api/v1/competencies -X POST -H "X-CSRF-Token: $CSRF_hr1" -H 'Content-Type: application/json' \
+	--data-binary '{"key": "calm", "name": "Calm", "indicators": ["breathes", "waits"], "texts": {"sv": {"name": "Lugn", "indicators": [null, "väntar"]}}}'
+expect_code "hr creates a competency with texts" 201
+python3 -c "import json, sys
+d = json.load(open(sys.argv[1]))
+assert d['texts'] == {'sv': {'name': 'Lugn', 'description': None, 'indicators': [None, 'väntar'], 'levels': []}}, d
+" "$WORK/b" && ok "the created competency has them" || not_ok "the created competency has them" "$(head -c 400 "$WORK/b")"
+
 # The kind in the server's imports and exports.
 as hr1 /api/v1/exports/library-texts
 expect_code "everyone exports library-texts: hr" 200
