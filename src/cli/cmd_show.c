@@ -9,6 +9,7 @@
 #include "io/entities.h"
 #include "cli/table.h"
 #include "io/export.h"
+#include "store/texts.h"
 #include "util/arena.h"
 #include "util/date.h"
 #include "util/utf8.h"
@@ -280,7 +281,18 @@ static int count_row(void *ctx, const struct evidence *e)
 	return 0;
 }
 
-static int show_competency(struct store *st, const char *key, struct err *err)
+/* The competency key of the library read in one language, or NULL. */
+static const struct library_competency *in_library(const struct library *lib, const char *key)
+{
+	for (size_t i = 0; i < lib->ncompetencies; i++)
+		if (strcmp(lib->competencies[i].key, key) == 0)
+			return &lib->competencies[i];
+	return NULL;
+}
+
+/* lang: show the texts in that language where translated (else NULL). */
+static int show_competency(struct store *st, const char *key, const char *lang,
+			   struct err *err)
 {
 	static const char *const headers[] = { "ROLE", "REQUIRED", "WEIGHT" };
 	struct found f = { 0 };
@@ -288,6 +300,8 @@ static int show_competency(struct store *st, const char *key, struct err *err)
 	struct requirement_rows rr = { 0 };
 	const struct evidence_filter filter = { NULL, key };
 	struct table t;
+	const struct library_competency *lc = NULL;
+	struct library lib;
 	long evidence = 0;
 	int rc = 0;
 
@@ -298,6 +312,16 @@ static int show_competency(struct store *st, const char *key, struct err *err)
 		(void)store_unknown_key(st, ENTITY_COMPETENCY, key, err);
 		goto fail;
 	}
+	if (lang != NULL) {
+		/* Each text in the language, or the base text where it has none. */
+		if (store_load_library(st, lang, &f.arena, &lib, err) < 0)
+			goto fail;
+		lc = in_library(&lib, key);
+		if (lc != NULL) {
+			f.competency.name = lc->name;
+			f.competency.description = lc->description;
+		}
+	}
 	printf("%s (%s)\n", f.competency.name, f.competency.key);
 	printf("  category        %s\n", f.competency.category ? f.competency.category : "-");
 	printf("  developability  %s\n", f.competency.developability == DEV_UNSET ? "-" :
@@ -306,7 +330,10 @@ static int show_competency(struct store *st, const char *key, struct err *err)
 		printf("\nDefinition:\n");
 		print_wrapped("  ", "  ", f.competency.description);
 	}
-	if (store_each_indicator(st, key, print_indicator, &ip, err) != 0)
+	for (size_t i = 0; lc != NULL && i < lc->nindicators; i++)
+		(void)print_indicator(&ip, &(struct indicator){ key, lc->indicators[i].level,
+								lc->indicators[i].text });
+	if (lc == NULL && store_each_indicator(st, key, print_indicator, &ip, err) != 0)
 		goto fail;
 	table_init(&t, 3, headers, 0x6);
 	t.indent = "  ";
@@ -355,11 +382,12 @@ static int show_json(struct store *st, enum entity kind, const char *key, struct
 
 int cmd_show(const struct command *cmd, int argc, char **argv)
 {
-	const char *db;
+	const char *db, *lang = NULL;
 	bool all = false, json = false;
 	const struct option opts[] = {
 		{ "--all", NULL, NULL, &all },
 		{ "--json", NULL, NULL, &json },
+		{ "--lang", NULL, &lang, NULL },
 		{ NULL, NULL, NULL, NULL },
 	};
 	char *pos[2];
@@ -389,7 +417,7 @@ int cmd_show(const struct command *cmd, int argc, char **argv)
 	else if (strcmp(pos[0], "person") == 0)
 		rc = show_person(st, pos[1], all, &err);
 	else
-		rc = show_competency(st, pos[1], &err);
+		rc = show_competency(st, pos[1], lang, &err);
 	store_close(st);
 	return rc;
 }

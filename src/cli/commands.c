@@ -27,7 +27,9 @@ const struct command commands[] = {
 		"Teams, people, competencies and roles are inserted or updated by key;\n"
 		"the indicators of each competency in the file replace its earlier ones;\n"
 		"evidence rows are appended. Import in this order: teams, competencies,\n"
-		"indicators, roles, people, evidence. docs/csv-formats.md has the formats.\n"
+		"indicators, roles, people, evidence; library-texts (the library's\n"
+		"translations) after what they translate. docs/csv-formats.md has the\n"
+		"formats.\n"
 		"Evidence dated more than future_days (a setting, default 1) after today\n"
 		"is refused as a likely typing error, unless --allow-future is given.\n\n"
 		"kinds and their columns (* required):\n"
@@ -36,7 +38,8 @@ const struct command commands[] = {
 		"  competencies   key*, name*, category, description, developability\n"
 		"  indicators     competency*, level*, indicator*\n"
 		"  roles          role*, competency*, required_level*, weight\n"
-		"  evidence       person*, competency*, level*, source*, date*, assessor, note\n\n"
+		"  evidence       person*, competency*, level*, source*, date*, assessor, note\n"
+		"  library-texts  kind*, key*, item, lang*, field*, text*\n\n"
 		"options:\n" DB_HELP
 		"  --max-errors N   print at most N problems (default: all)\n"
 		"  --allow-future   take evidence dated more than future_days ahead\n\n"
@@ -48,12 +51,12 @@ const struct command commands[] = {
 		"export KIND|matrix [--team KEY] [--as-of DATE] [-o FILE | --xlsx FILE] [--excel] [--lf]"
 		" [--db PATH]",
 		"Writes all rows of KIND (teams, people, competencies, indicators, roles,\n"
-		"evidence) in the format that import reads, so that an export imported\n"
-		"again gives the same data. Retracted evidence is left out. Cells that a\n"
-		"spreadsheet would take for a formula (beginning with = + - @ or a tab)\n"
-		"are prefixed with a single quote, which import removes again; cells\n"
-		"holding , ; a tab, a quote or a line break are quoted. Lines end with\n"
-		"CRLF, as RFC 4180 has it, unless --lf.\n\n"
+		"evidence, library-texts) in the format that import reads, so that an\n"
+		"export imported again gives the same data. Retracted evidence is left\n"
+		"out. Cells that a spreadsheet would take for a formula (beginning with\n"
+		"= + - @ or a tab) are prefixed with a single quote, which import removes\n"
+		"again; cells holding , ; a tab, a quote or a line break are quoted.\n"
+		"Lines end with CRLF, as RFC 4180 has it, unless --lf.\n\n"
 		"--excel writes what Excel in a Dutch or Swedish locale opens by\n"
 		"double-click: UTF-8 with a byte-order mark, ';' between cells, decimal\n"
 		"commas (3,5), CRLF; dates stay YYYY-MM-DD, which Excel reads as dates.\n"
@@ -139,7 +142,7 @@ const struct command commands[] = {
 	{
 		"show", cmd_show,
 		"show one person or one competency in full",
-		"show person ID | show competency KEY [--all] [--json] [--db PATH]",
+		"show person ID | show competency KEY [--all] [--json] [--lang CODE] [--db PATH]",
 		"show person ID: the person's details, the competencies their role\n"
 		"requires with how much evidence there is, and their evidence rows\n"
 		"(the most recent 20, or all with --all), with the ids that 'compgap\n"
@@ -149,7 +152,9 @@ const struct command commands[] = {
 		"options:\n" DB_HELP
 		"  --all   show every evidence row\n"
 		"  --json  the person's or the competency's record as the API's JSON\n"
-		"          document (a competency with its indicators and levels)\n\n"
+		"          document (a competency with its indicators and levels)\n"
+		"  --lang CODE  a competency's texts in en, nl or sv where translated\n"
+		"          (compgap import library-texts), else the texts as stored\n\n"
 		"example:\n  compgap show person KCC-1004\n",
 	},
 	{

@@ -20,6 +20,7 @@
 #include <sysexits.h>
 
 #include "demo/library.h"
+#include "demo/library_texts.h"
 #include "io/csv.h"
 #include "demo/written.h"
 #include "util/date.h"
@@ -525,6 +526,12 @@ static void fill_indicators(void *ctx, FILE *out)
 	write_indicators(out, ((struct gen *)ctx)->sum);
 }
 
+static void fill_library_texts(void *ctx, FILE *out)
+{
+	(void)ctx;
+	demo_write_library_texts(out);
+}
+
 static void fill_roles(void *ctx, FILE *out)
 {
 	write_roles(out, ((struct gen *)ctx)->sum);
@@ -577,6 +584,7 @@ static int write_demo(struct store *st, void *ctx, int attempt, struct err *err)
 			   err) < 0 ||
 	    import_written(st, IMPORT_INDICATORS, fill_indicators, g, "demo", NULL, err) < 0 ||
 	    import_written(st, IMPORT_ROLES, fill_roles, g, "demo", NULL, err) < 0 ||
+	    import_written(st, IMPORT_LIBRARY_TEXTS, fill_library_texts, g, "demo", NULL, err) < 0 ||
 	    import_written(st, IMPORT_PEOPLE, fill_people, g, "demo", &sum->people, err) < 0 ||
 	    import_written(st, IMPORT_EVIDENCE, fill_evidence, g, "demo", NULL, err) < 0)
 		return -1;

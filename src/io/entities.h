@@ -18,6 +18,8 @@
 #include "util/err.h"
 #include "util/jsonw.h"
 
+struct patch_texts;
+
 /* What went wrong, in the terms of the API's error document
  * {"error": {"code", "message", "field"}}. */
 enum entity_error {
@@ -90,6 +92,10 @@ struct entity_patch {
 	bool has_requirements;
 	struct requirement_fields *requirements;
 	size_t nrequirements;
+	/* competency, role: translations to set or remove, written after
+	 * the rest (io/entities_texts.h) */
+	bool has_texts;
+	struct patch_texts *texts;
 };
 
 enum patch_mode {

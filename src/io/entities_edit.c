@@ -9,6 +9,7 @@
 
 #include "core/validate.h"
 #include "io/entities.h"
+#include "io/entities_texts.h"
 
 static const char *const entity_word[ENTITY_KEYED] = { "team", "person", "competency", "role" };
 
@@ -267,6 +268,8 @@ int entity_create_in(struct store *st, const struct entity_patch *p, struct fiel
 		if (rc == 0 && p->kind == ENTITY_COMPETENCY && (p->has_indicators || p->has_levels))
 			rc = write_indicators(st, key, p, &a, fe);
 	}
+	if (rc == 0 && p->has_texts)
+		rc = entities_texts_write(st, key, p->texts, fe);
 	arena_free(&a);
 	return rc;
 }
@@ -339,6 +342,9 @@ int entity_update_in(struct store *st, const char *key, const struct entity_patc
 		if (rc == 0 && p->kind == ENTITY_COMPETENCY && (p->has_indicators || p->has_levels))
 			rc = write_indicators(st, key, p, &a, fe);
 	}
+	/* After the indicators: a translation names one by its place. */
+	if (rc == 0 && p->has_texts)
+		rc = entities_texts_write(st, key, p->texts, fe);
 	arena_free(&a);
 	return rc;
 }

@@ -5,6 +5,7 @@
 #include <sysexits.h>
 
 #include "io/entities.h"
+#include "io/entities_texts.h"
 
 void entities_json_team(struct jw *w, const struct team *t)
 {
@@ -33,6 +34,7 @@ void entities_json_person(struct jw *w, const struct person *p)
 struct indicator_writer {
 	struct jw *w;
 	int levels;           /* 0: write the indicators; 1: the descriptors */
+	size_t n;             /* the indicators written */
 };
 
 static int write_indicator(void *ctx, const struct indicator *i)
@@ -43,6 +45,7 @@ static int write_indicator(void *ctx, const struct indicator *i)
 		return 0;
 	if (!x->levels) {
 		jw_string(x->w, i->text);
+		x->n++;
 		return 0;
 	}
 	jw_object_begin(x->w);
@@ -55,7 +58,7 @@ static int write_indicator(void *ctx, const struct indicator *i)
 int entities_json_competency(struct jw *w, struct store *st, const struct competency *c,
 			     struct err *err)
 {
-	struct indicator_writer x = { w, 0 };
+	struct indicator_writer x = { w, 0, 0 };
 	int rc;
 
 	jw_object_begin(w);
@@ -75,6 +78,8 @@ int entities_json_competency(struct jw *w, struct store *st, const struct compet
 	if (rc == 0)
 		rc = store_each_indicator(st, c->key, write_indicator, &x, err);
 	jw_array_end(w);
+	if (rc == 0)
+		rc = entities_json_texts(w, st, ENTITY_COMPETENCY, c->key, x.n, err);
 	jw_object_end(w);
 	return rc;
 }
@@ -101,6 +106,8 @@ int entities_json_role(struct jw *w, struct store *st, const char *role, struct 
 	jw_array_begin(w);
 	rc = store_each_requirement(st, role, write_requirement, w, err);
 	jw_array_end(w);
+	if (rc == 0)
+		rc = entities_json_texts(w, st, ENTITY_ROLE, role, 0, err);
 	jw_object_end(w);
 	return rc;
 }

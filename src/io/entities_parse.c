@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "io/entities.h"
+#include "io/entities_texts.h"
 #include "util/dtoa.h"
 
 const char *entity_error_name(enum entity_error e)
@@ -171,12 +172,14 @@ static const struct field_spec competency_fields[] = {
 	{ "developability", 4, F_OPTIONAL, false },
 	{ "indicators", -1, F_STRING, false },
 	{ "levels", -2, F_STRING, false },
+	{ "texts", -4, F_STRING, false },
 	{ NULL, 0, 0, false },
 };
 
 static const struct field_spec role_fields[] = {
 	{ "key", 0, F_STRING, true },
 	{ "requirements", -3, F_STRING, false },
+	{ "texts", -4, F_STRING, false },
 	{ NULL, 0, 0, false },
 };
 
@@ -340,7 +343,8 @@ static int requirement_item(struct specials *s, size_t i, const json_t *x, const
 }
 
 /* The arrays of a competency (-1 indicators, -2 levels) and a role (-3
- * requirements); each replaces the whole list. */
+ * requirements); each replaces the whole list. -4: the translations of
+ * either (io/entities_texts.h). */
 static int read_special(void *ctx, int column, const json_t *v, const char *path)
 {
 	struct specials *s = ctx;
@@ -356,6 +360,11 @@ static int read_special(void *ctx, int column, const json_t *v, const char *path
 	if (column == -2) {
 		p->has_levels = true;
 		return each_item(s, v, path, "objects", level_item);
+	}
+	if (column == -4) {
+		p->has_texts = true;
+		p->texts = items_alloc(s, 1, sizeof *p->texts, path);
+		return p->texts == NULL ? -1 : entities_texts_parse(v, p->kind, s->a, p->texts, s->fe);
 	}
 	p->has_requirements = true;
 	p->nrequirements = n;

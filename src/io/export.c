@@ -4,6 +4,7 @@
 #include <sysexits.h>
 
 #include "io/csv.h"
+#include "store/texts.h"
 #include "util/date.h"
 
 /* The state of export_rows while the store calls back. */
@@ -101,6 +102,28 @@ static int evidence_row(void *ctx, const struct evidence *e)
 	return emit(ctx, cells, 7);
 }
 
+static int library_text_row(void *ctx, const struct library_text *t)
+{
+	/* Item 0 (a competency's or a role's text) is an empty cell. */
+	const struct export_cell cells[] = {
+		text_cell(library_kind_name(t->kind)), text_cell(t->key),
+		t->item > 0 ? int_cell(t->item) : text_cell(NULL), text_cell(t->lang),
+		text_cell(library_field_name(t->field)), text_cell(t->text)
+	};
+
+	return emit(ctx, cells, 6);
+}
+
+/* The competencies' texts (their own, then their indicators'), then the
+ * roles'. */
+static int each_library_text(struct store *st, struct exporter *x, struct err *err)
+{
+	int rc = store_each_library_text(st, ENTITY_COMPETENCY, NULL, library_text_row, x, err);
+
+	return rc != 0 ? rc : store_each_library_text(st, ENTITY_ROLE, NULL, library_text_row, x,
+						      err);
+}
+
 int export_rows(struct store *st, enum import_kind kind, const struct export_sink *sink,
 		struct err *err)
 {
@@ -140,6 +163,7 @@ int export_rows_in(struct store *st, enum import_kind kind, const struct export_
 	case IMPORT_INDICATORS: rc = store_each_indicator(st, NULL, indicator_row, &x, err); break;
 	case IMPORT_ROLES: rc = store_each_requirement(st, NULL, requirement_row, &x, err); break;
 	case IMPORT_EVIDENCE: rc = store_each_evidence(st, NULL, evidence_row, &x, err); break;
+	case IMPORT_LIBRARY_TEXTS: rc = each_library_text(st, &x, err); break;
 	case IMPORT_KIND_COUNT: break;
 	}
 out:

@@ -42,6 +42,9 @@ static const char *const role_columns[] = { "role", "competency", "required_leve
 static const char *const evidence_columns[] = {
 	"person", "competency", "level", "source", "date", "assessor", "note"
 };
+static const char *const library_text_columns[] = {
+	"kind", "key", "item", "lang", "field", "text"
+};
 
 #define SPEC(name, cols, req) { name, cols, sizeof cols / sizeof cols[0], req }
 static const struct kind_spec kinds[IMPORT_KIND_COUNT] = {
@@ -51,6 +54,7 @@ static const struct kind_spec kinds[IMPORT_KIND_COUNT] = {
 	[IMPORT_INDICATORS] = SPEC("indicators", indicator_columns, 0x7),
 	[IMPORT_ROLES] = SPEC("roles", role_columns, 0x7),
 	[IMPORT_EVIDENCE] = SPEC("evidence", evidence_columns, 0x1F),
+	[IMPORT_LIBRARY_TEXTS] = SPEC("library-texts", library_text_columns, 0x3B),
 };
 #undef SPEC
 
@@ -72,7 +76,7 @@ const char *import_kind_name(enum import_kind kind)
 
 const char *import_kind_list(void)
 {
-	return "teams, people, competencies, indicators, roles, evidence";
+	return "teams, people, competencies, indicators, roles, evidence, library-texts";
 }
 
 size_t import_columns(enum import_kind kind, const char *const **names)
@@ -272,6 +276,7 @@ static void check_row(struct importer *im, const struct cells *c)
 	case IMPORT_INDICATORS: import_indicator_row(im, c); break;
 	case IMPORT_ROLES: import_role_row(im, c); break;
 	case IMPORT_EVIDENCE: import_evidence_row(im, c); break;
+	case IMPORT_LIBRARY_TEXTS: import_library_text_row(im, c); break;
 	case IMPORT_KIND_COUNT: break;
 	}
 }

@@ -23,6 +23,7 @@ enum import_kind {
 	IMPORT_INDICATORS,
 	IMPORT_ROLES,
 	IMPORT_EVIDENCE,
+	IMPORT_LIBRARY_TEXTS,      /* the library's texts in other languages */
 	IMPORT_KIND_COUNT
 };
 

@@ -9,6 +9,7 @@
 
 #include "io/csv.h"
 #include "io/import.h"
+#include "store/texts.h"
 #include "util/arena.h"
 #include "util/strmap.h"
 
@@ -32,6 +33,7 @@ struct pending {
 		struct competency competency;
 		struct indicator indicator;
 		struct requirement requirement;
+		struct library_text text;
 	} u;
 };
 
@@ -91,6 +93,7 @@ void import_competency_row(struct importer *im, const struct cells *c);
 void import_indicator_row(struct importer *im, const struct cells *c);
 void import_role_row(struct importer *im, const struct cells *c);
 void import_evidence_row(struct importer *im, const struct cells *c);
+void import_library_text_row(struct importer *im, const struct cells *c);
 
 /* Stores the evidence batch unless a problem was found, and empties it.
  * (import_rows.c) */

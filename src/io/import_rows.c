@@ -367,3 +367,62 @@ void import_evidence_row(struct importer *im, const struct cells *c)
 	if (im->nbatch == EVIDENCE_BATCH)
 		import_flush_evidence(im);
 }
+
+/* A translation of the library (kind, key, item, lang, field, text): the
+ * values, and that the competency, role, indicator or descriptor it
+ * translates is stored (import the library itself first). */
+void import_library_text_row(struct importer *im, const struct cells *c)
+{
+	char msg[MSG_MAX], key[KEY_MAX + 64];
+	struct library_text t = { .key = c->v[1], .lang = c->v[3], .text = c->v[5] };
+	const char *column = NULL;
+	struct err e = { 0 };
+	bool ok = true;
+	struct pending *p;
+
+	if (library_kind_parse(c->v[0], &t.kind) < 0) {
+		import_problem(im, c->line, "kind", "'%s' is not a kind of text; use competency,"
+			       " indicator, descriptor or role", c->v[0]);
+		ok = false;
+	}
+	if (library_field_parse(c->v[4], &t.field) < 0) {
+		import_problem(im, c->line, "field", "'%s' is not a field; use name, description or"
+			       " text", c->v[4]);
+		ok = false;
+	}
+	if (c->v[2] != NULL && c->v[2][0] != '\0' &&
+	    parse_int_range(c->v[2], 1, 100000, "item", &t.item, msg, sizeof msg) < 0) {
+		import_problem(im, c->line, "item", "%s", msg);
+		ok = false;
+	}
+	if (!ok)
+		return;
+	/* Invalid UTF-8 would make a database refuse the query itself. */
+	if (im->row_bad != 0)
+		return;
+	if (store_check_library_text(im->st, &t, &column, &e) < 0) {
+		if (e.code != EX_DATAERR) {
+			*im->err = e;
+			import_fail(im);
+		} else if (column != NULL && strcmp(column, "key") == 0) {
+			import_problem(im, c->line, column, "%s; import it with %s first", e.msg,
+				       t.kind == LIBRARY_ROLE ? "roles.csv" : "competencies.csv");
+		} else {
+			import_problem(im, c->line, column, "%s", e.msg);
+		}
+		return;
+	}
+	/* Named in the message when given twice. */
+	if (t.item > 0)
+		(void)snprintf(key, sizeof key, "%s, %s, %d, %s, %s", library_kind_name(t.kind), t.key,
+			       t.item, t.lang, library_field_name(t.field));
+	else
+		(void)snprintf(key, sizeof key, "%s, %s, %s, %s", library_kind_name(t.kind), t.key,
+			       t.lang, library_field_name(t.field));
+	if (!first_time(im, c, 1, key) || (p = add_pending(im, c->line)) == NULL)
+		return;
+	p->u.text = t;
+	p->u.text.key = keep(im, t.key);
+	p->u.text.lang = keep(im, t.lang);
+	p->u.text.text = keep(im, t.text);
+}

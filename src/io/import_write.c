@@ -222,6 +222,18 @@ void import_write_pending(struct importer *im)
 		case IMPORT_ROLES:
 			rc = store_put_requirement(im->st, &p->u.requirement, im->err);
 			break;
+		case IMPORT_LIBRARY_TEXTS: {
+			/* An indicator the row names may be missing: a problem
+			 * of the row, and the rest is still checked. */
+			const char *column = NULL;
+
+			rc = store_put_library_text(im->st, &p->u.text, &column, im->err);
+			if (rc < 0 && im->err->code == EX_DATAERR) {
+				import_problem(im, p->line, column, "%s", im->err->msg);
+				rc = 0;
+			}
+			break;
+		}
 		case IMPORT_INDICATORS: {
 			/* Rows of one competency are consecutive after the sort. */
 			size_t j = i;

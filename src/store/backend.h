@@ -9,6 +9,7 @@
 #include "store/privacy_be.h"
 #include "store/store.h"
 #include "store/tables.h"
+#include "store/texts_be.h"
 #include "util/buf.h"
 #include "util/strmap.h"
 
@@ -74,7 +75,7 @@ struct candidate_row {
 /* The schema version both engines migrate to; each backend has exactly this
  * many migrations. */
 enum {
-	SCHEMA_VERSION = 7,
+	SCHEMA_VERSION = 8,
 	GENERATION_SCHEMA = 7        /* the first with the data generation */
 };
 
@@ -276,6 +277,8 @@ struct backend {
 	acct_run_fn *acct_run;
 	/* The privacy rights' statements: store/privacy_be.h. */
 	privacy_run_fn *privacy_run;
+	/* The library's texts in other languages: store/texts_be.h. */
+	texts_run_fn *texts_run;
 };
 
 /* The sums of a pair's history blob as of as_of, whatever sums are stored;

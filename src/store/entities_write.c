@@ -8,6 +8,7 @@
 #include <sysexits.h>
 
 #include "store/backend.h"
+#include "store/texts.h"
 
 static const char *const entity_word[ENTITY_KEYED] = { "team", "person", "competency", "role" };
 
@@ -128,6 +129,8 @@ int store_delete(struct store *st, enum entity kind, const char *key, struct err
 	if (existing(st, kind, key, &id, err) < 0)
 		return -1;
 	/* What the row owns goes with it. */
+	if (store_forget_library_texts(st, kind, id, err) < 0)
+		return -1;
 	if (kind == ENTITY_COMPETENCY && st->be->replace_indicators(st, id, NULL, 0, err) < 0)
 		return -1;
 	if (kind == ENTITY_ROLE && st->be->clear_requirements(st, id, err) < 0)

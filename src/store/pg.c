@@ -776,4 +776,5 @@ const struct backend backend_pg = {
 	.evidence_by_id = pq_evidence_by_id,
 	.acct_run = pq_acct_run,
 	.privacy_run = pq_privacy_run,
+	.texts_run = pq_texts_run,
 };

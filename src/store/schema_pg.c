@@ -195,4 +195,26 @@ const char *const pg_migrations[PG_MIGRATION_COUNT] = {
 	"  id integer PRIMARY KEY CHECK (id = 1),"
 	"  n bigint NOT NULL);"
 	"INSERT INTO data_generation VALUES (1, 0);",
+	/* 8: the library's texts in other languages (see schema_sqlite.c).
+	 * The language and the base text compare in byte order, as in
+	 * SQLite; the base text stays out of the index (up to 10,000 bytes,
+	 * more than a B-tree entry holds). */
+	"CREATE TABLE competency_text ("
+	"  competency_id bigint NOT NULL REFERENCES competency(id),"
+	"  lang text COLLATE \"C\" NOT NULL,"
+	"  name text,"
+	"  description text,"
+	"  PRIMARY KEY (competency_id, lang));"
+	"CREATE TABLE indicator_text ("
+	"  competency_id bigint NOT NULL REFERENCES competency(id),"
+	"  level integer NOT NULL CHECK (level BETWEEN 0 AND 5),"
+	"  base text COLLATE \"C\" NOT NULL,"
+	"  lang text COLLATE \"C\" NOT NULL,"
+	"  text text NOT NULL);"
+	"CREATE INDEX indicator_text_competency ON indicator_text(competency_id, lang, level);"
+	"CREATE TABLE role_text ("
+	"  role_id bigint NOT NULL REFERENCES role(id),"
+	"  lang text COLLATE \"C\" NOT NULL,"
+	"  name text NOT NULL,"
+	"  PRIMARY KEY (role_id, lang));",
 };

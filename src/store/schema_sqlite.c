@@ -206,4 +206,33 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
 	"  n INTEGER NOT NULL);"
 	"INSERT INTO data_generation VALUES (1, 0);",
+	/* 8: the library's texts in other languages (docs/data-model.md). The
+	 * base texts stay in competency, indicator (the organisation's own
+	 * language); these hold translations into the languages of
+	 * src/i18n/i18n.h, one row per text and language, and the names of
+	 * roles, which have no base name. An indicator's translation is tied
+	 * to its competency, level and base text rather than to its id: an
+	 * import of indicators replaces the rows (new ids), and a translation
+	 * should survive that when its text is unchanged and lapse when the
+	 * text it translates is gone. The language codes are checked by the
+	 * program (store/texts.c), so that adding a language needs no
+	 * migration. */
+	"CREATE TABLE competency_text ("
+	"  competency_id INTEGER NOT NULL REFERENCES competency(id),"
+	"  lang TEXT NOT NULL,"
+	"  name TEXT,"
+	"  description TEXT,"
+	"  PRIMARY KEY (competency_id, lang));"
+	"CREATE TABLE indicator_text ("
+	"  competency_id INTEGER NOT NULL REFERENCES competency(id),"
+	"  level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 5),"
+	"  base TEXT NOT NULL,"
+	"  lang TEXT NOT NULL,"
+	"  text TEXT NOT NULL);"
+	"CREATE INDEX indicator_text_competency ON indicator_text(competency_id, lang, level);"
+	"CREATE TABLE role_text ("
+	"  role_id INTEGER NOT NULL REFERENCES role(id),"
+	"  lang TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  PRIMARY KEY (role_id, lang));",
 };

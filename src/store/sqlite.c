@@ -734,4 +734,5 @@ const struct backend backend_sqlite = {
 	.evidence_by_id = sq_evidence_by_id,
 	.acct_run = sq_acct_run,
 	.privacy_run = sq_privacy_run,
+	.texts_run = sq_texts_run,
 };

@@ -1,5 +1,6 @@
 #include "core/history.h"
 #include "store/backend.h"
+#include "store/texts.h"
 #include "util/array.h"
 
 #include <errno.h>
@@ -598,7 +599,10 @@ int store_replace_indicators(struct store *st, const char *competency,
 
 	if (require_tx(st, err) < 0 || resolve(st, ENTITY_COMPETENCY, competency, &id, err) < 0)
 		return -1;
-	return st->be->replace_indicators(st, id, items, n, err);
+	if (st->be->replace_indicators(st, id, items, n, err) < 0)
+		return -1;
+	/* The translations of texts it no longer has would be wrong. */
+	return store_lapse_indicator_texts(st, id, err);
 }
 
 int store_put_requirement(struct store *st, const struct requirement *r, struct err *err)

@@ -53,6 +53,13 @@ const struct table_def store_tables[] = {
 	{ "audit_log", "audit log entries", "id", NULL, 1, 10,
 	  { I("id"), T("at"), T("actor"), T("action"), T("object_kind"), T("object_key"),
 	    T("person_key"), T("address"), T("outcome"), T("detail") } },
+	/* The library's texts in other languages (schema version 8). */
+	{ "competency_text", "competency texts", "competency_id, lang", NULL, 0, 4,
+	  { I("competency_id"), T("lang"), T("name"), T("description") } },
+	{ "indicator_text", "indicator texts", "competency_id, level, lang, base, text", NULL, 0, 5,
+	  { I("competency_id"), I("level"), T("base"), T("lang"), T("text") } },
+	{ "role_text", "role names", "role_id, lang", NULL, 0, 3,
+	  { I("role_id"), T("lang"), T("name") } },
 };
 
 const int store_table_count = (int)(sizeof store_tables / sizeof store_tables[0]);

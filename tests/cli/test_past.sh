@@ -71,20 +71,20 @@ done
 old_schema() {
 	OLD=$WORK/old-$1.db
 	"$COMPGAP" copy --from "$DB" --to "$OLD" > /dev/null
-	# The accounts of schema 6 and the generation of 7 go too, on each
-	# engine in its own way.
+	# The accounts of schema 6, the generation of 7 and the library's
+	# texts of 8 go too, on each engine in its own way.
 	if [ "$ENGINE" = sqlite ]; then
 		python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1])
 c.executescript(sys.argv[2])
 for t in ('account_team', 'api_token_team', 'session', 'account', 'api_token', 'audit_log',
-          'data_generation'):
+          'data_generation', 'competency_text', 'indicator_text', 'role_text'):
     c.execute('DROP TABLE ' + t)
 c.commit()" "$OLD" "$2"
 	else
 		target=$("$COMPGAP" --map "$OLD")
 		test_psql "${target##*dbname=}" -c "$2
 			DROP TABLE account_team, api_token_team, session, account, api_token, audit_log,
-				data_generation;
+				data_generation, competency_text, indicator_text, role_text;
 			DROP FUNCTION audit_log_append_only()"
 	fi
 	run init --db "$OLD"

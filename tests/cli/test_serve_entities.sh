@@ -240,7 +240,7 @@ for who in admin1 hr1 mgr1 coach1 emp1 token; do
 done
 as emp1 /api/v1/roles/agent
 json_is "a role's record lists its requirements" \
-	'set(d) == {"key", "requirements"} and d["key"] == "agent" and len(d["requirements"]) > 0'
+	'set(d) == {"key", "requirements", "texts"} and d["key"] == "agent" and len(d["requirements"]) > 0'
 as admin1 /api/v1/teams/kcc?as_of=2026-01-01
 expect_error "a record takes no query parameter" unknown_parameter as_of
 
@@ -353,7 +353,7 @@ json_is "the indicators replaced, the levels kept" \
 w admin1 POST /api/v1/roles '{"key": "night-agent", "requirements": [{"competency": "calm", "required_level": 3, "weight": 2}]}'
 expect_code "admin1 creates a role with requirements: 201" 201
 json_is "the role's document" \
-	'd == {"key": "night-agent", "requirements": [{"competency": "calm", "required_level": 3, "weight": 2}]}'
+	'd == {"key": "night-agent", "requirements": [{"competency": "calm", "required_level": 3, "weight": 2}], "texts": {}}'
 w hr1 PATCH /api/v1/roles/night-agent '{"requirements": [{"competency": "calm", "required_level": 4}, {"competency": "customer-focus", "required_level": 3}]}'
 expect_code "hr1 replaces the requirements: 200" 200
 json_is "the new requirements (weight 1 by default)" \

@@ -273,16 +273,16 @@ static void test_create_and_read_every_entity(void **state)
 			    "  \"developability\": \"high\",\n"
 			    "  \"indicators\": [\n    \"lets the customer finish\",\n    \"sums up\"\n  ],\n"
 			    "  \"levels\": [\n    {\n      \"level\": 1,\n      \"descriptor\": \"starts\"\n"
-			    "    },\n    {\n      \"level\": 3,\n      \"descriptor\": \"steady\"\n    }\n  ]\n}\n");
+			    "    },\n    {\n      \"level\": 3,\n      \"descriptor\": \"steady\"\n    }\n  ],\n  \"texts\": {}\n}\n");
 	create(f, ENTITY_ROLE, "{\"key\": \"agent\", \"requirements\": [{\"competency\": \"listen\","
 	       " \"required_level\": 3, \"weight\": 2}]}");
 	assert_string_equal(doc(f, ENTITY_ROLE, "agent"),
 			    "{\n  \"key\": \"agent\",\n  \"requirements\": [\n    {\n"
 			    "      \"competency\": \"listen\",\n      \"required_level\": 3,\n"
-			    "      \"weight\": 2\n    }\n  ]\n}\n");
+			    "      \"weight\": 2\n    }\n  ],\n  \"texts\": {}\n}\n");
 	create(f, ENTITY_ROLE, "{\"key\": \"trainee\"}");
 	assert_string_equal(doc(f, ENTITY_ROLE, "trainee"),
-			    "{\n  \"key\": \"trainee\",\n  \"requirements\": []\n}\n");
+			    "{\n  \"key\": \"trainee\",\n  \"requirements\": [],\n  \"texts\": {}\n}\n");
 	create(f, ENTITY_PERSON, "{\"id\": \"p1\", \"name\": \"Ann\", \"email\": \"ann@example.org\","
 	       " \"team\": \"phone\", \"role\": \"agent\", \"active\": true}");
 	assert_string_equal(doc(f, ENTITY_PERSON, "p1"),
@@ -363,12 +363,12 @@ static void test_update_changes_only_the_fields_given(void **state)
 			    "{\n  \"key\": \"listen\",\n  \"name\": \"Listening\",\n  \"category\": null,\n"
 			    "  \"description\": \"hears\",\n  \"developability\": null,\n"
 			    "  \"indicators\": [\n    \"a\"\n  ],\n  \"levels\": [\n    {\n"
-			    "      \"level\": 5,\n      \"descriptor\": \"five\"\n    }\n  ]\n}\n");
+			    "      \"level\": 5,\n      \"descriptor\": \"five\"\n    }\n  ],\n  \"texts\": {}\n}\n");
 	update(f, ENTITY_COMPETENCY, "listen", "{\"indicators\": [], \"levels\": []}");
 	assert_string_equal(doc(f, ENTITY_COMPETENCY, "listen"),
 			    "{\n  \"key\": \"listen\",\n  \"name\": \"Listening\",\n  \"category\": null,\n"
 			    "  \"description\": \"hears\",\n  \"developability\": null,\n"
-			    "  \"indicators\": [],\n  \"levels\": []\n}\n");
+			    "  \"indicators\": [],\n  \"levels\": [],\n  \"texts\": {}\n}\n");
 	/* A role's requirements are replaced whole. */
 	create(f, ENTITY_COMPETENCY, "{\"key\": \"calm\", \"name\": \"Calm\"}");
 	update(f, ENTITY_ROLE, "agent", "{\"requirements\": [{\"competency\": \"calm\","
@@ -376,7 +376,7 @@ static void test_update_changes_only_the_fields_given(void **state)
 	assert_string_equal(doc(f, ENTITY_ROLE, "agent"),
 			    "{\n  \"key\": \"agent\",\n  \"requirements\": [\n    {\n"
 			    "      \"competency\": \"calm\",\n      \"required_level\": 4,\n"
-			    "      \"weight\": 3\n    }\n  ]\n}\n");
+			    "      \"weight\": 3\n    }\n  ],\n  \"texts\": {}\n}\n");
 }
 
 static void test_update_refusals(void **state)
@@ -614,12 +614,12 @@ static void test_page_documents(void **state)
 			    "{\n  \"items\": [\n    {\n      \"key\": \"listen\",\n"
 			    "      \"name\": \"Listening\",\n      \"category\": null,\n"
 			    "      \"description\": null,\n      \"developability\": null,\n"
-			    "      \"indicators\": [],\n      \"levels\": []\n    }\n  ],\n"
+			    "      \"indicators\": [],\n      \"levels\": [],\n      \"texts\": {}\n    }\n  ],\n"
 			    "  \"next_cursor\": null\n}\n");
 	assert_string_equal(page(f, ENTITY_ROLE, &q),
 			    "{\n  \"items\": [\n    {\n      \"key\": \"agent\",\n"
 			    "      \"requirements\": [\n        {\n          \"competency\": \"listen\",\n"
-			    "          \"required_level\": 3,\n          \"weight\": 1\n        }\n      ]\n"
+			    "          \"required_level\": 3,\n          \"weight\": 1\n        }\n      ],\n      \"texts\": {}\n"
 			    "    }\n  ],\n  \"next_cursor\": null\n}\n");
 }
 
@@ -778,7 +778,7 @@ static void test_patch_parser_refusals(void **state)
 	BAD(ENTITY_ROLE, PATCH_UPDATE, "{\"requirements\": [{\"competency\": \"c\"}]}", EE_MISSING_FIELD,
 	    "requirements[0].required_level", "requirements[0].required_level is required");
 	BAD(ENTITY_ROLE, PATCH_CREATE, "{\"key\": \"r\", \"name\": \"R\"}", EE_UNKNOWN_FIELD, "name",
-	    "unknown field 'name'; the fields are key, requirements");
+	    "unknown field 'name'; the fields are key, requirements, texts");
 }
 
 static void test_patch_parser_fields(void **state)
