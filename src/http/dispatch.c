@@ -16,6 +16,7 @@
 #include "http/page_auth.h"
 #include "http/proxy.h"
 #include "http/response.h"
+#include "web/page.h"
 
 enum {
 	REQUEST_ARENA_MAX = 1 << 20      /* a request's decoded target and params */
@@ -332,6 +333,12 @@ static int check_headers(struct MHD_Connection *c, struct request_state *rs, con
 	case ROUTER_FOUND:
 		break;
 	case ROUTER_NOT_FOUND:
+		/* A browser's address that names no page: a page saying so. */
+		if (strncmp(rs->req.path, "/api/", 5) != 0 && !changes_state(method)) {
+			struct http_ctx cx = { cfg, &rs->req, r, &rs->arena };
+
+			return page_error(&cx, 404, NULL), 1;
+		}
 		return response_error(r, 404, "not_found", NULL, "there is no endpoint %s",
 				      rs->req.path ? rs->req.path : "?"), 1;
 	case ROUTER_BAD_METHOD:
