@@ -69,7 +69,7 @@ static void write_user(struct page *p)
 	const struct http_caller *c = p->caller;
 	bool token = strncmp(c->user, "token:", 6) == 0;
 
-	html_printf(p->out, "<div class=\"user\"><span class=\"who\">%s <span class=\"role\">(%s)</span></span>",
+	html_printf(p->out, "<div class=\"user\"><span class=\"who\">%s <span class=\"user-role\">(%s)</span></span>",
 		    token ? c->user + 6 : c->user, tr(p->lang, nav_role_label(c->role)));
 	if (c->by_cookie) {
 		html_printf(p->out, "<a href=\"/account/password\">%s</a>",

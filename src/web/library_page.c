@@ -3,10 +3,12 @@
  * competency with its definition, behavioural indicators and level
  * descriptors; each role profile with its required levels and weights.
  * Read in one transaction from the same store functions as the export. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "io/html.h"
+#include "util/strmap.h"
 #include "web/page.h"
 #include "web/pages.h"
 
@@ -17,7 +19,17 @@ struct library_ctx {
 	int level;                    /* indicator_cb: the last level written, -1 none */
 	const char *role;             /* requirement_cb: the role whose table is open */
 	char role_buf[128];
+	struct strmap names;          /* competency key -> its name (a char * in arena) */
+	struct arena arena;
 };
+
+/* The name of competency key, or the key when it has none. */
+static const char *competency_name(const struct library_ctx *x, const char *key)
+{
+	int64_t v;
+
+	return strmap_get(&x->names, key, &v) ? (const char *)(intptr_t)v : key;
+}
 
 static int indicator_cb(void *arg, const struct indicator *i)
 {
@@ -49,9 +61,16 @@ static int competency_cb(void *arg, const struct competency *c)
 	html_printf(out, "<section class=\"competency\" id=\"c-%s\">\n<h3>%s <span class=\"key\">%s</span></h3>\n",
 		    c->key, c->name, c->key);
 	if (c->category != NULL)
-		html_printf(out, "<p class=\"category\">%s</p>\n", c->category);
+		html_printf(out, "<p class=\"category\">%s: %s</p>\n", tr(x->p->lang, "Category"),
+			    c->category);
 	if (c->description != NULL)
 		html_printf(out, "<p>%s</p>\n", c->description);
+	{
+		char *name = arena_strdup(&x->arena, c->name);
+
+		if (name == NULL || strmap_put(&x->names, c->key, (int64_t)(intptr_t)name) < 0)
+			return -1;
+	}
 	x->level = -1;
 	if (store_each_indicator(x->st, c->key, indicator_cb, x, x->err) < 0)
 		return -1;
@@ -79,7 +98,7 @@ static int requirement_cb(void *arg, const struct requirement *r)
 		close_role(x);
 		(void)snprintf(x->role_buf, sizeof x->role_buf, "%s", r->role);
 		x->role = x->role_buf;
-		html_printf(out, "<section class=\"role\" id=\"r-%s\">\n<h3>%s</h3>\n"
+		html_printf(out, "<section class=\"profile\" id=\"r-%s\">\n<h3>%s</h3>\n"
 			    "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 			    "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n<tbody>\n",
 			    r->role, r->role, tr(x->p->lang, "Competency"),
@@ -87,7 +106,7 @@ static int requirement_cb(void *arg, const struct requirement *r)
 	}
 	html_printf(out, "<tr><th scope=\"row\"><a href=\"#c-%s\">%s</a></th><td class=\"num\">%d</td>"
 		    "<td class=\"num\">%d</td></tr>\n",
-		    r->competency, r->competency, r->required_level, r->weight);
+		    r->competency, competency_name(x, r->competency), r->required_level, r->weight);
 	return 0;
 }
 
@@ -109,6 +128,8 @@ int handle_library_page(struct http_ctx *cx)
 	x.p = &p;
 	x.st = st;
 	x.err = &err;
+	strmap_init(&x.names);
+	arena_init(&x.arena, 1 << 22);
 	page_head(&p, tr(p.lang, "Competency library"));
 	html_printf(p.out, "<nav class=\"toc\" aria-label=\"%s\"><ul><li><a href=\"#competencies\">%s</a></li>"
 		    "<li><a href=\"#roles\">%s</a></li></ul></nav>\n",
@@ -121,6 +142,8 @@ int handle_library_page(struct http_ctx *cx)
 		close_role(&x);
 	}
 	store_rollback(st);
+	strmap_free(&x.names);
+	arena_free(&x.arena);
 	if (rc < 0) {
 		page_discard(&p);
 		return page_error(cx, 503, NULL);

@@ -144,7 +144,7 @@ clean_page "the library"
 crlf=$(printf '/a\r\nX-Evil: 1')
 for bad in "//evil.com" "https://evil.com" '/\evil.com' "evil.com" "$crlf"; do
 	form_login emp1 "$PASSWORD" "$bad"
-	expect_location "next '$(printf '%s' "$bad" | tr '\r\n' '^^')' is refused for /" "/"
+	expect_location "next '$(printf '%s' "$bad" | tr '\r\n\\' '^^^')' is refused for /" "/"
 done
 form_login emp1 "$PASSWORD" "/account/password?x=1"
 expect_location "a local next with a query is kept" "/account/password?x=1"
@@ -292,7 +292,7 @@ check "an employee sees neither Import nor Admin" \
 	sh -c "! grep -qE 'href=\"/(import|admin|export)\"' '$WORK/home-emp1.html'"
 check "an employee sees the self-assessment" grep -q 'href="/self-assessment"' "$WORK/home-emp1.html"
 check "a coach sees no self-assessment" sh -c "! grep -q 'href=\"/self-assessment\"' '$WORK/home-coach1.html'"
-check "the page names the user and role" grep -q 'emp1 <span class="role">(Employee)</span>' "$WORK/home-emp1.html"
+check "the page names the user and role" grep -q 'emp1 <span class="user-role">(Employee)</span>' "$WORK/home-emp1.html"
 check "with a sign-out button in a form" \
 	grep -q '<form class="signout" method="post" action="/logout">' "$WORK/home-emp1.html"
 
