@@ -90,6 +90,8 @@ get anon /no-such-page
 expect_code "an unknown page answers 404" 404
 body_has "as a page" "<h1>Page not found</h1>"
 clean_page "the 404 page"
+get anon /no-such-page -H "Accept-Language: sv-SE"
+body_has "in the browser's language" '<html lang="sv">'
 
 get anon /login
 expect_code "the sign-in page" 200
