@@ -72,7 +72,10 @@ static void write_user(struct page *p)
 	html_printf(p->out, "<div class=\"user\"><span class=\"who\">%s <span class=\"user-role\">(%s)</span></span>",
 		    token ? c->user + 6 : c->user, tr(p->lang, nav_role_label(c->role)));
 	if (c->by_cookie) {
-		html_printf(p->out, "<a href=\"/account/password\">%s</a>",
+		html_printf(p->out, p->nav_current != NULL &&
+					    strcmp(p->nav_current, "/account/password") == 0
+				    ? "<a href=\"/account/password\" aria-current=\"page\">%s</a>"
+				    : "<a href=\"/account/password\">%s</a>",
 			    tr(p->lang, "Change password"));
 		html_printf(p->out, "<form class=\"signout\" method=\"post\" action=\"/logout\">"
 			    "<input type=\"hidden\" name=\"csrf_token\" value=\"%s\">"

@@ -22,6 +22,7 @@ static int show_form(struct page *p, int status, const struct password_errors *e
 {
 	const char *changed = http_query(p->cx->req, "changed");
 
+	p->nav_current = "/account/password";
 	page_head(p, tr(p->lang, "Change your password"));
 	if (e->message != NULL)
 		page_message(p, "error", e->message);
