@@ -13,8 +13,10 @@
 #include "http/accesslog.h"
 #include "http/handler.h"
 #include "http/metrics.h"
+#include "http/page_auth.h"
 #include "http/proxy.h"
 #include "http/response.h"
+#include "web/page.h"
 
 enum {
 	REQUEST_ARENA_MAX = 1 << 20      /* a request's decoded target and params */
@@ -117,7 +119,12 @@ static bool add_retry_after(struct MHD_Response *m, long seconds)
 
 static bool add_headers(struct MHD_Response *m, const struct http_response *r)
 {
-	return MHD_add_response_header(m, "Content-Security-Policy",
+	for (size_t i = 0; i < sizeof r->set_cookie_more / sizeof r->set_cookie_more[0]; i++)
+		if (r->set_cookie_more[i][0] != '\0' &&
+		    MHD_add_response_header(m, "Set-Cookie", r->set_cookie_more[i]) != MHD_YES)
+			return false;
+	return (r->location == NULL || MHD_add_response_header(m, "Location", r->location) == MHD_YES) &&
+	       MHD_add_response_header(m, "Content-Security-Policy",
 				       "default-src 'self'; object-src 'none'; base-uri 'none'; "
 				       "frame-ancestors 'none'") == MHD_YES &&
 	       MHD_add_response_header(m, "X-Content-Type-Options", "nosniff") == MHD_YES &&
@@ -326,6 +333,12 @@ static int check_headers(struct MHD_Connection *c, struct request_state *rs, con
 	case ROUTER_FOUND:
 		break;
 	case ROUTER_NOT_FOUND:
+		/* A browser's address that names no page: a page saying so. */
+		if (strncmp(rs->req.path, "/api/", 5) != 0 && !changes_state(method)) {
+			struct http_ctx cx = { cfg, &rs->req, r, &rs->arena };
+
+			return page_error(&cx, 404, NULL), 1;
+		}
 		return response_error(r, 404, "not_found", NULL, "there is no endpoint %s",
 				      rs->req.path ? rs->req.path : "?"), 1;
 	case ROUTER_BAD_METHOD:
@@ -341,11 +354,17 @@ static int check_headers(struct MHD_Connection *c, struct request_state *rs, con
 	rs->req.cookie = header(c, "Cookie");
 	rs->req.csrf_token = header(c, "X-CSRF-Token");
 	rs->req.if_none_match = header(c, "If-None-Match");
+	rs->req.accept_language = header(c, "Accept-Language");
+	rs->req.origin = header(c, "Origin");
+	rs->req.host = header(c, "Host");
+	rs->req.sec_fetch_site = header(c, "Sec-Fetch-Site");
 	if (rs->route->access != ACCESS_PUBLIC) {
 		rc = cfg->authenticate(cfg, &rs->req, &rs->caller);
 		if (rc < 0)
 			return response_error(r, 503, "unavailable", NULL,
 					      "cannot check the credentials now; try again later"), 1;
+		if (rc == 0 && rs->route->access == ACCESS_PAGE)
+			return page_login_redirect(r, &rs->req, rs->target, &rs->arena), 1;
 		if (rc == 0)
 			return response_error(r, 401, "unauthenticated", NULL,
 					      "sign in, or give an API token"), 1;
@@ -355,8 +374,10 @@ static int check_headers(struct MHD_Connection *c, struct request_state *rs, con
 			return response_error(r, 403, "forbidden", NULL, "only an admin may do this"), 1;
 		/* A cookie goes with every request the browser makes, a
 		 * forged one from another site's page too; the CSRF token
-		 * only with the application's own. */
-		if (rs->caller.by_cookie && !rs->caller.csrf_ok && changes_state(method))
+		 * only with the application's own. A form's token is in
+		 * its body, checked when the body is in (page_form_read). */
+		if (rs->caller.by_cookie && !rs->caller.csrf_ok && changes_state(method) &&
+		    rs->route->body != BODY_FORM)
 			return response_error(r, 403, "csrf", "X-CSRF-Token",
 					      "a request that changes something needs the"
 					      " X-CSRF-Token that signing in gave"), 1;
@@ -380,6 +401,10 @@ static int check_headers(struct MHD_Connection *c, struct request_state *rs, con
 	if (rs->route->body == BODY_CSV && !media_type_is(rs->req.content_type, "text/csv"))
 		return response_error(r, 415, "unsupported_media_type", NULL,
 				      "send the body as text/csv"), 1;
+	if (rs->route->body == BODY_FORM && changes_state(method) &&
+	    !media_type_is(rs->req.content_type, "application/x-www-form-urlencoded"))
+		return response_error(r, 415, "unsupported_media_type", NULL,
+				      "send the form as application/x-www-form-urlencoded"), 1;
 	return 0;
 }
 
@@ -426,6 +451,9 @@ enum MHD_Result dispatch_access(void *cls, struct MHD_Connection *c, const char 
 	{
 		struct http_ctx cx = { rs->l->cfg, &rs->req, &r, &rs->arena };
 
+		if (rs->route->body == BODY_FORM && changes_state(method) &&
+		    page_form_read(&cx, &rs->req) < 0)
+			return answer(c, rs, &r);
 		if (rs->route->handler(&cx) < 0 && r.status < 400)
 			response_error(&r, 500, "internal", NULL, "the request failed");
 	}

@@ -23,7 +23,10 @@ enum http_access {
 	ACCESS_PUBLIC,              /* anyone: health, readiness */
 	ACCESS_SIGNED_IN,           /* any authenticated caller; the handler checks
 				     * the caller's reach over each object */
-	ACCESS_ADMIN                /* admins only */
+	ACCESS_ADMIN,               /* admins only */
+	ACCESS_PAGE                 /* as ACCESS_SIGNED_IN, for a browser's page:
+				     * without a valid session the answer is a 303
+				     * to /login?next=..., not a 401 (src/web/) */
 };
 
 /* The roles of issue 11 (docs/security.md). */
@@ -45,7 +48,11 @@ struct http_caller {
 	size_t nteams;
 	bool by_cookie;             /* a session cookie (CSRF applies), else a token */
 	bool csrf_ok;               /* by_cookie: X-CSRF-Token is the session's */
+	char csrf_hash[65];         /* by_cookie: the hash of the session's CSRF
+				     * token, to check a form's csrf_token */
 };
+
+struct form;
 
 /* One name=value pair, percent-decoded. */
 struct http_pair {
@@ -67,10 +74,15 @@ struct http_request {
 	const char *cookie;               /* the header, or NULL */
 	const char *csrf_token;           /* X-CSRF-Token, or NULL */
 	const char *if_none_match;        /* If-None-Match, or NULL */
+	const char *accept_language;      /* Accept-Language, or NULL (pages) */
+	const char *origin;               /* Origin, or NULL (the sign-in form) */
+	const char *host;                 /* Host, or NULL */
+	const char *sec_fetch_site;       /* Sec-Fetch-Site, or NULL */
 	const char *address;              /* the client's, as text */
 	const char *body;                 /* the body (NUL-terminated), or NULL */
 	size_t body_len;
 	const struct http_caller *caller; /* NULL on public routes and until known */
+	const struct form *form;          /* a BODY_FORM route's fields (http/form.h) */
 };
 
 /* The value of the route parameter or query parameter name, or NULL. */
@@ -102,6 +114,9 @@ struct http_response {
 					   * program (a built-in asset), sent
 					   * without a copy; NULL: body or fd */
 	size_t static_len;          /* its length */
+	const char *location;       /* a Location header (a redirect), or NULL */
+	char set_cookie_more[2][256]; /* further Set-Cookie headers (the pages'
+				       * CSRF and language cookies), or "" */
 };
 
 #endif

@@ -16,7 +16,11 @@ enum http_body {
 	BODY_NONE,                       /* none is read (at most json_body_max is
 					  * accepted and ignored) */
 	BODY_JSON,                       /* application/json, json_body_max */
-	BODY_CSV                         /* text/csv, csv_body_max */
+	BODY_CSV,                        /* text/csv, csv_body_max */
+	BODY_FORM                        /* application/x-www-form-urlencoded, a
+					  * browser's form, json_body_max; a cookie
+					  * caller's CSRF token is its csrf_token
+					  * field (http/page_auth.h) */
 };
 
 /* One route: who may call METHOD PATTERN, and the function that answers.

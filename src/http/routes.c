@@ -1,6 +1,7 @@
 #include "http/routes.h"
 
 #include "http/handler.h"
+#include "web/pages.h"
 
 /* Patterns are matched in order; the first whose method matches wins.
  * docs/api.md documents each. */
@@ -62,6 +63,16 @@ const struct http_route http_routes[] = {
 	{ "GET", "/api/v1/roles/{key}", handle_role_get, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "PATCH", "/api/v1/roles/{key}", handle_role_update, ACCESS_SIGNED_IN, BODY_JSON },
 	{ "DELETE", "/api/v1/roles/{key}", handle_role_delete, ACCESS_SIGNED_IN, BODY_NONE },
+	/* The browser's pages (src/web/, docs/web.md): without a session a
+	 * page answers 303 to /login; a form's CSRF token is its csrf_token
+	 * field (http/page_auth.h). */
+	{ "GET", "/login", handle_login_page, ACCESS_PUBLIC, BODY_NONE },
+	{ "POST", "/login", handle_login_post, ACCESS_PUBLIC, BODY_FORM },
+	{ "POST", "/logout", handle_logout_post, ACCESS_PAGE, BODY_FORM },
+	{ "GET", "/account/password", handle_password_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/account/password", handle_password_post, ACCESS_PAGE, BODY_FORM },
+	{ "GET", "/", handle_home_page, ACCESS_PAGE, BODY_NONE },
+	{ "GET", "/library", handle_library_page, ACCESS_PAGE, BODY_NONE },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];

@@ -16,7 +16,7 @@
 #include "http/signin.h"
 #include "util/jsonw.h"
 
-#define SESSION_COOKIE "compgap_session"
+#define SESSION_COOKIE HTTP_SESSION_COOKIE
 
 _Static_assert((int)AUTH_ADMIN == (int)ROLE_ADMIN && (int)AUTH_HR == (int)ROLE_HR &&
 	       (int)AUTH_MANAGER == (int)ROLE_MANAGER && (int)AUTH_COACH == (int)ROLE_COACH &&
@@ -37,9 +37,7 @@ static void caller_of(const struct principal *p, bool by_cookie, struct http_cal
 	out->by_cookie = by_cookie;
 }
 
-/* The value of cookie name in a Cookie header ("a=1; b=2"), copied into
- * out; NULL when absent or too long. */
-static const char *cookie_value(const char *header, const char *name, char *out, size_t n)
+const char *http_cookie_value(const char *header, const char *name, char *out, size_t n)
 {
 	size_t len = strlen(name);
 
@@ -84,7 +82,7 @@ int http_authenticate_accounts(const struct server_config *cfg, const struct htt
 			caller_of(&p, false, out);
 		return rc;
 	}
-	if (cookie_value(req->cookie, SESSION_COOKIE, token, sizeof token) != NULL) {
+	if (http_cookie_value(req->cookie, SESSION_COOKIE, token, sizeof token) != NULL) {
 		struct auth_session s;
 
 		rc = auth_session(st, token, (int64_t)time(NULL), &s, &err);
@@ -92,6 +90,7 @@ int http_authenticate_accounts(const struct server_config *cfg, const struct htt
 		if (rc == 1) {
 			caller_of(&s.who, true, out);
 			out->csrf_ok = auth_csrf_ok(&s, req->csrf_token) == 1;
+			(void)snprintf(out->csrf_hash, sizeof out->csrf_hash, "%s", s.csrf_hash);
 		}
 		return rc;
 	}
@@ -206,16 +205,40 @@ int handle_session_create(struct http_ctx *cx)
 	if (rc == AUTH_REFUSED)
 		return response_error(cx->resp, 401, "bad_credentials", NULL,
 				      "the user name or the password is wrong");
+	caller_of(&login.who, true, &c);
+	rc = http_json_answer(cx, 200, fill_me, &(struct signed_in){ &c, login.csrf_token });
+	http_signin_cookies(cx, st, &login);
+	auth_wipe(&login, sizeof login);
+	return rc;
+}
+
+void http_signin_cookies(const struct http_ctx *cx, struct store *st, const struct auth_login *l)
+{
+	const char *secure = secure_cookie(cx, st) ? "; Secure" : "";
+
 	/* HttpOnly: no script reads it; SameSite=Strict: no other site's
 	 * page sends it; no Max-Age: it ends with the browser, the server
 	 * ends it sooner (session.idle_minutes, session.lifetime_hours). */
 	(void)snprintf(cx->resp->set_cookie, sizeof cx->resp->set_cookie,
 		       SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict%s",
-		       login.session_token, secure_cookie(cx, st) ? "; Secure" : "");
-	caller_of(&login.who, true, &c);
-	rc = http_json_answer(cx, 200, fill_me, &(struct signed_in){ &c, login.csrf_token });
-	auth_wipe(&login, sizeof login);
-	return rc;
+		       l->session_token, secure);
+	/* The CSRF token for the pages' forms: the store keeps only its
+	 * hash, so the browser keeps the token, as the session's. A form's
+	 * csrf_token is checked against the session's hash, never against
+	 * this cookie: another site can neither read nor guess it. */
+	(void)snprintf(cx->resp->set_cookie_more[0], sizeof cx->resp->set_cookie_more[0],
+		       HTTP_CSRF_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict%s",
+		       l->csrf_token, secure);
+}
+
+void http_signout_cookies(const struct http_ctx *cx, struct store *st)
+{
+	const char *secure = secure_cookie(cx, st) ? "; Secure" : "";
+
+	(void)snprintf(cx->resp->set_cookie, sizeof cx->resp->set_cookie,
+		       SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s", secure);
+	(void)snprintf(cx->resp->set_cookie_more[0], sizeof cx->resp->set_cookie_more[0],
+		       HTTP_CSRF_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s", secure);
 }
 
 static void fill_signed_out(struct jw *w, const void *arg)
@@ -234,7 +257,7 @@ int handle_session_delete(struct http_ctx *cx)
 	int rc;
 
 	if (!cx->req->caller->by_cookie ||
-	    cookie_value(cx->req->cookie, SESSION_COOKIE, token, sizeof token) == NULL)
+	    http_cookie_value(cx->req->cookie, SESSION_COOKIE, token, sizeof token) == NULL)
 		return response_error(cx->resp, 400, "no_session", NULL,
 				      "an API token has no session to end; 'compgap token revoke'"
 				      " ends the token");
@@ -244,8 +267,7 @@ int handle_session_delete(struct http_ctx *cx)
 	auth_wipe(token, sizeof token);
 	if (rc < 0)
 		return http_store_failed(cx, &err, NULL);
-	(void)snprintf(cx->resp->set_cookie, sizeof cx->resp->set_cookie,
-		       SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
-		       secure_cookie(cx, st) ? "; Secure" : "");
-	return http_json_answer(cx, 200, fill_signed_out, NULL);
+	rc = http_json_answer(cx, 200, fill_signed_out, NULL);
+	http_signout_cookies(cx, st);
+	return rc;
 }

@@ -1,0 +1,20 @@
+/* The handlers of the browser application's pages (docs/web.md), routed
+ * in http/routes.c's block of pages. */
+#ifndef COMPGAP_WEB_PAGES_H
+#define COMPGAP_WEB_PAGES_H
+
+#include "http/handler.h"
+
+/* web/signin_page.c: GET and POST /login, POST /logout */
+int handle_login_page(struct http_ctx *cx);
+int handle_login_post(struct http_ctx *cx);
+int handle_logout_post(struct http_ctx *cx);
+/* web/password_page.c: GET and POST /account/password */
+int handle_password_page(struct http_ctx *cx);
+int handle_password_post(struct http_ctx *cx);
+/* web/home.c: GET / */
+int handle_home_page(struct http_ctx *cx);
+/* web/library_page.c: GET /library */
+int handle_library_page(struct http_ctx *cx);
+
+#endif
