@@ -17,7 +17,7 @@ ASSETS   = $(sort $(wildcard assets/*))
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo test check unit cli sanitize fuzz bench deps deps-test clean install uninstall
+.PHONY: all demo test check unit cli sanitize fuzz bench deps deps-test clean install uninstall e2e
 
 all: deps $(BUILD)/compgap compgap
 
@@ -71,6 +71,10 @@ $(BUILD)/tests/fake_serve: tests/api/fake_serve.c $(LIB_OBJ)
 # What tests/run.sh builds and runs for one build directory.
 check: $(BUILD)/compgap $(UNIT_BIN) $(BUILD)/tests/fake_serve
 	@tests/run-suite.sh $(BUILD)
+
+# The browser tests alone (tests/e2e/run.sh; `make test` runs them too).
+e2e: $(BUILD)/compgap
+	@COMPGAP=$(BUILD)/compgap tests/e2e/run.sh
 
 sanitize:
 	$(MAKE) BUILD=build/san CFLAGS="-O1 -g $(SANFLAGS)" check

@@ -6,7 +6,7 @@
 set -eu
 
 build="gcc make libc6-dev libsqlite3-dev libpq-dev libxlsxwriter-dev libmicrohttpd-dev libjansson-dev libsodium-dev"
-test="$build curl openssl sqlite3 libcmocka-dev clang libclang-rt-14-dev python3 python3-openpyxl libxml2-utils poppler-utils postgresql chromium fonts-dejavu-core wrk"
+test="$build curl openssl sqlite3 libcmocka-dev clang libclang-rt-14-dev python3 python3-openpyxl libxml2-utils poppler-utils postgresql chromium fonts-dejavu-core wrk nodejs npm"
 
 case "${1:-build}" in
 build) want=$build ;;
@@ -16,6 +16,8 @@ esac
 
 missing=""
 for p in $want; do
+	# NodeSource's nodejs carries npm inside and conflicts with Debian's.
+	[ "$p" = npm ] && command -v npm > /dev/null 2>&1 && continue
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
 done
 [ -z "$missing" ] && exit 0
