@@ -8,13 +8,16 @@ const ALL = ROLES;
 
 // Every page the tests look at: screenshots (name-lang-width.png), axe,
 // layout at 360 px, the parts every page has. `as`: the role that looks
-// at it (null: signed out).
+// at it (null: signed out); status: what it answers (default 200).
 export const PAGES = [
 	{ name: 'login', path: '/login', as: null },
 	{ name: 'dashboard', path: '/', as: 'manager' },
 	{ name: 'dashboard-hr', path: '/', as: 'hr' },
 	{ name: 'password', path: '/account/password', as: 'employee' },
 	{ name: 'library', path: '/library', as: 'employee' },
+	// An unknown address: the HTML 404 page (the router's, without the
+	// signed-in header even for a signed-in user).
+	{ name: 'not-found', path: '/no/such/page', as: null, status: 404 },
 	// Pages to come (uncomment when they are built):
 	// { name: 'team', path: '/teams/kcc-phone', as: 'manager' },
 	// { name: 'person', path: '/people/KCC-1011', as: 'manager' },
