@@ -1,7 +1,8 @@
 // The checks of lib.mjs can fail: a made-up page (served by the browser
 // itself, never by compgap) with an inline script under the server's
-// Content-Security-Policy, an image without text and pale grey text (a font color, as style= is refused)
-// must be caught by noProblems and checkA11y.
+// Content-Security-Policy, an image without text and pale grey text (a
+// font color, as style= is refused) must be caught by noProblems and
+// checkA11y.
 import { test, assert, checkA11y, noProblems, BASE } from './lib.mjs';
 
 const CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
