@@ -84,6 +84,31 @@ void page_discard(struct page *p)
 	p->out = NULL;
 }
 
+/* location with the bytes a header's URI may not hold raw (a space,
+ * non-ASCII, quotes, angle brackets) percent-encoded; the rest, '%' and
+ * the query's '?', '&', '=' included, as they are. NULL when out of
+ * memory. */
+static const char *location_header(struct arena *a, const char *location)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(location);
+	char *out = arena_alloc(a, 3 * n + 1), *o = out;
+
+	if (out == NULL)
+		return NULL;
+	for (const unsigned char *s = (const unsigned char *)location; *s != '\0'; s++) {
+		if (*s <= 0x20 || *s >= 0x7f || strchr("\"<>\\^`{|}", *s) != NULL) {
+			*o++ = '%';
+			*o++ = hex[*s >> 4];
+			*o++ = hex[*s & 15];
+		} else {
+			*o++ = (char)*s;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 int page_redirect(struct http_ctx *cx, const char *location)
 {
 	struct http_response kept;
@@ -91,7 +116,7 @@ int page_redirect(struct http_ctx *cx, const char *location)
 	keep_cookies(&kept, cx->resp);
 	response_text(cx->resp, 303, HTTP_HTML, "");
 	keep_cookies(cx->resp, &kept);
-	cx->resp->location = arena_strdup(cx->arena, location);
+	cx->resp->location = location_header(cx->arena, location);
 	cx->resp->cache_control = "no-store";
 	return 0;
 }

@@ -148,6 +148,9 @@ for bad in "//evil.com" "https://evil.com" '/\evil.com' "evil.com" "$crlf"; do
 done
 form_login emp1 "$PASSWORD" "/account/password?x=1"
 expect_location "a local next with a query is kept" "/account/password?x=1"
+form_login emp1 "$PASSWORD" "/library?q=a b\"<é>%41"
+expect_location "what a header may not hold raw is encoded, the rest kept" \
+	"/library?q=a%20b%22%3C%C3%A9%3E%41"
 get anon "/login?next=//evil.com"
 body_has "the sign-in page drops a foreign next" 'name="next" value="/"'
 get anon "/login?next=/x%22%3E%3Cscript%3Ealert(1)%3C/script%3E"
