@@ -115,6 +115,20 @@ export async function signIn(page, role, { next } = {}) {
 			(await errorText(page)));
 }
 
+// Signs in as role once for the whole run and gives later callers the
+// same session (its cookies): for tests that look at pages rather than
+// test signing in, which costs a password hash each time. Tests that end
+// or change a session sign in with signIn instead.
+const sessions = {};
+export async function useSession(page, role) {
+	if (!sessions[role]) {
+		await signIn(page, role);
+		sessions[role] = (await page.context().cookies()).filter((c) => c.name !== 'lang');
+	} else {
+		await page.context().addCookies(sessions[role]);
+	}
+}
+
 // The sign-out button of the page (a POST form to /logout).
 export function signOutButton(page) {
 	return page.locator('form[action="/logout"] [type="submit"], form[action="/logout"] button');

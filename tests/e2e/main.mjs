@@ -51,6 +51,7 @@ try {
 for (const t of lib.tests) {
 	let page = null;
 	let timer;
+	const t0 = Date.now();
 	try {
 		page = await lib.newPage(t.options);
 		await Promise.race([
@@ -61,6 +62,7 @@ for (const t of lib.tests) {
 			}),
 		]);
 		report(true, t.name);
+		if (process.env.E2E_TIMES) console.log(`# ${Date.now() - t0} ms`);
 	} catch (e) {
 		const lines = [e.message.split('\n')[0]].concat(e.details || []);
 		if (!e.details && e.stack) lines.push(...e.stack.split('\n').slice(1, 4).map((s) => s.trim()));

@@ -1,5 +1,5 @@
 // The keyboard alone: signing in with Tab and Enter; the skip link first.
-import { test, assert, equal, signIn, tabTo, pathOf, USERS, PASSWORD } from './lib.mjs';
+import { test, assert, equal, useSession, tabTo, pathOf, USERS, PASSWORD } from './lib.mjs';
 
 test('keyboard only: Tab to the name, type, Tab to the password, type, Enter signs in', async (page) => {
 	await page.goto('/login');
@@ -23,7 +23,7 @@ test('the login page opens with the focus in the name field (no Tab needed)', as
 // link. A page added to pages.mjs is added here too.
 for (const [name, path, role] of [['dashboard', '/', 'manager'], ['library', '/library', 'coach']]) {
 	test(`the first Tab on the ${name} page reaches the skip link, and Enter on it goes to <main id="main">`, async (page) => {
-		await signIn(page, role);
+		await useSession(page, role);
 		await page.goto(path);
 		await page.keyboard.press('Tab');
 		assert(await page.evaluate(() => document.activeElement.matches('a[href="#main"]')),

@@ -1,13 +1,13 @@
 // The language: ?lang= and the switch choose it, a cookie remembers it on
 // every page, else the browser's Accept-Language, else English.
-import { test, assert, equal, signIn, setLanguage, htmlLang, newPage, pathOf } from './lib.mjs';
+import { test, assert, equal, signIn, useSession, setLanguage, htmlLang, newPage, pathOf } from './lib.mjs';
 
 async function langCookie(page) {
 	return (await page.context().cookies()).find((c) => c.name === 'lang');
 }
 
 test('?lang=nl switches to Dutch, and a cookie lang=nl (Path=/, a year) keeps it on other pages', async (page) => {
-	await signIn(page, 'employee');
+	await useSession(page, 'employee');
 	await page.goto('/?lang=nl');
 	equal(await htmlLang(page), 'nl', '<html lang="nl">');
 	await page.goto('/account/password');
@@ -20,7 +20,8 @@ test('?lang=nl switches to Dutch, and a cookie lang=nl (Path=/, a year) keeps it
 });
 
 test('the language switch on the page chooses Swedish, kept across pages, and back to English', async (page) => {
-	await signIn(page, 'manager');
+	await useSession(page, 'manager');
+	await page.goto('/');
 	await setLanguage(page, 'sv');
 	await page.goto('/account/password');
 	equal(await htmlLang(page), 'sv', 'still Swedish on another page');
