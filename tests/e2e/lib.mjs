@@ -147,11 +147,13 @@ export async function describedBy(page, selector) {
 			.map((d) => d.textContent.trim()).join(' '));
 }
 
-// Every visible error text near the form, for messages about failures.
+// What the page says, for a message about a failure: its heading and
+// the start of <main>.
 async function errorText(page) {
-	return page.evaluate(() => Array.from(document.querySelectorAll(
-		'[role="alert"], .error, [aria-live], [id$="-error"]')).map((e) => e.textContent.trim())
-		.filter(Boolean).join(' | ') || '(no error shown)');
+	return page.evaluate(() => {
+		const main = document.querySelector('main') || document.body;
+		return main.innerText.replace(/\s+/g, ' ').trim().slice(0, 300);
+	});
 }
 
 // Switches the language the way a user does: through the page's language
