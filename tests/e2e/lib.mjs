@@ -58,11 +58,13 @@ export async function stop() {
 }
 
 // A fresh context (its own cookies) and page at width px, asking for
-// English unless locale says otherwise (then Accept-Language follows it).
+// English unless locale says otherwise (then Accept-Language follows it),
+// with JavaScript unless javaScriptEnabled is false.
 // page.problems collects what the page must never do: a script error or
 // a Content-Security-Policy violation.
-export async function newPage({ width = 1280, locale = 'en-GB' } = {}) {
+export async function newPage({ width = 1280, locale = 'en-GB', javaScriptEnabled = true } = {}) {
 	const context = await browser.newContext({
+		javaScriptEnabled,
 		baseURL: BASE,
 		viewport: { width, height: 800 },
 		locale,
@@ -196,6 +198,15 @@ export async function screenshot(page, name, width) {
 	const file = join(SCREENS, `${name}-${lang}-${w}.png`);
 	await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
 	return file;
+}
+
+// The milliseconds from the start of the page's navigation to the end of
+// its load event (for the issue's "fully rendered in under 300 ms").
+export async function loadTime(page) {
+	return page.evaluate(() => {
+		const t = performance.getEntriesByType('navigation')[0];
+		return t ? t.loadEventEnd - t.startTime : NaN;
+	});
 }
 
 // How far the page is wider than its window (0 when nothing sticks out).

@@ -64,8 +64,8 @@ E2E_BASE=http://127.0.0.1:$PORT E2E_PASSWORD=$PASSWORD E2E_SCREENS=$BUILD_DIR/e2
 	timeout 300 node "$E2E/main.mjs" "$@"
 status=$?
 if ! kill -0 "$PID" 2> /dev/null; then
-	echo "not ok - the server was still running after the browser tests"
-	echo "#   $(tail -n 5 "$WORK/e2e.log")"
+	echo "not ok - the server kept running through the browser tests"
+	tail -n 5 "$WORK/e2e.log" | sed 's/^/#   /'
 	status=1
 fi
 exit "$status"

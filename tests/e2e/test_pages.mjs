@@ -2,7 +2,8 @@
 // the skip link, <main id="main">, the language switch; signed in: the
 // sign-out button), nothing wider than a 360 px phone, no serious or
 // critical axe-core violation (at both widths), no script error or CSP
-// violation; and screenshots at 360 and 1280 px for a person to look at.
+// violation; and screenshots at 360 and 1280 px (and in print, in
+// English) for a person to look at.
 import {
 	test, assert, equal, useSession, htmlLang, screenshot, overflow, checkA11y, noProblems,
 	signOutButton, LANGS, WIDTHS,
@@ -33,6 +34,12 @@ for (const p of PAGES) {
 				// change the words, not the layout, so one width will do.
 				if (lang === 'en' || width === WIDTHS[WIDTHS.length - 1])
 					for (const n of await checkA11y(page)) if (!notes.includes(n)) notes.push(n);
+			}
+			if (lang === 'en') {
+				// The print stylesheet, for a person to look at.
+				await page.emulateMedia({ media: 'print' });
+				await screenshot(page, `${p.name}-print`, 1280);
+				await page.emulateMedia({ media: 'screen' });
 			}
 			for (const n of notes) console.log(`# axe (lesser) ${p.name} ${lang}: ${n}`);
 			noProblems(page);

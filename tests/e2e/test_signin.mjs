@@ -2,7 +2,7 @@
 // expired session that keeps the user's place, signing out for good.
 import {
 	test, assert, equal, signIn, submitSignIn, signOut, signOutButton, describedBy,
-	pathOf, here, noProblems, ROLES, USERS, PASSWORD, BASE, SESSION_COOKIE,
+	pathOf, here, noProblems, newPage, ROLES, USERS, PASSWORD, BASE, SESSION_COOKIE,
 } from './lib.mjs';
 import { NAV, ACCESS, navMatches } from './pages.mjs';
 
@@ -114,4 +114,17 @@ test('the login form does not say whether a user exists', async (page) => {
 	const wrong = await page.locator('main').innerText();
 	equal(unknown.replace('nobody-by-this-name', 'X'), wrong.replace(USERS.hr, 'X'),
 		'the same page for an unknown user and a wrong password');
+});
+
+test('with JavaScript off, signing in and out still works (every form works without it)', async () => {
+	const page = await newPage({ javaScriptEnabled: false });
+	try {
+		await signIn(page, 'employee');
+		equal(pathOf(page), '/', 'signed in');
+		await signOut(page);
+		await page.goto('/');
+		equal(pathOf(page), '/login', 'signed out');
+	} finally {
+		await page.context().close();
+	}
 });
