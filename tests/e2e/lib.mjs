@@ -252,7 +252,9 @@ export function noProblems(page) {
 }
 
 // The test registry of the runner (tests/e2e/main.mjs): test(name, fn)
-// adds a test; fn gets a fresh page (and may open more with newPage).
+// adds a test; fn(page, note) gets a fresh page (and may open more with
+// newPage) and note(text), which prints a "# text" line with its result.
+// Tests run two at a time: a test must not depend on another's state.
 // Options: width, locale as for newPage.
 export const tests = [];
 export function test(name, fn, options = {}) {

@@ -12,7 +12,7 @@ import { PAGES } from './pages.mjs';
 
 for (const p of PAGES) {
 	for (const lang of LANGS) {
-		test(`${p.name} (${p.path}${p.as ? ` as ${p.as}` : ''}) in ${lang}: its parts, 360 and 1280 px, axe-core`, async (page) => {
+		test(`${p.name} (${p.path}${p.as ? ` as ${p.as}` : ''}) in ${lang}: its parts, 360 and 1280 px, axe-core`, async (page, note) => {
 			if (p.as) await useSession(page, p.as);
 			const resp = await page.goto(`${p.path}${p.path.includes('?') ? '&' : '?'}lang=${lang}`);
 			equal(resp.status(), p.status || 200, 'status');
@@ -41,7 +41,7 @@ for (const p of PAGES) {
 				await screenshot(page, `${p.name}-print`, 1280);
 				await page.emulateMedia({ media: 'screen' });
 			}
-			for (const n of notes) console.log(`# axe (lesser) ${p.name} ${lang}: ${n}`);
+			for (const n of notes) note(`axe (lesser) ${p.name} ${lang}: ${n}`);
 			noProblems(page);
 		});
 	}
