@@ -149,6 +149,15 @@ export async function describedBy(page, selector) {
 			.map((d) => d.textContent.trim()).join(' '));
 }
 
+// The error beside the field named name: the text its aria-describedby
+// points to (a hint too, if it has one), "" when the field is not marked
+// aria-invalid="true" (an error must be both said and marked).
+export async function fieldError(page, name) {
+	const field = `[name="${name}"]`;
+	const invalid = await page.locator(field).first().getAttribute('aria-invalid');
+	return invalid === 'true' ? describedBy(page, field) : '';
+}
+
 // What the page says, for a message about a failure: its heading and
 // the start of <main>.
 async function errorText(page) {

@@ -1,7 +1,7 @@
 // Signing in and out: every role and its navigation, a wrong password, an
 // expired session that keeps the user's place, signing out for good.
 import {
-	test, assert, equal, signIn, submitSignIn, signOut, signOutButton, describedBy,
+	test, assert, equal, signIn, submitSignIn, signOut, signOutButton, fieldError,
 	pathOf, here, noProblems, newPage, ROLES, USERS, PASSWORD, BASE, SESSION_COOKIE,
 } from './lib.mjs';
 import { NAV, ACCESS, navMatches } from './pages.mjs';
@@ -52,9 +52,8 @@ test('a wrong password: the form again, the name kept, the error beside the fiel
 	await page.goto('/login');
 	await submitSignIn(page, 'employee', 'not the password at all');
 	equal(pathOf(page), '/login', 'still on the login page');
-	const said = (await describedBy(page, 'input[name="password"]')) ||
-		(await describedBy(page, 'input[name="user"]'));
-	assert(said.length > 0, 'an error text that the password or user field names in aria-describedby');
+	const said = (await fieldError(page, 'password')) || (await fieldError(page, 'user'));
+	assert(said.length > 0, 'the password or user field is aria-invalid and names an error text in aria-describedby');
 	equal(await page.locator('input[name="user"]').inputValue(), USERS.employee, 'the user name typed is kept');
 	equal(await page.locator('input[name="password"]').inputValue(), '', 'the password is not sent back');
 	assert(!(await sessionCookie(page)), 'no session cookie');
