@@ -1,6 +1,6 @@
 // The language: ?lang= and the switch choose it, a cookie remembers it on
 // every page, else the browser's Accept-Language, else English.
-import { test, assert, equal, signIn, useSession, setLanguage, htmlLang, newPage, pathOf } from './lib.mjs';
+import { test, assert, equal, signIn, submitSignIn, useSession, setLanguage, htmlLang, newPage, pathOf } from './lib.mjs';
 
 async function langCookie(page) {
 	return (await page.context().cookies()).find((c) => c.name === 'lang');
@@ -62,4 +62,12 @@ test('the login page reads in Dutch and in Swedish, not English, when chosen', a
 		assert(same.length === 0, `the ${lang} title, heading and button differ from English`,
 			`en: ${texts.en.join(' | ')}`, `${lang}: ${texts[lang].join(' | ')}`);
 	}
+});
+
+test('switching the language on /login?next=… keeps next: signed in, the user is at their place, in Swedish', async (page) => {
+	await page.goto('/login?next=%2Faccount%2Fpassword');
+	await setLanguage(page, 'sv');
+	equal(new URL(page.url()).searchParams.get('next'), '/account/password', 'next kept by the switch');
+	await submitSignIn(page, 'hr');
+	equal([pathOf(page), await htmlLang(page)], ['/account/password', 'sv'], 'at the place, in Swedish');
 });

@@ -20,7 +20,7 @@ async function sessionCookie(page) {
 }
 
 for (const role of ROLES) {
-	test(`${role} signs in, lands on the dashboard, and the navigation shows only what the role may use`, async (page) => {
+	test(`${role} signs in, lands on the dashboard, and the navigation shows only what the role may use, each link opening`, async (page) => {
 		await signIn(page, role);
 		equal(pathOf(page), '/', `${role} lands on the dashboard`);
 		const links = await navLinks(page);
@@ -31,6 +31,12 @@ for (const role of ROLES) {
 			if (item.roles.includes(role) && item.built && !shown) wrong.push(`lacks ${item.path}`);
 		}
 		assert(wrong.length === 0, `the navigation of ${role} is wrong`, ...wrong, `links: ${links.join(' ')}`);
+		for (const item of NAV.filter((i) => i.built && i.roles.includes(role))) {
+			const href = links.find((h) => navMatches(item, h));
+			const resp = await page.goto(href);
+			equal([href, resp.status()], [href, 200], `the link to ${href} opens a page`);
+		}
+		await page.goto('/');
 		assert(await signOutButton(page).first().isVisible(), 'a visible sign-out button');
 		const text = await page.locator('body').innerText();
 		assert(text.includes(USERS[role]), `the page names the signed-in user ${USERS[role]}`);
