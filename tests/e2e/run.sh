@@ -55,8 +55,9 @@ unset COMPGAP_TEST_PG
 DB=$WORK/demo.db
 "$COMPGAP" demo --db "$DB" > "$WORK/demo.out" 2>&1 || fail "compgap demo failed:" "$(tail -n 5 "$WORK/demo.out")"
 make_role_users
+PID=""
+trap '[ -z "$PID" ] || { kill -TERM "$PID" 2> /dev/null; wait "$PID" 2> /dev/null; }; rm -rf "$WORK"' EXIT
 start e2e || fail "the server did not start:" "$(tail -n 5 "$WORK/e2e.log")"
-trap 'kill -TERM "$PID" 2> /dev/null; wait "$PID" 2> /dev/null; rm -rf "$WORK"' EXIT
 
 rm -rf "$BUILD_DIR/e2e-screens"
 cd "$ROOT" || exit 1
