@@ -5,7 +5,7 @@
 # tests/cli/lib.sh does ("ok N - ...", "not ok N - ...", "# done"), and
 # writes screenshots to build/e2e-screens/NAME-LANG-WIDTH.png.
 #   COMPGAP=build/compgap tests/e2e/run.sh [test_x.mjs ...]
-# (E2E_TIMES=1 prints each test's time.)
+# (E2E_TIMES=1 prints each test's time; E2E_JOBS=N runs N tests at a time, 2 by default.)
 # Builds nothing: $COMPGAP (default build/compgap) must be built. Installs
 # the npm packages of package-lock.json with `npm ci` when node_modules
 # does not match it (so a rerun needs no network). Needs node, npm and
