@@ -328,13 +328,25 @@ static int check_headers(struct MHD_Connection *c, struct request_state *rs, con
 	rs->req.path = arena_strndup(&rs->arena, rs->target, rs->t.path_len);
 	memcpy(rs->req.query, rs->t.query, sizeof rs->t.query);
 	rs->req.nquery = rs->t.nquery;
+	/* Before routing: the 404 page of an unknown address speaks the
+	 * language of the Cookie and Accept-Language headers. */
+	rs->req.content_type = header(c, "Content-Type");
+	rs->req.authorization = header(c, "Authorization");
+	rs->req.cookie = header(c, "Cookie");
+	rs->req.csrf_token = header(c, "X-CSRF-Token");
+	rs->req.if_none_match = header(c, "If-None-Match");
+	rs->req.accept_language = header(c, "Accept-Language");
+	rs->req.origin = header(c, "Origin");
+	rs->req.host = header(c, "Host");
+	rs->req.sec_fetch_site = header(c, "Sec-Fetch-Site");
 	switch (router_match(rs->l->routes, rs->l->nroutes, method, &rs->t, &rs->req, &rs->arena,
 			     &rs->route, allow, sizeof allow)) {
 	case ROUTER_FOUND:
 		break;
 	case ROUTER_NOT_FOUND:
 		/* A browser's address that names no page: a page saying so. */
-		if (strncmp(rs->req.path, "/api/", 5) != 0 && !changes_state(method)) {
+		if (rs->req.path != NULL && strncmp(rs->req.path, "/api/", 5) != 0 &&
+		    !changes_state(method)) {
 			struct http_ctx cx = { cfg, &rs->req, r, &rs->arena };
 
 			return page_error(&cx, 404, NULL), 1;
@@ -349,15 +361,6 @@ static int check_headers(struct MHD_Connection *c, struct request_state *rs, con
 	default:
 		return response_error(r, 500, "internal", NULL, "out of memory"), 1;
 	}
-	rs->req.content_type = header(c, "Content-Type");
-	rs->req.authorization = header(c, "Authorization");
-	rs->req.cookie = header(c, "Cookie");
-	rs->req.csrf_token = header(c, "X-CSRF-Token");
-	rs->req.if_none_match = header(c, "If-None-Match");
-	rs->req.accept_language = header(c, "Accept-Language");
-	rs->req.origin = header(c, "Origin");
-	rs->req.host = header(c, "Host");
-	rs->req.sec_fetch_site = header(c, "Sec-Fetch-Site");
 	if (rs->route->access != ACCESS_PUBLIC) {
 		rc = cfg->authenticate(cfg, &rs->req, &rs->caller);
 		if (rc < 0)

@@ -87,7 +87,7 @@ int handle_password_post(struct http_ctx *cx)
 	struct err err = { 0 };
 	struct store *st;
 	struct page p;
-	char msg[ERR_MSG_MAX];
+	char msg[160], rules[ERR_MSG_MAX];
 	int rc;
 
 	if (page_begin(&p, cx) < 0)
@@ -99,13 +99,23 @@ int handle_password_post(struct http_ctx *cx)
 	current = page_field(&p, "current");
 	fresh = page_field(&p, "new");
 	repeat = page_field(&p, "repeat");
+	/* Every field's problem at once, so that one round trip shows them
+	 * all: the rules need no current password to be checked. */
 	if (current == NULL || current[0] == '\0')
 		e.current = tr(p.lang, "Enter your current password.");
-	if (fresh == NULL || fresh[0] == '\0')
+	if (fresh == NULL || fresh[0] == '\0') {
 		e.fresh = tr(p.lang, "Enter a new password.");
-	else if (repeat == NULL || strcmp(fresh, repeat) != 0)
+	} else if (auth_password_check(fresh, c->user, &err) < 0) {
+		/* The rules' own words ("too short: ..."): no second list of
+		 * rules to drift from auth_password_check's. */
+		(void)snprintf(rules, sizeof rules, "%s", err.msg);
+		if (rules[0] >= 'a' && rules[0] <= 'z')
+			rules[0] = (char)(rules[0] - 'a' + 'A');
+		e.fresh = rules;
+	}
+	if (fresh != NULL && fresh[0] != '\0' && (repeat == NULL || strcmp(fresh, repeat) != 0))
 		e.repeat = tr(p.lang, "The two new passwords differ. Type the new one twice.");
-	if (e.current != NULL || e.fresh != NULL || e.repeat != NULL)
+	if (e.current != NULL)
 		return show_form(&p, 422, &e);
 	/* Guessing the current password here is throttled as a sign-in is,
 	 * so that a session left open does not give an unlimited guesser. */
@@ -133,18 +143,17 @@ int handle_password_post(struct http_ctx *cx)
 	}
 	if (throttle != NULL)
 		auth_throttle_succeeded(throttle, cx->req->address, c->user);
+	if (e.fresh != NULL || e.repeat != NULL)
+		return show_form(&p, 422, &e);
 	if (auth_user_passwd(st, &(struct auth_actor){ c->user, cx->req->address, now }, c->user,
 			     fresh, &err) < 0) {
 		if (err.code != EX_DATAERR) {
 			page_discard(&p);
 			return page_error(cx, 503, NULL);
 		}
-		/* The rules' own words ("too short: ..."): there is no second
-		 * list of rules to drift from auth_password_check's. */
-		(void)snprintf(msg, sizeof msg, "%s", err.msg);
-		if (msg[0] >= 'a' && msg[0] <= 'z')
-			msg[0] = (char)(msg[0] - 'a' + 'A');
-		e.fresh = msg;
+		/* Checked above: only a race with another change lands here. */
+		(void)snprintf(rules, sizeof rules, "%s", err.msg);
+		e.fresh = rules;
 		return show_form(&p, 422, &e);
 	}
 	page_discard(&p);

@@ -90,6 +90,8 @@ get anon /no-such-page
 expect_code "an unknown page answers 404" 404
 body_has "as a page" "<h1>Page not found</h1>"
 clean_page "the 404 page"
+get anon /no-such-page -H "Accept-Language: sv-SE"
+body_has "in the browser's language" '<html lang="sv">'
 
 get anon /login
 expect_code "the sign-in page" 200
@@ -249,6 +251,11 @@ pw_post "$csrf" "$PASSWORD" "short" "short"
 expect_code "a short password is refused by the rules" 422
 body_has "beside the new one" '<p class="error" id="new-error">'
 body_has "tied to it, the error first" 'aria-invalid="true" aria-describedby="new-error new-hint"'
+pw_post "$csrf" "" "short" "shorter"
+expect_code "an empty form with a bad new password is refused" 422
+body_has "every field's problem at once: the current one" '<p class="error" id="current-error">Enter your current password.</p>'
+body_has "the new one" '<p class="error" id="new-error">'
+body_has "and the repeat" '<p class="error" id="repeat-error">'
 pw_post "$csrf" "$PASSWORD" "" ""
 body_has "an empty new password is named" "Enter a new password."
 pw_post "$csrf" "$PASSWORD" "$NEWPW" "$NEWPW"
