@@ -22,7 +22,7 @@ PO_SRC   = src/i18n/po.c src/i18n/po_plural.c src/util/arena.c src/util/array.c 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo test check unit cli sanitize fuzz bench deps deps-test clean install uninstall
+.PHONY: all demo test check unit cli sanitize fuzz bench deps deps-test clean install uninstall e2e
 
 all: deps $(BUILD)/compgap compgap
 
@@ -97,6 +97,10 @@ $(BUILD)/tests/fake_serve: tests/api/fake_serve.c $(LIB_OBJ)
 # What tests/run.sh builds and runs for one build directory.
 check: $(BUILD)/compgap $(UNIT_BIN) $(BUILD)/tests/fake_serve
 	@tests/run-suite.sh $(BUILD)
+
+# The browser tests alone (tests/e2e/run.sh; `make test` runs them too).
+e2e: $(BUILD)/compgap
+	@COMPGAP=$(BUILD)/compgap tests/e2e/run.sh
 
 sanitize:
 	$(MAKE) BUILD=build/san CFLAGS="-O1 -g $(SANFLAGS)" check

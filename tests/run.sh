@@ -2,7 +2,8 @@
 # The whole test suite on both engines: a normal build on SQLite and on a
 # throw-away PostgreSQL server (tools/pg-server.sh, stopped whatever
 # happens), the same two under AddressSanitizer and
-# UndefinedBehaviorSanitizer, and the fuzzers (the CSV reader, the router, the packed
+# UndefinedBehaviorSanitizer, the browser tests once (tests/e2e/run.sh,
+# headless Chromium, on SQLite), and the fuzzers (the CSV reader, the router, the packed
 # evidence history) for a short time each. The
 # last line is the total, "N passed, N failed".
 set -u
@@ -51,6 +52,23 @@ suite() {
 }
 
 suite "the suite on SQLite" check build
+
+# The browser tests (tests/e2e/), once: SQLite, no sanitizers (the pages
+# call the same code as the shell tests, which run under them).
+echo "== the browser tests in headless Chromium on SQLite"
+out=$(COMPGAP=build/compgap tests/e2e/run.sh 2>&1)
+printf '%s\n' "$out" > build/e2e-log
+p=$(printf '%s\n' "$out" | grep -c '^ok ')
+f=$(printf '%s\n' "$out" | grep -c '^not ok ')
+printf '%s\n' "$out" | grep -A8 '^not ok ' | head -n 60
+if ! printf '%s\n' "$out" | grep -q '^# done'; then
+	f=$((f + 1))
+	echo "the browser tests stopped early:"
+	printf '%s\n' "$out" | tail -n 10
+fi
+echo "e2e: $p passed, $f failed (screenshots in build/e2e-screens/)"
+passed=$((passed + p))
+failed=$((failed + f))
 suite "the suite on PostgreSQL" check build pg
 suite "the suite under ASan and UBSan on SQLite" sanitize build/san
 suite "the suite under ASan and UBSan on PostgreSQL" sanitize build/san pg

@@ -13,9 +13,13 @@ build) want=$build ;;
 test) want=$test ;;
 *) echo "usage: tools/deps.sh build|test" >&2; exit 64 ;;
 esac
+# The browser tests (tests/e2e/run.sh) need node and npm as well.
+[ "$want" = "$test" ] && want="$want nodejs npm"
 
 missing=""
 for p in $want; do
+	# NodeSource's nodejs carries npm inside and conflicts with Debian's.
+	[ "$p" = npm ] && command -v npm > /dev/null 2>&1 && continue
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
 done
 [ -z "$missing" ] && exit 0

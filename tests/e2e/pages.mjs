@@ -1,0 +1,51 @@
+// What the browser application has, as the tests know it (browser.md has
+// the URL plan). A page added later slots in with a line in PAGES, its
+// navigation entry marked built in NAV, and its access in ACCESS; the tests
+// of test_pages.mjs and test_signin.mjs then cover it.
+import { ROLES } from './lib.mjs';
+
+const ALL = ROLES;
+
+// Every page the tests look at: screenshots (name-lang-width.png), axe,
+// layout at 360 px, the parts every page has. `as`: the role that looks
+// at it (null: signed out); status: what it answers (default 200).
+export const PAGES = [
+	{ name: 'login', path: '/login', as: null },
+	{ name: 'dashboard', path: '/', as: 'manager' },
+	{ name: 'dashboard-hr', path: '/', as: 'hr' },
+	{ name: 'password', path: '/account/password', as: 'employee' },
+	{ name: 'library', path: '/library', as: 'employee' },
+	// An unknown address: the HTML 404 page (the router's, without the
+	// signed-in header even for a signed-in user).
+	{ name: 'not-found', path: '/no/such/page', as: null, status: 404 },
+	// Pages to come (uncomment when they are built):
+	// { name: 'team', path: '/teams/kcc-phone', as: 'manager' },
+	// { name: 'person', path: '/people/KCC-1011', as: 'manager' },
+	// { name: 'self-assessment', path: '/self-assessment', as: 'employee' },
+	// { name: 'import', path: '/import', as: 'hr' },
+];
+
+// The main navigation: where each link goes (a prefix when it ends in
+// "/"), the roles that see it, and whether its page is built. A role not
+// listed must never see the link; a listed role must see it once built.
+export const NAV = [
+	{ path: '/', roles: ALL, built: true },
+	{ path: '/library', roles: ALL, built: true },
+	{ path: '/self-assessment', roles: ['manager', 'employee'], built: false },
+	{ path: '/import', roles: ['admin', 'hr'], built: false },
+	{ path: '/export', roles: ['admin', 'hr'], built: false },
+	{ path: '/admin/', roles: ['admin'], built: false },
+];
+
+// Pages only some roles may open: any other role gets 403 or 404 (never
+// the page). Only pages that are built.
+export const ACCESS = [
+	// { path: '/import', roles: ['admin', 'hr'] },
+	// { path: '/admin/users', roles: ['admin'] },
+];
+
+// Whether a link to href is the navigation entry item.
+export function navMatches(item, href) {
+	return item.path.endsWith('/') && item.path !== '/' ? href.startsWith(item.path) || href === item.path.slice(0, -1)
+		: href === item.path;
+}
