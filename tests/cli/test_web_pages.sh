@@ -141,6 +141,14 @@ check "the CSRF cookie too" \
 page emp1 /library
 expect_code "the page opens" 200
 clean_page "the library"
+body_has "the library names competencies and roles in English" ">Customer focus <"
+body_has "... and a role by its name" ">Contact-centre agent</h3>"
+page emp1 "/library?lang=sv"
+body_has "in Swedish, the demo's Swedish texts" ">Kundfokus <"
+page emp1 "/library?lang=nl"
+body_has "in Dutch, the demo's Dutch texts" ">Klantgerichtheid <"
+body_has "... and the role's Dutch name" ">Klantcontactmedewerker</h3>"
+page emp1 "/library?lang=en"
 
 # next: only a local path beginning with one '/'.
 crlf=$(printf '/a\r\nX-Evil: 1')
