@@ -57,4 +57,15 @@ typedef int privacy_run_fn(struct store *st, enum pv_stmt id, const struct pv_pa
 
 privacy_run_fn sq_privacy_run, pq_privacy_run;
 
+/* What those runners and the library texts' (texts_be.h) share: runs the
+ * SQL text sql of the engine's dialect, at most PV_PARAMS_MAX parameters,
+ * as privacy_run_fn says; doing names the work in an error
+ * (sqlite_params.c, pg_params.c). */
+typedef int params_run_fn(struct store *st, const char *sql, const char *doing,
+			  const struct pv_param *p, int np,
+			  int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
+			  int64_t *changes, struct err *err);
+
+params_run_fn sq_run_params, pq_run_params;
+
 #endif

@@ -636,16 +636,7 @@ static int sq_begin(struct store *st, int write, struct err *err)
 
 static int sq_data_generation(struct store *st, int64_t *n, struct err *err)
 {
-	sqlite3_stmt *s = sq_prepare(st, Q_DATA_GENERATION, err);
-	int rc;
-
-	if (s == NULL)
-		return -1;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : sq_db_error(st, rc, "read the data generation", err);
+	return sq_one_number(st, Q_DATA_GENERATION, "read the data generation", n, err);
 }
 
 static int sq_advance_generation(struct store *st, struct err *err)

@@ -31,8 +31,8 @@ int sq_each_key(struct store *st, enum entity kind, const char *only,
 	return sq_each_done(st, s, rc, stop, "read keys", err);
 }
 
-/* The one number that statement q gives. */
-static int one_number(struct store *st, enum stmt_id q, int64_t *n, struct err *err)
+int sq_one_number(struct store *st, enum stmt_id q, const char *doing, int64_t *n,
+		  struct err *err)
 {
 	sqlite3_stmt *s = sq_prepare(st, q, err);
 	int rc;
@@ -43,7 +43,7 @@ static int one_number(struct store *st, enum stmt_id q, int64_t *n, struct err *
 	if (rc == SQLITE_ROW)
 		*n = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : sq_db_error(st, rc, "count rows", err);
+	return rc == SQLITE_ROW ? 0 : sq_db_error(st, rc, doing, err);
 }
 
 int sq_count(struct store *st, enum entity kind, int64_t *n, struct err *err)
@@ -52,12 +52,12 @@ int sq_count(struct store *st, enum entity kind, int64_t *n, struct err *err)
 		Q_COUNT_TEAM, Q_COUNT_PERSON, Q_COUNT_COMPETENCY, Q_COUNT_ROLE, Q_COUNT_EVIDENCE
 	};
 
-	return one_number(st, q[kind], n, err);
+	return sq_one_number(st, q[kind], "count rows", n, err);
 }
 
 int sq_person_id_max(struct store *st, int64_t *n, struct err *err)
 {
-	return one_number(st, Q_PERSON_ID_MAX, n, err);
+	return sq_one_number(st, Q_PERSON_ID_MAX, "count rows", n, err);
 }
 
 int sq_lock_tree(struct store *st, enum entity kind, struct err *err)

@@ -112,6 +112,10 @@ int sq_each_key(struct store *st, enum entity kind, const char *only,
 		struct err *err);
 int sq_count(struct store *st, enum entity kind, int64_t *n, struct err *err);
 int sq_person_id_max(struct store *st, int64_t *n, struct err *err);
+/* The one number that statement q gives (its first row's first column);
+ * doing names the work in an error. */
+int sq_one_number(struct store *st, enum stmt_id q, const char *doing, int64_t *n,
+		  struct err *err);
 int sq_lock_tree(struct store *st, enum entity kind, struct err *err);
 int sq_put_team(struct store *st, const struct team *t, int64_t *id, struct err *err);
 int sq_put_person(struct store *st, const struct person *p, int64_t *id, struct err *err);

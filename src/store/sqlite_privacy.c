@@ -3,9 +3,6 @@
  * and evidence purged after the retention period. Parameters are ?1..;
  * columns come back as text. The statements run seldom (one export, one
  * erasure, one purge), so each is prepared when run. */
-#include <sqlite3.h>
-#include <sysexits.h>
-
 #include "store/sql_shared.h"
 #include "store/sqlite_int.h"
 
@@ -85,57 +82,10 @@ static const char *const pv_sql[PV_COUNT_OF_STATEMENTS] = {
 		"DELETE FROM evidence_sum WHERE person_id = ?1 AND competency_id = ?2",
 };
 
-static void bind(sqlite3_stmt *s, int i, const struct pv_param *p)
-{
-	switch (p->kind) {
-	case PV_INT:
-		sqlite3_bind_int64(s, i, p->i);
-		break;
-	case PV_REAL:
-		sqlite3_bind_double(s, i, p->r);
-		break;
-	case PV_TEXT:
-		sq_bind_text(s, i, p->s);
-		break;
-	case PV_BLOB:
-		sqlite3_bind_blob(s, i, p->s, (int)p->n, SQLITE_STATIC);
-		break;
-	case PV_NULL:
-		sqlite3_bind_null(s, i);
-		break;
-	}
-}
-
 int sq_privacy_run(struct store *st, enum pv_stmt id, const struct pv_param *p, int np,
 		   int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
 		   int64_t *changes, struct err *err)
 {
-	struct conn *c = sq_conn_of(st);
-	const char *cols[16];
-	sqlite3_stmt *s;
-	int rc, stop = 0;
-
-	rc = sqlite3_prepare_v2(c->db, pv_sql[id], -1, &s, NULL);
-	if (rc != SQLITE_OK)
-		return sq_db_error(st, rc, "prepare a statement of the privacy rights", err);
-	for (int i = 0; i < np; i++)
-		bind(s, i + 1, &p[i]);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int n = sqlite3_column_count(s);
-
-		if (n > (int)(sizeof cols / sizeof cols[0]))
-			n = (int)(sizeof cols / sizeof cols[0]);
-		for (int i = 0; i < n; i++)
-			cols[i] = sq_column_text(s, i);
-		if (row != NULL && (stop = row(ctx, cols, n)) != 0)
-			break;
-	}
-	if (stop == 0 && rc != SQLITE_DONE) {
-		sqlite3_finalize(s);
-		return sq_db_error(st, rc, "read or write a person's data", err);
-	}
-	if (changes != NULL)
-		*changes = sqlite3_changes(c->db);
-	sqlite3_finalize(s);
-	return stop;
+	return sq_run_params(st, pv_sql[id], "read or write a person's data", p, np, row, ctx,
+			     changes, err);
 }

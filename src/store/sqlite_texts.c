@@ -2,66 +2,16 @@
  * through sq_texts_run for store/texts.c. Parameters are ?1..; columns
  * come back as text. Each statement is prepared when run: a library has
  * some hundreds of texts, read in a handful of statements. */
-#include <sqlite3.h>
-#include <sysexits.h>
-
 #include "store/sqlite_int.h"
 
 #define P(n) "?" #n
 #define BYTES ""
 #include "store/texts_sql.h"
 
-static void bind(sqlite3_stmt *s, int i, const struct pv_param *p)
-{
-	switch (p->kind) {
-	case PV_INT:
-		sqlite3_bind_int64(s, i, p->i);
-		break;
-	case PV_REAL:
-		sqlite3_bind_double(s, i, p->r);
-		break;
-	case PV_TEXT:
-		sq_bind_text(s, i, p->s);
-		break;
-	case PV_BLOB:
-		sqlite3_bind_blob(s, i, p->s, (int)p->n, SQLITE_STATIC);
-		break;
-	case PV_NULL:
-		sqlite3_bind_null(s, i);
-		break;
-	}
-}
-
 int sq_texts_run(struct store *st, enum tx_stmt id, const struct pv_param *p, int np,
 		 int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
 		 int64_t *changes, struct err *err)
 {
-	struct conn *c = sq_conn_of(st);
-	const char *cols[8];
-	sqlite3_stmt *s;
-	int rc, stop = 0;
-
-	rc = sqlite3_prepare_v2(c->db, tx_sql[id], -1, &s, NULL);
-	if (rc != SQLITE_OK)
-		return sq_db_error(st, rc, "prepare a statement of the library's texts", err);
-	for (int i = 0; i < np; i++)
-		bind(s, i + 1, &p[i]);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int n = sqlite3_column_count(s);
-
-		if (n > (int)(sizeof cols / sizeof cols[0]))
-			n = (int)(sizeof cols / sizeof cols[0]);
-		for (int i = 0; i < n; i++)
-			cols[i] = sq_column_text(s, i);
-		if (row != NULL && (stop = row(ctx, cols, n)) != 0)
-			break;
-	}
-	if (stop == 0 && rc != SQLITE_DONE) {
-		sqlite3_finalize(s);
-		return sq_db_error(st, rc, "read or write the library's texts", err);
-	}
-	if (changes != NULL)
-		*changes = sqlite3_changes(c->db);
-	sqlite3_finalize(s);
-	return stop;
+	return sq_run_params(st, tx_sql[id], "read or write the library's texts", p, np, row, ctx,
+			     changes, err);
 }
