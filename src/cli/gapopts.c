@@ -98,7 +98,7 @@ int gap_json_view(const struct gap_options *o, enum gap_view which)
 	jw_init(&w, stdout, 0);
 	switch (which) {
 	case GAP_VIEW_GAPS:
-		rc = view_team_gaps(st, o->team, o->as_of, &w, &err);
+		rc = view_team_gaps(st, o->team, o->as_of, NULL, &w, &err);
 		break;
 	case GAP_VIEW_RECOMMENDATIONS:
 		rc = view_team_recommendations(st, o->team, o->as_of, NULL, &w, &err);

@@ -69,7 +69,7 @@ static int write_view(struct store *st, enum view v, const struct view_args *a,
 	jw_init(w, f, 0);
 	switch (v) {
 	case VIEW_GAPS:
-		rc = view_team_gaps(st, a->team, a->as_of, w, err);
+		rc = view_team_gaps(st, a->team, a->as_of, rd, w, err);
 		break;
 	case VIEW_RECOMMENDATIONS:
 		rc = view_team_recommendations(st, a->team, a->as_of, rd, w, err);
@@ -103,9 +103,9 @@ static bool other_peoples_data(const struct http_ctx *cx, const struct view_args
 }
 
 /* The documents that are the same for every caller who may see them are
- * cached (http/view_cache.h): the gaps, trend and person views always,
- * the others when no view_reader withholds anything from the caller
- * (admin, hr), whose documents are then the full ones. The key names the
+ * cached (http/view_cache.h): a team's trend (figures only) and a
+ * person's view always, the others when no view_reader withholds anything
+ * from the caller (admin, hr), whose documents are then the full ones. The key names the
  * view and every argument, and today's date, which decides what "as of
  * today" means. 0, or -1 when the view is not cached or its key would
  * not fit. */
@@ -114,7 +114,7 @@ static int cache_key(enum view v, const struct view_args *a, const struct view_r
 {
 	int n;
 
-	if (rd != NULL && v != VIEW_GAPS && v != VIEW_TREND && v != VIEW_PERSON)
+	if (rd != NULL && v != VIEW_TREND && v != VIEW_PERSON)
 		return -1;
 	/* Each key with its length before it, so that no key can end
 	 * inside another. */

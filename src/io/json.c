@@ -64,7 +64,10 @@ void json_team_line(struct jw *w, const struct team_line *t)
 }
 
 /* Each team's own view: {"team", "members": [ids], "competencies"}. */
-static void json_subteams(struct jw *w, const struct subteams *s)
+/* Each sub-team of s, of whose members those of a that are hidden are
+ * left out (hidden NULL: none). */
+static void json_subteams(struct jw *w, const struct analysis *a, const struct subteams *s,
+			  const bool *hidden)
 {
 	jw_array_begin(w);
 	for (size_t i = 0; i < s->n; i++) {
@@ -75,7 +78,8 @@ static void json_subteams(struct jw *w, const struct subteams *s)
 		jw_key(w, "members");
 		jw_array_begin(w);
 		for (size_t m = 0; m < t->nmembers; m++)
-			jw_string(w, t->members[m]->member->key);
+			if (hidden == NULL || !hidden[t->members[m] - a->members])
+				jw_string(w, t->members[m]->member->key);
 		jw_array_end(w);
 		jw_key(w, "competencies");
 		jw_array_begin(w);
@@ -88,7 +92,7 @@ static void json_subteams(struct jw *w, const struct subteams *s)
 }
 
 void json_team_analysis(struct jw *w, const struct analysis *a, const struct subteams *s,
-			const char *team)
+			const char *team, const bool *hidden)
 {
 	jw_object_begin(w);
 	jw_field_string(w, "team", team);
@@ -101,10 +105,11 @@ void json_team_analysis(struct jw *w, const struct analysis *a, const struct sub
 	jw_key(w, "members");
 	jw_array_begin(w);
 	for (size_t m = 0; m < a->nmembers; m++)
-		json_member(w, &a->members[m], a->as_of, 0);
+		if (hidden == NULL || !hidden[m])
+			json_member(w, &a->members[m], a->as_of, 0);
 	jw_array_end(w);
 	jw_key(w, "teams");
-	json_subteams(w, s);
+	json_subteams(w, a, s, hidden);
 	jw_object_end(w);
 }
 

@@ -13,9 +13,11 @@
 
 /* {"team", "as_of", "competencies": [...], "members": [...], "teams":
  * [{"team", "members": [ids], "competencies": [...]}]}: teams holds the
- * view of each team of s (subteams_build(a)). */
+ * view of each team of s (subteams_build(a)). The members for whom
+ * hidden[m] is true (hidden may be NULL: none) are left out of both
+ * member lists; the figures are of all. */
 void json_team_analysis(struct jw *w, const struct analysis *a, const struct subteams *s,
-			const char *team);
+			const char *team, const bool *hidden);
 
 /* One member: {"person", "name", "role", "fit", "competencies": [...]};
  * with_team adds "team" and "as_of" after "name". */

@@ -252,10 +252,12 @@ static void recommendations(FILE *out, const struct report_input *in)
 			report_person(out, in, it->mentor->person, NULL);
 			fputs(" mentors ", out);
 		}
-		if (it->kind == REC_CROSS_TRAIN) {
+		if (it->kind == REC_CROSS_TRAIN && it->key_person != NULL) {
 			fputs("from ", out);
 			report_person(out, in, it->key_person, NULL);
 			fputs(" to ", out);
+		} else if (it->kind == REC_CROSS_TRAIN) {
+			fputs("from the one who meets it to ", out);
 		}
 		for (size_t m = 0; m < it->nmembers; m++) {
 			const struct rec_member *x = &it->members[m];
@@ -274,6 +276,11 @@ static void recommendations(FILE *out, const struct report_input *in)
 	fputs("</ul>\n", out);
 }
 
+bool report_hides(const struct report_input *in, const struct member_view *v)
+{
+	return in->hidden != NULL && in->hidden[v - in->now->members];
+}
+
 static void blind_spots(FILE *out, const struct report_input *in)
 {
 	const struct analysis *a = in->now;
@@ -282,6 +289,8 @@ static void blind_spots(FILE *out, const struct report_input *in)
 	for (size_t m = 0; m < a->nmembers; m++) {
 		const struct member_view *v = &a->members[m];
 
+		if (report_hides(in, v))
+			continue;
 		for (size_t i = 0; i < v->nlines; i++) {
 			const struct estimate *e = &v->lines[i].est;
 
@@ -319,7 +328,8 @@ static void people(FILE *out, const struct report_input *in, const struct subtea
 		}
 		fputs("<div class=\"people\">\n", out);
 		for (size_t m = 0; m < t->nmembers; m++)
-			report_radar(out, in, t->members[m]);
+			if (!report_hides(in, t->members[m]))
+				report_radar(out, in, t->members[m]);
 		fputs("</div>\n", out);
 	}
 }

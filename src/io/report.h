@@ -32,7 +32,13 @@ struct report_input {
 	const struct report_name *people;    /* npeople: names of people outside the
 					      * analysis (mentors from elsewhere) */
 	size_t npeople;
+	const bool *hidden;                  /* per member of now: left out of the
+					      * report's people (a reader's reach,
+					      * views.h), or NULL: none */
 };
+
+/* Whether member v of in->now is left out. */
+bool report_hides(const struct report_input *in, const struct member_view *v);
 
 /* Writes the report to out. Returns 0, or -1 when writing failed or memory
  * ran out. */

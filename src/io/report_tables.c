@@ -57,6 +57,8 @@ static void team_heatmap(FILE *out, const struct report_input *in, const struct 
 	for (size_t m = 0; m < t->nmembers; m++) {
 		const struct member_view *v = t->members[m];
 
+		if (report_hides(in, v))
+			continue;
 		fputs("<tr><th class=\"who\">", out);
 		report_person(out, in, v->member->key, v->member->name);
 		html_printf(out, "<span class=\"role\">%s</span></th>",
@@ -123,7 +125,7 @@ void report_coverage(FILE *out, const struct report_input *in, const struct team
 									  t->competency);
 
 			fputs("<b>key-person risk</b>: only ", out);
-			if (v != NULL)
+			if (v != NULL && !report_hides(in, v))
 				report_person(out, in, v->member->key, v->member->name);
 			else
 				fputs("one", out);

@@ -126,6 +126,7 @@ struct view_report {
 	struct trend tr;
 	struct names names;
 	struct report_input in;
+	bool *hidden;                  /* the members the reader may not see */
 };
 
 void view_report_free(struct view_report *r)
@@ -138,6 +139,7 @@ void view_report_free(struct view_report *r)
 	rec_context_free(&r->ctx);
 	if (r->analysed)
 		view_analysis_free(&r->snap, &r->a);
+	free(r->hidden);
 	free(r);
 }
 
@@ -160,12 +162,14 @@ int view_report_gather(struct store *st, const char *team, int32_t as_of,
 	n = trend_dates(as_of - TREND_DAYS, as_of, dates);
 	r->in = (struct report_input){ .team = team, .now = &r->a, .rec = &r->rec, .trend = &r->tr };
 	if (gather_recommendations(st, &r->a, team, &r->ctx, &r->rec, err) < 0 ||
-	    view_withhold_mentors(&r->rec, rd, err) < 0 ||
+	    view_withhold_people(&r->rec, rd, err) < 0 ||
+	    view_hidden_members(&r->a, rd, &r->hidden, err) < 0 ||
 	    gather_trend(st, team, dates, n, &r->tr, err) < 0 ||
 	    look_up_names(st, &r->in, &r->names, err) < 0) {
 		view_report_free(r);
 		return -1;
 	}
+	r->in.hidden = r->hidden;
 	*out = r;
 	return 0;
 }

@@ -1,6 +1,7 @@
 /* The team documents: gaps, recommendations, trend (views/views.h). */
 #include "views/views.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
@@ -28,21 +29,28 @@ void view_analysis_free(struct team_snapshot *snap, struct analysis *a)
 	store_free_snapshot(snap);
 }
 
-int view_team_gaps(struct store *st, const char *team, int32_t as_of, struct jw *w,
-		   struct err *err)
+int view_team_gaps(struct store *st, const char *team, int32_t as_of,
+		   const struct view_reader *rd, struct jw *w, struct err *err)
 {
 	struct team_snapshot snap;
 	struct analysis a;
 	struct subteams teams;
+	bool *hidden;
 
 	if (view_analyse(st, team, NULL, as_of, &snap, &a, err) < 0)
 		return -1;
+	if (view_hidden_members(&a, rd, &hidden, err) < 0) {
+		view_analysis_free(&snap, &a);
+		return -1;
+	}
 	if (subteams_build(&a, &teams) < 0) {
+		free(hidden);
 		view_analysis_free(&snap, &a);
 		return err_set(err, EX_OSERR, "out of memory");
 	}
-	json_team_analysis(w, &a, &teams, team);
+	json_team_analysis(w, &a, &teams, team, hidden);
 	subteams_free(&teams);
+	free(hidden);
 	view_analysis_free(&snap, &a);
 	return 0;
 }
@@ -59,7 +67,7 @@ int view_team_recommendations(struct store *st, const char *team, int32_t as_of,
 	if (view_analyse(st, team, NULL, as_of, &snap, &a, err) < 0)
 		return -1;
 	if (gather_recommendations(st, &a, team, &ctx, &rec, err) < 0 ||
-	    view_withhold_mentors(&rec, rd, err) < 0)
+	    view_withhold_people(&rec, rd, err) < 0)
 		rc = -1;
 	else
 		json_recommendations(w, &rec, team, as_of);

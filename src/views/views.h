@@ -45,9 +45,10 @@ int view_analyse(struct store *st, const char *team, const char *person, int32_t
 void view_analysis_free(struct team_snapshot *snap, struct analysis *a);
 
 /* The team document of `compgap gaps --json` (io/json.h,
- * json_team_analysis): team with its sub-teams. */
-int view_team_gaps(struct store *st, const char *team, int32_t as_of, struct jw *w,
-		   struct err *err);
+ * json_team_analysis): team with its sub-teams; of its members only those
+ * rd may see (rd NULL: all), the team's figures of them all. */
+int view_team_gaps(struct store *st, const char *team, int32_t as_of,
+		   const struct view_reader *rd, struct jw *w, struct err *err);
 
 /* The recommendations document of `compgap recommend --json`. */
 int view_team_recommendations(struct store *st, const char *team, int32_t as_of,
@@ -87,10 +88,20 @@ void explain_json(struct jw *w, const struct explain *x, const struct settings *
  * their own evidence). */
 void explain_hide_peer_assessors(struct explain *x);
 
-/* Marks the mentors of r that rd may not see as withheld (struct
- * recommendation, mentor_withheld). 0, or -1 with err set. */
-int view_withhold_mentors(struct recommendations *r, const struct view_reader *rd,
-			  struct err *err);
+/* What rd may not see of r: a recommendation about one member it may not
+ * see (individual coaching, a mentor for them, reassignment) is left out;
+ * members it may not see are left out of the others' lists; a mentor it
+ * may not see is withheld (struct recommendation, mentor_withheld); a
+ * key person it may not see is not named. rd NULL: nothing. 0, or -1
+ * with err set. */
+int view_withhold_people(struct recommendations *r, const struct view_reader *rd,
+			 struct err *err);
+
+/* In *hidden (NULL when rd is NULL: nothing hidden), for each member of a,
+ * whether rd may not see them; the caller frees it. 0, or -1 with err
+ * set. */
+int view_hidden_members(const struct analysis *a, const struct view_reader *rd, bool **hidden,
+			struct err *err);
 
 /* Frees what explain_gather kept. */
 void explain_free(struct explain *x);
