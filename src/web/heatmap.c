@@ -275,9 +275,9 @@ void team_explanation(struct team_page *t)
 			struct row_weight rw;
 
 			estimate_row_weight(e, t->set, x->as_of, &rw);
-			html_printf(out, "<tr%s><th scope=\"row\">%s</th><td>%s</td><td class=\"num\">%s</td>"
-				    "<td>%s</td>",
-				    rw.counted ? "" : " class=\"later\"", team_date(t, e->date),
+			html_printf(out, "<tr data-id=\"%lld\"%s><th scope=\"row\">%s</th><td>%s</td>"
+				    "<td class=\"num\">%s</td><td>%s</td>",
+				    (long long)e->id, rw.counted ? "" : " class=\"later\"", team_date(t, e->date),
 				    tr(lang, source_label(e->source)), team_num(t, e->level, e->level_decimals),
 				    e->assessor != NULL ? e->assessor : "\xe2\x80\x94");
 			if (rw.counted)
