@@ -40,13 +40,15 @@ void team_coverage(struct team_page *t)
 	}
 	for (size_t m = 0; m < t->a.nmembers; m++)
 		all[m] = &t->a.members[m];
-	html_printf(out, "<div class=\"scroll\"><table class=\"cov\">\n<caption>%s</caption>\n"
+	html_printf(out, "<p class=\"hint\" id=\"cov-desc\">%s</p>\n",
+		    tr(l, "The share of the members who need each competency who meet it, the most "
+			  "urgent first (priority: mean weight times gap)."));
+	html_printf(out, "<div class=\"scroll\"><table class=\"cov\" aria-describedby=\"cov-desc\">\n"
+		    "<caption class=\"vh\">%s</caption>\n"
 		    "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 		    "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-		    tr(l, "The share of the members who need each competency who meet it, the most "
-			  "urgent first (priority: mean weight times gap)"),
-		    tr(l, "Competency"), tr(l, "Members who meet it"), tr(l, "Mean gap"),
+		    tr(l, "Coverage per competency"), tr(l, "Competency"), tr(l, "Members who meet it"), tr(l, "Mean gap"),
 		    tr(l, "Priority"), tr(l, "Note"));
 	for (size_t k = 0; k < t->a.ncompetencies; k++) {
 		const struct team_line *c = &t->a.competencies[k];
@@ -263,7 +265,7 @@ static void trend_table(struct team_page *t)
 	html_printf(out, "<details class=\"numbers\"><summary>%s</summary>\n<div class=\"scroll\">"
 		    "<table class=\"trend-table\">\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">%s</th>",
 		    tr(l, "The numbers of the trend"),
-		    tr(l, "Coverage and, in brackets, the mean gap at the end of each month"),
+		    tr(l, "Coverage (mean gap) at each month's end"),
 		    tr(l, "Competency"));
 	for (size_t i = 0; i < trd->n; i++) {
 		char m[DATE_ISO_LEN + 1];

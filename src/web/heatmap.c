@@ -171,13 +171,16 @@ void team_heatmap(struct team_page *t)
 	}
 	sort_links(t);
 	legend(t);
+	/* The caption stays short: it is as wide as the table, which scrolls
+	 * on a phone; the longer description stands before the box. */
+	html_printf(out, "<p class=\"hint\" id=\"heat-desc\">%s</p>\n",
+		    tr(lang, "The gap is the required level minus the current level. Choose a cell for "
+			     "its explanation."));
 	html_printf(out, "<div class=\"scroll heat-wrap\" role=\"region\" tabindex=\"0\" "
-		    "aria-labelledby=\"heat-caption\"><table class=\"heat\" id=\"heat\">\n"
-		    "<caption id=\"heat-caption\">%s %s. %s</caption>\n<thead><tr><th scope=\"col\" class=\"who\">%s</th>",
-		    tr(lang, "The gap of each member on each competency of their role, as of"),
-		    team_date(t, t->as_of),
-		    tr(lang, "The gap is the required level minus the current level; choose a cell "
-			     "for its explanation."),
+		    "aria-labelledby=\"heat-caption\"><table class=\"heat\" id=\"heat\" "
+		    "aria-describedby=\"heat-desc\">\n<caption id=\"heat-caption\" class=\"vh\">%s %s</caption>\n"
+		    "<thead><tr><th scope=\"col\" class=\"who\">%s</th>",
+		    tr(lang, "Gaps by member and competency, as of"), team_date(t, t->as_of),
 		    tr(lang, "Member"));
 	for (size_t k = 0; k < ncols; k++) {
 		const char *c = t->a.competencies[cols[k]].competency;

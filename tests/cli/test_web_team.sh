@@ -69,7 +69,7 @@ cp "$WORK/b" "$WORK/admin.html"
 check "admin: every member and every cell as the API's gaps" gaps "$WORK/admin.html" "$WORK/gaps.json"
 body_has "admin: the page names KCC-1099" "Outside Person"
 body_has "the team's name is the title" "<title>Telefonie"
-body_has "the heatmap is a table with a caption" '<caption id="heat-caption">'
+body_has "the heatmap is a table with a caption" '<caption id="heat-caption" class="vh">Gaps by member and competency, as of'
 body_has "member headers are row headers" '<th scope="row" class="who">'
 body_has "competency headers are column headers" '<th scope="col" class="c" data-key="active-listening">'
 body_has "coverage as SVG bars with classes" '<rect class="bar-fill" width="'
