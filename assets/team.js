@@ -32,6 +32,20 @@
 		return true;
 	}
 
+	/* After a swap the link that was chosen is gone: the focus goes to
+	 * its namesake in the new heatmap, else to the heatmap's box. */
+	function refocus(href) {
+		var links = document.querySelectorAll("section.heatmap a");
+		for (var i = 0; i < links.length; i++)
+			if (links[i].href === href) {
+				links[i].focus();
+				return;
+			}
+		var box = document.querySelector("section.heatmap .heat-wrap");
+		if (box)
+			box.focus();
+	}
+
 	function load(href, focusExplain, push) {
 		return fetch(href, { credentials: "same-origin" }).then(function (r) {
 			if (!r.ok || r.redirected)
@@ -53,8 +67,12 @@
 			return;
 		ev.preventDefault();
 		var isCell = a.closest("td") !== null;
-		load(a.href, isCell, true).catch(function () {
-			window.location.href = a.href;
+		var href = a.href;
+		load(href, isCell, true).then(function () {
+			if (!isCell)
+				refocus(href);
+		}).catch(function () {
+			window.location.href = href;
 		});
 	});
 

@@ -8,6 +8,7 @@
  * view_reader for what the caller may not see; then the page is written. */
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "http/api.h"
 #include "http/form.h"
@@ -101,7 +102,7 @@ static int mark_visible(struct team_page *t, const struct view_reader *rd, struc
 {
 	t->visible = arena_alloc(&t->arena, (t->a.nmembers + 1) * sizeof *t->visible);
 	if (t->visible == NULL)
-		return err_set(err, 71, "out of memory");
+		return err_set(err, EX_OSERR, "out of memory");
 	for (size_t m = 0; m < t->a.nmembers; m++) {
 		int rc = rd == NULL || rd->may_see_person == NULL ? 1
 			: rd->may_see_person(rd->ctx, t->a.members[m].member->key, err);
@@ -331,7 +332,7 @@ static void profiles(struct team_page *t)
 {
 	FILE *out = t->p->out;
 	enum lang l = t->p->lang;
-	const char *done[64];
+	const char *done[64];        /* the roles shown; a team of more roles shows the first 64 */
 	size_t ndone = 0;
 
 	html_printf(out, "<section class=\"profiles\" aria-labelledby=\"profiles-h\">"
