@@ -143,6 +143,16 @@ expect_code "coach: another team is the 404 page" 404
 as coach1 /teams/kcc
 expect_code "coach: the parent department is the 404 page" 404
 
+# ----------------------------------------------- an API token (a coach's)
+get token /teams/kcc-online -H "Authorization: Bearer $TOKEN"
+expect_code "a coach's token: its team" 200
+cp "$WORK/b" "$WORK/token.html"
+get token /api/v1/teams/kcc-online/gaps -H "Authorization: Bearer $TOKEN"
+cp "$WORK/b" "$WORK/online.json"
+check "a coach's token: kcc-online's members as the API's gaps" gaps "$WORK/token.html" "$WORK/online.json"
+get token /teams/kcc-desk -H "Authorization: Bearer $TOKEN"
+expect_code "a coach's token: another team is the 404 page" 404
+
 # ------------------------------------------------------------------ employee
 as emp1 /teams/kcc-phone
 expect_code "employee: their own team is the 404 page" 404
@@ -209,6 +219,11 @@ body_has "the error beside the field" '<p class="error" id="as_of-error">'
 body_has "tied to the field" 'aria-invalid="true" aria-describedby="as_of-error as_of-hint"'
 body_has "what was typed is kept" 'value="2026-02-30"'
 body_lacks "no heatmap under a bad date" '<table class="heat"'
+
+# ------------------------------------------------------------------ language
+as admin1 "/teams/kcc-phone?lang=sv"
+body_has "?lang=sv: the page is in Swedish" '<html lang="sv">'
+body_has "and its links keep the page" 'href="/teams/kcc-phone?lang=nl"'
 
 # ------------------------------------------------------------------ escaping
 as admin1 /api/v1/teams -H "X-CSRF-Token: $CSRF_admin1" -H 'Content-Type: application/json' \
