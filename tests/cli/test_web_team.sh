@@ -241,6 +241,24 @@ body_has "it is escaped too" "Lars &lt;b&gt;Nilsson&lt;/b&gt;"
 as admin1 "/teams/kcc-x?sort=%22%3E%3Cscript%3E&as_of=%22%3E%3Cscript%3E"
 body_lacks "a hostile query is not markup" '"><script>'
 
+# ------------------------------------------------------------------ audit log
+as admin1 "/api/v1/audit?limit=1000"
+if python3 - "$WORK/b" << 'EOF'
+import json, sys
+log = json.load(open(sys.argv[1]))["audit"]
+def has(actor, key, outcome, person=None):
+    return any(e["actor"] == actor and e["action"] == "read" and e["object_kind"] == "team"
+               and e["object_key"] == key and e["outcome"] == outcome
+               and (person is None or e["person"] == person) for e in log)
+assert has("emp1", "kcc-phone", "denied"), "emp1's denied read"
+assert has("mgr1", "kcc-desk", "denied"), "mgr1's denied read"
+assert has("mgr1", "kcc-phone", "ok"), "mgr1's read"
+assert has("admin1", "kcc-phone", "ok", "KCC-1011"), "admin1's read of an explanation"
+EOF
+then ok "the audit log has the team page's reads, ok and denied"; else
+	not_ok "the audit log has the team page's reads, ok and denied"
+fi
+
 # ------------------------------------------------ the colours of io/palette.c
 if python3 - "$HERE/../../src/io/palette.c" "$HERE/../../assets/app.css" << 'EOF'
 import re, sys
