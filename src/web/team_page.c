@@ -459,6 +459,8 @@ int handle_team_page(struct http_ctx *cx)
 	} else if (rc < 0) {
 		page_error(cx, 503, NULL);
 	}
+	/* The entry names strings of the page's arena: written before it goes. */
+	(void)http_audit_write(cx, st, &au);
 	team_page_free(&t);
-	return http_audit_write(cx, st, &au);
+	return 0;
 }
