@@ -73,6 +73,8 @@ const struct http_route http_routes[] = {
 	{ "POST", "/account/password", handle_password_post, ACCESS_PAGE, BODY_FORM },
 	{ "GET", "/", handle_home_page, ACCESS_PAGE, BODY_NONE },
 	{ "GET", "/library", handle_library_page, ACCESS_PAGE, BODY_NONE },
+	/* the team page (web/team_page.c) */
+	{ "GET", "/teams/{key}", handle_team_page, ACCESS_PAGE, BODY_NONE },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];

@@ -16,5 +16,7 @@ int handle_password_post(struct http_ctx *cx);
 int handle_home_page(struct http_ctx *cx);
 /* web/library_page.c: GET /library */
 int handle_library_page(struct http_ctx *cx);
+/* web/team_page.c: GET /teams/{key} */
+int handle_team_page(struct http_ctx *cx);
 
 #endif
