@@ -188,7 +188,7 @@ static int gather(struct team_page *t, struct http_ctx *cx, struct store *st,
 	}
 	t->recommended = true;
 	if (gather_recommendations(st, &t->a, t->team, &t->rctx, &t->rec, err) < 0 ||
-	    view_withhold_mentors(&t->rec, rd, err) < 0)
+	    view_withhold_people(&t->rec, rd, err) < 0)
 		return -1;
 	n = trend_dates(t->as_of - TREND_DAYS, t->as_of, dates);
 	if (gather_trend(st, t->team, dates, n, &t->tr, err) < 0)
@@ -249,47 +249,27 @@ static const char *kind_label(enum rec_kind k)
 	return (unsigned)k < REC_KIND_COUNT ? labels[k] : "";
 }
 
-/* Whether the caller may see person, a member of the view or not (a
- * member out of reach, or someone else: not seen). */
-static bool sees(const struct team_page *t, const char *person)
-{
-	return person != NULL && visible_member(t, person) >= 0;
-}
-
-/* Whether item names one person only, whom the caller may not see: it
- * is left out, as its rule names them. */
-static bool about_unseen(const struct team_page *t, const struct recommendation *it)
-{
-	return (it->kind == REC_INDIVIDUAL || it->kind == REC_MENTOR || it->kind == REC_REASSIGN) &&
-	       it->nmembers == 1 && !sees(t, it->members[0].person);
-}
-
 static void recommendation(struct team_page *t, const struct recommendation *it)
 {
 	FILE *out = t->p->out;
 	enum lang l = t->p->lang;
-	size_t hidden = 0, shown = 0;
+	size_t shown = 0;
 
 	html_printf(out, "<li class=\"rec rec-%s\"><h3>%s: %s</h3>\n", rec_kind_name(it->kind),
 		    tr(l, kind_label(it->kind)), team_competency_name(t, it->competency));
 	for (size_t m = 0; m < it->nmembers; m++) {
 		const struct rec_member *rm = &it->members[m];
 
-		if (!sees(t, rm->person)) {
-			hidden++;
-			continue;
-		}
 		html_printf(out, shown++ ? ", " : "<p class=\"who\">%s: ", tr(l, "Who"));
 		html_printf(out, "<a href=\"/people/%s\">%s</a>", rm->person, rm->name);
 		if (rm->has_gap)
 			html_printf(out, " (%s %s)", tr(l, "gap"), team_num(t, rm->gap, 2));
 	}
-	if (hidden > 0)
-		html_printf(out, "%s%s %zu", shown ? "; " : "<p class=\"who\">",
-			    tr(l, "others you may not see:"), hidden);
-	if (shown + hidden > 0)
+	if (shown > 0)
 		fputs("</p>\n", out);
-	if (it->kind == REC_CROSS_TRAIN && !sees(t, it->key_person))
+	/* The reader's view has withheld people they may not see
+	 * (view_withhold_people): a key person among them is not named. */
+	if (it->kind == REC_CROSS_TRAIN && it->key_person == NULL)
 		html_printf(out, "<p class=\"rule\"><span class=\"rule-label\">%s</span> %s</p></li>\n",
 			    tr(l, "Rule:"),
 			    tr(l, "only one member meets this competency while several need it: "
@@ -303,26 +283,19 @@ static void recommendations(struct team_page *t)
 {
 	FILE *out = t->p->out;
 	enum lang l = t->p->lang;
-	size_t left_out = 0, shown = 0;
+	size_t shown = 0;
 
 	html_printf(out, "<section class=\"recs\" aria-labelledby=\"recs-h\"><h2 id=\"recs-h\">%s</h2>\n",
 		    tr(l, "Recommendations"));
 	for (size_t i = 0; i < t->rec.n; i++) {
-		if (about_unseen(t, &t->rec.items[i])) {
-			left_out++;
-			continue;
-		}
 		if (shown++ == 0)
 			fputs("<ol class=\"recs\">\n", out);
 		recommendation(t, &t->rec.items[i]);
 	}
 	if (shown > 0)
 		fputs("</ol>\n", out);
-	else if (left_out == 0)
+	else
 		html_printf(out, "<p>%s</p>\n", tr(l, "Nothing to recommend: nobody falls short."));
-	if (left_out > 0)
-		html_printf(out, "<p class=\"hint\">%s %zu</p>\n",
-			    tr(l, "Recommendations about people you may not see, left out:"), left_out);
 	fputs("</section>\n", out);
 }
 
