@@ -47,12 +47,13 @@ static void say(struct page *p, const char *fmt, const char *a, const char *b, c
 	html_escape(p->out, text);
 }
 
-static void say_count(struct page *p, const char *one, const char *many, long n)
+/* Writes fmt, trn's choice for n, with n in it. */
+static void say_count(struct page *p, const char *fmt, long n)
 {
 	struct buf b;
 
 	buf_init(&b, 64);
-	say(p, trn(p->lang, one, many, (unsigned long)n), num(p, &b, (double)n, 0), NULL, NULL);
+	say(p, fmt, num(p, &b, (double)n, 0), NULL, NULL);
 	buf_free(&b);
 }
 
@@ -100,11 +101,9 @@ static void write_item(struct page *p, const struct library *lib, enum list_kind
 		    num(p, &b1, it->before, 1), num(p, &b2, it->after, 1), NULL);
 		break;
 	case LIST_KEY_PERSON:
-		html_printf(p->out, "<span class=\"comp\">%s</span> ",
-			    competency_name(lib, it->competency));
-		html_printf(p->out, "%s ", tr(p->lang, "in"));
 		team_link(p, it->team, it->team_name, it->team_link);
-		fputs(" — ", p->out);
+		html_printf(p->out, ": <span class=\"comp\">%s</span> — ",
+			    competency_name(lib, it->competency));
 		say(p, tr(p->lang, "%s need it; only one meets it:"), num(p, &b1, (double)it->count, 0),
 		    NULL, NULL);
 		fputs(" ", p->out);
@@ -114,8 +113,9 @@ static void write_item(struct page *p, const struct library *lib, enum list_kind
 	case LIST_UNASSESSED:
 		who(p, it);
 		fputs(" — ", p->out);
-		say_count(p, "%s required competency without evidence",
-			  "%s required competencies without evidence", it->count);
+		say_count(p, trn(p->lang, "%s required competency without evidence",
+				  "%s required competencies without evidence", (unsigned long)(it->count)),
+			  it->count);
 		break;
 	case LIST_GROWN:
 		who(p, it);
@@ -151,7 +151,9 @@ static void write_list(struct page *p, const struct library *lib, enum list_kind
 		fputs("</ol>\n", p->out);
 		if (l->total > (long)l->n) {
 			fputs("<p class=\"more\">", p->out);
-			say_count(p, "and %s more", "and %s more", l->total - (long)l->n);
+			say_count(p, trn(p->lang, "and %s more",
+					  "and %s more", (unsigned long)(l->total - (long)l->n)),
+				  l->total - (long)l->n);
 			fputs("</p>\n", p->out);
 		}
 	}
@@ -229,7 +231,9 @@ static void write_card(struct page *p, const struct library *lib, const struct d
 	html_printf(p->out, "<li class=\"team-card depth-%d\">\n<article aria-labelledby=\"team-%s\">\n"
 		    "<h3 id=\"team-%s\"><a href=\"/teams/%s\">%s</a></h3>\n<p class=\"members\">",
 		    c->depth > 3 ? 3 : c->depth, c->key, c->key, c->key, c->name);
-	say_count(p, "%s member", "%s members", c->members);
+	say_count(p, trn(p->lang, "%s member",
+			  "%s members", (unsigned long)(c->members)),
+		  c->members);
 	html_printf(p->out, "</p>\n<h4>%s</h4>\n", tr(p->lang, "Top priorities"));
 	if (c->ntop == 0) {
 		html_printf(p->out, "<p class=\"none\">%s</p>\n",
@@ -256,9 +260,11 @@ static void write_dashboard(struct page *p, const struct library *lib, const str
 	buf_init(&b1, 128);
 	buf_init(&b2, 128);
 	fputs("<p class=\"lead\">", p->out);
-	say_count(p, "%s team", "%s teams", (long)d->nteams);
+	say_count(p, trn(p->lang, "%s team",
+			  "%s teams", (unsigned long)((long)d->nteams)),
+		  (long)d->nteams);
 	fputs(", ", p->out);
-	say_count(p, "%s person", "%s people", d->people);
+	say_count(p, trn(p->lang, "%s person", "%s people", (unsigned long)(d->people)), d->people);
 	fputs(". ", p->out);
 	(void)fmt_date(&b1, p->lang, d->today);
 	say(p, tr(p->lang, "As of %s."), buf_str(&b1), NULL, NULL);
