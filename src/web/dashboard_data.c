@@ -689,7 +689,7 @@ int dashboard_gather(struct store *st, const struct http_caller *c, struct dashb
 	for (size_t u = 0; u < g.nunits; u++)
 		if (analyse_unit(&g, &g.units[u]) < 0)
 			goto out;
-	if (cards_figures(&g) < 0 || lists(&g) < 0)
+	if (lists(&g) < 0 || cards_figures(&g) < 0)
 		goto out;
 	rc = 0;
 out:
