@@ -202,7 +202,7 @@ static void write_priority(struct page *p, const struct library *lib, const stru
 	buf_init(&pct, 64);
 	(void)buf_printf(&pct, tr(p->lang, "%s%%"), num(p, &b1, cover, 0));
 	html_printf(p->out, "<li><span class=\"comp\">%s</span>\n"
-		    "<span class=\"coverage\"><svg class=\"bar\" viewBox=\"0 0 100 8\" "
+		    "<span class=\"coverage\"><svg class=\"coverage-bar\" viewBox=\"0 0 100 8\" "
 		    "preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\">"
 		    "<rect class=\"bar-bg\" width=\"100\" height=\"8\"/>"
 		    "<rect class=\"bar-fg\" width=\"%.1f\" height=\"8\"/></svg> ",

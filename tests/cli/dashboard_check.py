@@ -55,7 +55,7 @@ def parse_cards(text):
         key = re.search(r'<h3 id="team-([^"]+)"><a href="/teams/\1">', block).group(1)
         members = re.search(r'<p class="members">([\d,]+) members?</p>', block).group(1)
         prios = re.findall(r'<li><span class="comp">(.*?)</span>\n<span class="coverage">'
-                           r'<svg .*?</svg> (\d+)% covered \((\d+) of (\d+)\)</span></li>',
+                           r'<svg class="coverage-bar".*?</svg> (\d+)% covered \((\d+) of (\d+)\)</span></li>',
                            block, re.S)
         counts = dict(re.findall(r'<div class="(?:flagged )?(c-[a-z]+)"><dt>[^<]*</dt>'
                                  r'<dd>(\d+)</dd></div>', block))
