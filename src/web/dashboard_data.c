@@ -153,8 +153,6 @@ static int read_teams(struct gather *g)
 	if (store_each_team(g->st, NULL, keep_team, g, g->err) < 0 ||
 	    store_each_team(g->st, NULL, link_parent, g, g->err) < 0)
 		return -1;
-	for (size_t i = 0; i < g->nnodes; i++)
-		g->nodes[i].card = -1;
 	g->all_people = g->c->role != ROLE_MANAGER;
 	if (everyone) {
 		for (size_t i = 0; i < g->nnodes; i++)
@@ -175,8 +173,8 @@ static bool is_cover_root(const struct gather *g, size_t i)
 	return g->nodes[i].visible && (p < 0 || !g->nodes[p].visible);
 }
 
-/* The children of node i among the visible, in key order, into out
- * (room for all nodes); their number. */
+/* The visible children of node i into out (room for all nodes), in the
+ * store's order; their number. */
 static size_t visible_children(const struct gather *g, long i, long *out)
 {
 	size_t n = 0;

@@ -270,11 +270,11 @@ static void write_dashboard(struct page *p, const struct library *lib, const str
 	say(p, tr(p->lang, "As of %s."), buf_str(&b1), NULL, NULL);
 	fputs("</p>\n", p->out);
 	write_attention(p, lib, d);
-	html_printf(p->out, "<section class=\"teams\" aria-labelledby=\"teams\">\n<h2 id=\"teams\">%s</h2>\n",
-		    d->grouped ? tr(p->lang, "Departments") : tr(p->lang, "Your teams"));
+	html_printf(p->out, "<section class=\"teams\" aria-labelledby=\"teams\">\n"
+		    "<h2 id=\"teams\">%s</h2>\n", tr(p->lang, "Your teams"));
 	if (d->grouped)
 		html_printf(p->out, "<p>%s</p>\n",
-			    tr(p->lang, "Each card is a department with the figures of all its teams."));
+			    tr(p->lang, "Each card is a team with the figures of all the teams below it."));
 	fputs("<ul class=\"team-cards\">\n", p->out);
 	for (size_t i = 0; i < d->ncards; i++)
 		write_card(p, lib, &d->cards[i]);
