@@ -13,6 +13,7 @@ export const PAGES = [
 	{ name: 'login', path: '/login', as: null },
 	{ name: 'dashboard', path: '/', as: 'manager' },
 	{ name: 'dashboard-hr', path: '/', as: 'hr' },
+	{ name: 'dashboard-employee', path: '/', as: 'employee' },
 	{ name: 'password', path: '/account/password', as: 'employee' },
 	{ name: 'library', path: '/library', as: 'employee' },
 	// An unknown address: the HTML 404 page (the router's, without the
