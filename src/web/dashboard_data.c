@@ -439,7 +439,9 @@ static int analyse_unit(struct gather *g, struct unit *u)
 }
 
 /* The person lists (blind spots, unassessed people, grown gaps) of one
- * unit, and each member's count of grown gaps. */
+ * unit, and each member's count of grown gaps. A member out of the
+ * caller's reach (a colleague of a manager's report who reports to someone
+ * else) counts in the cards' figures but is named in no list. */
 static int person_lists(struct gather *g, struct unit *u, struct cands *blind,
 			struct cands *unassessed, struct cands *grown)
 {
@@ -460,7 +462,7 @@ static int person_lists(struct gather *g, struct unit *u, struct cands *blind,
 				missing++;
 				continue;
 			}
-			if (ln->est.flag == FLAG_BLIND_SPOT) {
+			if (ln->est.flag == FLAG_BLIND_SPOT && it.person_link) {
 				it.before = ln->est.self_level;
 				it.after = ln->est.others_level;
 				if (cand_add(blind, &it, it.before - it.after) < 0)
@@ -471,11 +473,11 @@ static int person_lists(struct gather *g, struct unit *u, struct cands *blind,
 				it.before = old->gap;
 				it.after = ln->gap;
 				u->grown[m]++;
-				if (cand_add(grown, &it, ln->gap - old->gap) < 0)
+				if (it.person_link && cand_add(grown, &it, ln->gap - old->gap) < 0)
 					return oom(g->err);
 			}
 		}
-		if (missing > 0) {
+		if (missing > 0 && may_see_person(g, v->member->key)) {
 			struct dash_item it = person_item(g, v->member, NULL);
 
 			it.count = missing;
@@ -507,10 +509,10 @@ static int key_person_list(struct gather *g, struct unit *u, struct cands *kpr)
 			it = (struct dash_item){ .team = t->team, .team_name = team_name(g, t->team),
 						 .competency = ln->competency, .count = ln->required,
 						 .team_link = team_visible(g, t->team) };
-			if (who != NULL) {
+			if (who != NULL && may_see_person(g, who->member->key)) {
 				it.person = who->member->key;
 				it.name = who->member->name;
-				it.person_link = may_see_person(g, it.person);
+				it.person_link = true;
 			}
 			if (cand_add(kpr, &it, (double)ln->required) < 0) {
 				subteams_free(&s);

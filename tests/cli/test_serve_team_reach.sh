@@ -71,6 +71,16 @@ check "the manager's report names nobody outside their line" lacks "$WORK/b"
 as admin1 /api/v1/teams/kcc-phone/report
 check "the admin's report does" mentions "$WORK/b"
 
+# The pages show what the API shows.
+as mgr1 /
+expect_code "the manager's dashboard" 200
+check "the manager's dashboard names nobody outside their line" lacks "$WORK/b"
+as mgr1 /teams/kcc-phone
+expect_code "the manager's team page" 200
+check "the manager's team page names nobody outside their line" lacks "$WORK/b"
+as admin1 /teams/kcc-phone
+check "the admin's team page does" mentions "$WORK/b"
+
 # The people themselves stay out of reach, as before.
 as mgr1 /api/v1/people/KCC-1099
 expect_code "the manager cannot open KCC-1099" 404
