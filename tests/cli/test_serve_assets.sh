@@ -100,4 +100,24 @@ expect_code "POST is not allowed" 405
 
 stop
 check "the server stops cleanly" [ "$STOPPED" -eq 0 ]
+
+# Every stylesheet's braces balance, outside comments and strings: a rule
+# left open (a merge of two branches that both appended to app.css did
+# that once) makes the browser drop every rule after it, unnoticed by any
+# other test.
+for css in "$HERE"/../../assets/*.css; do
+	check "$(basename "$css"): every brace closed" python3 -c '
+import re, sys
+s = re.sub(r"/\*.*?\*/", "", open(sys.argv[1]).read(), flags=re.S)
+s = re.sub(r"\"[^\"]*\"|\x27[^\x27]*\x27", "", s)
+depth = 0
+for i, line in enumerate(s.split("\n"), 1):
+    for ch in line:
+        depth += ch == "{"
+        depth -= ch == "}"
+        assert depth >= 0, "a } without its { (line %d)" % i
+    assert not (depth > 1 and re.match(r"^[.#a-z]", line)), "a rule opens inside another (line %d): %s" % (i, line)
+assert depth == 0, "%d rule(s) left open" % depth
+' "$css"
+done
 done_testing
