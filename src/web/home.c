@@ -140,7 +140,7 @@ static void write_list(struct page *p, const struct library *lib, enum list_kind
 	buf_init(&b, 64);
 	html_printf(p->out, "<section class=\"attention-list\" aria-labelledby=\"%s\">\n"
 		    "<h3 id=\"%s\">%s <span class=\"count\">%s</span></h3>\n"
-		    "<p class=\"explain\">%s</p>\n", id, id, title,
+		    "<p class=\"list-note\">%s</p>\n", id, id, title,
 		    num(p, &b, (double)l->total, 0), explain);
 	if (l->n == 0) {
 		html_printf(p->out, "<p class=\"none\">%s</p>\n", tr(p->lang, "None."));
