@@ -20,7 +20,8 @@ export const PAGES = [
 	// signed-in header even for a signed-in user).
 	{ name: 'not-found', path: '/no/such/page', as: null, status: 404 },
 	// Pages to come (uncomment when they are built):
-	// { name: 'team', path: '/teams/kcc-phone', as: 'manager' },
+	{ name: 'team', path: '/teams/kcc-phone', as: 'manager' },
+	{ name: 'team-hr', path: '/teams/kcc', as: 'hr' },
 	// { name: 'person', path: '/people/KCC-1011', as: 'manager' },
 	// { name: 'self-assessment', path: '/self-assessment', as: 'employee' },
 	// { name: 'import', path: '/import', as: 'hr' },
