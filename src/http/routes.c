@@ -73,6 +73,13 @@ const struct http_route http_routes[] = {
 	{ "POST", "/account/password", handle_password_post, ACCESS_PAGE, BODY_FORM },
 	{ "GET", "/", handle_home_page, ACCESS_PAGE, BODY_NONE },
 	{ "GET", "/library", handle_library_page, ACCESS_PAGE, BODY_NONE },
+	/* Self-assessment, import and export pages (web/self_page.c,
+	 * web/import_page.c). */
+	{ "GET", "/self-assessment", handle_self_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/self-assessment", handle_self_post, ACCESS_PAGE, BODY_FORM },
+	{ "GET", "/import", handle_import_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/import", handle_import_post, ACCESS_PAGE, BODY_UPLOAD },
+	{ "GET", "/export", handle_export_page, ACCESS_PAGE, BODY_NONE },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];
