@@ -148,7 +148,7 @@ if [ "$(evidence_rows)" = "$((before + 2))" ]; then ok "the two rows are stored"
 fi
 page admin1 "/import?stored=2&kind=evidence"
 body_has "the page says it" "Stored: 2 rows of evidence."
-page admin1 "/api/v1/audit?limit=5"
+page admin1 "/api/v1/audit?user=admin1&limit=500"
 if python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
