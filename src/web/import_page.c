@@ -132,7 +132,8 @@ static void write_problems(struct page *p, const struct http_import_result *r)
 		    "<h2 id=\"problems-title\">%s</h2>\n", head);
 	html_printf(p->out, "<p>%s</p>\n", tr(p->lang, "Correct these rows in the file, then choose "
 						       "it again and check it."));
-	html_printf(p->out, "<div class=\"table-wrap\"><table class=\"problems-table\">\n<thead><tr>"
+	html_printf(p->out, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"problems-title\">"
+		    "<table class=\"problems-table\">\n<thead><tr>"
 		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
 		    tr(p->lang, "Line"), tr(p->lang, "Column"), tr(p->lang, "Field"),

@@ -83,7 +83,8 @@ static void write_table(struct self_view *v, struct buf *b)
 {
 	struct page *p = v->p;
 
-	html_printf(p->out, "<div class=\"table-wrap\"><table class=\"blind-spots\">\n<thead><tr>"
+	html_printf(p->out, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"picture-title\">"
+		    "<table class=\"blind-spots\">\n<thead><tr>"
 		    "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 		    "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
