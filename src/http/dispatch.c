@@ -314,14 +314,15 @@ static void upload_refused(const struct server_config *cfg, struct request_state
 			   struct http_response *r, int status, unsigned long long max)
 {
 	struct http_ctx cx = { cfg, &rs->req, r, &rs->arena };
-	char cookie[16], msg[200];
+	char cookie[16], msg[200], size[32];
 	enum lang l = lang_negotiate(http_cookie_value(rs->req.cookie, "lang", cookie, sizeof cookie),
 				     rs->req.accept_language);
 
 	if (status == 413) {
+		page_size_text(size, sizeof size, max);
 		(void)snprintf(msg, sizeof msg,
-			       tr(l, "The file is larger than the %llu kB this server accepts. "
-				     "Split it into smaller files."), (max + 1023) / 1024);
+			       tr(l, "The file is larger than the %s this server accepts. "
+				     "Split it into smaller files."), size);
 		page_error(&cx, 413, msg);
 	} else {
 		page_error(&cx, 400, tr(l, "Send the file with the import page's form."));

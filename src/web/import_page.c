@@ -101,12 +101,12 @@ static void write_kind_select(struct page *p, const struct import_view *v)
 
 static void write_file_input(struct page *p, const char *error, const char *label)
 {
-	char hint[300];
+	char hint[300], size[32];
 
+	page_size_text(size, sizeof size, p->cx->cfg->limits.csv_body_max);
 	(void)snprintf(hint, sizeof hint,
 		       tr(p->lang, "A CSV file with a header row, separated by commas or semicolons, "
-				   "in UTF-8; at most %llu kB."),
-		       (p->cx->cfg->limits.csv_body_max + 1023) / 1024);
+				   "in UTF-8; at most %s."), size);
 	html_printf(p->out, "<div class=\"field%s\">\n<label for=\"file\">%s</label>\n"
 		    "<p class=\"hint\" id=\"file-hint\">%s</p>\n",
 		    error != NULL ? " invalid" : "", label, hint);

@@ -28,7 +28,7 @@
 enum {
 	NOTE_MAX = 2000,              /* bytes of the note */
 	SVG_ROW = 44,                 /* height of one competency in the chart */
-	SVG_WIDTH = 600
+	SVG_WIDTH = 420
 };
 
 /* What the page shows; the choices and errors of a failed save. */
