@@ -189,7 +189,6 @@ static void write_scale(struct self_view *v, size_t i)
 	const char *chosen = v->chosen != NULL ? v->chosen[i] : NULL;
 	char name[32];
 
-	(void)snprintf(name, sizeof name, "level-%zu", i);
 	html_printf(p->out, err != NULL
 			    ? "<fieldset class=\"scale invalid\" id=\"c-%zu\" aria-describedby=\"c-%zu-error\">\n"
 			    : "<fieldset class=\"scale\" id=\"c-%zu\">\n", i, i);
@@ -197,7 +196,8 @@ static void write_scale(struct self_view *v, size_t i)
 		    name_of(v, l->competency), tr(p->lang, "required level"), l->required_level);
 	if (err != NULL)
 		html_printf(p->out, "<p class=\"error\" id=\"c-%zu-error\">%s</p>\n", i, err);
-	page_hidden(p, (snprintf(name, sizeof name, "competency-%zu", i), name), l->competency);
+	(void)snprintf(name, sizeof name, "competency-%zu", i);
+	page_hidden(p, name, l->competency);
 	(void)snprintf(name, sizeof name, "level-%zu", i);
 	if (c != NULL && c->description != NULL)
 		html_printf(p->out, "<p class=\"description\">%s</p>\n", c->description);
