@@ -211,7 +211,7 @@ static void write_scale(struct self_view *v, size_t i)
 	fputs("<div class=\"levels-scale\">\n", p->out);
 	for (int lv = 1; lv <= 5; lv++) {
 		const char *text = NULL;
-		char value[4];
+		char value[12];
 
 		for (size_t k = 0; c != NULL && k < c->nindicators; k++)
 			if (c->indicators[k].level == lv)
