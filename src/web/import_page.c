@@ -45,6 +45,18 @@ static const struct {
 	{ IMPORT_LIBRARY_TEXTS, N_("Library translations") },
 };
 
+/* n in the reader's conventions (7,000; 7.000; 7 000), into out. */
+static const char *count_text(const struct page *p, long n, char *out, size_t outsz)
+{
+	struct buf b;
+
+	buf_init(&b, 64);
+	(void)fmt_number(&b, p->lang, (double)n, 0);
+	(void)snprintf(out, outsz, "%s", buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
 /* What the form shows besides its fields. */
 struct import_view {
 	const char *kind;             /* chosen, or NULL */
@@ -122,12 +134,12 @@ static void write_file_input(struct page *p, const char *error, const char *labe
 /* Every problem of a check: line, column, field, message. */
 static void write_problems(struct page *p, const struct http_import_result *r)
 {
-	char head[200];
+	char head[200], n[32];
 
 	(void)snprintf(head, sizeof head,
-		       trn(p->lang, "%ld problem found. Nothing was stored.",
-			   "%ld problems found. Nothing was stored.", (unsigned long)r->problem_count),
-		       r->problem_count);
+		       trn(p->lang, "%s problem found. Nothing was stored.",
+			   "%s problems found. Nothing was stored.", (unsigned long)r->problem_count),
+		       count_text(p, r->problem_count, n, sizeof n));
 	html_printf(p->out, "<section class=\"problems\" aria-labelledby=\"problems-title\">\n"
 		    "<h2 id=\"problems-title\">%s</h2>\n", head);
 	html_printf(p->out, "<p>%s</p>\n", tr(p->lang, "Correct these rows in the file, then choose "
@@ -161,12 +173,12 @@ static void write_problems(struct page *p, const struct http_import_result *r)
 /* The good check's answer: the count and the "Store it" form. */
 static void write_store_form(struct page *p, const struct import_view *v)
 {
-	char msg[300], digest[DIGEST_HEX];
+	char msg[300], digest[DIGEST_HEX], n[32];
 
 	(void)snprintf(msg, sizeof msg,
-		       trn(p->lang, "The file is good: %ld row, no problems. Nothing is stored yet.",
-			   "The file is good: %ld rows, no problems. Nothing is stored yet.",
-			   (unsigned long)v->result->rows), v->result->rows);
+		       trn(p->lang, "The file is good: %s row, no problems. Nothing is stored yet.",
+			   "The file is good: %s rows, no problems. Nothing is stored yet.",
+			   (unsigned long)v->result->rows), count_text(p, v->result->rows, n, sizeof n));
 	html_printf(p->out, "<section class=\"checked\" aria-labelledby=\"checked-title\">\n"
 		    "<h2 id=\"checked-title\">%s</h2>\n", tr(p->lang, "Checked"));
 	page_message(p, "ok", msg);
@@ -204,15 +216,16 @@ static int show(struct page *p, int status, const struct import_view *v)
 	if (v->message != NULL)
 		page_message(p, "error", v->message);
 	if (stored != NULL && kind != NULL && v->result == NULL && v->message == NULL) {
-		char msg[300];
+		char msg[300], count[32];
 		enum import_kind k;
 		char *end;
 		long n = strtol(stored, &end, 10);
 
 		if (*end == '\0' && n >= 0 && import_kind_parse(kind, &k) == 0) {
 			(void)snprintf(msg, sizeof msg,
-				       trn(p->lang, "Stored: %ld row of %s.", "Stored: %ld rows of %s.",
-					   (unsigned long)n), n, import_kind_name(k));
+				       trn(p->lang, "Stored: %s row of %s.", "Stored: %s rows of %s.",
+					   (unsigned long)n), count_text(p, n, count, sizeof count),
+				       import_kind_name(k));
 			page_message(p, "ok", msg);
 		}
 	}

@@ -206,4 +206,32 @@ page admin1 /import -H "Content-Type: multipart/form-data; boundary=$B" --data-b
 expect_code "a cut-short body: 400" 400
 
 stop
+
+# ------------------------------------------- a file too large to carry in the page
+# Over 256 kB the "Store it" form asks for the same file again, and only
+# the checked one is stored.
+start_or_finish import-large
+for u in admin1; do page_login $u; done
+page admin1 /import
+CSRF_A=$(csrf_of)
+{ echo "key,name,parent"; i=0; while [ $i -lt 7000 ]; do echo "big-$i,A large team number $i with a long name,"; i=$((i + 1)); done; } > "$WORK/large.csv"
+sed 's/^big-6999,.*/big-6999,Changed,/' "$WORK/large.csv" > "$WORK/large2.csv"
+tb=$(team_rows)
+page admin1 /import -F "csrf_token=$CSRF_A" -F step=check -F kind=teams -F "file=@$WORK/large.csv"
+expect_code "a large good file: 200" 200
+body_has "7000 rows" "The file is good: 7,000 rows"
+body_lacks "the file is not carried in the page" 'name="content"'
+body_has "the same file is asked for again" "Choose the same file again to store it"
+DIGEST=$(hidden_of checked)
+page admin1 /import -F "csrf_token=$CSRF_A" -F step=store -F kind=teams -F "checked=$DIGEST" -F "file=@$WORK/large2.csv"
+expect_code "another large file than the checked one: 422" 422
+body_has "it says so" "This is not the file that was checked"
+page admin1 /import -F "csrf_token=$CSRF_A" -F step=store -F kind=teams -F "checked=$DIGEST"
+expect_code "no file chosen again: 422" 422
+body_has "the error beside the file input" '<p class="error" id="file-error">Choose the file you checked.</p>'
+if [ "$(team_rows)" = "$tb" ]; then ok "nothing stored"; else not_ok "nothing stored"; fi
+page admin1 /import -F "csrf_token=$CSRF_A" -F step=store -F kind=teams -F "checked=$DIGEST" -F "file=@$WORK/large.csv"
+expect_code "the checked file chosen again: 303" 303
+if [ "$(team_rows)" = "$((tb + 7000))" ]; then ok "its 7000 teams are stored"; else not_ok "its 7000 teams are stored" "$(team_rows)"; fi
+stop
 done_testing
