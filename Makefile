@@ -125,14 +125,19 @@ $(BUILD)/fuzz_po: tests/fuzz/fuzz_po.c $(PO_SRC)
 	@mkdir -p $(dir $@)
 	clang -std=c11 -g -O1 -Isrc -D_POSIX_C_SOURCE=200809L -fsanitize=fuzzer,address,undefined -o $@ $^
 
+$(BUILD)/fuzz_multipart: tests/fuzz/fuzz_multipart.c src/http/multipart.c src/util/arena.c src/util/buf.c src/util/utf8.c
+	@mkdir -p $(dir $@)
+	clang -std=c11 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined -o $@ $^
+
 $(BUILD)/fuzz_form: tests/fuzz/fuzz_form.c src/http/form.c src/util/arena.c src/util/buf.c src/util/utf8.c
 	@mkdir -p $(dir $@)
 	clang -std=c11 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined -o $@ $^
 
 fuzz: deps-test $(BUILD)/fuzz_csv $(BUILD)/fuzz_history $(BUILD)/fuzz_json_patch $(BUILD)/fuzz_router \
-		$(BUILD)/fuzz_po $(BUILD)/fuzz_form
+		$(BUILD)/fuzz_po $(BUILD)/fuzz_form $(BUILD)/fuzz_multipart
 	@mkdir -p $(BUILD)/fuzz-corpus $(BUILD)/fuzz-history-corpus $(BUILD)/fuzz-json-corpus \
-		$(BUILD)/fuzz-router-corpus $(BUILD)/fuzz-po-corpus $(BUILD)/fuzz-form-corpus
+		$(BUILD)/fuzz-router-corpus $(BUILD)/fuzz-po-corpus $(BUILD)/fuzz-form-corpus \
+		$(BUILD)/fuzz-multipart-corpus
 	$(BUILD)/fuzz_csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(BUILD)/fuzz-corpus tests/fuzz/corpus
 	$(BUILD)/fuzz_history -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
@@ -144,6 +149,8 @@ fuzz: deps-test $(BUILD)/fuzz_csv $(BUILD)/fuzz_history $(BUILD)/fuzz_json_patch
 	$(BUILD)/fuzz_po -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(BUILD)/fuzz-po-corpus tests/fuzz/po-corpus
 	$(BUILD)/fuzz_form -max_total_time=$(FUZZ_SECONDS) -max_len=1024 $(BUILD)/fuzz-form-corpus
+	$(BUILD)/fuzz_multipart -max_total_time=$(FUZZ_SECONDS) -max_len=2048 \
+		$(BUILD)/fuzz-multipart-corpus
 
 bench: all
 	bench/import_evidence.sh

@@ -76,6 +76,16 @@ const struct view_reader *http_view_reader(const struct http_ctx *cx, struct sto
  * (http/evidence_rules.c). */
 const char *http_evidence_source_refused(const struct http_caller *c, enum source src, bool own);
 
+/* Adds nrows rows of evidence (values: nrows * 7 strings in the columns of
+ * the evidence CSV, as evidence_json_parse gives them) for cx's caller by
+ * the rules and in the one transaction of POST /api/v1/evidence, with its
+ * audit entries (http/evidence.c; the self-assessment page uses it).
+ * 0 stored (*stored rows); 1 refused by the import's checks (fe names the
+ * field, "[i].level", and is logged; no answer made); -1 answered:
+ * refused by role or reach (403, 404; logged), or the store failed. */
+int http_evidence_add_rows(struct http_ctx *cx, const char **values, size_t nrows, long *stored,
+			   struct field_error *fe);
+
 /* Whether the caller may name assessor on evidence they add: 1 yes
  * (nobody, or themselves; admin and hr anyone; a token without a person
  * someone within its reach), 0 no with *why set, -1 when the check failed. */

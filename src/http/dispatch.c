@@ -16,6 +16,7 @@
 #include "http/page_auth.h"
 #include "http/proxy.h"
 #include "http/response.h"
+#include "http/signin.h"
 #include "web/page.h"
 
 enum {
@@ -306,6 +307,28 @@ static bool media_type_is(const char *value, const char *want)
 	       (value[n] == '\0' || value[n] == ';' || value[n] == ' ');
 }
 
+/* Refuses a browser's upload before its body is read, with a page in
+ * plain words: 413 larger than max bytes, 415 not multipart/form-data
+ * (a 400 page: the form could not be read). */
+static void upload_refused(const struct server_config *cfg, struct request_state *rs,
+			   struct http_response *r, int status, unsigned long long max)
+{
+	struct http_ctx cx = { cfg, &rs->req, r, &rs->arena };
+	char cookie[16], msg[200], size[32];
+	enum lang l = lang_negotiate(http_cookie_value(rs->req.cookie, "lang", cookie, sizeof cookie),
+				     rs->req.accept_language);
+
+	if (status == 413) {
+		page_size_text(size, sizeof size, max);
+		(void)snprintf(msg, sizeof msg,
+			       tr(l, "The file is larger than the %s this server accepts. "
+				     "Split it into smaller files."), size);
+		page_error(&cx, 413, msg);
+	} else {
+		page_error(&cx, 400, tr(l, "Send the file with the import page's form."));
+	}
+}
+
 /* The checks made once the headers are in: the target, the route, the
  * caller, the body's announced size and type. 0 to go on reading the
  * body, or the response to answer at once in r (returns 1). */
@@ -380,12 +403,13 @@ static int check_headers(struct MHD_Connection *c, struct request_state *rs, con
 		 * only with the application's own. A form's token is in
 		 * its body, checked when the body is in (page_form_read). */
 		if (rs->caller.by_cookie && !rs->caller.csrf_ok && changes_state(method) &&
-		    rs->route->body != BODY_FORM)
+		    rs->route->body != BODY_FORM && rs->route->body != BODY_UPLOAD)
 			return response_error(r, 403, "csrf", "X-CSRF-Token",
 					      "a request that changes something needs the"
 					      " X-CSRF-Token that signing in gave"), 1;
 	}
-	max = rs->route->body == BODY_CSV ? cfg->limits.csv_body_max : cfg->limits.json_body_max;
+	max = rs->route->body == BODY_CSV || rs->route->body == BODY_UPLOAD
+		      ? cfg->limits.csv_body_max : cfg->limits.json_body_max;
 	rs->body.max = (size_t)max;
 	length = header(c, "Content-Length");
 	if (length != NULL) {
@@ -394,9 +418,12 @@ static int check_headers(struct MHD_Connection *c, struct request_state *rs, con
 
 		errno = 0;
 		n = strtoull(length, &end, 10);
-		if (errno != 0 || *end != '\0' || n > max)
+		if (errno != 0 || *end != '\0' || n > max) {
+			if (rs->route->body == BODY_UPLOAD)
+				return upload_refused(cfg, rs, r, 413, max), 1;
 			return response_error(r, 413, "too_large", NULL,
 					      "the body is larger than %llu bytes", max), 1;
+		}
 	}
 	if (rs->route->body == BODY_JSON && !media_type_is(rs->req.content_type, "application/json"))
 		return response_error(r, 415, "unsupported_media_type", NULL,
@@ -404,6 +431,9 @@ static int check_headers(struct MHD_Connection *c, struct request_state *rs, con
 	if (rs->route->body == BODY_CSV && !media_type_is(rs->req.content_type, "text/csv"))
 		return response_error(r, 415, "unsupported_media_type", NULL,
 				      "send the body as text/csv"), 1;
+	if (rs->route->body == BODY_UPLOAD && changes_state(method) &&
+	    !media_type_is(rs->req.content_type, "multipart/form-data"))
+		return upload_refused(cfg, rs, r, 415, max), 1;
 	if (rs->route->body == BODY_FORM && changes_state(method) &&
 	    !media_type_is(rs->req.content_type, "application/x-www-form-urlencoded"))
 		return response_error(r, 415, "unsupported_media_type", NULL,
@@ -454,8 +484,8 @@ enum MHD_Result dispatch_access(void *cls, struct MHD_Connection *c, const char 
 	{
 		struct http_ctx cx = { rs->l->cfg, &rs->req, &r, &rs->arena };
 
-		if (rs->route->body == BODY_FORM && changes_state(method) &&
-		    page_form_read(&cx, &rs->req) < 0)
+		if ((rs->route->body == BODY_FORM || rs->route->body == BODY_UPLOAD) &&
+		    changes_state(method) && page_form_read(&cx, &rs->req) < 0)
 			return answer(c, rs, &r);
 		if (rs->route->handler(&cx) < 0 && r.status < 400)
 			response_error(&r, 500, "internal", NULL, "the request failed");

@@ -272,46 +272,87 @@ static const char *person_of_field(const struct add_job *j, const char *field)
 	return i < j->nrows ? j->values[i * NCOLS + COL_PERSON] : NULL;
 }
 
+/* Stores j's rows (parsed) with their audit entries in one transaction.
+ * 0 stored; 1 the rows were refused by the import's checks (j->fe set,
+ * the refusal logged, no answer made); -1 answered (refused by role or
+ * reach and logged, or the store failed). */
+static int add_rows(struct add_job *j, struct store *st)
+{
+	struct http_audit au = { "evidence.add", "evidence", NULL, NULL, "failed", NULL };
+	struct http_ctx *cx = j->cx;
+	struct err err = { 0 };
+
+	j->people = arena_alloc(cx->arena, j->nrows * sizeof *j->people + 1);
+	if (j->people == NULL)
+		return response_error(cx->resp, 500, "internal", NULL, "out of memory"), -1;
+	strmap_init(&j->seen);
+	if (store_transact(st, add_attempt, j, &err) == 0) {
+		strmap_free(&j->seen);
+		return 0;
+	}
+	strmap_free(&j->seen);
+	if (j->refused) {
+		au = j->au;
+		return http_audit_write(cx, st, &au), -1;
+	}
+	if (j->fe.code == EE_STORE)
+		return http_entity_failed(cx, &j->fe), -1;
+	/* Not the import: the access check failed (answered), or beginning,
+	 * the audit entry or committing did. */
+	if (j->fe.code == EE_NONE) {
+		if (cx->resp->status < 400)
+			http_store_failed(cx, &err, NULL);
+		return -1;
+	}
+	au.person = person_of_field(j, j->fe.field);
+	(void)snprintf(j->detail, sizeof j->detail, "%s%s%s", j->fe.field,
+		       j->fe.field[0] ? ": " : "", j->fe.message);
+	au.detail = j->detail;
+	if (http_audit_write(cx, st, &au) < 0 || cx->resp->status >= 400)
+		return -1;
+	return 1;
+}
+
 int handle_evidence_add(struct http_ctx *cx)
 {
 	struct add_job j = { .cx = cx };
 	struct http_audit au = { "evidence.add", "evidence", NULL, NULL, "failed", NULL };
 	struct err err = { 0 };
 	struct store *st = http_store(cx, &err);
+	int rc;
 
 	if (st == NULL)
 		return http_unavailable(cx);
 	if (evidence_json_parse(cx->req->body != NULL ? cx->req->body : "", cx->req->body_len,
 				cx->arena, &j.values, &j.nrows, &j.array, &j.fe) < 0) {
 		http_entity_failed(cx, &j.fe);
-		goto refused;
-	}
-	j.people = arena_alloc(cx->arena, j.nrows * sizeof *j.people);
-	if (j.people == NULL)
-		return response_error(cx->resp, 500, "internal", NULL, "out of memory");
-	strmap_init(&j.seen);
-	if (store_transact(st, add_attempt, &j, &err) == 0) {
-		strmap_free(&j.seen);
-		return http_json_answer(cx, 201, fill_stored, &j.stored);
-	}
-	strmap_free(&j.seen);
-	if (j.refused) {
-		au = j.au;
+		(void)snprintf(j.detail, sizeof j.detail, "%s%s%s", j.fe.field,
+			       j.fe.field[0] ? ": " : "", j.fe.message);
+		au.detail = j.detail;
 		return http_audit_write(cx, st, &au);
 	}
-	if (j.fe.code == EE_STORE)
+	rc = add_rows(&j, st);
+	if (rc == 0)
+		return http_json_answer(cx, 201, fill_stored, &j.stored);
+	if (rc == 1)
 		return http_entity_failed(cx, &j.fe);
-	/* Not the import: the access check failed (answered), or beginning,
-	 * the audit entry or committing did. */
-	if (j.fe.code == EE_NONE)
-		return cx->resp->status >= 400 ? 0 : http_store_failed(cx, &err, NULL);
-	http_entity_failed(cx, &j.fe);
-	au.person = person_of_field(&j, j.fe.field);
-refused:
-	(void)snprintf(j.detail, sizeof j.detail, "%s%s%s", j.fe.field, j.fe.field[0] ? ": " : "",
-		       j.fe.message);
-	au.detail = j.detail;
-	return http_audit_write(cx, st, &au);
+	return 0;
+}
+
+int http_evidence_add_rows(struct http_ctx *cx, const char **values, size_t nrows, long *stored,
+			   struct field_error *fe)
+{
+	struct add_job j = { .cx = cx, .values = values, .nrows = nrows, .array = true };
+	struct err err = { 0 };
+	struct store *st = http_store(cx, &err);
+	int rc;
+
+	if (st == NULL)
+		return http_unavailable(cx), -1;
+	rc = add_rows(&j, st);
+	*stored = j.stored;
+	*fe = j.fe;
+	return rc;
 }
 
 /* ---- a person's evidence ---------------------------------------------------- */

@@ -53,6 +53,7 @@ struct http_caller {
 };
 
 struct form;
+struct multipart_file;
 
 /* One name=value pair, percent-decoded. */
 struct http_pair {
@@ -83,6 +84,8 @@ struct http_request {
 	size_t body_len;
 	const struct http_caller *caller; /* NULL on public routes and until known */
 	const struct form *form;          /* a BODY_FORM route's fields (http/form.h) */
+	const struct multipart_file *upload; /* a BODY_UPLOAD route's file, or NULL
+					   * (http/multipart.h) */
 };
 
 /* The value of the route parameter or query parameter name, or NULL. */

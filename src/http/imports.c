@@ -17,6 +17,7 @@
 #include <sysexits.h>
 
 #include "http/api.h"
+#include "http/imports.h"
 #include "io/csv.h"
 #include "io/import.h"
 #include "util/jsonw.h"
@@ -61,6 +62,8 @@ struct upload {
 	struct problems problems;
 	struct http_audit au;
 	char detail[160];
+	bool stored;                  /* run stored the rows */
+	char err_msg[ERR_MSG_MAX];    /* why the rows were refused */
 };
 
 static void note_problem(void *ctx, const char *file, long line, const char *column,
@@ -234,8 +237,9 @@ static void write_problem(struct jw *w, const struct problems *p, const struct p
 
 /* The answer: the verdict, the counts and every problem, written to a
  * temporary file (up to IMPORT_PROBLEMS_MAX problems). */
-static int answer(struct upload *u, bool stored, const struct err *err)
+static int answer(struct upload *u)
 {
+	bool stored = u->stored;
 	struct jw *w = malloc(sizeof *w);
 	FILE *f = response_tmpfile();
 	int status = stored || (u->dry_run && u->report.errors == 0) ? 200 : 422;
@@ -252,7 +256,7 @@ static int answer(struct upload *u, bool stored, const struct err *err)
 		jw_key(w, "error");
 		jw_object_begin(w);
 		jw_field_string(w, "code", "invalid_rows");
-		jw_field_string(w, "message", err->msg);
+		jw_field_string(w, "message", u->err_msg);
 		jw_key(w, "field");
 		jw_null(w);
 		jw_object_end(w);
@@ -333,11 +337,55 @@ static int run(struct upload *u, struct store *st)
 			(void)snprintf(u->detail, sizeof u->detail, "%srefused: %ld problems",
 				       u->dry_run ? "dry run " : "", u->report.errors);
 		u->au.outcome = rc == 0 ? "ok" : "failed";
-		answer(u, rc == 0 && !u->dry_run, &err);
-		return rc == 0 && !u->dry_run ? 1 : 0;    /* 1: logged with the import */
+		u->stored = rc == 0 && !u->dry_run;
+		(void)snprintf(u->err_msg, sizeof u->err_msg, "%s", err.msg);
+		return u->stored ? 1 : 0;    /* 1: logged with the import */
 	}
 	http_store_failed(u->cx, &err, NULL);
 	return -1;
+}
+
+/* Imports data[0..len) of kind u->kind for u->cx's caller (u->dry_run:
+ * checked only), writing the audit entry. 0 with u's outcome and problems
+ * filled (u->stored, u->report, u->problems); -1 with the answer set
+ * (403 for a role that may not import this, 500, 503). */
+static int import_upload(struct upload *u, const char *data, size_t len)
+{
+	struct http_ctx *cx = (struct http_ctx *)u->cx;
+	struct coach_check k = { 0 };
+	struct err err = { 0 };
+	struct store *st = http_store(cx, &err);
+	int rc = -1;
+
+	if (st == NULL)
+		return http_unavailable(cx), -1;
+	u->au = (struct http_audit){ "import", "import", import_kind_name(u->kind), NULL, "ok",
+				     u->detail };
+	strmap_init(&k.reach);
+	u->report = (struct import_report){ note_problem, NULL, &u->problems, 0, 0 };
+	if (may_import(u, &k, st)) {
+		/* The body as a file without a copy; an empty one as an empty file. */
+		u->in = len > 0 ? fmemopen((void *)data, len, "r") : fopen("/dev/null", "r");
+		if (u->in == NULL) {
+			response_error(cx->resp, 500, "internal", NULL, "cannot read the body");
+			goto out;
+		}
+		rc = run(u, st);
+		if (rc < 0)
+			goto out;    /* the store failed */
+		if (rc == 1) {       /* logged with the import */
+			rc = 0;
+			goto out;
+		}
+	}
+	http_audit_write(cx, st, &u->au);
+	rc = cx->resp->status >= 400 ? -1 : 0;    /* refused (403) or done */
+out:
+	if (u->in != NULL)
+		(void)fclose(u->in);
+	u->in = NULL;
+	strmap_free(&k.reach);
+	return rc;
 }
 
 int handle_import(struct http_ctx *cx)
@@ -346,10 +394,6 @@ int handle_import(struct http_ctx *cx)
 	const char *kind = http_param(cx->req, "kind");
 	const char *dry = http_query(cx->req, "dry_run");
 	struct upload *u;
-	struct coach_check k = { 0 };
-	struct err err = { 0 };
-	struct store *st;
-	int rc;
 
 	if (http_only_query(cx, names, 1) < 0)
 		return 0;
@@ -367,34 +411,52 @@ int handle_import(struct http_ctx *cx)
 				      "there is no kind of data '%.60s' to import; the kinds are %s",
 				      kind, import_kind_list());
 	}
-	st = http_store(cx, &err);
-	if (st == NULL) {
-		free(u);
-		return http_unavailable(cx);
-	}
-	u->au = (struct http_audit){ "import", "import", import_kind_name(u->kind), NULL, "ok",
-				     u->detail };
-	strmap_init(&k.reach);
 	arena_init(&u->problems.arena, (size_t)64 << 20);
-	u->report = (struct import_report){ note_problem, NULL, &u->problems, 0, 0 };
-	if (may_import(u, &k, st)) {
-		/* The body as a file without a copy; an empty one as an empty file. */
-		u->in = cx->req->body_len > 0 ? fmemopen((void *)cx->req->body, cx->req->body_len, "r")
-					      : fopen("/dev/null", "r");
-		if (u->in == NULL) {
-			response_error(cx->resp, 500, "internal", NULL, "cannot read the body");
-			goto out;
-		}
-		rc = run(u, st);
-		if (rc != 0)
-			goto out;    /* logged with the import, or the store failed */
-	}
-	http_audit_write(cx, st, &u->au);
-out:
-	if (u->in != NULL)
-		(void)fclose(u->in);
-	strmap_free(&k.reach);
+	if (import_upload(u, cx->req->body, cx->req->body_len) == 0)
+		answer(u);
 	problems_free(&u->problems);
 	free(u);
 	return 0;
+}
+
+int http_import_file(struct http_ctx *cx, enum import_kind kind, const char *data, size_t len,
+		     bool dry_run, struct arena *a, struct http_import_result *out)
+{
+	struct upload *u = calloc(1, sizeof *u);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (u == NULL)
+		return response_error(cx->resp, 500, "internal", NULL, "out of memory"), -1;
+	u->cx = cx;
+	u->kind = kind;
+	u->dry_run = dry_run;
+	arena_init(&u->problems.arena, (size_t)64 << 20);
+	rc = import_upload(u, data, len);
+	if (rc == 0) {
+		out->stored = u->stored;
+		out->rows = u->report.errors == 0 ? u->report.rows : 0;
+		out->problem_count = u->report.errors;
+		out->problems = arena_alloc(a, (u->problems.n + 1) * sizeof *out->problems);
+		if (out->problems == NULL) {
+			rc = -1;
+			response_error(cx->resp, 500, "internal", NULL, "out of memory");
+		}
+		for (size_t i = 0; rc == 0 && i < u->problems.n; i++) {
+			const struct problem *q = &u->problems.items[i];
+			struct http_import_problem *o = &out->problems[out->nproblems++];
+
+			o->line = q->line;
+			o->column = column_of(&u->problems, q->field);
+			o->field = q->field != NULL ? arena_strdup(a, q->field) : NULL;
+			o->message = arena_strdup(a, q->message);
+			if (o->message == NULL) {
+				out->nproblems--;
+				break;
+			}
+		}
+	}
+	problems_free(&u->problems);
+	free(u);
+	return rc;
 }

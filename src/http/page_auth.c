@@ -7,6 +7,7 @@
 
 #include "auth/auth.h"
 #include "http/form.h"
+#include "http/multipart.h"
 #include "http/signin.h"
 #include "web/page.h"
 
@@ -105,8 +106,23 @@ int page_form_read(struct http_ctx *cx, struct http_request *req)
 
 	if (f == NULL)
 		return page_error(cx, 500, NULL), -1;
-	if (form_parse(req->body, req->body_len, cx->arena, f, msg, sizeof msg) < 0)
+	if (req->content_type != NULL && strncasecmp(req->content_type, "multipart/", 10) == 0) {
+		/* An upload (BODY_UPLOAD, the only route the dispatcher lets
+		 * multipart through to): the file stays in the body. */
+		struct multipart_file *file = arena_alloc(cx->arena, sizeof *file);
+		char boundary[MULTIPART_BOUNDARY_MAX + 1];
+
+		if (file == NULL)
+			return page_error(cx, 500, NULL), -1;
+		if (multipart_boundary(req->content_type, boundary) < 0)
+			return page_error(cx, 400, "the form has no valid boundary"), -1;
+		if (multipart_parse(req->body, req->body_len, boundary, cx->arena, f, file, msg,
+				    sizeof msg) < 0)
+			return page_error(cx, 400, msg), -1;
+		req->upload = file;
+	} else if (form_parse(req->body, req->body_len, cx->arena, f, msg, sizeof msg) < 0) {
 		return page_error(cx, 400, msg), -1;
+	}
 	req->form = f;
 	/* The form's csrf_token stands for the API's X-CSRF-Token header:
 	 * a page of another site can make the browser send the cookie, but

@@ -17,10 +17,14 @@ enum http_body {
 					  * accepted and ignored) */
 	BODY_JSON,                       /* application/json, json_body_max */
 	BODY_CSV,                        /* text/csv, csv_body_max */
-	BODY_FORM                        /* application/x-www-form-urlencoded, a
+	BODY_FORM,                       /* application/x-www-form-urlencoded, a
 					  * browser's form, json_body_max; a cookie
 					  * caller's CSRF token is its csrf_token
 					  * field (http/page_auth.h) */
+	BODY_UPLOAD                      /* multipart/form-data, a browser's form
+					  * with a file (http/multipart.h),
+					  * csv_body_max; its CSRF token as
+					  * BODY_FORM's */
 };
 
 /* One route: who may call METHOD PATTERN, and the function that answers.

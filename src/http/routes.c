@@ -75,6 +75,13 @@ const struct http_route http_routes[] = {
 	{ "GET", "/library", handle_library_page, ACCESS_PAGE, BODY_NONE },
 	/* the team page (web/team_page.c) */
 	{ "GET", "/teams/{key}", handle_team_page, ACCESS_PAGE, BODY_NONE },
+	/* Self-assessment, import and export pages (web/self_page.c,
+	 * web/import_page.c). */
+	{ "GET", "/self-assessment", handle_self_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/self-assessment", handle_self_post, ACCESS_PAGE, BODY_FORM },
+	{ "GET", "/import", handle_import_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/import", handle_import_post, ACCESS_PAGE, BODY_UPLOAD },
+	{ "GET", "/export", handle_export_page, ACCESS_PAGE, BODY_NONE },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];

@@ -23,6 +23,11 @@ int page_error(struct http_ctx *cx, int status, const char *message)
 				  "reload it and try again.");
 		code = "forbidden";
 		break;
+	case 413:
+		title = tr(p.lang, "Too large");
+		text = tr(p.lang, "Go back and choose a smaller file.");
+		code = "too_large";
+		break;
 	case 404:
 		title = tr(p.lang, "Page not found");
 		text = tr(p.lang, "There is no such page, or it is not yours to see.");

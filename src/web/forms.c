@@ -2,6 +2,7 @@
  * its error in plain words beside it, tied to it for screen readers
  * (aria-describedby, aria-invalid). */
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "io/html.h"
 #include "web/page.h"
@@ -67,4 +68,12 @@ void page_message(struct page *p, const char *kind, const char *text)
 
 	html_printf(p->out, "<p class=\"message %s\" role=\"%s\">%s</p>\n", kind,
 		    alert ? "alert" : "status", text);
+}
+
+void page_size_text(char *out, size_t outsz, unsigned long long bytes)
+{
+	if (bytes >= 1024ULL * 1024)
+		(void)snprintf(out, outsz, "%llu MB", bytes / (1024ULL * 1024));
+	else
+		(void)snprintf(out, outsz, "%llu kB", (bytes + 1023) / 1024);
 }

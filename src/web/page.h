@@ -61,6 +61,10 @@ int page_redirect(struct http_ctx *cx, const char *location);
  * reach), 405, 429, 500. Returns 0. */
 int page_error(struct http_ctx *cx, int status, const char *message);
 
+/* bytes as an upload limit for people: "64 MB" from 1 MiB up (whole
+ * MiB, rounded down), else "N kB" (KiB, rounded up). (web/forms.c) */
+void page_size_text(char *out, size_t outsz, unsigned long long bytes);
+
 /* The value of the POSTed field name, or NULL. */
 const char *page_field(const struct page *p, const char *name);
 

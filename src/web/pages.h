@@ -18,5 +18,12 @@ int handle_home_page(struct http_ctx *cx);
 int handle_library_page(struct http_ctx *cx);
 /* web/team_page.c: GET /teams/{key} */
 int handle_team_page(struct http_ctx *cx);
+/* web/self_page.c: GET and POST /self-assessment */
+int handle_self_page(struct http_ctx *cx);
+int handle_self_post(struct http_ctx *cx);
+/* web/import_page.c: GET and POST /import, GET /export */
+int handle_import_page(struct http_ctx *cx);
+int handle_import_post(struct http_ctx *cx);
+int handle_export_page(struct http_ctx *cx);
 
 #endif

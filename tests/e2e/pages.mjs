@@ -23,8 +23,9 @@ export const PAGES = [
 	{ name: 'team', path: '/teams/kcc-phone', as: 'manager' },
 	{ name: 'team-hr', path: '/teams/kcc', as: 'hr' },
 	// { name: 'person', path: '/people/KCC-1011', as: 'manager' },
-	// { name: 'self-assessment', path: '/self-assessment', as: 'employee' },
-	// { name: 'import', path: '/import', as: 'hr' },
+	{ name: 'self-assessment', path: '/self-assessment', as: 'employee' },
+	{ name: 'import', path: '/import', as: 'hr' },
+	{ name: 'export', path: '/export', as: 'hr' },
 ];
 
 // The main navigation: where each link goes (a prefix when it ends in
@@ -33,16 +34,17 @@ export const PAGES = [
 export const NAV = [
 	{ path: '/', roles: ALL, built: true },
 	{ path: '/library', roles: ALL, built: true },
-	{ path: '/self-assessment', roles: ['manager', 'employee'], built: false },
-	{ path: '/import', roles: ['admin', 'hr'], built: false },
-	{ path: '/export', roles: ['admin', 'hr'], built: false },
+	{ path: '/self-assessment', roles: ['manager', 'employee'], built: true },
+	{ path: '/import', roles: ['admin', 'hr'], built: true },
+	{ path: '/export', roles: ['admin', 'hr'], built: true },
 	{ path: '/admin/', roles: ['admin'], built: false },
 ];
 
 // Pages only some roles may open: any other role gets 403 or 404 (never
 // the page). Only pages that are built.
 export const ACCESS = [
-	// { path: '/import', roles: ['admin', 'hr'] },
+	{ path: '/import', roles: ['admin', 'hr'] },
+	{ path: '/export', roles: ['admin', 'hr'] },
 	// { path: '/admin/users', roles: ['admin'] },
 ];
 
