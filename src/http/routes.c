@@ -73,6 +73,9 @@ const struct http_route http_routes[] = {
 	{ "POST", "/account/password", handle_password_post, ACCESS_PAGE, BODY_FORM },
 	{ "GET", "/", handle_home_page, ACCESS_PAGE, BODY_NONE },
 	{ "GET", "/library", handle_library_page, ACCESS_PAGE, BODY_NONE },
+	/* the person page (web/person_page.c, person_form.c) */
+	{ "GET", "/people/{key}", handle_person_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/people/{key}/evidence", handle_person_evidence_post, ACCESS_PAGE, BODY_FORM },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];

@@ -16,5 +16,8 @@ int handle_password_post(struct http_ctx *cx);
 int handle_home_page(struct http_ctx *cx);
 /* web/library_page.c: GET /library */
 int handle_library_page(struct http_ctx *cx);
+/* web/person_page.c, person_form.c: GET /people/{key}, POST /people/{key}/evidence */
+int handle_person_page(struct http_ctx *cx);
+int handle_person_evidence_post(struct http_ctx *cx);
 
 #endif
