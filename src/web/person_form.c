@@ -151,7 +151,7 @@ struct add_form {
 /* The import's complaint about a field, beside it. */
 static void field_refused(struct add_form *j)
 {
-	const char *msg = tr(j->lang, "This value cannot be stored; check it and try again.");
+	const char *msg = tr(j->lang, "This value cannot be stored. Check it and try again.");
 
 	if (strcmp(j->fe.field, "competency") == 0)
 		j->f->competency_error = tr(j->lang, "Choose a competency of the list.");

@@ -142,10 +142,10 @@ const char *person_source_label(enum lang l, enum source s)
 	case SOURCE_SELF: return trc(l, "evidence source", "Self");
 	case SOURCE_MANAGER: return trc(l, "evidence source", "Manager");
 	case SOURCE_PEER: return trc(l, "evidence source", "Peer");
-	case SOURCE_ASSESSMENT: return trc(l, "evidence source", "Assessment");
+	case SOURCE_ASSESSMENT: return trc(l, "evidence source", "Development assessment");
 	case SOURCE_TEST: return trc(l, "evidence source", "Test");
 	case SOURCE_QA: return trc(l, "evidence source", "Quality evaluation");
-	default: return trc(l, "evidence source", "Customer");
+	default: return trc(l, "evidence source", "Customer feedback");
 	}
 }
 
@@ -154,11 +154,11 @@ static void write_header(struct page *p, const struct person_data *d)
 	const struct member_view *v = &d->a.members[0];
 
 	fputs("<dl class=\"facts\">\n", p->out);
-	html_printf(p->out, "<dt>%s</dt><dd>%s</dd>\n", tr(p->lang, "Person number"), d->key);
+	html_printf(p->out, "<dt>%s</dt><dd>%s</dd>\n", tr(p->lang, "Employee number"), d->key);
 	if (d->who.team != NULL)
 		html_printf(p->out, "<dt>%s</dt><dd><a href=\"/teams/%s\">%s</a></dd>\n",
 			    tr(p->lang, "Team"), d->who.team, d->who.team);
-	html_printf(p->out, "<dt>%s</dt><dd>%s</dd>\n", tr(p->lang, "Role profile"),
+	html_printf(p->out, "<dt>%s</dt><dd>%s</dd>\n", tr(p->lang, "Function profile"),
 		    d->who.role != NULL ? role_name(&d->lib, d->who.role)
 		    : tr(p->lang, "none"));
 	html_printf(p->out, "<dt>%s</dt><dd>", tr(p->lang, "Profile fit"));
@@ -186,7 +186,7 @@ static void write_timeline(struct page *p, const struct explain *x, const struct
 	char summary[120];
 
 	if (x->n == 0) {
-		html_printf(p->out, "<p class=\"empty\">%s</p>\n", tr(p->lang, "No evidence yet."));
+		html_printf(p->out, "<p class=\"empty\">%s</p>\n", tr(p->lang, "No evidence recorded yet."));
 		return;
 	}
 	(void)snprintf(summary, sizeof summary, trn(p->lang, "%lu row of evidence",
@@ -257,7 +257,7 @@ static const char *kind_text(enum lang l, enum rec_kind k)
 	switch (k) {
 	case REC_GROUP: return tr(l, "Group training or coaching");
 	case REC_INDIVIDUAL: return tr(l, "Individual coaching");
-	case REC_MENTOR: return tr(l, "A mentor");
+	case REC_MENTOR: return tr(l, "A mentor from the organisation");
 	case REC_CROSS_TRAIN: return tr(l, "Cross-training from the one who meets the level");
 	case REC_HIRE: return tr(l, "Nobody meets the level: hire or train from outside");
 	case REC_REASSIGN: return tr(l, "A large gap that hardly develops: consider another task");
@@ -307,8 +307,8 @@ static void write_recommendations(struct page *p, const struct person_data *d,
 			html_printf(p->out, ": %s", group);
 		}
 		if (r->mentor != NULL && !r->mentor_withheld)
-			html_printf(p->out, ": %s <a href=\"/people/%s\">%s</a>",
-				    tr(p->lang, "mentor"), r->mentor->person, r->mentor->person);
+			html_printf(p->out, " %s <a href=\"/people/%s\">%s</a>",
+				    tr(p->lang, "mentor:"), r->mentor->person, r->mentor->person);
 		else if (r->mentor != NULL && r->mentor->team != NULL)
 			html_printf(p->out, ": %s %s", tr(p->lang, "a mentor in team"),
 				    r->mentor->team);
@@ -352,7 +352,7 @@ static void write_focus(struct page *p, const struct person_data *d)
 			    top[k]->competency, competency_name(&d->lib, top[k]->competency),
 			    tr(p->lang, "Gap"));
 		person_number(p, top[k]->gap, 1);
-		html_printf(p->out, ", %s %d, %s ", tr(p->lang, "weight"), top[k]->weight,
+		html_printf(p->out, ", %s %d, %s ", tr(p->lang, "weight of the competency"), top[k]->weight,
 			    tr(p->lang, "weighted gap"));
 		person_number(p, top[k]->gap * top[k]->weight, 1);
 		fputs("</p>\n", p->out);
@@ -372,7 +372,7 @@ static void write_page(struct page *p, const struct person_data *d, const struct
 	if (f == NULL && http_query(p->cx->req, "added") != NULL)
 		page_message(p, "ok", tr(p->lang, "The evidence was added."));
 	write_header(p, d);
-	html_printf(p->out, "<h2 id=\"chart\">%s</h2>\n", tr(p->lang, "Required and current level"));
+	html_printf(p->out, "<h2 id=\"chart\">%s</h2>\n", tr(p->lang, "Required against current level"));
 	if (v->nlines == 0)
 		html_printf(p->out, "<p>%s</p>\n",
 			    tr(p->lang, "This person has no role profile, so no required levels."));

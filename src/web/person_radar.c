@@ -211,7 +211,7 @@ static void numbers(struct page *p, const struct member_view *v, const char *con
 		if (l->est.assessed)
 			person_number(p, l->est.level, 1);
 		else
-			html_printf(p->out, "%s", tr(p->lang, "unassessed"));
+			html_printf(p->out, "%s", tr(p->lang, "not assessed"));
 		fputs("</td><td class=\"num\">", p->out);
 		if (l->est.assessed)
 			person_number(p, l->gap, 1);
