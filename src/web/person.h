@@ -8,9 +8,9 @@
 #include "core/analysis.h"
 #include "web/page.h"
 
-/* The STAR note's parts (docs/data-model.md, "evidence_star"), in order. */
-enum { PERSON_STAR_PARTS = 4 };
-extern const char *const person_star_fields[PERSON_STAR_PARTS];   /* "situation" ... */
+#include "store/star.h"
+
+enum { PERSON_STAR_PARTS = STAR_PARTS };
 
 /* What was typed into the evidence form, kept when it is shown again,
  * and the error beside each field (translated), NULL where none. */

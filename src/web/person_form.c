@@ -12,6 +12,7 @@
 
 #include "http/api.h"
 #include "io/html.h"
+#include "store/star.h"
 #include "store/texts.h"
 #include "util/date.h"
 #include "web/person.h"
@@ -100,6 +101,31 @@ static void write_competencies(struct page *p, const struct library *lib,
 	fputs("</select>\n</div>\n", p->out);
 }
 
+/* The STAR note's four parts, each optional (store/star.h). */
+static void write_star(struct page *p, const struct person_form *f)
+{
+	const char *labels[STAR_PARTS] = {
+		tr(p->lang, "Situation"), tr(p->lang, "Task"), tr(p->lang, "Action"),
+		tr(p->lang, "Result")
+	};
+
+	html_printf(p->out, "<fieldset class=\"star\">\n<legend>%s</legend>\n<p class=\"hint\">%s</p>\n",
+		    tr(p->lang, "STAR note (optional)"),
+		    tr(p->lang, "An example of the behaviour: the situation, the task, what the "
+			       "person did and what came of it."));
+	for (int i = 0; i < STAR_PARTS; i++) {
+		const char *name = star_part_names[i];
+		const char *error = f != NULL ? f->star_error[i] : NULL;
+
+		field_begin(p, name, labels[i], error);
+		html_printf(p->out, "<textarea id=\"%s\" name=\"%s\" rows=\"2\" maxlength=\"%d\"",
+			    name, name, STAR_PART_MAX);
+		invalid_attrs(p, name, error);
+		html_printf(p->out, ">%s</textarea>\n</div>\n", f != NULL ? f->star[i] : NULL);
+	}
+	fputs("</fieldset>\n", p->out);
+}
+
 void person_form_write(struct page *p, const char *key, const struct library *lib,
 		       const struct member_view *v, const struct person_form *f)
 {
@@ -131,6 +157,7 @@ void person_form_write(struct page *p, const char *key, const struct library *li
 		.name = "note", .label = tr(p->lang, "Note (optional)"), .type = "text",
 		.value = f != NULL ? f->note : NULL,
 		.error = f != NULL ? f->note_error : NULL });
+	write_star(p, f);
 	page_submit(p, tr(p->lang, "Add evidence"));
 	page_form_end(p);
 }
@@ -142,6 +169,7 @@ struct add_form {
 	const char *key;
 	const char *values[7];        /* person, competency, level, source, date, assessor, note */
 	struct person_form *f;
+	struct evidence_star star;
 	enum lang lang;
 	int refused;                  /* 404: out of reach; 422: the form shown again */
 	struct field_error fe;
@@ -190,6 +218,9 @@ static int add_attempt(struct store *st, void *ctx, int attempt, struct err *err
 		j->refused = 422;
 		return err_set(err, EX_DATAERR, "%s", j->fe.message);
 	}
+	/* The note goes with its row, in its transaction. */
+	if (store_put_evidence_star(st, j->key, &j->star, err) < 0)
+		return -1;
 	return http_audit_in(j->cx, st, &ok, err);
 }
 
@@ -203,6 +234,7 @@ static bool check_form(struct add_form *j, const struct page *p)
 	char *end;
 	double level;
 	char *lv;
+	bool ok = true;
 
 	if (f->source == NULL || source_parse(f->source, &src) < 0)
 		f->source_error = tr(p->lang, "Choose a source of the list.");
@@ -226,9 +258,20 @@ static bool check_form(struct add_form *j, const struct page *p)
 		f->date_error = tr(p->lang, "Give a date that is not in the future.");
 	if (f->note != NULL && strlen(f->note) > NOTE_MAX)
 		f->note_error = tr(p->lang, "The note is too long: at most 1000 characters.");
+	for (int i = 0; i < STAR_PARTS; i++) {
+		size_t chars = 0;
+
+		for (const char *s = f->star[i]; s != NULL && *s != '\0'; s++)
+			chars += ((unsigned char)*s & 0xC0) != 0x80;
+		if (chars > STAR_PART_MAX) {
+			f->star_error[i] = tr(p->lang, "Too long: at most 2000 characters.");
+			ok = false;
+		}
+		j->star.part[i] = f->star[i];
+	}
 	j->values[2] = lv;
-	return f->source_error == NULL && f->competency_error == NULL && f->level_error == NULL &&
-	       f->date_error == NULL && f->note_error == NULL;
+	return ok && f->source_error == NULL && f->competency_error == NULL &&
+	       f->level_error == NULL && f->date_error == NULL && f->note_error == NULL;
 }
 
 int handle_person_evidence_post(struct http_ctx *cx)
@@ -252,6 +295,8 @@ int handle_person_evidence_post(struct http_ctx *cx)
 	f->level = page_field(&p, "level");
 	f->date = page_field(&p, "date");
 	f->note = page_field(&p, "note");
+	for (int i = 0; i < STAR_PARTS; i++)
+		f->star[i] = page_field(&p, star_part_names[i]);
 	if (st == NULL) {
 		page_discard(&p);
 		return page_error(cx, 503, NULL);

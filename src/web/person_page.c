@@ -13,6 +13,7 @@
 
 #include "http/api.h"
 #include "io/html.h"
+#include "store/star.h"
 #include "store/texts.h"
 #include "util/date.h"
 #include "views/gather.h"
@@ -33,6 +34,8 @@ struct person_data {
 	struct library lib;
 	const char **names;              /* per line of the member: the competency's name */
 	struct explain *x;               /* per line: its evidence, calloc'd */
+	struct evidence_star_row *stars; /* the STAR notes of the person's rows, by id */
+	size_t nstars;
 	size_t nx;
 	struct team_snapshot team_snap;  /* the person's team, for its recommendations */
 	struct analysis team_a;
@@ -85,6 +88,7 @@ static int gather(struct store *st, struct page *p, struct person_data *d,
 	if (rc <= 0)
 		return rc < 0 ? -1 : err_set(err, EX_DATAERR, "no person '%s'", d->key);
 	if (store_load_library(st, lang_code(p->lang), &d->arena, &d->lib, err) < 0 ||
+	    store_person_stars(st, d->key, &d->arena, &d->stars, &d->nstars, err) < 0 ||
 	    view_analyse(st, NULL, d->key, d->as_of, &d->snap, &d->a, err) < 0)
 		return -1;
 	d->analysed = true;
@@ -181,7 +185,24 @@ static void write_header(struct page *p, const struct person_data *d)
 
 /* The rows of x as `compgap explain` gives them: date, source, level,
  * weight (and the assessor, unless withheld, and the note). */
-static void write_timeline(struct page *p, const struct explain *x, const struct settings *set)
+/* The STAR note of a row, under it. */
+static void write_star(struct page *p, const struct evidence_star *s)
+{
+	const char *labels[STAR_PARTS] = {
+		tr(p->lang, "Situation"), tr(p->lang, "Task"), tr(p->lang, "Action"),
+		tr(p->lang, "Result")
+	};
+
+	html_printf(p->out, "<tr class=\"star-row\"><td colspan=\"6\"><dl class=\"star\" "
+		    "aria-label=\"%s\">", tr(p->lang, "STAR note"));
+	for (int i = 0; i < STAR_PARTS; i++)
+		if (s->part[i] != NULL && s->part[i][0] != '\0')
+			html_printf(p->out, "<dt>%s</dt><dd>%s</dd>", labels[i], s->part[i]);
+	fputs("</dl></td></tr>\n", p->out);
+}
+
+static void write_timeline(struct page *p, const struct person_data *d, const struct explain *x,
+			   const struct settings *set)
 {
 	char summary[120];
 
@@ -200,6 +221,7 @@ static void write_timeline(struct page *p, const struct explain *x, const struct
 		    tr(p->lang, "Assessor"), tr(p->lang, "Note"));
 	for (size_t i = 0; i < x->n; i++) {
 		const struct evidence *r = &x->rows[i];
+		const struct evidence_star *star;
 		struct row_weight rw;
 
 		estimate_row_weight(r, set, x->as_of, &rw);
@@ -217,6 +239,9 @@ static void write_timeline(struct page *p, const struct explain *x, const struct
 		if (r->assessor != NULL)
 			html_printf(p->out, "%s", r->assessor);
 		html_printf(p->out, "</td><td>%s</td></tr>\n", r->note);
+		star = star_find(d->stars, d->nstars, r->id);
+		if (star != NULL)
+			write_star(p, star);
 	}
 	fputs("</tbody>\n</table>\n</details>\n", p->out);
 }
@@ -247,7 +272,7 @@ static void write_competencies(struct page *p, const struct person_data *d,
 			fputs("\xE2\x80\x93", p->out);
 		html_printf(p->out, "</dd>\n<dt>%s</dt><dd><span class=\"flag %s\">%s</span></dd>\n"
 			    "</dl>\n", tr(p->lang, "Flag"), flag_class(l), flag_text(p->lang, l));
-		write_timeline(p, &d->x[i], set);
+		write_timeline(p, d, &d->x[i], set);
 		fputs("</section>\n", p->out);
 	}
 }

@@ -127,24 +127,39 @@ tok=$(csrf_of)
 today=$(date -u +%Y-%m-%d)
 as mgr1 /people/KCC-1011/evidence -X POST --data-urlencode "csrf_token=$tok" \
 	-d source=manager -d competency=active-listening -d level=3,5 -d "date=$today" \
-	--data-urlencode "note=Handled <b>the</b> angry caller & calmed them"
-expect_code "a manager adds evidence: 303" 303
+	--data-urlencode "note=Handled <b>the</b> angry caller & calmed them" \
+	--data-urlencode "situation=A caller shouted about a missed <collection>" \
+	--data-urlencode "task=Calm the caller and find out what went wrong" \
+	--data-urlencode "action=Listened, summarised, booked a new pick-up" -d result=
+expect_code "a manager adds evidence with a STAR note: 303" 303
 check "back to the page" [ "$(location)" = "/people/KCC-1011?added=1" ]
 check "one row more in the API's list" [ "$(evidence_count admin1 KCC-1011)" = "$((before + 1))" ]
 check "as manager evidence at 3.5 by mgr1's person" /usr/bin/python3 -c '
 import json,sys
 d=json.load(open(sys.argv[1]))
 sys.exit(0 if any(r["source"]=="manager" and r["level"]==3.5 and r["assessor"]=="KCC-1010" and r["competency"]=="active-listening" for r in d["items"]) else 1)' "$WORK/b"
+check "its STAR note in the API's list (an empty part as null)" /usr/bin/python3 -c '
+import json,sys
+d=json.load(open(sys.argv[1]))
+want={"situation": "A caller shouted about a missed <collection>", "task": "Calm the caller and find out what went wrong", "action": "Listened, summarised, booked a new pick-up", "result": None}
+stars=[r["star"] for r in d["items"] if r["star"] is not None]
+sys.exit(0 if stars == [want] and all("star" in r for r in d["items"]) else 1)' "$WORK/b"
 as mgr1 "/people/KCC-1011?added=1"
 body_has "the page says so" "The evidence was added."
 body_has "the note is shown, escaped" "Handled &lt;b&gt;the&lt;/b&gt; angry caller &amp; calmed them"
 body_lacks "never raw" "<b>the</b>"
+body_has "the STAR note is shown under its row" '<dt>Situation</dt><dd>A caller shouted about a missed &lt;collection&gt;</dd><dt>Task</dt>'
+body_lacks "without the part not given" '<dt>Result</dt>'
+body_has "the form has the STAR fields" '<textarea id="situation" name="situation"'
+
 
 # Refused: the form comes back with the error beside the field and what
 # was typed; nothing is stored.
 as mgr1 /people/KCC-1011/evidence -X POST --data-urlencode "csrf_token=$tok" \
-	-d source=manager -d competency=active-listening -d level=7 -d "date=$today"
+	-d source=manager -d competency=active-listening -d level=7 -d "date=$today" \
+	--data-urlencode "situation=A situation typed"
 expect_code "a bad level is refused" 422
+body_has "what was typed in the STAR note is kept" '>A situation typed</textarea>'
 body_has "beside the level" '<p class="error" id="level-error">Give a level from 1 to 5'
 body_has "tied to it" 'name="level" type="text" value="7" required aria-invalid="true" aria-describedby="level-error'
 body_has "the competency chosen is kept" '<option value="active-listening" selected>'
@@ -152,6 +167,18 @@ as mgr1 /people/KCC-1011/evidence -X POST --data-urlencode "csrf_token=$tok" \
 	-d source=manager -d competency=active-listening -d level=3 -d "date=2999-01-01"
 expect_code "a future date is refused" 422
 body_has "beside the date" '<p class="error" id="date-error">'
+long=$(/usr/bin/python3 -c 'print("é" * 2001)')
+as mgr1 /people/KCC-1011/evidence -X POST --data-urlencode "csrf_token=$tok" \
+	-d source=manager -d competency=active-listening -d level=3 -d "date=$today" \
+	--data-urlencode "result=$long"
+expect_code "a STAR part of 2001 characters is refused" 422
+body_has "beside it" '<p class="error" id="result-error">'
+long=$(/usr/bin/python3 -c 'print("é" * 2000)')
+as mgr1 /people/KCC-1011/evidence -X POST --data-urlencode "csrf_token=$tok" \
+	-d source=manager -d competency=coaching -d level=3 -d "date=$today" \
+	--data-urlencode "result=$long"
+expect_code "one of 2000 characters (4000 bytes) is stored" 303
+before=$((before + 1))
 login emp1
 as emp1 /people/KCC-1011
 etok=$(csrf_of)
