@@ -134,6 +134,7 @@ as mgr1 /people/KCC-1011/evidence -X POST --data-urlencode "csrf_token=$tok" \
 expect_code "a manager adds evidence with a STAR note: 303" 303
 check "back to the page" [ "$(location)" = "/people/KCC-1011?added=1" ]
 check "one row more in the API's list" [ "$(evidence_count admin1 KCC-1011)" = "$((before + 1))" ]
+cp "$WORK/b" "$WORK/evidence.json"
 check "as manager evidence at 3.5 by mgr1's person" /usr/bin/python3 -c '
 import json,sys
 d=json.load(open(sys.argv[1]))
@@ -207,5 +208,43 @@ check "numbers with a decimal comma" grep -qE '<td class="num">[0-9],[0-9]</td>'
 check "and no decimal point in the chart's table" sh -c \
 	"! sed -n '/radar-numbers/,/<\/table>/p' '$WORK/b' | grep -qE '<td class=\"num\">[0-9]\.[0-9]</td>'"
 
+# --------------------------------------------- the STAR note's life with its row
+star_id=$(/usr/bin/python3 -c '
+import json,sys
+d=json.load(open(sys.argv[1]))
+print([r["id"] for r in d["items"] if r["star"] and r["star"]["situation"]][0])' "$WORK/evidence.json")
+login mgr1
+as mgr1 "/api/v1/evidence/$star_id/retraction" -X POST -H "X-CSRF-Token: $CSRF_mgr1" \
+	-H 'Content-Type: application/json' -d '{"reason": "entered twice"}'
+expect_code "the manager retracts the row with the STAR note" 200
+as admin1 "/api/v1/people/KCC-1011/evidence?limit=1000"
+check "a retracted row keeps its STAR note" /usr/bin/python3 -c '
+import json,sys
+d=json.load(open(sys.argv[1]))
+sys.exit(0 if any(r["id"]==int(sys.argv[2]) and r["retracted"] and r["star"]["task"] for r in d["items"]) else 1)' "$WORK/b" "$star_id"
+check "the notes are stored" [ "$(sql "SELECT count(*) FROM evidence_star")" = 2 ]
+as admin1 /api/v1/people/KCC-1011/erasure -X POST -H 'Content-Type: application/json' \
+	-H "X-CSRF-Token: $CSRF_admin1" -d '{"confirm": "KCC-1011"}'
+expect_code "the person is erased" 200
+check "and their STAR notes with their rows" [ "$(sql "SELECT count(*) FROM evidence_star")" = 0 ]
+stop
+
+# ------------------------------------------------------- from schema 8 to 9
+"$COMPGAP" demo --db "$WORK/old.db" > /dev/null
+DB=$WORK/old.db
+sql "DROP TABLE evidence_star; DELETE FROM schema_version WHERE version = 9"
+run init --db "$DB"
+expect_status "a schema-8 database is migrated" 0
+expect_out "to schema 9" "from schema version 8 to $SCHEMA"
+make_role_users
+start_or_finish old
+login mgr1
+as mgr1 /people/KCC-1011
+tok=$(csrf_of)
+as mgr1 /people/KCC-1011/evidence -X POST --data-urlencode "csrf_token=$tok" \
+	-d source=peer -d competency=coaching -d level=4 -d "date=$today" -d "action=Showed a newcomer the ropes"
+expect_code "evidence with a STAR note is added after the migration" 303
+as mgr1 "/api/v1/people/KCC-1011/evidence?limit=1"
+check "and the note is there" grep -q '"action": "Showed a newcomer the ropes"' "$WORK/b"
 stop
 done_testing
