@@ -24,8 +24,7 @@ bool star_is_empty(const struct evidence_star *s)
 	return true;
 }
 
-/* Characters (code points) of the UTF-8 text s. */
-static size_t characters(const char *s)
+size_t star_length(const char *s)
 {
 	size_t n = 0;
 
@@ -44,7 +43,7 @@ int store_put_evidence_star(struct store *st, const char *person, const struct e
 		return 0;
 	p[0] = (struct pv_param){ .kind = PV_TEXT, .s = person };
 	for (int i = 0; i < STAR_PARTS; i++) {
-		if (given(s->part[i]) && characters(s->part[i]) > STAR_PART_MAX)
+		if (given(s->part[i]) && star_length(s->part[i]) > STAR_PART_MAX)
 			return err_set(err, EX_DATAERR, "the STAR note's %s is longer than %d characters",
 				       star_part_names[i], STAR_PART_MAX);
 		p[1 + i] = given(s->part[i]) ? (struct pv_param){ .kind = PV_TEXT, .s = s->part[i] }

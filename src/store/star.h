@@ -6,6 +6,7 @@
 #define COMPGAP_STORE_STAR_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "store/store.h"
@@ -22,6 +23,10 @@ extern const char *const star_part_names[STAR_PARTS];
 struct evidence_star {
 	const char *part[STAR_PARTS];   /* NULL (or "") where not given */
 };
+
+/* The characters (code points) of the UTF-8 text s, by which a part's
+ * length is limited. */
+size_t star_length(const char *s);
 
 /* Whether s has any part to keep. */
 bool star_is_empty(const struct evidence_star *s);

@@ -259,11 +259,7 @@ static bool check_form(struct add_form *j, const struct page *p)
 	if (f->note != NULL && strlen(f->note) > NOTE_MAX)
 		f->note_error = tr(p->lang, "The note is too long: at most 1000 characters.");
 	for (int i = 0; i < STAR_PARTS; i++) {
-		size_t chars = 0;
-
-		for (const char *s = f->star[i]; s != NULL && *s != '\0'; s++)
-			chars += ((unsigned char)*s & 0xC0) != 0x80;
-		if (chars > STAR_PART_MAX) {
+		if (f->star[i] != NULL && star_length(f->star[i]) > STAR_PART_MAX) {
 			f->star_error[i] = tr(p->lang, "Too long: at most 2000 characters.");
 			ok = false;
 		}

@@ -208,6 +208,38 @@ check "numbers with a decimal comma" grep -qE '<td class="num">[0-9],[0-9]</td>'
 check "and no decimal point in the chart's table" sh -c \
 	"! sed -n '/radar-numbers/,/<\/table>/p' '$WORK/b' | grep -qE '<td class=\"num\">[0-9]\.[0-9]</td>'"
 
+# ------------------------------------------------ the STAR note over the API
+api_before=$(evidence_count admin1 KCC-1012)
+login mgr1
+as mgr1 /api/v1/evidence -X POST -H "X-CSRF-Token: $CSRF_mgr1" -H 'Content-Type: application/json' \
+	-d "[{\"person\": \"KCC-1012\", \"competency\": \"coaching\", \"level\": 4, \"source\": \"manager\",
+	      \"date\": \"$today\", \"star\": {\"situation\": \"S1\", \"result\": \"R1\"}},
+	     {\"person\": \"KCC-1012\", \"competency\": \"coaching\", \"level\": 3, \"source\": \"manager\",
+	      \"date\": \"$today\", \"star\": null},
+	     {\"person\": \"KCC-1012\", \"competency\": \"coaching\", \"level\": 2, \"source\": \"manager\",
+	      \"date\": \"$today\", \"star\": {\"task\": \"T3\"}}]"
+expect_code "POST /api/v1/evidence takes a star per row" 201
+as admin1 "/api/v1/people/KCC-1012/evidence?limit=1000"
+check "each row with its own note" /usr/bin/python3 -c '
+import json,sys
+d=json.load(open(sys.argv[1]))
+got=sorted((r["level"], json.dumps(r["star"], sort_keys=True)) for r in d["items"] if r["date"]==sys.argv[2] and r["competency"]=="coaching")
+want=sorted([(4.0, json.dumps({"situation": "S1", "task": None, "action": None, "result": "R1"}, sort_keys=True)), (3.0, "null"), (2.0, json.dumps({"situation": None, "task": "T3", "action": None, "result": None}, sort_keys=True))])
+sys.exit(0 if got == want else 1)' "$WORK/b" "$today"
+as mgr1 /api/v1/evidence -X POST -H "X-CSRF-Token: $CSRF_mgr1" -H 'Content-Type: application/json' \
+	-d "[{\"person\": \"KCC-1012\", \"competency\": \"coaching\", \"level\": 4, \"source\": \"manager\",
+	      \"date\": \"$today\", \"star\": {\"situation\": \"S\"}},
+	     {\"person\": \"KCC-1012\", \"competency\": \"coaching\", \"level\": 9, \"source\": \"manager\",
+	      \"date\": \"$today\", \"star\": {\"task\": \"T\"}}]"
+expect_code "a bad second row refuses the request" 422
+expect_error "naming its field" invalid_value '[1].level'
+as mgr1 /api/v1/evidence -X POST -H "X-CSRF-Token: $CSRF_mgr1" -H 'Content-Type: application/json' \
+	-d "{\"person\": \"KCC-1012\", \"competency\": \"coaching\", \"level\": 4, \"source\": \"manager\",
+	      \"date\": \"$today\", \"star\": {\"feeling\": \"S\"}}"
+expect_code "an unknown part of the note: 400" 400
+expect_error "named" unknown_field star.feeling
+check "nothing of the refused requests is stored" [ "$(evidence_count admin1 KCC-1012)" = "$((api_before + 3))" ]
+
 # --------------------------------------------- the STAR note's life with its row
 star_id=$(/usr/bin/python3 -c '
 import json,sys
@@ -222,11 +254,12 @@ check "a retracted row keeps its STAR note" /usr/bin/python3 -c '
 import json,sys
 d=json.load(open(sys.argv[1]))
 sys.exit(0 if any(r["id"]==int(sys.argv[2]) and r["retracted"] and r["star"]["task"] for r in d["items"]) else 1)' "$WORK/b" "$star_id"
-check "the notes are stored" [ "$(sql "SELECT count(*) FROM evidence_star")" = 2 ]
+check "the notes are stored" [ "$(sql "SELECT count(*) FROM evidence_star")" = 4 ]
 as admin1 /api/v1/people/KCC-1011/erasure -X POST -H 'Content-Type: application/json' \
 	-H "X-CSRF-Token: $CSRF_admin1" -d '{"confirm": "KCC-1011"}'
 expect_code "the person is erased" 200
-check "and their STAR notes with their rows" [ "$(sql "SELECT count(*) FROM evidence_star")" = 0 ]
+check "and their STAR notes with their rows (KCC-1012's stay)" \
+	[ "$(sql "SELECT count(*) FROM evidence_star")" = 2 ]
 stop
 
 # ------------------------------------------------------- from schema 8 to 9
