@@ -235,7 +235,7 @@ struct evidence_doc {
 
 /* "star": {"situation", "task", "action", "result"} (null where a part
  * is not given), or null when the row has no note. */
-static void json_star(struct jw *w, const struct evidence_star *s)
+void entities_json_star(struct jw *w, const struct evidence_star *s)
 {
 	jw_key(w, "star");
 	if (s == NULL) {
@@ -263,7 +263,7 @@ static int doc_evidence(void *ctx, const struct evidence_entry *x)
 	jw_field_date(w, "date", x->e.date);
 	jw_field_string(w, "assessor", hide ? NULL : x->e.assessor);
 	jw_field_string(w, "note", x->e.note);
-	json_star(w, star_find(d->stars, d->nstars, x->e.id));
+	entities_json_star(w, star_find(d->stars, d->nstars, x->e.id));
 	jw_key(w, "retracted");
 	if (x->reason == NULL) {
 		jw_null(w);

@@ -255,6 +255,12 @@ import json,sys
 d=json.load(open(sys.argv[1]))
 sys.exit(0 if any(r["id"]==int(sys.argv[2]) and r["retracted"] and r["star"]["task"] for r in d["items"]) else 1)' "$WORK/b" "$star_id"
 check "the notes are stored" [ "$(sql "SELECT count(*) FROM evidence_star")" = 4 ]
+as admin1 /api/v1/people/KCC-1011/privacy-export
+check "the privacy export holds the STAR notes" /usr/bin/python3 -c '
+import json,sys
+d=json.load(open(sys.argv[1]))
+stars=[r["star"] for r in d["evidence"] if r["star"] is not None]
+sys.exit(0 if len(stars) == 2 and any(s["situation"] == "A caller shouted about a missed <collection>" for s in stars) and all("star" in r for r in d["evidence"]) else 1)' "$WORK/b"
 as admin1 /api/v1/people/KCC-1011/erasure -X POST -H 'Content-Type: application/json' \
 	-H "X-CSRF-Token: $CSRF_admin1" -d '{"confirm": "KCC-1011"}'
 expect_code "the person is erased" 200
