@@ -225,7 +225,7 @@ static void write_timeline(struct page *p, const struct person_data *d, const st
 		struct row_weight rw;
 
 		estimate_row_weight(r, set, x->as_of, &rw);
-		fputs("<tr><td>", p->out);
+		fputs("<tr><td class=\"date\">", p->out);
 		person_date(p, r->date);
 		html_printf(p->out, "</td><td>%s</td><td class=\"num\">",
 			    person_source_label(p->lang, r->source));
