@@ -14,6 +14,7 @@
 #include <sysexits.h>
 
 #include "http/api.h"
+#include "store/star.h"
 #include "util/strmap.h"
 
 /* The columns of evidence_json_parse's rows. */
@@ -71,6 +72,8 @@ struct about {
 struct add_job {
 	struct http_ctx *cx;
 	const char **values;          /* nrows * NCOLS, evidence_json_parse's */
+	struct evidence_star *stars;  /* nrows: each row's STAR note */
+	bool any_star;
 	size_t nrows;
 	bool array;
 	struct strmap seen;           /* person key -> index into people */
@@ -228,6 +231,32 @@ static int audit_added(struct add_job *j, struct store *st, struct err *err)
 	return 0;
 }
 
+/* The rows one by one, each followed by its STAR note (store/star.h
+ * attaches a note to the row appended last); a problem still names its
+ * row, "[i].field". */
+static int add_with_stars(struct add_job *j, struct store *st, const struct import_options *opts,
+			  struct err *err)
+{
+	j->stored = 0;
+	for (size_t i = 0; i < j->nrows; i++) {
+		long one = 0;
+
+		if (evidence_add_in(st, j->values + i * NCOLS, 1, j->array, opts, &one, &j->fe) < 0) {
+			if (j->array && strncmp(j->fe.field, "[0]", 3) == 0) {
+				char field[sizeof j->fe.field];
+
+				(void)snprintf(field, sizeof field, "[%zu]%s", i, j->fe.field + 3);
+				(void)snprintf(j->fe.field, sizeof j->fe.field, "%s", field);
+			}
+			return -1;
+		}
+		j->stored += one;
+		if (store_put_evidence_star(st, j->values[i * NCOLS + COL_PERSON], &j->stars[i], err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int add_attempt(struct store *st, void *ctx, int attempt, struct err *err)
 {
 	struct add_job *j = ctx;
@@ -245,11 +274,14 @@ static int add_attempt(struct store *st, void *ctx, int attempt, struct err *err
 		if (rc <= 0)
 			return err_set(err, EX_NOPERM, "%s", refused_msg);
 	}
-	if (evidence_add_in(st, j->values, j->nrows, j->array, &opts, &j->stored, &j->fe) < 0) {
+	if ((j->any_star ? add_with_stars(j, st, &opts, err)
+	     : evidence_add_in(st, j->values, j->nrows, j->array, &opts, &j->stored, &j->fe)) < 0) {
 		if (j->fe.code == EE_STORE) {
 			*err = j->fe.err;
 			return -1;
 		}
+		if (j->fe.code == EE_NONE)
+			return -1;    /* a STAR note's store error, in err */
 		return err_set(err, EX_DATAERR, "%s", j->fe.message);
 	}
 	return audit_added(j, st, err);
@@ -323,14 +355,17 @@ int handle_evidence_add(struct http_ctx *cx)
 
 	if (st == NULL)
 		return http_unavailable(cx);
-	if (evidence_json_parse(cx->req->body != NULL ? cx->req->body : "", cx->req->body_len,
-				cx->arena, &j.values, &j.nrows, &j.array, &j.fe) < 0) {
+	if (evidence_json_parse_star(cx->req->body != NULL ? cx->req->body : "",
+				     cx->req->body_len, cx->arena, &j.values, &j.stars, &j.nrows,
+				     &j.array, &j.fe) < 0) {
 		http_entity_failed(cx, &j.fe);
 		(void)snprintf(j.detail, sizeof j.detail, "%s%s%s", j.fe.field,
 			       j.fe.field[0] ? ": " : "", j.fe.message);
 		au.detail = j.detail;
 		return http_audit_write(cx, st, &au);
 	}
+	for (size_t i = 0; i < j.nrows; i++)
+		j.any_star = j.any_star || !star_is_empty(&j.stars[i]);
 	rc = add_rows(&j, st);
 	if (rc == 0)
 		return http_json_answer(cx, 201, fill_stored, &j.stored);

@@ -82,6 +82,9 @@ const struct http_route http_routes[] = {
 	{ "GET", "/import", handle_import_page, ACCESS_PAGE, BODY_NONE },
 	{ "POST", "/import", handle_import_post, ACCESS_PAGE, BODY_UPLOAD },
 	{ "GET", "/export", handle_export_page, ACCESS_PAGE, BODY_NONE },
+	/* the person page (web/person_page.c, person_form.c) */
+	{ "GET", "/people/{key}", handle_person_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/people/{key}/evidence", handle_person_evidence_post, ACCESS_PAGE, BODY_FORM },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];

@@ -144,6 +144,20 @@ int entity_delete_in(struct store *st, enum entity kind, const char *key, struct
 int evidence_json_parse(const char *body, size_t len, struct arena *a, const char ***values,
 			size_t *nrows, bool *array, struct field_error *fe);
 
+/* The same, with each object's optional "star" (its STAR note:
+ * {"situation", "task", "action", "result"}, each a string of at most
+ * STAR_PART_MAX characters or null; or null) into (*stars)[i], in a;
+ * evidence_json_parse reads and checks it and drops it. */
+struct evidence_star;
+
+/* Writes "star": the note's four parts (null where not given), or null
+ * when s is NULL: what the evidence documents carry. */
+void entities_json_star(struct jw *w, const struct evidence_star *s);
+
+int evidence_json_parse_star(const char *body, size_t len, struct arena *a, const char ***values,
+			     struct evidence_star **stars, size_t *nrows, bool *array,
+			     struct field_error *fe);
+
 /* Appends the rows, checked as the CSV import checks them (the same
  * messages), in one transaction: all or none. A problem names the field,
  * "[i].field" when array. Sets *stored to the rows stored. */

@@ -6,6 +6,7 @@
 
 #include "io/entities.h"
 #include "io/entities_texts.h"
+#include "store/star.h"
 
 void entities_json_team(struct jw *w, const struct team *t)
 {
@@ -228,7 +229,24 @@ int entities_json_page(struct jw *w, struct store *st, enum entity kind,
 struct evidence_doc {
 	struct jw *w;
 	bool hide_peer_assessor;
+	const struct evidence_star_row *stars;   /* the person's STAR notes, by id */
+	size_t nstars;
 };
+
+/* "star": {"situation", "task", "action", "result"} (null where a part
+ * is not given), or null when the row has no note. */
+void entities_json_star(struct jw *w, const struct evidence_star *s)
+{
+	jw_key(w, "star");
+	if (s == NULL) {
+		jw_null(w);
+		return;
+	}
+	jw_object_begin(w);
+	for (int i = 0; i < STAR_PARTS; i++)
+		jw_field_string_n(w, star_part_names[i], strlen(star_part_names[i]), s->part[i]);
+	jw_object_end(w);
+}
 
 static int doc_evidence(void *ctx, const struct evidence_entry *x)
 {
@@ -245,6 +263,7 @@ static int doc_evidence(void *ctx, const struct evidence_entry *x)
 	jw_field_date(w, "date", x->e.date);
 	jw_field_string(w, "assessor", hide ? NULL : x->e.assessor);
 	jw_field_string(w, "note", x->e.note);
+	entities_json_star(w, star_find(d->stars, d->nstars, x->e.id));
 	jw_key(w, "retracted");
 	if (x->reason == NULL) {
 		jw_null(w);
@@ -262,10 +281,18 @@ int entities_json_evidence_page(struct jw *w, struct store *st, const char *pers
 				const char *after, size_t limit, bool hide_peer_assessor,
 				struct err *err)
 {
-	struct evidence_doc d = { w, hide_peer_assessor };
+	struct evidence_doc d = { w, hide_peer_assessor, NULL, 0 };
 	char next[EVIDENCE_CURSOR_MAX];
+	struct evidence_star_row *stars;
+	struct arena a;
 	int rc;
 
+	arena_init(&a, SIZE_MAX);
+	if (store_person_stars(st, person, &a, &stars, &d.nstars, err) < 0) {
+		arena_free(&a);
+		return -1;
+	}
+	d.stars = stars;
 	jw_object_begin(w);
 	jw_key(w, "items");
 	jw_array_begin(w);
@@ -273,6 +300,7 @@ int entities_json_evidence_page(struct jw *w, struct store *st, const char *pers
 	jw_array_end(w);
 	jw_field_string(w, "next_cursor", next[0] != '\0' ? next : NULL);
 	jw_object_end(w);
+	arena_free(&a);
 	return doc_done(rc);
 }
 

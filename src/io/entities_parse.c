@@ -11,6 +11,7 @@
 
 #include "io/entities.h"
 #include "io/entities_texts.h"
+#include "store/star.h"
 #include "util/dtoa.h"
 
 const char *entity_error_name(enum entity_error e)
@@ -204,6 +205,7 @@ static const struct field_spec evidence_fields[] = {
 	{ "date", 4, F_STRING, true },
 	{ "assessor", 5, F_OPTIONAL, false },
 	{ "note", 6, F_OPTIONAL, false },
+	{ "star", -1, F_OPTIONAL, false },      /* parse_star */
 	{ NULL, 0, 0, false },
 };
 
@@ -396,10 +398,64 @@ int entity_patch_parse(enum entity kind, enum patch_mode mode, const char *body,
 	return rc;
 }
 
+/* The STAR note of one evidence object: {"situation", "task", "action",
+ * "result"}, each a string or null, or null for none (store/star.h). */
+struct star_ctx {
+	struct evidence_star *star;   /* the row's, or NULL when not wanted */
+	struct arena *a;
+	struct field_error *fe;
+};
+
+static int parse_star(void *ctx, int column, const json_t *v, const char *path)
+{
+	struct star_ctx *s = ctx;
+	const char *name;
+	json_t *part;
+	char at[160];
+
+	(void)column;
+	if (json_is_null(v))
+		return 0;
+	if (!json_is_object(v))
+		return entity_error_set(s->fe, EE_WRONG_TYPE, path, "%s must be an object with"
+					" situation, task, action and result, or null, not %s", path,
+					type_name(v));
+	json_object_foreach((json_t *)v, name, part) {
+		int i = 0;
+
+		while (i < STAR_PARTS && strcmp(star_part_names[i], name) != 0)
+			i++;
+		path_of(at, sizeof at, path, name);
+		if (i == STAR_PARTS)
+			return entity_error_set(s->fe, EE_UNKNOWN_FIELD, at, "unknown field '%s'; a STAR"
+						" note has situation, task, action and result", at);
+		if (json_is_null(part))
+			continue;
+		if (!json_is_string(part))
+			return entity_error_set(s->fe, EE_WRONG_TYPE, at, "%s must be a string or null,"
+						" not %s", at, type_name(part));
+		if (star_length(json_string_value(part)) > STAR_PART_MAX)
+			return entity_error_set(s->fe, EE_INVALID, at, "%s is longer than %d characters",
+						at, STAR_PART_MAX);
+		if (s->star != NULL &&
+		    (s->star->part[i] = arena_strdup(s->a, json_string_value(part))) == NULL)
+			return entity_error_set(s->fe, EE_STORE, NULL, "out of memory");
+	}
+	return 0;
+}
+
 int evidence_json_parse(const char *body, size_t len, struct arena *a, const char ***values,
 			size_t *nrows, bool *array, struct field_error *fe)
 {
+	return evidence_json_parse_star(body, len, a, values, NULL, nrows, array, fe);
+}
+
+int evidence_json_parse_star(const char *body, size_t len, struct arena *a, const char ***values,
+			     struct evidence_star **stars, size_t *nrows, bool *array,
+			     struct field_error *fe)
+{
 	enum { NCOLS = 7 };
+	struct star_ctx sc = { NULL, a, fe };
 	json_t *root, *item;
 	size_t n, i;
 	char at[32];
@@ -424,12 +480,22 @@ int evidence_json_parse(const char *body, size_t len, struct arena *a, const cha
 		return entity_error_set(fe, EE_STORE, NULL, "out of memory");
 	}
 	memset(*values, 0, n * NCOLS * sizeof **values);
+	if (stars != NULL) {
+		*stars = arena_alloc(a, n * sizeof **stars);
+		if (*stars == NULL) {
+			json_decref(root);
+			return entity_error_set(fe, EE_STORE, NULL, "out of memory");
+		}
+		memset(*stars, 0, n * sizeof **stars);
+	}
 	for (i = 0; i < n && rc == 0; i++) {
 		item = *array ? json_array_get(root, i) : root;
 		at[0] = '\0';
 		if (*array)
 			(void)snprintf(at, sizeof at, "[%zu]", i);
-		rc = read_object(item, evidence_fields, true, at, *values + i * NCOLS, a, NULL, NULL, fe);
+		sc.star = stars != NULL ? &(*stars)[i] : NULL;
+		rc = read_object(item, evidence_fields, true, at, *values + i * NCOLS, a, parse_star,
+				 &sc, fe);
 	}
 	json_decref(root);
 	*nrows = n;

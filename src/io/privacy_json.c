@@ -10,6 +10,7 @@
 #include "io/json_accounts.h"
 #include "io/privacy_json.h"
 #include "store/privacy.h"
+#include "store/star.h"
 
 enum {
 	ACCOUNTS_MAX = 64        /* users and tokens of one person named in "by" */
@@ -24,6 +25,8 @@ struct export {
 	char actors[ACCOUNTS_MAX][80]; /* the audit log's names of their users and tokens */
 	size_t nactors;
 	int failed;
+	const struct evidence_star_row *stars;   /* the person's STAR notes, by id */
+	size_t nstars;
 };
 
 static void time_iso(int64_t t, char out[32])
@@ -62,6 +65,7 @@ static int about_row(void *ctx, const struct evidence_entry *x)
 	jw_field_date(w, "date", x->e.date);
 	jw_field_string(w, "assessor", hide ? NULL : x->e.assessor);
 	jw_field_string(w, "note", x->e.note);
+	entities_json_star(w, star_find(ex->stars, ex->nstars, x->e.id));
 	retraction(w, x->reason, x->retracted_at);
 	jw_object_end(w);
 	return 0;
@@ -71,17 +75,30 @@ static int about_row(void *ctx, const struct evidence_entry *x)
 static int write_evidence(struct export *ex)
 {
 	char after[EVIDENCE_CURSOR_MAX] = "", next[EVIDENCE_CURSOR_MAX];
+	struct evidence_star_row *stars;
+	struct arena a;
+	int rc = 0;
 
+	arena_init(&a, SIZE_MAX);
+	if (store_person_stars(ex->st, ex->person, &a, &stars, &ex->nstars, ex->err) < 0) {
+		arena_free(&a);
+		return -1;
+	}
+	ex->stars = stars;
 	jw_key(ex->w, "evidence");
 	jw_array_begin(ex->w);
 	do {
 		if (store_page_evidence(ex->st, ex->person, after, STORE_PAGE_MAX, about_row, ex, next,
-					ex->err) != 0)
-			return -1;
+					ex->err) != 0) {
+			rc = -1;
+			break;
+		}
 		memcpy(after, next, sizeof after);
 	} while (after[0] != '\0');
 	jw_array_end(ex->w);
-	return 0;
+	ex->stars = NULL;
+	arena_free(&a);
+	return rc;
 }
 
 static int assessed_row(void *ctx, const struct privacy_assessed *a)

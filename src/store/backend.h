@@ -75,7 +75,7 @@ struct candidate_row {
 /* The schema version both engines migrate to; each backend has exactly this
  * many migrations. */
 enum {
-	SCHEMA_VERSION = 8,
+	SCHEMA_VERSION = 9,
 	GENERATION_SCHEMA = 7        /* the first with the data generation */
 };
 

@@ -217,4 +217,11 @@ const char *const pg_migrations[PG_MIGRATION_COUNT] = {
 	"  lang text COLLATE \"C\" NOT NULL,"
 	"  name text NOT NULL,"
 	"  PRIMARY KEY (role_id, lang));",
+	/* 9: the STAR note of an evidence row (see schema_sqlite.c). */
+	"CREATE TABLE evidence_star ("
+	"  evidence_id bigint PRIMARY KEY REFERENCES evidence(id) ON DELETE CASCADE,"
+	"  situation text CHECK (char_length(situation) <= 2000),"
+	"  task text CHECK (char_length(task) <= 2000),"
+	"  action text CHECK (char_length(action) <= 2000),"
+	"  result text CHECK (char_length(result) <= 2000));",
 };

@@ -235,4 +235,16 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	"  lang TEXT NOT NULL,"
 	"  name TEXT NOT NULL,"
 	"  PRIMARY KEY (role_id, lang));",
+	/* 9: the STAR note of an evidence row (docs/data-model.md,
+	 * "evidence_star"): situation, task, action and result, each
+	 * optional and at most 2,000 characters, written in the transaction
+	 * of its row. It goes with its row: a retraction keeps both, and
+	 * whatever deletes the row (erasure, the retention purge) deletes
+	 * the note by the cascade. */
+	"CREATE TABLE evidence_star ("
+	"  evidence_id INTEGER PRIMARY KEY REFERENCES evidence(id) ON DELETE CASCADE,"
+	"  situation TEXT CHECK (length(situation) <= 2000),"
+	"  task TEXT CHECK (length(task) <= 2000),"
+	"  action TEXT CHECK (length(action) <= 2000),"
+	"  result TEXT CHECK (length(result) <= 2000));",
 };

@@ -60,6 +60,9 @@ const struct table_def store_tables[] = {
 	  { I("competency_id"), I("level"), T("base"), T("lang"), T("text") } },
 	{ "role_text", "role names", "role_id, lang", NULL, 0, 3,
 	  { I("role_id"), T("lang"), T("name") } },
+	/* The STAR notes of evidence rows (schema version 9). */
+	{ "evidence_star", "STAR notes", "evidence_id", NULL, 0, 5,
+	  { I("evidence_id"), T("situation"), T("task"), T("action"), T("result") } },
 };
 
 const int store_table_count = (int)(sizeof store_tables / sizeof store_tables[0]);

@@ -24,6 +24,9 @@ enum tx_stmt {
 	TX_FORGET_COMPETENCY, TX_FORGET_COMPETENCY_INDICATORS, TX_FORGET_ROLE,
 	TX_EACH_COMPETENCY_TEXT, TX_EACH_INDICATOR_TEXT, TX_EACH_ROLE_TEXT,
 	TX_LIB_COMPETENCIES, TX_LIB_INDICATORS, TX_LIB_ROLES, TX_LIB_REQUIREMENTS,
+	/* The STAR notes of evidence rows (store/star.h), run by the same
+	 * hook: a statement or two do not need a backend operation each. */
+	TX_STAR_PUT, TX_STAR_OF_PERSON,
 	TX_COUNT_OF_STATEMENTS
 };
 

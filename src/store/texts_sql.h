@@ -17,6 +17,16 @@
 /* Only the row of key k when parameter 1 is not NULL. */
 #define ONLY_KEY(k) "(CAST(" P(1) " AS TEXT) IS NULL OR " k " = " P(1) ")"
 
+/* The id of the evidence row this connection inserted last: an evidence
+ * row is appended by an INSERT in SQLite (sqlite_evidence.c), by COPY into
+ * the identity column in PostgreSQL (pg_evidence.c), and each engine
+ * keeps that id per connection. */
+#ifdef SQLITE_VERSION
+#define LAST_EVIDENCE_ID "last_insert_rowid()"
+#else
+#define LAST_EVIDENCE_ID "currval(pg_get_serial_sequence('evidence', 'id'))"
+#endif
+
 static const char *const tx_sql[TX_COUNT_OF_STATEMENTS] = {
 	/* competency id, language, text */
 	[TX_PUT_COMPETENCY_NAME] =
@@ -109,8 +119,22 @@ static const char *const tx_sql[TX_COUNT_OF_STATEMENTS] = {
 		"SELECT r.key, c.key, q.required_level, q.weight FROM requirement q"
 		" JOIN role r ON r.id = q.role_id JOIN competency c ON c.id = q.competency_id"
 		" ORDER BY r.id, q.id",
+	/* person key, situation, task, action, result: the note of the
+	 * evidence row this connection appended last (store/star.h), which
+	 * must be about that person. */
+	[TX_STAR_PUT] =
+		"INSERT INTO evidence_star(evidence_id, situation, task, action, result)"
+		" SELECT e.id, " P(2) ", " P(3) ", " P(4) ", " P(5) " FROM evidence e"
+		" JOIN person p ON p.id = e.person_id WHERE e.id = " LAST_EVIDENCE_ID
+		" AND p.key = " P(1),
+	/* person key -> evidence id, situation, task, action, result */
+	[TX_STAR_OF_PERSON] =
+		"SELECT s.evidence_id, s.situation, s.task, s.action, s.result"
+		" FROM evidence_star s JOIN evidence e ON e.id = s.evidence_id"
+		" JOIN person p ON p.id = e.person_id WHERE p.key = " P(1) " ORDER BY s.evidence_id",
 };
 
+#undef LAST_EVIDENCE_ID
 #undef TRANSLATION_OF
 #undef ONLY_KEY
 

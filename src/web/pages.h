@@ -25,5 +25,8 @@ int handle_self_post(struct http_ctx *cx);
 int handle_import_page(struct http_ctx *cx);
 int handle_import_post(struct http_ctx *cx);
 int handle_export_page(struct http_ctx *cx);
+/* web/person_page.c, person_form.c: GET /people/{key}, POST /people/{key}/evidence */
+int handle_person_page(struct http_ctx *cx);
+int handle_person_evidence_post(struct http_ctx *cx);
 
 #endif

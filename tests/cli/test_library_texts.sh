@@ -162,10 +162,10 @@ expect_status "copy, the texts with it" 0
 expect_out "the copy counts the competency texts" "competency texts"
 DB=$OLD
 if [ "$ENGINE" = sqlite ]; then
-	sql "DROP TABLE competency_text; DROP TABLE indicator_text; DROP TABLE role_text;
+	sql "DROP TABLE competency_text; DROP TABLE indicator_text; DROP TABLE role_text; DROP TABLE evidence_star;
 		DELETE FROM schema_version WHERE version >= 8;"
 else
-	sql "DROP TABLE competency_text, indicator_text, role_text;
+	sql "DROP TABLE competency_text, indicator_text, role_text, evidence_star;
 		DELETE FROM schema_version WHERE version >= 8;"
 fi
 run init --db "$OLD"

@@ -77,14 +77,14 @@ old_schema() {
 		python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1])
 c.executescript(sys.argv[2])
 for t in ('account_team', 'api_token_team', 'session', 'account', 'api_token', 'audit_log',
-          'data_generation', 'competency_text', 'indicator_text', 'role_text'):
+          'data_generation', 'competency_text', 'indicator_text', 'role_text', 'evidence_star'):
     c.execute('DROP TABLE ' + t)
 c.commit()" "$OLD" "$2"
 	else
 		target=$("$COMPGAP" --map "$OLD")
 		test_psql "${target##*dbname=}" -c "$2
 			DROP TABLE account_team, api_token_team, session, account, api_token, audit_log,
-				data_generation, competency_text, indicator_text, role_text;
+				data_generation, competency_text, indicator_text, role_text, evidence_star;
 			DROP FUNCTION audit_log_append_only()"
 	fi
 	run init --db "$OLD"

@@ -19,10 +19,9 @@ export const PAGES = [
 	// An unknown address: the HTML 404 page (the router's, without the
 	// signed-in header even for a signed-in user).
 	{ name: 'not-found', path: '/no/such/page', as: null, status: 404 },
-	// Pages to come (uncomment when they are built):
 	{ name: 'team', path: '/teams/kcc-phone', as: 'manager' },
 	{ name: 'team-hr', path: '/teams/kcc', as: 'hr' },
-	// { name: 'person', path: '/people/KCC-1011', as: 'manager' },
+	{ name: 'person', path: '/people/KCC-1011', as: 'manager' },
 	{ name: 'self-assessment', path: '/self-assessment', as: 'employee' },
 	{ name: 'import', path: '/import', as: 'hr' },
 	{ name: 'export', path: '/export', as: 'hr' },

@@ -679,11 +679,11 @@ static void test_evidence_newest_first(void **state)
 	expect_prefix(text,
 			    "{\n  \"items\": [\n    {\n      \"id\": 3,\n      \"person\": \"p2\",\n"
 			    "      \"competency\": \"listen\",\n      \"level\": 4.0,\n      \"source\": \"qa\",\n"
-			    "      \"date\": \"2026-03-05\",\n      \"assessor\": null,\n      \"note\": null,\n"
+			    "      \"date\": \"2026-03-05\",\n      \"assessor\": null,\n      \"note\": null,\n      \"star\": null,\n"
 			    "      \"retracted\": null\n    },\n    {\n      \"id\": 2,\n      \"person\": \"p2\",\n"
 			    "      \"competency\": \"listen\",\n      \"level\": 3.25,\n"
 			    "      \"source\": \"manager\",\n      \"date\": \"2026-03-05\",\n"
-			    "      \"assessor\": \"p1\",\n      \"note\": \"ok\",\n      \"retracted\": {\n"
+			    "      \"assessor\": \"p1\",\n      \"note\": \"ok\",\n      \"star\": null,\n      \"retracted\": {\n"
 			    "        \"reason\": \"wrong person\",\n");
 	/* The retraction's time, then the cursor of the next page. */
 	text = strstr(text, "\"at\": \"");
@@ -693,7 +693,7 @@ static void test_evidence_newest_first(void **state)
 	assert_string_equal(evidence_page(f, "p2", "2026-03-05/2", 2),
 			    "{\n  \"items\": [\n    {\n      \"id\": 1,\n      \"person\": \"p2\",\n"
 			    "      \"competency\": \"listen\",\n      \"level\": 3.0,\n      \"source\": \"self\",\n"
-			    "      \"date\": \"2026-01-05\",\n      \"assessor\": null,\n      \"note\": null,\n"
+			    "      \"date\": \"2026-01-05\",\n      \"assessor\": null,\n      \"note\": null,\n      \"star\": null,\n"
 			    "      \"retracted\": null\n    }\n  ],\n  \"next_cursor\": null\n}\n");
 	/* An employee sees no assessor of peer evidence, and every other. */
 	add_evidence(f, "{\"person\": \"p4\", \"competency\": \"listen\", \"level\": 2,"
