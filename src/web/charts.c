@@ -43,7 +43,10 @@ void team_coverage(struct team_page *t)
 	html_printf(out, "<p class=\"hint\" id=\"cov-desc\">%s</p>\n",
 		    tr(l, "The share of the members who need each competency who meet it, the most "
 			  "urgent first (priority: mean weight times gap)."));
-	html_printf(out, "<div class=\"scroll\"><table class=\"cov\" aria-describedby=\"cov-desc\">\n"
+	/* A box that may scroll on a phone is a region the keyboard can
+	 * reach (and scroll), named by what it holds. */
+	html_printf(out, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"coverage-h\">"
+		    "<table class=\"cov\" aria-describedby=\"cov-desc\">\n"
 		    "<caption class=\"vh\">%s</caption>\n"
 		    "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
@@ -201,7 +204,8 @@ static void trend_chart(struct team_page *t, int lines)
 		if (ends[i].y + TREND_FONT > h)
 			h = (int)ceil(ends[i].y + TREND_FONT);
 	}
-	html_printf(out, "<div class=\"chart-wrap\"><svg xmlns=\"http://www.w3.org/2000/svg\" "
+	html_printf(out, "<div class=\"chart-wrap\" role=\"region\" tabindex=\"0\" "
+		    "aria-labelledby=\"trend-title\"><svg xmlns=\"http://www.w3.org/2000/svg\" "
 		    "class=\"trend\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"trend-title\" "
 		    "font-size=\"%d\"><title id=\"trend-title\">%s</title>\n", w, h, TREND_FONT,
 		    tr(t->p->lang, "Coverage month by month of the most urgent competencies; the numbers "

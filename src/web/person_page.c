@@ -115,7 +115,7 @@ static int gather(struct store *st, struct page *p, struct person_data *d,
 	if (gather_recommendations(st, &d->team_a, d->who.team, &d->ctx, &d->recs, err) < 0)
 		return -1;
 	d->recommended = true;
-	return view_withhold_mentors(&d->recs, rd, err);
+	return view_withhold_people(&d->recs, rd, err);
 }
 
 /* ---- writing ---------------------------------------------------------------- */
