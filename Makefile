@@ -113,9 +113,14 @@ $(BUILD)/fuzz_history: tests/fuzz/fuzz_history.c src/core/history.c src/core/est
 	@mkdir -p $(dir $@)
 	clang -std=c11 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined -o $@ $^ -lm
 
-$(BUILD)/fuzz_json_patch: tests/fuzz/fuzz_json_patch.c src/io/entities_parse.c src/util/arena.c src/util/dtoa.c
+# The body parser, instrumented, linked with the rest of the program as
+# built (it reaches the library's texts, and through them the store).
+FUZZ_PARSE_SRC = src/io/entities_parse.c src/store/star_parts.c
+$(BUILD)/fuzz_json_patch: tests/fuzz/fuzz_json_patch.c $(FUZZ_PARSE_SRC) \
+		$(filter-out $(FUZZ_PARSE_SRC:%.c=$(BUILD)/%.o),$(LIB_OBJ))
 	@mkdir -p $(dir $@)
-	clang -std=c11 -g -O1 -Isrc $(PQ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $^ -ljansson -lm
+	clang -std=c11 -g -O1 -Isrc $(PQ_CFLAGS) -D_POSIX_C_SOURCE=200809L \
+		-fsanitize=fuzzer,address,undefined -o $@ $^ $(LDLIBS)
 
 $(BUILD)/fuzz_router: tests/fuzz/fuzz_router.c src/http/router.c src/util/arena.c src/util/utf8.c
 	@mkdir -p $(dir $@)

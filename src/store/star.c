@@ -9,30 +9,6 @@
 
 #include "store/backend.h"
 
-const char *const star_part_names[STAR_PARTS] = { "situation", "task", "action", "result" };
-
-static bool given(const char *s)
-{
-	return s != NULL && s[0] != '\0';
-}
-
-bool star_is_empty(const struct evidence_star *s)
-{
-	for (int i = 0; i < STAR_PARTS; i++)
-		if (given(s->part[i]))
-			return false;
-	return true;
-}
-
-size_t star_length(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 int store_put_evidence_star(struct store *st, const char *person, const struct evidence_star *s,
 			    struct err *err)
 {
@@ -43,10 +19,10 @@ int store_put_evidence_star(struct store *st, const char *person, const struct e
 		return 0;
 	p[0] = (struct pv_param){ .kind = PV_TEXT, .s = person };
 	for (int i = 0; i < STAR_PARTS; i++) {
-		if (given(s->part[i]) && star_length(s->part[i]) > STAR_PART_MAX)
+		if (s->part[i] != NULL && s->part[i][0] != '\0' && star_length(s->part[i]) > STAR_PART_MAX)
 			return err_set(err, EX_DATAERR, "the STAR note's %s is longer than %d characters",
 				       star_part_names[i], STAR_PART_MAX);
-		p[1 + i] = given(s->part[i]) ? (struct pv_param){ .kind = PV_TEXT, .s = s->part[i] }
+		p[1 + i] = s->part[i] != NULL && s->part[i][0] != '\0' ? (struct pv_param){ .kind = PV_TEXT, .s = s->part[i] }
 					     : (struct pv_param){ .kind = PV_NULL };
 	}
 	if (st->be->texts_run(st, TX_STAR_PUT, p, 1 + STAR_PARTS, NULL, NULL, &changes, err) < 0)
