@@ -4,6 +4,8 @@
  * backend's texts_run. */
 #include "store/texts.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -314,6 +316,21 @@ static int competency_row(void *ctx, const char *const *cols, int ncols)
 	return rc;
 }
 
+bool texts_column_int(const char *s, int *out)
+{
+	char *end;
+	long v;
+
+	if (s == NULL || s[0] == '\0')
+		return false;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || errno != 0 || v < INT_MIN || v > INT_MAX)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
 /* Every indicator comes by, translated or not, so that the behavioural
  * ones are numbered by their place among all of them. */
 static int indicator_row(void *ctx, const char *const *cols, int ncols)
@@ -321,9 +338,9 @@ static int indicator_row(void *ctx, const char *const *cols, int ncols)
 	struct each_ctx *e = ctx;
 	int level;
 
-	if (ncols < 5 || cols[0] == NULL || cols[1] == NULL || cols[2] == NULL)
+	if (ncols < 5 || cols[0] == NULL || cols[1] == NULL ||
+	    !texts_column_int(cols[2], &level))
 		return 1;
-	level = atoi(cols[2]);
 	if (strcmp(e->last_key, cols[0]) != 0) {
 		(void)snprintf(e->last_key, sizeof e->last_key, "%s", cols[0]);
 		e->place = 0;

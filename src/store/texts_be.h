@@ -6,6 +6,7 @@
 #ifndef COMPGAP_TEXTS_BE_H
 #define COMPGAP_TEXTS_BE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -39,6 +40,11 @@ enum {
  * columns as text (NULL for SQL NULL), until it returns nonzero, which is
  * returned; *changes (when not NULL) gets the rows an INSERT, UPDATE or
  * DELETE changed. */
+/* A whole-number column of those rows (text on both engines) into *out:
+ * false when it is not one, which the rows' readers refuse as rows not as
+ * expected. */
+bool texts_column_int(const char *s, int *out);
+
 typedef int texts_run_fn(struct store *st, enum tx_stmt id, const struct pv_param *p, int np,
 			 int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
 			 int64_t *changes, struct err *err);

@@ -94,8 +94,9 @@ static int lib_indicator(void *ctx, const char *const *cols, int ncols)
 	struct load_ctx *l = ctx;
 	bool bad = false;
 	long ci;
+	int level;
 
-	if (ncols < 4 || cols[0] == NULL || cols[1] == NULL || cols[2] == NULL)
+	if (ncols < 4 || cols[0] == NULL || !texts_column_int(cols[1], &level) || cols[2] == NULL)
 		return 1;
 	ci = find_from(l, cols[0], false);
 	if (ci < 0)
@@ -105,7 +106,7 @@ static int lib_indicator(void *ctx, const char *const *cols, int ncols)
 		return -2;
 	l->ind_comp[l->ninds] = (size_t)ci;
 	l->inds[l->ninds++] = (struct library_indicator){
-		.level = atoi(cols[1]),
+		.level = level,
 		.text = keep(l, cols[2], &bad),
 		.translated = cols[3] != NULL && cols[3][0] == '1',
 	};
@@ -134,8 +135,10 @@ static int lib_requirement(void *ctx, const char *const *cols, int ncols)
 	struct load_ctx *l = ctx;
 	bool bad = false;
 	long ri;
+	int required, weight;
 
-	if (ncols < 4 || cols[0] == NULL || cols[1] == NULL || cols[2] == NULL || cols[3] == NULL)
+	if (ncols < 4 || cols[0] == NULL || cols[1] == NULL ||
+	    !texts_column_int(cols[2], &required) || !texts_column_int(cols[3], &weight))
 		return 1;
 	ri = find_from(l, cols[0], true);
 	if (ri < 0)
@@ -146,8 +149,8 @@ static int lib_requirement(void *ctx, const char *const *cols, int ncols)
 	l->req_role[l->nreqs] = (size_t)ri;
 	l->reqs[l->nreqs++] = (struct library_requirement){
 		.competency = keep(l, cols[1], &bad),
-		.required_level = atoi(cols[2]),
-		.weight = atoi(cols[3]),
+		.required_level = required,
+		.weight = weight,
 	};
 	return bad ? -2 : 0;
 }
