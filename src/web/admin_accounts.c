@@ -166,7 +166,7 @@ int account_form_read(struct page *p, struct store *st, const char *what, const 
 	f->teams = page_field(p, "teams");
 	f->spec.name = f->name != NULL ? f->name : "";
 	if (name == NULL) {
-		f->spec.name = trimmed(f->name, f->name_msg, sizeof f->name_msg);
+		f->spec.name = trimmed(f->name, f->name_buf, sizeof f->name_buf);
 		if (f->spec.name == NULL) {
 			f->spec.name = "";
 			f->name_error = tr(p->lang, "Give a name.");

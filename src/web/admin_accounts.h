@@ -22,7 +22,7 @@ struct account_form {
 	struct auth_account_spec spec;                /* valid when no error */
 	const char *team_keys[AUTH_TEAMS_MAX];
 	char teams_buf[AUTH_TEAMS_MAX * 65];
-	char person_buf[KEY_MAX + 1];
+	char name_buf[AUTH_NAME_MAX + 2], person_buf[KEY_MAX + 1];
 	char name_msg[200], person_msg[300], teams_msg[300], message_buf[ERR_MSG_MAX + 100];
 };
 
