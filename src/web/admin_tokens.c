@@ -24,7 +24,7 @@ struct token_table {
 
 static void table_head(struct page *p)
 {
-	html_printf(p->out, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+	html_printf(p->out, "<div class=\"table-wrap accounts-wrap\" tabindex=\"0\" role=\"region\" "
 		    "aria-labelledby=\"tokens-title\">\n<table class=\"accounts\">\n"
 		    "<caption id=\"tokens-title\">%s</caption>\n<thead><tr>"
 		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"

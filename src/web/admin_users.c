@@ -80,7 +80,7 @@ static int read_users(struct store *st, struct user_list *l, struct err *err)
 
 static void write_table(struct page *p, const struct user_list *l)
 {
-	html_printf(p->out, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+	html_printf(p->out, "<div class=\"table-wrap accounts-wrap\" tabindex=\"0\" role=\"region\" "
 		    "aria-labelledby=\"users-title\">\n<table class=\"accounts\">\n"
 		    "<caption id=\"users-title\">%s</caption>\n<thead><tr>"
 		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
