@@ -265,6 +265,24 @@ audit_has "user.passwd in the audit log" "admin1 +user.passwd +user newbie .*ok 
 page admin1 /admin/users
 expect_code "the admin's own session is untouched" 200
 
+# One's own new password (/account/password) ends one's other sessions
+# but keeps the one in use.
+page_login hr1
+cp "$WORK/hr1.jar" "$WORK/hr1b.jar"
+page_login hr1
+page hr1b /
+expect_code "hr1's first session works" 200
+page hr1 /account/password
+CSRF_hr1=$(csrf_of)
+post hr1 /account/password --data-urlencode "current=$PASSWORD" \
+	--data-urlencode "new=$NEWPW" --data-urlencode "repeat=$NEWPW"
+expect_code "hr1 changes their own password" 303
+page hr1 /
+expect_code "the session in use stays" 200
+page hr1b /
+expect_code "the other session ended" 303
+audit_has "user.passwd by hr1, the other sessions ended" "hr1 +user.passwd +user hr1 .*ok +the other sessions ended"
+
 # -------------------------------------------------------------------- tokens
 page admin1 /admin/tokens
 expect_code "the tokens page" 200
