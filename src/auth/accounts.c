@@ -8,13 +8,15 @@
 #include "auth/auth_int.h"
 
 enum change_kind {
-	USER_ADD, USER_PASSWD, USER_DISABLE, USER_ENABLE, USER_REMOVE, TOKEN_CREATE, TOKEN_REVOKE
+	USER_ADD, USER_PASSWD, USER_DISABLE, USER_ENABLE, USER_REMOVE, TOKEN_CREATE, TOKEN_REVOKE,
+	USER_CHANGE
 };
 
 static const char *const actions[] = {
 	[USER_ADD] = "user.add", [USER_PASSWD] = "user.passwd", [USER_DISABLE] = "user.disable",
 	[USER_ENABLE] = "user.enable", [USER_REMOVE] = "user.remove",
 	[TOKEN_CREATE] = "token.create", [TOKEN_REVOKE] = "token.revoke",
+	[USER_CHANGE] = "user.change",
 };
 
 struct change {
@@ -23,6 +25,8 @@ struct change {
 	const char *name;                       /* the user's or token's */
 	const struct auth_account_spec *spec;   /* USER_ADD, TOKEN_CREATE */
 	const char *hash;                       /* the password's or token's hash */
+	const char *keep;                       /* USER_PASSWD: the hash of the session
+						 * that stays, or NULL */
 	char at[32];
 	char detail[160];
 };
@@ -54,11 +58,57 @@ static const char *person_of(struct store *st, const struct change *c, struct ar
 	struct store_account u;
 	struct err ignored = { 0 };
 
-	if (c->spec != NULL)
+	if (c->spec != NULL && (c->kind != USER_CHANGE || c->spec->person != NULL))
 		return c->spec->person;
 	if (!is_token(c->kind) && store_user_get(st, c->name, a, &u, &ignored) > 0)
 		return u.person;
 	return NULL;
+}
+
+/* Whether the change takes the admin role from user u: disabling or
+ * removing an admin, or giving them another role. */
+static int takes_admin(const struct change *c, const struct store_account *u)
+{
+	if (strcmp(u->role, "admin") != 0 || u->disabled)
+		return 0;
+	switch (c->kind) {
+	case USER_DISABLE: case USER_REMOVE: return 1;
+	case USER_CHANGE: return c->spec->role != AUTH_ADMIN;
+	default: return 0;
+	}
+}
+
+struct other_admins {
+	const char *name;        /* the user changed */
+	size_t n;                /* enabled admins but them */
+};
+
+static int count_other(void *ctx, const char *name)
+{
+	struct other_admins *o = ctx;
+
+	if (strcmp(name, o->name) != 0)
+		o->n++;
+	return 0;
+}
+
+/* Refuses (EX_DATAERR) a change that would leave no enabled admin: then
+ * nobody could manage users, tokens or settings but by the command line
+ * on the database's machine. Inside the change's transaction, with the
+ * admins' rows locked on PostgreSQL (store_each_active_admin). */
+static int keep_an_admin(struct store *st, const struct change *c, const struct store_account *u,
+			 struct err *err)
+{
+	struct other_admins o = { c->name, 0 };
+
+	if (!takes_admin(c, u))
+		return 0;
+	if (store_each_active_admin(st, count_other, &o, err) < 0)
+		return -1;
+	if (o.n == 0)
+		return err_set(err, EX_DATAERR, "'%s' is the last enabled admin; make another user"
+			       " admin first", c->name);
+	return 0;
 }
 
 static int apply(struct store *st, void *ctx, int attempt, struct err *err)
@@ -73,6 +123,19 @@ static int apply(struct store *st, void *ctx, int attempt, struct err *err)
 	(void)attempt;
 	arena_init(&a, 1 << 20);
 	person = person_of(st, c, &a);
+	if (c->kind == USER_DISABLE || c->kind == USER_REMOVE || c->kind == USER_CHANGE) {
+		struct store_account u;
+
+		rc = store_user_get(st, c->name, &a, &u, err);
+		if (rc == 0)
+			rc = err_set(err, EX_DATAERR, "no user named '%s'; 'compgap user list' lists"
+				     " them", c->name);
+		if (rc < 0 || keep_an_admin(st, c, &u, err) < 0) {
+			arena_free(&a);
+			return -1;
+		}
+		rc = -1;
+	}
 	if (c->spec != NULL) {
 		n.name = c->name;
 		n.role = auth_role_name(c->spec->role);
@@ -85,7 +148,14 @@ static int apply(struct store *st, void *ctx, int attempt, struct err *err)
 	switch (c->kind) {
 	case USER_ADD: rc = store_user_add(st, &n, NULL, err); break;
 	case TOKEN_CREATE: rc = store_token_add(st, &n, NULL, err); break;
-	case USER_PASSWD: rc = store_user_set_password(st, c->name, c->hash, c->at, err); break;
+	case USER_PASSWD:
+		/* A new password ends the sessions the old one opened (but
+		 * the one of a user changing their own, when kept). */
+		rc = store_user_set_password(st, c->name, c->hash, c->at, err);
+		if (rc == 0)
+			rc = store_user_sessions_end(st, c->name, c->keep, NULL, err);
+		break;
+	case USER_CHANGE: rc = store_user_change(st, &n, err); break;
 	case USER_DISABLE: rc = store_user_set_disabled(st, c->name, 1, c->at, err); break;
 	case USER_ENABLE: rc = store_user_set_disabled(st, c->name, 0, c->at, err); break;
 	case USER_REMOVE: rc = store_user_remove(st, c->name, err); break;
@@ -164,10 +234,22 @@ int auth_user_add(struct store *st, const struct auth_actor *by,
 int auth_user_passwd(struct store *st, const struct auth_actor *by, const char *name,
 		     const char *password, struct err *err)
 {
+	return auth_user_passwd_keeping(st, by, name, password, NULL, err);
+}
+
+int auth_user_passwd_keeping(struct store *st, const struct auth_actor *by, const char *name,
+			     const char *password, const char *keep_session, struct err *err)
+{
 	struct change c;
-	char hash[AUTH_HASH_MAX];
+	char hash[AUTH_HASH_MAX], keep[AUTH_TOKEN_HASH_HEX];
 
 	change_init(&c, USER_PASSWD, by, name);
+	if (keep_session != NULL) {
+		auth_token_hash(keep_session, keep);
+		c.keep = keep;
+	}
+	(void)snprintf(c.detail, sizeof c.detail, "%s",
+		       c.keep != NULL ? "the other sessions ended" : "all sessions ended");
 	if (auth_password_check(password, name, err) < 0)
 		return refused(st, &c, err);
 	if (auth_password_hash(password, hash, err) < 0)
@@ -176,12 +258,23 @@ int auth_user_passwd(struct store *st, const struct auth_actor *by, const char *
 	return store_transact(st, apply, &c, err) < 0 ? refused(st, &c, err) : 0;
 }
 
+/* Whether by is the user name (a user's actor is their name; a token's
+ * and the command line's hold a ':', which no name does). */
+static int is_self(const struct auth_actor *by, const char *name)
+{
+	return name != NULL && strcmp(by->name, name) == 0;
+}
+
 int auth_user_disable(struct store *st, const struct auth_actor *by, const char *name,
 		      int disabled, struct err *err)
 {
 	struct change c;
 
 	change_init(&c, disabled ? USER_DISABLE : USER_ENABLE, by, name);
+	if (disabled && is_self(by, name)) {
+		err_set(err, EX_DATAERR, "you cannot disable your own account; another admin can");
+		return refused(st, &c, err);
+	}
 	if (disabled)
 		(void)snprintf(c.detail, sizeof c.detail, "all sessions ended");
 	return store_transact(st, apply, &c, err) < 0 ? refused(st, &c, err) : 0;
@@ -193,6 +286,38 @@ int auth_user_remove(struct store *st, const struct auth_actor *by, const char *
 	struct change c;
 
 	change_init(&c, USER_REMOVE, by, name);
+	if (is_self(by, name)) {
+		err_set(err, EX_DATAERR, "you cannot remove your own account; another admin can");
+		return refused(st, &c, err);
+	}
+	return store_transact(st, apply, &c, err) < 0 ? refused(st, &c, err) : 0;
+}
+
+int auth_user_change(struct store *st, const struct auth_actor *by,
+		     const struct auth_account_spec *u, struct err *err)
+{
+	struct change c;
+	struct store_account now;
+	struct arena a;
+	int rc;
+
+	change_init(&c, USER_CHANGE, by, u->name);
+	c.spec = u;
+	describe(&c);
+	if (check_spec(&c, "user", err) < 0)
+		return refused(st, &c, err);
+	if (is_self(by, u->name) && u->role != AUTH_ADMIN) {
+		/* Read outside the transaction only to word the refusal:
+		 * the caller is signed in, so they exist. */
+		arena_init(&a, 1 << 16);
+		rc = store_user_get(st, u->name, &a, &now, err);
+		if (rc > 0 && strcmp(now.role, auth_role_name(u->role)) != 0)
+			rc = err_set(err, EX_DATAERR, "you cannot change your own role; another"
+				     " admin can");
+		arena_free(&a);
+		if (rc < 0)
+			return refused(st, &c, err);
+	}
 	return store_transact(st, apply, &c, err) < 0 ? refused(st, &c, err) : 0;
 }
 

@@ -290,11 +290,27 @@ int auth_user_add(struct store *st, const struct auth_actor *by,
 		  const struct auth_account_spec *u, const char *password, struct err *err);
 int auth_user_passwd(struct store *st, const struct auth_actor *by, const char *name,
 		     const char *password, struct err *err);
-/* Disabling ends the user's sessions at once. */
+/* A new password ends all the user's sessions at once (the password they
+ * opened with is no longer theirs). auth_user_passwd_keeping keeps one:
+ * the session of keep_session (its token, as the cookie holds it), for a
+ * user who changes their own password while signed in. */
+int auth_user_passwd_keeping(struct store *st, const struct auth_actor *by, const char *name,
+			     const char *password, const char *keep_session, struct err *err);
+/* Disabling ends the user's sessions at once. A user cannot disable or
+ * remove themselves (by->name is their name), and the last enabled admin
+ * cannot be disabled, removed or given another role (EX_DATAERR): then
+ * nobody could manage the accounts from the server. */
 int auth_user_disable(struct store *st, const struct auth_actor *by, const char *name,
 		      int disabled, struct err *err);
 int auth_user_remove(struct store *st, const struct auth_actor *by, const char *name,
 		     struct err *err);
+/* Gives user u->name the role, person and teams of u, checked as
+ * auth_user_add checks them (a manager or employee needs a person, a
+ * coach teams); u->person NULL unlinks the person. A user cannot change
+ * their own role, and the last enabled admin keeps theirs. Written to the
+ * audit log as user.change with the new role and teams. */
+int auth_user_change(struct store *st, const struct auth_actor *by,
+		     const struct auth_account_spec *u, struct err *err);
 /* Creates a token; its only copy is written to token_out. */
 int auth_token_create(struct store *st, const struct auth_actor *by,
 		      const struct auth_account_spec *t, char token_out[AUTH_TOKEN_MAX],

@@ -1,4 +1,4 @@
-/* user add|list|disable|enable|passwd|remove: the accounts that sign in to
+/* user add|change|list|disable|enable|passwd|remove: the accounts that sign in to
  * the server (docs/security.md). */
 #include <stdio.h>
 #include <string.h>
@@ -107,20 +107,23 @@ int cmd_user(const struct command *cmd, int argc, char **argv)
 	if (strcmp(verb, "list") == 0) {
 		if (npos > 1)
 			return cli_usage(cmd, "'user list' takes no name");
-	} else if (strcmp(verb, "add") == 0 || strcmp(verb, "disable") == 0 ||
+	} else if (strcmp(verb, "add") == 0 || strcmp(verb, "change") == 0 ||
+		   strcmp(verb, "disable") == 0 ||
 		   strcmp(verb, "enable") == 0 || strcmp(verb, "passwd") == 0 ||
 		   strcmp(verb, "remove") == 0) {
 		if (name == NULL)
 			return cli_usage(cmd, "say 'user %s NAME'", verb);
 	} else {
-		return cli_usage(cmd, "no 'user %s'; say add, list, disable, enable, passwd or remove",
-				 verb);
+		return cli_usage(cmd, "no 'user %s'; say add, change, list, disable, enable, passwd"
+				 " or remove", verb);
 	}
-	if (strcmp(verb, "add") != 0 && (role != NULL || person != NULL || teams_arg != NULL))
-		return cli_usage(cmd, "--role, --person and --teams go with 'user add'");
+	if (strcmp(verb, "add") != 0 && strcmp(verb, "change") != 0 &&
+	    (role != NULL || person != NULL || teams_arg != NULL))
+		return cli_usage(cmd, "--role, --person and --teams go with 'user add' and"
+				 " 'user change'");
 	if (json && strcmp(verb, "list") != 0)
 		return cli_usage(cmd, "--json goes with 'user list'");
-	if (strcmp(verb, "add") == 0) {
+	if (strcmp(verb, "add") == 0 || strcmp(verb, "change") == 0) {
 		rc = cli_account_spec(cmd, "user", name, role, person, teams_arg, &account);
 		if (rc != 0)
 			return rc;
@@ -142,6 +145,13 @@ int cmd_user(const struct command *cmd, int argc, char **argv)
 				       name);
 		}
 		auth_wipe(password, sizeof password);
+	} else if (strcmp(verb, "change") == 0) {
+		/* The whole account as given: a person or teams left out are
+		 * taken away, as the admin page's form does. */
+		if (auth_user_change(st, &by, &account.spec, &err) < 0)
+			rc = cli_fail(&err);
+		else
+			printf("changed user '%s'\n", name);
 	} else if (strcmp(verb, "remove") == 0) {
 		if (auth_user_remove(st, &by, name, &err) < 0)
 			rc = cli_fail(&err);

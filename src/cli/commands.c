@@ -314,8 +314,9 @@ const struct command commands[] = {
 	},
 	{
 		"user", cmd_user,
-		"add, list, disable, enable or remove the users who sign in to the server",
-		"user add NAME --role ROLE [--person KEY] [--teams KEY,...] | user list [--json] |"
+		"add, change, list, disable, enable or remove the users who sign in to the server",
+		"user add|change NAME --role ROLE [--person KEY] [--teams KEY,...] |"
+		" user list [--json] |"
 		" user disable|enable|passwd|remove NAME [--db PATH]",
 		"Users sign in to 'compgap serve' with a name and a password. Each has a\n"
 		"role: admin (everything, users and settings included), hr (all people\n"
@@ -329,14 +330,19 @@ const struct command commands[] = {
 		"of the machine can see. A password has at least 12 characters; any\n"
 		"characters will do, but the most common passwords, the user's name, and\n"
 		"common words or keyboard runs with only digits or symbols added are\n"
-		"refused. Passwords are stored as Argon2id hashes.\n\n"
-		"'user disable' ends the user's sessions at once and keeps them out until\n"
-		"'user enable'; 'user remove' deletes the account (the audit log keeps\n"
-		"its name). Every change is written to the audit log ('compgap audit').\n\n"
+		"refused. Passwords are stored as Argon2id hashes. 'user passwd' ends the\n"
+		"user's sessions.\n\n"
+		"'user change' gives a user the role, person and teams given (what is\n"
+		"left out is taken away). 'user disable' ends the user's sessions at once\n"
+		"and keeps them out until 'user enable'; 'user remove' deletes the\n"
+		"account (the audit log keeps its name). The last enabled admin cannot be\n"
+		"disabled, removed or given another role. Every change is written to the\n"
+		"audit log ('compgap audit').\n\n"
 		"options:\n" DB_HELP
-		"  --role ROLE         add: admin, hr, manager, coach or employee\n"
-		"  --person KEY        add: the person the user is (managers, employees)\n"
-		"  --teams KEY,...     add: the user's teams (coaches)\n"
+		"  --role ROLE         add, change: admin, hr, manager, coach or employee\n"
+		"  --person KEY        add, change: the person the user is (managers,\n"
+		"                      employees)\n"
+		"  --teams KEY,...     add, change: the user's teams (coaches)\n"
 		"  --json              list: as JSON\n\n"
 		"examples:\n  compgap user add anna --role hr\n"
 		"  printf '%s\\n' \"$PASSWORD\" | compgap user add jan --role employee --person p042\n"

@@ -85,6 +85,19 @@ const struct http_route http_routes[] = {
 	/* the person page (web/person_page.c, person_form.c) */
 	{ "GET", "/people/{key}", handle_person_page, ACCESS_PAGE, BODY_NONE },
 	{ "POST", "/people/{key}/evidence", handle_person_evidence_post, ACCESS_PAGE, BODY_FORM },
+	/* Admin: users and API tokens (web/admin_users.c, admin_user.c,
+	 * admin_tokens.c); admins only, others get the 403 page. */
+	{ "GET", "/admin/users", handle_admin_users_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/admin/users", handle_admin_users_post, ACCESS_PAGE, BODY_FORM },
+	{ "GET", "/admin/users/{name}", handle_admin_user_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/admin/users/{name}/role", handle_admin_user_role_post, ACCESS_PAGE, BODY_FORM },
+	{ "POST", "/admin/users/{name}/status", handle_admin_user_status_post, ACCESS_PAGE, BODY_FORM },
+	{ "POST", "/admin/users/{name}/password", handle_admin_user_password_post, ACCESS_PAGE,
+	  BODY_FORM },
+	{ "GET", "/admin/tokens", handle_admin_tokens_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/admin/tokens", handle_admin_tokens_post, ACCESS_PAGE, BODY_FORM },
+	{ "POST", "/admin/tokens/{name}/revoke", handle_admin_token_revoke_post, ACCESS_PAGE,
+	  BODY_FORM },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];

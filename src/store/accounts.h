@@ -72,6 +72,28 @@ int store_user_set_password(struct store *st, const char *name, const char *hash
 int store_user_set_disabled(struct store *st, const char *name, int disabled,
 			    const char *now, struct err *err);
 
+/* Gives user u->name the role u->role, the person u->person (NULL: none)
+ * and exactly the teams u->teams (u->hash is not used). Fails with
+ * EX_DATAERR when there is no such user, or naming a person or team key
+ * that does not exist. */
+int store_user_change(struct store *st, const struct store_account_new *u, struct err *err);
+
+/* Ends the sessions of user name but the one whose token hash is keep
+ * (NULL: all of them); *ended (when not NULL) gets how many ended. */
+int store_user_sessions_end(struct store *st, const char *name, const char *keep,
+			    int64_t *ended, struct err *err);
+
+/* Calls cb with the name of each enabled admin. On PostgreSQL their rows
+ * are locked until the transaction ends, so that two transactions cannot
+ * each take away one of the last two admins. */
+int store_each_active_admin(struct store *st, int (*cb)(void *ctx, const char *name),
+			    void *ctx, struct err *err);
+
+/* The time of user name's last successful login (from the audit log),
+ * copied into a; *at NULL when they never signed in. */
+int store_user_last_login(struct store *st, const char *name, struct arena *a, const char **at,
+			  struct err *err);
+
 /* Removes user name, their teams and sessions. The audit log keeps their
  * name as text. Fails with EX_DATAERR when there is no such user. */
 int store_user_remove(struct store *st, const char *name, struct err *err);

@@ -69,6 +69,21 @@ static const char *const acct_sql[A_COUNT_OF_STATEMENTS] = {
 		" AND ($2::text IS NULL OR actor = $2 OR (object_kind = 'user' AND object_key = $2))"
 		" AND ($3::text IS NULL OR at >= $3) AND id > $4"
 		" ORDER BY id LIMIT nullif($5::bigint, -1)",
+	[A_USER_CHANGE] =
+		"UPDATE account SET role = $2, person_id = $3, changed_at = $4 WHERE name = $1",
+	[A_USER_TEAMS_CLEAR] =
+		"DELETE FROM account_team WHERE account_id = (SELECT id FROM account WHERE name = $1)",
+	[A_USER_SESSIONS_END] =
+		"DELETE FROM session WHERE account_id = (SELECT id FROM account WHERE name = $1)"
+		" AND ($2::text IS NULL OR token_hash <> $2)",
+	/* Locked: under READ COMMITTED two transactions that each disable
+	 * another admin would both see one left; the second waits for the
+	 * first and then sees the row as it left it. */
+	[A_ADMINS_ACTIVE] =
+		"SELECT name FROM account WHERE role = 'admin' AND disabled = 0 FOR UPDATE",
+	[A_USER_LAST_LOGIN] =
+		"SELECT max(at) FROM audit_log WHERE actor = $1 AND action = 'login'"
+		" AND outcome = 'ok'",
 };
 
 int pq_acct_run(struct store *st, enum acct_stmt id, const struct acct_param *p, int np,

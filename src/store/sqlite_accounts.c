@@ -77,6 +77,22 @@ static const char *const acct_sql[A_COUNT_OF_STATEMENTS] = {
 		" WHERE (?1 IS NULL OR person_key = ?1)"
 		" AND (?2 IS NULL OR actor = ?2 OR (object_kind = 'user' AND object_key = ?2))"
 		" AND (?3 IS NULL OR at >= ?3) AND id > ?4 ORDER BY id LIMIT ?5",
+	/* name, role, person id, now */
+	[A_USER_CHANGE] =
+		"UPDATE account SET role = ?2, person_id = ?3, changed_at = ?4 WHERE name = ?1",
+	[A_USER_TEAMS_CLEAR] =
+		"DELETE FROM account_team WHERE account_id = (SELECT id FROM account WHERE name = ?1)",
+	/* name, the token hash of the session to keep (NULL: none) */
+	[A_USER_SESSIONS_END] =
+		"DELETE FROM session WHERE account_id = (SELECT id FROM account WHERE name = ?1)"
+		" AND (?2 IS NULL OR token_hash <> ?2)",
+	/* the names of the enabled admins (BEGIN IMMEDIATE already keeps
+	 * another writer from changing them meanwhile) */
+	[A_ADMINS_ACTIVE] = "SELECT name FROM account WHERE role = 'admin' AND disabled = 0",
+	/* name: the time of their last successful login, as privacy.c reads it */
+	[A_USER_LAST_LOGIN] =
+		"SELECT max(at) FROM audit_log WHERE actor = ?1 AND action = 'login'"
+		" AND outcome = 'ok'",
 };
 
 int sq_acct_run(struct store *st, enum acct_stmt id, const struct acct_param *p, int np,

@@ -263,6 +263,117 @@ int store_user_set_disabled(struct store *st, const char *name, int disabled,
 	return 0;
 }
 
+int store_user_change(struct store *st, const struct store_account_new *u, struct err *err)
+{
+	struct acct_param p[4];
+	struct acct_param one[1] = { P_TEXT(u->name) };
+	int64_t person_id = 0, team_id, n = 0;
+	struct store_account me;
+	struct arena a;
+	int rc;
+
+	if (need_tx(st, "change a user", err) < 0)
+		return -1;
+	if (u->person != NULL && (store_require_key(st, ENTITY_PERSON, u->person, err) < 0 ||
+				  store_lookup(st, ENTITY_PERSON, u->person, &person_id, err) < 0))
+		return -1;
+	for (size_t i = 0; i < u->nteams; i++)
+		if (store_require_key(st, ENTITY_TEAM, u->teams[i], err) < 0)
+			return -1;
+	p[0] = P_TEXT(u->name);
+	p[1] = P_TEXT(u->role);
+	p[2] = person_id != 0 ? P_INT(person_id) : P_TEXT(NULL);
+	p[3] = P_TEXT(u->now);
+	if (run(st, A_USER_CHANGE, p, 4, NULL, NULL, &n, err) < 0)
+		return -1;
+	if (n == 0)
+		return no_such("user", u->name, err);
+	arena_init(&a, 1 << 16);
+	rc = get_account(st, A_USER_GET, u->name, &a, &me, err);
+	arena_free(&a);
+	if (rc <= 0)
+		return rc < 0 ? -1 : no_such("user", u->name, err);
+	if (run(st, A_USER_TEAMS_CLEAR, one, 1, NULL, NULL, NULL, err) < 0)
+		return -1;
+	for (size_t i = 0; i < u->nteams; i++) {
+		struct acct_param q[2];
+
+		/* The same team twice is one link. */
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(u->teams[j], u->teams[i]) == 0)
+				goto next;
+		if (store_lookup(st, ENTITY_TEAM, u->teams[i], &team_id, err) < 0)
+			return -1;
+		q[0] = P_INT(me.id);
+		q[1] = P_INT(team_id);
+		if (run(st, A_USER_TEAM_ADD, q, 2, NULL, NULL, NULL, err) < 0)
+			return -1;
+next:;
+	}
+	return 0;
+}
+
+int store_user_sessions_end(struct store *st, const char *name, const char *keep,
+			    int64_t *ended, struct err *err)
+{
+	struct acct_param p[2] = { P_TEXT(name), P_TEXT(keep) };
+	int64_t n = 0;
+
+	if (need_tx(st, "end a user's sessions", err) < 0 ||
+	    run(st, A_USER_SESSIONS_END, p, 2, NULL, NULL, &n, err) < 0)
+		return -1;
+	if (ended != NULL)
+		*ended = n;
+	return 0;
+}
+
+struct each_name {
+	int (*cb)(void *ctx, const char *name);
+	void *ctx;
+};
+
+static int visit_name(void *ctx, const char *const *cols, int ncols)
+{
+	struct each_name *e = ctx;
+
+	return ncols > 0 && cols[0] != NULL ? e->cb(e->ctx, cols[0]) : 0;
+}
+
+int store_each_active_admin(struct store *st, int (*cb)(void *ctx, const char *name),
+			    void *ctx, struct err *err)
+{
+	struct each_name e = { cb, ctx };
+
+	return run(st, A_ADMINS_ACTIVE, NULL, 0, visit_name, &e, NULL, err);
+}
+
+struct one_text {
+	struct arena *a;
+	const char **out;
+	int oom;
+};
+
+static int take_text(void *ctx, const char *const *cols, int ncols)
+{
+	struct one_text *t = ctx;
+
+	if (ncols > 0 && cols[0] != NULL && (*t->out = arena_strdup(t->a, cols[0])) == NULL)
+		t->oom = 1;
+	return 1;
+}
+
+int store_user_last_login(struct store *st, const char *name, struct arena *a, const char **at,
+			  struct err *err)
+{
+	struct acct_param p[1] = { P_TEXT(name) };
+	struct one_text t = { a, at, 0 };
+
+	*at = NULL;
+	if (run(st, A_USER_LAST_LOGIN, p, 1, take_text, &t, NULL, err) < 0)
+		return -1;
+	return t.oom ? err_set(err, EX_OSERR, "out of memory") : 0;
+}
+
 int store_user_remove(struct store *st, const char *name, struct err *err)
 {
 	struct acct_param p[1] = { P_TEXT(name) };

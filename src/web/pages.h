@@ -28,5 +28,16 @@ int handle_export_page(struct http_ctx *cx);
 /* web/person_page.c, person_form.c: GET /people/{key}, POST /people/{key}/evidence */
 int handle_person_page(struct http_ctx *cx);
 int handle_person_evidence_post(struct http_ctx *cx);
+/* web/admin_users.c, admin_user.c, admin_tokens.c: the admin pages of
+ * users and API tokens */
+int handle_admin_users_page(struct http_ctx *cx);
+int handle_admin_users_post(struct http_ctx *cx);
+int handle_admin_user_page(struct http_ctx *cx);
+int handle_admin_user_role_post(struct http_ctx *cx);
+int handle_admin_user_status_post(struct http_ctx *cx);
+int handle_admin_user_password_post(struct http_ctx *cx);
+int handle_admin_tokens_page(struct http_ctx *cx);
+int handle_admin_tokens_post(struct http_ctx *cx);
+int handle_admin_token_revoke_post(struct http_ctx *cx);
 
 #endif

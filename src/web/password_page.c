@@ -1,13 +1,14 @@
 /* Changing one's own password in the browser (docs/web.md): GET and POST
  * /account/password. The current password is checked as a sign-in checks
  * it (and throttled as one), the new one by the password rules of
- * auth_password_check, and the change made by auth_user_passwd, which
- * writes it to the audit log. The passwords typed are never shown again. */
+ * auth_password_check, and the change made by auth_user_passwd_keeping,
+ * which writes it to the audit log and ends the user's other sessions. The passwords typed are never shown again. */
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
 #include <time.h>
 
+#include "http/signin.h"
 #include "io/html.h"
 #include "web/page.h"
 #include "web/pages.h"
@@ -88,7 +89,7 @@ int handle_password_post(struct http_ctx *cx)
 	struct err err = { 0 };
 	struct store *st;
 	struct page p;
-	char msg[160], rules[ERR_MSG_MAX];
+	char msg[160], rules[ERR_MSG_MAX], session[AUTH_TOKEN_MAX] = "";
 	int rc;
 
 	if (page_begin(&p, cx) < 0)
@@ -146,8 +147,14 @@ int handle_password_post(struct http_ctx *cx)
 		auth_throttle_succeeded(throttle, cx->req->address, c->user);
 	if (e.fresh != NULL || e.repeat != NULL)
 		return show_form(&p, 422, &e);
-	if (auth_user_passwd(st, &(struct auth_actor){ c->user, cx->req->address, now }, c->user,
-			     fresh, &err) < 0) {
+	/* The user's other sessions end (whoever opened them knew the old
+	 * password); the one in use stays signed in. */
+	rc = auth_user_passwd_keeping(st, &(struct auth_actor){ c->user, cx->req->address, now },
+				      c->user, fresh,
+				      http_cookie_value(cx->req->cookie, HTTP_SESSION_COOKIE, session,
+							sizeof session), &err);
+	auth_wipe(session, sizeof session);
+	if (rc < 0) {
 		if (err.code != EX_DATAERR) {
 			page_discard(&p);
 			return page_error(cx, 503, NULL);

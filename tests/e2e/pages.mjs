@@ -25,6 +25,9 @@ export const PAGES = [
 	{ name: 'self-assessment', path: '/self-assessment', as: 'employee' },
 	{ name: 'import', path: '/import', as: 'hr' },
 	{ name: 'export', path: '/export', as: 'hr' },
+	{ name: 'admin-users', path: '/admin/users', as: 'admin' },
+	{ name: 'admin-user', path: '/admin/users/mgr1', as: 'admin' },
+	{ name: 'admin-tokens', path: '/admin/tokens', as: 'admin' },
 ];
 
 // The main navigation: where each link goes (a prefix when it ends in
@@ -44,7 +47,8 @@ export const NAV = [
 export const ACCESS = [
 	{ path: '/import', roles: ['admin', 'hr'] },
 	{ path: '/export', roles: ['admin', 'hr'] },
-	// { path: '/admin/users', roles: ['admin'] },
+	{ path: '/admin/users', roles: ['admin'] },
+	{ path: '/admin/tokens', roles: ['admin'] },
 ];
 
 // Whether a link to href is the navigation entry item.

@@ -613,6 +613,135 @@ static void test_audit_append_only(void **state)
 	(void)err;
 }
 
+/* A new password ends the user's sessions; the one kept (a user changing
+ * their own) stays. Found missing by the admin page's password reset. */
+static void test_passwd_ends_sessions(void **state)
+{
+	struct fixture *f = *state;
+	struct auth_login one, two, jan;
+	struct auth_session s;
+	struct err err = { 0 };
+	int64_t wait, n;
+
+	assert_int_equal(auth_login(f->st, NULL, "anna", PASSWORD, NULL, T0, &one, &wait, &err), 0);
+	assert_int_equal(auth_login(f->st, NULL, "anna", PASSWORD, NULL, T0, &two, &wait, &err), 0);
+	assert_int_equal(auth_login(f->st, NULL, "jan", "kaffekopp med grädde", NULL, T0, &jan,
+				    &wait, &err), 0);
+	assert_int_equal(auth_user_passwd_keeping(f->st, &f->by, "anna", "fiets over de dijk",
+						  two.session_token, &err), 0);
+	assert_int_equal(auth_session(f->st, one.session_token, T0 + 1, &s, &err), 0);
+	assert_int_equal(auth_session(f->st, two.session_token, T0 + 1, &s, &err), 1);
+	assert_string_equal(last_entry(f->st),
+			    "cli:test user.passwd user anna - ok the other sessions ended");
+	assert_int_equal(auth_user_passwd(f->st, &f->by, "anna", "zeilboot op het meer", &err), 0);
+	assert_int_equal(store_session_count(f->st, "anna", &n, &err), 0);
+	assert_int_equal(n, 0);
+	assert_string_equal(last_entry(f->st), "cli:test user.passwd user anna - ok all sessions ended");
+	/* jan's is untouched */
+	assert_int_equal(auth_session(f->st, jan.session_token, T0 + 1, &s, &err), 1);
+}
+
+/* The last enabled admin can be neither disabled, removed nor given
+ * another role; nobody disables or removes themselves. */
+static void test_last_admin_kept(void **state)
+{
+	struct fixture *f = *state;
+	struct auth_account_spec root = { "root", AUTH_ADMIN, NULL, NULL, 0 };
+	struct auth_account_spec root2 = { "root2", AUTH_ADMIN, NULL, NULL, 0 };
+	struct auth_account_spec demote = { "root", AUTH_HR, NULL, NULL, 0 };
+	struct auth_actor self = { "root", "10.0.0.1", T0 };
+	struct err err = { 0 };
+
+	assert_int_equal(auth_user_add(f->st, &f->by, &root, PASSWORD, &err), 0);
+	assert_int_equal(auth_user_disable(f->st, &f->by, "root", 1, &err), -1);
+	assert_int_equal(err.code, EX_DATAERR);
+	assert_string_equal(err.msg, "'root' is the last enabled admin; make another user admin first");
+	assert_string_equal(last_entry(f->st), "cli:test user.disable user root - failed "
+			    "'root' is the last enabled admin; make another user admin first");
+	assert_int_equal(auth_user_remove(f->st, &f->by, "root", &err), -1);
+	assert_int_equal(err.code, EX_DATAERR);
+	assert_int_equal(auth_user_change(f->st, &f->by, &demote, &err), -1);
+	assert_int_equal(err.code, EX_DATAERR);
+	assert_non_null(strstr(err.msg, "last enabled admin"));
+	/* A disabled second admin does not count. */
+	assert_int_equal(auth_user_add(f->st, &f->by, &root2, PASSWORD, &err), 0);
+	assert_int_equal(auth_user_disable(f->st, &f->by, "root2", 1, &err), 0);
+	assert_int_equal(auth_user_disable(f->st, &f->by, "root", 1, &err), -1);
+	assert_int_equal(auth_user_disable(f->st, &f->by, "root2", 0, &err), 0);
+	/* Oneself: never, whoever else is admin. */
+	assert_int_equal(auth_user_disable(f->st, &self, "root", 1, &err), -1);
+	assert_string_equal(err.msg, "you cannot disable your own account; another admin can");
+	assert_int_equal(auth_user_remove(f->st, &self, "root", &err), -1);
+	assert_int_equal(auth_user_change(f->st, &self, &demote, &err), -1);
+	assert_string_equal(err.msg, "you cannot change your own role; another admin can");
+	/* With another enabled admin, the first may go. */
+	assert_int_equal(auth_user_change(f->st, &f->by, &demote, &err), 0);
+	assert_int_equal(auth_user_disable(f->st, &f->by, "root2", 1, &err), -1);
+	/* Disabling an hr user needs no admin left over. */
+	assert_int_equal(auth_user_disable(f->st, &f->by, "anna", 1, &err), 0);
+}
+
+/* user change: role, person and teams replaced, checked as a new user's. */
+static void test_user_change(void **state)
+{
+	struct fixture *f = *state;
+	const char *teams[] = { "kcc", "kcc-phone", "kcc" };
+	struct auth_account_spec coach = { "jan", AUTH_COACH, NULL, teams, 3 };
+	struct auth_account_spec no_teams = { "jan", AUTH_COACH, NULL, NULL, 0 };
+	struct auth_account_spec manager = { "jan", AUTH_MANAGER, "p2", NULL, 0 };
+	struct auth_account_spec unknown = { "jan", AUTH_MANAGER, "p9", NULL, 0 };
+	struct auth_account_spec nobody = { "kees", AUTH_HR, NULL, NULL, 0 };
+	struct store_account u;
+	struct arena a;
+	struct err err = { 0 };
+
+	assert_int_equal(auth_user_change(f->st, &f->by, &no_teams, &err), -1);
+	assert_int_equal(err.code, EX_USAGE);
+	assert_int_equal(auth_user_change(f->st, &f->by, &unknown, &err), -1);
+	assert_int_equal(err.code, EX_DATAERR);
+	assert_non_null(strstr(err.msg, "p9"));
+	assert_int_equal(auth_user_change(f->st, &f->by, &nobody, &err), -1);
+	assert_string_equal(err.msg, "no user named 'kees'; 'compgap user list' lists them");
+	assert_int_equal(auth_user_change(f->st, &f->by, &coach, &err), 0);
+	assert_string_equal(last_entry(f->st),
+			    "cli:test user.change user jan p1 ok role coach, teams kcc,kcc-phone,kcc");
+	arena_init(&a, 1 << 20);
+	assert_int_equal(store_user_get(f->st, "jan", &a, &u, &err), 1);
+	assert_string_equal(u.role, "coach");
+	assert_null(u.person);
+	assert_string_equal(u.teams, "kcc\x1f" "kcc-phone");
+	arena_free(&a);
+	assert_int_equal(auth_user_change(f->st, &f->by, &manager, &err), 0);
+	assert_string_equal(last_entry(f->st), "cli:test user.change user jan p2 ok role manager");
+	arena_init(&a, 1 << 20);
+	assert_int_equal(store_user_get(f->st, "jan", &a, &u, &err), 1);
+	assert_string_equal(u.role, "manager");
+	assert_string_equal(u.person, "p2");
+	assert_string_equal(u.teams, "");
+	arena_free(&a);
+}
+
+/* The last login, from the audit log. */
+static void test_last_login(void **state)
+{
+	struct fixture *f = *state;
+	struct auth_login in;
+	struct arena a;
+	struct err err = { 0 };
+	const char *at = "x";
+	int64_t wait;
+
+	arena_init(&a, 1 << 16);
+	assert_int_equal(store_user_last_login(f->st, "anna", &a, &at, &err), 0);
+	assert_null(at);
+	assert_int_equal(auth_login(f->st, NULL, "anna", PASSWORD, NULL, T0, &in, &wait, &err), 0);
+	assert_int_equal(auth_login(f->st, NULL, "anna", "wrong wrong wrong", NULL, T0 + 60, &in,
+				    &wait, &err), AUTH_REFUSED);
+	assert_int_equal(store_user_last_login(f->st, "anna", &a, &at, &err), 0);
+	assert_string_equal(at, "2027-01-15T08:00:00Z");
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -632,6 +761,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_tokens, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_append_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_passwd_ends_sessions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_last_admin_kept, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_user_change, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_last_login, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
