@@ -85,6 +85,11 @@ const struct http_route http_routes[] = {
 	/* the person page (web/person_page.c, person_form.c) */
 	{ "GET", "/people/{key}", handle_person_page, ACCESS_PAGE, BODY_NONE },
 	{ "POST", "/people/{key}/evidence", handle_person_evidence_post, ACCESS_PAGE, BODY_FORM },
+	/* the admin pages (web/admin_page.c, admin_settings.c, admin_audit.c) */
+	{ "GET", "/admin", handle_admin_page, ACCESS_PAGE, BODY_NONE },
+	{ "GET", "/admin/settings", handle_admin_settings_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/admin/settings", handle_admin_settings_post, ACCESS_PAGE, BODY_FORM },
+	{ "GET", "/admin/audit", handle_admin_audit_page, ACCESS_PAGE, BODY_NONE },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];

@@ -28,5 +28,11 @@ int handle_export_page(struct http_ctx *cx);
 /* web/person_page.c, person_form.c: GET /people/{key}, POST /people/{key}/evidence */
 int handle_person_page(struct http_ctx *cx);
 int handle_person_evidence_post(struct http_ctx *cx);
+/* web/admin_page.c, admin_settings.c, admin_audit.c: GET /admin, GET and
+ * POST /admin/settings, GET /admin/audit */
+int handle_admin_page(struct http_ctx *cx);
+int handle_admin_settings_page(struct http_ctx *cx);
+int handle_admin_settings_post(struct http_ctx *cx);
+int handle_admin_audit_page(struct http_ctx *cx);
 
 #endif
