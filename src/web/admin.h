@@ -7,6 +7,7 @@
 
 /* One group of settings on the page, with what the group is about. */
 struct admin_setting_group {
+	const char *title_context;    /* "group of settings" */
 	const char *title;            /* English; translated when shown */
 	const char *intro;            /* English, or NULL */
 	const char *note;             /* English, or NULL: "saving rebuilds ..." */
@@ -19,6 +20,7 @@ struct admin_setting_text {
 	const char *context;          /* the label's msgctxt, or NULL */
 	const char *label;            /* English; translated when shown */
 	const char *explanation;      /* English, plain words */
+	const char *unit_context;     /* "unit of a setting" */
 	const char *unit;             /* English: "days", "levels" ... */
 };
 

@@ -139,28 +139,28 @@ static void filters_form(struct page *p, const struct audit_query *q)
 
 	html_printf(p->out, "<form method=\"get\" action=\"/admin/audit\" class=\"form audit-filters\" "
 		    "aria-labelledby=\"filters-title\">\n<h2 id=\"filters-title\">%s</h2>\n"
-		    "<div class=\"filter-fields\">\n", tr(p->lang, "Filter"));
-	text_filter(p, "user", tr(p->lang, "User"),
+		    "<div class=\"filter-fields\">\n", trc(p->lang, "audit log", "Filter"));
+	text_filter(p, "user", trc(p->lang, "audit log", "User"),
 		    tr(p->lang, "What a user did and what was done to them; token:NAME for an API token."),
 		    q->user, NULL, 0);
-	text_filter(p, "action", tr(p->lang, "Action"),
+	text_filter(p, "action", trc(p->lang, "audit log", "Action"),
 		    tr(p->lang, "For example login, read or setting.set. A word before the dot, such as user, "
 				   "covers user.add, user.disable and the rest."),
 		    q->action, actions, sizeof actions / sizeof actions[0]);
-	text_filter(p, "kind", tr(p->lang, "Kind of target"),
+	text_filter(p, "kind", trc(p->lang, "audit log", "Kind of target"),
 		    tr(p->lang, "For example person, team, user or setting."), q->kind, kinds,
 		    sizeof kinds / sizeof kinds[0]);
-	page_input(p, &(struct page_input){ .name = "from", .label = tr(p->lang, "From"),
+	page_input(p, &(struct page_input){ .name = "from", .label = trc(p->lang, "audit log", "From"),
 					     .type = "date", .value = q->from,
 					     .hint = tr(p->lang, "On or after this day (UTC)."),
 					     .error = q->from_error });
-	page_input(p, &(struct page_input){ .name = "to", .label = tr(p->lang, "To"),
+	page_input(p, &(struct page_input){ .name = "to", .label = trc(p->lang, "audit log", "To"),
 					     .type = "date", .value = q->to,
 					     .hint = tr(p->lang, "On or before this day (UTC)."),
 					     .error = q->to_error });
 	html_printf(p->out, "</div>\n<div class=\"actions\"><button type=\"submit\">%s</button> "
 		    "<a href=\"/admin/audit\">%s</a></div>\n</form>\n", tr(p->lang, "Show"),
-		    tr(p->lang, "Clear the filters"));
+		    trc(p->lang, "audit log", "Clear the filters"));
 }
 
 /* e's time in the reader's conventions: "2 Dec 2026 10:04:31" (UTC). */
@@ -175,23 +175,23 @@ static void write_time(struct page *p, const struct audit_entry *e)
 	buf_init(&b, 64);
 	if (strlen(e->at) >= 19 && date_parse(day, &days) == 0 &&
 	    fmt_date_short(&b, p->lang, days) == 0)
-		html_printf(p->out, "<td class=\"nw\"><time datetime=\"%s\">%s %s</time></td>",
+		html_printf(p->out, "<td class=\"at\"><time datetime=\"%s\">%s %s</time></td>",
 			    e->at, buf_str(&b), time);
 	else
-		html_printf(p->out, "<td class=\"nw\">%s</td>", e->at);
+		html_printf(p->out, "<td class=\"at\">%s</td>", e->at);
 	buf_free(&b);
 }
 
 static const char *outcome_label(const struct page *p, const char *outcome)
 {
 	if (strcmp(outcome, "ok") == 0)
-		return tr(p->lang, "Done");
+		return trc(p->lang, "audit log", "Done");
 	if (strcmp(outcome, "failed") == 0)
-		return tr(p->lang, "Failed");
+		return trc(p->lang, "audit log", "Failed");
 	if (strcmp(outcome, "denied") == 0)
-		return tr(p->lang, "Denied");
+		return trc(p->lang, "audit log", "Denied");
 	if (strcmp(outcome, "error") == 0)
-		return tr(p->lang, "Error");
+		return trc(p->lang, "audit log", "Error");
 	return outcome;
 }
 
@@ -228,7 +228,7 @@ static void write_target(struct page *p, const struct audit_entry *e)
 		buf_init(&b, 256);
 		(void)form_url_encode(&b, e->person);
 		html_printf(p->out, "<br><span class=\"about\">%s <a href=\"/people/%s\">%s</a></span>",
-			    tr(p->lang, "about"), buf_str(&b), e->person);
+			    trc(p->lang, "audit log", "about"), buf_str(&b), e->person);
 		buf_free(&b);
 	}
 	fputs("</td>", p->out);
@@ -243,8 +243,8 @@ static void write_rows(struct page *p, const struct audit_rows *r, size_t shown)
 		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		    "</tr></thead>\n<tbody>\n",
-		    tr(p->lang, "Time (UTC)"), tr(p->lang, "User"), tr(p->lang, "Action"),
-		    tr(p->lang, "Target"), tr(p->lang, "Outcome"), tr(p->lang, "Detail"));
+		    trc(p->lang, "audit log", "Time (UTC)"), trc(p->lang, "audit log", "User"), trc(p->lang, "audit log", "Action"),
+		    trc(p->lang, "audit log", "Target"), trc(p->lang, "audit log", "Outcome"), trc(p->lang, "audit log", "Detail"));
 	for (size_t i = 0; i < shown; i++) {
 		const struct audit_entry *e = &r->e[i];
 
@@ -311,16 +311,16 @@ static void write_paging(struct page *p, const struct audit_query *q, const stru
 	if (!newer && !older)
 		return;
 	keep.before_id = keep.after_id = 0;
-	html_printf(p->out, "<nav class=\"pager\" aria-label=\"%s\"><ul>", tr(p->lang, "Pages"));
+	html_printf(p->out, "<nav class=\"pager\" aria-label=\"%s\"><ul>", trc(p->lang, "audit log", "Pages"));
 	if (newer)
 		html_printf(p->out, "<li><a href=\"%s\" rel=\"prev\">%s</a></li>",
-			    href(p, &keep, "after", r->e[0].id), tr(p->lang, "Newer entries"));
+			    href(p, &keep, "after", r->e[0].id), trc(p->lang, "audit log", "Newer entries"));
 	if (older)
 		html_printf(p->out, "<li><a href=\"%s\" rel=\"next\">%s</a></li>",
-			    href(p, &keep, "before", r->e[r->n - 1].id), tr(p->lang, "Older entries"));
+			    href(p, &keep, "before", r->e[r->n - 1].id), trc(p->lang, "audit log", "Older entries"));
 	if (newer)
 		html_printf(p->out, "<li><a href=\"%s\">%s</a></li>", href(p, &keep, NULL, 0),
-			    tr(p->lang, "Newest entries"));
+			    trc(p->lang, "audit log", "Newest entries"));
 	fputs("</ul></nav>\n", p->out);
 }
 
@@ -395,7 +395,7 @@ int handle_admin_audit_page(struct http_ctx *cx)
 		page_discard(&p);
 		return page_error(cx, 503, NULL);
 	}
-	html_printf(p.out, "<h2 id=\"entries-title\">%s</h2>\n", tr(p.lang, "Entries"));
+	html_printf(p.out, "<h2 id=\"entries-title\">%s</h2>\n", trc(p.lang, "audit log", "Entries"));
 	if (r->n == 0) {
 		html_printf(p.out, "<p>%s</p>\n", tr(p.lang, "No entries match these filters."));
 	} else {

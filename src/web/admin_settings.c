@@ -152,7 +152,7 @@ static void write_setting(struct page *p, const struct setting_view *s)
 			    tr(p->lang, t->explanation));
 	html_printf(p->out, "<p class=\"setting-meta\" id=\"%s-meta\">", id);
 	html_printf(p->out, "<span>%s <span class=\"v\">%s</span></span> ", tr(p->lang, "Unit:"),
-		    tr(p->lang, t->unit));
+		    trc(p->lang, t->unit_context, t->unit));
 	html_printf(p->out, "<span>%s <span class=\"v\">%s</span></span> ", tr(p->lang, "Valid:"),
 		    range);
 	html_printf(p->out, "<span>%s <span class=\"v\">%s</span></span> ",
@@ -199,12 +199,14 @@ static int show(struct page *p, int status, const struct settings_view *v)
 		    tr(p->lang, "These settings decide how compgap turns evidence into levels, gaps "
 				"and recommendations, and how sign-in works. They apply to the whole "
 				"organisation. Every change is written to the audit log."));
-	page_form_begin(p, "/admin/settings");
+	fputs("<form method=\"post\" action=\"/admin/settings\" class=\"form settings-form\" "
+	      "novalidate>\n", p->out);
+	page_hidden(p, "csrf_token", p->csrf);
 	for (size_t g = 0; g < admin_setting_group_count; g++) {
 		const struct admin_setting_group *grp = &admin_setting_groups[g];
 
 		html_printf(p->out, "<section class=\"settings-group\" aria-labelledby=\"group-%zu\">\n"
-			    "<h2 id=\"group-%zu\">%s</h2>\n", g, g, tr(p->lang, grp->title));
+			    "<h2 id=\"group-%zu\">%s</h2>\n", g, g, trc(p->lang, grp->title_context, grp->title));
 		if (grp->intro != NULL)
 			html_printf(p->out, "<p>%s</p>\n", tr(p->lang, grp->intro));
 		if (grp->note != NULL)
