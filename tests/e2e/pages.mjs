@@ -25,6 +25,9 @@ export const PAGES = [
 	{ name: 'self-assessment', path: '/self-assessment', as: 'employee' },
 	{ name: 'import', path: '/import', as: 'hr' },
 	{ name: 'export', path: '/export', as: 'hr' },
+	{ name: 'admin', path: '/admin', as: 'admin' },
+	{ name: 'admin-settings', path: '/admin/settings', as: 'admin' },
+	{ name: 'admin-audit', path: '/admin/audit', as: 'admin' },
 ];
 
 // The main navigation: where each link goes (a prefix when it ends in
@@ -36,7 +39,7 @@ export const NAV = [
 	{ path: '/self-assessment', roles: ['manager', 'employee'], built: true },
 	{ path: '/import', roles: ['admin', 'hr'], built: true },
 	{ path: '/export', roles: ['admin', 'hr'], built: true },
-	{ path: '/admin/', roles: ['admin'], built: false },
+	{ path: '/admin/', roles: ['admin'], built: true },
 ];
 
 // Pages only some roles may open: any other role gets 403 or 404 (never
@@ -45,6 +48,9 @@ export const ACCESS = [
 	{ path: '/import', roles: ['admin', 'hr'] },
 	{ path: '/export', roles: ['admin', 'hr'] },
 	// { path: '/admin/users', roles: ['admin'] },
+	{ path: '/admin', roles: ['admin'] },
+	{ path: '/admin/settings', roles: ['admin'] },
+	{ path: '/admin/audit', roles: ['admin'] },
 ];
 
 // Whether a link to href is the navigation entry item.
