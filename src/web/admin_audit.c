@@ -350,7 +350,8 @@ int handle_admin_audit_page(struct http_ctx *cx)
 		return page_error(cx, 503, NULL);
 	if (!http_audit_readable(cx->req->caller)) {
 		page_error(cx, 403, NULL);
-		return http_audit_write(cx, st, &au);
+		http_audit_write(cx, st, &au);
+		return cx->resp->status == 503 ? page_error(cx, 503, NULL) : 0;
 	}
 	if (page_begin(&p, cx) < 0)
 		return 0;

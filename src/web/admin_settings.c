@@ -235,7 +235,9 @@ static int refuse(struct http_ctx *cx, const char *action)
 	page_error(cx, 403, NULL);
 	if (st != NULL)
 		http_audit_write(cx, st, &au);
-	return 0;
+	/* A refusal that cannot be logged is not answered (http_audit_write):
+	 * the 503 as a page. */
+	return cx->resp->status == 503 ? page_error(cx, 503, NULL) : 0;
 }
 
 int handle_admin_settings_page(struct http_ctx *cx)
@@ -347,7 +349,5 @@ int handle_admin_settings_post(struct http_ctx *cx)
 	if (show(&p, 422, v) < 0)
 		return 0;
 	http_settings_log_refused(cx, st, ch, n);
-	if (cx->resp->status == 503 && cx->resp->api)
-		return page_error(cx, 503, NULL);
-	return 0;
+	return cx->resp->status == 503 ? page_error(cx, 503, NULL) : 0;
 }

@@ -206,7 +206,7 @@ body_has "not whole: named" '<p class="error" id="set-group_min_members-error">G
 body_has "what was typed comes back escaped" 'value="&lt;b&gt;x&lt;/b&gt;"'
 body_has "the count of bad values" '3 values are not valid.'
 check "nothing stored" [ "$(setting half_life)" = "120 set" ]
-post_settings admin1 "$ADMIN_CSRF" --data-urlencode half_life= 
+post_settings admin1 "$ADMIN_CSRF" --data-urlencode half_life=
 expect_code "an empty field is a bad value" 422
 post_settings admin1 "$ADMIN_CSRF" --data-urlencode half_life=100000000000000000000000000000000000000000000000000000000000000000000001
 expect_code "a value too long for any setting is refused" 422
