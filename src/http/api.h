@@ -98,6 +98,10 @@ int http_evidence_assessor(const struct http_ctx *cx, struct store *st, const ch
 /* Whether the caller holds one of the roles in mask. */
 bool http_role_in(const struct http_caller *c, unsigned mask);
 
+/* Whether c may read the audit log: admins only (docs/security.md); GET
+ * /api/v1/audit and the audit page ask this one function (http/audit.c). */
+bool http_audit_readable(const struct http_caller *c);
+
 /* Answers 403 forbidden: "a ROLE may not WHAT". Returns 0. */
 int http_forbidden(const struct http_ctx *cx, const char *what);
 

@@ -1,4 +1,4 @@
-/* GET /api/v1/audit?person=&user=&since=&limit=&cursor=: the audit log
+/* GET /api/v1/audit?person=&user=&since=&before=&action=&kind=&limit=&cursor=: the audit log
  * for admins, the entries of `compgap audit --json` (json_audit_entry),
  * oldest first, a page at a time by id. Reading it is logged, as a read
  * of what it says about people. */
@@ -75,9 +75,15 @@ static int write_page(struct store *st, const struct audit_filter *f, size_t lim
 	return rc;
 }
 
+bool http_audit_readable(const struct http_caller *c)
+{
+	return http_role_in(c, ROLE_BIT(ROLE_ADMIN));
+}
+
 int handle_audit(struct http_ctx *cx)
 {
-	static const char *const names[] = { "person", "user", "since", "limit", "cursor" };
+	static const char *const names[] = { "person", "user", "since", "before", "action",
+					     "kind", "limit", "cursor" };
 	struct http_audit au = { "read", "audit", NULL, NULL, "denied", NULL };
 	struct audit_filter f = { 0 };
 	struct page_query q;
@@ -85,22 +91,29 @@ int handle_audit(struct http_ctx *cx)
 	struct store *st;
 	FILE *out;
 
-	if (http_only_query(cx, names, 5) < 0 || http_page_params(cx, AUDIT_PAGE_DEFAULT, &q) < 0)
+	if (http_only_query(cx, names, 8) < 0 || http_page_params(cx, AUDIT_PAGE_DEFAULT, &q) < 0)
 		return 0;
 	st = http_store(cx, &err);
 	if (st == NULL)
 		return http_unavailable(cx);
-	if (!http_role_in(cx->req->caller, ROLE_BIT(ROLE_ADMIN))) {
+	if (!http_audit_readable(cx->req->caller)) {
 		http_forbidden(cx, "read the audit log");
 		return http_audit_write(cx, st, &au);
 	}
 	f.person = http_query(cx->req, "person");
 	f.user = http_query(cx->req, "user");
 	f.since = http_query(cx->req, "since");
+	f.before = http_query(cx->req, "before");
+	f.action = http_query(cx->req, "action");
+	f.kind = http_query(cx->req, "kind");
 	if (f.since != NULL && !audit_since_valid(f.since))
 		return response_error(cx->resp, 400, "bad_parameter", "since",
 				      "since takes YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC), not '%.40s'",
 				      f.since);
+	if (f.before != NULL && !audit_since_valid(f.before))
+		return response_error(cx->resp, 400, "bad_parameter", "before",
+				      "before takes YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC), not '%.40s'",
+				      f.before);
 	if (q.after != NULL) {
 		char *end;
 		long long id;

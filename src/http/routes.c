@@ -98,6 +98,11 @@ const struct http_route http_routes[] = {
 	{ "POST", "/admin/tokens", handle_admin_tokens_post, ACCESS_PAGE, BODY_FORM },
 	{ "POST", "/admin/tokens/{name}/revoke", handle_admin_token_revoke_post, ACCESS_PAGE,
 	  BODY_FORM },
+	/* the admin pages (web/admin_page.c, admin_settings.c, admin_audit.c) */
+	{ "GET", "/admin", handle_admin_page, ACCESS_PAGE, BODY_NONE },
+	{ "GET", "/admin/settings", handle_admin_settings_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/admin/settings", handle_admin_settings_post, ACCESS_PAGE, BODY_FORM },
+	{ "GET", "/admin/audit", handle_admin_audit_page, ACCESS_PAGE, BODY_NONE },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];

@@ -13,17 +13,19 @@
 #include "core/settings.h"
 #include "http/api.h"
 #include "http/request.h"
+#include "http/settings.h"
 #include "io/json_settings.h"
 
-/* A change being made. */
+/* A change being made over the API. */
 struct change {
-	const struct http_ctx *cx;
 	struct store *st;
-	const struct setting_info *info;
-	char value[64];               /* as text, as the command line takes it */
-	struct http_audit au;
-	char detail[256];
+	struct http_setting_change c;
 };
+
+bool http_settings_allowed(const struct http_caller *caller)
+{
+	return http_role_in(caller, ROLE_BIT(ROLE_ADMIN));
+}
 
 /* Whether the caller is an admin; else 403, and the refusal logged as
  * action. */
@@ -34,7 +36,7 @@ static bool admin_only(struct http_ctx *cx, struct store *st, const char *action
 	struct http_audit au = { action, key != NULL ? "setting" : "settings", key, NULL, "denied",
 				 NULL };
 
-	if (http_role_in(cx->req->caller, ROLE_BIT(ROLE_ADMIN)))
+	if (http_settings_allowed(cx->req->caller))
 		return true;
 	http_forbidden(cx, what);
 	http_audit_write(cx, st, &au);
@@ -115,10 +117,10 @@ static int parse_value(struct http_ctx *cx, struct change *ch)
 		goto out;
 	}
 	if (json_is_integer(v))
-		(void)snprintf(ch->value, sizeof ch->value, "%" JSON_INTEGER_FORMAT,
+		(void)snprintf(ch->c.value, sizeof ch->c.value, "%" JSON_INTEGER_FORMAT,
 			       json_integer_value(v));
 	else if (json_is_real(v))
-		(void)snprintf(ch->value, sizeof ch->value, "%.17g", json_real_value(v));
+		(void)snprintf(ch->c.value, sizeof ch->c.value, "%.17g", json_real_value(v));
 	else {
 		response_error(cx->resp, 400, "wrong_type", "value", "value is a number");
 		goto out;
@@ -129,18 +131,82 @@ out:
 	return rc;
 }
 
-static int set(struct store *st, void *ctx, int attempt, struct err *err)
-{
-	struct change *ch = ctx;
-	double before = settings_get(store_settings(st), ch->info);
+/* The work of http_settings_store's transaction. */
+struct store_work {
+	const struct http_ctx *cx;
+	struct http_setting_change *ch;
+	size_t n;
+};
 
-	(void)attempt;
-	if (store_set_setting(st, ch->info->key, ch->value, err) < 0)
+static int store_changes(struct store *st, void *ctx, int attempt, struct err *err)
+{
+	struct store_work *w = ctx;
+	const char *keys[64], *values[64];
+
+	(void)attempt;    /* everything below starts over on a retry */
+	for (size_t i = 0; i < w->n; i++) {
+		keys[i] = w->ch[i].info->key;
+		values[i] = w->ch[i].value;
+		w->ch[i].before = settings_get(store_settings(st), w->ch[i].info);
+	}
+	if (store_set_settings(st, keys, values, w->n, err) < 0)
 		return -1;
-	(void)snprintf(ch->detail, sizeof ch->detail, "%g -> %g", before,
-		       settings_get(store_settings(st), ch->info));
-	ch->au.outcome = "ok";
-	return http_audit_in(ch->cx, st, &ch->au, err);
+	for (size_t i = 0; i < w->n; i++) {
+		struct http_setting_change *c = &w->ch[i];
+		struct http_audit au = { "setting.set", "setting", c->info->key, NULL, "ok",
+					 c->detail };
+
+		c->after = settings_get(store_settings(st), c->info);
+		(void)snprintf(c->detail, sizeof c->detail, "%g -> %g", c->before, c->after);
+		if (http_audit_in(w->cx, st, &au, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int http_settings_store(const struct http_ctx *cx, struct store *st,
+			struct http_setting_change *ch, size_t n, struct err *err)
+{
+	struct store_work w = { cx, ch, n };
+	struct settings scratch;
+	size_t refused = 0;
+
+	if (n > 64)
+		return err_set(err, EX_SOFTWARE, "at most 64 settings at once");
+	/* Every value checked before anything is written, so that each
+	 * refusal is named and none costs a rebuild of the running sums. */
+	settings_default(&scratch);
+	for (size_t i = 0; i < n; i++) {
+		ch[i].refused[0] = '\0';
+		if (settings_set(&scratch, ch[i].info, ch[i].value, ch[i].refused,
+				 sizeof ch[i].refused) < 0)
+			refused++;
+	}
+	if (refused > 0)
+		return err_set(err, EX_DATAERR, "%zu of %zu values refused", refused, n);
+	if (store_transact(st, store_changes, &w, err) == 0)
+		return 0;
+	if (err->code == EX_DATAERR && n > 0)    /* the store's own check, the same as above */
+		(void)snprintf(ch[0].refused, sizeof ch[0].refused, "%.250s", err->msg);
+	return -1;
+}
+
+int http_settings_log_refused(struct http_ctx *cx, struct store *st,
+			      struct http_setting_change *ch, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct http_audit au = { "setting.set", "setting", ch[i].info->key, NULL, "failed",
+					 ch[i].detail };
+
+		if (ch[i].refused[0] == '\0')
+			continue;
+		(void)snprintf(ch[i].detail, sizeof ch[i].detail, "refused %.60s: %.150s",
+			       ch[i].value, ch[i].refused);
+		http_audit_write(cx, st, &au);
+		if (cx->resp->status == 503)
+			break;
+	}
+	return 0;
 }
 
 static void fill_changed(struct jw *w, const void *arg)
@@ -149,11 +215,11 @@ static void fill_changed(struct jw *w, const void *arg)
 	char msg[256];
 	struct store *st = ch->st;
 
-	settings_changed_message(st, ch->info->key, msg, sizeof msg);
+	settings_changed_message(st, ch->c.info->key, msg, sizeof msg);
 	jw_object_begin(w);
-	jw_field_string(w, "key", ch->info->key);
-	jw_field_real(w, "value", settings_get(store_settings(st), ch->info));
-	jw_field_bool(w, "rebuilt_sums", ch->info->affects_sums);
+	jw_field_string(w, "key", ch->c.info->key);
+	jw_field_real(w, "value", settings_get(store_settings(st), ch->c.info));
+	jw_field_bool(w, "rebuilt_sums", ch->c.info->affects_sums);
 	jw_field_string(w, "message", msg);
 	jw_object_end(w);
 }
@@ -161,7 +227,7 @@ static void fill_changed(struct jw *w, const void *arg)
 int handle_setting_put(struct http_ctx *cx)
 {
 	const char *key = http_param(cx->req, "key");
-	struct change ch = { .cx = cx };
+	struct change ch = { 0 };
 	struct err err = { 0 };
 	struct store *st;
 	char msg[256];
@@ -170,21 +236,18 @@ int handle_setting_put(struct http_ctx *cx)
 		return 0;
 	if (!admin_only(cx, st, "setting.set", "change the settings"))
 		return 0;
-	ch.info = settings_find(key);
-	if (ch.info == NULL) {
+	ch.c.info = settings_find(key);
+	if (ch.c.info == NULL) {
 		settings_unknown_message(key, "GET /api/v1/settings lists them", msg, sizeof msg);
 		return response_error(cx->resp, 404, "not_found", "key", "%s", msg);
 	}
 	if (parse_value(cx, &ch) < 0)
 		return 0;
 	ch.st = st;
-	ch.au = (struct http_audit){ "setting.set", "setting", ch.info->key, NULL, "ok", ch.detail };
-	if (store_transact(st, set, &ch, &err) == 0)
+	if (http_settings_store(cx, st, &ch.c, 1, &err) == 0)
 		return http_json_answer(cx, 200, fill_changed, &ch);
 	if (err.code != EX_DATAERR)
 		return http_store_failed(cx, &err, NULL);
-	response_error(cx->resp, 422, "invalid_value", "value", "%s", err.msg);
-	(void)snprintf(ch.detail, sizeof ch.detail, "refused %.60s: %.150s", ch.value, err.msg);
-	ch.au.outcome = "failed";
-	return http_audit_write(cx, st, &ch.au);
+	response_error(cx->resp, 422, "invalid_value", "value", "%s", ch.c.refused);
+	return http_settings_log_refused(cx, st, &ch.c, 1);
 }

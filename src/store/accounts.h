@@ -8,6 +8,7 @@
 #define COMPGAP_STORE_ACCOUNTS_H
 
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "util/arena.h"
@@ -178,11 +179,18 @@ struct audit_filter {
 	const char *person;           /* concerning this person's key */
 	const char *user;             /* by this actor, or about this user */
 	const char *since;            /* at on or after this (a date or time) */
+	const char *before;           /* at before this (a date or time) */
+	const char *action;           /* this action, or one of its family:
+					 "user" is also "user.add", "user.passwd" ... */
+	const char *kind;             /* about an object of this kind ("person") */
 	int64_t after_id;             /* after this id (paging) */
+	int64_t before_id;            /* before this id (paging back); 0: no bound */
 	int64_t limit;                /* at most this many; 0: all */
+	bool newest_first;            /* by id, the newest first */
 };
 
-/* The entries f selects, oldest first (by id). */
+/* The entries f selects, oldest first (by id), or newest first when
+ * f->newest_first. */
 int store_each_audit(struct store *st, const struct audit_filter *f,
 		     int (*cb)(void *ctx, const struct audit_entry *e), void *ctx,
 		     struct err *err);

@@ -24,6 +24,19 @@
 	" FROM api_token k LEFT JOIN person p ON p.id = k.person_id"
 
 /* The parameters and columns of each are those of sqlite_accounts.c. */
+/* The audit log's entries that a filter selects (store_each_audit; the
+ * parameters are in sqlite_accounts.c). */
+#define AUDIT_SELECT \
+	"SELECT id, at, actor, action, object_kind, object_key, person_key, address," \
+	" outcome, detail FROM audit_log" \
+	" WHERE ($1::text IS NULL OR person_key = $1)" \
+	" AND ($2::text IS NULL OR actor = $2 OR (object_kind = 'user' AND object_key = $2))" \
+	" AND ($3::text IS NULL OR at >= $3) AND id > $4" \
+	" AND ($6::text IS NULL OR action = $6::text" \
+	"      OR substr(action, 1, length($6::text) + 1) = $6::text || '.')" \
+	" AND ($7::text IS NULL OR object_kind = $7) AND ($8::text IS NULL OR at < $8)" \
+	" AND id < $9::bigint"
+
 static const char *const acct_sql[A_COUNT_OF_STATEMENTS] = {
 	[A_USER_ADD] =
 		"INSERT INTO account(name, role, person_id, password_hash, created_at, changed_at)"
@@ -62,13 +75,8 @@ static const char *const acct_sql[A_COUNT_OF_STATEMENTS] = {
 		"INSERT INTO audit_log(at, actor, action, object_kind, object_key, person_key,"
 		" address, outcome, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
 		" RETURNING id",
-	[A_AUDIT_LIST] =
-		"SELECT id, at, actor, action, object_kind, object_key, person_key, address,"
-		" outcome, detail FROM audit_log"
-		" WHERE ($1::text IS NULL OR person_key = $1)"
-		" AND ($2::text IS NULL OR actor = $2 OR (object_kind = 'user' AND object_key = $2))"
-		" AND ($3::text IS NULL OR at >= $3) AND id > $4"
-		" ORDER BY id LIMIT nullif($5::bigint, -1)",
+	[A_AUDIT_LIST] = AUDIT_SELECT " ORDER BY id LIMIT nullif($5::bigint, -1)",
+	[A_AUDIT_LIST_NEWEST] = AUDIT_SELECT " ORDER BY id DESC LIMIT nullif($5::bigint, -1)",
 	[A_USER_CHANGE] =
 		"UPDATE account SET role = $2, person_id = $3, changed_at = $4 WHERE name = $1",
 	[A_USER_TEAMS_CLEAR] =

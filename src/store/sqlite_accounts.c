@@ -24,6 +24,16 @@
 	" k.created_at, k.revoked_at" \
 	" FROM api_token k LEFT JOIN person p ON p.id = k.person_id"
 
+/* The audit log's entries that a filter selects (store_each_audit). */
+#define AUDIT_SELECT \
+	"SELECT id, at, actor, action, object_kind, object_key, person_key, address," \
+	" outcome, detail FROM audit_log" \
+	" WHERE (?1 IS NULL OR person_key = ?1)" \
+	" AND (?2 IS NULL OR actor = ?2 OR (object_kind = 'user' AND object_key = ?2))" \
+	" AND (?3 IS NULL OR at >= ?3) AND id > ?4" \
+	" AND (?6 IS NULL OR action = ?6 OR substr(action, 1, length(?6) + 1) = ?6 || '.')" \
+	" AND (?7 IS NULL OR object_kind = ?7) AND (?8 IS NULL OR at < ?8) AND id < ?9"
+
 static const char *const acct_sql[A_COUNT_OF_STATEMENTS] = {
 	/* name, role, person id, hash, now */
 	[A_USER_ADD] =
@@ -70,13 +80,10 @@ static const char *const acct_sql[A_COUNT_OF_STATEMENTS] = {
 		"INSERT INTO audit_log(at, actor, action, object_kind, object_key, person_key,"
 		" address, outcome, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
 		" RETURNING id",
-	/* person, user, since, after id, limit (-1: all) */
-	[A_AUDIT_LIST] =
-		"SELECT id, at, actor, action, object_kind, object_key, person_key, address,"
-		" outcome, detail FROM audit_log"
-		" WHERE (?1 IS NULL OR person_key = ?1)"
-		" AND (?2 IS NULL OR actor = ?2 OR (object_kind = 'user' AND object_key = ?2))"
-		" AND (?3 IS NULL OR at >= ?3) AND id > ?4 ORDER BY id LIMIT ?5",
+	/* person, user, since, after id, limit (-1: all), action (or its
+	 * family: "user" takes "user.add"), object kind, before (a time), before id */
+	[A_AUDIT_LIST] = AUDIT_SELECT " ORDER BY id LIMIT ?5",
+	[A_AUDIT_LIST_NEWEST] = AUDIT_SELECT " ORDER BY id DESC LIMIT ?5",
 	/* name, role, person id, now */
 	[A_USER_CHANGE] =
 		"UPDATE account SET role = ?2, person_id = ?3, changed_at = ?4 WHERE name = ?1",

@@ -731,19 +731,32 @@ const struct settings *store_settings(struct store *st)
 
 int store_set_setting(struct store *st, const char *key, const char *value, struct err *err)
 {
-	const struct setting_info *info = settings_find(key);
+	return store_set_settings(st, &key, &value, 1, err);
+}
+
+int store_set_settings(struct store *st, const char *const *keys, const char *const *values,
+		       size_t n, struct err *err)
+{
+	const struct setting_info *info;
+	bool rebuild = false;
 	char msg[256];
 
 	if (require_tx(st, err) < 0)
 		return -1;
-	if (info == NULL)
-		return err_set(err, EX_USAGE, "no setting '%s'; 'compgap config' lists them", key);
-	if (settings_set(&st->settings, info, value, msg, sizeof msg) < 0)
-		return err_set(err, EX_DATAERR, "%s", msg);
-	if (st->be->put_setting(st, key, value, err) < 0)
-		return -1;
-	/* Sums pending in this transaction were made with the old value. */
-	if (info->affects_sums && (pending_flush(st, err) < 0 || st->be->rebuild_sums(st, err) < 0))
+	for (size_t i = 0; i < n; i++) {
+		info = settings_find(keys[i]);
+		if (info == NULL)
+			return err_set(err, EX_USAGE, "no setting '%s'; 'compgap config' lists them",
+				       keys[i]);
+		if (settings_set(&st->settings, info, values[i], msg, sizeof msg) < 0)
+			return err_set(err, EX_DATAERR, "%s", msg);
+		if (st->be->put_setting(st, keys[i], values[i], err) < 0)
+			return -1;
+		rebuild = rebuild || info->affects_sums;
+	}
+	/* Sums pending in this transaction were made with the old values;
+	 * one rebuild covers every change. */
+	if (rebuild && (pending_flush(st, err) < 0 || st->be->rebuild_sums(st, err) < 0))
 		return -1;
 	return 0;
 }

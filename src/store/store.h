@@ -247,6 +247,14 @@ const struct settings *store_settings(struct store *st);
 int store_set_setting(struct store *st, const char *key, const char *value,
 		      struct err *err);
 
+/* Sets n settings (inside a transaction), keys[i] to values[i], as
+ * store_set_setting sets each, and rebuilds the running sums once when
+ * any of them needs it. Fails as store_set_setting at the first key or
+ * value refused; the caller then rolls the transaction back, so that
+ * none is stored. */
+int store_set_settings(struct store *st, const char *const *keys, const char *const *values,
+		       size_t n, struct err *err);
+
 /* Which keys have been set in the database (the rest are defaults): calls
  * cb for each. */
 int store_each_setting(struct store *st, int (*cb)(void *ctx, const char *key, const char *value),

@@ -2,6 +2,7 @@
  * checks and the reading of rows; the SQL is in sqlite_accounts.c and
  * pg_accounts.c. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -539,7 +540,7 @@ int store_each_audit(struct store *st, const struct audit_filter *f,
 		     struct err *err)
 {
 	struct audit_filter none = { 0 };
-	struct acct_param p[5];
+	struct acct_param p[9];
 	struct each_audit v = { cb, ctx };
 
 	if (f == NULL)
@@ -549,5 +550,10 @@ int store_each_audit(struct store *st, const struct audit_filter *f,
 	p[2] = P_TEXT(f->since);
 	p[3] = P_INT(f->after_id);
 	p[4] = P_INT(f->limit > 0 ? f->limit : -1);
-	return run(st, A_AUDIT_LIST, p, 5, visit_audit, &v, NULL, err);
+	p[5] = P_TEXT(f->action);
+	p[6] = P_TEXT(f->kind);
+	p[7] = P_TEXT(f->before);
+	p[8] = P_INT(f->before_id > 0 ? f->before_id : INT64_MAX);
+	return run(st, f->newest_first ? A_AUDIT_LIST_NEWEST : A_AUDIT_LIST, p, 9, visit_audit,
+		   &v, NULL, err);
 }

@@ -39,5 +39,11 @@ int handle_admin_user_password_post(struct http_ctx *cx);
 int handle_admin_tokens_page(struct http_ctx *cx);
 int handle_admin_tokens_post(struct http_ctx *cx);
 int handle_admin_token_revoke_post(struct http_ctx *cx);
+/* web/admin_page.c, admin_settings.c, admin_audit.c: GET /admin, GET and
+ * POST /admin/settings, GET /admin/audit */
+int handle_admin_page(struct http_ctx *cx);
+int handle_admin_settings_page(struct http_ctx *cx);
+int handle_admin_settings_post(struct http_ctx *cx);
+int handle_admin_audit_page(struct http_ctx *cx);
 
 #endif

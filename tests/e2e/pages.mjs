@@ -28,6 +28,9 @@ export const PAGES = [
 	{ name: 'admin-users', path: '/admin/users', as: 'admin' },
 	{ name: 'admin-user', path: '/admin/users/mgr1', as: 'admin' },
 	{ name: 'admin-tokens', path: '/admin/tokens', as: 'admin' },
+	{ name: 'admin', path: '/admin', as: 'admin' },
+	{ name: 'admin-settings', path: '/admin/settings', as: 'admin' },
+	{ name: 'admin-audit', path: '/admin/audit', as: 'admin' },
 ];
 
 // The main navigation: where each link goes (a prefix when it ends in
@@ -39,7 +42,7 @@ export const NAV = [
 	{ path: '/self-assessment', roles: ['manager', 'employee'], built: true },
 	{ path: '/import', roles: ['admin', 'hr'], built: true },
 	{ path: '/export', roles: ['admin', 'hr'], built: true },
-	{ path: '/admin/', roles: ['admin'], built: false },
+	{ path: '/admin/', roles: ['admin'], built: true },
 ];
 
 // Pages only some roles may open: any other role gets 403 or 404 (never
@@ -49,6 +52,9 @@ export const ACCESS = [
 	{ path: '/export', roles: ['admin', 'hr'] },
 	{ path: '/admin/users', roles: ['admin'] },
 	{ path: '/admin/tokens', roles: ['admin'] },
+	{ path: '/admin', roles: ['admin'] },
+	{ path: '/admin/settings', roles: ['admin'] },
+	{ path: '/admin/audit', roles: ['admin'] },
 ];
 
 // Whether a link to href is the navigation entry item.
