@@ -530,6 +530,8 @@ static void on_problem(void *ctx, const char *field, const char *message)
 		input = "form";
 		text = tr(l, "This value cannot be stored. Check it and try again.");
 	}
+	/* field lives only as long as the call */
+	input = input != NULL ? arena_strdup(s->cx->arena, input) : NULL;
 	lib_error_add(&s->f->errs, input != NULL ? input : "form", text);
 }
 
