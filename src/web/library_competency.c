@@ -170,7 +170,7 @@ static void write_indicator_rows(struct page *p, const struct competency_form *f
 		lib_field(p, &(struct lib_field){
 			.name = name, .label = tr(p->lang, "Text"), .value = r->text,
 			.error = lib_error(&f->errs, name), .rows = 2 });
-		write_translations(p, f, name, r->t, 0);
+		write_translations(p, f, name, r->t, 2);
 		if (!lib_blank(r->text))
 			html_printf(p->out, "<div class=\"field check\"><input type=\"checkbox\" id=\"%s-remove\""
 				    " name=\"%s-remove\" value=\"1\"%s><label for=\"%s-remove\">%s</label></div>\n",
@@ -202,7 +202,7 @@ static void write_levels(struct page *p, const struct competency_form *f)
 		lib_field(p, &(struct lib_field){
 			.name = name, .label = tr(p->lang, "Text"), .value = f->levels[level].text,
 			.error = lib_error(&f->errs, name), .rows = 2 });
-		write_translations(p, f, name, f->levels[level].t, 0);
+		write_translations(p, f, name, f->levels[level].t, 2);
 		fputs("</fieldset>\n", p->out);
 	}
 	fputs("</fieldset>\n", p->out);
