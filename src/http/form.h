@@ -13,7 +13,7 @@
 #include "util/arena.h"
 
 enum {
-	FORM_FIELDS_MAX = 64,       /* fields in one form */
+	FORM_FIELDS_MAX = 256,      /* fields in one form (a role profile of 40 competencies) */
 	FORM_NAME_MAX = 64          /* bytes of a field's name, decoded */
 };
 

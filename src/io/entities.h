@@ -60,6 +60,14 @@ int entity_error_status(const struct field_error *fe);
 
 /* ---- patches ------------------------------------------------------------- */
 
+/* Where a writer that names every bad field (a form) hears of each
+ * problem the import's checks find, the first included: field named as
+ * in struct field_error, message as the command line words it. */
+struct field_sink {
+	void (*problem)(void *ctx, const char *field, const char *message);
+	void *ctx;
+};
+
 enum {
 	ENTITY_FIELDS_MAX = 8
 };
@@ -96,6 +104,8 @@ struct entity_patch {
 	 * the rest (io/entities_texts.h) */
 	bool has_texts;
 	struct patch_texts *texts;
+	/* NULL, or told of every problem (fe keeps the first) */
+	const struct field_sink *sink;
 };
 
 enum patch_mode {

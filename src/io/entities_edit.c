@@ -44,6 +44,7 @@ struct problems {
 	struct field_error *fe;
 	enum field_naming naming;
 	size_t nindicators;        /* NAME_INDICATOR: rows that are indicators */
+	const struct field_sink *sink;   /* the patch's, or NULL */
 };
 
 static void on_problem(void *ctx, const char *file, long line, const char *column,
@@ -52,34 +53,37 @@ static void on_problem(void *ctx, const char *file, long line, const char *colum
 	struct problems *p = ctx;
 	struct field_error *fe = p->fe;
 	const char *col = column != NULL ? column : "";
+	char field[sizeof fe->field];
 
 	(void)file;
-	if (fe->problems++ > 0)
-		return;
-	fe->code = EE_INVALID;
-	(void)snprintf(fe->message, sizeof fe->message, "%s", msg);
 	switch (p->naming) {
 	case NAME_PLAIN:
-		(void)snprintf(fe->field, sizeof fe->field, "%s", col);
+		(void)snprintf(field, sizeof field, "%s", col);
 		break;
 	case NAME_ITEM:
-		(void)snprintf(fe->field, sizeof fe->field, "[%ld]%s%s", line - 1, col[0] ? "." : "",
-			       col);
+		(void)snprintf(field, sizeof field, "[%ld]%s%s", line - 1, col[0] ? "." : "", col);
 		break;
 	case NAME_REQUIREMENT:
 		if (strcmp(col, "role") == 0)
-			(void)snprintf(fe->field, sizeof fe->field, "key");
+			(void)snprintf(field, sizeof field, "key");
 		else
-			(void)snprintf(fe->field, sizeof fe->field, "requirements[%ld]%s%s", line - 1,
+			(void)snprintf(field, sizeof field, "requirements[%ld]%s%s", line - 1,
 				       col[0] ? "." : "", col);
 		break;
 	case NAME_INDICATOR:
 		if ((size_t)line <= p->nindicators)
-			(void)snprintf(fe->field, sizeof fe->field, "indicators[%ld]", line - 1);
+			(void)snprintf(field, sizeof field, "indicators[%ld]", line - 1);
 		else
-			(void)snprintf(fe->field, sizeof fe->field, "levels");
+			(void)snprintf(field, sizeof field, "levels");
 		break;
 	}
+	if (p->sink != NULL)
+		p->sink->problem(p->sink->ctx, field, msg);
+	if (fe->problems++ > 0)
+		return;
+	fe->code = EE_INVALID;
+	(void)snprintf(fe->message, sizeof fe->message, "%s", msg);
+	(void)snprintf(fe->field, sizeof fe->field, "%s", field);
 }
 
 /* Runs the import on rows of values; 0, or -1 with fe set. */
@@ -151,7 +155,7 @@ static int write_indicators(struct store *st, const char *key, const struct enti
 			    struct arena *a, struct field_error *fe)
 {
 	struct stored_indicators s = { .a = a };
-	struct problems probs = { fe, NAME_INDICATOR, 0 };
+	struct problems probs = { fe, NAME_INDICATOR, 0, p->sink };
 	const char **indicators, **levels, **values;
 	size_t nind, nrows = 0;
 	char *digits;
@@ -200,7 +204,7 @@ static int write_indicators(struct store *st, const char *key, const struct enti
 static int write_requirements(struct store *st, const char *role, const struct entity_patch *p,
 			      struct arena *a, struct field_error *fe)
 {
-	struct problems probs = { fe, NAME_REQUIREMENT, 0 };
+	struct problems probs = { fe, NAME_REQUIREMENT, 0, p->sink };
 	const char **values;
 	struct err err = { 0 };
 
@@ -229,9 +233,9 @@ static const char *key_field(enum entity kind)
 
 /* Writes the entity's own row: values by CSV column. */
 static int write_row(struct store *st, enum entity kind, const char *const *values,
-		     struct field_error *fe)
+		     const struct field_sink *sink, struct field_error *fe)
 {
-	struct problems probs = { fe, NAME_PLAIN, 0 };
+	struct problems probs = { fe, NAME_PLAIN, 0, sink };
 
 	return import_rows(st, import_kind_of[kind], values, 1, NULL, &probs, NULL);
 }
@@ -264,7 +268,7 @@ int entity_create_in(struct store *st, const struct entity_patch *p, struct fiel
 		if (rc == 0 && p->has_requirements)
 			rc = write_requirements(st, key, p, &a, fe);
 	} else {
-		rc = write_row(st, p->kind, p->field, fe);
+		rc = write_row(st, p->kind, p->field, p->sink, fe);
 		if (rc == 0 && p->kind == ENTITY_COMPETENCY && (p->has_indicators || p->has_levels))
 			rc = write_indicators(st, key, p, &a, fe);
 	}
@@ -338,7 +342,7 @@ int entity_update_in(struct store *st, const char *key, const struct entity_patc
 		values[0] = key;
 		if (values[1] == NULL)
 			values[1] = name;
-		rc = write_row(st, p->kind, values, fe);
+		rc = write_row(st, p->kind, values, p->sink, fe);
 		if (rc == 0 && p->kind == ENTITY_COMPETENCY && (p->has_indicators || p->has_levels))
 			rc = write_indicators(st, key, p, &a, fe);
 	}
@@ -418,7 +422,7 @@ static int delete_work(struct store *st, struct edit_job *j)
 
 static int evidence_work(struct store *st, struct edit_job *j)
 {
-	struct problems probs = { j->fe, j->array ? NAME_ITEM : NAME_PLAIN, 0 };
+	struct problems probs = { j->fe, j->array ? NAME_ITEM : NAME_PLAIN, 0, NULL };
 
 	memset(j->fe, 0, sizeof *j->fe);
 	return import_rows(st, IMPORT_EVIDENCE, j->values, j->nrows, j->opts, &probs, &j->stored);

@@ -9,8 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "http/entity_write.h"
 #include "io/html.h"
 #include "store/texts.h"
+#include "web/library_edit.h"
 #include "web/page.h"
 #include "web/pages.h"
 
@@ -44,10 +46,22 @@ static void write_indicators(struct page *p, const struct library_competency *c)
 	}
 }
 
+/* The link to edit kind key, for admin and hr (web/library_edit.h). */
+static void edit_link(struct page *p, enum entity kind, const char *key, const char *name)
+{
+	const char *href;
+
+	if (!http_entity_writer(p->caller) || (href = lib_path(p->cx, kind, key, "")) == NULL)
+		return;
+	html_printf(p->out, "<p class=\"edit-link\"><a href=\"%s\">%s<span class=\"visually-hidden\">: %s"
+		    "</span></a></p>\n", href, tr(p->lang, "Edit"), name);
+}
+
 static void write_competency(struct page *p, const struct library_competency *c)
 {
 	html_printf(p->out, "<section class=\"competency\" id=\"c-%s\">\n"
 		    "<h3>%s <span class=\"key\">%s</span></h3>\n", c->key, c->name, c->key);
+	edit_link(p, ENTITY_COMPETENCY, c->key, c->name);
 	if (c->category != NULL)
 		html_printf(p->out, "<p class=\"category\">%s: %s</p>\n", tr(p->lang, "Category"),
 			    c->category);
@@ -59,12 +73,21 @@ static void write_competency(struct page *p, const struct library_competency *c)
 
 static void write_role(struct page *p, const struct library *lib, const struct library_role *r)
 {
-	if (r->nrequirements == 0)
+	bool editor = http_entity_writer(p->caller);
+
+	/* An empty profile says nothing to a reader; an editor must reach it. */
+	if (r->nrequirements == 0 && !editor)
 		return;
-	html_printf(p->out, "<section class=\"profile\" id=\"r-%s\">\n<h3>%s</h3>\n"
-		    "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
+	html_printf(p->out, "<section class=\"profile\" id=\"r-%s\">\n<h3>%s</h3>\n", r->key, r->name);
+	edit_link(p, ENTITY_ROLE, r->key, r->name);
+	if (r->nrequirements == 0) {
+		html_printf(p->out, "<p>%s</p>\n</section>\n",
+			    tr(p->lang, "The profile has no competencies yet."));
+		return;
+	}
+	html_printf(p->out, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 		    "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n<tbody>\n",
-		    r->key, r->name, tr(p->lang, "Competency"), tr(p->lang, "Required level"),
+		    tr(p->lang, "Competency"), tr(p->lang, "Required level"),
 		    tr(p->lang, "Weight"));
 	for (size_t i = 0; i < r->nrequirements; i++) {
 		const struct library_requirement *q = &r->requirements[i];
@@ -75,6 +98,19 @@ static void write_role(struct page *p, const struct library *lib, const struct l
 			    q->weight);
 	}
 	fputs("</tbody>\n</table>\n</section>\n", p->out);
+}
+
+/* After a deletion (web/library_delete.c): what went. */
+static void write_notice(struct page *p)
+{
+	const char *deleted = http_query(p->cx->req, "deleted");
+	char text[512];
+
+	if (deleted == NULL || deleted[0] == '\0')
+		return;
+	(void)snprintf(text, sizeof text, tr(p->lang, "%s was deleted from the library."), deleted);
+	/* (a key is at most KEY_MAX bytes; text cuts a longer query short) */
+	page_message(p, "ok", text);
 }
 
 int handle_library_page(struct http_ctx *cx)
@@ -102,13 +138,20 @@ int handle_library_page(struct http_ctx *cx)
 	}
 	p.nav_current = "/library";
 	page_head(&p, tr(p.lang, "Competency library"));
+	write_notice(&p);
 	html_printf(p.out, "<nav class=\"toc\" aria-label=\"%s\"><ul><li><a href=\"#competencies\">%s</a></li>"
 		    "<li><a href=\"#roles\">%s</a></li></ul></nav>\n",
 		    tr(p.lang, "On this page"), tr(p.lang, "Competencies"), tr(p.lang, "Role profiles"));
 	html_printf(p.out, "<h2 id=\"competencies\">%s</h2>\n", tr(p.lang, "Competencies"));
+	if (http_entity_writer(p.caller))
+		html_printf(p.out, "<p class=\"new-link\"><a href=\"/library/competencies/new\">%s</a></p>\n",
+			    tr(p.lang, "New competency"));
 	for (size_t i = 0; i < lib.ncompetencies; i++)
 		write_competency(&p, &lib.competencies[i]);
 	html_printf(p.out, "<h2 id=\"roles\">%s</h2>\n", tr(p.lang, "Role profiles"));
+	if (http_entity_writer(p.caller))
+		html_printf(p.out, "<p class=\"new-link\"><a href=\"/library/roles/new\">%s</a></p>\n",
+			    tr(p.lang, "New role"));
 	for (size_t i = 0; i < lib.nroles; i++)
 		write_role(&p, &lib, &lib.roles[i]);
 	arena_free(&a);

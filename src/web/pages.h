@@ -16,6 +16,20 @@ int handle_password_post(struct http_ctx *cx);
 int handle_home_page(struct http_ctx *cx);
 /* web/library_page.c: GET /library */
 int handle_library_page(struct http_ctx *cx);
+/* web/library_competency.c, library_role.c, library_delete.c: editing
+ * the library (admin and hr) */
+int handle_library_competency_page(struct http_ctx *cx);
+int handle_library_competency_post(struct http_ctx *cx);
+int handle_library_competency_new_page(struct http_ctx *cx);
+int handle_library_competency_new_post(struct http_ctx *cx);
+int handle_library_role_page(struct http_ctx *cx);
+int handle_library_role_post(struct http_ctx *cx);
+int handle_library_role_new_page(struct http_ctx *cx);
+int handle_library_role_new_post(struct http_ctx *cx);
+int handle_library_competency_delete_page(struct http_ctx *cx);
+int handle_library_competency_delete_post(struct http_ctx *cx);
+int handle_library_role_delete_page(struct http_ctx *cx);
+int handle_library_role_delete_post(struct http_ctx *cx);
 /* web/team_page.c: GET /teams/{key} */
 int handle_team_page(struct http_ctx *cx);
 /* web/self_page.c: GET and POST /self-assessment */

@@ -62,3 +62,17 @@ export function navMatches(item, href) {
 	return item.path.endsWith('/') && item.path !== '/' ? href.startsWith(item.path) || href === item.path.slice(0, -1)
 		: href === item.path;
 }
+
+// Editing the library (web/library_*.c): admin and hr only.
+PAGES.push(
+	{ name: 'library-hr', path: '/library', as: 'hr' },
+	{ name: 'library-competency', path: '/library/competencies/customer-focus', as: 'hr' },
+	{ name: 'library-competency-new', path: '/library/competencies/new', as: 'admin' },
+	{ name: 'library-role', path: '/library/roles/agent', as: 'hr' },
+	{ name: 'library-role-new', path: '/library/roles/new', as: 'admin' },
+	{ name: 'library-delete', path: '/library/competencies/customer-focus/delete', as: 'hr' },
+);
+ACCESS.push(
+	{ path: '/library/competencies/customer-focus', roles: ['admin', 'hr'] },
+	{ path: '/library/roles/agent', roles: ['admin', 'hr'] },
+);
