@@ -85,6 +85,9 @@ const struct http_route http_routes[] = {
 	/* the person page (web/person_page.c, person_form.c) */
 	{ "GET", "/people/{key}", handle_person_page, ACCESS_PAGE, BODY_NONE },
 	{ "POST", "/people/{key}/evidence", handle_person_evidence_post, ACCESS_PAGE, BODY_FORM },
+	{ "GET", "/feedback", handle_feedback_list, ACCESS_PAGE, BODY_NONE },
+	{ "GET", "/people/{key}/feedback", handle_feedback_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/people/{key}/feedback", handle_feedback_post, ACCESS_PAGE, BODY_FORM },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];

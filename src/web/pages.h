@@ -28,5 +28,9 @@ int handle_export_page(struct http_ctx *cx);
 /* web/person_page.c, person_form.c: GET /people/{key}, POST /people/{key}/evidence */
 int handle_person_page(struct http_ctx *cx);
 int handle_person_evidence_post(struct http_ctx *cx);
+/* web/feedback_page.c: GET /feedback, GET and POST /people/{key}/feedback */
+int handle_feedback_list(struct http_ctx *cx);
+int handle_feedback_page(struct http_ctx *cx);
+int handle_feedback_post(struct http_ctx *cx);
 
 #endif

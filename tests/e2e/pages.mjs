@@ -25,6 +25,8 @@ export const PAGES = [
 	{ name: 'self-assessment', path: '/self-assessment', as: 'employee' },
 	{ name: 'import', path: '/import', as: 'hr' },
 	{ name: 'export', path: '/export', as: 'hr' },
+	{ name: 'feedback', path: '/feedback', as: 'employee' },
+	{ name: 'feedback-colleague', path: '/people/KCC-1016/feedback', as: 'employee' },
 ];
 
 // The main navigation: where each link goes (a prefix when it ends in
@@ -34,6 +36,7 @@ export const NAV = [
 	{ path: '/', roles: ALL, built: true },
 	{ path: '/library', roles: ALL, built: true },
 	{ path: '/self-assessment', roles: ['manager', 'employee'], built: true },
+	{ path: '/feedback', roles: ['employee'], built: true },
 	{ path: '/import', roles: ['admin', 'hr'], built: true },
 	{ path: '/export', roles: ['admin', 'hr'], built: true },
 	{ path: '/admin/', roles: ['admin'], built: false },
