@@ -23,6 +23,8 @@ struct change {
 	const char *name;                       /* the user's or token's */
 	const struct auth_account_spec *spec;   /* USER_ADD, TOKEN_CREATE */
 	const char *hash;                       /* the password's or token's hash */
+	const char *keep;                       /* USER_PASSWD: the token hash of the
+						 * session kept, or NULL (none kept) */
 	char at[32];
 	char detail[160];
 };
@@ -61,6 +63,22 @@ static const char *person_of(struct store *st, const struct change *c, struct ar
 	return NULL;
 }
 
+/* A new password ends the user's other sessions in the same transaction
+ * (OWASP Session Management Cheat Sheet: a session that someone else may
+ * hold, because they knew the old password, must not outlive it); the
+ * session that made the change, when there is one, stays. */
+static int set_password(struct store *st, struct change *c, struct err *err)
+{
+	int64_t ended = 0;
+
+	if (store_user_set_password(st, c->name, c->hash, c->at, err) < 0 ||
+	    store_user_sessions_end(st, c->name, c->keep, &ended, err) < 0)
+		return -1;
+	(void)snprintf(c->detail, sizeof c->detail, "%s sessions ended (%lld)",
+		       c->keep != NULL ? "other" : "all", (long long)ended);
+	return 0;
+}
+
 static int apply(struct store *st, void *ctx, int attempt, struct err *err)
 {
 	struct change *c = ctx;
@@ -85,7 +103,7 @@ static int apply(struct store *st, void *ctx, int attempt, struct err *err)
 	switch (c->kind) {
 	case USER_ADD: rc = store_user_add(st, &n, NULL, err); break;
 	case TOKEN_CREATE: rc = store_token_add(st, &n, NULL, err); break;
-	case USER_PASSWD: rc = store_user_set_password(st, c->name, c->hash, c->at, err); break;
+	case USER_PASSWD: rc = set_password(st, c, err); break;
 	case USER_DISABLE: rc = store_user_set_disabled(st, c->name, 1, c->at, err); break;
 	case USER_ENABLE: rc = store_user_set_disabled(st, c->name, 0, c->at, err); break;
 	case USER_REMOVE: rc = store_user_remove(st, c->name, err); break;
@@ -164,10 +182,20 @@ int auth_user_add(struct store *st, const struct auth_actor *by,
 int auth_user_passwd(struct store *st, const struct auth_actor *by, const char *name,
 		     const char *password, struct err *err)
 {
+	return auth_user_passwd_keep(st, by, name, password, NULL, err);
+}
+
+int auth_user_passwd_keep(struct store *st, const struct auth_actor *by, const char *name,
+			  const char *password, const char *keep_session, struct err *err)
+{
 	struct change c;
-	char hash[AUTH_HASH_MAX];
+	char hash[AUTH_HASH_MAX], keep[AUTH_TOKEN_HASH_HEX];
 
 	change_init(&c, USER_PASSWD, by, name);
+	if (keep_session != NULL && keep_session[0] != '\0') {
+		auth_token_hash(keep_session, keep);
+		c.keep = keep;
+	}
 	if (auth_password_check(password, name, err) < 0)
 		return refused(st, &c, err);
 	if (auth_password_hash(password, hash, err) < 0)

@@ -288,8 +288,16 @@ struct auth_account_spec {
  * (EX_USAGE, EX_DATAERR), writes the failure to the audit log. */
 int auth_user_add(struct store *st, const struct auth_actor *by,
 		  const struct auth_account_spec *u, const char *password, struct err *err);
+/* A new password ends all of the user's sessions, in the same transaction
+ * (docs/security.md, "Changing a password"): an administrator's reset
+ * (`compgap user passwd`) signs the user out everywhere. */
 int auth_user_passwd(struct store *st, const struct auth_actor *by, const char *name,
 		     const char *password, struct err *err);
+/* The same for a user changing their own password in session keep_session
+ * (the session cookie's token): every other session of theirs ends, that
+ * one stays. keep_session NULL or "": as auth_user_passwd. */
+int auth_user_passwd_keep(struct store *st, const struct auth_actor *by, const char *name,
+			  const char *password, const char *keep_session, struct err *err);
 /* Disabling ends the user's sessions at once. */
 int auth_user_disable(struct store *st, const struct auth_actor *by, const char *name,
 		      int disabled, struct err *err);

@@ -66,6 +66,12 @@ int store_each_user(struct store *st, int (*cb)(void *ctx, const struct store_ac
 int store_user_set_password(struct store *st, const char *name, const char *hash,
 			    const char *now, struct err *err);
 
+/* Ends the sessions of user name but the one whose token hash is
+ * keep_hash (NULL: ends them all); *ended (when not NULL) says how many.
+ * Inside a write transaction. */
+int store_user_sessions_end(struct store *st, const char *name, const char *keep_hash,
+			    int64_t *ended, struct err *err);
+
 /* Disables (or enables) user name; disabling deletes all their sessions
  * in the same transaction. Fails with EX_DATAERR when there is no such
  * user. */

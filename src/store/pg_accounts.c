@@ -37,6 +37,10 @@ static const char *const acct_sql[A_COUNT_OF_STATEMENTS] = {
 	[A_USER_SESSIONS_DELETE] =
 		"DELETE FROM session WHERE account_id = (SELECT id FROM account WHERE name = $1)",
 	[A_USER_REMOVE] = "DELETE FROM account WHERE name = $1",
+	/* $1 name, $2 the token hash of the session kept (NULL: none kept) */
+	[A_USER_SESSIONS_DELETE_OTHERS] =
+		"DELETE FROM session WHERE account_id = (SELECT id FROM account WHERE name = $1) "
+		"AND ($2::text IS NULL OR token_hash <> $2)",
 	[A_TOKEN_ADD] =
 		"INSERT INTO api_token(name, role, person_id, token_hash, created_at)"
 		" VALUES ($1, $2, $3, $4, $5) RETURNING id",

@@ -40,6 +40,10 @@ static const char *const acct_sql[A_COUNT_OF_STATEMENTS] = {
 	[A_USER_SESSIONS_DELETE] =
 		"DELETE FROM session WHERE account_id = (SELECT id FROM account WHERE name = ?1)",
 	[A_USER_REMOVE] = "DELETE FROM account WHERE name = ?1",
+	/* ?1 name, ?2 the token hash of the session kept (NULL: none kept) */
+	[A_USER_SESSIONS_DELETE_OTHERS] =
+		"DELETE FROM session WHERE account_id = (SELECT id FROM account WHERE name = ?1) "
+		"AND (?2 IS NULL OR token_hash <> ?2)",
 	/* name, role, person id, hash, now */
 	[A_TOKEN_ADD] =
 		"INSERT INTO api_token(name, role, person_id, token_hash, created_at)"

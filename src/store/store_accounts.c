@@ -246,6 +246,20 @@ int store_user_set_password(struct store *st, const char *name, const char *hash
 	return n > 0 ? 0 : no_such("user", name, err);
 }
 
+int store_user_sessions_end(struct store *st, const char *name, const char *keep_hash,
+			    int64_t *ended, struct err *err)
+{
+	struct acct_param p[2] = { P_TEXT(name), P_TEXT(keep_hash) };
+	int64_t n = 0;
+
+	if (need_tx(st, "end a user's sessions", err) < 0 ||
+	    run(st, A_USER_SESSIONS_DELETE_OTHERS, p, 2, NULL, NULL, &n, err) < 0)
+		return -1;
+	if (ended != NULL)
+		*ended = n;
+	return 0;
+}
+
 int store_user_set_disabled(struct store *st, const char *name, int disabled,
 			    const char *now, struct err *err)
 {

@@ -8,6 +8,7 @@
 #include <sysexits.h>
 #include <time.h>
 
+#include "http/signin.h"
 #include "io/html.h"
 #include "web/page.h"
 #include "web/pages.h"
@@ -88,7 +89,7 @@ int handle_password_post(struct http_ctx *cx)
 	struct err err = { 0 };
 	struct store *st;
 	struct page p;
-	char msg[160], rules[ERR_MSG_MAX];
+	char msg[160], rules[ERR_MSG_MAX], session[AUTH_TOKEN_MAX];
 	int rc;
 
 	if (page_begin(&p, cx) < 0)
@@ -146,8 +147,12 @@ int handle_password_post(struct http_ctx *cx)
 		auth_throttle_succeeded(throttle, cx->req->address, c->user);
 	if (e.fresh != NULL || e.repeat != NULL)
 		return show_form(&p, 422, &e);
-	if (auth_user_passwd(st, &(struct auth_actor){ c->user, cx->req->address, now }, c->user,
-			     fresh, &err) < 0) {
+	/* The session in use stays; the user's others end (auth.h). */
+	if (auth_user_passwd_keep(st, &(struct auth_actor){ c->user, cx->req->address, now },
+				  c->user, fresh,
+				  http_cookie_value(cx->req->cookie, HTTP_SESSION_COOKIE, session,
+						    sizeof session),
+				  &err) < 0) {
 		if (err.code != EX_DATAERR) {
 			page_discard(&p);
 			return page_error(cx, 503, NULL);
