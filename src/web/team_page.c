@@ -252,13 +252,14 @@ static void as_of_form(struct team_page *t, const char *value, const char *error
 static const char *kind_label(enum rec_kind k)
 {
 	static const char *const labels[REC_KIND_COUNT] = {
-		[REC_GROUP] = "Group training or coaching",
-		[REC_INDIVIDUAL] = "Individual coaching",
-		[REC_MENTOR] = "A mentor",
-		[REC_CROSS_TRAIN] = "Cross-training",
-		[REC_HIRE] = "Hire or bring in expertise",
-		[REC_REASSIGN] = "Consider another role",
-		[REC_ASSESS] = "Assess first",
+		/* N_: the catalogue holds them (they were shown in English). */
+		[REC_GROUP] = N_("Group training or coaching"),
+		[REC_INDIVIDUAL] = N_("Individual coaching"),
+		[REC_MENTOR] = N_("A mentor"),
+		[REC_CROSS_TRAIN] = N_("Cross-training"),
+		[REC_HIRE] = N_("Hire or bring in expertise"),
+		[REC_REASSIGN] = N_("Consider another role"),
+		[REC_ASSESS] = N_("Assess first"),
 	};
 
 	return (unsigned)k < REC_KIND_COUNT ? labels[k] : "";

@@ -101,6 +101,14 @@ else
 	not_ok "en: the group's rule in English, with names" "$(head -n 2 "$WORK/rules.en")"
 fi
 
+# The kinds' headings are in the reader's language too (they were not).
+as admin1 "/teams/kcc-phone?as_of=$ASOF&lang=nl"
+if grep -q '<h3>Een mentor: ' "$WORK/b" && ! grep -q '<h3>A mentor: \|<h3>Cross-training: \|<h3>Assess first: ' "$WORK/b"; then
+	ok "nl: the kinds of recommendation in Dutch"
+else
+	not_ok "nl: the kinds of recommendation in Dutch" "$(grep -o '<h3>[^<]*' "$WORK/b" | sort -u | head -n 5)"
+fi
+
 # A manager: the mentor they may not see is neither named nor given a
 # level, in Dutch as in the API's English.
 rules nl mgr1 "/teams/kcc-phone?as_of=$ASOF"
