@@ -368,9 +368,12 @@ static void write_recommendations(struct page *p, const struct person_data *d,
 				       (unsigned long)r->nmembers);
 			html_printf(p->out, ": %s", group);
 		}
-		if (r->mentor != NULL && !r->mentor_withheld)
-			html_printf(p->out, " %s <a href=\"/people/%s\">%s</a>",
-				    tr(p->lang, "mentor:"), r->mentor->person, r->mentor->person);
+		if (r->mentor != NULL && !r->mentor_withheld) {
+			const char *name = team_member_name((void *)d, r->mentor->person);
+
+			html_printf(p->out, " %s <a href=\"/people/%s\">%s</a>", tr(p->lang, "mentor:"),
+				    r->mentor->person, name != NULL ? name : r->mentor->person);
+		}
 		else if (r->mentor != NULL && r->mentor->team != NULL)
 			html_printf(p->out, ": %s %s", tr(p->lang, "a mentor in team"),
 				    r->mentor->team);
