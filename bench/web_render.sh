@@ -14,6 +14,10 @@
 # members, as in bench/serve.sh. Not part of `make test`: it takes the
 # machine's CPU for a while.
 #   [ORG_DB=FILE] bench/web_render.sh [REPS]     (default 20)
+# On 2 December 2026 (2-core AMD EPYC shared with other work, load
+# average 4.5), 5 loads of t00036: served 134 ms, heatmap painted 354 ms,
+# loaded 372 ms (medians): neither of issue 12's targets met on a machine
+# this loaded (docs/web.md, "The team page", has the figures).
 set -eu
 cd "$(dirname "$0")/.."
 reps=${1:-20}
