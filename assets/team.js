@@ -46,6 +46,20 @@
 			box.focus();
 	}
 
+	/* The cell whose explanation is open: closing it (its link, or
+	 * Escape) gives the focus back to that cell, where the user was. */
+	var opener = null;
+
+	function close(href) {
+		var sel = document.querySelector("section.heatmap td.sel a");
+		var back = opener || (sel ? sel.href : null);
+
+		opener = null;
+		return load(href, false, true).then(function () {
+			refocus(back || href);
+		});
+	}
+
 	function load(href, focusExplain, push) {
 		return fetch(href, { credentials: "same-origin" }).then(function (r) {
 			if (!r.ok || r.redirected)
@@ -61,18 +75,40 @@
 	}
 
 	document.addEventListener("click", function (ev) {
-		var a = ev.target.closest && ev.target.closest("section.heatmap td a, section.heatmap .sorts a, #explain a.close");
+		var a = ev.target.closest && ev.target.closest("section.heatmap td a, " +
+			"section.heatmap .sorts a, section.heatmap thead a, #explain a.close");
 		if (!a || ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey ||
 		    ev.shiftKey || ev.altKey)
 			return;
 		ev.preventDefault();
 		var isCell = a.closest("td") !== null;
 		var href = a.href;
+		if (a.classList.contains("close")) {
+			close(href).catch(function () {
+				window.location.href = href;
+			});
+			return;
+		}
+		if (isCell)
+			opener = href;
 		load(href, isCell, true).then(function () {
 			if (!isCell)
 				refocus(href);
 		}).catch(function () {
 			window.location.href = href;
+		});
+	});
+
+	/* Escape closes an open explanation, as its close link does. */
+	document.addEventListener("keydown", function (ev) {
+		var ex = document.getElementById("explain");
+		var link = ex && ex.querySelector("a.close");
+
+		if (ev.key !== "Escape" || !link || ev.defaultPrevented)
+			return;
+		ev.preventDefault();
+		close(link.href).catch(function () {
+			window.location.href = link.href;
 		});
 	});
 

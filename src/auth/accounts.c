@@ -118,6 +118,7 @@ static int apply(struct store *st, void *ctx, int attempt, struct err *err)
 	struct audit_entry e;
 	struct arena a;
 	const char *person;
+	int64_t ended = 0;
 	int rc = -1;
 
 	(void)attempt;
@@ -153,7 +154,10 @@ static int apply(struct store *st, void *ctx, int attempt, struct err *err)
 		 * the one of a user changing their own, when kept). */
 		rc = store_user_set_password(st, c->name, c->hash, c->at, err);
 		if (rc == 0)
-			rc = store_user_sessions_end(st, c->name, c->keep, NULL, err);
+			rc = store_user_sessions_end(st, c->name, c->keep, &ended, err);
+		if (rc == 0)
+			(void)snprintf(c->detail, sizeof c->detail, "%s sessions ended (%lld)",
+				       c->keep != NULL ? "the other" : "all", (long long)ended);
 		break;
 	case USER_CHANGE: rc = store_user_change(st, &n, err); break;
 	case USER_DISABLE: rc = store_user_set_disabled(st, c->name, 1, c->at, err); break;
@@ -248,8 +252,6 @@ int auth_user_passwd_keeping(struct store *st, const struct auth_actor *by, cons
 		auth_token_hash(keep_session, keep);
 		c.keep = keep;
 	}
-	(void)snprintf(c.detail, sizeof c.detail, "%s",
-		       c.keep != NULL ? "the other sessions ended" : "all sessions ended");
 	if (auth_password_check(password, name, err) < 0)
 		return refused(st, &c, err);
 	if (auth_password_hash(password, hash, err) < 0)

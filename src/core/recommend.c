@@ -1,7 +1,6 @@
 #include "core/recommend.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,42 +58,30 @@ const char *rec_team_label(const char *team)
 	return team != NULL ? team : "no team";
 }
 
-/* Writes an item's rule: the team it is for, then the reason, so that the
- * same advice reads the same in a team's view and in its department's. */
-/* "TEAM: " and the printf-style rest, into out (size bytes). */
-static void rule_vprintf(const struct recommendation *it, char *out, size_t size,
-			 const char *fmt, va_list ap)
+/* The thresholds of set that the rules state. */
+static struct rec_thresholds thresholds(const struct settings *set)
 {
-	int n = snprintf(out, size, "%s: ", rec_team_label(it->team));
-
-	if (n < 0 || (size_t)n >= size)
-		return;
-	(void)vsnprintf(out + n, size - (size_t)n, fmt, ap);
+	return (struct rec_thresholds){
+		.gap_threshold = set->gap_threshold,
+		.group_min_members = set->group_min_members,
+		.group_min_share = set->group_min_share,
+		.assist_from = set->assist_from,
+		.refer_from = set->refer_from,
+		.mentor_margin = set->mentor_margin,
+		.mentor_min_confidence = set->mentor_min_confidence,
+		.mentor_max_mentees = set->mentor_max_mentees,
+		.reassign_min_gap = set->reassign_min_gap,
+	};
 }
 
-static void rule_printf(struct recommendation *it, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void rule_printf(struct recommendation *it, const char *fmt, ...)
+/* Sets it's rule and its words (both forms for a mentor) from its facts. */
+static void set_rule(struct recommendation *it, const struct settings *set, struct rec_facts f)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	rule_vprintf(it, it->rule, sizeof it->rule, fmt, ap);
-	va_end(ap);
-}
-
-/* The same into it->rule_withheld. */
-static void withheld_printf(struct recommendation *it, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void withheld_printf(struct recommendation *it, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	rule_vprintf(it, it->rule_withheld, sizeof it->rule_withheld, fmt, ap);
-	va_end(ap);
+	f.set = thresholds(set);
+	it->facts = f;
+	rec_rule_text(it, false, it->rule, sizeof it->rule);
+	if (f.rule == RULE_MENTOR)
+		rec_rule_text(it, true, it->rule_withheld, sizeof it->rule_withheld);
 }
 
 static struct recommendation *add_item(struct builder *b, enum rec_kind kind,
@@ -143,17 +130,6 @@ static void add_member(struct builder *b, const struct need *n)
 
 	m.approach = m.has_gap ? approach_for(m.gap, b->set) : APPROACH_NONE;
 	add_rec_member(b, &m);
-}
-
-static const char *approach_words(enum approach a)
-{
-	switch (a) {
-	case APPROACH_INFORM: return "inform: advice and material, self-directed";
-	case APPROACH_ASSIST: return "assist: coach personally";
-	case APPROACH_REFER: return "refer: formal training, an expert or an external partner";
-	case APPROACH_NONE: break;
-	}
-	return "";
 }
 
 static int by_gap_then_key(const void *a, const void *b)
@@ -261,13 +237,8 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 		it = add_item(b, REC_GROUP, t->competency);
 		if (it == NULL)
 			goto out;
-		rule_printf(it,
-			    "%zu of the %ld members who need %s fall %g or more short of their required level "
-			    "(a group from %g members and %g%% of those who need it): train or coach them "
-			    "together; each member's approach follows their gap (inform below %g, assist "
-			    "below %g, refer from %g)",
-			    ngaps, t->required, t->competency, set->gap_threshold, set->group_min_members,
-			    100 * set->group_min_share, set->assist_from, set->refer_from, set->refer_from);
+		set_rule(it, set, (struct rec_facts){ .rule = RULE_GROUP, .count = ngaps,
+						      .required = t->required });
 		for (size_t i = 0; i < ngaps; i++)
 			add_member(b, &gaps[i]);
 	} else {
@@ -277,13 +248,10 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 			it = add_item(b, REC_INDIVIDUAL, t->competency);
 			if (it == NULL)
 				goto out;
-			rule_printf(it,
-				    "%s falls %.2f short of the required level %d on %s, and too few members "
-				    "share the gap for a group (%zu of %ld; a group needs %g and %g%%): coach "
-				    "individually (%s)",
-				    gaps[i].member->member->key, gaps[i].line->gap, gaps[i].line->required_level,
-				    t->competency, ngaps, t->required, set->group_min_members,
-				    100 * set->group_min_share, approach_words(ap));
+			set_rule(it, set, (struct rec_facts){
+				.rule = RULE_INDIVIDUAL, .count = ngaps, .required = t->required,
+				.person = gaps[i].member->member->key, .gap = gaps[i].line->gap,
+				.required_level = gaps[i].line->required_level, .approach = ap });
 			add_member(b, &gaps[i]);
 		}
 	}
@@ -302,25 +270,10 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 		if (it == NULL)
 			goto out;
 		it->mentor = c;
-		rule_printf(it,
-			    "%s (level %.2f, confidence %.2f) is %s and at least %g above the level %d that "
-			    "%s needs on %s; a mentor takes at most %g mentees per competency in a team, the "
-			    "highest level first",
-			    c->person, c->level, c->confidence,
-			    same_team(c->team, gaps[i].member->member->team) ? "in the same team" :
-			    "the best placed in the organisation (no one in the team qualifies or has room)",
-			    set->mentor_margin, gaps[i].line->required_level, gaps[i].member->member->key,
-			    t->competency, set->mentor_max_mentees);
-		withheld_printf(it,
-				"a colleague in %s, whose name and level you may not see, is %s and at "
-				"least %g above the level %d that %s needs on %s; ask someone who sees %s "
-				"(HR) to introduce them",
-				rec_team_label(c->team),
-				same_team(c->team, gaps[i].member->member->team) ? "in the same team" :
-				"the best placed in the organisation (no one in the team qualifies or has "
-				"room)",
-				set->mentor_margin, gaps[i].line->required_level,
-				gaps[i].member->member->key, t->competency, rec_team_label(c->team));
+		set_rule(it, set, (struct rec_facts){
+			.rule = RULE_MENTOR, .person = gaps[i].member->member->key,
+			.required_level = gaps[i].line->required_level,
+			.same_team = same_team(c->team, gaps[i].member->member->team) });
 		add_member(b, &gaps[i]);
 	}
 
@@ -330,10 +283,8 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 		if (it == NULL)
 			goto out;
 		it->key_person = key_person->member->member->key;
-		rule_printf(it,
-			    "only %s meets %s while %ld members need it: cross-train others so that the team "
-			    "does not depend on one person",
-			    it->key_person, t->competency, t->required);
+		set_rule(it, set, (struct rec_facts){ .rule = RULE_CROSS_TRAIN,
+						      .required = t->required });
 		for (size_t i = 0; i < nneeds; i++)
 			if (&needs[i] != key_person)
 				add_member(b, &needs[i]);
@@ -344,11 +295,7 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 		it = add_item(b, REC_HIRE, t->competency);
 		if (it == NULL)
 			goto out;
-		rule_printf(it,
-			    "nobody in the team meets %s, and nobody in the organisation qualifies as a mentor "
-			    "(a level at least %g above the required one, with confidence %g or more): hire "
-			    "or bring in expertise",
-			    t->competency, set->mentor_margin, set->mentor_min_confidence);
+		set_rule(it, set, (struct rec_facts){ .rule = RULE_HIRE, .required = t->required });
 		for (size_t i = 0; i < ngaps; i++)
 			add_member(b, &gaps[i]);
 	}
@@ -360,11 +307,9 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 		it = add_item(b, REC_REASSIGN, t->competency);
 		if (it == NULL)
 			goto out;
-		rule_printf(it,
-			    "%s falls %.2f short on %s, whose developability is low: training rarely closes "
-			    "a gap of %g or more there; consider a role that fits better",
-			    gaps[i].member->member->key, gaps[i].line->gap, t->competency,
-			    set->reassign_min_gap);
+		set_rule(it, set, (struct rec_facts){
+			.rule = RULE_REASSIGN, .person = gaps[i].member->member->key,
+			.gap = gaps[i].line->gap, .required = t->required });
 		add_member(b, &gaps[i]);
 	}
 
@@ -373,10 +318,8 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 		it = add_item(b, REC_ASSESS, t->competency);
 		if (it == NULL)
 			goto out;
-		rule_printf(it,
-			    "the level of %zu member%s on %s is unknown (no evidence): assess first, before "
-			    "deciding on training",
-			    unassessed, unassessed == 1 ? "" : "s", t->competency);
+		set_rule(it, set, (struct rec_facts){ .rule = RULE_ASSESS, .count = unassessed,
+						      .required = t->required });
 		for (size_t i = 0; i < nneeds; i++)
 			if (!needs[i].line->est.assessed)
 				add_member(b, &needs[i]);
@@ -498,15 +441,8 @@ static bool department_group(struct builder *b, const struct subteams *s,
 	it = add_item(b, REC_GROUP, t->competency);
 	if (it == NULL)
 		goto out;
-	rule_printf(it,
-		    "%zu of the %ld members who need %s fall %g or more short of their required level, "
-		    "in %zu teams none of which has a group on it (a group from %g members and %g%% of "
-		    "those in %s who need it): train or coach them together across the teams, instead "
-		    "of one by one; each member's approach follows their gap (inform below %g, assist "
-		    "below %g, refer from %g)",
-		    ngaps, t->required, t->competency, set->gap_threshold, nteams,
-		    set->group_min_members, 100 * set->group_min_share, rec_team_label(b->team),
-		    set->assist_from, set->refer_from, set->refer_from);
+	set_rule(it, set, (struct rec_facts){ .rule = RULE_GROUP_ACROSS, .count = ngaps,
+					      .required = t->required, .teams = nteams });
 	for (size_t i = 0; i < ngaps; i++)
 		add_member(b, &gaps[i]);
 	added = true;
@@ -524,6 +460,7 @@ static void copy_item(struct builder *b, const struct recommendation *src)
 	it->team = src->team;
 	it->mentor = src->mentor;
 	it->key_person = src->key_person;
+	it->facts = src->facts;
 	memcpy(it->rule, src->rule, sizeof it->rule);
 	memcpy(it->rule_withheld, src->rule_withheld, sizeof it->rule_withheld);
 	for (size_t m = 0; m < src->nmembers; m++)

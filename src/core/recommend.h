@@ -55,6 +55,45 @@ struct rec_member {
 	enum approach approach;
 };
 
+/* Which rule produced a recommendation. With the facts of struct
+ * rec_facts its words can be written in any language: rec_rule_text()
+ * writes the English of the command line and the API, src/web/rec_rules.c
+ * the reader's language on the pages. */
+enum rec_rule {
+	RULE_GROUP,             /* enough members with a gap for a group */
+	RULE_GROUP_ACROSS,      /* a department-wide group across its teams */
+	RULE_INDIVIDUAL,        /* too few for a group: one member coached */
+	RULE_MENTOR,            /* a mentor for one member */
+	RULE_CROSS_TRAIN,       /* only the key person meets it */
+	RULE_CROSS_TRAIN_UNNAMED,   /* the same, the key person withheld from the reader */
+	RULE_HIRE,              /* nobody meets it, nobody can mentor it */
+	RULE_REASSIGN,          /* a large gap on what hardly develops */
+	RULE_ASSESS             /* levels unknown */
+};
+
+/* The thresholds a rule states (struct settings' values when it was
+ * made). */
+struct rec_thresholds {
+	double gap_threshold, group_min_members, group_min_share, assist_from, refer_from;
+	double mentor_margin, mentor_min_confidence, mentor_max_mentees, reassign_min_gap;
+};
+
+/* Everything a rule's words say beside the item's competency, team,
+ * mentor and key person. */
+struct rec_facts {
+	enum rec_rule rule;
+	size_t count;             /* GROUP(_ACROSS), INDIVIDUAL: members with a gap;
+				   * ASSESS: members without evidence */
+	long required;            /* members who need the competency */
+	size_t teams;             /* GROUP_ACROSS: the teams they are in */
+	const char *person;       /* INDIVIDUAL, MENTOR (the mentee), REASSIGN */
+	double gap;               /* INDIVIDUAL, REASSIGN: the person's gap */
+	int required_level;       /* INDIVIDUAL, MENTOR: the person's required level */
+	enum approach approach;   /* INDIVIDUAL: the person's approach */
+	bool same_team;           /* MENTOR: the mentor is in the mentee's team */
+	struct rec_thresholds set;
+};
+
 struct recommendation {
 	enum rec_kind kind;
 	const char *competency;
@@ -64,7 +103,8 @@ struct recommendation {
 	size_t nmembers;
 	const struct candidate *mentor;   /* REC_MENTOR: the mentor; else NULL */
 	const char *key_person;       /* REC_CROSS_TRAIN: the one who meets it */
-	char rule[512];               /* why, in words */
+	struct rec_facts facts;       /* the rule and what it says */
+	char rule[512];               /* why, in English: rec_rule_text() of facts */
 	/* REC_MENTOR, for a reader who may not see the mentor (views.h,
 	 * struct view_reader): the rule without their key and level, and
 	 * whether it is to be shown instead, with the mentor's team only. */
@@ -89,6 +129,12 @@ const char *rec_team_label(const char *team);
 
 /* The name of an approach ("inform", "assist", "refer"), or NULL. */
 const char *approach_name(enum approach a);
+
+/* Writes the rule of it in English into out (size bytes, cut short when
+ * it does not fit): the words of the command line and the API. withheld:
+ * for a reader who may not see it's mentor (without their key and level,
+ * naming their team). */
+void rec_rule_text(const struct recommendation *it, bool withheld, char *out, size_t size);
 
 /* The approach for a gap. */
 enum approach approach_for(double gap, const struct settings *set);

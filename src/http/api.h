@@ -86,6 +86,22 @@ const char *http_evidence_source_refused(const struct http_caller *c, enum sourc
 int http_evidence_add_rows(struct http_ctx *cx, const char **values, size_t nrows, long *stored,
 			   struct field_error *fe);
 
+/* The same with a STAR note per row (stars: nrows of them, any empty; NULL
+ * for none), stored with its row in the transaction, as POST
+ * /api/v1/evidence stores the notes of its body (the feedback page). */
+struct evidence_star;
+int http_evidence_add_noted(struct http_ctx *cx, const char **values, struct evidence_star *stars,
+			    size_t nrows, long *stored, struct field_error *fe);
+
+/* Whether the caller may add evidence of source src about person key by
+ * the rules of POST /api/v1/evidence (docs/security.md), without adding
+ * any: 1 yes; 0 the person is absent or out of reach (an employee's reach
+ * for peer evidence: the active members of their own team); -2 within
+ * reach, but the caller's role may not give src about them; -1 the store
+ * failed (a 503 answer set). */
+int http_evidence_may_add(struct http_ctx *cx, struct store *st, const char *key,
+			  enum source src);
+
 /* Whether the caller may name assessor on evidence they add: 1 yes
  * (nobody, or themselves; admin and hr anyone; a token without a person
  * someone within its reach), 0 no with *why set, -1 when the check failed. */

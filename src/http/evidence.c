@@ -377,16 +377,46 @@ int handle_evidence_add(struct http_ctx *cx)
 int http_evidence_add_rows(struct http_ctx *cx, const char **values, size_t nrows, long *stored,
 			   struct field_error *fe)
 {
-	struct add_job j = { .cx = cx, .values = values, .nrows = nrows, .array = true };
+	return http_evidence_add_noted(cx, values, NULL, nrows, stored, fe);
+}
+
+int http_evidence_add_noted(struct http_ctx *cx, const char **values, struct evidence_star *stars,
+			    size_t nrows, long *stored, struct field_error *fe)
+{
+	struct add_job j = { .cx = cx, .values = values, .stars = stars, .nrows = nrows,
+			     .array = true };
 	struct err err = { 0 };
 	struct store *st = http_store(cx, &err);
 	int rc;
 
 	if (st == NULL)
 		return http_unavailable(cx), -1;
+	for (size_t i = 0; stars != NULL && i < nrows; i++)
+		j.any_star = j.any_star || !star_is_empty(&stars[i]);
 	rc = add_rows(&j, st);
 	*stored = j.stored;
 	*fe = j.fe;
+	return rc;
+}
+
+int http_evidence_may_add(struct http_ctx *cx, struct store *st, const char *key,
+			  enum source src)
+{
+	const struct http_caller *c = cx->req->caller;
+	struct add_job j = { .cx = cx };
+	struct about *a;
+	int rc;
+
+	j.people = arena_alloc(cx->arena, sizeof *j.people);
+	if (j.people == NULL)
+		return -1;
+	strmap_init(&j.seen);
+	a = about_person(&j, st, key);
+	rc = a == NULL ? -1 : a->visible == 1 ? 1 : 0;
+	strmap_free(&j.seen);
+	if (rc == 1 && !http_role_in(c, ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_HR)) &&
+	    http_evidence_source_refused(c, src, is_person(c, key)) != NULL)
+		rc = -2;
 	return rc;
 }
 

@@ -126,6 +126,9 @@ const struct http_route http_routes[] = {
 	{ "GET", "/admin/settings", handle_admin_settings_page, ACCESS_PAGE, BODY_NONE },
 	{ "POST", "/admin/settings", handle_admin_settings_post, ACCESS_PAGE, BODY_FORM },
 	{ "GET", "/admin/audit", handle_admin_audit_page, ACCESS_PAGE, BODY_NONE },
+	{ "GET", "/feedback", handle_feedback_list, ACCESS_PAGE, BODY_NONE },
+	{ "GET", "/people/{key}/feedback", handle_feedback_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/people/{key}/feedback", handle_feedback_post, ACCESS_PAGE, BODY_FORM },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];

@@ -210,3 +210,11 @@ int fmt_month(struct buf *b, enum lang l, int32_t days)
 	date_to_ymd(days, &y, &m, &d);
 	return buf_printf(b, "%s %d", locale_of(l)->month[m - 1], y);
 }
+
+int fmt_month_short(struct buf *b, enum lang l, int32_t days)
+{
+	int y, m, d;
+
+	date_to_ymd(days, &y, &m, &d);
+	return buf_printf(b, "%s %d", locale_of(l)->month_short[m - 1], y);
+}

@@ -75,6 +75,11 @@ int fmt_date_short(struct buf *b, enum lang l, int32_t days);
  * 2026", "december 2026", "december 2026". 0 or -1. */
 int fmt_month(struct buf *b, enum lang l, int32_t days);
 
+/* The same in CLDR's short year-month form (yMMM), for the month axis of a
+ * chart and the columns of its table: "Mar 2026", "mrt 2026", "mars
+ * 2026". 0 or -1. */
+int fmt_month_short(struct buf *b, enum lang l, int32_t days);
+
 /* Reads the built-in catalogues now (tr and the others do so at their
  * first call, once, whatever the thread) and says whether each language
  * other than English has one that parsed and names its language. 0, or

@@ -66,10 +66,9 @@ int view_withhold_people(struct recommendations *r, const struct view_reader *rd
 				return -1;
 			if (rc == 0) {
 				/* The rule names them: said again without the name. */
-				(void)snprintf(it->rule, sizeof it->rule,
-					       "only one member meets %s: cross-train others so that the "
-					       "team does not depend on one person", it->competency);
 				it->key_person = NULL;
+				it->facts.rule = RULE_CROSS_TRAIN_UNNAMED;
+				rec_rule_text(it, false, it->rule, sizeof it->rule);
 			}
 		}
 		if (kept != i)

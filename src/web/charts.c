@@ -172,10 +172,18 @@ static double y_of(double coverage)
 	return TREND_TOP + TREND_PLOT_H * (1 - coverage);
 }
 
-static void month_label(int32_t day, char out[DATE_ISO_LEN + 1])
+/* The month of day in the reader's short form ("mrt 2026"), in t's
+ * arena: the axis and the table name months as the reader does, not as
+ * ISO 8601 does. */
+static const char *month_label(struct team_page *t, int32_t day)
 {
-	date_format(day, out);
-	out[7] = '\0';     /* YYYY-MM */
+	struct buf b;
+	char *s;
+
+	buf_init(&b, 64);
+	s = fmt_month_short(&b, t->p->lang, day) == 0 ? arena_strdup(&t->arena, buf_str(&b)) : NULL;
+	buf_free(&b);
+	return s != NULL ? s : "";
 }
 
 static void trend_chart(struct team_page *t, int lines)
@@ -219,11 +227,9 @@ static void trend_chart(struct team_page *t, int lines)
 			    team_num(t, pct, 0));
 	}
 	for (long i = (long)trd->n - 1; i >= 0; i -= (long)step) {
-		char m[DATE_ISO_LEN + 1];
-
-		month_label(trd->points[i].as_of, m);
 		html_printf(out, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
-			    x_of(trd, (size_t)i), TREND_TOP + TREND_PLOT_H + 18, m);
+			    x_of(trd, (size_t)i), TREND_TOP + TREND_PLOT_H + 18,
+			    month_label(t, trd->points[i].as_of));
 	}
 	for (int k = 0; k < lines; k++) {
 		const char *c = t->a.competencies[k].competency;
@@ -272,10 +278,8 @@ static void trend_table(struct team_page *t)
 		    tr(l, "Coverage (mean gap) at each month's end"),
 		    tr(l, "Competency"));
 	for (size_t i = 0; i < trd->n; i++) {
-		char m[DATE_ISO_LEN + 1];
-
-		month_label(trd->points[i].as_of, m);
-		html_printf(out, "<th scope=\"col\" class=\"num\">%s</th>", m);
+		html_printf(out, "<th scope=\"col\" class=\"num\">%s</th>",
+			    month_label(t, trd->points[i].as_of));
 	}
 	fputs("</tr></thead>\n<tbody>\n", out);
 	for (size_t k = 0; k < t->a.ncompetencies; k++) {

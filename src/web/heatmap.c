@@ -179,9 +179,16 @@ void team_heatmap(struct team_page *t)
 	html_printf(out, "<div class=\"scroll heat-wrap\" role=\"region\" tabindex=\"0\" "
 		    "aria-labelledby=\"heat-caption\"><table class=\"heat\" id=\"heat\" "
 		    "aria-describedby=\"heat-desc\">\n<caption id=\"heat-caption\" class=\"vh\">%s %s</caption>\n"
-		    "<thead><tr><th scope=\"col\" class=\"who\">%s</th>",
-		    tr(lang, "Gaps by member and competency, as of"), team_date(t, t->as_of),
-		    tr(lang, "Member"));
+		    "<thead><tr>",
+		    tr(lang, "Gaps by member and competency, as of"), team_date(t, t->as_of));
+	/* The member column's header sorts the rows by name (a link, so the
+	 * keyboard and a browser without scripts reach it); aria-sort says
+	 * when it is the order shown. */
+	html_printf(out, t->sort == SORT_MEMBER
+		    ? "<th scope=\"col\" class=\"who\" aria-sort=\"ascending\"><a href=\"%s\" "
+		      "aria-current=\"true\">%s</a></th>"
+		    : "<th scope=\"col\" class=\"who\"><a href=\"%s\">%s</a></th>",
+		    team_href(t, SORT_MEMBER, NULL, NULL), tr(lang, "Member"));
 	for (size_t k = 0; k < ncols; k++) {
 		const char *c = t->a.competencies[cols[k]].competency;
 

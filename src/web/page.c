@@ -26,6 +26,11 @@ static enum lang choose_lang(struct http_ctx *cx)
 			      cx->req->accept_language);
 }
 
+enum lang page_lang(struct http_ctx *cx)
+{
+	return choose_lang(cx);
+}
+
 int page_begin(struct page *p, struct http_ctx *cx)
 {
 	char csrf[AUTH_TOKEN_MAX];

@@ -36,6 +36,10 @@ struct page {
  * with a 500 answered. */
 int page_begin(struct page *p, struct http_ctx *cx);
 
+/* The language page_begin will choose for cx, for what a page reads
+ * before it begins (names in the reader's language). */
+enum lang page_lang(struct http_ctx *cx);
+
 /* The layout's top: the document's head with title, the skip link, the
  * header (product name, navigation for the caller's role, language
  * switch, the user's name, the sign-out button), and <main> opened with

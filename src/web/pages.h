@@ -59,5 +59,9 @@ int handle_admin_page(struct http_ctx *cx);
 int handle_admin_settings_page(struct http_ctx *cx);
 int handle_admin_settings_post(struct http_ctx *cx);
 int handle_admin_audit_page(struct http_ctx *cx);
+/* web/feedback_page.c: GET /feedback, GET and POST /people/{key}/feedback */
+int handle_feedback_list(struct http_ctx *cx);
+int handle_feedback_page(struct http_ctx *cx);
+int handle_feedback_post(struct http_ctx *cx);
 
 #endif

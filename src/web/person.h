@@ -51,4 +51,27 @@ struct library;
 void person_form_write(struct page *p, const char *key, const struct library *lib,
 		       const struct member_view *v, const struct person_form *f);
 
+/* The evidence form with what varies between the person page and the
+ * feedback page. */
+struct person_form_spec {
+	const char *action;                /* where it is posted */
+	const char *key;                   /* the person it is about */
+	const struct library *lib;         /* the competencies' names */
+	const char *const *competencies;   /* the role's, in order; none: the library's */
+	size_t ncompetencies;
+	bool peer_only;                    /* the source is peer, fixed (feedback) */
+	const char *heading, *submit;      /* NULL: "Add evidence" */
+};
+
+/* Writes the form of sp, with what was typed and its errors (f, or NULL). */
+void person_form_render(struct page *p, const struct person_form_spec *sp,
+			const struct person_form *f);
+
+/* Checks what was typed into f in the reader's words, setting each field's
+ * error; the level as typed with "," made "." into *level (in the
+ * request's arena), the STAR parts into star. true when every field is
+ * good. */
+bool person_form_check(const struct page *p, const char *key, struct person_form *f,
+		       const char **level, struct evidence_star *star);
+
 #endif

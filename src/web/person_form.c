@@ -52,8 +52,17 @@ static void invalid_attrs(struct page *p, const char *name, const char *error)
 		html_printf(p->out, " aria-invalid=\"true\" aria-describedby=\"%s-error\"", name);
 }
 
-static void write_sources(struct page *p, const char *key, const struct person_form *f)
+static void write_sources(struct page *p, const char *key, const struct person_form *f,
+			  bool peer_only)
 {
+	if (peer_only) {
+		/* The source is not chosen: this form gives peer feedback. */
+		page_hidden(p, "source", "peer");
+		html_printf(p->out, "<p class=\"fixed-source\">%s <strong>%s</strong></p>\n",
+			    tr(p->lang, "Source:"), person_source_label(p->lang, SOURCE_PEER));
+		return;
+	}
+
 	const char *chosen = f != NULL ? f->source : NULL;
 	const char *error = f != NULL ? f->source_error : NULL;
 
@@ -83,9 +92,10 @@ static void competency_option(struct page *p, const struct library *lib, const c
 		    chosen != NULL && strcmp(chosen, key) == 0 ? " selected" : "", name);
 }
 
-static void write_competencies(struct page *p, const struct library *lib,
-			       const struct member_view *v, const struct person_form *f)
+static void write_competencies(struct page *p, const struct person_form_spec *sp,
+			       const struct person_form *f)
 {
+	const struct library *lib = sp->lib;
 	const char *chosen = f != NULL ? f->competency : NULL;
 	const char *error = f != NULL ? f->competency_error : NULL;
 
@@ -94,9 +104,9 @@ static void write_competencies(struct page *p, const struct library *lib,
 	invalid_attrs(p, "competency", error);
 	fputs(">\n", p->out);
 	/* The role's competencies; without a role, the whole library. */
-	for (size_t i = 0; i < v->nlines; i++)
-		competency_option(p, lib, v->lines[i].competency, chosen);
-	for (size_t i = 0; v->nlines == 0 && i < lib->ncompetencies; i++)
+	for (size_t i = 0; i < sp->ncompetencies; i++)
+		competency_option(p, lib, sp->competencies[i], chosen);
+	for (size_t i = 0; sp->ncompetencies == 0 && i < lib->ncompetencies; i++)
 		competency_option(p, lib, lib->competencies[i].key, chosen);
 	fputs("</select>\n</div>\n", p->out);
 }
@@ -126,24 +136,19 @@ static void write_star(struct page *p, const struct person_form *f)
 	fputs("</fieldset>\n", p->out);
 }
 
-void person_form_write(struct page *p, const char *key, const struct library *lib,
-		       const struct member_view *v, const struct person_form *f)
+void person_form_render(struct page *p, const struct person_form_spec *sp,
+			const struct person_form *f)
 {
-	char action[300], today[DATE_ISO_LEN + 1];
-	bool any = false;
+	char today[DATE_ISO_LEN + 1];
 
-	for (int s = 0; s < SOURCE_COUNT; s++)
-		any = any || may_give(p->caller, (enum source)s, is_own(p->caller, key));
-	if (!any)
-		return;
 	date_format(date_today(), today);
-	html_printf(p->out, "<h2 id=\"add-evidence\">%s</h2>\n", tr(p->lang, "Add evidence"));
+	html_printf(p->out, "<h2 id=\"add-evidence\">%s</h2>\n",
+		    sp->heading != NULL ? sp->heading : tr(p->lang, "Add evidence"));
 	if (f != NULL && f->message != NULL)
 		page_message(p, "error", f->message);
-	(void)snprintf(action, sizeof action, "/people/%s/evidence", key);
-	page_form_begin(p, action);
-	write_sources(p, key, f);
-	write_competencies(p, lib, v, f);
+	page_form_begin(p, sp->action);
+	write_sources(p, sp->key, f, sp->peer_only);
+	write_competencies(p, sp, f);
 	page_input(p, &(struct page_input){
 		.name = "level", .label = tr(p->lang, "Level"), .type = "text",
 		.value = f != NULL ? f->level : NULL,
@@ -158,8 +163,30 @@ void person_form_write(struct page *p, const char *key, const struct library *li
 		.value = f != NULL ? f->note : NULL,
 		.error = f != NULL ? f->note_error : NULL });
 	write_star(p, f);
-	page_submit(p, tr(p->lang, "Add evidence"));
+	page_submit(p, sp->submit != NULL ? sp->submit : tr(p->lang, "Add evidence"));
 	page_form_end(p);
+}
+
+void person_form_write(struct page *p, const char *key, const struct library *lib,
+		       const struct member_view *v, const struct person_form *f)
+{
+	char action[300];
+	const char **keys;
+	bool any = false;
+
+	for (int s = 0; s < SOURCE_COUNT; s++)
+		any = any || may_give(p->caller, (enum source)s, is_own(p->caller, key));
+	if (!any)
+		return;
+	keys = arena_alloc(p->cx->arena, (v->nlines + 1) * sizeof *keys);
+	if (keys == NULL)
+		return;
+	for (size_t i = 0; i < v->nlines; i++)
+		keys[i] = v->lines[i].competency;
+	(void)snprintf(action, sizeof action, "/people/%s/evidence", key);
+	person_form_render(p, &(struct person_form_spec){
+		.action = action, .key = key, .lib = lib, .competencies = keys,
+		.ncompetencies = v->nlines }, f);
 }
 
 /* ---- the POST ------------------------------------------------------------------ */
@@ -224,10 +251,9 @@ static int add_attempt(struct store *st, void *ctx, int attempt, struct err *err
 	return http_audit_in(j->cx, st, &ok, err);
 }
 
-/* Checks what was typed, in the reader's words; true when it may go on. */
-static bool check_form(struct add_form *j, const struct page *p)
+bool person_form_check(const struct page *p, const char *key, struct person_form *f,
+		       const char **level_out, struct evidence_star *star)
 {
-	struct person_form *f = j->f;
 	const struct http_caller *c = p->caller;
 	enum source src;
 	int32_t day;
@@ -238,13 +264,13 @@ static bool check_form(struct add_form *j, const struct page *p)
 
 	if (f->source == NULL || source_parse(f->source, &src) < 0)
 		f->source_error = tr(p->lang, "Choose a source of the list.");
-	else if (!may_give(c, src, is_own(c, j->key)))
+	else if (!may_give(c, src, is_own(c, key)))
 		f->source_error = tr(p->lang, "You may not add evidence of this source about this "
 				     "person.");
 	if (f->competency == NULL || f->competency[0] == '\0')
 		f->competency_error = tr(p->lang, "Choose a competency of the list.");
 	/* "3,5" as a Dutch or Swedish reader writes it. */
-	lv = f->level != NULL ? arena_strdup(j->cx->arena, f->level) : NULL;
+	lv = f->level != NULL ? arena_strdup(p->cx->arena, f->level) : NULL;
 	for (char *s = lv; s != NULL && *s != '\0'; s++)
 		if (*s == ',')
 			*s = '.';
@@ -263,9 +289,9 @@ static bool check_form(struct add_form *j, const struct page *p)
 			f->star_error[i] = tr(p->lang, "Too long: at most 2000 characters.");
 			ok = false;
 		}
-		j->star.part[i] = f->star[i];
+		star->part[i] = f->star[i];
 	}
-	j->values[2] = lv;
+	*level_out = lv;
 	return ok && f->source_error == NULL && f->competency_error == NULL &&
 	       f->level_error == NULL && f->date_error == NULL && f->note_error == NULL;
 }
@@ -297,7 +323,7 @@ int handle_person_evidence_post(struct http_ctx *cx)
 		page_discard(&p);
 		return page_error(cx, 503, NULL);
 	}
-	if (!check_form(&j, &p)) {
+	if (!person_form_check(&p, key, f, &j.values[2], &j.star)) {
 		page_discard(&p);
 		if (f->source_error != NULL && f->source != NULL && source_parse(f->source,
 		    &(enum source){ 0 }) == 0)

@@ -19,6 +19,7 @@
 #include "views/gather.h"
 #include "web/person.h"
 #include "web/pages.h"
+#include "web/rec_rules.h"
 
 /* The development focus shows at most this many competencies. */
 enum { FOCUS_MAX = 3 };
@@ -43,6 +44,7 @@ struct person_data {
 	struct rec_context ctx;
 	struct recommendations recs;
 	bool recommended;
+	struct strmap people;            /* mentors from elsewhere: key -> name (in arena) */
 	struct arena arena;
 };
 
@@ -75,7 +77,19 @@ static void data_free(struct person_data *d)
 		view_analysis_free(&d->team_snap, &d->team_a);
 	if (d->analysed)
 		view_analysis_free(&d->snap, &d->a);
+	strmap_free(&d->people);
 	arena_free(&d->arena);
+}
+
+/* The name of a member of the person's team, or NULL. */
+static const char *team_name_of(void *ctx, const char *key)
+{
+	const struct person_data *d = ctx;
+
+	for (size_t m = 0; m < d->team_a.nmembers; m++)
+		if (strcmp(d->team_a.members[m].member->key, key) == 0)
+			return d->team_a.members[m].member->name;
+	return NULL;
 }
 
 /* Reads what the page shows of d->key (visible to the caller). */
@@ -115,7 +129,9 @@ static int gather(struct store *st, struct page *p, struct person_data *d,
 	if (gather_recommendations(st, &d->team_a, d->who.team, &d->ctx, &d->recs, err) < 0)
 		return -1;
 	d->recommended = true;
-	return view_withhold_people(&d->recs, rd, err);
+	if (view_withhold_people(&d->recs, rd, err) < 0)
+		return -1;
+	return web_rec_mentor_names(st, &d->recs, team_name_of, d, &d->people, &d->arena, err);
 }
 
 /* ---- writing ---------------------------------------------------------------- */
@@ -300,7 +316,28 @@ static const char *approach_text(enum lang l, enum approach a)
 	}
 }
 
-/* The recommendations of the team that name the person on competency. */
+/* The name of a person a rule names (rec_names): a member of the
+ * person's team, or a mentor from elsewhere; NULL when neither. */
+static const char *team_member_name(void *ctx, const char *key)
+{
+	const struct person_data *d = ctx;
+	const char *name = team_name_of(ctx, key);
+	int64_t v;
+
+	if (name == NULL && strmap_get(&d->people, key, &v))
+		name = (const char *)(intptr_t)v;
+	return name;
+}
+
+static const char *rule_competency_name(void *ctx, const char *key)
+{
+	const struct person_data *d = ctx;
+
+	return competency_name(&d->lib, key);
+}
+
+/* The recommendations of the team that name the person on competency,
+ * each with its rule in the reader's words. */
 static void write_recommendations(struct page *p, const struct person_data *d,
 				  const char *competency)
 {
@@ -331,13 +368,21 @@ static void write_recommendations(struct page *p, const struct person_data *d,
 				       (unsigned long)r->nmembers);
 			html_printf(p->out, ": %s", group);
 		}
-		if (r->mentor != NULL && !r->mentor_withheld)
-			html_printf(p->out, " %s <a href=\"/people/%s\">%s</a>",
-				    tr(p->lang, "mentor:"), r->mentor->person, r->mentor->person);
+		if (r->mentor != NULL && !r->mentor_withheld) {
+			const char *name = team_member_name((void *)d, r->mentor->person);
+
+			html_printf(p->out, " %s <a href=\"/people/%s\">%s</a>", tr(p->lang, "mentor:"),
+				    r->mentor->person, name != NULL ? name : r->mentor->person);
+		}
 		else if (r->mentor != NULL && r->mentor->team != NULL)
 			html_printf(p->out, ": %s %s", tr(p->lang, "a mentor in team"),
 				    r->mentor->team);
-		fputs("</li>\n", p->out);
+		html_printf(p->out, "<br><span class=\"rule\"><span class=\"rule-label\">%s</span> ",
+			    tr(p->lang, "Rule:"));
+		web_rec_rule(p->out, p->lang, r, &(struct rec_names){
+			.person = team_member_name, .competency = rule_competency_name,
+			.ctx = (void *)d, .page_team = d->who.team });
+		fputs("</span></li>\n", p->out);
 	}
 	if (any)
 		fputs("</ul>\n", p->out);
@@ -438,6 +483,7 @@ int person_page_answer(struct http_ctx *cx, const char *key, const struct person
 		return 0;
 	}
 	arena_init(&d.arena, 1 << 24);
+	strmap_init(&d.people);
 	rd = http_view_reader(cx, st, &rctx, &reader);
 	rc = gather(st, &p, &d, rd, &err);
 	if (rc == 0)

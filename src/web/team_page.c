@@ -13,8 +13,10 @@
 #include "http/api.h"
 #include "http/form.h"
 #include "io/html.h"
+#include "store/texts.h"
 #include "util/date.h"
 #include "web/pages.h"
+#include "web/rec_rules.h"
 #include "web/team_parts.h"
 
 enum {
@@ -78,13 +80,22 @@ const char *team_href(struct team_page *t, enum team_sort s, const char *person,
 	return out != NULL ? out : "";
 }
 
-static int keep_competency_name(void *arg, const struct competency *c)
+/* The competencies' names in the reader's language (the library's
+ * translations, else the stored name), into t->names. */
+static int keep_competency_names(struct team_page *t, struct store *st, enum lang l,
+				 struct err *err)
 {
-	struct team_page *t = arg;
-	char *name = arena_strdup(&t->arena, c->name != NULL ? c->name : c->key);
+	struct library lib;
 
-	if (name == NULL || strmap_put(&t->names, c->key, (int64_t)(intptr_t)name) < 0)
+	if (store_load_library(st, lang_code(l), &t->arena, &lib, err) < 0)
 		return -1;
+	for (size_t i = 0; i < lib.ncompetencies; i++) {
+		const struct library_competency *c = &lib.competencies[i];
+
+		if (strmap_put(&t->names, c->key,
+			       (int64_t)(intptr_t)(c->name != NULL ? c->name : c->key)) < 0)
+			return err_set(err, EX_OSERR, "out of memory");
+	}
 	return 0;
 }
 
@@ -143,6 +154,8 @@ static bool split_explain(struct team_page *t, const char *v)
 	return true;
 }
 
+static const char *view_member_name(void *ctx, const char *key);
+
 /* Reads everything the page shows. 1 done; 0 the 404 page is to be
  * answered (the team or the explained cell is absent or out of reach);
  * -1 the store failed (err set). */
@@ -161,7 +174,7 @@ static int gather(struct team_page *t, struct http_ctx *cx, struct store *st,
 		return rc;
 	rd = http_view_reader(cx, st, &rctx, &reader);
 	if (store_each_team(st, t->team, keep_team_name, t, err) < 0 ||
-	    store_each_competency(st, NULL, keep_competency_name, t, err) < 0)
+	    keep_competency_names(t, st, page_lang(cx), err) < 0)
 		return -1;
 	t->set = store_settings(st);
 	if (view_analyse(st, t->team, NULL, t->as_of, &t->snap, &t->a, err) < 0)
@@ -188,7 +201,8 @@ static int gather(struct team_page *t, struct http_ctx *cx, struct store *st,
 	}
 	t->recommended = true;
 	if (gather_recommendations(st, &t->a, t->team, &t->rctx, &t->rec, err) < 0 ||
-	    view_withhold_people(&t->rec, rd, err) < 0)
+	    view_withhold_people(&t->rec, rd, err) < 0 ||
+	    web_rec_mentor_names(st, &t->rec, view_member_name, t, &t->people, &t->arena, err) < 0)
 		return -1;
 	n = trend_dates(t->as_of - TREND_DAYS, t->as_of, dates);
 	if (gather_trend(st, t->team, dates, n, &t->tr, err) < 0)
@@ -208,6 +222,7 @@ static void team_page_free(struct team_page *t)
 	if (t->analysed)
 		view_analysis_free(&t->snap, &t->a);
 	strmap_free(&t->names);
+	strmap_free(&t->people);
 	arena_free(&t->arena);
 }
 
@@ -237,16 +252,46 @@ static void as_of_form(struct team_page *t, const char *value, const char *error
 static const char *kind_label(enum rec_kind k)
 {
 	static const char *const labels[REC_KIND_COUNT] = {
-		[REC_GROUP] = "Group training or coaching",
-		[REC_INDIVIDUAL] = "Individual coaching",
-		[REC_MENTOR] = "A mentor",
-		[REC_CROSS_TRAIN] = "Cross-training",
-		[REC_HIRE] = "Hire or bring in expertise",
-		[REC_REASSIGN] = "Consider another role",
-		[REC_ASSESS] = "Assess first",
+		/* N_: the catalogue holds them (they were shown in English). */
+		[REC_GROUP] = N_("Group training or coaching"),
+		[REC_INDIVIDUAL] = N_("Individual coaching"),
+		[REC_MENTOR] = N_("A mentor"),
+		[REC_CROSS_TRAIN] = N_("Cross-training"),
+		[REC_HIRE] = N_("Hire or bring in expertise"),
+		[REC_REASSIGN] = N_("Consider another role"),
+		[REC_ASSESS] = N_("Assess first"),
 	};
 
 	return (unsigned)k < REC_KIND_COUNT ? labels[k] : "";
+}
+
+/* The name of a member of the view, or NULL. */
+static const char *view_member_name(void *ctx, const char *key)
+{
+	const struct team_page *t = ctx;
+
+	for (size_t m = 0; m < t->a.nmembers; m++)
+		if (strcmp(t->a.members[m].member->key, key) == 0)
+			return t->a.members[m].member->name;
+	return NULL;
+}
+
+/* The name of a person a rule names (rec_names): a member, or a mentor
+ * from elsewhere; NULL when neither. */
+static const char *member_name(void *ctx, const char *key)
+{
+	const struct team_page *t = ctx;
+	const char *name = view_member_name(ctx, key);
+	int64_t v;
+
+	if (name == NULL && strmap_get(&t->people, key, &v))
+		name = (const char *)(intptr_t)v;
+	return name;
+}
+
+static const char *rule_competency_name(void *ctx, const char *key)
+{
+	return team_competency_name(ctx, key);
 }
 
 static void recommendation(struct team_page *t, const struct recommendation *it)
@@ -267,16 +312,11 @@ static void recommendation(struct team_page *t, const struct recommendation *it)
 	}
 	if (shown > 0)
 		fputs("</p>\n", out);
-	/* The reader's view has withheld people they may not see
-	 * (view_withhold_people): a key person among them is not named. */
-	if (it->kind == REC_CROSS_TRAIN && it->key_person == NULL)
-		html_printf(out, "<p class=\"rule\"><span class=\"rule-label\">%s</span> %s</p></li>\n",
-			    tr(l, "Rule:"),
-			    tr(l, "only one member meets this competency while several need it: "
-				  "cross-train others so that the team does not depend on one person"));
-	else
-		html_printf(out, "<p class=\"rule\"><span class=\"rule-label\">%s</span> %s</p></li>\n",
-			    tr(l, "Rule:"), it->mentor_withheld ? it->rule_withheld : it->rule);
+	html_printf(out, "<p class=\"rule\"><span class=\"rule-label\">%s</span> ", tr(l, "Rule:"));
+	web_rec_rule(out, l, it, &(struct rec_names){
+		.person = member_name, .competency = rule_competency_name, .ctx = t,
+		.page_team = t->team });
+	fputs("</p></li>\n", out);
 }
 
 static void recommendations(struct team_page *t)
@@ -396,6 +436,7 @@ int handle_team_page(struct http_ctx *cx)
 	t.as_of = date_today();
 	arena_init(&t.arena, (size_t)1 << 26);
 	strmap_init(&t.names);
+	strmap_init(&t.people);
 	v = http_query(cx->req, "sort");
 	for (size_t i = 0; v != NULL && i < sizeof sort_names / sizeof sort_names[0]; i++)
 		if (strcmp(v, sort_names[i]) == 0)

@@ -51,6 +51,7 @@ struct team_page {
 	struct explain x;
 	bool explained;                /* x holds something to free */
 	struct strmap names;           /* competency key -> its name (a char * in arena) */
+	struct strmap people;          /* a mentor from elsewhere: key -> name (in arena) */
 	struct arena arena;            /* the page's strings; freed whole */
 };
 

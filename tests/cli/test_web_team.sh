@@ -83,7 +83,8 @@ body_has "priorities are marked" '<span class="badge priority">priority 1</span>
 body_has "the trend as an SVG chart" '<svg xmlns="http://www.w3.org/2000/svg" class="trend"'
 body_has "each trend line labelled" '<text class="end"'
 body_has "the trend's numbers as a table" '<details class="numbers">'
-body_has "the recommendations with their rules" '<span class="rule-label">Rule:</span> kcc-phone:'
+body_has "the recommendations with their rules (in words, names not keys: test_web_rec_rules.sh)" \
+	" members who need Active listening fall 0.5 or more short of their required level"
 body_has "the role profiles" '<table class="role-profile">'
 body_has "the as-of form, by GET" '<form method="get" action="/teams/kcc-phone"'
 body_has "the script, from the assets" '<script src="/assets/team.js" defer></script>'

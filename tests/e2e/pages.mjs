@@ -31,6 +31,8 @@ export const PAGES = [
 	{ name: 'admin', path: '/admin', as: 'admin' },
 	{ name: 'admin-settings', path: '/admin/settings', as: 'admin' },
 	{ name: 'admin-audit', path: '/admin/audit', as: 'admin' },
+	{ name: 'feedback', path: '/feedback', as: 'employee' },
+	{ name: 'feedback-colleague', path: '/people/KCC-1016/feedback', as: 'employee' },
 ];
 
 // The main navigation: where each link goes (a prefix when it ends in
@@ -40,6 +42,7 @@ export const NAV = [
 	{ path: '/', roles: ALL, built: true },
 	{ path: '/library', roles: ALL, built: true },
 	{ path: '/self-assessment', roles: ['manager', 'employee'], built: true },
+	{ path: '/feedback', roles: ['employee'], built: true },
 	{ path: '/import', roles: ['admin', 'hr'], built: true },
 	{ path: '/export', roles: ['admin', 'hr'], built: true },
 	{ path: '/admin/', roles: ['admin'], built: true },
