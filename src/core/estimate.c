@@ -29,6 +29,13 @@ double estimate_scale(int32_t as_of, double half_life)
 	return exp2((double)(ESTIMATE_EPOCH - as_of) / half_life);
 }
 
+double estimate_mentor_min_weight(const struct settings *set)
+{
+	double m = set->mentor_min_confidence;
+
+	return m < 1 ? m / (1 - m) * (1 - ESTIMATE_EPS) : 1e300;
+}
+
 double estimate_decay(int32_t age, double half_life)
 {
 	return exp2(-(double)age / half_life);

@@ -90,6 +90,11 @@ double estimate_decay(int32_t age, double half_life);
  * summed weights into the evidence weight as of that day. */
 double estimate_scale(int32_t as_of, double half_life);
 
+/* The evidence weight a mentor's level needs: confidence >= m is evidence
+ * weight >= m / (1 - m), less ESTIMATE_EPS relatively so that a weight
+ * exactly on it passes; 1e300 (none passes) for m = 1. */
+double estimate_mentor_min_weight(const struct settings *set);
+
 /* Adds one row to the running sums. */
 void sums_add(struct evidence_sums *s, const struct settings *set, enum source source,
 	      double level, int32_t date);

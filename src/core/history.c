@@ -130,6 +130,7 @@ int history_best_level(const unsigned char *blob, size_t len, const struct setti
 {
 	struct history_row r, *rows;
 	struct evidence_sums s = { 0 };
+	double min_weight = estimate_mentor_min_weight(set) * (1 - 1e-9);
 	size_t pos = 0, n;
 	int rc;
 
@@ -151,7 +152,9 @@ int history_best_level(const unsigned char *blob, size_t len, const struct setti
 		if (i + 1 < n && rows[i + 1].date == rows[i].date)
 			continue;    /* a date's level counts all its rows */
 		w = s.w_self + s.w_other;
-		if (w > 0 && (s.wl_self + s.wl_other) / w > *out)
+		if (w <= 0 || w * estimate_scale(rows[i].date, set->half_life) < min_weight)
+			continue;
+		if ((s.wl_self + s.wl_other) / w > *out)
 			*out = (s.wl_self + s.wl_other) / w;
 	}
 	return 0;

@@ -83,15 +83,20 @@ int history_sums_as_of(const unsigned char *blob, size_t len, const struct setti
 int history_sums_at(const unsigned char *blob, size_t len, const struct settings *set,
 		    const int32_t *dates, size_t n, struct evidence_sums *out);
 
-/* The highest level (all sources, weighted as sums_add weighs them) that
- * the blob's rows give as of any date: the level as of each of their
- * dates, the highest of those; 0 for an empty blob or one whose weights
- * are all 0. No date's level exceeds it, and the rows of two blobs
- * together give no level above the higher of their two best levels (a
- * weighted mean of two means is at most the larger), so an import may
- * keep the larger of the stored one and its own rows'. scratch holds the
- * decoded rows. Returns 0, or -1 when the blob is malformed or memory
- * ran out. */
+/* The best level at which the pair may be a mentor: the highest level
+ * (all sources, weighted as sums_add weighs them) that the blob's rows
+ * give as of one of their dates at which their evidence weight, as of
+ * that date, reaches the mentor minimum (estimate_mentor_min_weight, less
+ * a relative 1e-9 for rounding); 0 for an empty blob, one whose weights
+ * are all 0, or one that never reaches the minimum.
+ * No date D's level exceeds it when the weight as of D reaches the
+ * minimum: the level as of D is the level as of the last row date s on or
+ * before D, and the weight as of D is at most the weight as of s (it only
+ * decays between rows). It is not kept by merging two blobs' best levels
+ * (two parts below the minimum may reach it together): an import computes
+ * it from the whole history (docs/time-travel.md). scratch holds the
+ * decoded rows. Returns 0, or -1 when the blob is malformed or memory ran
+ * out. */
 int history_best_level(const unsigned char *blob, size_t len, const struct settings *set,
 		       struct buf *scratch, double *out);
 

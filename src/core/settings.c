@@ -63,7 +63,9 @@ const struct setting_info settings_info[] = {
 	  "a gap from this: refer" },
 	{ "mentor_margin", AT(mentor_margin), 0, 4, false, false,
 	  "a mentor's level is at least the mentee's required level plus this" },
-	{ "mentor_min_confidence", AT(mentor_min_confidence), 0, 1, false, false,
+	/* The sums' best levels count only dates with this confidence
+	 * (history_best_level), so a change rebuilds them. */
+	{ "mentor_min_confidence", AT(mentor_min_confidence), 0, 1, false, true,
 	  "a mentor's level has at least this confidence" },
 	{ "mentor_max_mentees", AT(mentor_max_mentees), 1, 100, true, false,
 	  "mentees per mentor and competency" },

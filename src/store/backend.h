@@ -75,7 +75,8 @@ struct candidate_row {
 /* The schema version both engines migrate to; each backend has exactly this
  * many migrations. */
 enum {
-	SCHEMA_VERSION = 9,
+	SCHEMA_VERSION = 10,
+	MENTOR_LEVEL_SCHEMA = 10,    /* the first whose best levels count the mentor minimum */
 	GENERATION_SCHEMA = 7        /* the first with the data generation */
 };
 
@@ -189,6 +190,18 @@ struct backend {
 	 * one order. */
 	int (*add_sums)(struct store *st, const struct pair_sums *pairs, size_t n,
 			struct err *err);
+	/* The stored history of each of pairs[0..n-1] that has a stored row
+	 * (its whole blob, version byte first): cb(ctx, i, blob, len), i the
+	 * pair's index, until cb returns nonzero. For add_sums' best levels,
+	 * which need the whole history (history_best_level); so the rows
+	 * stay as read until the transaction ends: on PostgreSQL they are
+	 * locked, and a lock held to the end serializes the writers of sums
+	 * (a pair that two of them insert at once would otherwise be read
+	 * by neither). The pairs come in add_sums' order. */
+	int (*stored_histories)(struct store *st, const struct pair_sums *pairs, size_t n,
+				int (*cb)(void *ctx, size_t i, const unsigned char *blob,
+					  size_t len),
+				void *ctx, struct err *err);
 	/* Recomputes every running sum from the evidence in force, with
 	 * st->settings. */
 	int (*rebuild_sums)(struct store *st, struct err *err);

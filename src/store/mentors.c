@@ -10,9 +10,12 @@
  *     stored level is that of D, and the level index gives them best
  *     first;
  *   - the holders with rows after D, by their best level, the highest
- *     level of any of their rows, which their level as of D cannot exceed:
- *     each one's sums as of D come from its history, until the best level
- *     falls below the level the search already has enough holders at.
+ *     level they had at a date when their evidence weight reached the
+ *     mentor minimum, which their level as of D cannot exceed when it
+ *     counts: each one's sums as of D come from its history, until the
+ *     best level falls below the level the search already has enough
+ *     holders at. A query that asks less weight than the settings'
+ *     minimum (the tests do) cannot trust that bound and reads them all.
  * When no evidence is newer than D (today's view, as a rule) there are no
  * such holders, and the second read is skipped: the index on the best
  * level cannot skip the settled holders, it would read them all. */
@@ -43,6 +46,7 @@ struct search {
 	struct err *err;
 	double scale;                    /* estimate_scale of the query's date */
 	int settled;                     /* no evidence is newer than the date */
+	int bounded;                     /* the best levels bound the query's holders */
 	size_t want;                     /* the best this many, and all tied with the last */
 	struct holder *found;            /* this competency's best, in no order */
 	size_t nfound, cap_found;
@@ -136,7 +140,7 @@ static int keep_newer(void *ctx, const struct candidate_row *c)
 	struct evidence_sums v;
 	double level;
 
-	if (enough_above(x, c->sums.best_level))
+	if (x->bounded && enough_above(x, c->sums.best_level))
 		return ENOUGH;
 	if (store_history_as_of(x->st, c->person_id, c->competency_id, c->history,
 				c->history_len, x->q->as_of, &v, x->err) < 0)
@@ -224,8 +228,14 @@ static int search_one(struct search *x, const struct candidate_ask *a)
 	x->nfound = 0;
 	x->ntop = 0;
 	rc = x->st->be->each_candidate(x->st, CANDIDATES_BEST, a, keep_settled, x, x->err);
-	if ((rc == 0 || rc == ENOUGH) && !x->settled)
-		rc = x->st->be->each_candidate(x->st, CANDIDATES_NEWER, a, keep_newer, x, x->err);
+	if ((rc == 0 || rc == ENOUGH) && !x->settled) {
+		struct candidate_ask newer = *a;
+
+		if (!x->bounded)
+			newer.min_level = -1;    /* every best level */
+		rc = x->st->be->each_candidate(x->st, CANDIDATES_NEWER, &newer, keep_newer, x,
+					       x->err);
+	}
 	if (rc == 0 || rc == ENOUGH)
 		rc = pass_best(x, a->competency);
 	if (rc == 0 && a->team != NULL)
@@ -249,6 +259,7 @@ int store_each_candidate(struct store *st, const struct candidate_query *q,
 	if (q->n > 0 && st->be->newest_evidence(st, &newest, err) < 0)
 		return -1;
 	x.settled = newest <= q->as_of;
+	x.bounded = q->min_weight >= estimate_mentor_min_weight(&st->settings);
 	for (size_t i = 0; i < q->n; i++)
 		if (q->best[i] > most)
 			most = q->best[i];

@@ -125,7 +125,7 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		" wl_self = o.wl_self + excluded.wl_self, n_other = o.n_other + excluded.n_other,"
 		" w_other = o.w_other + excluded.w_other, wl_other = o.wl_other + excluded.wl_other,"
 		" max_date = greatest(o.max_date, excluded.max_date),"
-		" best_level = greatest(o.best_level, excluded.best_level),"
+		" best_level = excluded.best_level,"
 		" history = o.history || substring(excluded.history from 2)",
 	/* $10 the history in hex, $11 the best level */
 	[Q_PUT_SUMS] =
@@ -139,6 +139,15 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_LOCK_SUMS] =
 		"SELECT 1 FROM evidence_sum WHERE person_id = $1 AND competency_id = $2 FOR UPDATE",
 	[Q_DELETE_SUMS] = "DELETE FROM evidence_sum WHERE person_id = $1 AND competency_id = $2",
+	/* Held to the end of the transaction by every writer of added sums
+	 * (stored_histories). */
+	[Q_LOCK_SUMS_WRITERS] = "SELECT pg_advisory_xact_lock(" LOCK_SUMS ")",
+	/* $1, $2 the pairs' people and competencies; each stored one's index
+	 * (from 0) and history, in the order given (the lock order) */
+	[Q_PAIR_HISTORIES] =
+		"SELECT u.i - 1, s.history FROM unnest($1::bigint[], $2::bigint[]) WITH ORDINALITY"
+		" AS u(p, c, i) JOIN evidence_sum s ON s.person_id = u.p AND s.competency_id = u.c"
+		" ORDER BY u.i FOR UPDATE OF s",
 	[Q_PAIR_ROWS] =
 		"SELECT e.level, e.source, e.date, e.level_decimals FROM evidence e"
 		" WHERE e.person_id = $1 AND e.competency_id = $2 AND " IN_FORCE,
@@ -751,6 +760,7 @@ const struct backend backend_pg = {
 	.each_setting = pq_each_setting,
 	.put_setting = pq_put_setting,
 	.add_sums = pq_add_sums,
+	.stored_histories = pq_stored_histories,
 	.rebuild_sums = pq_rebuild_sums,
 	.each_member = pq_each_member,
 	.each_role_requirement = pq_each_role_requirement,

@@ -187,6 +187,56 @@ out:
 	return rc;
 }
 
+struct stored_cb {
+	int (*cb)(void *ctx, size_t i, const unsigned char *blob, size_t len);
+	void *ctx;
+};
+
+static int stored_row(const PGresult *r, int i, void *arg)
+{
+	struct stored_cb *k = arg;
+
+	return k->cb(k->ctx, (size_t)pgb_col_int(r, i, 0), pgb_col_bytes(r, i, 1),
+		     (size_t)PQgetlength(r, i, 1));
+}
+
+int pq_stored_histories(struct store *st, const struct pair_sums *pairs, size_t n,
+			int (*cb)(void *ctx, size_t i, const unsigned char *blob, size_t len),
+			void *ctx, struct err *err)
+{
+	struct stored_cb k = { cb, ctx };
+	struct buf people, competencies;
+	struct params p = { 0 };
+	int rc = -1;
+
+	if (n == 0)
+		return 0;
+	if (pgb_run_done(st, Q_LOCK_SUMS_WRITERS, NULL, "lock running sums", NULL, err) < 0)
+		return -1;
+	buf_init(&people, BUF_MAX);
+	buf_init(&competencies, BUF_MAX);
+	for (size_t i = 0; i < n; i++) {
+		const char *sep = i == 0 ? "{" : ",";
+
+		if (buf_printf(&people, "%s%lld", sep, (long long)pairs[i].person_id) < 0 ||
+		    buf_printf(&competencies, "%s%lld", sep, (long long)pairs[i].competency_id) < 0) {
+			err_set(err, EX_OSERR, "out of memory");
+			goto out;
+		}
+	}
+	if (buf_addc(&people, '}') < 0 || buf_addc(&competencies, '}') < 0) {
+		err_set(err, EX_OSERR, "out of memory");
+		goto out;
+	}
+	pgb_param_text(&p, buf_str(&people));
+	pgb_param_text(&p, buf_str(&competencies));
+	rc = pgb_run_rows(st, Q_PAIR_HISTORIES, &p, stored_row, &k, "read running sums", err);
+out:
+	buf_free(&people);
+	buf_free(&competencies);
+	return rc;
+}
+
 /* Adds a row's level, source, date and level's decimals (columns
  * first..+3) to sums and its entry to history. */
 static int add_row(const PGresult *r, int i, int first, const struct settings *set,

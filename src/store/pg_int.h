@@ -27,6 +27,7 @@ enum {
  * no import adds sums made with the old setting after the rebuild. */
 #define LOCK_MIGRATION "7306916122734379313"   /* "compgap1" as an int8 */
 #define LOCK_SETTINGS "7306916122734379314"    /* "compgap2" */
+#define LOCK_SUMS "7306916122734379315"        /* "compgap3": writers of added sums */
 
 enum stmt_id {
 	Q_VERSION,
@@ -43,7 +44,7 @@ enum stmt_id {
 	Q_COMPETENCIES, Q_COMPETENCY_BY_KEY, Q_INDICATORS, Q_INDICATORS_OF,
 	Q_REQUIREMENTS, Q_REQUIREMENTS_OF,
 	Q_SETTINGS, Q_PUT_SETTING, Q_ADD_SUMS, Q_PUT_SUMS, Q_LOCK_SUMS, Q_PAIR_ROWS,
-	Q_PAIR_OF_EVIDENCE, Q_DELETE_SUMS,
+	Q_PAIR_OF_EVIDENCE, Q_DELETE_SUMS, Q_LOCK_SUMS_WRITERS, Q_PAIR_HISTORIES,
 	Q_TEAM_ID, Q_SNAPSHOT_TEAM_MEMBERS, Q_SNAPSHOT_PERSON_MEMBER, Q_ROLE_REQUIREMENTS,
 	Q_PAIR_SUMS, Q_CANDIDATES_BEST, Q_CANDIDATES_TEAM,
 	Q_CANDIDATES_NEWER, Q_MEMBER_BY_ID, Q_NEWEST, Q_NOTE_NEWEST,
@@ -192,6 +193,9 @@ int pq_retract_evidence(struct store *st, int64_t id, const char *reason,
 			struct err *err);
 int pq_add_sums(struct store *st, const struct pair_sums *pairs, size_t n,
 		struct err *err);
+int pq_stored_histories(struct store *st, const struct pair_sums *pairs, size_t n,
+			int (*cb)(void *ctx, size_t i, const unsigned char *blob, size_t len),
+			void *ctx, struct err *err);
 int pq_rebuild_sums(struct store *st, struct err *err);
 int pq_get_sums(struct store *st, int64_t person_id, int64_t competency_id,
 		int32_t as_of, struct evidence_sums *out, struct err *err);

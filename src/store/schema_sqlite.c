@@ -247,4 +247,12 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	"  task TEXT CHECK (length(task) <= 2000),"
 	"  action TEXT CHECK (length(action) <= 2000),"
 	"  result TEXT CHECK (length(result) <= 2000));",
+
+	/* 10: the best level becomes the best level at which a pair may be a
+	 * mentor: only the dates at which its evidence weight reached the
+	 * mentor minimum count (history_best_level). It is a tighter bound,
+	 * and the mentor search of a past date reads about half the holders
+	 * it read (docs/time-travel.md). store.c refills the emptied table
+	 * (rebuild_sums). */
+	"DELETE FROM evidence_sum;",
 };

@@ -127,12 +127,14 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		" wl_self = wl_self + excluded.wl_self, n_other = n_other + excluded.n_other,"
 		" w_other = w_other + excluded.w_other, wl_other = wl_other + excluded.wl_other,"
 		" max_date = max(max_date, excluded.max_date),"
-		" best_level = max(best_level, excluded.best_level),"
+		" best_level = excluded.best_level,"
 		" history = CAST(history || substr(excluded.history, 2) AS BLOB)",
 	[Q_PUT_SUMS] =
 		"INSERT OR REPLACE INTO evidence_sum(person_id, competency_id, n_self, w_self,"
 		" wl_self, n_other, w_other, wl_other, max_date, history, best_level) VALUES " SUM_VALUES,
 	[Q_DELETE_SUMS] = "DELETE FROM evidence_sum WHERE person_id = ?1 AND competency_id = ?2",
+	[Q_PAIR_HISTORY] =
+		"SELECT history FROM evidence_sum WHERE competency_id = ?2 AND person_id = ?1",
 	[Q_PAIR_ROWS] =
 		"SELECT e.level, e.source, e.date, e.level_decimals FROM evidence e"
 		" WHERE e.person_id = ?1 AND e.competency_id = ?2 AND " IN_FORCE,
@@ -700,6 +702,7 @@ const struct backend backend_sqlite = {
 	.each_setting = sq_each_setting,
 	.put_setting = sq_put_setting,
 	.add_sums = sq_add_sums,
+	.stored_histories = sq_stored_histories,
 	.rebuild_sums = sq_rebuild_sums,
 	.each_member = sq_each_member,
 	.each_role_requirement = sq_each_role_requirement,

@@ -237,6 +237,31 @@ int sq_add_sums(struct store *st, const struct pair_sums *pairs, size_t n,
 	return 0;
 }
 
+/* One lookup by the table's key a pair: a writer of SQLite is alone, so
+ * what it reads stays until it commits. */
+int sq_stored_histories(struct store *st, const struct pair_sums *pairs, size_t n,
+			int (*cb)(void *ctx, size_t i, const unsigned char *blob, size_t len),
+			void *ctx, struct err *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *s = sq_prepare(st, Q_PAIR_HISTORY, err);
+		int rc, stop = 0;
+
+		if (s == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, pairs[i].person_id);
+		sqlite3_bind_int64(s, 2, pairs[i].competency_id);
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			stop = cb(ctx, i, sqlite3_column_blob(s, 0),
+				  (size_t)sqlite3_column_bytes(s, 0));
+			rc = SQLITE_DONE;    /* one row at most: the pair is the key */
+		}
+		if ((rc = sq_each_done(st, s, rc, stop, "read running sums", err)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
 /* Rebuilds the sums and the histories: the histories need it only when
  * they are new (migration 4), but the pass reads the same rows. */
 /* The indexes on the sums (the level's, the best level's), dropped

@@ -33,7 +33,7 @@ enum stmt_id {
 	Q_REQUIREMENTS, Q_REQUIREMENTS_OF,
 	Q_EVIDENCE_ALL, Q_EVIDENCE_PERSON, Q_EVIDENCE_PERSON_COMPETENCY, Q_EVIDENCE_COMPETENCY,
 	Q_SETTINGS, Q_PUT_SETTING, Q_ADD_SUMS, Q_PUT_SUMS, Q_PAIR_ROWS, Q_PAIR_OF_EVIDENCE,
-	Q_ALL_ROWS_BY_PAIR, Q_DELETE_SUMS,
+	Q_ALL_ROWS_BY_PAIR, Q_DELETE_SUMS, Q_PAIR_HISTORY,
 	Q_TEAM_ID, Q_SNAPSHOT_TEAM_MEMBERS, Q_SNAPSHOT_PERSON_MEMBER, Q_ROLE_REQUIREMENTS,
 	Q_PAIR_SUMS, Q_ALL_SUMS, Q_CANDIDATES_BEST, Q_CANDIDATES_TEAM,
 	Q_CANDIDATES_NEWER, Q_MEMBER_BY_ID, Q_NEWEST, Q_NOTE_NEWEST,
@@ -152,6 +152,9 @@ int sq_retract_evidence(struct store *st, int64_t id, const char *reason,
 			struct err *err);
 int sq_add_sums(struct store *st, const struct pair_sums *pairs, size_t n,
 		struct err *err);
+int sq_stored_histories(struct store *st, const struct pair_sums *pairs, size_t n,
+			int (*cb)(void *ctx, size_t i, const unsigned char *blob, size_t len),
+			void *ctx, struct err *err);
 int sq_rebuild_sums(struct store *st, struct err *err);
 int sq_get_sums(struct store *st, int64_t person_id, int64_t competency_id,
 		int32_t as_of, struct evidence_sums *out, struct err *err);

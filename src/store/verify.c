@@ -8,6 +8,7 @@
  * compared with them as it is read. For the few pairs described whose
  * history differs, the pair's rows are read again and the entries
  * compared exactly, to say how many differ. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -200,15 +201,14 @@ static int add_row(void *ctx, const struct evidence *e)
 	return 0;
 }
 
-/* Whether the stored best level is below the one the history gives (an
- * import keeps the larger of two, so it may be above, never below: the
- * mentor search for a past date would miss holders). */
-static bool below_best_level(struct checker *c, const struct pair_sums *s)
+/* Whether the stored best level differs from the one the history gives
+ * (below it, the mentor search for a past date would miss holders). */
+static bool wrong_best_level(struct checker *c, const struct pair_sums *s)
 {
 	if (history_best_level(s->history, s->history_len, store_settings(c->st), &c->rows,
 			       &c->best) < 0)
 		return false;    /* malformed: reported as such */
-	return s->sums.best_level < c->best - 1e-9 * (c->best > 1 ? c->best : 1);
+	return fabs(s->sums.best_level - c->best) > 1e-9 * (c->best > 1 ? c->best : 1);
 }
 
 static int check_stored(void *ctx, const struct pair_sums *s)
@@ -246,8 +246,8 @@ static int check_stored(void *ctx, const struct pair_sums *s)
 		snprintf(history, sizeof history, "its history holds other entries than the rows"
 			 " (%llu entries, %llu rows)", (unsigned long long)print.count,
 			 (unsigned long long)p->print.count);
-	else if (below_best_level(c, s))
-		snprintf(history, sizeof history, "its best level %.17g is below the %.17g its"
+	else if (wrong_best_level(c, s))
+		snprintf(history, sizeof history, "its best level %.17g is not the %.17g its"
 			 " rows give", s->sums.best_level, c->best);
 	if (sums[0] != '\0' || history[0] != '\0')
 		problem(c, s->person_id, s->competency_id,

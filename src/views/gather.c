@@ -169,10 +169,7 @@ int gather_recommendations(struct store *st, const struct analysis *a, const cha
 	q.min_levels = min_levels;
 	q.best = best;
 	q.team = team;
-	/* confidence >= m  <=>  evidence weight >= m / (1 - m) */
-	q.min_weight = set->mentor_min_confidence < 1 ?
-		       set->mentor_min_confidence / (1 - set->mentor_min_confidence) * (1 - ESTIMATE_EPS) :
-		       1e300;
+	q.min_weight = estimate_mentor_min_weight(set);
 	found = store_each_candidate(st, &q, add_candidate, &c, err);
 	if (found > 0)
 		goto oom;

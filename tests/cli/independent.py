@@ -24,6 +24,7 @@ options (the method's settings, to match `compgap config set`):
   --half-life H        days after which evidence counts half (default 180)
   --weight SOURCE=W    weight of a source (repeatable)
   --blind-spot T       self minus others at which a flag is set (default 1)
+  --mentor-min-confidence C  a mentor's least confidence (default 0.5)
 
 The compare modes print each difference (path, ours, theirs) and exit 1
 when there is any, else print "same" and exit 0.
@@ -751,6 +752,7 @@ def main(argv):
     ap.add_argument("--half-life", type=float, default=180.0)
     ap.add_argument("--weight", type=weight_arg, action="append", default=[])
     ap.add_argument("--blind-spot", type=float, default=1.0)
+    ap.add_argument("--mentor-min-confidence", type=float, default=0.5)
     a = ap.parse_intermixed_args(argv)
     if a.mode == "compare-recommend-list":
         want = 1
@@ -759,6 +761,7 @@ def main(argv):
     if len(a.args) != want:
         ap.error("mode %s takes %d arguments" % (a.mode, want))
     s = Settings(a.half_life, dict(a.weight), a.blind_spot)
+    s.mentor_min_confidence = a.mentor_min_confidence
     try:
         org = Org(a.dir)
         if a.mode == "compare-recommend-list":

@@ -44,7 +44,7 @@ agree_past() {
 				mode=compare
 				[ "$what" = recommend ] && mode=compare-recommend
 				if python3 "$INDEP" "$dir" "$mode" "$team" "$date" "$WORK/ours.json" \
-					--half-life 150 > "$WORK/diff" 2>&1; then
+					--half-life 150 ${MENTOR_OPTION:-} > "$WORK/diff" 2>&1; then
 					ok "$name"
 				else
 					not_ok "$name" "$(head -n 8 "$WORK/diff")"
@@ -55,6 +55,16 @@ agree_past() {
 }
 
 agree_past demo "$DB"
+
+# The best levels by which the search of a past date reads mentors count
+# only the dates with the mentor minimum's weight: a new minimum rebuilds
+# them, and the past views agree again.
+run copy --from "$DB" --to "$WORK/mentor.db"
+run config set mentor_min_confidence 0.7 --db "$WORK/mentor.db"
+expect_out "a new mentor minimum rebuilds the sums" "mentor_min_confidence = 0.7 (running sums rebuilt)"
+run check --db "$WORK/mentor.db"
+expect_status "and the check finds every best level right" 0
+MENTOR_OPTION="--mentor-min-confidence 0.7" agree_past "mentor minimum 0.7" "$WORK/mentor.db"
 
 # The copy carries the histories: its past views are those of the source.
 run copy --from "$DB" --to "$WORK/copy.db"

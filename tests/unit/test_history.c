@@ -203,7 +203,8 @@ static double best_level(const struct buf *b, const struct settings *set)
  * the highest row: with a half-life of 180 days, manager 2 and, 180 days
  * later, manager 5 (twice the weight by then) give (2 + 2 * 5) / 3 = 4 at
  * most; rows of one date count together (5 and 1 the same day: 3); a
- * source of weight 0 gives no level; rows in any order. */
+ * source of weight 0 gives no level; rows in any order. Without a mentor
+ * minimum (confidence 0), every date counts. */
 static void test_best_level_by_hand(void **state)
 {
 	struct settings set;
@@ -212,6 +213,7 @@ static void test_best_level_by_hand(void **state)
 	(void)state;
 	settings_default(&set);
 	set.half_life = 180;
+	set.mentor_min_confidence = 0;
 	buf_init(&b, 1024);
 	assert_int_equal(history_begin(&b), 0);
 	assert_true(best_level(&b, &set) == 0);
@@ -238,6 +240,35 @@ static void test_best_level_by_hand(void **state)
 	set.source_weight[SOURCE_SELF] = 0;
 	near(best_level(&b, &set), 2.0);
 	set.source_weight[SOURCE_ASSESSMENT] = 0;
+	assert_true(best_level(&b, &set) == 0);
+
+	/* The mentor minimum: confidence 0.5 is an evidence weight of 1 (as
+	 * of each date). Manager 5 alone weighs 0.8: no date counts. */
+	set = (struct settings){ 0 };
+	settings_default(&set);
+	set.half_life = 180;
+	buf_reset(&b);
+	assert_int_equal(history_begin(&b), 0);
+	add(&b, SOURCE_MANAGER, 5.0, 0, "2026-01-01");
+	assert_true(best_level(&b, &set) == 0);
+	/* A day later manager 2: 0.8 * 2^(-1/180) + 0.8 >= 1, so that day's
+	 * level counts, not the 5 before it. */
+	add(&b, SOURCE_MANAGER, 2.0, 0, "2026-01-02");
+	{
+		double w1 = 0.8 * exp2(-1.0 / 180);
+
+		near(best_level(&b, &set), (w1 * 5 + 0.8 * 2) / (w1 + 0.8));
+	}
+	/* An assessment weighs 1 on its day: exactly on the minimum, counted. */
+	buf_reset(&b);
+	assert_int_equal(history_begin(&b), 0);
+	add(&b, SOURCE_ASSESSMENT, 4.5, 1, "2026-01-01");
+	near(best_level(&b, &set), 4.5);
+	/* Confidence 0.6 needs weight 1.5: the assessment alone is not enough. */
+	set.mentor_min_confidence = 0.6;
+	assert_true(best_level(&b, &set) == 0);
+	/* Confidence 1 is never reached. */
+	set.mentor_min_confidence = 1;
 	assert_true(best_level(&b, &set) == 0);
 
 	/* A malformed blob is refused. */
@@ -411,6 +442,7 @@ static void random_case(struct rng *r, struct history_case *c)
 	for (int s = 0; s < SOURCE_COUNT; s++)
 		c->set.source_weight[s] = rng_range(r, 0, 4) == 0 ? 0 : 10 * rng_unit(r);
 	c->set.blind_spot = 0.5 + 1.5 * rng_unit(r);
+	c->set.mentor_min_confidence = rng_range(r, 0, 3) == 0 ? 0 : 0.9 * rng_unit(r);
 	span = (int32_t)fmin(900 * c->set.half_life, EVIDENCE_LAST_DAY - EVIDENCE_FIRST_DAY);
 	if (rng_range(r, 0, 2) == 0)
 		span = rng_range(r, 0, 90);              /* clustered */
@@ -516,26 +548,45 @@ static double level_as_of(const struct buf *b, const struct settings *set, int32
 	return *has ? (s.wl_self + s.wl_other) / w : 0;
 }
 
-/* The best level is the highest level as of the rows' dates (so no date
- * gives more), and the rows split into two blobs give no level above the
- * higher of the two blobs' best levels (what an import keeps). */
+/* The evidence weight as of a date. */
+static double weight_as_of(const struct buf *b, const struct settings *set, int32_t as_of)
+{
+	struct evidence_sums s;
+
+	assert_int_equal(history_sums_as_of(bytes(b), b->len, set, as_of, &s), 0);
+	return (s.w_self + s.w_other) * estimate_scale(as_of, set->half_life);
+}
+
+/* The best level is the highest level as of the rows' dates at which the
+ * evidence weight reaches the mentor minimum; no date at which it does
+ * gives more; and the rows in two parts appended (what an import stores)
+ * give the same best level as one blob. */
 static void check_best_level(struct rng *r, const struct history_case *c, const struct buf *b)
 {
-	double best = best_level(b, &c->set), highest = 0;
+	double best = best_level(b, &c->set), highest = 0, loose = 0;
+	double min_weight = estimate_mentor_min_weight(&c->set);
 	struct buf one, two;
 	int has;
 
+	/* highest: the dates clearly above the minimum; loose: also those
+	 * within rounding of it, where either answer is right. */
 	for (size_t i = 0; i < c->n; i++) {
 		double l = level_as_of(b, &c->set, c->rows[i].date, &has);
+		double w = weight_as_of(b, &c->set, c->rows[i].date);
 
-		if (has && l > highest)
+		if (has && w >= min_weight * (1 + 1e-6) && l > highest)
 			highest = l;
+		if (has && w >= min_weight * (1 - 1e-6) && l > loose)
+			loose = l;
 	}
-	near(best, highest);
+	if (best < highest - TOL * highest || best > loose + TOL * loose)
+		fail_msg("best level %.17g not within %.17g..%.17g, the levels at dates with"
+			 " enough weight", best, highest, loose);
 	for (int k = 0; k < 4; k++) {
-		double l = level_as_of(b, &c->set, random_as_of(r, c), &has);
+		int32_t d = random_as_of(r, c);
+		double l = level_as_of(b, &c->set, d, &has);
 
-		if (has && l > best + TOL * best)
+		if (has && weight_as_of(b, &c->set, d) >= min_weight && l > best + TOL * best)
 			fail_msg("level %.17g above the best level %.17g", l, best);
 	}
 	buf_init(&one, 1 << 16);
@@ -546,13 +597,8 @@ static void check_best_level(struct rng *r, const struct history_case *c, const 
 		assert_int_equal(history_append(rng_range(r, 0, 1) ? &one : &two, c->rows[i].source,
 						c->rows[i].level, c->rows[i].level_decimals,
 						c->rows[i].date), 0);
-	best = fmax(best_level(&one, &c->set), best_level(&two, &c->set));
-	for (size_t i = 0; i < c->n; i++) {
-		double l = level_as_of(b, &c->set, c->rows[i].date, &has);
-
-		if (has && l > best + TOL * best)
-			fail_msg("level %.17g above both parts' best levels %.17g", l, best);
-	}
+	assert_int_equal(buf_add(&one, two.data + 1, two.len - 1), 0);
+	near(best_level(&one, &c->set), best);
 	buf_free(&one);
 	buf_free(&two);
 }
