@@ -341,7 +341,7 @@ struct copy_report {
 	struct copy_count {
 		const char *label;
 		int64_t rows;
-	} tables[24];
+	} tables[32];
 	int ntables;
 	uint64_t checksum;
 };
