@@ -55,7 +55,7 @@ static bool number_cell(struct importer *im, const struct cells *c, int col, dou
 
 void import_scorecard_row(struct importer *im, const struct cells *c)
 {
-	char key[2 * KEY_MAX + 2];
+	char key[2 * KEY_MAX + 32];
 	bool ok = import_check(im, c, SC_CARD, validate_key) & import_check(im, c, SC_AREA, validate_key) &
 		  import_check(im, c, SC_COMPETENCY, validate_key);
 	double weight = 1, min = 0, max = 1;
@@ -92,7 +92,7 @@ void import_scorecard_row(struct importer *im, const struct cells *c)
 				   "import it with competencies.csv first");
 	if (!ok)
 		return;
-	(void)snprintf(key, sizeof key, "%s\n%s", c->v[SC_CARD], c->v[SC_AREA]);
+	(void)snprintf(key, sizeof key, "scorecard %s, area %s", c->v[SC_CARD], c->v[SC_AREA]);
 	if (!import_first_time(im, c, SC_AREA, key) || (p = import_add_pending(im, c->line)) == NULL)
 		return;
 	p->u.card.scorecard = import_keep(im, c->v[SC_CARD]);

@@ -47,6 +47,14 @@ static const char *const pv_sql[PV_COUNT_OF_STATEMENTS] = {
 		"DELETE FROM api_token_team WHERE token_id IN"
 		" (SELECT id FROM api_token WHERE person_id = ?1)",
 	[PV_DELETE_TOKENS] = "DELETE FROM api_token WHERE person_id = ?1",
+	/* The evaluations of the person as agent (schema 10) go with
+	 * their evidence; those they made of others lose the evaluator, as
+	 * evidence loses its assessor. */
+	[PV_DELETE_EVALUATION_SCORES] =
+		"DELETE FROM evaluation_score WHERE evaluation_id IN"
+		" (SELECT id FROM evaluation WHERE agent_id = ?1)",
+	[PV_DELETE_EVALUATIONS] = "DELETE FROM evaluation WHERE agent_id = ?1",
+	[PV_UNLINK_EVALUATOR] = "UPDATE evaluation SET evaluator_id = NULL WHERE evaluator_id = ?1",
 	[PV_DELETE_RETRACTIONS] =
 		"DELETE FROM retraction WHERE evidence_id IN"
 		" (SELECT id FROM evidence WHERE person_id = ?1)",
