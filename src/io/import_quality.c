@@ -616,7 +616,7 @@ static void check_evaluations(struct importer *im)
 				continue;
 			a = &q->cards[h->card].areas[at].a;
 			if (r->score < a->min || r->score > a->max)
-				import_problem(im, r->line, "score", "score %g is outside the scale of area"
+				import_problem(im, r->line, "score", "score %.15g is outside the scale of area"
 					       " '%s' on scorecard '%s', %g to %g", r->score,
 					       q->names[r->name], q->cards[h->card].name, a->min, a->max);
 		}

@@ -364,6 +364,25 @@ cp "$WORK/out" "$WORK/evaluations-out.csv"
 check "the export leaves the retracted evaluation out" sh -c "! grep -q '^E801,' '$WORK/evaluations-out.csv'"
 expect_out "and names each row's scorecard" "E901,K901,chat,A09,C1,manager,2026-03-18,tone,1,,chat"
 
+# ---- a copy, and the erasure of an agent and of an evaluator --------------
+run copy --from "$DB" --to "$WORK/copy.db"
+expect_status "compgap copy takes the scorecards and evaluations along" 0
+run export evaluations --db "$WORK/copy.db" --lf
+check "the copy's evaluations are the same" cmp -s "$WORK/out" "$WORK/evaluations-out.csv"
+run privacy erase --person A02 --yes --db "$WORK/copy.db"
+expect_status "an agent with evaluations can be erased" 0
+run privacy erase --person A05 --yes --db "$WORK/copy.db"
+expect_status "and an evaluator" 0
+DB_SAVED=$DB
+DB=$WORK/copy.db
+check "the agent's evaluations went with them" \
+	[ "$(count "SELECT count(*) FROM evaluation WHERE key IN ('E201', 'E202')")" = 0 ]
+check "the evaluations the evaluator made stay, without them" \
+	[ "$(count "SELECT count(*) FROM evaluation WHERE key = 'E401' AND evaluator_id IS NULL")" = 1 ]
+DB=$DB_SAVED
+run check --db "$WORK/copy.db"
+expect_status "the copy's sums agree after the erasures" 0
+
 # ---- the API ---------------------------------------------------------------
 printf '%s\n' "$PASSWORD" | "$COMPGAP" user add hr1 --role hr --db "$DB" > /dev/null 2>&1
 printf '%s\n' "$PASSWORD" | "$COMPGAP" user add emp1 --role employee --person A02 --db "$DB" > /dev/null 2>&1
