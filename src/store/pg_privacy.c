@@ -70,6 +70,10 @@ static const char *const pv_sql[PV_COUNT_OF_STATEMENTS] = {
 		" WHERE e.date < $1",
 	[PV_PURGE_RETRACTIONS] =
 		"DELETE FROM retraction WHERE evidence_id IN (SELECT id FROM evidence WHERE date < $1)",
+	/* the area scores keep their evaluation, not the row purged */
+	[PV_PURGE_EVALUATION_LINKS] =
+		"UPDATE evaluation_score SET evidence_id = NULL WHERE evidence_id IN"
+		" (SELECT id FROM evidence WHERE date < $1)",
 	[PV_PURGE_EVIDENCE] = "DELETE FROM evidence WHERE date < $1",
 	[PV_LOCK_SUMS] =
 		"SELECT 1 FROM evidence_sum WHERE person_id = $1 AND competency_id = $2 FOR UPDATE",

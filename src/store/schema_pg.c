@@ -262,11 +262,11 @@ const char *const pg_migrations[PG_MIGRATION_COUNT] = {
 	"CREATE INDEX evaluation_agent_date ON evaluation(agent_id, date);"
 	"CREATE INDEX evaluation_evaluator ON evaluation(evaluator_id);"
 	"CREATE TABLE evaluation_score ("
-	"  evaluation_id bigint NOT NULL REFERENCES evaluation(id),"
-	"  area_id bigint NOT NULL REFERENCES scorecard_area(id),"
+	"  evaluation_id bigint NOT NULL,"
+	"  area_id bigint NOT NULL,"
 	"  score double precision NOT NULL,"
 	"  comment text,"
-	"  evidence_id bigint REFERENCES evidence(id) ON DELETE SET NULL,"
+	"  evidence_id bigint,"
 	"  PRIMARY KEY (evaluation_id, area_id));"
 	"CREATE INDEX evaluation_score_evidence ON evaluation_score(evidence_id);",
 };

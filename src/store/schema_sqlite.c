@@ -257,8 +257,11 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	 * the reason) without deleting anything. Each area score keeps the
 	 * evidence row it produced (NULL when none: a calibration, or after a
 	 * retention purge removed the row), which explain follows back to the
-	 * evaluation; evidence_id is indexed for that and for the purge's
-	 * ON DELETE SET NULL. */
+	 * evaluation; evidence_id is indexed for that and for the purge,
+	 * which empties it. Its three references are not declared foreign
+	 * keys, as evidence.import_id is not: the checks cost more than the
+	 * rest of the insert in a bulk load (bench/quality_import.sh), and
+	 * store/quality.c writes them right after the rows they name. */
 	"CREATE TABLE scorecard ("
 	"  id INTEGER PRIMARY KEY,"
 	"  name TEXT NOT NULL UNIQUE);"
@@ -296,11 +299,11 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	"CREATE INDEX evaluation_agent_date ON evaluation(agent_id, date);"
 	"CREATE INDEX evaluation_evaluator ON evaluation(evaluator_id);"
 	"CREATE TABLE evaluation_score ("
-	"  evaluation_id INTEGER NOT NULL REFERENCES evaluation(id),"
-	"  area_id INTEGER NOT NULL REFERENCES scorecard_area(id),"
+	"  evaluation_id INTEGER NOT NULL,"
+	"  area_id INTEGER NOT NULL,"
 	"  score REAL NOT NULL,"
 	"  comment TEXT,"
-	"  evidence_id INTEGER REFERENCES evidence(id) ON DELETE SET NULL,"
+	"  evidence_id INTEGER,"
 	"  PRIMARY KEY (evaluation_id, area_id)) WITHOUT ROWID;"
 	"CREATE INDEX evaluation_score_evidence ON evaluation_score(evidence_id);",
 };

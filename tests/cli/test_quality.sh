@@ -382,6 +382,15 @@ check "the evaluations the evaluator made stay, without them" \
 DB=$DB_SAVED
 run check --db "$WORK/copy.db"
 expect_status "the copy's sums agree after the erasures" 0
+run config set evidence_retention_years 1 --db "$WORK/copy.db"
+COMPGAP_TODAY=2027-06-01
+run privacy purge --db "$WORK/copy.db"
+COMPGAP_TODAY=2026-04-15
+expect_status "the retention purge removes the evaluations' old rows" 0
+run show evaluation E101 --json --db "$WORK/copy.db"
+cp "$WORK/out" "$WORK/e101p.json"
+pycheck "and the area scores keep the evaluation without the rows" "$WORK/e101p.json" '
+assert [a["evidence"] for a in d["areas"]] == [None, None, None]; near(d["score"], 100)'
 
 # ---- the API ---------------------------------------------------------------
 printf '%s\n' "$PASSWORD" | "$COMPGAP" user add hr1 --role hr --db "$DB" > /dev/null 2>&1
