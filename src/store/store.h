@@ -426,6 +426,9 @@ struct entity_refs {
 	int64_t accounts;           /* person: users linked to them; team: users
 				     * (coaches) given it */
 	int64_t tokens;             /* the same of API tokens, revoked ones too */
+	int64_t quality;            /* person: quality evaluations of them or by
+				     * them; competency: scorecard areas on it (of
+				     * any version) */
 };
 
 /* Counts what refers to the row of kind (team, person, competency, role)

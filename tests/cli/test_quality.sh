@@ -419,6 +419,12 @@ pycheck "with its one agent" "$WORK/coach.json" '
 assert [a["agent"] for a in d["agents"]] == ["A10"] and d["agents"][0]["praise"] == 1'
 as coach1 "/api/v1/teams/q/quality?month=2026-03"
 expect_code "and not a team beyond their reach" 404
+as hr1 "/api/v1/people/A06" -X DELETE -H "X-CSRF-Token: $CSRF_hr1"
+expect_code "a person with evaluations and no evidence is not deleted" 409
+check "the message says why" grep -q "1 quality evaluation; deactivate the person instead" "$WORK/b"
+as hr1 "/api/v1/competencies/empathy" -X DELETE -H "X-CSRF-Token: $CSRF_hr1"
+expect_code "nor a competency that a scorecard uses" 409
+check "the message names its scorecard areas" grep -q "2 scorecard areas" "$WORK/b"
 as hr1 "/api/v1/exports/evaluations"
 expect_code "hr exports the evaluations" 200
 as coach1 "/api/v1/exports/evaluations"
