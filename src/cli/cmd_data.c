@@ -1,4 +1,5 @@
-/* Commands that move data in: init, import, retract (export is in cmd_export.c). */
+/* Commands that move data in: init, import, retract (of an evidence row or
+ * a whole evaluation); export is in cmd_export.c. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "cli/commands.h"
 #include "io/export.h"
 #include "io/import.h"
+#include "store/quality.h"
 
 int cmd_init(const struct command *cmd, int argc, char **argv)
 {
@@ -157,49 +159,66 @@ int cmd_import(const struct command *cmd, int argc, char **argv)
 
 struct retraction {
 	long long id;
+	const char *evaluation;     /* instead of id: retract this evaluation */
 	const char *reason;
+	long rows;                  /* out: evidence rows the evaluation had */
 };
 
 static int retract(struct store *st, void *ctx, int attempt, struct err *err)
 {
-	const struct retraction *r = ctx;
+	struct retraction *r = ctx;
 
 	(void)attempt;
+	if (r->evaluation != NULL)
+		return store_retract_evaluation(st, r->evaluation, r->reason, &r->rows, err);
 	return store_retract_evidence(st, r->id, r->reason, err);
 }
 
 int cmd_retract(const struct command *cmd, int argc, char **argv)
 {
-	const char *db, *reason = NULL;
+	const char *db, *reason = NULL, *evaluation = NULL;
 	const struct option opts[] = {
 		{ "--reason", NULL, &reason, NULL },
+		{ "--evaluation", NULL, &evaluation, NULL },
 		{ NULL, NULL, NULL, NULL },
 	};
 	char *pos[1], *end;
 	int npos, rc;
-	long long id;
+	long long id = 0;
 	struct store *st = NULL;
 	struct err err = { 0 };
+	struct retraction r;
 
 	rc = cli_parse(cmd, argc, argv, opts, &db, pos, 1, &npos);
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
-	if (npos != 1)
-		return cli_usage(cmd, "name the evidence row to retract");
-	errno = 0;
-	id = strtoll(pos[0], &end, 10);
-	if (errno != 0 || *end != '\0' || end == pos[0] || id <= 0)
-		return cli_usage(cmd, "'%s' is not an evidence id (a whole number)", pos[0]);
+	if (evaluation != NULL && npos != 0)
+		return cli_usage(cmd, "name either an evidence row or --evaluation KEY, not both");
+	if (evaluation == NULL && npos != 1)
+		return cli_usage(cmd, "name the evidence row to retract, or --evaluation KEY");
+	if (evaluation != NULL && evaluation[0] == '\0')
+		return cli_usage(cmd, "--evaluation takes the evaluation's key, as in evaluations.csv");
+	if (evaluation == NULL) {
+		errno = 0;
+		id = strtoll(pos[0], &end, 10);
+		if (errno != 0 || *end != '\0' || end == pos[0] || id <= 0)
+			return cli_usage(cmd, "'%s' is not an evidence id (a whole number)", pos[0]);
+	}
 	if (reason == NULL || reason[0] == '\0')
 		return cli_usage(cmd, "say why with --reason TEXT; the reason is kept with the row");
 	rc = cli_open_store(db, 0, &st);
 	if (rc != 0)
 		return rc;
-	if (store_transact(st, retract, &(struct retraction){ id, reason }, &err) < 0) {
+	r = (struct retraction){ id, evaluation, reason, 0 };
+	if (store_transact(st, retract, &r, &err) < 0) {
 		store_close(st);
 		return cli_fail(&err);
 	}
-	printf("retracted evidence row %lld\n", id);
+	if (evaluation != NULL)
+		printf("retracted evaluation %s and its %ld evidence row%s\n", evaluation, r.rows,
+		       r.rows == 1 ? "" : "s");
+	else
+		printf("retracted evidence row %lld\n", id);
 	store_close(st);
 	return 0;
 }

@@ -303,7 +303,8 @@ int cmd_person(const struct command *cmd, int argc, char **argv)
 int cmd_explain(const struct command *cmd, int argc, char **argv)
 {
 	static const char *const headers[] = {
-		"ID", "DATE", "SOURCE", "LEVEL", "AGE", "SOURCE W", "DECAY", "WEIGHT", "W x LEVEL"
+		"ID", "DATE", "SOURCE", "LEVEL", "AGE", "SOURCE W", "DECAY", "WEIGHT", "W x LEVEL",
+		"EVALUATION"
 	};
 	const char *db, *person = NULL, *competency = NULL, *as_of_text = NULL;
 	bool json = false;
@@ -351,11 +352,19 @@ int cmd_explain(const struct command *cmd, int argc, char **argv)
 
 		date_format(as_of, date);
 		printf("%s on %s as of %s (half-life %g days)\n\n", person, competency, date, set->half_life);
-		table_init(&t, 9, headers, 0x1F9);
+		/* The evaluation a row came from, in a column of its own when
+		 * any row came from one. */
+		bool linked = false;
+
+		for (size_t i = 0; i < x.n; i++)
+			linked |= x.evaluation != NULL && x.evaluation[i] != NULL;
+		table_init(&t, linked ? 10 : 9, headers, 0x1F9);
 		for (size_t i = 0; i < x.n; i++) {
 			struct row_weight rw;
 			char rid[24], d[DATE_ISO_LEN + 1], lev[32], age[24], sw[24], dec[24], w[24], wl[24];
-			const char *cells[] = { rid, d, source_name(x.rows[i].source), lev, age, sw, dec, w, wl };
+			const char *ev = x.evaluation != NULL && x.evaluation[i] != NULL ? x.evaluation[i] : "";
+			const char *cells[] = { rid, d, source_name(x.rows[i].source), lev, age, sw, dec, w, wl,
+						ev };
 
 			estimate_row_weight(&x.rows[i], set, as_of, &rw);
 			(void)snprintf(rid, sizeof rid, "%lld", (long long)x.rows[i].id);

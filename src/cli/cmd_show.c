@@ -1,4 +1,5 @@
-/* show person ID | show competency KEY */
+/* show person ID | show competency KEY | show evaluation KEY */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +7,7 @@
 
 #include "util/array.h"
 #include "cli/commands.h"
+#include "cli/gapopts.h"
 #include "io/entities.h"
 #include "cli/table.h"
 #include "io/export.h"
@@ -13,6 +15,7 @@
 #include "util/arena.h"
 #include "util/date.h"
 #include "util/utf8.h"
+#include "views/views.h"
 
 enum {
 	RECENT_EVIDENCE = 20,
@@ -380,6 +383,63 @@ static int show_json(struct store *st, enum entity kind, const char *key, struct
 	return 0;
 }
 
+/* One evaluation: its areas with their percentages, and its result. */
+static int show_evaluation(struct store *st, const char *key, bool json, struct err *err)
+{
+	static const char *const headers[] = {
+		"AREA", "COMPETENCY", "WEIGHT", "SCALE", "SCORE", "PERCENT", "COMMENT"
+	};
+	struct evaluation_view v;
+	int rc = 0;
+
+	if (evaluation_gather(st, key, &v, err) < 0) {
+		rc = cli_fail(err);
+	} else if (json) {
+		struct jw w;
+
+		jw_init(&w, stdout, 0);
+		evaluation_json(&w, &v);
+		rc = gap_json_done(&w);
+	} else {
+		const struct qa_stored_eval *e = &v.e;
+		char date[DATE_ISO_LEN + 1];
+		struct table t;
+
+		date_format(e->date, date);
+		printf("evaluation %s: contact %s (%s), %s, %s evaluation of %s by %s\n", e->key,
+		       e->contact, e->channel, date, e->kind, e->agent,
+		       e->evaluator != NULL ? e->evaluator : "(erased)");
+		printf("scorecard %s, version %d\n", e->scorecard, e->version);
+		if (e->retracted_at != NULL)
+			printf("RETRACTED %s: %s\n", e->retracted_at,
+			       e->retract_reason != NULL ? e->retract_reason : "");
+		putchar('\n');
+		table_init(&t, 7, headers, 0x3C);
+		for (size_t i = 0; i < e->nscores; i++) {
+			const struct qa_stored_score *q = &e->scores[i];
+			char w[32], scale[64], score[32], pct[32];
+			const char *cells[] = { q->area, q->competency, w, scale, score, pct,
+						q->comment != NULL ? q->comment : "" };
+
+			(void)snprintf(w, sizeof w, "%g", q->a.weight);
+			(void)snprintf(scale, sizeof scale, "%g-%g%s", q->a.min, q->a.max,
+				       q->a.critical ? " critical" : "");
+			(void)snprintf(score, sizeof score, "%g", q->score);
+			(void)snprintf(pct, sizeof pct, "%.2f", v.percentage[i]);
+			(void)table_add(&t, cells);
+		}
+		table_print(&t, stdout);
+		if (isnan(v.result.score))
+			printf("\nNo area scored: no evaluation score.\n");
+		else
+			printf("\nevaluation score %.2f%s%s\n", v.result.score,
+			       v.result.auto_failed ? " (auto-failed: a critical area under 50%)" : "",
+			       v.result.praise ? " (praise: 95% or more)" : "");
+	}
+	evaluation_free(&v);
+	return rc;
+}
+
 int cmd_show(const struct command *cmd, int argc, char **argv)
 {
 	const char *db, *lang = NULL;
@@ -398,20 +458,25 @@ int cmd_show(const struct command *cmd, int argc, char **argv)
 	rc = cli_parse(cmd, argc, argv, opts, &db, pos, 2, &npos);
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
-	if (npos == 2 && strcmp(pos[0], "person") != 0 && strcmp(pos[0], "competency") != 0) {
-		static const char *const kinds[] = { "person", "competency" };
-		const char *near = cli_closest(pos[0], kinds, 2);
+	if (npos == 2 && strcmp(pos[0], "person") != 0 && strcmp(pos[0], "competency") != 0 &&
+	    strcmp(pos[0], "evaluation") != 0) {
+		static const char *const kinds[] = { "person", "competency", "evaluation" };
+		const char *near = cli_closest(pos[0], kinds, 3);
 
 		if (near != NULL)
 			return cli_usage(cmd, "cannot show '%s'; did you mean 'show %s %s'?", pos[0], near,
 					 pos[1]);
 	}
-	if (npos != 2 || (strcmp(pos[0], "person") != 0 && strcmp(pos[0], "competency") != 0))
-		return cli_usage(cmd, "say 'show person ID' or 'show competency KEY'");
+	if (npos != 2 || (strcmp(pos[0], "person") != 0 && strcmp(pos[0], "competency") != 0 &&
+			  strcmp(pos[0], "evaluation") != 0))
+		return cli_usage(cmd, "say 'show person ID', 'show competency KEY' or 'show"
+				 " evaluation KEY'");
 	rc = cli_open_store(db, STORE_SNAPSHOT, &st);
 	if (rc != 0)
 		return rc;
-	if (json)
+	if (strcmp(pos[0], "evaluation") == 0)
+		rc = show_evaluation(st, pos[1], json, &err);
+	else if (json)
 		rc = show_json(st, strcmp(pos[0], "person") == 0 ? ENTITY_PERSON : ENTITY_COMPETENCY,
 			       pos[1], &err);
 	else if (strcmp(pos[0], "person") == 0)

@@ -28,8 +28,11 @@ const struct command commands[] = {
 		"the indicators of each competency in the file replace its earlier ones;\n"
 		"evidence rows are appended. Import in this order: teams, competencies,\n"
 		"indicators, roles, people, evidence; library-texts (the library's\n"
-		"translations) after what they translate. docs/csv-formats.md has the\n"
-		"formats.\n"
+		"translations) after what they translate; scorecards after the\n"
+		"competencies, evaluations after the scorecards and people. A scorecard\n"
+		"whose areas differ from its latest version gets a new version; an\n"
+		"evaluation whose key is stored corrects it (its evidence retracted and\n"
+		"made again). docs/csv-formats.md has the formats.\n"
 		"Evidence dated more than future_days (a setting, default 1) after today\n"
 		"is refused as a likely typing error, unless --allow-future is given.\n\n"
 		"kinds and their columns (* required):\n"
@@ -39,7 +42,10 @@ const struct command commands[] = {
 		"  indicators     competency*, level*, indicator*\n"
 		"  roles          role*, competency*, required_level*, weight\n"
 		"  evidence       person*, competency*, level*, source*, date*, assessor, note\n"
-		"  library-texts  kind*, key*, item, lang*, field*, text*\n\n"
+		"  library-texts  kind*, key*, item, lang*, field*, text*\n"
+		"  scorecards     scorecard*, area*, competency*, weight*, min*, max*, critical\n"
+		"  evaluations    evaluation*, contact*, channel*, agent*, evaluator*, kind*,\n"
+		"                 date*, area*, score*, comment, scorecard\n\n"
 		"options:\n" DB_HELP
 		"  --max-errors N   print at most N problems (default: all)\n"
 		"  --allow-future   take evidence dated more than future_days ahead\n\n"
@@ -51,9 +57,11 @@ const struct command commands[] = {
 		"export KIND|matrix [--team KEY] [--as-of DATE] [-o FILE | --xlsx FILE] [--excel] [--lf]"
 		" [--db PATH]",
 		"Writes all rows of KIND (teams, people, competencies, indicators, roles,\n"
-		"evidence, library-texts) in the format that import reads, so that an\n"
-		"export imported again gives the same data. Retracted evidence is left\n"
-		"out. Cells that a spreadsheet would take for a formula (beginning with\n"
+		"evidence, library-texts, scorecards, evaluations) in the format that\n"
+		"import reads, so that an export imported again gives the same data.\n"
+		"Retracted evidence and evaluations are left out, and so are the\n"
+		"evidence rows that evaluations produced (they come with evaluations).\n"
+		"Scorecards are written as their latest versions. Cells that a spreadsheet would take for a formula (beginning with\n"
 		"= + - @ or a tab) are prefixed with a single quote, which import removes\n"
 		"again; cells holding , ; a tab, a quote or a line break are quoted.\n"
 		"Lines end with CRLF, as RFC 4180 has it, unless --lf.\n\n"
@@ -80,15 +88,22 @@ const struct command commands[] = {
 	},
 	{
 		"retract", cmd_retract,
-		"retract an evidence row that was wrong",
-		"retract ID --reason TEXT [--db PATH]",
+		"retract an evidence row, or a whole quality evaluation, that was wrong",
+		"retract ID --reason TEXT | retract --evaluation KEY --reason TEXT [--db PATH]",
 		"Marks evidence row ID (as listed by 'compgap show person') as retracted.\n"
 		"Evidence is never edited or deleted: the row and the reason stay, and\n"
 		"every figure leaves the row out from then on. To correct a level, retract\n"
 		"the row and import the right one.\n\n"
+		"With --evaluation KEY, retracts the quality evaluation of that key (as\n"
+		"in evaluations.csv) in one transaction: every evidence row it produced,\n"
+		"the reason naming the evaluation, and the evaluation itself, which\n"
+		"counts for nothing from then on. To correct an evaluation instead,\n"
+		"import it again with the same key.\n\n"
 		"options:\n" DB_HELP
-		"  --reason TEXT   why the row is wrong (required)\n\n"
-		"example:\n  compgap retract 1234 --reason \"entered for the wrong person\"\n",
+		"  --reason TEXT      why it is wrong (required)\n"
+		"  --evaluation KEY   retract this evaluation instead of one row\n\n"
+		"examples:\n  compgap retract 1234 --reason \"entered for the wrong person\"\n"
+		"  compgap retract --evaluation QA-2026-0311 --reason \"wrong recording\"\n",
 	},
 	{
 		"demo", cmd_demo,
@@ -141,18 +156,23 @@ const struct command commands[] = {
 	},
 	{
 		"show", cmd_show,
-		"show one person or one competency in full",
-		"show person ID | show competency KEY [--all] [--json] [--lang CODE] [--db PATH]",
+		"show one person, one competency or one quality evaluation in full",
+		"show person ID | show competency KEY | show evaluation KEY [--all] [--json] [--lang CODE]"
+		" [--db PATH]",
 		"show person ID: the person's details, the competencies their role\n"
 		"requires with how much evidence there is, and their evidence rows\n"
 		"(the most recent 20, or all with --all), with the ids that 'compgap\n"
 		"retract' takes.\n"
 		"show competency KEY: the definition, behavioural indicators, level\n"
-		"descriptors, and which roles require it at which level.\n\n"
+		"descriptors, and which roles require it at which level.\n"
+		"show evaluation KEY: a quality evaluation of a customer contact: each\n"
+		"area's score, percentage and comment, and the evaluation score with\n"
+		"auto-fail and praise (docs/methodology.md, \"Quality evaluations\").\n\n"
 		"options:\n" DB_HELP
 		"  --all   show every evidence row\n"
 		"  --json  the person's or the competency's record as the API's JSON\n"
-		"          document (a competency with its indicators and levels)\n"
+		"          document (a competency with its indicators and levels); an\n"
+		"          evaluation with its percentages and score, not rounded\n"
 		"  --lang CODE  a competency's texts in en, nl or sv where translated\n"
 		"          (compgap import library-texts), else the texts as stored\n\n"
 		"example:\n  compgap show person KCC-1004\n",
@@ -210,6 +230,25 @@ const struct command commands[] = {
 		"  --as-of DATE   as of this day (default today)\n"
 		"  --json         as JSON\n\n"
 		"example:\n  compgap recommend --team kcc-online\n",
+	},
+	{
+		"quality", cmd_quality,
+		"a team's month of quality evaluations: cadence, scores, alignment, alerts",
+		"quality --team KEY --month YYYY-MM [--json] [--db PATH]",
+		"For the active members of team KEY and its sub-teams, from their\n"
+		"evaluations in force dated in the month: each agent's manager and peer\n"
+		"evaluations against the target (setting qa_target_per_month), quality\n"
+		"score (their mean score), alignment of their self evaluations with the\n"
+		"others' views of the same contacts, auto-failed evaluations (alerts)\n"
+		"and those of 95% or more (praise); each area's mean percentage and the\n"
+		"agents whose own mean on it is under 70%; and group coaching where at\n"
+		"least 3 agents and 30% of the team are under 70% on one area.\n"
+		"docs/methodology.md, \"Quality evaluations\", has the method.\n\n"
+		"options:\n" DB_HELP
+		"  --team KEY       the team (with its sub-teams)\n"
+		"  --month YYYY-MM  the calendar month\n"
+		"  --json           the document of GET /api/v1/teams/{key}/quality\n\n"
+		"example:\n  compgap quality --team kcc-phone --month 2026-03\n",
 	},
 	{
 		"trend", cmd_trend,

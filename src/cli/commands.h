@@ -28,5 +28,6 @@ int cmd_user(const struct command *cmd, int argc, char **argv);
 int cmd_token(const struct command *cmd, int argc, char **argv);
 int cmd_audit(const struct command *cmd, int argc, char **argv);
 int cmd_privacy(const struct command *cmd, int argc, char **argv);
+int cmd_quality(const struct command *cmd, int argc, char **argv);
 
 #endif

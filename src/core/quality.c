@@ -94,6 +94,23 @@ double qa_evidence_level(double percentage)
 	return 1 + 4 * percentage / 100;
 }
 
+void qa_evidence_level_stored(double percentage, double *level, int *decimals)
+{
+	static const double scale[LEVEL_DECIMALS_MAX + 1] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
+	/* The level lies in 1..5, so its millionths fit a double exactly. */
+	long long mantissa = llround(qa_evidence_level(percentage) * scale[LEVEL_DECIMALS_MAX]);
+	int d = LEVEL_DECIMALS_MAX;
+
+	while (d > 0 && mantissa % 10 == 0) {
+		mantissa /= 10;
+		d--;
+	}
+	/* One division of two exact numbers: the double nearest to the
+	 * decimal, as parse_level and the history's decoder give it. */
+	*level = (double)mantissa / scale[d];
+	*decimals = d;
+}
+
 struct qa_result qa_evaluate(const struct qa_area *areas, const double *percentage, size_t n)
 {
 	struct qa_result r = { .score = NAN };

@@ -72,6 +72,15 @@ double qa_area_percentage(const struct qa_area *a, double score);
 /* The level of the evidence an area percentage gives: 1 + 4 * p / 100. */
 double qa_evidence_level(double percentage);
 
+/* The level that is stored for the evidence of an area percentage:
+ * qa_evidence_level rounded half away from zero to LEVEL_DECIMALS_MAX (6)
+ * decimals, as the packed history holds levels (core/history.h), into
+ * *level, exactly the double that the decimal text of it reads as, and
+ * the digits after the point it needs (trailing zeros dropped) into
+ * *decimals. The rounding moves the level by less than 5e-7
+ * (docs/methodology.md, "Quality evaluations"). */
+void qa_evidence_level_stored(double percentage, double *level, int *decimals);
+
 /* One evaluation's result. */
 struct qa_result {
 	double score;        /* sum w p / sum w over the areas scored; 0 when

@@ -32,6 +32,7 @@ void settings_default(struct settings *s)
 	s->session_secure_cookie = 0;
 	s->login_max_hashes = 2;
 	s->evidence_retention_years = 0;
+	s->qa_target_per_month = 4;
 }
 
 #define AT(field) offsetof(struct settings, field)
@@ -83,6 +84,8 @@ const struct setting_info settings_info[] = {
 	  "server: password hashes computed at once (64 MiB each)" },
 	{ "evidence_retention_years", AT(evidence_retention_years), 0, 100, true, false,
 	  "'privacy purge' removes evidence dated this many years before today; 0: keep forever" },
+	{ "qa_target_per_month", AT(qa_target_per_month), 0, SETTINGS_QA_TARGET_MAX, true, false,
+	  "manager and peer evaluations an agent should have a month; fewer: under target" },
 };
 
 const size_t settings_count = sizeof settings_info / sizeof settings_info[0];

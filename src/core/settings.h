@@ -12,7 +12,8 @@
 enum {
 	SETTINGS_HALF_LIFE_MIN = 60,     /* days; see ESTIMATE_EPOCH */
 	SETTINGS_HALF_LIFE_MAX = 3650,
-	SETTINGS_FUTURE_DAYS_MAX = 36500 /* a century: any date the store takes */
+	SETTINGS_FUTURE_DAYS_MAX = 36500, /* a century: any date the store takes */
+	SETTINGS_QA_TARGET_MAX = 100     /* evaluations an agent can have a month */
 };
 
 struct settings {
@@ -39,6 +40,8 @@ struct settings {
 	double login_max_hashes;                 /* password hashes computed at once */
 	double evidence_retention_years;         /* `privacy purge` removes evidence older
 						    than this; 0: kept forever */
+	double qa_target_per_month;              /* evaluations an agent should have a
+						    month (the quality view's cadence) */
 };
 
 /* Fills s with the defaults of docs/methodology.md. */

@@ -151,6 +151,57 @@ int parse_level(const char *s, double *level, int *decimals, char *msg, size_t m
 	return parse_level_as(s, 0, level, decimals, msg, msgsz);
 }
 
+int parse_number_as(const char *s, unsigned forms, const char *what, double *v, int *decimals,
+		    char *msg, size_t msgsz)
+{
+	static const double scale[LEVEL_DECIMALS_MAX + 1] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
+	const bool comma = forms & PARSE_DECIMAL_COMMA;
+	const char *p = s;
+	bool negative = *p == '-';
+	long long digits = 0;
+	int nint = 0, ndec = 0;
+
+	if (negative)
+		p++;
+	/* By hand, as parse_level_as: strtod would take "1e3", " 3", "inf". */
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (++nint > NUMBER_DIGITS_MAX) {
+			(void)snprintf(msg, msgsz, "%s %s has more than %d digits before the point", what,
+				       s, NUMBER_DIGITS_MAX);
+			return -1;
+		}
+		digits = digits * 10 + (*p - '0');
+	}
+	if (nint == 0)
+		goto bad;
+	if (*p == '.' || (comma && *p == ',')) {
+		p++;
+		if (*p < '0' || *p > '9')
+			goto bad;
+		for (; *p >= '0' && *p <= '9'; p++) {
+			if (++ndec > LEVEL_DECIMALS_MAX) {
+				(void)snprintf(msg, msgsz, "%s %s has more than %d digits after the point",
+					       what, s, LEVEL_DECIMALS_MAX);
+				return -1;
+			}
+			digits = digits * 10 + (*p - '0');
+		}
+	}
+	if (*p != '\0')
+		goto bad;
+	/* Both operands exact: the double nearest to the decimal text. */
+	*v = (double)(negative ? -digits : digits) / scale[ndec];
+	if (decimals != NULL)
+		*decimals = ndec;
+	return 0;
+bad:
+	(void)snprintf(msg, msgsz, "%s '%s' is not a number; write digits with at most one decimal"
+		       " point, such as 3 or %s%s", what, s, comma ? "2,5" : "2.5",
+		       !comma && strchr(s, ',') != NULL ?
+		       " (a decimal comma is read only in a file separated by ';' or tabs)" : "");
+	return -1;
+}
+
 int parse_int_range(const char *s, int lo, int hi, const char *what, int *v,
 		    char *msg, size_t msgsz)
 {

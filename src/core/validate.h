@@ -46,6 +46,19 @@ int parse_level_as(const char *s, unsigned forms, double *level, int *decimals,
 /* parse_level_as without other forms. */
 int parse_level(const char *s, double *level, int *decimals, char *msg, size_t msgsz);
 
+enum {
+	NUMBER_DIGITS_MAX = 7           /* digits before the point in parse_number_as */
+};
+
+/* A plain decimal number, possibly negative: an optional '-', at most
+ * NUMBER_DIGITS_MAX digits, and optionally a point (a comma too with
+ * PARSE_DECIMAL_COMMA) and at most LEVEL_DECIMALS_MAX digits ("3", "-2",
+ * "0.5", "4,25"); no signs '+', exponents or spaces. Sets *v to the double
+ * nearest to it and *decimals (when not NULL) to the digits after the
+ * point. What names the quantity in messages ("weight"). */
+int parse_number_as(const char *s, unsigned forms, const char *what, double *v, int *decimals,
+		    char *msg, size_t msgsz);
+
 /* A whole number from lo to hi written in plain digits; sets *v. What names
  * the quantity in messages ("required level"). */
 int parse_int_range(const char *s, int lo, int hi, const char *what, int *v,

@@ -7,6 +7,10 @@
  *   people      the people within reach; a coach gets no email;
  *   evidence    the rows about people within reach; an employee gets no
  *               assessor of peer rows.
+ *   scorecards  everyone signed in (as the library).
+ *   evaluations the rows of evaluations of agents within reach; an evaluator
+ *               out of reach is left empty, and an employee gets no
+ *               evaluator of peer evaluations.
  * A reference to a person or team out of reach (a manager, an assessor, a
  * parent team) is left empty, so that no key beyond the caller's reach
  * appears in what they can take away.
@@ -21,6 +25,7 @@
 #include <sysexits.h>
 
 #include "http/api.h"
+#include "core/quality.h"
 #include "io/export.h"
 #include "util/strmap.h"
 
@@ -265,6 +270,15 @@ static int cut_row(void *ctx, const struct export_cell *in, size_t n, struct err
 		    strcmp(cells[3].text, source_name(SOURCE_PEER)) == 0)
 			cells[5].text = NULL;
 		blank_unseen(r, &r->people, cells, 5);
+		break;
+	case IMPORT_EVALUATIONS:
+		person = cells[3].text;
+		if (!sees(r, &r->people, person))
+			return 0;
+		if (r->c->role == ROLE_EMPLOYEE && cells[5].text != NULL &&
+		    strcmp(cells[5].text, eval_kind_name(EVAL_PEER)) == 0)
+			cells[4].text = NULL;
+		blank_unseen(r, &r->people, cells, 4);
 		break;
 	default:
 		break;

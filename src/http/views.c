@@ -20,11 +20,13 @@ enum view {
 	VIEW_TREND,
 	VIEW_REPORT,
 	VIEW_PERSON,
-	VIEW_EXPLAIN
+	VIEW_EXPLAIN,
+	VIEW_QUALITY
 };
 
 struct view_args {
 	const char *team, *person, *competency;
+	const char *month;           /* VIEW_QUALITY: YYYY-MM, checked */
 	int32_t as_of, from, to;
 };
 
@@ -83,6 +85,9 @@ static int write_view(struct store *st, enum view v, const struct view_args *a,
 	case VIEW_EXPLAIN:
 		rc = view_explain(st, a->person, a->competency, a->as_of, rd, w, err);
 		break;
+	case VIEW_QUALITY:
+		rc = view_team_quality(st, a->team, a->month, rd, w, err);
+		break;
 	case VIEW_REPORT:
 		break;
 	}
@@ -119,9 +124,10 @@ static int cache_key(enum view v, const struct view_args *a, const struct view_r
 	/* Each key with its length before it, so that no key can end
 	 * inside another. */
 #define LEN_STR(s) (s) != NULL ? strlen(s) : 0, (s) != NULL ? (s) : ""
-	n = snprintf(key, VIEW_CACHE_KEY_MAX, "%d %zu:%s %zu:%s %zu:%s %ld %ld %ld %ld", (int)v,
-		     LEN_STR(a->team), LEN_STR(a->person), LEN_STR(a->competency), (long)a->as_of,
-		     (long)a->from, (long)a->to, (long)date_today());
+	n = snprintf(key, VIEW_CACHE_KEY_MAX, "%d %zu:%s %zu:%s %zu:%s %zu:%s %ld %ld %ld %ld",
+		     (int)v, LEN_STR(a->team), LEN_STR(a->person), LEN_STR(a->competency),
+		     LEN_STR(a->month), (long)a->as_of, (long)a->from, (long)a->to,
+		     (long)date_today());
 #undef LEN_STR
 	return n > 0 && n < VIEW_CACHE_KEY_MAX ? 0 : -1;
 }
@@ -263,4 +269,25 @@ int handle_person_explain(struct http_ctx *cx)
 		return response_error(cx->resp, 400, "missing_parameter", "competency",
 				      "give competency=KEY");
 	return serve_view(cx, VIEW_EXPLAIN, &a);
+}
+
+/* GET /api/v1/teams/{key}/quality?month=YYYY-MM: the document of compgap
+ * quality --json, with the reach of the team's other views. */
+int handle_team_quality(struct http_ctx *cx)
+{
+	static const char *const month_only[] = { "month" };
+	struct view_args a = { .team = http_param(cx->req, "key"),
+			       .month = http_query(cx->req, "month") };
+	int32_t first, last;
+
+	if (http_only_query(cx, month_only, 1) < 0)
+		return 0;
+	if (a.month == NULL)
+		return response_error(cx->resp, 400, "missing_parameter", "month",
+				      "give month=YYYY-MM");
+	if (quality_month_parse(a.month, &first, &last) < 0)
+		return response_error(cx->resp, 400, "bad_month", "month",
+				      "month takes a month YYYY-MM, such as 2026-03, not '%.40s'",
+				      a.month);
+	return serve_view(cx, VIEW_QUALITY, &a);
 }

@@ -1,9 +1,12 @@
 #include "io/export.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
 #include "io/csv.h"
+#include "store/quality.h"
 #include "store/texts.h"
 #include "util/date.h"
 
@@ -12,6 +15,9 @@ struct exporter {
 	const struct export_sink *sink;   /* where the rows go */
 	struct err *err;     /* the sink's message when it fails */
 	bool with_active;    /* people: write the active column */
+	int64_t *derived;    /* evidence: the ids of rows that evaluations
+				produced (ascending), left out */
+	size_t nderived;
 };
 
 static struct export_cell text_cell(const char *s)
@@ -89,6 +95,23 @@ static int requirement_row(void *ctx, const struct requirement *r)
 	return emit(ctx, cells, 4);
 }
 
+static bool derived(const struct exporter *x, int64_t id)
+{
+	size_t lo = 0, hi = x->nderived;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (x->derived[mid] == id)
+			return true;
+		if (x->derived[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
 static int evidence_row(void *ctx, const struct evidence *e)
 {
 	const struct export_cell cells[] = {
@@ -99,7 +122,54 @@ static int evidence_row(void *ctx, const struct evidence *e)
 		text_cell(e->assessor), text_cell(e->note)
 	};
 
+	/* An evaluation's rows go with it (evaluations.csv): importing both
+	 * files must not count them twice. */
+	if (derived(ctx, e->id))
+		return 0;
 	return emit(ctx, cells, 7);
+}
+
+/* A number with the fewest decimals (0..6) that give it back, as a cell:
+ * scores and scales are read with at most 6 (parse_number_as). */
+static struct export_cell number_cell(double v)
+{
+	char text[64];
+	int d = 0;
+
+	for (; d < LEVEL_DECIMALS_MAX; d++) {
+		(void)snprintf(text, sizeof text, "%.*f", d, v);
+		if (strtod(text, NULL) == v)
+			break;
+	}
+	return (struct export_cell){ .type = EXPORT_DECIMAL, .number = v, .decimals = d };
+}
+
+static int scorecard_row(void *ctx, const struct scorecard_def *card,
+			 const struct scorecard_area_def *a)
+{
+	const struct export_cell cells[] = {
+		text_cell(card->name), text_cell(a->name), text_cell(a->competency),
+		number_cell(a->a.weight), number_cell(a->a.min), number_cell(a->a.max),
+		int_cell(a->a.critical ? 1 : 0)
+	};
+
+	return emit(ctx, cells, 7);
+}
+
+/* A row of store_each_evaluation_row: the columns of evaluations.csv as
+ * text, the date as days and the score as a number. */
+static int evaluation_row(void *ctx, const char *const *c, int n)
+{
+	struct export_cell cells[11];
+
+	if (n < 11)
+		return 0;
+	for (int i = 0; i < 11; i++)
+		cells[i] = text_cell(c[i]);
+	cells[6] = (struct export_cell){ .type = EXPORT_DATE,
+					 .date = (int32_t)strtol(c[6] != NULL ? c[6] : "0", NULL, 10) };
+	cells[8] = number_cell(strtod(c[8] != NULL ? c[8] : "0", NULL));
+	return emit(ctx, cells, 11);
 }
 
 static int library_text_row(void *ctx, const struct library_text *t)
@@ -162,11 +232,18 @@ int export_rows_in(struct store *st, enum import_kind kind, const struct export_
 	case IMPORT_COMPETENCIES: rc = store_each_competency(st, NULL, competency_row, &x, err); break;
 	case IMPORT_INDICATORS: rc = store_each_indicator(st, NULL, indicator_row, &x, err); break;
 	case IMPORT_ROLES: rc = store_each_requirement(st, NULL, requirement_row, &x, err); break;
-	case IMPORT_EVIDENCE: rc = store_each_evidence(st, NULL, evidence_row, &x, err); break;
+	case IMPORT_EVIDENCE:
+		rc = store_derived_evidence(st, &x.derived, &x.nderived, err);
+		if (rc == 0)
+			rc = store_each_evidence(st, NULL, evidence_row, &x, err);
+		break;
+	case IMPORT_SCORECARDS: rc = store_each_scorecard_area(st, scorecard_row, &x, err); break;
+	case IMPORT_EVALUATIONS: rc = store_each_evaluation_row(st, evaluation_row, &x, err); break;
 	case IMPORT_LIBRARY_TEXTS: rc = each_library_text(st, &x, err); break;
 	case IMPORT_KIND_COUNT: break;
 	}
 out:
+	free(x.derived);
 	return rc != 0 ? -1 : 0;
 }
 

@@ -45,6 +45,13 @@ static const char *const evidence_columns[] = {
 static const char *const library_text_columns[] = {
 	"kind", "key", "item", "lang", "field", "text"
 };
+static const char *const scorecard_columns[] = {
+	"scorecard", "area", "competency", "weight", "min", "max", "critical"
+};
+static const char *const evaluation_columns[] = {
+	"evaluation", "contact", "channel", "agent", "evaluator", "kind", "date", "area", "score",
+	"comment", "scorecard"
+};
 
 #define SPEC(name, cols, req) { name, cols, sizeof cols / sizeof cols[0], req }
 static const struct kind_spec kinds[IMPORT_KIND_COUNT] = {
@@ -55,6 +62,8 @@ static const struct kind_spec kinds[IMPORT_KIND_COUNT] = {
 	[IMPORT_ROLES] = SPEC("roles", role_columns, 0x7),
 	[IMPORT_EVIDENCE] = SPEC("evidence", evidence_columns, 0x1F),
 	[IMPORT_LIBRARY_TEXTS] = SPEC("library-texts", library_text_columns, 0x3B),
+	[IMPORT_SCORECARDS] = SPEC("scorecards", scorecard_columns, 0x3F),
+	[IMPORT_EVALUATIONS] = SPEC("evaluations", evaluation_columns, 0x1FF),
 };
 #undef SPEC
 
@@ -76,7 +85,8 @@ const char *import_kind_name(enum import_kind kind)
 
 const char *import_kind_list(void)
 {
-	return "teams, people, competencies, indicators, roles, evidence, library-texts";
+	return "teams, people, competencies, indicators, roles, evidence, library-texts,"
+	       " scorecards, evaluations";
 }
 
 size_t import_columns(enum import_kind kind, const char *const **names)
@@ -277,6 +287,8 @@ static void check_row(struct importer *im, const struct cells *c)
 	case IMPORT_ROLES: import_role_row(im, c); break;
 	case IMPORT_EVIDENCE: import_evidence_row(im, c); break;
 	case IMPORT_LIBRARY_TEXTS: import_library_text_row(im, c); break;
+	case IMPORT_SCORECARDS: import_scorecard_row(im, c); break;
+	case IMPORT_EVALUATIONS: import_evaluation_row(im, c); break;
 	case IMPORT_KIND_COUNT: break;
 	}
 }
@@ -351,7 +363,9 @@ static int import_begin(struct importer *im, struct store *st, enum import_kind 
 	arena_init(&im->arena, ARENA_MAX);
 	arena_init(&im->batch_arena, ARENA_MAX);
 	strmap_init(&im->seen);
-	return store_log_import(st, kinds[kind].name, name, err);
+	if (store_log_import(st, kinds[kind].name, name, err) < 0)
+		return -1;
+	return kind == IMPORT_EVALUATIONS ? import_qa_begin(im) : 0;
 }
 
 /* Stores what was read when all of it was good, and gives the verdict. */
@@ -364,6 +378,10 @@ static int import_end(struct importer *im)
 
 	if (im->kind == IMPORT_EVIDENCE)
 		import_flush_evidence(im);
+	else if (im->kind == IMPORT_EVALUATIONS && !im->failed)
+		import_write_evaluations(im);    /* the checks of the whole file too */
+	else if (im->kind == IMPORT_SCORECARDS && !im->failed && report->errors == 0)
+		import_write_scorecards(im);
 	else if (!im->failed && report->errors == 0) {
 		if (im->kind == IMPORT_INDICATORS && im->nrows > 1)
 			qsort(im->rows, im->nrows, sizeof *im->rows, by_competency_then_line);
@@ -399,6 +417,7 @@ static void import_free(struct importer *im)
 	arena_free(&im->batch_arena);
 	strmap_free(&im->seen);
 	free(im->rows);
+	import_qa_free(im);
 	free(im);
 }
 

@@ -6,7 +6,9 @@
  * with its line and column, and nothing is stored unless the whole file is
  * good. Teams, people, competencies and roles are upserted by key; the
  * indicators of each competency named in the file replace its earlier ones;
- * evidence rows are appended. */
+ * evidence rows are appended; a scorecard whose areas differ from its
+ * latest version gets a new version; an evaluation is added, or corrects
+ * the stored one of its key (io/import_quality.c). */
 #ifndef COMPGAP_IMPORT_H
 #define COMPGAP_IMPORT_H
 
@@ -24,6 +26,8 @@ enum import_kind {
 	IMPORT_ROLES,
 	IMPORT_EVIDENCE,
 	IMPORT_LIBRARY_TEXTS,      /* the library's texts in other languages */
+	IMPORT_SCORECARDS,         /* quality scorecards, versioned */
+	IMPORT_EVALUATIONS,        /* evaluations of customer contacts */
 	IMPORT_KIND_COUNT
 };
 

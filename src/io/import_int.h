@@ -9,6 +9,7 @@
 
 #include "io/csv.h"
 #include "io/import.h"
+#include "store/quality.h"
 #include "store/texts.h"
 #include "util/arena.h"
 #include "util/strmap.h"
@@ -16,7 +17,7 @@
 enum {
 	MSG_MAX = 512,
 	EVIDENCE_BATCH = 4096,     /* evidence rows handed to the store at once */
-	COLUMNS_MAX = 8,           /* the most columns a kind has */
+	COLUMNS_MAX = 11,          /* the most columns a kind has */
 	ROW_BAD = 1u << COLUMNS_MAX  /* in row_bad: the row has invalid UTF-8 */
 };
 
@@ -34,8 +35,14 @@ struct pending {
 		struct indicator indicator;
 		struct requirement requirement;
 		struct library_text text;
+		struct {
+			const char *scorecard;
+			struct scorecard_area_def area;
+		} card;
 	} u;
 };
+
+struct qa_import;
 
 /* The state of one import. */
 struct importer {
@@ -65,6 +72,7 @@ struct importer {
 	bool failed;                 /* a hard error (I/O, database) occurred */
 	long stopped_at;             /* the line reading stopped at, after
 				      * IMPORT_PROBLEMS_MAX problems; 0: none */
+	struct qa_import *qa;        /* evaluations: what the file holds so far */
 };
 
 /* A row's cells by canonical column. */
@@ -85,6 +93,23 @@ void import_fail(struct importer *im);
 /* The name of canonical column col of the importer's kind. (import.c) */
 const char *import_column_name(const struct importer *im, int col);
 
+/* The row checks' helpers (import_rows.c). import_check: the cell of
+ * column col passes validate (or is absent), else a problem of it.
+ * import_optional: an optional cell's text, NULL when absent or empty.
+ * import_keep: s copied into the import's arena (NULL a hard failure).
+ * import_add_pending: a new pending row of the line. import_first_time:
+ * key was not defined before in the file (else a problem of column col
+ * naming the first line). import_exists: key names a stored row of kind
+ * (else a problem of column col with the hint, or the nearest key). */
+bool import_check(struct importer *im, const struct cells *c, int col,
+		  int (*validate)(const char *s, char *msg, size_t msgsz));
+const char *import_optional(const struct cells *c, int col);
+char *import_keep(struct importer *im, const char *s);
+struct pending *import_add_pending(struct importer *im, long line);
+bool import_first_time(struct importer *im, const struct cells *c, int col, const char *key);
+bool import_exists(struct importer *im, const struct cells *c, int col, enum entity kind,
+		   const char *key, const char *hint);
+
 /* Check one row of each kind; a good row of a small kind is kept as
  * pending, a good evidence row goes into the batch. (import_rows.c) */
 void import_team_row(struct importer *im, const struct cells *c);
@@ -98,6 +123,23 @@ void import_library_text_row(struct importer *im, const struct cells *c);
 /* Stores the evidence batch unless a problem was found, and empties it.
  * (import_rows.c) */
 void import_flush_evidence(struct importer *im);
+
+/* Refuses a row dated date (written text in column column) after today
+ * plus the setting future_days: almost always a typing error.
+ * (import_rows.c) */
+void import_future_date(struct importer *im, long line, const char *column, const char *text,
+			int32_t date);
+
+/* Scorecards and evaluations (import_quality.c): the row checks, the
+ * setting up (0, or -1 with im->err set) before the first row, and the
+ * checks of the whole file and the writing after the last; import_qa_free
+ * frees what they kept. */
+void import_scorecard_row(struct importer *im, const struct cells *c);
+void import_write_scorecards(struct importer *im);
+int import_qa_begin(struct importer *im);
+void import_evaluation_row(struct importer *im, const struct cells *c);
+void import_write_evaluations(struct importer *im);
+void import_qa_free(struct importer *im);
 
 /* Checks the trees (teams, managers) and stores the pending rows of a
  * small kind, parents first. (import_write.c) */

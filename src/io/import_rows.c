@@ -11,7 +11,7 @@
 #include "util/array.h"
 #include "util/date.h"
 
-static bool check(struct importer *im, const struct cells *c, int col,
+bool import_check(struct importer *im, const struct cells *c, int col,
 		  int (*validate)(const char *s, char *msg, size_t msgsz))
 {
 	char msg[MSG_MAX];
@@ -24,12 +24,12 @@ static bool check(struct importer *im, const struct cells *c, int col,
 
 /* An optional cell: NULL when the column is absent (keep), NULL when empty
  * (clear), else its text. */
-static const char *optional(const struct cells *c, int col)
+const char *import_optional(const struct cells *c, int col)
 {
 	return c->v[col] != NULL && c->v[col][0] != '\0' ? c->v[col] : NULL;
 }
 
-static char *keep(struct importer *im, const char *s)
+char *import_keep(struct importer *im, const char *s)
 {
 	char *p = arena_strdup(&im->arena, s);
 
@@ -39,7 +39,7 @@ static char *keep(struct importer *im, const char *s)
 }
 
 /* Adds a pending row; NULL (and a hard failure) when memory is exhausted. */
-static struct pending *add_pending(struct importer *im, long line)
+struct pending *import_add_pending(struct importer *im, long line)
 {
 	if (array_reserve(&im->rows, &im->caprows, im->nrows + 1, sizeof *im->rows) < 0) {
 		import_fail(im);
@@ -51,7 +51,7 @@ static struct pending *add_pending(struct importer *im, long line)
 }
 
 /* Notes key as defined on this line; reports a key given twice. */
-static bool first_time(struct importer *im, const struct cells *c, int col, const char *key)
+bool import_first_time(struct importer *im, const struct cells *c, int col, const char *key)
 {
 	int64_t earlier;
 
@@ -69,7 +69,7 @@ static bool first_time(struct importer *im, const struct cells *c, int col, cons
 }
 
 /* Checks that key names an existing row of kind in the database. */
-static bool exists(struct importer *im, const struct cells *c, int col, enum entity kind,
+bool import_exists(struct importer *im, const struct cells *c, int col, enum entity kind,
 		   const char *key, const char *hint)
 {
 	int rc;
@@ -103,31 +103,31 @@ static bool exists(struct importer *im, const struct cells *c, int col, enum ent
 
 void import_team_row(struct importer *im, const struct cells *c)
 {
-	bool ok = check(im, c, 0, validate_key) & check(im, c, 1, validate_name);
+	bool ok = import_check(im, c, 0, validate_key) & import_check(im, c, 1, validate_name);
 	struct pending *p;
 
 	if (c->v[2] != NULL && c->v[2][0] != '\0')
-		ok &= check(im, c, 2, validate_key);
-	if (!ok || !first_time(im, c, 0, c->v[0]) || (p = add_pending(im, c->line)) == NULL)
+		ok &= import_check(im, c, 2, validate_key);
+	if (!ok || !import_first_time(im, c, 0, c->v[0]) || (p = import_add_pending(im, c->line)) == NULL)
 		return;
-	p->u.team.key = keep(im, c->v[0]);
-	p->u.team.name = keep(im, c->v[1]);
-	p->u.team.parent = keep(im, optional(c, 2));
+	p->u.team.key = import_keep(im, c->v[0]);
+	p->u.team.name = import_keep(im, c->v[1]);
+	p->u.team.parent = import_keep(im, import_optional(c, 2));
 	p->u.team.keep = c->v[2] == NULL ? KEEP_PARENT : 0;
 }
 
 void import_person_row(struct importer *im, const struct cells *c)
 {
 	static const char *const bools[] = { "1", "0", "yes", "no", "true", "false" };
-	bool ok = check(im, c, 0, validate_key) & check(im, c, 1, validate_name) &
-		  check(im, c, 2, validate_email);
+	bool ok = import_check(im, c, 0, validate_key) & import_check(im, c, 1, validate_name) &
+		  import_check(im, c, 2, validate_email);
 	int active = 1;
 	struct pending *p;
 
 	for (int col = 3; col <= 5; col++)
-		if (optional(c, col) != NULL)
-			ok &= check(im, c, col, validate_key);
-	if (optional(c, 6) != NULL) {
+		if (import_optional(c, col) != NULL)
+			ok &= import_check(im, c, col, validate_key);
+	if (import_optional(c, 6) != NULL) {
 		active = -1;
 		for (size_t i = 0; i < sizeof bools / sizeof bools[0]; i++)
 			if (strcasecmp(c->v[6], bools[i]) == 0)
@@ -137,34 +137,34 @@ void import_person_row(struct importer *im, const struct cells *c)
 			ok = false;
 		}
 	}
-	if (ok && optional(c, 3) != NULL)
-		ok &= exists(im, c, 3, ENTITY_TEAM, c->v[3], "import it with teams.csv first");
-	if (ok && optional(c, 4) != NULL)
-		ok &= exists(im, c, 4, ENTITY_ROLE, c->v[4], "import it with roles.csv first");
-	if (ok && optional(c, 5) != NULL && strcmp(c->v[5], c->v[0]) == 0) {
+	if (ok && import_optional(c, 3) != NULL)
+		ok &= import_exists(im, c, 3, ENTITY_TEAM, c->v[3], "import it with teams.csv first");
+	if (ok && import_optional(c, 4) != NULL)
+		ok &= import_exists(im, c, 4, ENTITY_ROLE, c->v[4], "import it with roles.csv first");
+	if (ok && import_optional(c, 5) != NULL && strcmp(c->v[5], c->v[0]) == 0) {
 		import_problem(im, c->line, "manager", "'%s' cannot be their own manager", c->v[0]);
 		ok = false;
 	}
-	if (!ok || !first_time(im, c, 0, c->v[0]) || (p = add_pending(im, c->line)) == NULL)
+	if (!ok || !import_first_time(im, c, 0, c->v[0]) || (p = import_add_pending(im, c->line)) == NULL)
 		return;
 	p->u.person = (struct person){
-		.key = keep(im, c->v[0]),
-		.name = keep(im, c->v[1]),
-		.email = keep(im, optional(c, 2)),
-		.team = keep(im, optional(c, 3)),
-		.role = keep(im, optional(c, 4)),
-		.manager = keep(im, optional(c, 5)),
+		.key = import_keep(im, c->v[0]),
+		.name = import_keep(im, c->v[1]),
+		.email = import_keep(im, import_optional(c, 2)),
+		.team = import_keep(im, import_optional(c, 3)),
+		.role = import_keep(im, import_optional(c, 4)),
+		.manager = import_keep(im, import_optional(c, 5)),
 		.active = active != 0,
 		.keep = (c->v[2] ? 0 : KEEP_EMAIL) | (c->v[3] ? 0 : KEEP_TEAM) |
 			(c->v[4] ? 0 : KEEP_ROLE) | (c->v[5] ? 0 : KEEP_MANAGER) |
-			(optional(c, 6) ? 0 : KEEP_ACTIVE),
+			(import_optional(c, 6) ? 0 : KEEP_ACTIVE),
 	};
 }
 
 void import_competency_row(struct importer *im, const struct cells *c)
 {
-	bool ok = check(im, c, 0, validate_key) & check(im, c, 1, validate_name) &
-		  check(im, c, 2, validate_line) & check(im, c, 3, validate_text);
+	bool ok = import_check(im, c, 0, validate_key) & import_check(im, c, 1, validate_name) &
+		  import_check(im, c, 2, validate_line) & import_check(im, c, 3, validate_text);
 	enum developability dev = DEV_UNSET;
 	struct pending *p;
 
@@ -173,13 +173,13 @@ void import_competency_row(struct importer *im, const struct cells *c)
 			c->v[4]);
 		ok = false;
 	}
-	if (!ok || !first_time(im, c, 0, c->v[0]) || (p = add_pending(im, c->line)) == NULL)
+	if (!ok || !import_first_time(im, c, 0, c->v[0]) || (p = import_add_pending(im, c->line)) == NULL)
 		return;
 	p->u.competency = (struct competency){
-		.key = keep(im, c->v[0]),
-		.name = keep(im, c->v[1]),
-		.category = keep(im, optional(c, 2)),
-		.description = keep(im, optional(c, 3)),
+		.key = import_keep(im, c->v[0]),
+		.name = import_keep(im, c->v[1]),
+		.category = import_keep(im, import_optional(c, 2)),
+		.description = import_keep(im, import_optional(c, 3)),
 		.developability = dev,
 		.keep = (c->v[2] ? 0 : KEEP_CATEGORY) | (c->v[3] ? 0 : KEEP_DESCRIPTION) |
 			(c->v[4] ? 0 : KEEP_DEVELOPABILITY),
@@ -189,7 +189,7 @@ void import_competency_row(struct importer *im, const struct cells *c)
 void import_indicator_row(struct importer *im, const struct cells *c)
 {
 	char msg[MSG_MAX], key[KEY_MAX + 2 * TEXT_MAX + 16];
-	bool ok = check(im, c, 0, validate_key) & check(im, c, 2, validate_text);
+	bool ok = import_check(im, c, 0, validate_key) & import_check(im, c, 2, validate_text);
 	int level = 0;
 	struct pending *p;
 
@@ -203,7 +203,7 @@ void import_indicator_row(struct importer *im, const struct cells *c)
 		ok = false;
 	}
 	if (ok)
-		ok = exists(im, c, 0, ENTITY_COMPETENCY, c->v[0], "import it with competencies.csv first");
+		ok = import_exists(im, c, 0, ENTITY_COMPETENCY, c->v[0], "import it with competencies.csv first");
 	if (!ok)
 		return;
 	/* A level has one descriptor; an indicator is listed once. */
@@ -211,17 +211,17 @@ void import_indicator_row(struct importer *im, const struct cells *c)
 		(void)snprintf(key, sizeof key, "%s\n%d", c->v[0], level);
 	else
 		(void)snprintf(key, sizeof key, "%s\n0\n%s", c->v[0], c->v[2]);
-	if (!first_time(im, c, level > 0 ? 1 : 2, key) || (p = add_pending(im, c->line)) == NULL)
+	if (!import_first_time(im, c, level > 0 ? 1 : 2, key) || (p = import_add_pending(im, c->line)) == NULL)
 		return;
-	p->u.indicator.competency = keep(im, c->v[0]);
+	p->u.indicator.competency = import_keep(im, c->v[0]);
 	p->u.indicator.level = level;
-	p->u.indicator.text = keep(im, c->v[2]);
+	p->u.indicator.text = import_keep(im, c->v[2]);
 }
 
 void import_role_row(struct importer *im, const struct cells *c)
 {
 	char msg[MSG_MAX], key[2 * KEY_MAX + 2];
-	bool ok = check(im, c, 0, validate_key) & check(im, c, 1, validate_key);
+	bool ok = import_check(im, c, 0, validate_key) & import_check(im, c, 1, validate_key);
 	int level = 0, weight = WEIGHT_MIN;
 	struct pending *p;
 
@@ -230,24 +230,24 @@ void import_role_row(struct importer *im, const struct cells *c)
 		import_problem(im, c->line, "required_level", "%s", msg);
 		ok = false;
 	}
-	if (optional(c, 3) != NULL &&
+	if (import_optional(c, 3) != NULL &&
 	    parse_int_range(c->v[3], WEIGHT_MIN, WEIGHT_MAX, "weight", &weight, msg, sizeof msg) < 0) {
 		import_problem(im, c->line, "weight", "%s (3 is the most critical)", msg);
 		ok = false;
 	}
 	if (ok)
-		ok = exists(im, c, 1, ENTITY_COMPETENCY, c->v[1], "import it with competencies.csv first");
+		ok = import_exists(im, c, 1, ENTITY_COMPETENCY, c->v[1], "import it with competencies.csv first");
 	if (!ok)
 		return;
 	(void)snprintf(key, sizeof key, "%s\n%s", c->v[0], c->v[1]);
-	if (!first_time(im, c, 1, key) || (p = add_pending(im, c->line)) == NULL)
+	if (!import_first_time(im, c, 1, key) || (p = import_add_pending(im, c->line)) == NULL)
 		return;
 	p->u.requirement = (struct requirement){
-		.role = keep(im, c->v[0]),
-		.competency = keep(im, c->v[1]),
+		.role = import_keep(im, c->v[0]),
+		.competency = import_keep(im, c->v[1]),
 		.required_level = level,
 		.weight = weight,
-		.keep = optional(c, 3) ? 0 : KEEP_WEIGHT,
+		.keep = import_optional(c, 3) ? 0 : KEEP_WEIGHT,
 	};
 }
 
@@ -279,7 +279,8 @@ static void format_grouped(long n, char *out, size_t outsz)
 /* Refuses a row dated after the limit: almost always a typing error (2062
  * for 2026). The limit is today plus the setting future_days, so that an
  * entry from a time zone ahead of ours is not refused. */
-static void future_date(struct importer *im, const struct cells *c, int32_t date)
+void import_future_date(struct importer *im, long line, const char *column, const char *text,
+			int32_t date)
 {
 	char today[DATE_ISO_LEN + 1], ahead[32], how[96] = "";
 
@@ -288,10 +289,10 @@ static void future_date(struct importer *im, const struct cells *c, int32_t date
 	if (im->opt.allow_future_option != NULL)
 		(void)snprintf(how, sizeof how, "; if the date is right, import with %s",
 			       im->opt.allow_future_option);
-	import_problem(im, c->line, "date",
+	import_problem(im, line, column,
 		       "%s is %s day%s after today (%s); evidence may be dated at most %ld day%s"
 		       " ahead (setting future_days)%s",
-		       c->v[4], ahead, date - im->today == 1 ? "" : "s", today,
+		       text, ahead, date - im->today == 1 ? "" : "s", today,
 		       (long)im->future_days, im->future_days == 1 ? "" : "s", how);
 }
 
@@ -304,8 +305,8 @@ static bool allowed(struct importer *im, const struct cells *c, struct evidence 
 
 	e->person = c->v[0];
 	e->competency = c->v[1];
-	e->assessor = optional(c, 5);
-	e->note = optional(c, 6);
+	e->assessor = import_optional(c, 5);
+	e->note = import_optional(c, 6);
 	rc = im->opt.evidence_allowed(im->opt.evidence_ctx, e, &column, msg, sizeof msg, im->err);
 	if (rc < 0)
 		import_fail(im);
@@ -318,8 +319,8 @@ void import_evidence_row(struct importer *im, const struct cells *c)
 {
 	char msg[MSG_MAX];
 	struct evidence e = { 0 };
-	bool ok = check(im, c, 0, validate_key) & check(im, c, 1, validate_key) &
-		  check(im, c, 6, validate_text);
+	bool ok = import_check(im, c, 0, validate_key) & import_check(im, c, 1, validate_key) &
+		  import_check(im, c, 6, validate_text);
 
 	if (parse_level_as(c->v[2], im->forms, &e.level, &e.level_decimals, msg, sizeof msg) < 0) {
 		import_problem(im, c->line, "level", "%s", msg);
@@ -337,16 +338,16 @@ void import_evidence_row(struct importer *im, const struct cells *c)
 		import_problem(im, c->line, "date", "date %s is outside 1900-01-01 .. 2100-12-31", c->v[4]);
 		ok = false;
 	} else if (!im->opt.allow_future && e.date - im->today > im->future_days) {
-		future_date(im, c, e.date);
+		import_future_date(im, c->line, "date", c->v[4], e.date);
 		ok = false;
 	}
-	if (optional(c, 5) != NULL)
-		ok &= check(im, c, 5, validate_key);
+	if (import_optional(c, 5) != NULL)
+		ok &= import_check(im, c, 5, validate_key);
 	if (ok) {
-		ok &= exists(im, c, 0, ENTITY_PERSON, c->v[0], "import them with people.csv first");
-		ok &= exists(im, c, 1, ENTITY_COMPETENCY, c->v[1], "import it with competencies.csv first");
-		if (optional(c, 5) != NULL)
-			ok &= exists(im, c, 5, ENTITY_PERSON, c->v[5], "import them with people.csv first");
+		ok &= import_exists(im, c, 0, ENTITY_PERSON, c->v[0], "import them with people.csv first");
+		ok &= import_exists(im, c, 1, ENTITY_COMPETENCY, c->v[1], "import it with competencies.csv first");
+		if (import_optional(c, 5) != NULL)
+			ok &= import_exists(im, c, 5, ENTITY_PERSON, c->v[5], "import them with people.csv first");
 	}
 	if (ok && im->opt.evidence_allowed != NULL && !allowed(im, c, &e))
 		ok = false;
@@ -355,10 +356,10 @@ void import_evidence_row(struct importer *im, const struct cells *c)
 		return;
 	e.person = arena_strdup(&im->batch_arena, c->v[0]);
 	e.competency = arena_strdup(&im->batch_arena, c->v[1]);
-	e.assessor = arena_strdup(&im->batch_arena, optional(c, 5));
-	e.note = arena_strdup(&im->batch_arena, optional(c, 6));
-	if (e.person == NULL || e.competency == NULL || (optional(c, 5) && e.assessor == NULL) ||
-	    (optional(c, 6) && e.note == NULL)) {
+	e.assessor = arena_strdup(&im->batch_arena, import_optional(c, 5));
+	e.note = arena_strdup(&im->batch_arena, import_optional(c, 6));
+	if (e.person == NULL || e.competency == NULL || (import_optional(c, 5) && e.assessor == NULL) ||
+	    (import_optional(c, 6) && e.note == NULL)) {
 		err_set(im->err, EX_OSERR, "out of memory");
 		import_fail(im);
 		return;
@@ -419,10 +420,10 @@ void import_library_text_row(struct importer *im, const struct cells *c)
 	else
 		(void)snprintf(key, sizeof key, "%s, %s, %s, %s", library_kind_name(t.kind), t.key,
 			       t.lang, library_field_name(t.field));
-	if (!first_time(im, c, 1, key) || (p = add_pending(im, c->line)) == NULL)
+	if (!import_first_time(im, c, 1, key) || (p = import_add_pending(im, c->line)) == NULL)
 		return;
 	p->u.text = t;
-	p->u.text.key = keep(im, t.key);
-	p->u.text.lang = keep(im, t.lang);
-	p->u.text.text = keep(im, t.text);
+	p->u.text.key = import_keep(im, t.key);
+	p->u.text.lang = import_keep(im, t.lang);
+	p->u.text.text = import_keep(im, t.text);
 }

@@ -71,7 +71,7 @@ static int refs_refusal(enum entity kind, const char *key, const struct entity_r
 		" evidence stays)",
 		"give them another role first",
 	};
-	char parts[6][48], list[6 * 48 + 32], users[2][48], ulist[2 * 48 + 8];
+	char parts[7][48], list[7 * 48 + 32], users[2][48], ulist[2 * 48 + 8];
 	char what[sizeof list + sizeof ulist + 32];
 	int n = 0, m = 0;
 
@@ -82,6 +82,10 @@ static int refs_refusal(enum entity kind, const char *key, const struct entity_r
 	add_part(parts, &n, r->assessed, "evidence row as assessor", "evidence rows as assessor");
 	add_part(parts, &n, r->reports, "report", "reports");
 	add_part(parts, &n, r->requirements, "role that requires it", "roles that require it");
+	if (kind == ENTITY_COMPETENCY)
+		add_part(parts, &n, r->quality, "scorecard area", "scorecard areas");
+	else
+		add_part(parts, &n, r->quality, "quality evaluation", "quality evaluations");
 	/* Accounts and tokens name people and teams too: a coach's teams, the
 	 * person a user signs in as. */
 	add_part(users, &m, r->accounts, "user", "users");
@@ -98,6 +102,11 @@ static int refs_refusal(enum entity kind, const char *key, const struct entity_r
 	if (kind == ENTITY_COMPETENCY && r->evidence > 0)
 		return err_set(err, EX_CANTCREAT, "competency '%s' %s; a competency with evidence"
 			       " cannot be deleted", key, what);
+	/* Scorecard areas keep their versions, which evaluations were scored
+	 * on: a competency a scorecard ever used stays too. */
+	if (kind == ENTITY_COMPETENCY && r->quality > 0)
+		return err_set(err, EX_CANTCREAT, "competency '%s' %s; a competency that scorecards"
+			       " use cannot be deleted", key, what);
 	if (kind == ENTITY_TEAM && n == 0)
 		return err_set(err, EX_CANTCREAT, "team '%s' %s; remove the users and tokens that"
 			       " name it first (compgap user remove)", key, what);

@@ -787,4 +787,5 @@ const struct backend backend_pg = {
 	.acct_run = pq_acct_run,
 	.privacy_run = pq_privacy_run,
 	.texts_run = pq_texts_run,
+	.qa_run = pq_qa_run,
 };

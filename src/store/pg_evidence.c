@@ -30,6 +30,8 @@ static int evidence_line(struct store *st, struct buf *b, const struct evidence 
 	char level[DTOA_MAX];
 
 	(void)dtoa_shortest(e->level, level);
+	if (e->id != 0 && buf_printf(b, "%lld\t", (long long)e->id) < 0)
+		return -1;
 	if (buf_printf(b, "%lld\t%lld\t%s\t%d\t%s\t%d\t", (long long)ids[0], (long long)ids[1],
 		       level, e->level_decimals, source_name(e->source), (int)e->date) < 0)
 		return -1;
@@ -104,16 +106,28 @@ int pq_append_evidence(struct store *st, const struct evidence *rows,
 {
 	struct conn *c = pgb_conn_of(st);
 	struct buf *b = &c->copy;
+	/* Rows of one call all have their ids reserved (store_reserve_ids), or
+	 * none has: the COPY names the id column or leaves it to the
+	 * identity. */
+	bool with_ids = n > 0 && rows[0].id != 0;
 
+	if (c->copy_open && c->copy_ids != with_ids && pgb_copy_close(st, err) < 0)
+		return -1;
 	if (!c->copy_open) {
-		if (pgb_copy_begin(st, "COPY evidence(person_id, competency_id, level, level_decimals,"
+		if (pgb_copy_begin(st, with_ids ?
+				   "COPY evidence(id, person_id, competency_id, level, level_decimals,"
+				   " source, date, assessor_id, note, import_id) FROM STDIN" :
+				   "COPY evidence(person_id, competency_id, level, level_decimals,"
 				   " source, date, assessor_id, note, import_id) FROM STDIN",
 				   "store evidence", err) < 0)
 			return -1;
 		c->copy_open = true;
+		c->copy_ids = with_ids;
 	}
 	buf_reset(b);
 	for (size_t i = 0; i < n; i++) {
+		if ((rows[i].id != 0) != with_ids)
+			return err_set(err, EX_SOFTWARE, "evidence rows with and without reserved ids");
 		if (evidence_line(st, b, &rows[i], &ids[3 * i]) < 0)
 			return err_set(err, EX_OSERR, "out of memory");
 		if (b->len >= COPY_FLUSH_BYTES && pgb_copy_send(st, b, err) < 0)

@@ -61,6 +61,7 @@ struct conn {
 	bool prepared[Q_COUNT_OF_STATEMENTS];
 	struct buf copy;                  /* COPY data being put together */
 	bool copy_open;                   /* a COPY of evidence waits for more rows */
+	bool copy_ids;                    /* ... and names the id column */
 	int64_t tx_evidence;              /* evidence rows appended in this transaction */
 	int64_t evidence_before;          /* rows in force when it began; -1: not counted */
 	struct buf bulk_restore;          /* SQL that restores what a bulk load dropped;

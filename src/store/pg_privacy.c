@@ -46,6 +46,14 @@ static const char *const pv_sql[PV_COUNT_OF_STATEMENTS] = {
 		"DELETE FROM api_token_team WHERE token_id IN"
 		" (SELECT id FROM api_token WHERE person_id = $1)",
 	[PV_DELETE_TOKENS] = "DELETE FROM api_token WHERE person_id = $1",
+	/* The evaluations of the person as agent (schema 10) go with
+	 * their evidence; those they made of others lose the evaluator, as
+	 * evidence loses its assessor. */
+	[PV_DELETE_EVALUATION_SCORES] =
+		"DELETE FROM evaluation_score WHERE evaluation_id IN"
+		" (SELECT id FROM evaluation WHERE agent_id = $1)",
+	[PV_DELETE_EVALUATIONS] = "DELETE FROM evaluation WHERE agent_id = $1",
+	[PV_UNLINK_EVALUATOR] = "UPDATE evaluation SET evaluator_id = NULL WHERE evaluator_id = $1",
 	[PV_DELETE_RETRACTIONS] =
 		"DELETE FROM retraction WHERE evidence_id IN"
 		" (SELECT id FROM evidence WHERE person_id = $1)",
@@ -62,6 +70,10 @@ static const char *const pv_sql[PV_COUNT_OF_STATEMENTS] = {
 		" WHERE e.date < $1",
 	[PV_PURGE_RETRACTIONS] =
 		"DELETE FROM retraction WHERE evidence_id IN (SELECT id FROM evidence WHERE date < $1)",
+	/* the area scores keep their evaluation, not the row purged */
+	[PV_PURGE_EVALUATION_LINKS] =
+		"UPDATE evaluation_score SET evidence_id = NULL WHERE evidence_id IN"
+		" (SELECT id FROM evidence WHERE date < $1)",
 	[PV_PURGE_EVIDENCE] = "DELETE FROM evidence WHERE date < $1",
 	[PV_LOCK_SUMS] =
 		"SELECT 1 FROM evidence_sum WHERE person_id = $1 AND competency_id = $2 FOR UPDATE",

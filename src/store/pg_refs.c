@@ -16,6 +16,7 @@ static int refs_row(const PGresult *r, int i, void *arg)
 	out->requirements = pgb_col_int(r, i, 5);
 	out->accounts = pgb_col_int(r, i, 6);
 	out->tokens = pgb_col_int(r, i, 7);
+	out->quality = pgb_col_int(r, i, 8);
 	return 0;
 }
 

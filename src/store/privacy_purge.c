@@ -152,6 +152,7 @@ int store_privacy_purge(struct store *st, int32_t cutoff, int dry, struct privac
 		goto out;
 	}
 	if (pv_run(st, PV_PURGE_RETRACTIONS, p, 1, NULL, NULL, NULL, err) < 0 ||
+	    pv_run(st, PV_PURGE_EVALUATION_LINKS, p, 1, NULL, NULL, NULL, err) < 0 ||
 	    pv_run(st, PV_PURGE_EVIDENCE, p, 1, NULL, NULL, &deleted, err) < 0)
 		goto out;
 	if (deleted != out->rows) {

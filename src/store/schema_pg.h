@@ -8,7 +8,7 @@
 #define COMPGAP_SCHEMA_PG_H
 
 enum {
-	PG_MIGRATION_COUNT = 10
+	PG_MIGRATION_COUNT = 11
 };
 
 extern const char *const pg_migrations[PG_MIGRATION_COUNT];

@@ -255,4 +255,64 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	 * it read (docs/time-travel.md). store.c refills the emptied table
 	 * (rebuild_sums). */
 	"DELETE FROM evidence_sum;",
+
+	/* 11: the quality loop of contact-centre teams (issue 13;
+	 * docs/data-model.md, "Scorecards and evaluations"). A scorecard is
+	 * named and versioned: an import whose areas differ from its latest
+	 * version adds version N + 1, and every evaluation keeps the version
+	 * it was scored on, so that an old evaluation reads as it was scored.
+	 * An evaluation is known by the key its CSV gives it; correcting one
+	 * replaces its scores, and retracting one marks it (retracted_at and
+	 * the reason) without deleting anything. Each area score keeps the
+	 * evidence row it produced (NULL when none: a calibration, or after a
+	 * retention purge removed the row), which explain follows back to the
+	 * evaluation; evidence_id is indexed for that and for the purge,
+	 * which empties it. Its three references are not declared foreign
+	 * keys, as evidence.import_id is not: the checks cost more than the
+	 * rest of the insert in a bulk load (bench/quality_import.sh), and
+	 * store/quality.c writes them right after the rows they name. */
+	"CREATE TABLE scorecard ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE scorecard_version ("
+	"  id INTEGER PRIMARY KEY,"
+	"  scorecard_id INTEGER NOT NULL REFERENCES scorecard(id),"
+	"  version INTEGER NOT NULL CHECK (version >= 1),"
+	"  created_at TEXT NOT NULL,"
+	"  UNIQUE (scorecard_id, version));"
+	"CREATE TABLE scorecard_area ("
+	"  id INTEGER PRIMARY KEY,"
+	"  version_id INTEGER NOT NULL REFERENCES scorecard_version(id),"
+	"  name TEXT NOT NULL,"
+	"  competency_id INTEGER NOT NULL REFERENCES competency(id),"
+	"  weight REAL NOT NULL CHECK (weight > 0),"
+	"  min REAL NOT NULL,"
+	"  max REAL NOT NULL,"
+	"  critical INTEGER NOT NULL CHECK (critical IN (0, 1)),"
+	"  CHECK (min < max),"
+	"  UNIQUE (version_id, name));"
+	"CREATE INDEX scorecard_area_competency ON scorecard_area(competency_id);"
+	"CREATE TABLE evaluation ("
+	"  id INTEGER PRIMARY KEY,"
+	"  key TEXT NOT NULL UNIQUE,"
+	"  contact TEXT NOT NULL,"
+	"  channel TEXT NOT NULL CHECK (channel IN ('phone', 'email', 'chat', 'social', 'desk')),"
+	"  agent_id INTEGER NOT NULL REFERENCES person(id),"
+	"  evaluator_id INTEGER REFERENCES person(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('manager', 'peer', 'self', 'calibration')),"
+	"  date INTEGER NOT NULL,"
+	"  version_id INTEGER NOT NULL REFERENCES scorecard_version(id),"
+	"  import_id INTEGER,"
+	"  retracted_at TEXT,"
+	"  retract_reason TEXT);"
+	"CREATE INDEX evaluation_agent_date ON evaluation(agent_id, date);"
+	"CREATE INDEX evaluation_evaluator ON evaluation(evaluator_id);"
+	"CREATE TABLE evaluation_score ("
+	"  evaluation_id INTEGER NOT NULL,"
+	"  area_id INTEGER NOT NULL,"
+	"  score REAL NOT NULL,"
+	"  comment TEXT,"
+	"  evidence_id INTEGER,"
+	"  PRIMARY KEY (evaluation_id, area_id)) WITHOUT ROWID;"
+	"CREATE INDEX evaluation_score_evidence ON evaluation_score(evidence_id);",
 };

@@ -87,8 +87,8 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		" RETURNING id",
 	[Q_LOG_IMPORT_ROWS] = "UPDATE import_log SET rows = ?2 WHERE id = ?1",
 	[Q_APPEND_EVIDENCE] =
-		"INSERT INTO evidence(person_id, competency_id, level, level_decimals, source,"
-		" date, assessor_id, note, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		"INSERT INTO evidence(id, person_id, competency_id, level, level_decimals, source,"
+		" date, assessor_id, note, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	/* Q_APPEND_EVIDENCE_MANY is built at run time: the same with
 	 * EVIDENCE_ROWS_PER_INSERT rows of values. */
 	[Q_EVIDENCE_STATE] =
@@ -569,6 +569,8 @@ static void sq_close(struct store *st)
 		sqlite3_finalize(c->stmts[i]);
 	for (int i = 0; i < ACCT_STMT_MAX; i++)
 		sqlite3_finalize(c->acct_stmts[i]);
+	for (int i = 0; i < QA_COUNT_OF_STATEMENTS; i++)
+		sqlite3_finalize(c->qa_stmts[i]);
 	sq_bulk_forget(c);
 	sqlite3_close(c->db);
 	free(c);
@@ -729,4 +731,5 @@ const struct backend backend_sqlite = {
 	.acct_run = sq_acct_run,
 	.privacy_run = sq_privacy_run,
 	.texts_run = sq_texts_run,
+	.qa_run = sq_qa_run,
 };

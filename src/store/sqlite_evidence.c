@@ -9,10 +9,17 @@
 #include "core/history.h"
 #include "store/sqlite_int.h"
 
-/* Binds evidence row e (with its ids) to the nine parameters from first. */
+/* Binds evidence row e (with its ids) to the ten parameters from first:
+ * its own id first, NULL (the next free one) unless the caller reserved
+ * it (store_reserve_ids). */
 static void bind_evidence(struct store *st, sqlite3_stmt *s, int first, const struct evidence *e,
 			  const int64_t *ids)
 {
+	if (e->id != 0)
+		sqlite3_bind_int64(s, first, e->id);
+	else
+		sqlite3_bind_null(s, first);
+	first++;
 	sqlite3_bind_int64(s, first, ids[0]);
 	sqlite3_bind_int64(s, first + 1, ids[1]);
 	sqlite3_bind_double(s, first + 2, e->level);
@@ -92,7 +99,7 @@ int sq_append_evidence(struct store *st, const struct evidence *rows,
 		if (s == NULL)
 			return -1;
 		for (size_t r = 0; r < k; r++)
-			bind_evidence(st, s, 1 + 9 * (int)r, &rows[i + r], &ids[3 * (i + r)]);
+			bind_evidence(st, s, 1 + 10 * (int)r, &rows[i + r], &ids[3 * (i + r)]);
 		rc = sqlite3_step(s);
 		sqlite3_reset(s);
 		if (rc != SQLITE_DONE)

@@ -56,6 +56,7 @@ struct conn {
 	int64_t tx_evidence;         /* evidence rows appended in this transaction */
 	char *dropped_index;         /* SQL of the evidence index dropped for a bulk load */
 	sqlite3_stmt *acct_stmts[ACCT_STMT_MAX]; /* sqlite_accounts.c's, prepared on first use */
+	sqlite3_stmt *qa_stmts[QA_COUNT_OF_STATEMENTS]; /* sqlite_quality.c's, likewise */
 };
 
 /* A typed callback and its context, for the row functions of listings. */

@@ -349,7 +349,7 @@ struct copy_report {
 	struct copy_count {
 		const char *label;
 		int64_t rows;
-	} tables[24];
+	} tables[32];
 	int ntables;
 	uint64_t checksum;
 };
@@ -434,6 +434,9 @@ struct entity_refs {
 	int64_t accounts;           /* person: users linked to them; team: users
 				     * (coaches) given it */
 	int64_t tokens;             /* the same of API tokens, revoked ones too */
+	int64_t quality;            /* person: quality evaluations of them or by
+				     * them; competency: scorecard areas on it (of
+				     * any version) */
 };
 
 /* Counts what refers to the row of kind (team, person, competency, role)

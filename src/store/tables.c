@@ -63,6 +63,18 @@ const struct table_def store_tables[] = {
 	/* The STAR notes of evidence rows (schema version 9). */
 	{ "evidence_star", "STAR notes", "evidence_id", NULL, 0, 5,
 	  { I("evidence_id"), T("situation"), T("task"), T("action"), T("result") } },
+	/* Scorecards and evaluations (schema version 10). */
+	{ "scorecard", "scorecards", "id", NULL, 1, 2, { I("id"), T("name") } },
+	{ "scorecard_version", "scorecard versions", "id", NULL, 1, 4,
+	  { I("id"), I("scorecard_id"), I("version"), T("created_at") } },
+	{ "scorecard_area", "scorecard areas", "id", NULL, 1, 8,
+	  { I("id"), I("version_id"), T("name"), I("competency_id"), R("weight"), R("min"), R("max"),
+	    I("critical") } },
+	{ "evaluation", "evaluations", "id", NULL, 1, 12,
+	  { I("id"), T("key"), T("contact"), T("channel"), I("agent_id"), I("evaluator_id"), T("kind"),
+	    I("date"), I("version_id"), I("import_id"), T("retracted_at"), T("retract_reason") } },
+	{ "evaluation_score", "area scores", "evaluation_id, area_id", NULL, 0, 5,
+	  { I("evaluation_id"), I("area_id"), R("score"), T("comment"), I("evidence_id") } },
 };
 
 const int store_table_count = (int)(sizeof store_tables / sizeof store_tables[0]);

@@ -3,8 +3,10 @@
 #include "views/views.h"
 
 #include <stdlib.h>
+#include <sysexits.h>
 
 #include "io/json.h"
+#include "store/quality.h"
 #include "util/array.h"
 
 static int keep_row(void *ctx, const struct evidence *e)
@@ -32,6 +34,38 @@ static int by_date(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+/* Names, for each row that an evaluation produced, that evaluation. */
+static int link_evaluations(struct store *st, struct explain *x, struct err *err)
+{
+	int64_t *ids;
+	const char **keys;
+	size_t n;
+
+	if (store_evaluation_links(st, x->person, x->competency, &x->arena, &ids, &keys, &n, err) < 0)
+		return -1;
+	x->evaluation = arena_alloc(&x->arena, (x->n ? x->n : 1) * sizeof *x->evaluation);
+	if (x->evaluation == NULL)
+		return err_set(err, EX_OSERR, "out of memory");
+	for (size_t i = 0; i < x->n; i++) {
+		size_t lo = 0, hi = n;
+
+		x->evaluation[i] = NULL;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (ids[mid] == x->rows[i].id) {
+				x->evaluation[i] = keys[mid];
+				break;
+			}
+			if (ids[mid] < x->rows[i].id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+	}
+	return 0;
+}
+
 int explain_gather(struct store *st, const char *person, const char *competency, int32_t as_of,
 		   struct explain *x, struct err *err)
 {
@@ -48,6 +82,8 @@ int explain_gather(struct store *st, const char *person, const char *competency,
 	set = store_settings(st);
 	if (x->n > 1)
 		qsort(x->rows, x->n, sizeof *x->rows, by_date);
+	if (link_evaluations(st, x, err) < 0)
+		return -1;
 	estimate_from_rows(x->rows, x->n, set, as_of, &x->est);
 	for (size_t i = 0; i < x->n; i++) {
 		struct row_weight rw;
@@ -80,6 +116,7 @@ void explain_json(struct jw *w, const struct explain *x, const struct settings *
 		jw_field_real(w, "level", r->level);
 		jw_field_string(w, "assessor", r->assessor);
 		jw_field_string(w, "note", r->note);
+		jw_field_string(w, "evaluation", x->evaluation != NULL ? x->evaluation[i] : NULL);
 		jw_field_bool(w, "counted", rw.counted);
 		jw_field_int(w, "age", rw.age);
 		jw_field_real(w, "source_weight", rw.source_weight);

@@ -16,8 +16,10 @@
 #include <stdio.h>
 
 #include "core/analysis.h"
+#include "core/quality.h"
 #include "core/estimate.h"
 #include "core/recommend.h"
+#include "store/quality.h"
 #include "store/store.h"
 #include "util/arena.h"
 #include "util/jsonw.h"
@@ -70,6 +72,8 @@ struct explain {
 	const char *person, *competency;   /* the caller's strings, not copied */
 	int32_t as_of;
 	struct evidence *rows;             /* n, oldest first; strings in arena */
+	const char **evaluation;           /* per row: the key of the evaluation it
+					      came from, NULL when none; in arena */
 	size_t n, cap;
 	struct estimate est;               /* the level the rows give */
 	double sum_weight, sum_weighted_level;
@@ -109,6 +113,65 @@ void explain_free(struct explain *x);
 /* explain_gather and explain_json in one call. */
 int view_explain(struct store *st, const char *person, const char *competency, int32_t as_of,
 		 const struct view_reader *rd, struct jw *w, struct err *err);
+
+/* One stored evaluation with what the method makes of it (`compgap show
+ * evaluation`): each area's percentage and the evaluation's result. */
+struct evaluation_view {
+	struct qa_stored_eval e;           /* strings in arena */
+	double *percentage;                /* per score of e, not rounded */
+	struct qa_result result;           /* score, auto_failed, praise */
+	struct arena arena;
+};
+
+/* Reads evaluation key (retracted or not) into v; EX_DATAERR when there
+ * is none. Free v with evaluation_free either way. */
+int evaluation_gather(struct store *st, const char *key, struct evaluation_view *v,
+		      struct err *err);
+
+/* The document of `compgap show evaluation KEY --json` (docs/api.md). */
+void evaluation_json(struct jw *w, const struct evaluation_view *v);
+
+void evaluation_free(struct evaluation_view *v);
+
+/* A team's month of quality evaluations (docs/methodology.md, "Quality
+ * evaluations"): the active members of the team and its sub-teams, the
+ * evaluations in force dated in the month, qa_month's figures. */
+struct quality_month {
+	const char *team;                  /* the caller's string */
+	char month[8];                     /* YYYY-MM */
+	int32_t first, last;               /* its first and last day */
+	int target;                        /* setting qa_target_per_month */
+	const char **agents;               /* nagents, by key */
+	size_t nagents;
+	bool *hidden;                      /* per agent: the reader may not see them */
+	struct qa_agent_month *agent_month;/* per agent */
+	const char **areas;                /* nareas, by name: those scored in the month */
+	size_t nareas;
+	struct qa_area_month *area_month;  /* per area */
+	double *agent_area;                /* [agent * nareas + area]: the agent's mean */
+	struct arena arena;
+};
+
+/* Parses YYYY-MM into its first and last day: 0, or -1 when it is not
+ * one. */
+int quality_month_parse(const char *text, int32_t *first, int32_t *last);
+
+/* Gathers team's month (YYYY-MM) into m for reader rd (NULL: sees all):
+ * EX_USAGE for a month that is not one, store_require_key's error for an
+ * unknown team. Free m with quality_free either way. */
+int quality_gather(struct store *st, const char *team, const char *month,
+		   const struct view_reader *rd, struct quality_month *m, struct err *err);
+
+/* The document of `compgap quality --json`: {"team", "month", "target",
+ * "agents": [...], "areas": [...], "group_coaching": [...]}, the agents rd
+ * may not see left out (the figures are still of all). */
+void quality_json(struct jw *w, const struct quality_month *m);
+
+void quality_free(struct quality_month *m);
+
+/* quality_gather and quality_json in one call. */
+int view_team_quality(struct store *st, const char *team, const char *month,
+		      const struct view_reader *rd, struct jw *w, struct err *err);
 
 /* The HTML report of `compgap report`: gathered first (so that a bad team
  * fails before any file is made), then written. */

@@ -43,6 +43,8 @@ static const struct {
 	{ IMPORT_ROLES, N_("Role profiles") },
 	{ IMPORT_EVIDENCE, N_("Evidence") },
 	{ IMPORT_LIBRARY_TEXTS, N_("Library translations") },
+	{ IMPORT_SCORECARDS, N_("Quality scorecards") },
+	{ IMPORT_EVALUATIONS, N_("Quality evaluations of customer contacts") },
 };
 
 /* n in the reader's conventions (7,000; 7.000; 7 000), into out. */

@@ -7,7 +7,7 @@ case $COMPGAP in /*) ;; *) COMPGAP=$(pwd)/$COMPGAP ;; esac
 HERE=$(cd "$(dirname "$0")" && pwd)
 DATA=$HERE/data
 # The schema version this compgap migrates to (src/store/backend.h).
-SCHEMA=10
+SCHEMA=11
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/compgap-test.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
@@ -136,7 +136,7 @@ same_rows() {
 # snapshot DB DIR: exports every kind of DB into DIR.
 snapshot() {
 	mkdir -p "$2"
-	for kind in teams people competencies indicators roles evidence; do
+	for kind in teams people competencies indicators roles evidence scorecards evaluations; do
 		"$COMPGAP" export "$kind" --db "$1" > "$2/$kind.csv" || echo "export $kind failed" >&2
 	done
 }
