@@ -70,4 +70,13 @@ typedef int params_run_fn(struct store *st, const char *sql, const char *doing,
 
 params_run_fn sq_run_params, pq_run_params;
 
+/* sq_run_params' binding and stepping of a statement prepared by the
+ * caller (kept prepared, as sqlite_quality.c's), which the caller resets
+ * or finalizes. */
+struct sqlite3_stmt;
+int sq_step_params(struct store *st, struct sqlite3_stmt *s, const char *doing,
+		   const struct pv_param *p, int np,
+		   int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
+		   int64_t *changes, struct err *err);
+
 #endif

@@ -27,19 +27,14 @@ static void bind(sqlite3_stmt *s, int i, const struct pv_param *p)
 	}
 }
 
-int sq_run_params(struct store *st, const char *sql, const char *doing,
-		  const struct pv_param *p, int np,
-		  int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
-		  int64_t *changes, struct err *err)
+int sq_step_params(struct store *st, sqlite3_stmt *s, const char *doing,
+		   const struct pv_param *p, int np,
+		   int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
+		   int64_t *changes, struct err *err)
 {
-	struct conn *c = sq_conn_of(st);
 	const char *cols[16];
-	sqlite3_stmt *s;
 	int rc, stop = 0;
 
-	rc = sqlite3_prepare_v2(c->db, sql, -1, &s, NULL);
-	if (rc != SQLITE_OK)
-		return sq_db_error(st, rc, doing, err);
 	for (int i = 0; i < np; i++)
 		bind(s, i + 1, &p[i]);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -52,12 +47,24 @@ int sq_run_params(struct store *st, const char *sql, const char *doing,
 		if (row != NULL && (stop = row(ctx, cols, n)) != 0)
 			break;
 	}
-	if (stop == 0 && rc != SQLITE_DONE) {
-		sqlite3_finalize(s);
+	if (stop == 0 && rc != SQLITE_DONE)
 		return sq_db_error(st, rc, doing, err);
-	}
 	if (changes != NULL)
-		*changes = sqlite3_changes(c->db);
-	sqlite3_finalize(s);
+		*changes = sqlite3_changes(sq_conn_of(st)->db);
 	return stop;
+}
+
+int sq_run_params(struct store *st, const char *sql, const char *doing,
+		  const struct pv_param *p, int np,
+		  int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
+		  int64_t *changes, struct err *err)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(sq_conn_of(st)->db, sql, -1, &s, NULL);
+
+	if (rc != SQLITE_OK)
+		return sq_db_error(st, rc, doing, err);
+	rc = sq_step_params(st, s, doing, p, np, row, ctx, changes, err);
+	sqlite3_finalize(s);
+	return rc;
 }
