@@ -7,10 +7,11 @@
 # evidence history) for a short time each. The
 # last line is the total, "N passed, N failed".
 # The machine is kept busy: the sanitized build (and then the fuzzers')
-# is made while the normal suites run, and the test files of all five
+# is made while the normal suites run, and the test files of all four
 # suites run in one pool, TEST_JOBS at a time (tests/run-suite.sh; twice
 # the cores by default), the longest first; each suite's report is
-# printed in the same order as ever. The fuzzers then run two at a time.
+# printed in the same order as ever. Then the browser tests run alone,
+# and the fuzzers one per core.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 passed=0
@@ -75,7 +76,7 @@ prepare() {
 		tests/run-suite.sh --prepare "$@"
 	)
 }
-suites="build build/e2e"
+suites="build"
 prepare - build build build/build.status
 tests/run-suite.sh --prepare-one build build/e2e e2e tests/e2e/run.sh build/build.status
 if [ -n "$pg_env" ]; then
@@ -88,8 +89,13 @@ if [ -n "$san_pg_env" ]; then
 	prepare "$san_pg_env" build/san build/san/postgresql build/san-build.status
 	suites="$suites build/san/postgresql"
 fi
+# The browser tests after the pool, alone: Chromium's timeouts (5 s for a
+# screenshot) do not stand a machine loaded with the other tests.
 # shellcheck disable=SC2086
-tests/run-suite.sh --pool $suites &
+(
+	tests/run-suite.sh --pool $suites
+	tests/run-suite.sh --pool build/e2e
+) &
 pool=$!
 
 # report NAME OUT: the suite's report, as its tests end.
