@@ -22,7 +22,7 @@ PO_SRC   = src/i18n/po.c src/i18n/po_plural.c src/util/arena.c src/util/array.c 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo test check unit cli sanitize fuzz bench deps deps-test clean install uninstall e2e
+.PHONY: all demo test check check-build unit cli sanitize sanitize-build fuzz fuzz-build bench deps deps-test clean install uninstall e2e
 
 all: deps $(BUILD)/compgap compgap
 
@@ -84,8 +84,9 @@ demo: all
 	@echo "employee, password lindeborg-demo. Ctrl-C stops the server."
 	./compgap serve --listen 127.0.0.1:$(DEMO_PORT) --db demo.db
 
-# Every test: unit and command-line tests, then all of them again under
-# AddressSanitizer and UndefinedBehaviorSanitizer, then the CSV fuzzer.
+# Every test: unit and command-line tests on SQLite and PostgreSQL, the
+# browser tests, all of them again under AddressSanitizer and
+# UndefinedBehaviorSanitizer, then the fuzzers (tests/run.sh).
 test: deps-test
 	@tests/run.sh
 
@@ -94,8 +95,11 @@ $(BUILD)/tests/fake_serve: tests/api/fake_serve.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
 
-# What tests/run.sh builds and runs for one build directory.
-check: $(BUILD)/compgap $(UNIT_BIN) $(BUILD)/tests/fake_serve
+# What the suite of one build directory needs, and the suite
+# (tests/run-suite.sh; TEST_JOBS=N test files at a time).
+check-build: $(BUILD)/compgap $(UNIT_BIN) $(BUILD)/tests/fake_serve
+
+check: check-build
 	@tests/run-suite.sh $(BUILD)
 
 # The browser tests alone (tests/e2e/run.sh; `make test` runs them too).
@@ -104,6 +108,9 @@ e2e: $(BUILD)/compgap
 
 sanitize:
 	$(MAKE) BUILD=build/san CFLAGS="-O1 -g $(SANFLAGS)" check
+
+sanitize-build:
+	$(MAKE) BUILD=build/san CFLAGS="-O1 -g $(SANFLAGS)" check-build
 
 $(BUILD)/fuzz_csv: tests/fuzz/fuzz_csv.c src/io/csv.c src/util/array.c src/util/buf.c src/util/utf8.c
 	@mkdir -p $(dir $@)
@@ -138,24 +145,27 @@ $(BUILD)/fuzz_form: tests/fuzz/fuzz_form.c src/http/form.c src/util/arena.c src/
 	@mkdir -p $(dir $@)
 	clang -std=c11 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined -o $@ $^
 
-fuzz: deps-test $(BUILD)/fuzz_csv $(BUILD)/fuzz_history $(BUILD)/fuzz_json_patch $(BUILD)/fuzz_router \
-		$(BUILD)/fuzz_po $(BUILD)/fuzz_form $(BUILD)/fuzz_multipart
-	@mkdir -p $(BUILD)/fuzz-corpus $(BUILD)/fuzz-history-corpus $(BUILD)/fuzz-json-corpus \
-		$(BUILD)/fuzz-router-corpus $(BUILD)/fuzz-po-corpus $(BUILD)/fuzz-form-corpus \
-		$(BUILD)/fuzz-multipart-corpus
-	$(BUILD)/fuzz_csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
-		$(BUILD)/fuzz-corpus tests/fuzz/corpus
-	$(BUILD)/fuzz_history -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
-		$(BUILD)/fuzz-history-corpus
-	$(BUILD)/fuzz_json_patch -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
-		$(BUILD)/fuzz-json-corpus tests/fuzz/corpus-json
-	$(BUILD)/fuzz_router -max_total_time=$(FUZZ_SECONDS) -max_len=1024 \
-		$(BUILD)/fuzz-router-corpus tests/fuzz/router-corpus
-	$(BUILD)/fuzz_po -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
-		$(BUILD)/fuzz-po-corpus tests/fuzz/po-corpus
-	$(BUILD)/fuzz_form -max_total_time=$(FUZZ_SECONDS) -max_len=1024 $(BUILD)/fuzz-form-corpus
-	$(BUILD)/fuzz_multipart -max_total_time=$(FUZZ_SECONDS) -max_len=2048 \
-		$(BUILD)/fuzz-multipart-corpus
+# Each fuzzer for FUZZ_SECONDS, its corpus in the build directory (kept
+# from run to run) and the seeds of tests/fuzz/; `make -j2 fuzz` runs two
+# at a time (tests/run.sh does, with -Otarget to keep each one's output
+# together).
+FUZZERS = csv history json_patch router po form multipart
+fuzz-args-csv        = -max_len=4096 $(BUILD)/fuzz-corpus tests/fuzz/corpus
+fuzz-args-history    = -max_len=4096 $(BUILD)/fuzz-history-corpus
+fuzz-args-json_patch = -max_len=4096 $(BUILD)/fuzz-json-corpus tests/fuzz/corpus-json
+fuzz-args-router     = -max_len=1024 $(BUILD)/fuzz-router-corpus tests/fuzz/router-corpus
+fuzz-args-po         = -max_len=4096 $(BUILD)/fuzz-po-corpus tests/fuzz/po-corpus
+fuzz-args-form       = -max_len=1024 $(BUILD)/fuzz-form-corpus
+fuzz-args-multipart  = -max_len=2048 $(BUILD)/fuzz-multipart-corpus
+
+fuzz-build: deps-test $(FUZZERS:%=$(BUILD)/fuzz_%)
+
+fuzz: $(FUZZERS:%=fuzz-run-%)
+
+.PHONY: $(FUZZERS:%=fuzz-run-%)
+$(FUZZERS:%=fuzz-run-%): fuzz-run-%: fuzz-build
+	@mkdir -p $(word 2,$(fuzz-args-$*))
+	$(BUILD)/fuzz_$* -max_total_time=$(FUZZ_SECONDS) $(fuzz-args-$*)
 
 bench: all
 	bench/import_evidence.sh

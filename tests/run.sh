@@ -6,12 +6,22 @@
 # headless Chromium, on SQLite), and the fuzzers (the CSV reader, the router, the packed
 # evidence history) for a short time each. The
 # last line is the total, "N passed, N failed".
+# The machine is kept busy: the sanitized build (and then the fuzzers')
+# is made while the normal suites run, and the test files of all four
+# suites run in one pool, TEST_JOBS at a time (tests/run-suite.sh; twice
+# the cores by default), the longest first; each suite's report is
+# printed in the same order as ever. Then the browser tests run alone,
+# and the fuzzers one per core.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 passed=0
 failed=0
+cores=$(getconf _NPROCESSORS_ONLN 2> /dev/null || echo 2)
 pgdir=$(mktemp -d "${TMPDIR:-/tmp}/compgap-pg.XXXXXX")
-trap 'tools/pg-server.sh stop "$pgdir"; rm -rf "$pgdir"' EXIT INT TERM
+sanpgdir=$(mktemp -d "${TMPDIR:-/tmp}/compgap-pg.XXXXXX")
+trap 'tools/pg-server.sh stop "$pgdir"; tools/pg-server.sh stop "$sanpgdir"; rm -rf "$pgdir" "$sanpgdir"' EXIT
+trap 'exit 130' INT TERM
+mkdir -p build/san
 
 tally() {
 	if [ -f "$1/counts" ]; then
@@ -25,56 +35,98 @@ tally() {
 	fi
 }
 
-echo "== start a throw-away PostgreSQL server"
-if tools/pg-server.sh start "$pgdir" fast > "$pgdir/env"; then
-	. "$pgdir/env"
-	pg_env=$COMPGAP_TEST_PG
-	unset COMPGAP_TEST_PG
+# The sanitized build in the background from the start (its own build
+# directory); the suites under it wait for build/san-build.status.
+rm -f build/san-build.status build/build.status
+(
+	make -s -j"$cores" sanitize-build > build/san-build.log 2>&1
+	echo $? > build/san-build.status
+) &
+
+# Two throw-away PostgreSQL servers, one for each build's suite, so
+# that the two run at once without meeting.
+echo "== start two throw-away PostgreSQL servers"
+pg_env=""
+san_pg_env=""
+if tools/pg-server.sh start "$pgdir" fast > "$pgdir/env" &&
+	tools/pg-server.sh start "$sanpgdir" fast > "$sanpgdir/env"; then
+	pg_env=$pgdir/env
+	san_pg_env=$sanpgdir/env
 else
 	echo "the PostgreSQL server did not start; the PostgreSQL runs count as failed"
-	pg_env=""
 fi
 
-# suite NAME BUILD-TARGET BUILD-DIR [PG]: one run of the suite.
-suite() {
+# The normal build, then the fuzzers' (which link its objects).
+make -s -j"$cores" check-build > build/build.log 2>&1
+echo $? > build/build.status
+(
+	while [ ! -s build/san-build.status ]; do sleep 1; done
+	make -s -j"$cores" fuzz-build > build/fuzz-build.log 2>&1
+) &
+fuzz_build=$!
+
+# prepare ENV BUILD OUT [READY]: a suite of BUILD, reported in OUT, on the
+# PostgreSQL server of the settings file ENV (- for SQLite).
+prepare() {
+	(
+		unset COMPGAP_TEST_PG COMPGAP_TEST_PG_TCP COMPGAP_TEST_PGDATA COMPGAP_TEST_PGDIR
+		# shellcheck disable=SC1090
+		[ "$1" = - ] || . "$1"
+		shift
+		tests/run-suite.sh --prepare "$@"
+	)
+}
+suites="build"
+prepare - build build build/build.status
+tests/run-suite.sh --prepare-one build build/e2e e2e tests/e2e/run.sh build/build.status
+if [ -n "$pg_env" ]; then
+	prepare "$pg_env" build build/postgresql build/build.status
+	suites="$suites build/postgresql"
+fi
+prepare - build/san build/san build/san-build.status
+suites="$suites build/san"
+if [ -n "$san_pg_env" ]; then
+	prepare "$san_pg_env" build/san build/san/postgresql build/san-build.status
+	suites="$suites build/san/postgresql"
+fi
+# The browser tests after the pool, alone: Chromium's timeouts (5 s for a
+# screenshot) do not stand a machine loaded with the other tests.
+# shellcheck disable=SC2086
+(
+	tests/run-suite.sh --pool $suites
+	tests/run-suite.sh --pool build/e2e
+) &
+pool=$!
+
+# report NAME OUT: the suite's report, as its tests end.
+report() {
 	echo "== $1"
-	rm -f "$3/counts"
-	if [ -n "${4:-}" ]; then
-		if [ -z "$pg_env" ]; then
-			failed=$((failed + 1))
-			return
-		fi
-		COMPGAP_TEST_PG=$pg_env make -s "$2" BUILD="$3" || true
-	else
-		make -s "$2" BUILD="$3" || true
-	fi
-	tally "$3" "$1"
+	tests/run-suite.sh --report "$2"
+	tally "$2" "$1"
 }
 
-suite "the suite on SQLite" check build
-
-# The browser tests (tests/e2e/), once: SQLite, no sanitizers (the pages
-# call the same code as the shell tests, which run under them).
+report "the suite on SQLite" build
 echo "== the browser tests in headless Chromium on SQLite"
-out=$(COMPGAP=build/compgap tests/e2e/run.sh 2>&1)
-printf '%s\n' "$out" > build/e2e-log
-p=$(printf '%s\n' "$out" | grep -c '^ok ')
-f=$(printf '%s\n' "$out" | grep -c '^not ok ')
-printf '%s\n' "$out" | grep -A8 '^not ok ' | head -n 60
-if ! printf '%s\n' "$out" | grep -q '^# done'; then
-	f=$((f + 1))
-	echo "the browser tests stopped early:"
-	printf '%s\n' "$out" | tail -n 10
+tests/run-suite.sh --report build/e2e
+tally build/e2e "the browser tests"
+if [ -n "$pg_env" ]; then
+	report "the suite on PostgreSQL" build/postgresql
+else
+	echo "== the suite on PostgreSQL"
+	failed=$((failed + 1))
 fi
-echo "e2e: $p passed, $f failed (screenshots in build/e2e-screens/)"
-passed=$((passed + p))
-failed=$((failed + f))
-suite "the suite on PostgreSQL" check build pg
-suite "the suite under ASan and UBSan on SQLite" sanitize build/san
-suite "the suite under ASan and UBSan on PostgreSQL" sanitize build/san pg
+report "the suite under ASan and UBSan on SQLite" build/san
+if [ -n "$san_pg_env" ]; then
+	report "the suite under ASan and UBSan on PostgreSQL" build/san/postgresql
+else
+	echo "== the suite under ASan and UBSan on PostgreSQL"
+	failed=$((failed + 1))
+fi
+wait "$pool"
 
 echo "== fuzzing the CSV reader, the packed history, the JSON bodies, the router and the PO reader for ${FUZZ_SECONDS:-30} s each"
-if make -s fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-30}" > build/fuzz.log 2>&1; then
+wait "$fuzz_build"
+if make -s -j"$cores" -Otarget fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-30}" > build/fuzz.log 2>&1; then
 	tail -n 2 build/fuzz.log
 	echo "fuzz: 1 passed, 0 failed"
 	passed=$((passed + 1))

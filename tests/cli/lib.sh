@@ -14,6 +14,14 @@ cd "$WORK" || exit 1
 export COMPGAP_DB="$WORK/default.db"
 unset COMPGAP_TODAY
 
+# The tests' Python is Debian's /usr/bin/python3 (tools/deps.sh installs
+# it, with python3-openpyxl) when there is one, not whatever comes first
+# in PATH: a version manager's shim there (pyenv's) costs some 150 ms of
+# CPU a start, and the tests start Python thousands of times.
+if [ -x /usr/bin/python3 ]; then
+	python3() { /usr/bin/python3 "$@"; }
+fi
+
 # The engine under test: SQLite, or PostgreSQL when $COMPGAP_TEST_PG holds
 # a connection string without dbname (tools/pg-server.sh prints one). Then
 # pg-wrap.sh turns every database path into a database of that server,

@@ -126,3 +126,86 @@ as() {
 		"http://127.0.0.1:$PORT$path")
 }
 
+
+# ------------------------------------------------------------ the pages
+# Helpers of the tests of the browser's pages (tests/cli/test_web_*.sh),
+# which sign in with the form and keep each user's cookies in
+# $WORK/USER.jar. A test file may still define its own of the same name
+# (the last definition counts).
+
+# form_login USER PASSWORD [NEXT] [CURL ARGS...]: POST /login with USER's
+# cookie jar $WORK/USER.jar (made anew); status in CODE.
+form_login() {
+	u=$1
+	pw=$2
+	nx=${3:-/}
+	shift 3 2> /dev/null || shift $#
+	rm -f "$WORK/$u.jar"
+	CODE=$(curl -s -o "$WORK/b" -D "$WORK/h" -w '%{http_code}' -c "$WORK/$u.jar" \
+		--data-urlencode "user=$u" --data-urlencode "password=$pw" \
+		--data-urlencode "next=$nx" "$@" "http://127.0.0.1:$PORT/login")
+}
+
+# page_login USER: signs USER in with the form and $PASSWORD (nothing kept
+# but the cookie jar).
+page_login() {
+	rm -f "$WORK/$1.jar"
+	curl -s -o /dev/null -c "$WORK/$1.jar" --data-urlencode "user=$1" \
+		--data-urlencode "password=$PASSWORD" --data-urlencode "next=/" \
+		"http://127.0.0.1:$PORT/login"
+}
+
+# page USER PATH [CURL ARGS...]: a request with USER's cookies, keeping
+# what the server sets; status in CODE, headers in $WORK/h, body in $WORK/b.
+page() {
+	u=$1
+	p=$2
+	shift 2
+	CODE=$(curl -s -o "$WORK/b" -D "$WORK/h" -w '%{http_code}' -b "$WORK/$u.jar" \
+		-c "$WORK/$u.jar" "$@" "http://127.0.0.1:$PORT$p")
+}
+
+# csrf_of: the csrf_token of the last page's forms.
+csrf_of() {
+	sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' "$WORK/b" | head -n 1
+}
+
+# location: the Location header of the last response.
+location() {
+	tr -d '\r' < "$WORK/h" | sed -n 's/^Location: //p'
+}
+
+# expect_location NAME PATH: the last response sends to PATH.
+expect_location() {
+	if [ "$(location)" = "$2" ]; then ok "$1"; else
+		not_ok "$1" "Location: $(location), expected $2"
+	fi
+}
+
+# body_has NAME TEXT / body_lacks NAME TEXT: the last body holds TEXT (a
+# fixed string), or does not; a failure shows the page from its <main>.
+body_has() {
+	if grep -qF -- "$2" "$WORK/b"; then ok "$1"; else
+		if grep -q '<main' "$WORK/b"; then
+			not_ok "$1" "no '$2' in" "$(sed -n '/<main/,$p' "$WORK/b" | head -c 1500)"
+		else
+			not_ok "$1" "no '$2' in" "$(head -c 1500 "$WORK/b")"
+		fi
+	fi
+}
+body_lacks() {
+	if grep -qF -- "$2" "$WORK/b"; then not_ok "$1" "'$2' is there"; else ok "$1"; fi
+}
+
+# clean_page NAME: the last page has no inline script or style and no
+# event handler, and the CSP header.
+clean_page() {
+	if grep -qiE '<script|<style|[[:space:]]style=|[[:space:]]on[a-z]+=' "$WORK/b"; then
+		not_ok "$1: no inline script or style" \
+			"$(grep -oiE '<script[^>]*>|<style|style=|on[a-z]+=' "$WORK/b" | head -3)"
+	else
+		ok "$1: no inline script or style"
+	fi
+	expect_header "$1: the CSP header" \
+		"Content-Security-Policy: default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+}

@@ -7,7 +7,10 @@
 # going away in the middle of an import.
 # Runs when $COMPGAP_TEST_PG is set (tools/pg-server.sh), on the real binary
 # with explicit connection strings; every database is named with the
-# prefix lib.sh drops at exit.
+# prefix lib.sh drops at exit. The last part stops the server, so
+# tests/run-suite.sh, which runs other test files at the same time, gives
+# this file a server of its own:
+# run-suite: own PostgreSQL server
 . "$(dirname "$0")/lib.sh"
 
 if [ "$ENGINE" != postgresql ]; then

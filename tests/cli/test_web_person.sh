@@ -18,28 +18,6 @@ start_or_finish person
 
 for u in admin1 hr1 mgr1 coach1 emp1; do login "$u"; done
 
-body_has() {
-	if grep -qF -- "$2" "$WORK/b"; then ok "$1"; else
-		not_ok "$1" "no '$2' in" "$(head -c 400 "$WORK/b")"
-	fi
-}
-body_lacks() {
-	if grep -qF -- "$2" "$WORK/b"; then not_ok "$1" "'$2' is there"; else ok "$1"; fi
-}
-clean_page() {
-	if grep -qiE '<script|<style|[[:space:]]style=|[[:space:]]on[a-z]+=' "$WORK/b"; then
-		not_ok "$1: no inline script or style" "$(grep -oiE '<script[^>]*>|<style|style=|on[a-z]+=' "$WORK/b" | head -3)"
-	else
-		ok "$1: no inline script or style"
-	fi
-}
-# csrf_of USER: the csrf_token of the forms on the last page.
-csrf_of() {
-	sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' "$WORK/b" | head -n 1
-}
-location() {
-	tr -d '\r' < "$WORK/h" | sed -n 's/^Location: //p'
-}
 # evidence_count USER KEY: rows of KEY in the API's evidence list.
 evidence_count() {
 	as "$1" "/api/v1/people/$2/evidence?limit=1000"

@@ -15,15 +15,6 @@ DB=$WORK/org.db
 make_role_users
 start_or_finish team
 
-body_has() {
-	if grep -qF -- "$2" "$WORK/b"; then ok "$1"; else
-		not_ok "$1" "no '$2' in" "$(head -c 600 "$WORK/b")"
-	fi
-}
-body_lacks() {
-	if grep -qF -- "$2" "$WORK/b"; then not_ok "$1" "'$2' is there"; else ok "$1"; fi
-}
-
 # check NAME ARGS...: heatmap_check.py ARGS passes.
 check() {
 	name=$1
