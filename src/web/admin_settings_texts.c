@@ -11,7 +11,7 @@
 #define NC_(context, text) context, text
 
 enum {
-	G_AGE, G_WEIGHTS, G_FLAGS, G_RECOMMEND, G_SESSIONS, G_PRIVACY
+	G_AGE, G_WEIGHTS, G_FLAGS, G_RECOMMEND, G_QUALITY, G_SESSIONS, G_PRIVACY
 };
 
 /* TRANSLATORS: the note under the groups whose change recomputes every
@@ -33,6 +33,8 @@ const struct admin_setting_group admin_setting_groups[] = {
 	[G_RECOMMEND] = { NC_("group of settings", "Recommendations"),
 			  N_("The rules that turn gaps into recommendations: group or individual "
 			     "coaching, the approach, mentors and reassignment."), NULL },
+	[G_QUALITY] = { NC_("group of settings", "Quality evaluations"),
+			N_("The monthly rhythm of evaluating customer contacts."), NULL },
 	[G_SESSIONS] = { NC_("group of settings", "Sign-in and sessions"),
 			 N_("They apply to every server on this database from its next request."),
 			 NULL },
@@ -93,7 +95,13 @@ const struct admin_setting_text admin_setting_texts[] = {
 	  NC_("unit of a setting", "levels") },
 	{ "mentor_min_confidence", G_RECOMMEND, NULL, N_("Mentor's confidence"),
 	  N_("A mentor's level has at least this confidence. More evidence, and more recent "
-	     "evidence, gives more confidence."), NC_("unit of a setting", "confidence (0 to 1)") },
+	     "evidence, gives more confidence. Saving a new value recomputes the stored figures "
+	     "by which mentors are found; on a large organisation this may take a moment."),
+	  NC_("unit of a setting", "confidence (0 to 1)") },
+	{ "qa_target_per_month", G_QUALITY, NULL, N_("Evaluations per agent a month"),
+	  N_("How many evaluated customer contacts each agent should have a month, by a coach or "
+	     "a colleague. The team's quality view lists the agents below it."),
+	  NC_("unit of a setting", "evaluations") },
 	{ "mentor_max_mentees", G_RECOMMEND, NULL, N_("Mentees per mentor"),
 	  N_("How many colleagues one mentor takes on for one competency in a team."),
 	  NC_("unit of a setting", "people") },

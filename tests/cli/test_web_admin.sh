@@ -15,47 +15,6 @@ DB=$WORK/org.db
 make_role_users
 start_or_finish admin
 
-page_login() {
-	rm -f "$WORK/$1.jar"
-	curl -s -o /dev/null -c "$WORK/$1.jar" --data-urlencode "user=$1" \
-		--data-urlencode "password=$PASSWORD" --data-urlencode "next=/" \
-		"http://127.0.0.1:$PORT/login"
-}
-page() {
-	u=$1
-	p=$2
-	shift 2
-	CODE=$(curl -s -o "$WORK/b" -D "$WORK/h" -w '%{http_code}' -b "$WORK/$u.jar" \
-		-c "$WORK/$u.jar" "$@" "http://127.0.0.1:$PORT$p")
-}
-csrf_of() {
-	sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' "$WORK/b" | head -n 1
-}
-location() {
-	tr -d '\r' < "$WORK/h" | sed -n 's/^Location: //p'
-}
-expect_location() {
-	if [ "$(location)" = "$2" ]; then ok "$1"; else
-		not_ok "$1" "Location: $(location), expected $2"
-	fi
-}
-body_has() {
-	if grep -qF -- "$2" "$WORK/b"; then ok "$1"; else
-		not_ok "$1" "no '$2' in" "$(sed -n '/<main/,$p' "$WORK/b" | head -c 1500)"
-	fi
-}
-body_lacks() {
-	if grep -qF -- "$2" "$WORK/b"; then not_ok "$1" "'$2' is there"; else ok "$1"; fi
-}
-clean_page() {
-	if grep -qiE '<script|<style|[[:space:]]style=|[[:space:]]on[a-z]+=' "$WORK/b"; then
-		not_ok "$1: no inline script or style"
-	else
-		ok "$1: no inline script or style"
-	fi
-	expect_header "$1: the CSP header" \
-		"Content-Security-Policy: default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
-}
 # setting KEY: its value in `compgap config --json`, then whether it is set.
 setting() {
 	"$COMPGAP" config --json --db "$DB" | python3 -c '

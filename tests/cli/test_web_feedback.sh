@@ -18,17 +18,6 @@ make_role_users
 start_or_finish feedback
 for u in admin1 mgr1 coach1 emp1; do login $u; done
 
-body_has() {
-	if grep -qF -- "$2" "$WORK/b"; then ok "$1"; else
-		not_ok "$1" "no '$2' in" "$(sed -n '/<main/,/<\/main>/p' "$WORK/b" | head -c 600)"
-	fi
-}
-body_lacks() {
-	if grep -qF -- "$2" "$WORK/b"; then not_ok "$1" "'$2' is there"; else ok "$1"; fi
-}
-csrf_of() {
-	sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' "$WORK/b" | head -n 1
-}
 # peer_rows KEY: the peer rows given by KCC-1011 in the API's evidence of KEY (as admin1).
 peer_rows() {
 	as admin1 "/api/v1/people/$1/evidence?limit=1000"

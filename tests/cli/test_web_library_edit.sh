@@ -25,46 +25,6 @@ form_login() {
 		--data-urlencode "next=/" "http://127.0.0.1:$PORT/login")
 }
 
-# page USER PATH [CURL ARGS...]: a request with USER's cookies.
-page() {
-	u=$1
-	p=$2
-	shift 2
-	CODE=$(curl -s -o "$WORK/b" -D "$WORK/h" -w '%{http_code}' -b "$WORK/$u.jar" \
-		-c "$WORK/$u.jar" "$@" "http://127.0.0.1:$PORT$p")
-}
-
-csrf_of() {
-	sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' "$WORK/b" | head -n 1
-}
-
-location() {
-	tr -d '\r' < "$WORK/h" | sed -n 's/^Location: //p'
-}
-
-expect_location() {
-	if [ "$(location)" = "$2" ]; then ok "$1"; else
-		not_ok "$1" "Location: $(location), expected $2"
-	fi
-}
-
-body_has() {
-	if grep -qF -- "$2" "$WORK/b"; then ok "$1"; else
-		not_ok "$1" "no '$2' in" "$(sed -n '/<main/,$p' "$WORK/b" | head -c 800)"
-	fi
-}
-body_lacks() {
-	if grep -qF -- "$2" "$WORK/b"; then not_ok "$1" "'$2' is there"; else ok "$1"; fi
-}
-
-clean_page() {
-	if grep -qiE '<script|<style|[[:space:]]style=|[[:space:]]on[a-z]+=' "$WORK/b"; then
-		not_ok "$1: no inline script or style"
-	else
-		ok "$1: no inline script or style"
-	fi
-}
-
 # The form of the last page (its first POST form but the sign-out's) as
 # a urlencoded body, with NAME=VALUE arguments changing or adding fields
 # and -NAME removing one: what a browser sends when the user typed them.

@@ -21,9 +21,6 @@ web_login() {
 	CODE=$(curl -s -o /dev/null -w '%{http_code}' -c "$WORK/$1.jar" --data-urlencode "user=$2" \
 		--data-urlencode "password=$3" -d "next=/" "http://127.0.0.1:$PORT/login")
 }
-location() {
-	tr -d '\r' < "$WORK/h" | sed -n 's/^Location: //p'
-}
 # still_in NAME JAR: the session of JAR opens a page (200).
 still_in() {
 	as "$2" /library
