@@ -40,6 +40,7 @@ let browser = null;
 
 // Starts the browser; every test then gets a context of its own.
 export async function start() {
+	launches++;
 	browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
 		headless: true,
@@ -50,6 +51,32 @@ export async function start() {
 		timeout: 30000,
 	});
 	return browser;
+}
+
+// Whether the browser is still running. Under a heavy load Debian's
+// Chromium has been seen to exit in the middle of a run (about once in
+// two runs of the whole suite at a load of 5 to 14; never on an idle
+// machine), and every test after it then failed on "browser has been
+// closed" (main.mjs relaunches it and runs that test again).
+export function alive() {
+	return browser !== null && browser.isConnected();
+}
+
+// How many browsers have been started: a test that began with another
+// one than the current ran while it exited.
+let launches = 0;
+export function launched() {
+	return launches;
+}
+
+let relaunching = null;
+
+// Starts a new browser in place of one that exited (once, when the two
+// jobs find it gone at the same time).
+export async function relaunch() {
+	if (!relaunching)
+		relaunching = start().finally(() => { relaunching = null; });
+	return relaunching;
 }
 
 export async function stop() {

@@ -100,7 +100,25 @@ function flush() {
 await Promise.all(Array.from({ length: jobs }, async () => {
 	while (next < lib.tests.length) {
 		const i = next++;
-		results[i] = await runOne(lib.tests[i], base + i + 1);
+		const launch = lib.launched();
+		let r = await runOne(lib.tests[i], base + i + 1);
+		// The browser itself exited during the test (not the page under
+		// test failing): a new one, and the test once more in it; it must
+		// pass there.
+		// (A failure in the browser's last moments comes before the
+		// browser object says it is gone: a failed test waits up to 2 s
+		// to see.)
+		for (let k = 0; !r.ok && k < 20 && lib.alive() && lib.launched() === launch; k++)
+			await new Promise((res) => setTimeout(res, 100));
+		if (!r.ok && (!lib.alive() || lib.launched() !== launch)) {
+			if (!lib.alive())
+				await lib.relaunch();
+			const again = await runOne(lib.tests[i], base + i + 1);
+			again.notes.unshift(`the browser exited during this test (${r.lines[0]}); ` +
+				'it was started again and the test run again');
+			r = again;
+		}
+		results[i] = r;
 		flush();
 	}
 }));

@@ -62,7 +62,7 @@ start e2e || fail "the server did not start:" "$(tail -n 5 "$WORK/e2e.log")"
 rm -rf "$BUILD_DIR/e2e-screens"
 cd "$ROOT" || exit 1
 E2E_BASE=http://127.0.0.1:$PORT E2E_PASSWORD=$PASSWORD E2E_SCREENS=$BUILD_DIR/e2e-screens \
-	timeout 300 node "$E2E/main.mjs" "$@"
+	timeout 900 node "$E2E/main.mjs" "$@"
 status=$?
 if ! kill -0 "$PID" 2> /dev/null; then
 	echo "not ok - the server kept running through the browser tests"
