@@ -317,9 +317,17 @@ int store_pair_as_of(const struct store *st, int64_t person_id, int64_t competen
  * out. */
 int store_history_refused(int64_t person_id, int64_t competency_id, struct err *err);
 
-/* Sets sums->best_level from the history blob to be stored with the sums
- * (a pair's whole blob, or the entries an import adds, after the version
- * byte): history_best_level. Fails like store_history_refused. */
+/* store/pending.c: the open transaction's new rows' running sums. add
+ * counts evidence row e of the pair; flush writes them all to the backend
+ * (at commit, and before what reads the stored sums); clear forgets them
+ * (at rollback and close). */
+int store_pending_add(struct store *st, int64_t person, int64_t competency,
+		      const struct evidence *e, struct err *err);
+int store_pending_flush(struct store *st, struct err *err);
+void store_pending_clear(struct pending_sums *p);
+
+/* Sets sums->best_level from the pair's whole history blob, version byte
+ * first (history_best_level). Fails like store_history_refused. */
 int store_best_level(struct store *st, int64_t person_id, int64_t competency_id,
 		     const unsigned char *history, size_t len, struct evidence_sums *sums,
 		     struct err *err);
