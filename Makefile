@@ -165,7 +165,7 @@ fuzz: $(FUZZERS:%=fuzz-run-%)
 .PHONY: $(FUZZERS:%=fuzz-run-%)
 $(FUZZERS:%=fuzz-run-%): fuzz-run-%: fuzz-build
 	@mkdir -p $(word 2,$(fuzz-args-$*))
-	$(BUILD)/fuzz_$* -max_total_time=$(FUZZ_SECONDS) $(fuzz-args-$*)
+	$(BUILD)/fuzz_$* -max_total_time=$(FUZZ_SECONDS) $(if $(FUZZ_ARTIFACTS),-artifact_prefix=$(FUZZ_ARTIFACTS)$*-) $(fuzz-args-$*)
 
 bench: all
 	bench/import_evidence.sh

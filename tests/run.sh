@@ -126,12 +126,25 @@ wait "$pool"
 
 echo "== fuzzing the CSV reader, the packed history, the JSON bodies, the router and the PO reader for ${FUZZ_SECONDS:-30} s each"
 wait "$fuzz_build"
-if make -s -j"$cores" -Otarget fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-30}" > build/fuzz.log 2>&1; then
+rm -rf build/fuzz-artifacts
+mkdir -p build/fuzz-artifacts
+if make -s -k -j"$cores" -Otarget fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-30}" \
+		FUZZ_ARTIFACTS=build/fuzz-artifacts/ > build/fuzz.log 2>&1; then
 	tail -n 2 build/fuzz.log
 	echo "fuzz: 1 passed, 0 failed"
 	passed=$((passed + 1))
 else
-	tail -n 40 build/fuzz.log
+	# Which fuzzer failed and why, and each input that made one fail, in
+	# base64: CI's log is all that is left of a fresh clone's run.
+	grep -E 'ERROR|SUMMARY|deadly signal|Test unit written|out-of-memory|timeout|make: \*\*\*' \
+		build/fuzz.log | head -n 40
+	for f in build/fuzz-artifacts/*; do
+		[ -f "$f" ] || continue
+		echo "# $f, base64 (base64 -d > input; build/fuzz_NAME input):"
+		head -c 8192 "$f" | base64 -w 0
+		echo
+	done
+	tail -n 20 build/fuzz.log
 	echo "fuzz: 0 passed, 1 failed"
 	failed=$((failed + 1))
 fi
