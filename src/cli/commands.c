@@ -234,7 +234,7 @@ const struct command commands[] = {
 	{
 		"quality", cmd_quality,
 		"a team's month of quality evaluations: cadence, scores, alignment, alerts",
-		"quality --team KEY --month YYYY-MM [--json] [--db PATH]",
+		"quality --team KEY [--month YYYY-MM] [--due] [--json] [--db PATH]",
 		"For the active members of team KEY and its sub-teams, from their\n"
 		"evaluations in force dated in the month: each agent's manager and peer\n"
 		"evaluations against the target (setting qa_target_per_month), quality\n"
@@ -243,12 +243,18 @@ const struct command commands[] = {
 		"and those of 95% or more (praise); each area's mean percentage and the\n"
 		"agents whose own mean on it is under 70%; and group coaching where at\n"
 		"least 3 agents and 30% of the team are under 70% on one area.\n"
+		"With --due, the coaches' reminder list instead: the agents under target\n"
+		"who were evaluated in the month or the two before it (so that nobody\n"
+		"outside the contact work is listed), most evaluations missing first.\n"
 		"docs/methodology.md, \"Quality evaluations\", has the method.\n\n"
 		"options:\n" DB_HELP
 		"  --team KEY       the team (with its sub-teams)\n"
-		"  --month YYYY-MM  the calendar month\n"
-		"  --json           the document of GET /api/v1/teams/{key}/quality\n\n"
-		"example:\n  compgap quality --team kcc-phone --month 2026-03\n",
+		"  --month YYYY-MM  the calendar month (default: this month)\n"
+		"  --due            who is due evaluations: the reminder list\n"
+		"  --json           the document of GET /api/v1/teams/{key}/quality\n"
+		"                   (with --due, of GET /api/v1/teams/{key}/quality/due)\n\n"
+		"examples:\n  compgap quality --team kcc-phone --month 2026-03\n"
+		"  compgap quality --team kcc --due\n",
 	},
 	{
 		"trend", cmd_trend,

@@ -22,6 +22,8 @@ usage:
       prints the evidence in force after the steps (the rows of
       evidence.csv and those of the evaluations), as evidence.csv
   independent_quality.py compare-month DIR TEAM MONTH TARGET FILE
+  independent_quality.py compare-due DIR TEAM MONTH TARGET FILE
+      as compare-month for `quality --due --json` (the reminder list)
   independent_quality.py compare-evaluations DIR LIST
       as compare-month for `show evaluation KEY --json`, each line of LIST
       "KEY FILE"
@@ -270,7 +272,8 @@ def gen(directory, seed):
     with open(os.path.join(directory, "teams"), "w") as f:
         f.write("cc\ncc-a\ncc-b\norg\n")
     with open(os.path.join(directory, "months"), "w") as f:
-        f.write("\n".join(months) + "\n")
+        # and two after the evaluations: who is still due, and nobody
+        f.write("\n".join(months + ["2026-07", "2026-08"]) + "\n")
     state = {
         "people": [{"id": p[0], "team": p[2], "active": p[4] == "true"} for p in people],
         "teams": [{"key": t[0], "parent": t[2]} for t in teams],
@@ -377,6 +380,30 @@ class Model:
         return {"team": team, "month": month, "target": target, "agents": out_agents,
                 "areas": out_areas, "group_coaching": groups}
 
+    def due(self, team, month, target):
+        """The reminder list: agents under target evaluated in the month or
+        the two before it, fewest evaluations first, then by key."""
+        sub = self.subtree(team)
+        agents = sorted(k for k, p in self.people.items() if p["active"] and p["team"] in sub)
+        y, m = map(int, month.split("-"))
+        window = set()
+        for back in range(3):
+            mm = m - back
+            yy = y
+            while mm < 1:
+                mm += 12
+                yy -= 1
+            window.add("%04d-%02d" % (yy, mm))
+        out = []
+        for a in agents:
+            scored = [e for e in self.in_force() if e["agent"] == a and e["kind"] in KINDS_SCORED]
+            now = sum(1 for e in scored if e["date"][:7] == month)
+            ever = sum(1 for e in scored if e["date"][:7] in window)
+            if target > 0 and now < target and ever > 0:
+                out.append({"agent": a, "evaluations": now, "missing": target - now})
+        out.sort(key=lambda d: (d["evaluations"], d["agent"]))
+        return {"team": team, "month": month, "target": target, "due": out}
+
     def evaluation(self, key):
         e = self.evals[key]
         return {"score": e["score"], "auto_failed": e["failed"], "praise": e["praise"],
@@ -438,6 +465,12 @@ def main(argv):
         ours = Model(argv[1]).month(argv[2], argv[3], int(argv[4]))
         diffs = []
         differ("", ours, theirs, diffs)
+        return report(diffs)
+    if len(argv) == 6 and argv[0] == "compare-due":
+        with open(argv[5]) as f:
+            theirs = json.load(f)
+        diffs = []
+        differ("", Model(argv[1]).due(argv[2], argv[3], int(argv[4])), theirs, diffs)
         return report(diffs)
     if len(argv) == 3 and argv[0] == "compare-evaluations":
         m = Model(argv[1])

@@ -6,7 +6,7 @@
 # version of one scorecard, evaluations of every kind (manager, peer, self
 # of the same contacts, a second coach, calibration) over three months,
 # corrected and retracted ones. For every team and month the team's month
-# (`quality --json`), every evaluation (`show evaluation --json`), the
+# (`quality --json`) and the coaches' reminder list (`--due`), every evaluation (`show evaluation --json`), the
 # evidence rows the evaluations in force give (`explain --json` names each
 # row's evaluation; the evidence export leaves them out) and the levels
 # they feed (`gaps --json`, checked by tests/cli/independent.py from the
@@ -53,18 +53,22 @@ check_org() {
 				[ "$target" = 4 ] || run config set qa_target_per_month "$target" --db "$db" > /dev/null
 				"$COMPGAP" quality --team "$team" --month "$month" --json --db "$db" \
 					> "$WORK/month.json" 2> "$WORK/err"
+				"$COMPGAP" quality --team "$team" --month "$month" --due --json --db "$db" \
+					> "$WORK/due.json" 2> "$WORK/err"
 				[ "$target" = 4 ] || run config set qa_target_per_month 4 --db "$db" > /dev/null
 				n=$((n + 1))
-				if ! python3 "$IQ" compare-month "$dir" "$team" "$month" "$target" \
-					"$WORK/month.json" > "$WORK/diff" 2>&1; then
+				for what in month due; do
+					python3 "$IQ" compare-$what "$dir" "$team" "$month" "$target" \
+						"$WORK/$what.json" > "$WORK/diff" 2>&1 && continue
 					bad=$((bad + 1))
-					echo "# seed $seed, team $team, $month, target $target:"
+					echo "# seed $seed, team $team, $month, target $target, $what:"
 					sed 's/^/#   /' "$WORK/diff" | head -n 12
-				fi
+				done
 			done
 		done
 	done
-	check "seed $seed: the $n team months agree (quality --json)" [ "$bad" -eq 0 ]
+	check "seed $seed: the $n team months and reminder lists agree (quality [--due] --json)" \
+		[ "$bad" -eq 0 ]
 
 	# Every evaluation stored, retracted ones too.
 	: > "$WORK/list"
