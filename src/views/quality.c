@@ -390,9 +390,13 @@ int quality_due(struct store *st, struct quality_month *m, struct err *err)
 		if (a >= 0)
 			before[a]++;
 	}
-	for (size_t a = 0; a < m->nagents; a++)
+	m->nevaluated = 0;
+	for (size_t a = 0; a < m->nagents; a++) {
+		if (m->agent_month[a].evaluations + before[a] > 0)
+			m->nevaluated++;
 		if (!m->hidden[a] && qa_due(m->agent_month[a].evaluations, before[a], m->target))
 			m->due[m->ndue++] = a;
+	}
 	sort_month = m;
 	if (m->ndue > 1)
 		qsort(m->due, m->ndue, sizeof *m->due, by_missing);

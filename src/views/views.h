@@ -151,6 +151,8 @@ struct quality_month {
 	double *agent_area;                /* [agent * nareas + area]: the agent's mean */
 	size_t *due, ndue;                 /* after quality_due: the agents qa_due names,
 	                                      the reader may see, most missing first */
+	size_t nevaluated;                 /* after quality_due: the agents evaluated in the
+	                                      month or the months before, due or not */
 	struct arena arena;
 };
 

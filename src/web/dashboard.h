@@ -50,7 +50,8 @@ struct dash_item {
 	const char *team, *team_name;   /* the person's own team, or the team's */
 	const char *competency;         /* NULL for unassessed people */
 	double before, after;           /* blind spot: self, others; grown gap: then, now */
-	long count;                     /* unassessed: competencies; key-person: who need it */
+	long count;                     /* unassessed: competencies; key-person: who need it;
+	                                   due: evaluations missing */
 	bool person_link;               /* the caller may open /people/{person} */
 	bool team_link;                 /* the caller may open /teams/{team} */
 };
@@ -69,6 +70,10 @@ struct dashboard {
 	struct dash_card *cards;        /* ncards, in the order of the tree */
 	size_t ncards;
 	struct dash_list blind_spots, key_person_risks, unassessed, grown_gaps;
+	struct dash_list evaluations_due;   /* this month's (views.h quality_due) */
+	int qa_target;                  /* setting qa_target_per_month */
+	long evaluated_agents;          /* of the teams, with evaluations lately: 0 hides
+	                                   the list (no quality evaluations here) */
 	char scope[256];                /* the analysed subtrees' roots, for the audit log */
 	struct arena arena;             /* everything above */
 };
