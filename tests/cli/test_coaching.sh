@@ -309,6 +309,47 @@ run show coaching CS1 --json --db "$DB"
 check "GET /api/v1/coaching/{key} has the bytes of show coaching --json" cmp -s "$WORK/hr.json" "$WORK/out"
 as hr1 /api/v1/coaching/nothing
 expect_code "an unknown session: 404" 404
+# ---- the pages (without JavaScript: plain forms) -------------------------------
+for u in coach1 coachx emp1 emp2; do page_login $u; done
+page emp1 /people/A1/coaching
+expect_code "an agent opens their coaching page" 200
+clean_page "the coaching page"
+body_has "with their open items" "I check the price before I quote it"
+body_has "and the notes of their sessions" "A customer asked for the new tariff"
+body_lacks "but not another agent's note of a group session" "A2 forgot the greeting"
+body_lacks "nor a link to record a session" "/people/A1/coaching/new"
+page emp2 /people/A1/coaching
+expect_code "another agent's coaching page: 404" 404
+page emp1 /people/A1/coaching/new
+expect_code "an agent does not open the form" 403
+page coachx /people/A1/coaching/new
+expect_code "nor a coach of another team" 404
+page coach1 /people/A1/coaching/new
+expect_code "the coach opens the form" 200
+clean_page "the form"
+body_has "the agent's open items to follow up" 'name="fu_item_0" value="CS1#2"'
+body_has "their recent evaluations to choose" 'value="E1"'
+csrf=$(csrf_of)
+page coach1 /people/A1/coaching/new --data-urlencode "csrf_token=$csrf" --data-urlencode "date=2026-04-15" \
+	--data-urlencode "item_1_about=c:knowledge" --data-urlencode "item_1_action=I ask a colleague" \
+	--data-urlencode "item_1_follow_up=2026-04-01"
+expect_code "a follow-up date before the session: the form again" 422
+body_has "with the field marked" 'id="item_1_follow_up-error"'
+body_has "and what was typed kept" "I ask a colleague"
+before=$(count "SELECT count(*) FROM coaching_session")
+page coach1 /people/A1/coaching/new --data-urlencode "csrf_token=$csrf" --data-urlencode "date=2026-04-15" \
+	--data-urlencode "evaluation_0=E1" --data-urlencode "situation=The tariff again" \
+	--data-urlencode "fu_item_0=CS1#2" --data-urlencode "fu_status_0=done" \
+	--data-urlencode "fu_note_0=checks every price" --data-urlencode "fu_item_1=apr-A1#1" \
+	--data-urlencode "item_2_about=a:greeting" --data-urlencode "item_2_action=I smile on the phone" \
+	--data-urlencode "item_2_follow_up=2026-05-15"
+expect_code "the form records the session: 303" 303
+case $(location) in /people/A1/coaching\?recorded=*) ok "to the coaching page" ;;
+*) not_ok "to the coaching page" "Location: $(location)" ;; esac
+check "one session more" [ "$(count "SELECT count(*) FROM coaching_session")" = $((before + 1)) ]
+page emp1 /people/A1/coaching
+body_has "the agent sees the new item" "I smile on the phone"
+body_has "and the follow-up" "checks every price"
 check "a denied read is in the audit log" \
 	[ "$(count "SELECT count(*) FROM audit_log WHERE action = 'read' AND object_kind = 'coaching' AND outcome = 'denied'")" -ge 1 ]
 stop
