@@ -75,8 +75,7 @@ static void write_open_items(struct page *p, const struct library *lib,
 	}
 	html_printf(p->out, "<div class=\"scroll\"><table class=\"coaching-items\">\n<thead><tr>"
 		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-		    "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-		    tr(p->lang, "Competency or area"), tr(p->lang, "The agent's own action"),
+		    "</tr></thead>\n<tbody>\n", tr(p->lang, "Development item"),
 		    tr(p->lang, "Follow up on"), tr(p->lang, "Status"));
 	for (size_t i = 0; i < n; i++) {
 		const struct coach_item *it = &items[i];
@@ -84,7 +83,7 @@ static void write_open_items(struct page *p, const struct library *lib,
 
 		if (!coach_item_open(it))
 			continue;
-		html_printf(p->out, "<tr%s><td>%s</td><td>%s</td><td class=\"date\">",
+		html_printf(p->out, "<tr%s><td><strong>%s</strong><br>%s</td><td class=\"date\">",
 			    overdue ? " class=\"overdue\"" : "", about(lib, it), it->action);
 		person_date(p, it->follow_up);
 		fputs("</td><td>", p->out);
@@ -391,7 +390,7 @@ static void write_evaluations(struct page *p, const struct form_data *d)
 		char name[32];
 
 		(void)snprintf(name, sizeof name, "evaluation_%zu", i);
-		html_printf(p->out, "<div class=\"check\"><input type=\"checkbox\" id=\"%s\" name=\"%s\""
+		html_printf(p->out, "<div class=\"field check\"><input type=\"checkbox\" id=\"%s\" name=\"%s\""
 			    " value=\"%s\"%s> <label for=\"%s\">", name, name, r->key,
 			    same(value(p, name), r->key) ? " checked" : "", name);
 		person_date(p, r->date);
@@ -464,7 +463,7 @@ static void write_form(struct page *p, const struct form_data *d, const struct f
 	date_format(date_today(), today);
 	(void)snprintf(action, sizeof action, "/people/%s/coaching/new", d->key);
 	page_form_begin(p, action);
-	fputs("<div class=\"form\">\n", p->out);
+	fputs("<div class=\"coaching-form\">\n", p->out);
 	if (p->caller->person[0] == '\0')
 		text_input(p, "coach", tr(p->lang, "Coach (the key of the person who coached)"), "text",
 			   value(p, "coach"), true, e);
