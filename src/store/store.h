@@ -349,7 +349,7 @@ struct copy_report {
 	struct copy_count {
 		const char *label;
 		int64_t rows;
-	} tables[32];
+	} tables[64];            /* room for every table of the schema */
 	int ntables;
 	uint64_t checksum;
 };

@@ -74,9 +74,9 @@ static void write_open_items(struct page *p, const struct library *lib,
 		return;
 	}
 	html_printf(p->out, "<div class=\"scroll\"><table class=\"coaching-items\">\n<thead><tr>"
-		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		    "</tr></thead>\n<tbody>\n", tr(p->lang, "Development item"),
-		    tr(p->lang, "Follow up on"), tr(p->lang, "Status"));
+		    tr(p->lang, "Follow up on"));
 	for (size_t i = 0; i < n; i++) {
 		const struct coach_item *it = &items[i];
 		bool overdue = coach_item_overdue(it, today);
@@ -86,7 +86,7 @@ static void write_open_items(struct page *p, const struct library *lib,
 		html_printf(p->out, "<tr%s><td><strong>%s</strong><br>%s</td><td class=\"date\">",
 			    overdue ? " class=\"overdue\"" : "", about(lib, it), it->action);
 		person_date(p, it->follow_up);
-		fputs("</td><td>", p->out);
+		fputs("<br>", p->out);
 		if (overdue)
 			html_printf(p->out, "<span class=\"badge overdue\">%s</span> ",
 				    tr(p->lang, "Overdue"));
