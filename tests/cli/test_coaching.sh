@@ -354,6 +354,25 @@ check "a denied read is in the audit log" \
 	[ "$(count "SELECT count(*) FROM audit_log WHERE action = 'read' AND object_kind = 'coaching' AND outcome = 'denied'")" -ge 1 ]
 stop
 
+# ---- overdue at its boundary; the privacy export ---------------------------------
+cat > "$WORK/b1.json" <<'JSON'
+{"coach": "C1", "date": "2026-04-01", "agent": "A3",
+ "items": [{"area": "greeting", "action": "due today", "follow_up": "2026-04-15"},
+           {"area": "greeting", "action": "due yesterday", "follow_up": "2026-04-14"}]}
+JSON
+run coaching add "$WORK/b1.json" --db "$DB"
+run coaching list --person A3 --json --db "$DB"
+cp "$WORK/out" "$WORK/a3.json"
+pycheck "an item due today is not overdue; due yesterday it is" "$WORK/a3.json" '
+assert [(x["action"], x["overdue"]) for x in d["open_items"]] == [("due yesterday", True), ("due today", False)], d'
+run privacy export --person A1 --db "$DB"
+cp "$WORK/out" "$WORK/px.json"
+pycheck "the privacy export holds the sessions of A1, with only their part" "$WORK/px.json" '
+keys = [s["key"] for s in d["coaching"]]
+assert "CS1" in keys and "apr-A1" in keys, keys
+g = [s for s in d["coaching"] if s["topic"] == "greeting"][0]
+assert g["agents"] == ["A1"] and [n["agent"] for n in g["notes"]] == [None] and g["items"] == []'
+
 # ---- erasure takes the person's coaching with them ---------------------------
 run privacy erase --person A2 --yes --db "$DB"
 expect_status "an agent with coaching sessions is erased" 0
