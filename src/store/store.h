@@ -437,6 +437,9 @@ struct entity_refs {
 	int64_t quality;            /* person: quality evaluations of them or by
 				     * them; competency: scorecard areas on it (of
 				     * any version) */
+	int64_t coaching;           /* person: coaching sessions they were coached
+				     * at or coached; competency: development
+				     * items on it */
 };
 
 /* Counts what refers to the row of kind (team, person, competency, role)
