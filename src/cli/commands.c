@@ -156,8 +156,9 @@ const struct command commands[] = {
 	},
 	{
 		"show", cmd_show,
-		"show one person, one competency or one quality evaluation in full",
-		"show person ID | show competency KEY | show evaluation KEY [--all] [--json] [--lang CODE]"
+		"show one person, competency, quality evaluation or coaching session in full",
+		"show person ID | show competency KEY | show evaluation KEY | show coaching KEY [--all]\n"
+		"       [--json] [--lang CODE]"
 		" [--db PATH]",
 		"show person ID: the person's details, the competencies their role\n"
 		"requires with how much evidence there is, and their evidence rows\n"
@@ -167,7 +168,9 @@ const struct command commands[] = {
 		"descriptors, and which roles require it at which level.\n"
 		"show evaluation KEY: a quality evaluation of a customer contact: each\n"
 		"area's score, percentage and comment, and the evaluation score with\n"
-		"auto-fail and praise (docs/methodology.md, \"Quality evaluations\").\n\n"
+		"auto-fail and praise (docs/methodology.md, \"Quality evaluations\").\n"
+		"show coaching KEY: a coaching session: its agents, the evaluations\n"
+		"discussed, STAR notes, development items and follow-ups.\n\n"
 		"options:\n" DB_HELP
 		"  --all   show every evidence row\n"
 		"  --json  the person's or the competency's record as the API's JSON\n"
@@ -255,6 +258,27 @@ const struct command commands[] = {
 		"                   (with --due, of GET /api/v1/teams/{key}/quality/due)\n\n"
 		"examples:\n  compgap quality --team kcc-phone --month 2026-03\n"
 		"  compgap quality --team kcc --due\n",
+	},
+	{
+		"coaching", cmd_coaching,
+		"record coaching sessions and list a person's or a team's",
+		"coaching add FILE | coaching list --person KEY|--team KEY [--json] [--db PATH]",
+		"coaching add FILE: stores the coaching session of the JSON document in\n"
+		"FILE (- for standard input), the document of POST /api/v1/coaching\n"
+		"with its coach: {\"coach\", \"date\", \"agent\" or \"agents\", \"topic\",\n"
+		"\"evaluations\", \"notes\" (STAR), \"items\" (development items agreed),\n"
+		"\"follow_ups\" (of earlier items: done, partly or not_done)}; all of it\n"
+		"or nothing, a problem named by its field. Prints the session's key.\n"
+		"coaching list: the sessions of a person with their open development\n"
+		"items (overdue ones marked), or the sessions of a team's members.\n"
+		"docs/methodology.md, \"Coaching sessions\", has the method; show\n"
+		"coaching KEY shows one session in full.\n\n"
+		"options:\n" DB_HELP
+		"  --person KEY  the sessions the person was coached at\n"
+		"  --team KEY    the sessions of the team's and its sub-teams' members\n"
+		"  --json        the document of GET /api/v1/people/{key}/coaching\n\n"
+		"example:\n  compgap coaching add session.json\n"
+		"  compgap coaching list --person KCC-1004\n",
 	},
 	{
 		"trend", cmd_trend,

@@ -34,6 +34,11 @@ const struct http_route http_routes[] = {
 	  BODY_NONE },
 	{ "POST", "/api/v1/evidence/{id}/retraction", handle_evidence_retract, ACCESS_SIGNED_IN,
 	  BODY_JSON },
+	/* coaching sessions (http/coaching.c) */
+	{ "POST", "/api/v1/coaching", handle_coaching_create, ACCESS_SIGNED_IN, BODY_JSON },
+	{ "GET", "/api/v1/coaching/{key}", handle_coaching_get, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "GET", "/api/v1/people/{key}/coaching", handle_person_coaching, ACCESS_SIGNED_IN,
+	  BODY_NONE },
 	/* Imports, exports, settings and the audit log: the handlers check
 	 * the role themselves, so that a refusal is logged. */
 	{ "POST", "/api/v1/imports/{kind}", handle_import, ACCESS_SIGNED_IN, BODY_CSV },
@@ -132,6 +137,10 @@ const struct http_route http_routes[] = {
 	{ "GET", "/feedback", handle_feedback_list, ACCESS_PAGE, BODY_NONE },
 	{ "GET", "/people/{key}/feedback", handle_feedback_page, ACCESS_PAGE, BODY_NONE },
 	{ "POST", "/people/{key}/feedback", handle_feedback_post, ACCESS_PAGE, BODY_FORM },
+	/* coaching sessions (web/coaching_page.c) */
+	{ "GET", "/people/{key}/coaching", handle_coaching_page, ACCESS_PAGE, BODY_NONE },
+	{ "GET", "/people/{key}/coaching/new", handle_coaching_new_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/people/{key}/coaching/new", handle_coaching_post, ACCESS_PAGE, BODY_FORM },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];

@@ -63,5 +63,10 @@ int handle_admin_audit_page(struct http_ctx *cx);
 int handle_feedback_list(struct http_ctx *cx);
 int handle_feedback_page(struct http_ctx *cx);
 int handle_feedback_post(struct http_ctx *cx);
+/* web/coaching_page.c: GET /people/{key}/coaching, GET and POST
+ * /people/{key}/coaching/new */
+int handle_coaching_page(struct http_ctx *cx);
+int handle_coaching_new_page(struct http_ctx *cx);
+int handle_coaching_post(struct http_ctx *cx);
 
 #endif

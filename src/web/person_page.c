@@ -196,7 +196,9 @@ static void write_header(struct page *p, const struct person_data *d)
 		html_printf(p->out, "%s\">", iso);
 	}
 	person_date(p, d->as_of);
-	fputs("</time></dd>\n</dl>\n", p->out);
+	html_printf(p->out, "</time></dd>\n<dt>%s</dt><dd><a href=\"/people/%s/coaching\">%s</a>"
+		    "</dd>\n</dl>\n", tr(p->lang, "Coaching"), d->key,
+		    tr(p->lang, "Sessions and development items"));
 }
 
 /* The rows of x as `compgap explain` gives them: date, source, level,

@@ -79,3 +79,12 @@ ACCESS.push(
 	{ path: '/library/competencies/customer-focus', roles: ['admin', 'hr'] },
 	{ path: '/library/roles/agent', roles: ['admin', 'hr'] },
 );
+
+// Coaching sessions (web/coaching_page.c): a person's coaching and the
+// form to record a session, for the roles that record them; an employee
+// sees their own.
+PAGES.push(
+	{ name: 'coaching', path: '/people/KCC-1011/coaching', as: 'manager' },
+	{ name: 'coaching-employee', path: '/people/KCC-1011/coaching', as: 'employee' },
+	{ name: 'coaching-new', path: '/people/KCC-1011/coaching/new', as: 'manager' },
+);
