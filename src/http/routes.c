@@ -1,5 +1,6 @@
 #include "http/routes.h"
 
+#include "http/evaluations.h"
 #include "http/handler.h"
 #include "web/pages.h"
 
@@ -32,6 +33,11 @@ const struct http_route http_routes[] = {
 	  BODY_NONE },
 	{ "POST", "/api/v1/evidence/{id}/retraction", handle_evidence_retract, ACCESS_SIGNED_IN,
 	  BODY_JSON },
+	/* evaluations of customer contacts (http/evaluations.c) */
+	{ "POST", "/api/v1/evaluations", handle_evaluation_add, ACCESS_SIGNED_IN, BODY_JSON },
+	{ "GET", "/api/v1/evaluations/{key}", handle_evaluation_get, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "GET", "/api/v1/people/{key}/evaluations", handle_person_evaluations, ACCESS_SIGNED_IN,
+	  BODY_NONE },
 	/* Imports, exports, settings and the audit log: the handlers check
 	 * the role themselves, so that a refusal is logged. */
 	{ "POST", "/api/v1/imports/{kind}", handle_import, ACCESS_SIGNED_IN, BODY_CSV },
