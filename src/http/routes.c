@@ -105,6 +105,13 @@ const struct http_route http_routes[] = {
 	  BODY_FORM },
 	/* the team page (web/team_page.c) */
 	{ "GET", "/teams/{key}", handle_team_page, ACCESS_PAGE, BODY_NONE },
+	/* the quality evaluations (web/eval_page.c, eval_form.c, quality_page.c);
+	 * "new" before {key} */
+	{ "GET", "/teams/{key}/quality", handle_team_quality_page, ACCESS_PAGE, BODY_NONE },
+	{ "GET", "/evaluations/new", handle_evaluation_new_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/evaluations/new", handle_evaluation_new_post, ACCESS_PAGE, BODY_FORM },
+	{ "GET", "/evaluations/{key}", handle_evaluation_page, ACCESS_PAGE, BODY_NONE },
+	{ "GET", "/people/{key}/evaluations", handle_person_evaluations_page, ACCESS_PAGE, BODY_NONE },
 	/* Self-assessment, import and export pages (web/self_page.c,
 	 * web/import_page.c). */
 	{ "GET", "/self-assessment", handle_self_page, ACCESS_PAGE, BODY_NONE },
