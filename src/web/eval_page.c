@@ -169,9 +169,11 @@ static void write_result(struct page *p, const struct evaluation_view *v)
 		page_message(p, "notice", text);
 	}
 	if (v->result.auto_failed)
+		/* xgettext:no-c-format */
 		page_message(p, "error", tr(l, "Auto-fail: a critical area scored under 50 %, so the "
 					    "evaluation scores 0."));
 	if (v->result.praise)
+		/* xgettext:no-c-format */
 		page_message(p, "ok", tr(l, "Praise: this evaluation scores 95 % or more."));
 }
 
@@ -251,6 +253,7 @@ static void write_calibration(struct page *p, const struct evaluation_calibratio
 			    "appears here beside this one."));
 		return;
 	}
+	/* xgettext:no-c-format */
 	html_printf(p->out, "<p class=\"hint\">%s</p>\n", tr(l, "Per area the percentage of each view "
 		    "and its difference from this evaluation in percentage points (pp). The alignment "
 		    "is 100 % when two views agree on every area."));

@@ -102,6 +102,7 @@ static void agents_table(struct page *p, const struct quality_month *m, const ch
 	fputs("</tbody></table></div>\n", p->out);
 	if (shown == 0)
 		html_printf(p->out, "<p>%s</p>\n", tr(l, "The team has no active members you may see."));
+	/* xgettext:no-c-format */
 	html_printf(p->out, "<p class=\"hint\">%s</p>\n</section>\n", tr(l, "Alerts are auto-failed "
 		    "evaluations; praise is an evaluation of 95 % or more. The alignment compares the "
 		    "agent's self evaluations with the coach's views of the same contacts."));
@@ -120,6 +121,7 @@ static void areas_table(struct page *p, const struct quality_month *m, const cha
 	html_printf(p->out, "<div class=\"scroll\"><table class=\"quality-areas\">\n<thead><tr>"
 		    "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 		    "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", tr(l, "Area"),
+		    /* xgettext:no-c-format */
 		    tr(l, "Mean"), tr(l, "Below 70 %"));
 	for (size_t r = 0; r < m->nareas; r++) {
 		html_printf(p->out, "<tr><th scope=\"row\">%s</th><td class=\"num\">%s</td><td>",
@@ -150,6 +152,7 @@ static void group_coaching(struct page *p, const struct quality_month *m, const 
 		fputs("</ul>\n", p->out);
 	else
 		html_printf(p->out, "<p>%s</p>\n", tr(l, "No group session suggested this month."));
+	/* xgettext:no-c-format */
 	html_printf(p->out, "<p class=\"hint\">%s</p>\n</section>\n", tr(l, "A group session is "
 		    "suggested on an area when at least 3 agents and at least 30 % of the team average "
 		    "under 70 % on it."));
