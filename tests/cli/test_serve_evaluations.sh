@@ -310,6 +310,85 @@ check "a self evaluation writes self evidence" [ "$(count "SELECT count(*) FROM 
 check "a calibration evaluation writes none" [ "$(count "SELECT count(*) FROM evaluation_score s
 	JOIN evaluation v ON v.id = s.evaluation_id WHERE v.kind = 'calibration' AND s.evidence_id IS NOT NULL")" = 0 ]
 
+# ------------------------------------------------------------ the pages
+# The same rules behind the browser's pages (web/eval_*.c, quality_page.c).
+for u in coach2 emp1 emp2 mgr1; do page_login $u; done
+page emp1 "/evaluations/$self_key"
+expect_code "the agent's page of their self evaluation" 200
+body_has "  shows the calibration" 'table class="calibration"'
+body_has "  with the alignment" "66.7"
+clean_page "the evaluation page"
+page emp2 "/evaluations/$self_key"
+expect_code "another employee gets the 404 page" 404
+page mgr1 "/evaluations/$coach_key"
+body_has "the manager's evaluation offers the agent nothing to click" "Calibration"
+body_lacks "  (the self link is the agent's)" "/evaluations/new?from="
+page emp1 /people/KCC-1011/evaluations
+expect_code "the agent's list of evaluations" 200
+body_has "  links each coach's evaluation to a self evaluation" "/evaluations/new?from=$coach_key"
+page emp1 /people/KCC-1012/evaluations
+expect_code "  and not a colleague's" 404
+page coach2 "/teams/kcc-desk/quality?month=2026-11"
+expect_code "the coach's team quality month" 200
+body_has "  names the agents" "Ingrid Berg"
+clean_page "the quality page"
+page emp1 "/teams/kcc-desk/quality?month=2026-11"
+expect_code "  an employee sees no team" 404
+page coach2 "/teams/kcc-desk/quality?month=2026-13"
+expect_code "  a bad month is said" 400
+page coach2 "/evaluations/new?agent=KCC-1031"
+expect_code "the coach's evaluation form" 200
+body_has "  a yes/no area is two radio buttons" 'id="score-0-1" name="score-0" value="1"'
+body_has "  a 1-5 area five" 'id="score-1-5" name="score-1" value="5"'
+clean_page "the evaluation form"
+page coach2 "/evaluations/new?agent=KCC-1011"
+expect_code "  not of an agent out of reach" 404
+csrf=$(csrf_of)
+page coach2 "/evaluations/new?agent=KCC-1031"
+csrf=$(csrf_of)
+before=$(evaluations)
+page coach2 /evaluations/new --data-urlencode "csrf_token=$csrf" --data-urlencode scorecard=phone \
+	--data-urlencode agent=KCC-1031 --data-urlencode kind=manager --data-urlencode contact=FORM-1 \
+	--data-urlencode channel=chat --data-urlencode date=2026-11-21 --data-urlencode score-0=1 \
+	--data-urlencode score-1=3 --data-urlencode score-2=4 --data-urlencode comment-1=ok
+expect_code "the form stores an evaluation" 303
+check "  one" [ "$(evaluations)" = $((before + 1)) ]
+case $(location) in /evaluations/EV-*"?saved=1") ok "  and sends to its page" ;;
+	*) not_ok "  and sends to its page" "$(location)" ;; esac
+page coach2 /evaluations/new --data-urlencode "csrf_token=$csrf" --data-urlencode scorecard=phone \
+	--data-urlencode agent=KCC-1011 --data-urlencode kind=manager --data-urlencode contact=FORM-2 \
+	--data-urlencode channel=chat --data-urlencode date=2026-11-21 --data-urlencode score-0=1
+expect_code "  not of an agent out of reach" 404
+page coach2 /evaluations/new --data-urlencode "csrf_token=$csrf" --data-urlencode scorecard=phone \
+	--data-urlencode agent=KCC-1031 --data-urlencode kind=manager --data-urlencode contact=FORM-X \
+	--data-urlencode channel=chat --data-urlencode date=2026-11-21 --data-urlencode score-1=9
+expect_code "  a score off the scale is said beside its area" 422
+body_has "  (the error)" 'id="score-1-error"'
+page coach2 /evaluations/new --data-urlencode "csrf_token=$csrf" --data-urlencode scorecard=phone \
+	--data-urlencode agent=KCC-1031 --data-urlencode kind=manager --data-urlencode contact= \
+	--data-urlencode channel=chat --data-urlencode date=2026-11-21 --data-urlencode score-1=3
+expect_code "  a missing contact is said beside it" 422
+body_has "  (the error)" 'id="contact-error"'
+body_has "  and the score chosen is kept" 'id="score-1-3" name="score-1" value="3" checked'
+check "  nothing stored by the refusals" [ "$(evaluations)" = $((before + 1)) ]
+page emp2 /evaluations/new
+csrf=$(csrf_of)
+body_has "an employee's form is their own" "Self evaluation"
+page emp2 /evaluations/new --data-urlencode "csrf_token=$csrf" --data-urlencode scorecard=phone \
+	--data-urlencode agent=KCC-1032 --data-urlencode kind=manager --data-urlencode contact=FORM-3 \
+	--data-urlencode channel=chat --data-urlencode date=2026-11-21 --data-urlencode score-0=1
+expect_code "  and posting another agent is refused" 403
+page emp2 /evaluations/new --data-urlencode "csrf_token=$csrf" --data-urlencode scorecard=phone \
+	--data-urlencode agent=KCC-1031 --data-urlencode contact=FORM-3 \
+	--data-urlencode channel=chat --data-urlencode date=2026-11-21 --data-urlencode score-0=1
+expect_code "  their own contact is stored as a self evaluation" 303
+check "  (kind self)" [ "$(count "SELECT kind FROM evaluation WHERE contact = 'FORM-3'")" = self ]
+page coach2 /evaluations/new --data-urlencode scorecard=phone --data-urlencode agent=KCC-1031 \
+	--data-urlencode contact=FORM-4 --data-urlencode channel=chat --data-urlencode date=2026-11-21 \
+	--data-urlencode score-0=1
+check "  a form without its CSRF token is refused" [ "$CODE" = 403 ] && \
+	[ "$(count "SELECT count(*) FROM evaluation WHERE contact = 'FORM-4'")" = 0 ]
+
 # ------------------------------------------------------------ the audit log
 stop
 "$COMPGAP" audit --json --db "$DB" > "$WORK/audit.json" 2>&1
