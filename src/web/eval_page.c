@@ -198,7 +198,7 @@ static void write_areas(struct page *p, const struct evaluation_view *v)
 {
 	enum lang l = p->lang;
 
-	html_printf(p->out, "<h2 id=\"areas\">%s</h2>\n<div class=\"scroll\"><table class=\"eval-areas\">\n"
+	html_printf(p->out, "<h2 id=\"areas\">%s</h2>\n<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"areas\"><table class=\"eval-areas\">\n"
 		    "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
@@ -257,7 +257,7 @@ static void write_calibration(struct page *p, const struct evaluation_calibratio
 	html_printf(p->out, "<p class=\"hint\">%s</p>\n", tr(l, "Per area the percentage of each view "
 		    "and its difference from this evaluation in percentage points (pp). The alignment "
 		    "is 100 % when two views agree on every area."));
-	html_printf(p->out, "<div class=\"scroll\"><table class=\"calibration\">\n<thead><tr>"
+	html_printf(p->out, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"calibration\"><table class=\"calibration\">\n<thead><tr>"
 		    "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s<br>"
 		    "<span class=\"hint\">%s</span></th>", tr(l, "Area"), tr(l, "This evaluation"),
 		    eval_kind_label(l, c->base.e.kind));
@@ -382,23 +382,22 @@ static void write_list(struct page *p, struct store *st, const struct person_eva
 		html_printf(p->out, "<p>%s</p>\n", tr(l, "No evaluation in this period."));
 		return;
 	}
-	html_printf(p->out, "<div class=\"scroll\"><table class=\"eval-list\">\n<thead><tr>"
+	html_printf(p->out, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"%s\">"
+		    "<table class=\"eval-list\">\n<thead><tr><th scope=\"col\">%s</th>"
+		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">%s</th>"
 		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-		    "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
-		    "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-		    tr(l, "Date"), tr(l, "Contact"), tr(l, "Kind"), tr(l, "Evaluator"), tr(l, "Score"),
-		    tr(l, "Notes"));
+		    "</tr></thead>\n<tbody>\n", tr(l, "Evaluations"), tr(l, "Date"), tr(l, "Score"),
+		    tr(l, "Kind"), tr(l, "Contact"), tr(l, "Evaluator"), tr(l, "Notes"));
 	for (size_t i = 0; i < pe->n; i++) {
 		const struct evaluation_view *v = &pe->items[i];
 		bool peer = strcmp(v->e.kind, "peer") == 0;
 
 		html_printf(p->out, "<tr><td class=\"nw\"><a href=\"/evaluations/%s\">%s</a></td>"
-			    "<td>%s <span class=\"hint\">%s</span></td><td>%s</td><td>%s</td>"
-			    "<td class=\"num\">%s</td><td>",
-			    v->e.key, eval_date(p, v->e.date), v->e.contact,
-			    eval_channel_label(l, v->e.channel), eval_kind_label(l, v->e.kind),
-			    hide && peer ? "" : eval_person_name(p, st, v->e.evaluator),
-			    eval_pct(p, v->result.score));
+			    "<td class=\"num\">%s</td><td>%s</td><td>%s <span class=\"hint\">%s</span></td>"
+			    "<td>%s</td><td>", v->e.key, eval_date(p, v->e.date),
+			    eval_pct(p, v->result.score), eval_kind_label(l, v->e.kind), v->e.contact,
+			    eval_channel_label(l, v->e.channel),
+			    hide && peer ? "" : eval_person_name(p, st, v->e.evaluator));
 		if (v->result.auto_failed)
 			html_printf(p->out, "<span class=\"badge risk\">%s</span> ", tr(l, "auto-fail"));
 		if (v->result.praise)

@@ -66,7 +66,7 @@ static void agents_table(struct page *p, const struct quality_month *m, const ch
 
 	html_printf(p->out, "<section aria-labelledby=\"agents-h\"><h2 id=\"agents-h\">%s</h2>\n",
 		    tr(l, "Agents"));
-	html_printf(p->out, "<div class=\"scroll\"><table class=\"quality-agents\">\n<thead><tr>"
+	html_printf(p->out, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"agents-h\"><table class=\"quality-agents\">\n<thead><tr>"
 		    "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
@@ -118,7 +118,7 @@ static void areas_table(struct page *p, const struct quality_month *m, const cha
 		html_printf(p->out, "<p>%s</p>\n</section>\n", tr(l, "No evaluation in this month."));
 		return;
 	}
-	html_printf(p->out, "<div class=\"scroll\"><table class=\"quality-areas\">\n<thead><tr>"
+	html_printf(p->out, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"areas-h\"><table class=\"quality-areas\">\n<thead><tr>"
 		    "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 		    "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", tr(l, "Area"),
 		    /* xgettext:no-c-format */
