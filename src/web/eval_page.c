@@ -198,7 +198,8 @@ static void write_areas(struct page *p, const struct evaluation_view *v)
 {
 	enum lang l = p->lang;
 
-	html_printf(p->out, "<h2 id=\"areas\">%s</h2>\n<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"areas\"><table class=\"eval-areas\">\n"
+	html_printf(p->out, "<h2 id=\"areas\">%s</h2>\n<div class=\"scroll\" role=\"region\" "
+		    "tabindex=\"0\" aria-labelledby=\"areas\"><table class=\"eval-areas\">\n"
 		    "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
@@ -257,7 +258,8 @@ static void write_calibration(struct page *p, const struct evaluation_calibratio
 	html_printf(p->out, "<p class=\"hint\">%s</p>\n", tr(l, "Per area the percentage of each view "
 		    "and its difference from this evaluation in percentage points (pp). The alignment "
 		    "is 100 % when two views agree on every area."));
-	html_printf(p->out, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"calibration\"><table class=\"calibration\">\n<thead><tr>"
+	html_printf(p->out, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
+		    "aria-labelledby=\"calibration\"><table class=\"calibration\">\n<thead><tr>"
 		    "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s<br>"
 		    "<span class=\"hint\">%s</span></th>", tr(l, "Area"), tr(l, "This evaluation"),
 		    eval_kind_label(l, c->base.e.kind));

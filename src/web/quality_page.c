@@ -66,7 +66,8 @@ static void agents_table(struct page *p, const struct quality_month *m, const ch
 
 	html_printf(p->out, "<section aria-labelledby=\"agents-h\"><h2 id=\"agents-h\">%s</h2>\n",
 		    tr(l, "Agents"));
-	html_printf(p->out, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"agents-h\"><table class=\"quality-agents\">\n<thead><tr>"
+	html_printf(p->out, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
+		    "aria-labelledby=\"agents-h\"><table class=\"quality-agents\">\n<thead><tr>"
 		    "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
@@ -84,7 +85,8 @@ static void agents_table(struct page *p, const struct quality_month *m, const ch
 		html_printf(p->out, "\xc2\xa0/\xc2\xa0%s", eval_num(p, m->target, 0));
 		if (x->under_target)
 			html_printf(p->out, " <span class=\"badge risk\">%s</span>", tr(l, "under target"));
-		html_printf(p->out, "</td><td class=\"num\">%s</td><td class=\"num\">", eval_pct(p, x->quality_score));
+		html_printf(p->out, "</td><td class=\"num\">%s</td><td class=\"num\">",
+			    eval_pct(p, x->quality_score));
 		if (x->alerts > 0)
 			html_printf(p->out, "<span class=\"badge risk\">%s</span>",
 				    eval_num(p, (double)x->alerts, 0));
@@ -118,7 +120,8 @@ static void areas_table(struct page *p, const struct quality_month *m, const cha
 		html_printf(p->out, "<p>%s</p>\n</section>\n", tr(l, "No evaluation in this month."));
 		return;
 	}
-	html_printf(p->out, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"areas-h\"><table class=\"quality-areas\">\n<thead><tr>"
+	html_printf(p->out, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
+		    "aria-labelledby=\"areas-h\"><table class=\"quality-areas\">\n<thead><tr>"
 		    "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 		    "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", tr(l, "Area"),
 		    /* xgettext:no-c-format */
@@ -218,8 +221,9 @@ int handle_team_quality_page(struct http_ctx *cx)
 		    team, team, m.month);
 	html_printf(p.out, tr(p.lang, "target %s evaluations per agent"), eval_num(&p, m.target, 0));
 	fputs("</p>\n", p.out);
-	html_printf(p.out, "<nav class=\"months\" aria-label=\"%s\"><a href=\"/teams/%s/quality?month=%s\" "
-		    "rel=\"prev\">%s</a> <a href=\"/teams/%s/quality?month=%s\" rel=\"next\">%s</a>",
+	html_printf(p.out, "<nav class=\"months\" aria-label=\"%s\">"
+		    "<a href=\"/teams/%s/quality?month=%s\" rel=\"prev\">%s</a> "
+		    "<a href=\"/teams/%s/quality?month=%s\" rel=\"next\">%s</a>",
 		    tr(p.lang, "Months"), team, prev, tr(p.lang, "Previous month"), team, next,
 		    tr(p.lang, "Next month"));
 	if (cx->req->caller->role != ROLE_EMPLOYEE)

@@ -226,6 +226,27 @@ views = d.pop("views")
 assert d == s, (d, s)
 ' "$WORK/b" "$COMPGAP" "$coach_key" "$DB"
 
+# A calibration that scored solution alone (3: 50 %) shares one area with
+# the manager's view: differences null, null, -50; alignment
+# 1 - 3 * 50 / (3 * 100) = 0.5 over the shared area only.
+post hr1 '{"contact": "CAL", "channel": "phone", "agent": "KCC-1011", "kind": "calibration",
+	"evaluator": "KCC-1003", "date": "2026-11-21", "scorecard": "phone",
+	"areas": [{"area": "solution", "score": 3}]}'
+expect_code "a calibration of one area of the same contact" 201
+partial_key=$(json 'd["evaluation"]')
+fetch mgr1 "/api/v1/evaluations/$coach_key"
+check "  is a third view, compared on the area both scored" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+v = {x["evaluation"]: x for x in d["views"]}
+assert len(v) == 2, d["views"]
+c = v[sys.argv[2]]
+assert [a["difference"] for a in c["areas"]] == [None, None, -50], c["areas"]
+assert [a["percentage"] for a in c["areas"]] == [None, None, 50], c["areas"]
+assert c["alignment"] == 0.5 and c["score"] == 50, c
+assert [x["evaluation"] for x in d["views"]][-1] == sys.argv[2], "oldest first"
+' "$WORK/b" "$partial_key"
+
 # ------------------------------------------------------------ who sees what
 fetch emp2 "/api/v1/evaluations/$coach_key"
 expect_code "another employee does not see it" 404
@@ -244,13 +265,14 @@ d = json.load(open(sys.argv[1]))
 e = d["evaluations"]
 assert d["person"] == "KCC-1011" and d["month"] is None, d
 keys = [x["evaluation"] for x in e]
-assert sys.argv[2] in keys and sys.argv[3] in keys and len(e) == 4, keys
+assert sys.argv[2] in keys and sys.argv[3] in keys and len(e) == 5, keys
+assert [x["date"] for x in e] == sorted((x["date"] for x in e), reverse=True), e
 assert all(x["score"] is not None for x in e), e
 ' "$WORK/b" "$coach_key" "$self_key"
 fetch emp1 "/api/v1/people/KCC-1011/evaluations?month=2026-10"
 check "a month without evaluations lists none" [ "$(json 'len(d["evaluations"])')" = 0 ]
 fetch emp1 "/api/v1/people/KCC-1011/evaluations?month=2026-11"
-check "  and November all four" [ "$(json 'len(d["evaluations"])')" = 4 ]
+check "  and November all five" [ "$(json 'len(d["evaluations"])')" = 5 ]
 fetch emp1 "/api/v1/people/KCC-1011/evaluations?month=11-2026"
 expect_code "a bad month is refused" 400
 expect_error "  naming month" bad_month month
