@@ -209,8 +209,8 @@ static void write_areas(struct page *p, const struct evaluation_view *v)
 		const struct qa_stored_score *s = &v->e.scores[i];
 		bool failed = s->a.critical && v->percentage[i] < QA_CRITICAL_PERCENT;
 
-		html_printf(p->out, "<tr%s><th scope=\"row\">%s", failed ? " class=\"failed\"" : "",
-			    s->area);
+		fputs(failed ? "<tr class=\"failed\">" : "<tr>", p->out);
+		html_printf(p->out, "<th scope=\"row\">%s", s->area);
 		if (s->a.critical)
 			html_printf(p->out, " <span class=\"badge risk\">%s</span>", tr(l, "critical"));
 		fputs("</th><td class=\"num\">", p->out);

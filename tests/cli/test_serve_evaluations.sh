@@ -345,6 +345,10 @@ expect_code "another employee gets the 404 page" 404
 page mgr1 "/evaluations/$coach_key"
 body_has "the manager's evaluation offers the agent nothing to click" "Calibration"
 body_lacks "  (the self link is the agent's)" "/evaluations/new?from="
+page coach2 "/evaluations/$same_key"
+expect_code "the coach's page of an auto-failed evaluation" 200
+body_has "  says the auto-fail" "Auto-fail: a critical area scored under 50"
+body_has "  and marks the failed critical area" '<tr class="failed"><th scope="row">solution'
 page emp1 /people/KCC-1011/evaluations
 expect_code "the agent's list of evaluations" 200
 body_has "  links each coach's evaluation to a self evaluation" "/evaluations/new?from=$coach_key"
