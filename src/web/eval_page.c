@@ -198,13 +198,14 @@ static void write_areas(struct page *p, const struct evaluation_view *v)
 {
 	enum lang l = p->lang;
 
+	/* The percentage first after the area: what a narrow screen shows. */
 	html_printf(p->out, "<h2 id=\"areas\">%s</h2>\n<div class=\"scroll\" role=\"region\" "
 		    "tabindex=\"0\" aria-labelledby=\"areas\"><table class=\"eval-areas\">\n"
 		    "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
-		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-		    tr(l, "Areas"), tr(l, "Area"), tr(l, "Score"), tr(l, "Scale"), tr(l, "Percentage"),
-		    tr(l, "Weight"), tr(l, "Comment"));
+		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">%s</th></tr></thead>\n"
+		    "<tbody>\n", tr(l, "Areas"), tr(l, "Area"), tr(l, "Percentage"), tr(l, "Score"),
+		    tr(l, "Scale"), tr(l, "Weight"), tr(l, "Comment"));
 	for (size_t i = 0; i < v->e.nscores; i++) {
 		const struct qa_stored_score *s = &v->e.scores[i];
 		bool failed = s->a.critical && v->percentage[i] < QA_CRITICAL_PERCENT;
@@ -213,13 +214,13 @@ static void write_areas(struct page *p, const struct evaluation_view *v)
 		html_printf(p->out, "<th scope=\"row\">%s", s->area);
 		if (s->a.critical)
 			html_printf(p->out, " <span class=\"badge risk\">%s</span>", tr(l, "critical"));
-		fputs("</th><td class=\"num\">", p->out);
+		html_printf(p->out, "</th><td class=\"num\">%s</td><td class=\"num\">",
+			    eval_pct(p, v->percentage[i]));
 		write_score(p, s);
 		fputs("</td><td class=\"num\">", p->out);
 		write_scale(p, &s->a);
-		html_printf(p->out, "</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td>%s</td></tr>\n",
-			    eval_pct(p, v->percentage[i]), eval_num(p, s->a.weight, 1),
-			    s->comment != NULL ? s->comment : "");
+		html_printf(p->out, "</td><td class=\"num\">%s</td><td>%s</td></tr>\n",
+			    eval_num(p, s->a.weight, 1), s->comment != NULL ? s->comment : "");
 	}
 	fputs("</tbody></table></div>\n", p->out);
 }
