@@ -1,5 +1,6 @@
 #include "http/routes.h"
 
+#include "http/evaluations.h"
 #include "http/handler.h"
 #include "web/pages.h"
 
@@ -38,6 +39,11 @@ const struct http_route http_routes[] = {
 	{ "POST", "/api/v1/coaching", handle_coaching_create, ACCESS_SIGNED_IN, BODY_JSON },
 	{ "GET", "/api/v1/coaching/{key}", handle_coaching_get, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/people/{key}/coaching", handle_person_coaching, ACCESS_SIGNED_IN,
+	  BODY_NONE },
+	/* evaluations of customer contacts (http/evaluations.c) */
+	{ "POST", "/api/v1/evaluations", handle_evaluation_add, ACCESS_SIGNED_IN, BODY_JSON },
+	{ "GET", "/api/v1/evaluations/{key}", handle_evaluation_get, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "GET", "/api/v1/people/{key}/evaluations", handle_person_evaluations, ACCESS_SIGNED_IN,
 	  BODY_NONE },
 	/* Imports, exports, settings and the audit log: the handlers check
 	 * the role themselves, so that a refusal is logged. */
@@ -106,6 +112,13 @@ const struct http_route http_routes[] = {
 	  BODY_FORM },
 	/* the team page (web/team_page.c) */
 	{ "GET", "/teams/{key}", handle_team_page, ACCESS_PAGE, BODY_NONE },
+	/* the quality evaluations (web/eval_page.c, eval_form.c, quality_page.c);
+	 * "new" before {key} */
+	{ "GET", "/teams/{key}/quality", handle_team_quality_page, ACCESS_PAGE, BODY_NONE },
+	{ "GET", "/evaluations/new", handle_evaluation_new_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/evaluations/new", handle_evaluation_new_post, ACCESS_PAGE, BODY_FORM },
+	{ "GET", "/evaluations/{key}", handle_evaluation_page, ACCESS_PAGE, BODY_NONE },
+	{ "GET", "/people/{key}/evaluations", handle_person_evaluations_page, ACCESS_PAGE, BODY_NONE },
 	/* Self-assessment, import and export pages (web/self_page.c,
 	 * web/import_page.c). */
 	{ "GET", "/self-assessment", handle_self_page, ACCESS_PAGE, BODY_NONE },

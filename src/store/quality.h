@@ -181,4 +181,15 @@ int store_each_scorecard_area(struct store *st,
 					const struct scorecard_area_def *area),
 			      void *ctx, struct err *err);
 
+/* The keys of the evaluations in force of agent's contact (the views of
+ * one contact: the coach's, the agent's own, a calibration's), oldest
+ * first, in the arena a; none when agent is unknown. */
+int store_contact_evaluations(struct store *st, const char *agent, const char *contact,
+			      struct arena *a, const char ***keys, size_t *n, struct err *err);
+
+/* The keys of agent's evaluations in force dated first..last, newest
+ * first, in the arena a. */
+int store_agent_evaluations(struct store *st, const char *agent, int32_t first, int32_t last,
+			    struct arena *a, const char ***keys, size_t *n, struct err *err);
+
 #endif

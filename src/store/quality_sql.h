@@ -114,6 +114,20 @@ static const char *const qa_sql[QA_COUNT_OF_STATEMENTS] = {
 		" JOIN evaluation_score s ON s.evaluation_id = v.id"
 		" JOIN scorecard_area a ON a.id = s.area_id"
 		" WHERE v.retracted_at IS NULL ORDER BY v.id, a.id",
+	/* agent key, contact -> evaluation key: the views in force of one
+	 * contact of the agent (the index on agent_id finds them), oldest
+	 * first */
+	[QA_CONTACT_VIEWS] =
+		"SELECT v.key FROM evaluation v"
+		" WHERE v.agent_id = (SELECT id FROM person WHERE key = " P(1) ")"
+		" AND v.contact = " P(2) " AND v.retracted_at IS NULL ORDER BY v.date, v.id",
+	/* agent key, first day, last day -> evaluation key: the agent's
+	 * evaluations in force dated in the range, newest first */
+	[QA_AGENT_EVALUATIONS] =
+		"SELECT v.key FROM evaluation v"
+		" WHERE v.agent_id = (SELECT id FROM person WHERE key = " P(1) ")"
+		" AND v.date BETWEEN " INT(2) " AND " INT(3) " AND v.retracted_at IS NULL"
+		" ORDER BY v.date DESC, v.id DESC",
 };
 
 #undef TEAM_SUB

@@ -46,12 +46,18 @@ int evaluation_gather(struct store *st, const char *key, struct evaluation_view 
 
 void evaluation_json(struct jw *w, const struct evaluation_view *v)
 {
+	jw_object_begin(w);
+	evaluation_json_fields(w, v);
+	jw_object_end(w);
+}
+
+void evaluation_json_fields(struct jw *w, const struct evaluation_view *v)
+{
 	const struct qa_stored_eval *e = &v->e;
 	enum eval_kind kind = EVAL_CALIBRATION;
 	enum source src;
 
 	(void)eval_kind_parse(e->kind, &kind);
-	jw_object_begin(w);
 	jw_field_string(w, "evaluation", e->key);
 	jw_field_string(w, "contact", e->contact);
 	jw_field_string(w, "channel", e->channel);
@@ -91,7 +97,6 @@ void evaluation_json(struct jw *w, const struct evaluation_view *v)
 	jw_field_string(w, "feeds", eval_kind_source(kind, &src) ? source_name(src) : NULL);
 	jw_field_string(w, "retracted_at", e->retracted_at);
 	jw_field_string(w, "retract_reason", e->retract_reason);
-	jw_object_end(w);
 }
 
 void evaluation_free(struct evaluation_view *v)

@@ -131,6 +131,9 @@ int evaluation_gather(struct store *st, const char *key, struct evaluation_view 
 /* The document of `compgap show evaluation KEY --json` (docs/api.md). */
 void evaluation_json(struct jw *w, const struct evaluation_view *v);
 
+/* Its fields alone, for a document that adds more to the object. */
+void evaluation_json_fields(struct jw *w, const struct evaluation_view *v);
+
 void evaluation_free(struct evaluation_view *v);
 
 /* A team's month of quality evaluations (docs/methodology.md, "Quality

@@ -444,6 +444,8 @@ static void write_page(struct page *p, const struct person_data *d, const struct
 	if (f == NULL && http_query(p->cx->req, "added") != NULL)
 		page_message(p, "ok", tr(p->lang, "The evidence was added."));
 	write_header(p, d);
+	html_printf(p->out, "<p class=\"more-links\"><a href=\"/people/%s/evaluations\">%s</a></p>\n",
+		    d->key, tr(p->lang, "Quality evaluations"));
 	html_printf(p->out, "<h2 id=\"chart\">%s</h2>\n", tr(p->lang, "Required against current level"));
 	if (v->nlines == 0)
 		html_printf(p->out, "<p>%s</p>\n",
