@@ -251,6 +251,25 @@ const struct command commands[] = {
 		"example:\n  compgap quality --team kcc-phone --month 2026-03\n",
 	},
 	{
+		"calibration", cmd_calibration,
+		"a team's month of calibration: how far the views of one contact differ",
+		"calibration --team KEY --month YYYY-MM [--json] [--db PATH]",
+		"For the active members of team KEY and its sub-teams, from their\n"
+		"evaluations in force dated in the month, the pairs of views of one\n"
+		"contact: an agent's self evaluation and a manager's or peer's; two\n"
+		"managers' or peers' evaluations by different evaluators; and each\n"
+		"calibration evaluation against the agreed score (the contact's manager\n"
+		"evaluation). Gives each pair's alignment, each agent's and evaluator's\n"
+		"mean alignment, the areas where the views differ most (the mean\n"
+		"difference in percentage points) and the calibration sessions.\n"
+		"docs/methodology.md, \"Calibration\", has the method.\n\n"
+		"options:\n" DB_HELP
+		"  --team KEY       the team (with its sub-teams)\n"
+		"  --month YYYY-MM  the calendar month\n"
+		"  --json           the document of GET /api/v1/teams/{key}/calibration\n\n"
+		"example:\n  compgap calibration --team kcc-phone --month 2026-03\n",
+	},
+	{
 		"trend", cmd_trend,
 		"a team's coverage and mean gap per competency, month by month",
 		"trend --team KEY --from DATE --to DATE [--competency KEY] [--json] [--db PATH]",

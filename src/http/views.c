@@ -11,6 +11,7 @@
 #include "http/api.h"
 #include "http/view_cache.h"
 #include "util/date.h"
+#include "views/calibration.h"
 #include "views/views.h"
 
 /* The documents, and what each needs. */
@@ -21,12 +22,13 @@ enum view {
 	VIEW_REPORT,
 	VIEW_PERSON,
 	VIEW_EXPLAIN,
-	VIEW_QUALITY
+	VIEW_QUALITY,
+	VIEW_CALIBRATION
 };
 
 struct view_args {
 	const char *team, *person, *competency;
-	const char *month;           /* VIEW_QUALITY: YYYY-MM, checked */
+	const char *month;           /* VIEW_QUALITY, VIEW_CALIBRATION: YYYY-MM, checked */
 	int32_t as_of, from, to;
 };
 
@@ -87,6 +89,9 @@ static int write_view(struct store *st, enum view v, const struct view_args *a,
 		break;
 	case VIEW_QUALITY:
 		rc = view_team_quality(st, a->team, a->month, rd, w, err);
+		break;
+	case VIEW_CALIBRATION:
+		rc = view_team_calibration(st, a->team, a->month, rd, w, err);
 		break;
 	case VIEW_REPORT:
 		break;
@@ -271,9 +276,8 @@ int handle_person_explain(struct http_ctx *cx)
 	return serve_view(cx, VIEW_EXPLAIN, &a);
 }
 
-/* GET /api/v1/teams/{key}/quality?month=YYYY-MM: the document of compgap
- * quality --json, with the reach of the team's other views. */
-int handle_team_quality(struct http_ctx *cx)
+/* A team's month view: ?month=YYYY-MM and nothing else. */
+static int month_view(struct http_ctx *cx, enum view v)
 {
 	static const char *const month_only[] = { "month" };
 	struct view_args a = { .team = http_param(cx->req, "key"),
@@ -289,5 +293,19 @@ int handle_team_quality(struct http_ctx *cx)
 		return response_error(cx->resp, 400, "bad_month", "month",
 				      "month takes a month YYYY-MM, such as 2026-03, not '%.40s'",
 				      a.month);
-	return serve_view(cx, VIEW_QUALITY, &a);
+	return serve_view(cx, v, &a);
+}
+
+/* GET /api/v1/teams/{key}/quality?month=YYYY-MM: the document of compgap
+ * quality --json, with the reach of the team's other views. */
+int handle_team_quality(struct http_ctx *cx)
+{
+	return month_view(cx, VIEW_QUALITY);
+}
+
+/* GET /api/v1/teams/{key}/calibration?month=YYYY-MM: the document of
+ * compgap calibration --json, with the reach of the quality view. */
+int handle_team_calibration(struct http_ctx *cx)
+{
+	return month_view(cx, VIEW_CALIBRATION);
 }
