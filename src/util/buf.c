@@ -62,18 +62,6 @@ int buf_adds(struct buf *b, const char *s)
 	return buf_add(b, s, strlen(s));
 }
 
-int buf_addc(struct buf *b, char c)
-{
-	/* The CSV reader appends every byte it reads here: when c and the
-	 * terminator fit (the checks of buf_reserve for one byte), no call. */
-	if (b->len < b->max && b->len + 2 <= b->cap) {
-		b->data[b->len++] = c;
-		b->data[b->len] = '\0';
-		return 0;
-	}
-	return buf_add(b, &c, 1);
-}
-
 int buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;
