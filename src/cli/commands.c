@@ -113,9 +113,11 @@ const struct command commands[] = {
 		"department with four teams (phone, desk, online and chat, back office),\n"
 		"about 40 people, five function profiles, a library of 14 competencies\n"
 		"with indicators and level descriptors, and 12 months of evidence from\n"
-		"every source. It is built from a fixed seed, so it is the same on every\n"
-		"machine, and it has real gaps to find. Refuses a database that holds\n"
-		"people already.\n\n"
+		"every source; the phone team's customer contacts are quality\n"
+		"evaluations on two scorecards (about four a month per agent, peer and\n"
+		"self evaluations, quarterly calibration sessions). It is built from a\n"
+		"fixed seed, so it is the same on every machine, and it has real gaps\n"
+		"to find. Refuses a database that holds people already.\n\n"
 		"options:\n"
 		"  --users     add a user of every role (admin, hr, manager, coach,\n"
 		"              employee), all with the password 'lindeborg-demo', to\n"
@@ -279,6 +281,25 @@ const struct command commands[] = {
 		"  --json        the document of GET /api/v1/people/{key}/coaching\n\n"
 		"example:\n  compgap coaching add session.json\n"
 		"  compgap coaching list --person KCC-1004\n",
+	},
+	{
+		"calibration", cmd_calibration,
+		"a team's month of calibration: how far the views of one contact differ",
+		"calibration --team KEY --month YYYY-MM [--json] [--db PATH]",
+		"For the active members of team KEY and its sub-teams, from their\n"
+		"evaluations in force dated in the month, the pairs of views of one\n"
+		"contact: an agent's self evaluation and a manager's or peer's; two\n"
+		"managers' or peers' evaluations by different evaluators; and each\n"
+		"calibration evaluation against the agreed score (the contact's manager\n"
+		"evaluation). Gives each pair's alignment, each agent's and evaluator's\n"
+		"mean alignment, the areas where the views differ most (the mean\n"
+		"difference in percentage points) and the calibration sessions.\n"
+		"docs/methodology.md, \"Calibration\", has the method.\n\n"
+		"options:\n" DB_HELP
+		"  --team KEY       the team (with its sub-teams)\n"
+		"  --month YYYY-MM  the calendar month\n"
+		"  --json           the document of GET /api/v1/teams/{key}/calibration\n\n"
+		"example:\n  compgap calibration --team kcc-phone --month 2026-03\n",
 	},
 	{
 		"trend", cmd_trend,

@@ -171,7 +171,8 @@ static size_t agent_alignments(const struct qa_eval *e, size_t ne, size_t nareas
 		for (size_t j = 0; j < ne; j++) {
 			double al;
 
-			if (j == i || e[j].contact != e[i].contact || !eval_kind_scores(e[j].kind))
+			if (j == i || e[j].agent != agent || e[j].contact != e[i].contact ||
+			    !eval_kind_scores(e[j].kind))
 				continue;
 			al = qa_alignment(e[j].weight, e[i].percentage, e[j].percentage, nareas);
 			if (!isnan(al)) {

@@ -48,6 +48,7 @@ int handle_team_recommendations(struct http_ctx *cx);
 int handle_team_trend(struct http_ctx *cx);
 int handle_team_quality(struct http_ctx *cx);
 int handle_team_quality_due(struct http_ctx *cx);
+int handle_team_calibration(struct http_ctx *cx);
 int handle_team_report(struct http_ctx *cx);
 int handle_person(struct http_ctx *cx);
 int handle_person_explain(struct http_ctx *cx);

@@ -20,6 +20,8 @@ const struct http_route http_routes[] = {
 	{ "GET", "/api/v1/teams/{key}/quality", handle_team_quality, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/teams/{key}/quality/due", handle_team_quality_due, ACCESS_SIGNED_IN,
 	  BODY_NONE },
+	{ "GET", "/api/v1/teams/{key}/calibration", handle_team_calibration, ACCESS_SIGNED_IN,
+	  BODY_NONE },
 	{ "GET", "/api/v1/teams/{key}/report", handle_team_report, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/people/{key}", handle_person, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/people/{key}/explain", handle_person_explain, ACCESS_SIGNED_IN, BODY_NONE },

@@ -11,6 +11,7 @@
 #include "http/api.h"
 #include "http/view_cache.h"
 #include "util/date.h"
+#include "views/calibration.h"
 #include "views/views.h"
 
 /* The documents, and what each needs. */
@@ -22,12 +23,13 @@ enum view {
 	VIEW_PERSON,
 	VIEW_EXPLAIN,
 	VIEW_QUALITY,
-	VIEW_QUALITY_DUE
+	VIEW_QUALITY_DUE,
+	VIEW_CALIBRATION
 };
 
 struct view_args {
 	const char *team, *person, *competency;
-	const char *month;           /* VIEW_QUALITY(_DUE): YYYY-MM, checked */
+	const char *month;           /* VIEW_QUALITY(_DUE), VIEW_CALIBRATION: YYYY-MM, checked */
 	int32_t as_of, from, to;
 };
 
@@ -91,6 +93,9 @@ static int write_view(struct store *st, enum view v, const struct view_args *a,
 		break;
 	case VIEW_QUALITY_DUE:
 		rc = view_team_quality_due(st, a->team, a->month, rd, w, err);
+		break;
+	case VIEW_CALIBRATION:
+		rc = view_team_calibration(st, a->team, a->month, rd, w, err);
 		break;
 	case VIEW_REPORT:
 		break;
@@ -325,4 +330,16 @@ int handle_team_quality_due(struct http_ctx *cx)
 	if (month_param(cx, true, buf, &a) < 0)
 		return 0;
 	return serve_view(cx, VIEW_QUALITY_DUE, &a);
+}
+
+/* GET /api/v1/teams/{key}/calibration?month=YYYY-MM: the document of
+ * compgap calibration --json, with the reach of the quality view. */
+int handle_team_calibration(struct http_ctx *cx)
+{
+	struct view_args a = { .team = http_param(cx->req, "key") };
+	char buf[DATE_ISO_LEN + 1];
+
+	if (month_param(cx, false, buf, &a) < 0)
+		return 0;
+	return serve_view(cx, VIEW_CALIBRATION, &a);
 }

@@ -145,6 +145,9 @@ struct qa_month_row {
 	enum eval_kind kind;
 	struct qa_area a;
 	double score;
+	const char *key;             /* the evaluation's key */
+	const char *evaluator;       /* NULL after the evaluator's erasure */
+	int32_t date;
 };
 
 /* The keys of the active members of team and its sub-teams (as gaps

@@ -29,7 +29,7 @@ expect_status "the half-life is changed" 0
 agree_past() {
 	dir=$WORK/export-$1
 	mkdir -p "$dir"
-	for kind in teams people competencies indicators roles evidence; do
+	for kind in teams people competencies indicators roles evidence scorecards evaluations; do
 		"$COMPGAP" export "$kind" --lf --db "$2" > "$dir/$kind.csv"
 	done
 	for date in $DATES; do
