@@ -24,6 +24,10 @@ usage:
   independent_quality.py compare-month DIR TEAM MONTH TARGET FILE
   independent_quality.py compare-due DIR TEAM MONTH TARGET FILE
       as compare-month for `quality --due --json` (the reminder list)
+  independent_quality.py compare-calibration DIR TEAM MONTH FILE
+      as compare-month for `calibration --json` (docs/methodology.md,
+      "Calibration"): agents, evaluators and areas by key, sessions by
+      their calibration evaluations, and the areas' order
   independent_quality.py compare-evaluations DIR LIST
       as compare-month for `show evaluation KEY --json`, each line of LIST
       "KEY FILE"
@@ -253,6 +257,19 @@ def gen(directory, seed):
                     key = "E%05d" % (len(model) + len(evs) + 1)
                     evs.append(make_eval(key, contact, channel_of[name], a,
                                          rnd.choice(coaches), "manager", day, name, skill[a]))
+                if rnd.random() < 0.08:
+                    # a calibration session: every coach scores the contact,
+                    # and (mostly) a manager evaluation is the agreed score
+                    for c in coaches:
+                        key = "E%05d" % (len(model) + len(evs) + 1)
+                        evs.append(make_eval(key, contact, channel_of[name], a, c,
+                                             "calibration", day, name, skill[a]))
+                    if rnd.random() < 0.8:
+                        later = datetime.date(y, m, rnd.randint(int(day[8:]), 28)).isoformat()
+                        key = "E%05d" % (len(model) + len(evs) + 1)
+                        evs.append(make_eval(key, contact, channel_of[name], a,
+                                             rnd.choice(coaches), "manager", later, name,
+                                             skill[a]))
         write_evals(evs)
         # Corrections of some stored evaluations (other scores, binding to
         # the latest version), and retractions.
@@ -404,6 +421,78 @@ class Model:
         out.sort(key=lambda d: (d["evaluations"], d["agent"]))
         return {"team": team, "month": month, "target": target, "due": out}
 
+    def calibration(self, team, month):
+        """docs/methodology.md, "Calibration": the pairs of views of one
+        contact of one agent, and the means they give."""
+        sub = self.subtree(team)
+        agents = sorted(k for k, p in self.people.items() if p["active"] and p["team"] in sub)
+        evs = [e for e in self.in_force() if e["agent"] in agents and e["date"][:7] == month]
+        by_contact = {}
+        for e in evs:
+            by_contact.setdefault((e["agent"], e["contact"]), []).append(e)
+
+        def weights(e):
+            return {x: v[1] for x, v in e["areas"].items()}
+
+        def diffs(a, b):
+            return {x: abs(a["pct"][x] - b["pct"][x]) for x in a["pct"] if x in b["pct"]}
+
+        agent_al = {a: [] for a in agents}
+        evaluator_al = {}
+        area_d = {}
+        sessions = {}
+        for e in evs:
+            if e["kind"] in ("manager", "peer", "calibration"):
+                evaluator_al.setdefault(e["evaluator"], [])
+        for (agent, contact), views in by_contact.items():
+            scored = [e for e in views if e["kind"] in KINDS_SCORED]
+            pairs = []       # (a, b, weights, counts-for list)
+            for s in (e for e in views if e["kind"] == "self"):
+                for m in scored:
+                    pairs.append((s, m, weights(m), ("agent", agent)))
+            for i, x in enumerate(scored):
+                for y in scored[i + 1:]:
+                    if x["evaluator"] == y["evaluator"]:
+                        continue
+                    wx, wy = weights(x), weights(y)
+                    w = {k: (wx[k] + wy[k]) / 2 for k in wx if k in wy}
+                    pairs.append((x, y, w, ("evaluators", x["evaluator"], y["evaluator"])))
+            managers = sorted((e for e in views if e["kind"] == "manager"),
+                              key=lambda e: (e["date"], e["key"]))
+            agreed = managers[-1] if managers else None
+            for c in (e for e in views if e["kind"] == "calibration"):
+                if agreed is None:
+                    sessions[c["key"]] = None
+                    continue
+                pairs.append((c, agreed, weights(agreed), ("session", c["evaluator"], c["key"])))
+            for a, b, w, who in pairs:
+                d = diffs(a, b)
+                al = alignment(w, a["pct"], b["pct"])
+                for area, v in d.items():
+                    area_d.setdefault(area, []).append(v)
+                if who[0] == "session":
+                    sessions[who[2]] = al
+                if al is None:
+                    continue
+                if who[0] == "agent":
+                    agent_al[who[1]].append(al)
+                elif who[0] == "evaluators":
+                    evaluator_al[who[1]].append(al)
+                    evaluator_al[who[2]].append(al)
+                else:
+                    evaluator_al[who[1]].append(al)
+
+        def mean(v):
+            return sum(v) / len(v) if v else None
+
+        return {
+            "agents": {a: {"pairs": len(v), "alignment": mean(v)} for a, v in agent_al.items()},
+            "evaluators": {k: {"pairs": len(v), "alignment": mean(v)}
+                           for k, v in evaluator_al.items()},
+            "areas": {k: {"pairs": len(v), "mean_difference": mean(v)} for k, v in area_d.items()},
+            "sessions": sessions,
+        }
+
     def evaluation(self, key):
         e = self.evals[key]
         return {"score": e["score"], "auto_failed": e["failed"], "praise": e["praise"],
@@ -471,6 +560,32 @@ def main(argv):
             theirs = json.load(f)
         diffs = []
         differ("", Model(argv[1]).due(argv[2], argv[3], int(argv[4])), theirs, diffs)
+        return report(diffs)
+    if len(argv) == 5 and argv[0] == "compare-calibration":
+        with open(argv[4]) as f:
+            d = json.load(f)
+        theirs = {
+            "agents": {x["agent"]: {"pairs": x["pairs"], "alignment": x["alignment"]}
+                       for x in d["agents"]},
+            "evaluators": {x["evaluator"]: {"pairs": x["pairs"], "alignment": x["alignment"]}
+                           for x in d["evaluators"] if x["evaluator"] is not None},
+            # an area scored in the month with no pair has no difference
+            "areas": {x["area"]: {"pairs": x["pairs"], "mean_difference": x["mean_difference"]}
+                      for x in d["areas"] if x["pairs"] > 0 or x["mean_difference"] is not None},
+            "sessions": {e["evaluation"]: e["alignment"]
+                         for s in d["sessions"] for e in s["evaluations"]},
+        }
+        ours = Model(argv[1]).calibration(argv[2], argv[3])
+        diffs = []
+        differ("", ours, theirs, diffs)
+        for part in ("agents", "evaluators", "areas", "sessions"):
+            for k in theirs[part]:
+                if k not in ours[part]:
+                    diffs.append(("%s.%s" % (part, k), "<missing>", theirs[part][k]))
+        means = [x["mean_difference"] for x in d["areas"]]
+        known = [m for m in means if m is not None]
+        if means != sorted(known, reverse=True) + [None] * (len(means) - len(known)):
+            diffs.append(("areas order", "largest mean difference first", means))
         return report(diffs)
     if len(argv) == 3 and argv[0] == "compare-evaluations":
         m = Model(argv[1])

@@ -6,7 +6,8 @@
 # version of one scorecard, evaluations of every kind (manager, peer, self
 # of the same contacts, a second coach, calibration) over three months,
 # corrected and retracted ones. For every team and month the team's month
-# (`quality --json`) and the coaches' reminder list (`--due`), every evaluation (`show evaluation --json`), the
+# (`quality --json`), the coaches' reminder list (`--due`), the calibration
+# (`calibration --json`: self pairs, coach pairs, sessions), every evaluation (`show evaluation --json`), the
 # evidence rows the evaluations in force give (`explain --json` names each
 # row's evaluation; the evidence export leaves them out) and the levels
 # they feed (`gaps --json`, checked by tests/cli/independent.py from the
@@ -69,6 +70,19 @@ check_org() {
 	done
 	check "seed $seed: the $n team months and reminder lists agree (quality [--due] --json)" \
 		[ "$bad" -eq 0 ]
+	bad=0
+	for team in $(cat "$dir/teams"); do
+		for month in $(cat "$dir/months"); do
+			"$COMPGAP" calibration --team "$team" --month "$month" --json --db "$db" \
+				> "$WORK/cal.json" 2> "$WORK/err"
+			python3 "$IQ" compare-calibration "$dir" "$team" "$month" "$WORK/cal.json" \
+				> "$WORK/diff" 2>&1 && continue
+			bad=$((bad + 1))
+			echo "# seed $seed, calibration of $team, $month:"
+			sed 's/^/#   /' "$WORK/diff" | head -n 12
+		done
+	done
+	check "seed $seed: the calibrations agree (calibration --json)" [ "$bad" -eq 0 ]
 
 	# Every evaluation stored, retracted ones too.
 	: > "$WORK/list"
