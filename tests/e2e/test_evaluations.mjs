@@ -15,7 +15,10 @@ const CONTACT = `E2E-CALL-${Date.now()}`;
 
 async function save(page) {
 	await Promise.all([page.waitForNavigation({ waitUntil: 'load' }),
-		page.locator('form[action="/evaluations/new"] [type="submit"]').click()]);
+		// (with more than one scorecard, "Choose the scorecard" is a
+		// submit button of the same form)
+		page.locator('form[action="/evaluations/new"]')
+			.getByRole('button', { name: 'Save the evaluation' }).click()]);
 }
 
 test('a coach evaluates a contact; the agent evaluates it too and sees the calibration', async (page) => {
