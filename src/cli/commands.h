@@ -29,5 +29,7 @@ int cmd_token(const struct command *cmd, int argc, char **argv);
 int cmd_audit(const struct command *cmd, int argc, char **argv);
 int cmd_privacy(const struct command *cmd, int argc, char **argv);
 int cmd_quality(const struct command *cmd, int argc, char **argv);
+int cmd_alerts(const struct command *cmd, int argc, char **argv);
+int cmd_webhook(const struct command *cmd, int argc, char **argv);
 
 #endif

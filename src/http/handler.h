@@ -47,6 +47,8 @@ int handle_team_gaps(struct http_ctx *cx);
 int handle_team_recommendations(struct http_ctx *cx);
 int handle_team_trend(struct http_ctx *cx);
 int handle_team_quality(struct http_ctx *cx);
+/* http/alerts_api.c: GET /api/v1/alerts */
+int handle_alerts(struct http_ctx *cx);
 int handle_team_report(struct http_ctx *cx);
 int handle_person(struct http_ctx *cx);
 int handle_person_explain(struct http_ctx *cx);

@@ -17,6 +17,7 @@ const struct http_route http_routes[] = {
 	  ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/teams/{key}/trend", handle_team_trend, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/teams/{key}/quality", handle_team_quality, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "GET", "/api/v1/alerts", handle_alerts, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/teams/{key}/report", handle_team_report, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/people/{key}", handle_person, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/people/{key}/explain", handle_person_explain, ACCESS_SIGNED_IN, BODY_NONE },

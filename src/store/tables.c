@@ -75,6 +75,13 @@ const struct table_def store_tables[] = {
 	    I("date"), I("version_id"), I("import_id"), T("retracted_at"), T("retract_reason") } },
 	{ "evaluation_score", "area scores", "evaluation_id, area_id", NULL, 0, 5,
 	  { I("evaluation_id"), I("area_id"), R("score"), T("comment"), I("evidence_id") } },
+	/* Webhooks of alerts (schema version 12). */
+	{ "webhook_endpoint", "webhook endpoints", "id", NULL, 1, 6,
+	  { I("id"), T("url"), I("alerts"), I("praise"), T("created_at"), T("created_by") } },
+	{ "webhook_delivery", "webhook deliveries", "id", NULL, 1, 10,
+	  { I("id"), I("endpoint_id"), I("evaluation_id"), T("kind"), T("status"),
+	    I("attempts"), I("next_attempt_at"), T("last_error"), T("created_at"),
+	    T("delivered_at") } },
 };
 
 const int store_table_count = (int)(sizeof store_tables / sizeof store_tables[0]);
