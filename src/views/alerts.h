@@ -28,6 +28,7 @@ struct alert {
 	const char *evaluation;      /* its key */
 	const char *contact, *evaluation_kind;
 	const char *agent, *team;    /* team NULL: none */
+	const char *agent_name;      /* NULL unless the dashboard looked it up */
 	const char *evaluator;       /* NULL after an erasure */
 	int32_t date;
 	double score;                /* the evaluation score: 0 when auto-failed */

@@ -23,6 +23,7 @@
 #include "http/http.h"
 #include "store/store.h"
 #include "util/arena.h"
+#include "views/alerts.h"
 
 enum {
 	DASH_CARDS_ALL = 12,   /* up to this many visible teams: each its own card */
@@ -69,6 +70,9 @@ struct dashboard {
 	struct dash_card *cards;        /* ncards, in the order of the tree */
 	size_t ncards;
 	struct dash_list blind_spots, key_person_risks, unassessed, grown_gaps;
+	struct alert_list alerts;       /* the alerts and praise of the last 30
+					   days of the agents within reach
+					   (views/alerts.h), newest first */
 	char scope[256];                /* the analysed subtrees' roots, for the audit log */
 	struct arena arena;             /* everything above */
 };

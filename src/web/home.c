@@ -16,6 +16,7 @@
 #include "store/texts.h"
 #include "util/buf.h"
 #include "util/date.h"
+#include "web/alerts_section.h"
 #include "web/dashboard.h"
 #include "web/page.h"
 #include "web/pages.h"
@@ -185,6 +186,7 @@ static void write_attention(struct page *p, const struct library *lib, const str
 			 buf_str(&b1));
 	write_list(p, lib, LIST_GROWN, "grown-gaps", tr(p->lang, "Gaps that grew since last month"),
 		   buf_str(&b2), &d->grown_gaps);
+	web_alerts_list(p, &d->alerts, DASH_LIST_MAX);
 	fputs("</div>\n</section>\n", p->out);
 	buf_free(&b1);
 	buf_free(&b2);

@@ -334,6 +334,21 @@ as hr1 "/api/v1/alerts?since=yesterday"
 expect_error "a bad since is a 400 naming it" bad_date since
 as hr1 "/api/v1/alerts?month=2026-04"
 expect_code "an unknown parameter is refused" 400
+# ---- the dashboard -------------------------------------------------------------
+page_login mgr1
+page mgr1 "/"
+body_has "the team lead's dashboard lists alerts and praise" 'id="alerts">Alerts and praise <span class="count">3</span>'
+body_has "naming the critical areas" '<span class="comp">correct</span>, <span class="comp">closing</span>'
+body_has "with the agent's name and page" '<a href="/people/A03">Agent 03</a>'
+body_lacks "and not another line's agent" 'href="/people/A10"'
+page_login coach1
+page coach1 "/"
+body_has "a coach of q-night sees A10's alert" '<a href="/people/A10">Agent 10</a>'
+body_lacks "and not q's" 'href="/people/A03"'
+page_login hr1
+page hr1 "/?lang=nl"
+body_has "hr sees all five, in Dutch" 'id="alerts">Signalen en complimenten <span class="count">5</span>'
+body_has "praise with its score" 'compliment</strong> — 95,0 %'
 run import evaluations "$WORK/ev13.csv" --db "$DB"
 i=0
 while ! grep -q '"E13"' "$WORK/received" 2> /dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
