@@ -123,6 +123,11 @@ const struct http_route http_routes[] = {
 	{ "POST", "/admin/tokens", handle_admin_tokens_post, ACCESS_PAGE, BODY_FORM },
 	{ "POST", "/admin/tokens/{name}/revoke", handle_admin_token_revoke_post, ACCESS_PAGE,
 	  BODY_FORM },
+	/* the webhooks of alerts (web/admin_webhooks.c); admins only */
+	{ "GET", "/admin/webhooks", handle_admin_webhooks_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/admin/webhooks", handle_admin_webhooks_post, ACCESS_PAGE, BODY_FORM },
+	{ "POST", "/admin/webhooks/{id}/remove", handle_admin_webhook_remove_post, ACCESS_PAGE,
+	  BODY_FORM },
 	/* the admin pages (web/admin_page.c, admin_settings.c, admin_audit.c) */
 	{ "GET", "/admin", handle_admin_page, ACCESS_PAGE, BODY_NONE },
 	{ "GET", "/admin/settings", handle_admin_settings_page, ACCESS_PAGE, BODY_NONE },

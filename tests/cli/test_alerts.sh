@@ -349,6 +349,44 @@ page_login hr1
 page hr1 "/?lang=nl"
 body_has "hr sees all five, in Dutch" 'id="alerts">Signalen en complimenten <span class="count">5</span>'
 body_has "praise with its score" 'compliment</strong> — 95,0 %'
+# ---- the admin page ------------------------------------------------------------
+printf '%s\n' "$PASSWORD" | "$COMPGAP" user add admin1 --role admin --db "$DB" > /dev/null 2>&1
+page_login admin1
+page admin1 "/admin/webhooks"
+expect_code "an admin opens /admin/webhooks" 200
+body_has "the endpoints, each URL without its path" "<code>http://127.0.0.1:$RPORT/…</code>"
+body_lacks "nor its secret" "s3cr3t"
+body_has "the deliveries that failed, with their error" "HTTP 302 (redirects are not followed)"
+clean_page "/admin/webhooks"
+CSRF=$(csrf_of)
+page admin1 "/admin/webhooks" --data-urlencode "csrf_token=$CSRF" \
+	--data-urlencode "url=gopher://127.0.0.1/x" --data-urlencode "kind=alert"
+expect_code "a gopher URL is refused" 422
+body_has "saying what is allowed" "Give an http:// or https:// URL"
+page admin1 "/admin/webhooks" --data-urlencode "csrf_token=$CSRF" \
+	--data-urlencode "url=https://chat.example.com/hooks/zzz"
+expect_code "without a kind it is refused" 422
+page admin1 "/admin/webhooks" --data-urlencode "csrf_token=$CSRF" \
+	--data-urlencode "url=https://chat.example.com/hooks/zzz" --data-urlencode "kind=praise"
+expect_code "an admin adds an endpoint with the form" 303
+run webhook list --json --db "$DB"
+pycheck "it is stored, for praise only" "$WORK/out" '
+e = d["endpoints"][-1]
+assert e["url"] == "https://chat.example.com/…" and e["kinds"] == ["praise"], e'
+N=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["endpoints"][-1]["id"])' "$WORK/out")
+page admin1 "/admin/webhooks/$N/remove" --data-urlencode "csrf_token=$CSRF"
+expect_code "and removes it" 303
+page admin1 "/admin/webhooks/$N/remove" --data-urlencode "csrf_token=$CSRF"
+expect_code "a removed endpoint is gone" 404
+page admin1 "/admin/webhooks" --data-urlencode "url=https://x.example.com/"
+expect_code "a form without its CSRF token is refused" 403
+run audit --json --db "$DB"
+check "the page's changes are audit-logged, by the admin" \
+	sh -c "grep -q '\"actor\": \"admin1\"' '$WORK/out' && grep -c 'webhook\\.' '$WORK/out' > /dev/null"
+page_login hr1
+page hr1 "/admin/webhooks"
+expect_code "hr may not open it" 403
+
 run import evaluations "$WORK/ev13.csv" --db "$DB"
 i=0
 while ! grep -q '"E13"' "$WORK/received" 2> /dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
