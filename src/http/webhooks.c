@@ -119,7 +119,10 @@ static int build_body(struct store *st, struct job *j, struct err *err)
 }
 
 /* Takes the due deliveries, claims them and builds their bodies, in one
- * transaction (again from the start when the store asks). */
+ * transaction (again from the start when the store asks). The queue's
+ * state is in no cached document (the views and pages that are cached
+ * never read it), so its writes go in store_begin_log transactions, which
+ * leave the data generation, and with it those caches, as they are. */
 static int take(struct store *st, void *ctx, int attempt, struct err *err)
 {
 	struct round *r = ctx;
