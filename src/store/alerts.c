@@ -61,6 +61,9 @@ int store_alert_rows(struct store *st, const struct alert_filter *f,
 	if (f->evaluation != 0)
 		return al(st, AL_ROWS_ONE, (struct pv_param[]){ p_int(f->evaluation) }, 1, alert_row,
 			  &x, NULL, err);
+	if (f->agent != NULL)
+		return al(st, AL_ROWS_AGENT, (struct pv_param[]){ p_text(f->agent), p_int(f->since),
+			  p_int(f->until) }, 3, alert_row, &x, NULL, err);
 	if (f->team == NULL)
 		return al(st, AL_ROWS, (struct pv_param[]){ p_int(f->since), p_int(f->until) }, 2,
 			  alert_row, &x, NULL, err);

@@ -25,11 +25,13 @@
 
 /* Which evaluations store_alert_rows reads: those in force, of kind
  * manager or peer, dated since..until (both included), and of these only
- * the agents of team and its sub-teams (team not NULL), or evaluation id
- * alone (evaluation not 0: the other fields are then ignored). */
+ * the agents of team and its sub-teams (team not NULL) or agent alone
+ * (agent not NULL), or evaluation id alone (evaluation not 0: the other
+ * fields are then ignored). */
 struct alert_filter {
 	int32_t since, until;        /* days since 1970-01-01 */
 	const char *team;            /* NULL: every team */
+	const char *agent;           /* NULL: every agent (team must then be NULL) */
 	int64_t evaluation;          /* 0: any */
 };
 

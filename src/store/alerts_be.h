@@ -15,7 +15,7 @@ struct err;
 /* The statements; store/alerts_sql.h gives the parameters and the
  * columns of each. */
 enum al_stmt {
-	AL_ROWS, AL_ROWS_TEAM, AL_ROWS_ONE,
+	AL_ROWS, AL_ROWS_TEAM, AL_ROWS_ONE, AL_ROWS_AGENT,
 	AL_EP_ADD, AL_EP_URL, AL_EP_REMOVE, AL_EP_EACH, AL_EP_ANY, AL_ENQUEUE,
 	AL_DELIVERIES, AL_DELIVERIES_OF, AL_DUE, AL_CLAIM, AL_UPDATE,
 	AL_COUNT_OF_STATEMENTS

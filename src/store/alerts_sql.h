@@ -45,6 +45,9 @@ static const char *const al_sql[AL_COUNT_OF_STATEMENTS] = {
 		ALERT_ORDER,
 	/* evaluation id */
 	[AL_ROWS_ONE] = ALERT_ROWS " AND v.id = " BIG(1) ALERT_ORDER,
+	/* agent key, since, until */
+	[AL_ROWS_AGENT] =
+		ALERT_ROWS " AND ag.key = " P(1) " AND v.date BETWEEN " BIG(2) " AND " BIG(3) ALERT_ORDER,
 	/* url, alerts, praise, created at, created by -> id */
 	[AL_EP_ADD] =
 		"INSERT INTO webhook_endpoint(url, alerts, praise, created_at, created_by)"

@@ -141,7 +141,7 @@ static int show(struct page *p, struct store *st, int status, const char *url_va
 		.name = "url", .label = tr(p->lang, "URL"), .type = "url", .value = url_value,
 		.hint = tr(p->lang, "http:// or https:// only; redirects are not followed."),
 		.error = url_error, .required = true });
-	html_printf(p->out, "<fieldset><legend>%s</legend>\n"
+	html_printf(p->out, "<fieldset class=\"kinds\"><legend>%s</legend>\n"
 		    "<label><input type=\"checkbox\" name=\"kind\" value=\"alert\" checked> %s</label>\n"
 		    "<label><input type=\"checkbox\" name=\"kind\" value=\"praise\" checked> %s</label>\n"
 		    "</fieldset>\n", tr(p->lang, "Sends"), tr(p->lang, "alerts"),

@@ -6,6 +6,7 @@
 
 #include "io/html.h"
 #include "util/buf.h"
+#include "util/date.h"
 
 static void write_alert(struct page *p, const struct alert *a)
 {
@@ -66,4 +67,32 @@ void web_alerts_list(struct page *p, const struct alert_list *l, size_t max)
 	}
 	fputs("</section>\n", p->out);
 	buf_free(&b);
+}
+
+void web_alerts_own(struct page *p, struct store *st)
+{
+	struct alert_filter f = { .since = date_today() - ALERTS_DAYS_DEFAULT, .until = INT32_MAX,
+				  .agent = p->caller->person };
+	struct alert_list l;
+	struct err err = { 0 };
+	int rc;
+
+	if (p->caller->person[0] == '\0' || store_begin_read(st, &err) < 0)
+		return;
+	rc = alerts_gather(st, &f, NULL, &l, &err);
+	if (rc == 0 && l.n > 0) {
+		struct person who;
+
+		if (store_get_person(st, f.agent, &who, &l.arena, &err) == 1)
+			for (size_t i = 0; i < l.n; i++)
+				l.items[i].agent_name = who.name;
+	}
+	store_rollback(st);
+	if (rc == 0 && l.n > 0) {
+		html_printf(p->out, "<section class=\"attention\" aria-labelledby=\"own-alerts\">\n"
+			    "<h2 id=\"own-alerts\">%s</h2>\n", tr(p->lang, "Your evaluations"));
+		web_alerts_list(p, &l, 10);
+		fputs("</section>\n", p->out);
+	}
+	alerts_free(&l);
 }

@@ -14,4 +14,10 @@
  * evaluation and its date. */
 void web_alerts_list(struct page *p, const struct alert_list *l, size_t max);
 
+/* For a caller who sees no team (an employee): their own alerts and
+ * praise of the last 30 days, in a read transaction of st of its own, as
+ * a section; nothing when there are none or the caller is linked to no
+ * person. A store that fails leaves the section out. */
+void web_alerts_own(struct page *p, struct store *st);
+
 #endif

@@ -389,6 +389,7 @@ int handle_home_page(struct http_ctx *cx)
 		(void)snprintf(title, sizeof title, tr(p.lang, "Welcome, %s"), user);
 		page_head(&p, title);
 		write_intro(&p);
+		web_alerts_own(&p, st);
 	} else {
 		page_head(&p, tr(p.lang, "Dashboard"));
 		content = strchr(buf_str(&frag), '\n');

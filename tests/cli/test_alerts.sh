@@ -345,6 +345,14 @@ page_login coach1
 page coach1 "/"
 body_has "a coach of q-night sees A10's alert" '<a href="/people/A10">Agent 10</a>'
 body_lacks "and not q's" 'href="/people/A03"'
+page_login emp1
+page emp1 "/"
+body_has "an employee's dashboard shows their own alert" '<a href="/people/A01">Agent 01</a>'
+body_lacks "and nobody else's" 'href="/people/A02"'
+page_login emp2
+page emp2 "/?lang=sv"
+body_has "another their own praise, in Swedish" 'Dina bedömningar'
+body_has "with its score" 'beröm</strong> — 95,0 %'
 page_login hr1
 page hr1 "/?lang=nl"
 body_has "hr sees all five, in Dutch" 'id="alerts">Signalen en complimenten <span class="count">5</span>'
