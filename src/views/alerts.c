@@ -97,6 +97,11 @@ static int finish(struct gather *g)
 		return g->l->failed = true, 1;
 	a = &g->l->items[g->l->n++];
 	*a = c->head;
+	/* An employee is not told which colleague gave peer feedback
+	 * (docs/security.md, "What each role sees of the views"). */
+	if (g->rd != NULL && g->rd->hide_peer_assessors && a->evaluation_kind != NULL &&
+	    strcmp(a->evaluation_kind, "peer") == 0)
+		a->evaluator = NULL;
 	a->kind = r.auto_failed ? "alert" : "praise";
 	a->score = r.score;
 	a->critical = NULL;

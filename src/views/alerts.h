@@ -48,7 +48,8 @@ struct alert_list {
 };
 
 /* Gathers the alerts f selects (store/alerts.h), only those of agents rd
- * may see (rd NULL: all), into l; free it with alerts_free either way.
+ * may see (rd NULL: all), without the evaluator of a peer evaluation when
+ * rd hides peer assessors (an employee), into l; free it with alerts_free either way.
  * 0, or -1 with err set (the store's; an unknown team as
  * store_require_key says). */
 int alerts_gather(struct store *st, const struct alert_filter *f, const struct view_reader *rd,

@@ -323,6 +323,13 @@ check "a team lead sees their reporting line's" [ "$(keys)" = "E11 E10 E3" ]
 login emp2
 as emp2 "/api/v1/alerts"
 check "an employee sees their own praise only" [ "$(keys)" = "E3" ]
+pycheck "without the colleague who gave the peer evaluation" "$WORK/b" '
+[a] = d["alerts"]
+assert a["evaluation_kind"] == "peer" and a["evaluator"] is None, a'
+login coach2
+as coach2 "/api/v1/alerts"
+pycheck "a coach sees who gave it" "$WORK/b" '
+assert [a["evaluator"] for a in d["alerts"] if a["evaluation"] == "E3"] == ["A01"], d' 
 login emp1
 as emp1 "/api/v1/alerts"
 check "and another their own alert only" [ "$(keys)" = "E11" ]
