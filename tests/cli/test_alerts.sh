@@ -114,8 +114,7 @@ check "without the URL's secret" sh -c "! grep -q s3cr3t '$WORK/out'"
 H=evaluation,contact,channel,agent,evaluator,kind,date,area,score,comment
 phone() { # KEY AGENT EVALUATOR KIND DATE GREETING LISTENING CORRECT CLOSING
 	for a in "greeting $6" "listening $7" "correct $8" "closing $9"; do
-		set -- "$@"
-		printf '%s,K%s,phone,%s,%s,%s,%s,%s,%s,\n' "$1" "$1" "$2" "$3" "$4" "$5" ${a% *} ${a#* }
+		printf '%s,K%s,phone,%s,%s,%s,%s,%s,%s,\n' "$1" "$1" "$2" "$3" "$4" "$5" "${a% *}" "${a#* }"
 	done
 }
 chat() { # KEY AGENT EVALUATOR KIND DATE TONE ACCURACY
@@ -194,7 +193,8 @@ expect_status "webhook deliver" 0
 pycheck "one round: five delivered, one to try again" "$WORK/out" '
 assert d == {"now": '"$T0"', "due": 6, "delivered": 5, "retried": 1, "failed": 0, "cancelled": 0}, d'
 check "the receiver got six POSTs" [ "$(wc -l < "$WORK/received")" = 6 ]
-python3 -c '
+NAME="the bodies carry kind, agent, evaluation, score, critical areas, date, link"
+if python3 -c '
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 assert all(r["content_type"] == "application/json" for r in rows), rows
@@ -207,8 +207,9 @@ assert a["link"] == "/evaluations/E10", a
 assert "E10" in e10["text"] and "correct, closing" in e10["text"], e10
 praise = [r for r in rows if r["path"] == "/hook/praise"]
 assert len(praise) == 1 and json.loads(praise[0]["body"])["alert"]["kind"] == "praise", praise
-' "$WORK/received" 2> "$WORK/pyerr" && ok "the bodies carry kind, agent, evaluation, score, critical areas, date, link" ||
-	not_ok "the bodies carry kind, agent, evaluation, score, critical areas, date, link" "$(tail -n 3 "$WORK/pyerr")"
+' "$WORK/received" 2> "$WORK/pyerr"; then ok "$NAME"; else
+	not_ok "$NAME" "$(tail -n 3 "$WORK/pyerr")"
+fi
 run webhook deliveries --status pending --json --db "$DB"
 cp "$WORK/out" "$WORK/pending.json"
 pycheck "the one answered 500 waits 30 s, its error kept" "$WORK/pending.json" '

@@ -8,6 +8,7 @@ Answers by the path:
   /redirect   302 to /hook/after-redirect.
 Runs until it is killed."""
 import json
+import os
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -57,6 +58,5 @@ class Handler(BaseHTTPRequestHandler):
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 with open(portfile + ".tmp", "w") as f:
     f.write(str(server.server_address[1]))
-import os
 os.rename(portfile + ".tmp", portfile)
 server.serve_forever()
