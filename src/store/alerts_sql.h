@@ -1,7 +1,9 @@
 /* The SQL of alerts and webhooks (store/alerts_be.h), written once for
  * both engines: the file that includes it defines P(n), the placeholder
  * of parameter n ("?1" in SQLite, "$1" in PostgreSQL), and BIG(n), that
- * placeholder read as a 64-bit whole number. Included by sqlite_alerts.c
+ * placeholder read as a 64-bit whole number, and IN_ORDER, a join that
+ * keeps its tables' order (SQLite's CROSS JOIN; PostgreSQL's planner
+ * finds the order itself). Included by sqlite_alerts.c
  * and pg_alerts.c only. */
 #ifndef COMPGAP_ALERTS_SQL_H
 #define COMPGAP_ALERTS_SQL_H
@@ -11,16 +13,25 @@
 
 /* -> evaluation id, key, contact, kind, agent key, agent's team key,
  * evaluator key, date, area name, weight, min, max, critical, score: the
- * area scores of the manager and peer evaluations in force; WHERE and
- * ORDER BY follow. */
-#define ALERT_ROWS \
+ * area scores of the manager and peer evaluations in force. ALERT_FROM
+ * goes from the people to their evaluations in the date range through
+ * the index evaluation_agent_date (IN_ORDER is SQLite's CROSS JOIN, which
+ * keeps that order: left to itself SQLite reads every area score
+ * first); ALERT_FROM_ONE from one evaluation. ALERT_WHERE and more
+ * conditions, then ALERT_ORDER, follow. */
+#define ALERT_SELECT \
 	"SELECT v.id, v.key, v.contact, v.kind, ag.key, t.key, ev.key, v.date, a.name, a.weight," \
-	" a.min, a.max, a.critical, s.score FROM evaluation v" \
-	" JOIN person ag ON ag.id = v.agent_id LEFT JOIN team t ON t.id = ag.team_id" \
+	" a.min, a.max, a.critical, s.score"
+#define ALERT_JOINS \
+	" LEFT JOIN team t ON t.id = ag.team_id" \
 	" LEFT JOIN person ev ON ev.id = v.evaluator_id" \
 	" JOIN evaluation_score s ON s.evaluation_id = v.id" \
 	" JOIN scorecard_area a ON a.id = s.area_id" \
 	" WHERE v.retracted_at IS NULL AND v.kind IN ('manager', 'peer')"
+#define ALERT_FROM ALERT_SELECT " FROM person ag " IN_ORDER " evaluation v ON v.agent_id = ag.id" \
+	ALERT_JOINS
+#define ALERT_FROM_ONE ALERT_SELECT " FROM evaluation v JOIN person ag ON ag.id = v.agent_id" \
+	ALERT_JOINS
 #define ALERT_ORDER " ORDER BY v.date DESC, v.id DESC, a.id"
 
 /* -> id, endpoint id, evaluation id, url, evaluation key, kind, status,
@@ -37,17 +48,17 @@
 
 static const char *const al_sql[AL_COUNT_OF_STATEMENTS] = {
 	/* since, until */
-	[AL_ROWS] = ALERT_ROWS " AND v.date BETWEEN " BIG(1) " AND " BIG(2) ALERT_ORDER,
+	[AL_ROWS] = ALERT_FROM " AND v.date BETWEEN " BIG(1) " AND " BIG(2) ALERT_ORDER,
 	/* team key, since, until: the agents of the team and its sub-teams */
 	[AL_ROWS_TEAM] =
-		SUBTREE_OF("SELECT id FROM team WHERE key = " P(1)) ALERT_ROWS
+		SUBTREE_OF("SELECT id FROM team WHERE key = " P(1)) ALERT_FROM
 		" AND ag.team_id IN (SELECT id FROM sub) AND v.date BETWEEN " BIG(2) " AND " BIG(3)
 		ALERT_ORDER,
 	/* evaluation id */
-	[AL_ROWS_ONE] = ALERT_ROWS " AND v.id = " BIG(1) ALERT_ORDER,
+	[AL_ROWS_ONE] = ALERT_FROM_ONE " AND v.id = " BIG(1) ALERT_ORDER,
 	/* agent key, since, until */
 	[AL_ROWS_AGENT] =
-		ALERT_ROWS " AND ag.key = " P(1) " AND v.date BETWEEN " BIG(2) " AND " BIG(3) ALERT_ORDER,
+		ALERT_FROM " AND ag.key = " P(1) " AND v.date BETWEEN " BIG(2) " AND " BIG(3) ALERT_ORDER,
 	/* url, alerts, praise, created at, created by -> id */
 	[AL_EP_ADD] =
 		"INSERT INTO webhook_endpoint(url, alerts, praise, created_at, created_by)"
@@ -93,7 +104,10 @@ static const char *const al_sql[AL_COUNT_OF_STATEMENTS] = {
 		" WHERE id = " BIG(1),
 };
 
-#undef ALERT_ROWS
+#undef ALERT_SELECT
+#undef ALERT_JOINS
+#undef ALERT_FROM
+#undef ALERT_FROM_ONE
 #undef ALERT_ORDER
 #undef DELIVERIES
 #undef COUNT_OF

@@ -5,6 +5,7 @@
 
 #define P(n) "$" #n
 #define BIG(n) "$" #n "::bigint"
+#define IN_ORDER "JOIN"
 #include "store/alerts_sql.h"
 
 int pq_al_run(struct store *st, enum al_stmt id, const struct pv_param *p, int np,

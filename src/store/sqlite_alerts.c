@@ -7,6 +7,7 @@
 
 #define P(n) "?" #n
 #define BIG(n) "?" #n
+#define IN_ORDER "CROSS JOIN"
 #include "store/alerts_sql.h"
 
 int sq_al_run(struct store *st, enum al_stmt id, const struct pv_param *p, int np,
