@@ -6,6 +6,9 @@ BUILD   ?= build
 CFLAGS  ?= -O2
 PQ_CFLAGS ?= -I/usr/include/postgresql
 ALL_CFLAGS = $(CFLAGS) -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Isrc $(PQ_CFLAGS)
+# libpq, libmicrohttpd, libxlsxwriter and libcurl (the webhooks) are not
+# linked but loaded with dlopen when first needed (src/util/dynlib.h); their
+# -dev packages (tools/deps.sh) give the headers that check every call.
 LDLIBS = -lsqlite3 -ljansson -lsodium -lm -ldl -lpthread
 SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_SECONDS ?= 30

@@ -5,7 +5,7 @@
 #   tools/deps.sh test    what the test suite needs as well
 set -eu
 
-build="gcc make libc6-dev libsqlite3-dev libpq-dev libxlsxwriter-dev libmicrohttpd-dev libjansson-dev libsodium-dev"
+build="gcc make libc6-dev libsqlite3-dev libpq-dev libxlsxwriter-dev libmicrohttpd-dev libjansson-dev libsodium-dev libcurl4-openssl-dev"
 test="$build curl openssl sqlite3 libcmocka-dev clang libclang-rt-14-dev python3 python3-openpyxl libxml2-utils gettext poppler-utils postgresql chromium fonts-dejavu-core wrk"
 
 case "${1:-build}" in

@@ -302,6 +302,46 @@ const struct command commands[] = {
 		"example:\n  compgap calibration --team kcc-phone --month 2026-03\n",
 	},
 	{
+		"alerts", cmd_alerts,
+		"auto-failed evaluations and praise, at once",
+		"alerts [--team KEY] [--since DATE] [--json] [--db PATH]",
+		"Lists the manager and peer evaluations in force that auto-failed (a\n"
+		"critical area under 50%, which it names) or scored 95% or more (praise),\n"
+		"newest first, dated since DATE (default: the last 30 days). They are read\n"
+		"from the evaluations when asked: a retracted or corrected evaluation\n"
+		"stops alerting at once. The command line sees every agent; GET\n"
+		"/api/v1/alerts shows each reader the agents they may see.\n"
+		"docs/methodology.md, \"Alerts\", has the rule.\n\n"
+		"options:\n" DB_HELP
+		"  --team KEY     only the agents of this team and its sub-teams\n"
+		"  --since DATE   evaluations dated on or after this day\n"
+		"  --json         the document of GET /api/v1/alerts\n\n"
+		"example:\n  compgap alerts --team kcc-phone --since 2026-03-01\n",
+	},
+	{
+		"webhook", cmd_webhook,
+		"post alerts to a chat or another system: endpoints, queue, delivery",
+		"webhook add URL [--kinds alert,praise] | webhook list [--json] | webhook remove ID |"
+		" webhook deliveries [--status S] [--json] | webhook deliver [--now SECONDS] [--json]"
+		" [--db PATH]",
+		"An endpoint is an http:// or https:// URL (a chat channel's incoming\n"
+		"webhook, say) that takes alerts, praise or both. Storing an evaluation that\n"
+		"alerts queues a delivery for each endpoint in the same transaction; 'compgap\n"
+		"serve' delivers the queue every few seconds, and 'webhook deliver' does one\n"
+		"round for a cron job when no server runs: a JSON POST, tried again after\n"
+		"30 s, 1, 2, 4 ... minutes up to an hour, and failed after 10 attempts.\n"
+		"Adding and removing endpoints is written to the audit log; lists show a\n"
+		"URL without its path, which may hold a secret.\n\n"
+		"options:\n" DB_HELP
+		"  --kinds K      add: alert, praise or alert,praise (default both)\n"
+		"  --status S     deliveries: pending, delivered, failed or cancelled\n"
+		"  --now SECONDS  deliver: as if it were this time (seconds since 1970 UTC)\n"
+		"  --json         as JSON\n\n"
+		"examples:\n  compgap webhook add https://chat.example.com/hooks/T1/B2 --kinds alert\n"
+		"  compgap webhook deliveries --status failed\n"
+		"  compgap webhook deliver      (from cron, every minute)\n",
+	},
+	{
 		"trend", cmd_trend,
 		"a team's coverage and mean gap per competency, month by month",
 		"trend --team KEY --from DATE --to DATE [--competency KEY] [--json] [--db PATH]",

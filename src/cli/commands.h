@@ -34,5 +34,7 @@ int cmd_coaching(const struct command *cmd, int argc, char **argv);
 /* show coaching KEY (cmd_coaching.c): the exit status. */
 int cli_show_coaching(struct store *st, const char *key, bool json, struct err *err);
 int cmd_calibration(const struct command *cmd, int argc, char **argv);
+int cmd_alerts(const struct command *cmd, int argc, char **argv);
+int cmd_webhook(const struct command *cmd, int argc, char **argv);
 
 #endif

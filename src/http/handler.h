@@ -49,6 +49,8 @@ int handle_team_trend(struct http_ctx *cx);
 int handle_team_quality(struct http_ctx *cx);
 int handle_team_quality_due(struct http_ctx *cx);
 int handle_team_calibration(struct http_ctx *cx);
+/* http/alerts_api.c: GET /api/v1/alerts */
+int handle_alerts(struct http_ctx *cx);
 int handle_team_report(struct http_ctx *cx);
 int handle_person(struct http_ctx *cx);
 int handle_person_explain(struct http_ctx *cx);

@@ -22,6 +22,7 @@ const struct http_route http_routes[] = {
 	  BODY_NONE },
 	{ "GET", "/api/v1/teams/{key}/calibration", handle_team_calibration, ACCESS_SIGNED_IN,
 	  BODY_NONE },
+	{ "GET", "/api/v1/alerts", handle_alerts, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/teams/{key}/report", handle_team_report, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/people/{key}", handle_person, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/people/{key}/explain", handle_person_explain, ACCESS_SIGNED_IN, BODY_NONE },
@@ -143,6 +144,11 @@ const struct http_route http_routes[] = {
 	{ "GET", "/admin/tokens", handle_admin_tokens_page, ACCESS_PAGE, BODY_NONE },
 	{ "POST", "/admin/tokens", handle_admin_tokens_post, ACCESS_PAGE, BODY_FORM },
 	{ "POST", "/admin/tokens/{name}/revoke", handle_admin_token_revoke_post, ACCESS_PAGE,
+	  BODY_FORM },
+	/* the webhooks of alerts (web/admin_webhooks.c); admins only */
+	{ "GET", "/admin/webhooks", handle_admin_webhooks_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/admin/webhooks", handle_admin_webhooks_post, ACCESS_PAGE, BODY_FORM },
+	{ "POST", "/admin/webhooks/{id}/remove", handle_admin_webhook_remove_post, ACCESS_PAGE,
 	  BODY_FORM },
 	/* the admin pages (web/admin_page.c, admin_settings.c, admin_audit.c) */
 	{ "GET", "/admin", handle_admin_page, ACCESS_PAGE, BODY_NONE },

@@ -17,6 +17,7 @@
 #include "http/audit_queue.h"
 #include "http/dispatch.h"
 #include "http/routes.h"
+#include "http/webhooks.h"
 #include "store/store.h"
 #include "util/buf.h"
 
@@ -192,6 +193,7 @@ static void shut_down(const struct server_config *cfg, struct daemons *d)
 	MHD_stop_daemon(d->main);
 	if (d->metrics != NULL)
 		MHD_stop_daemon(d->metrics);
+	webhook_sender_stop();
 	audit_queue_stop();
 }
 
@@ -260,6 +262,10 @@ int server_run(const struct server_config *cfg, struct err *err)
 		shut_down(cfg, &d);
 		goto out;
 	}
+	/* The webhooks' queue (http/webhooks.h): a failure to start the
+	 * thread stops nothing else, the queue waits for 'webhook deliver'. */
+	if (webhook_sender_start(cfg->db, err) < 0)
+		accesslog_event("webhooks_not_started", err->msg);
 	accesslog_event("listening", bound);
 	while (sigwait(&stop, &sig) != 0)
 		;

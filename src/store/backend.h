@@ -6,6 +6,7 @@
 #define COMPGAP_BACKEND_H
 
 #include "store/accounts_be.h"
+#include "store/alerts_be.h"
 #include "store/privacy_be.h"
 #include "store/coaching_be.h"
 #include "store/quality_be.h"
@@ -77,7 +78,7 @@ struct candidate_row {
 /* The schema version both engines migrate to; each backend has exactly this
  * many migrations. */
 enum {
-	SCHEMA_VERSION = 12,
+	SCHEMA_VERSION = 13,
 	MENTOR_LEVEL_SCHEMA = 10,    /* the first whose best levels count the mentor minimum */
 	GENERATION_SCHEMA = 7        /* the first with the data generation */
 };
@@ -298,6 +299,8 @@ struct backend {
 	qa_run_fn *qa_run;
 	/* Coaching sessions: store/coaching_be.h. */
 	coach_run_fn *coach_run;
+	/* Alerts and webhooks: store/alerts_be.h. */
+	al_run_fn *al_run;
 };
 
 /* The sums of a pair's history blob as of as_of, whatever sums are stored;

@@ -789,4 +789,5 @@ const struct backend backend_pg = {
 	.texts_run = pq_texts_run,
 	.qa_run = pq_qa_run,
 	.coach_run = pq_coach_run,
+	.al_run = pq_al_run,
 };

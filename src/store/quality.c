@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "store/alerts.h"
 #include "store/backend.h"
 #include "store/quality_int.h"
 #include "util/array.h"
@@ -693,7 +694,8 @@ int store_put_evaluations(struct store *st, const struct qa_eval_in *ev, size_t 
 	}
 	stats->added = (long)nnew;
 	if (insert_heads(st, todo + (ntodo - nnew), ids + (ntodo - nnew), nnew, err) < 0 ||
-	    insert_scores(st, todo, ids, ntodo, stats, err) < 0)
+	    insert_scores(st, todo, ids, ntodo, stats, err) < 0 ||
+	    store_webhook_enqueue_evaluations(st, todo, ids, ntodo, err) < 0)
 		goto out;
 	rc = 0;
 out:

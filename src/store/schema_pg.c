@@ -323,4 +323,26 @@ const char *const pg_migrations[PG_MIGRATION_COUNT] = {
 	"  note text CHECK (char_length(note) <= 2000),"
 	"  PRIMARY KEY (item_id, session_id));"
 	"CREATE INDEX coaching_followup_session ON coaching_followup(session_id);",
+	/* 13: webhooks of alerts (see schema_sqlite.c). */
+	"CREATE TABLE webhook_endpoint ("
+	"  id " ID ","
+	"  url text COLLATE \"C\" NOT NULL UNIQUE CHECK (char_length(url) <= 2000),"
+	"  alerts integer NOT NULL CHECK (alerts IN (0, 1)),"
+	"  praise integer NOT NULL CHECK (praise IN (0, 1)),"
+	"  created_at text NOT NULL,"
+	"  created_by text);"
+	"CREATE TABLE webhook_delivery ("
+	"  id " ID ","
+	"  endpoint_id bigint NOT NULL REFERENCES webhook_endpoint(id) ON DELETE CASCADE,"
+	"  evaluation_id bigint NOT NULL REFERENCES evaluation(id) ON DELETE CASCADE,"
+	"  kind text NOT NULL CHECK (kind IN ('alert', 'praise')),"
+	"  status text NOT NULL CHECK (status IN ('pending', 'delivered', 'failed', 'cancelled')),"
+	"  attempts integer NOT NULL CHECK (attempts >= 0),"
+	"  next_attempt_at bigint NOT NULL,"
+	"  last_error text,"
+	"  created_at text NOT NULL,"
+	"  delivered_at text);"
+	"CREATE INDEX webhook_delivery_due ON webhook_delivery(status, next_attempt_at);"
+	"CREATE INDEX webhook_delivery_endpoint ON webhook_delivery(endpoint_id);"
+	"CREATE INDEX webhook_delivery_evaluation ON webhook_delivery(evaluation_id);",
 };

@@ -373,4 +373,35 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	"  note TEXT CHECK (length(note) <= 2000),"
 	"  PRIMARY KEY (item_id, session_id));"
 	"CREATE INDEX coaching_followup_session ON coaching_followup(session_id);",
+	/* 13: webhooks of alerts (issue 13, item 5; docs/data-model.md,
+	 * "Webhooks"). An endpoint is a URL an admin configured, with the
+	 * kinds of alert it takes. A delivery is one alert queued for one
+	 * endpoint in the transaction that stored the evaluation; the sender
+	 * (compgap serve's thread, or compgap webhook deliver) builds its body
+	 * from the evaluation as it is then, posts it and keeps its state:
+	 * attempts, the time of the next one (seconds since 1970, UTC), the
+	 * last error, and pending, delivered, failed (given up) or cancelled
+	 * (the evaluation no longer alerts: retracted or corrected). Removing an endpoint removes its
+	 * deliveries; deleting an evaluation (an erasure) removes its. */
+	"CREATE TABLE webhook_endpoint ("
+	"  id INTEGER PRIMARY KEY,"
+	"  url TEXT NOT NULL UNIQUE CHECK (length(url) <= 2000),"
+	"  alerts INTEGER NOT NULL CHECK (alerts IN (0, 1)),"
+	"  praise INTEGER NOT NULL CHECK (praise IN (0, 1)),"
+	"  created_at TEXT NOT NULL,"
+	"  created_by TEXT);"
+	"CREATE TABLE webhook_delivery ("
+	"  id INTEGER PRIMARY KEY,"
+	"  endpoint_id INTEGER NOT NULL REFERENCES webhook_endpoint(id) ON DELETE CASCADE,"
+	"  evaluation_id INTEGER NOT NULL REFERENCES evaluation(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('alert', 'praise')),"
+	"  status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed', 'cancelled')),"
+	"  attempts INTEGER NOT NULL CHECK (attempts >= 0),"
+	"  next_attempt_at INTEGER NOT NULL,"
+	"  last_error TEXT,"
+	"  created_at TEXT NOT NULL,"
+	"  delivered_at TEXT);"
+	"CREATE INDEX webhook_delivery_due ON webhook_delivery(status, next_attempt_at);"
+	"CREATE INDEX webhook_delivery_endpoint ON webhook_delivery(endpoint_id);"
+	"CREATE INDEX webhook_delivery_evaluation ON webhook_delivery(evaluation_id);",
 };

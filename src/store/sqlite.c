@@ -733,4 +733,5 @@ const struct backend backend_sqlite = {
 	.texts_run = sq_texts_run,
 	.qa_run = sq_qa_run,
 	.coach_run = sq_coach_run,
+	.al_run = sq_al_run,
 };

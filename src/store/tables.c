@@ -90,6 +90,13 @@ const struct table_def store_tables[] = {
 	    T("action"), I("follow_up") } },
 	{ "coaching_followup", "follow-ups", "item_id, session_id", NULL, 0, 4,
 	  { I("item_id"), I("session_id"), T("status"), T("note") } },
+	/* Webhooks of alerts (schema version 13). */
+	{ "webhook_endpoint", "webhook endpoints", "id", NULL, 1, 6,
+	  { I("id"), T("url"), I("alerts"), I("praise"), T("created_at"), T("created_by") } },
+	{ "webhook_delivery", "webhook deliveries", "id", NULL, 1, 10,
+	  { I("id"), I("endpoint_id"), I("evaluation_id"), T("kind"), T("status"),
+	    I("attempts"), I("next_attempt_at"), T("last_error"), T("created_at"),
+	    T("delivered_at") } },
 };
 
 const int store_table_count = (int)(sizeof store_tables / sizeof store_tables[0]);

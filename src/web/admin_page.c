@@ -25,6 +25,9 @@ static const struct {
 	{ "/admin/settings", N_("Settings"),
 	  N_("How evidence becomes levels, gaps and recommendations: the half-life, the weight of "
 	     "each source, the thresholds; and how long a session lasts.") },
+	{ "/admin/webhooks", N_("Webhooks"),
+	  N_("Post alerts and praise of quality evaluations at once to a chat or another "
+	     "system; see what was delivered and what failed.") },
 	{ "/admin/audit", N_("Audit log"),
 	  N_("Who did what, and when: sign-ins, changes and reads of people's data.") },
 };

@@ -23,6 +23,7 @@
 #include "http/http.h"
 #include "store/store.h"
 #include "util/arena.h"
+#include "views/alerts.h"
 
 enum {
 	DASH_CARDS_ALL = 12,   /* up to this many visible teams: each its own card */
@@ -74,6 +75,9 @@ struct dashboard {
 	int qa_target;                  /* setting qa_target_per_month */
 	long evaluated_agents;          /* of the teams, with evaluations lately: 0 hides
 	                                   the list (no quality evaluations here) */
+	struct alert_list alerts;       /* the alerts and praise of the last 30
+					   days of the agents within reach
+					   (views/alerts.h), newest first */
 	char scope[256];                /* the analysed subtrees' roots, for the audit log */
 	struct arena arena;             /* everything above */
 };

@@ -713,6 +713,34 @@ static void units_free(struct gather *g)
 	free(g->units);
 }
 
+/* The alerts and praise of the last 30 days (views/alerts.h) of the
+ * agents within reach: in a visible team, and for a manager in their
+ * reporting line. */
+static int alerts(struct gather *g)
+{
+	struct alert_filter f = { .since = g->d->today - ALERTS_DAYS_DEFAULT, .until = INT32_MAX };
+	struct alert_list *l = &g->d->alerts;
+	size_t kept = 0;
+
+	if (alerts_gather(g->st, &f, NULL, l, g->err) < 0)
+		return -1;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].team != NULL && team_visible(g, l->items[i].team) &&
+		    may_see_person(g, l->items[i].agent))
+			l->items[kept++] = l->items[i];
+	l->n = kept;
+	/* The names of those the dashboard shows. */
+	for (size_t i = 0; i < l->n && i < DASH_LIST_MAX; i++) {
+		struct person p;
+		int rc = store_get_person(g->st, l->items[i].agent, &p, &l->arena, g->err);
+
+		if (rc < 0)
+			return -1;
+		l->items[i].agent_name = rc == 1 ? p.name : NULL;
+	}
+	return 0;
+}
+
 int dashboard_gather(struct store *st, const struct http_caller *c, struct dashboard *d,
 		     struct err *err)
 {
@@ -732,7 +760,7 @@ int dashboard_gather(struct store *st, const struct http_caller *c, struct dashb
 	for (size_t u = 0; u < g.nunits; u++)
 		if (analyse_unit(&g, &g.units[u]) < 0)
 			goto out;
-	if (lists(&g) < 0 || cards_figures(&g) < 0)
+	if (lists(&g) < 0 || cards_figures(&g) < 0 || alerts(&g) < 0)
 		goto out;
 	rc = 0;
 out:
@@ -746,6 +774,7 @@ out:
 void dashboard_free(struct dashboard *d)
 {
 	free(d->cards);
+	alerts_free(&d->alerts);
 	arena_free(&d->arena);
 	memset(d, 0, sizeof *d);
 }

@@ -17,6 +17,7 @@
 #include "store/texts.h"
 #include "util/buf.h"
 #include "util/date.h"
+#include "web/alerts_section.h"
 #include "web/dashboard.h"
 #include "web/page.h"
 #include "web/pages.h"
@@ -203,6 +204,7 @@ static void write_attention(struct page *p, const struct library *lib, const str
 		write_list(p, lib, LIST_DUE, "evaluations-due", tr(p->lang, "Evaluations due"),
 			   buf_str(&b2), &d->evaluations_due);
 	}
+	web_alerts_list(p, &d->alerts, DASH_LIST_MAX);
 	fputs("</div>\n</section>\n", p->out);
 	buf_free(&b1);
 	buf_free(&b2);
@@ -405,6 +407,7 @@ int handle_home_page(struct http_ctx *cx)
 		(void)snprintf(title, sizeof title, tr(p.lang, "Welcome, %s"), user);
 		page_head(&p, title);
 		write_intro(&p);
+		web_alerts_own(&p, st);
 	} else {
 		page_head(&p, tr(p.lang, "Dashboard"));
 		content = strchr(buf_str(&frag), '\n');

@@ -51,6 +51,10 @@ int handle_admin_user_role_post(struct http_ctx *cx);
 int handle_admin_user_status_post(struct http_ctx *cx);
 int handle_admin_user_password_post(struct http_ctx *cx);
 int handle_admin_tokens_page(struct http_ctx *cx);
+/* web/admin_webhooks.c: the webhooks of alerts (admins) */
+int handle_admin_webhooks_page(struct http_ctx *cx);
+int handle_admin_webhooks_post(struct http_ctx *cx);
+int handle_admin_webhook_remove_post(struct http_ctx *cx);
 int handle_admin_tokens_post(struct http_ctx *cx);
 int handle_admin_token_revoke_post(struct http_ctx *cx);
 /* web/admin_page.c, admin_settings.c, admin_audit.c: GET /admin, GET and

@@ -93,7 +93,7 @@ def get(cookie, path):
 kinds = ["teams", "people", "competencies", "indicators", "roles", "evidence"]
 paths = ["/api/v1/me", "/api/v1/teams", "/api/v1/people", "/api/v1/people?active=false",
          "/api/v1/people?limit=1", "/api/v1/competencies", "/api/v1/roles",
-         "/api/v1/settings", "/api/v1/audit", "/metrics"]
+         "/api/v1/settings", "/api/v1/audit", "/metrics", "/api/v1/alerts?since=2000-01-01"]
 paths += ["/api/v1/exports/" + k for k in kinds]
 for t in teams:
     k = t["key"]
@@ -101,7 +101,7 @@ for t in teams:
               "/api/v1/teams/%s/recommendations" % k,
               "/api/v1/teams/%s/trend?from=2025-01-01&to=2026-10-31" % k,
               "/api/v1/teams/%s/report" % k, "/api/v1/people?team=" + k,
-              "/api/v1/teams?team=" + k] + \
+              "/api/v1/teams?team=" + k, "/api/v1/alerts?since=2000-01-01&team=" + k] + \
              ["/api/v1/exports/%s?team=%s" % (kind, k) for kind in kinds]
 for p in people:
     k = p["id"]

@@ -31,6 +31,7 @@ export const PAGES = [
 	{ name: 'admin', path: '/admin', as: 'admin' },
 	{ name: 'admin-settings', path: '/admin/settings', as: 'admin' },
 	{ name: 'admin-audit', path: '/admin/audit', as: 'admin' },
+	{ name: 'admin-webhooks', path: '/admin/webhooks', as: 'admin' },
 	{ name: 'feedback', path: '/feedback', as: 'employee' },
 	{ name: 'feedback-colleague', path: '/people/KCC-1016/feedback', as: 'employee' },
 ];
@@ -58,6 +59,7 @@ export const ACCESS = [
 	{ path: '/admin', roles: ['admin'] },
 	{ path: '/admin/settings', roles: ['admin'] },
 	{ path: '/admin/audit', roles: ['admin'] },
+	{ path: '/admin/webhooks', roles: ['admin'] },
 ];
 
 // Whether a link to href is the navigation entry item.

@@ -35,7 +35,8 @@ test('admin: the index, the settings form and the audit log, with axe-core', asy
 	await useSession(page, 'admin');
 	await page.goto('/admin');
 	equal(await page.locator('main .cards a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
-		['/admin/users', '/admin/tokens', '/admin/settings', '/admin/audit'], 'the index links to the four pages');
+		['/admin/users', '/admin/tokens', '/admin/settings', '/admin/webhooks', '/admin/audit'],
+		'the index links to the five pages');
 	await a11y(page, 'admin-index', note);
 
 	await page.goto('/admin/settings');
