@@ -29,5 +29,6 @@ int cmd_token(const struct command *cmd, int argc, char **argv);
 int cmd_audit(const struct command *cmd, int argc, char **argv);
 int cmd_privacy(const struct command *cmd, int argc, char **argv);
 int cmd_quality(const struct command *cmd, int argc, char **argv);
+int cmd_plan(const struct command *cmd, int argc, char **argv);
 
 #endif

@@ -6,6 +6,7 @@
 #define COMPGAP_BACKEND_H
 
 #include "store/accounts_be.h"
+#include "store/plans_be.h"
 #include "store/privacy_be.h"
 #include "store/quality_be.h"
 #include "store/store.h"
@@ -76,7 +77,7 @@ struct candidate_row {
 /* The schema version both engines migrate to; each backend has exactly this
  * many migrations. */
 enum {
-	SCHEMA_VERSION = 11,
+	SCHEMA_VERSION = 12,
 	MENTOR_LEVEL_SCHEMA = 10,    /* the first whose best levels count the mentor minimum */
 	GENERATION_SCHEMA = 7        /* the first with the data generation */
 };
@@ -295,6 +296,8 @@ struct backend {
 	texts_run_fn *texts_run;
 	/* Scorecards and evaluations: store/quality_be.h. */
 	qa_run_fn *qa_run;
+	/* Development plans: store/plans_be.h. */
+	plan_run_fn *plan_run;
 };
 
 /* The sums of a pair's history blob as of as_of, whatever sums are stored;

@@ -6,7 +6,7 @@
 #define COMPGAP_SCHEMA_SQLITE_H
 
 enum {
-	SQLITE_MIGRATION_COUNT = 11
+	SQLITE_MIGRATION_COUNT = 12
 };
 
 extern const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT];

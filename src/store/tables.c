@@ -75,6 +75,11 @@ const struct table_def store_tables[] = {
 	    I("date"), I("version_id"), I("import_id"), T("retracted_at"), T("retract_reason") } },
 	{ "evaluation_score", "area scores", "evaluation_id, area_id", NULL, 0, 5,
 	  { I("evaluation_id"), I("area_id"), R("score"), T("comment"), I("evidence_id") } },
+	/* Development plans (schema version 12). */
+	{ "plan_action", "plan actions", "id", NULL, 1, 12,
+	  { I("id"), I("person_id"), T("kind"), I("competency_id"), I("mentor_id"), T("description"),
+	    I("due"), T("status"), T("created_at"), T("updated_at"), T("source_rule"),
+	    T("source_ref") } },
 };
 
 const int store_table_count = (int)(sizeof store_tables / sizeof store_tables[0]);
