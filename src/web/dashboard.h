@@ -51,6 +51,8 @@ struct dash_item {
 	const char *competency;         /* NULL for unassessed people */
 	double before, after;           /* blind spot: self, others; grown gap: then, now */
 	long count;                     /* unassessed: competencies; key-person: who need it */
+	int32_t due;                    /* overdue plan action: its due date */
+	const char *kind;               /* overdue plan action: its kind */
 	bool person_link;               /* the caller may open /people/{person} */
 	bool team_link;                 /* the caller may open /teams/{team} */
 };
@@ -69,6 +71,7 @@ struct dashboard {
 	struct dash_card *cards;        /* ncards, in the order of the tree */
 	size_t ncards;
 	struct dash_list blind_spots, key_person_risks, unassessed, grown_gaps;
+	struct dash_list overdue_actions;   /* open plan actions due before today */
 	char scope[256];                /* the analysed subtrees' roots, for the audit log */
 	struct arena arena;             /* everything above */
 };

@@ -82,7 +82,7 @@ static void who(struct page *p, const struct dash_item *it)
 	fputs(")</span>", p->out);
 }
 
-enum list_kind { LIST_BLIND, LIST_KEY_PERSON, LIST_UNASSESSED, LIST_GROWN };
+enum list_kind { LIST_BLIND, LIST_KEY_PERSON, LIST_UNASSESSED, LIST_GROWN, LIST_OVERDUE };
 
 static void write_item(struct page *p, const struct library *lib, enum list_kind k,
 		       const struct dash_item *it)
@@ -123,6 +123,19 @@ static void write_item(struct page *p, const struct library *lib, enum list_kind
 			    competency_name(lib, it->competency));
 		say(p, tr(p->lang, "gap %s, was %s"), num(p, &b1, it->after, 1),
 		    num(p, &b2, it->before, 1), NULL);
+		break;
+	case LIST_OVERDUE:
+		if (it->team != NULL)
+			who(p, it);
+		else
+			person_link(p, it);
+		html_printf(p->out, ": <span class=\"comp\">%s</span> — ",
+			    competency_name(lib, it->competency));
+		(void)fmt_date(&b1, p->lang, it->due);
+		say(p, tr(p->lang, "due %s"), buf_str(&b1), NULL, NULL);
+		if (it->person_link)
+			html_printf(p->out, " <a href=\"/people/%s/plan\">%s</a>", it->person,
+				    tr(p->lang, "plan"));
 		break;
 	}
 	fputs("</li>\n", p->out);
@@ -185,6 +198,9 @@ static void write_attention(struct page *p, const struct library *lib, const str
 			 buf_str(&b1));
 	write_list(p, lib, LIST_GROWN, "grown-gaps", tr(p->lang, "Gaps that grew since last month"),
 		   buf_str(&b2), &d->grown_gaps);
+	write_list(p, lib, LIST_OVERDUE, "overdue-actions", tr(p->lang, "Overdue plan actions"),
+		   tr(p->lang, "Development plan actions past their due date, not done or dropped."),
+		   &d->overdue_actions);
 	fputs("</div>\n</section>\n", p->out);
 	buf_free(&b1);
 	buf_free(&b2);
