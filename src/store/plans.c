@@ -341,3 +341,23 @@ out:
 	arena_free(&a);
 	return rc;
 }
+
+int store_plan_refs(struct store *st, enum entity kind, int64_t id, int64_t *n, struct err *err)
+{
+	struct pv_param p[1] = { p_int(id) };
+
+	*n = 0;
+	if (kind != ENTITY_PERSON && kind != ENTITY_COMPETENCY)
+		return 0;
+	return run(st, kind == ENTITY_PERSON ? PL_REFS_PERSON : PL_REFS_COMPETENCY, p, 1,
+		   first_int, n, NULL, err) < 0 ? -1 : 0;
+}
+
+int store_plan_erase_person(struct store *st, int64_t id, int64_t *deleted, struct err *err)
+{
+	struct pv_param p[1] = { p_int(id) };
+
+	if (run(st, PL_ERASE_PERSON, p, 1, NULL, NULL, deleted, err) < 0)
+		return -1;
+	return run(st, PL_UNLINK_MENTOR, p, 1, NULL, NULL, NULL, err);
+}

@@ -118,4 +118,13 @@ int store_plan_of_person(struct store *st, const char *person, struct arena *a,
 int store_plan_overdue(struct store *st, int32_t today, struct arena *a,
 		       struct plan_action **out, size_t *n, struct err *err);
 
+/* How many actions refer to person or competency row id (kind
+ * ENTITY_PERSON: theirs and those they mentor; ENTITY_COMPETENCY: those
+ * on it), for store_delete's refusal; 0 for other kinds. */
+int store_plan_refs(struct store *st, enum entity kind, int64_t id, int64_t *n, struct err *err);
+
+/* The privacy erasure of person row id: their actions deleted (*deleted
+ * gets how many), and they are nobody's mentor any more. */
+int store_plan_erase_person(struct store *st, int64_t id, int64_t *deleted, struct err *err);
+
 #endif

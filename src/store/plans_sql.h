@@ -46,6 +46,15 @@ static const char *const pl_sql[PL_COUNT_OF_STATEMENTS] = {
 	[PL_SAME_SOURCE] =
 		"SELECT a.id FROM plan_action a WHERE a.person_id = " P(1) " AND a.source_ref = " P(2)
 		" AND" PL_OPEN " ORDER BY a.id",
+	/* person id -> the actions of them or with them as mentor */
+	[PL_REFS_PERSON] =
+		"SELECT count(*) FROM plan_action WHERE person_id = " P(1) " OR mentor_id = " P(1),
+	/* competency id -> the actions on it */
+	[PL_REFS_COMPETENCY] = "SELECT count(*) FROM plan_action WHERE competency_id = " P(1),
+	/* person id: their actions (the privacy erasure) */
+	[PL_ERASE_PERSON] = "DELETE FROM plan_action WHERE person_id = " P(1),
+	/* person id: no longer the mentor of others' actions */
+	[PL_UNLINK_MENTOR] = "UPDATE plan_action SET mentor_id = NULL WHERE mentor_id = " P(1),
 };
 
 #undef PL_SELECT
