@@ -86,7 +86,7 @@ old_schema() {
 	if [ "$ENGINE" = sqlite ]; then
 		python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1])
 c.executescript(sys.argv[2])
-for t in ('evaluation_score', 'evaluation', 'scorecard_area', 'scorecard_version', 'scorecard',
+for t in ('plan_action', 'evaluation_score', 'evaluation', 'scorecard_area', 'scorecard_version', 'scorecard',
           'account_team', 'api_token_team', 'session', 'account', 'api_token', 'audit_log',
           'data_generation', 'competency_text', 'indicator_text', 'role_text', 'evidence_star'):
     c.execute('DROP TABLE ' + t)
@@ -94,7 +94,7 @@ c.commit()" "$OLD" "$2"
 	else
 		target=$("$COMPGAP" --map "$OLD")
 		test_psql "${target##*dbname=}" -c "$2
-			DROP TABLE account_team, api_token_team, session, account, api_token, audit_log,
+			DROP TABLE plan_action, account_team, api_token_team, session, account, api_token, audit_log,
 				data_generation, competency_text, indicator_text, role_text, evidence_star,
 				evaluation_score, evaluation, scorecard_area, scorecard_version, scorecard;
 			DROP FUNCTION audit_log_append_only()"
