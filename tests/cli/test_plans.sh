@@ -79,7 +79,7 @@ expect_err "it says the form" "KIND:TEAM:COMPETENCY:PERSON"
 check "nothing was stored by the refusals" [ "$(count_actions)" = "$n" ]
 
 # ---- adding by hand, bad input ---------------------------------------------
-run plan add --person KCC-1011 --competency empathy --kind self-study --db "$DB"
+run plan add --person KCC-1011 --competency communication --kind self-study --db "$DB"
 expect_status "an unknown kind is refused" 64
 expect_err "it names the field and the valid kinds" "--kind: 'self-study' is not a kind of action; one of training, individual_coaching, group_coaching, mentoring, cross_training, job_rotation, stretch_assignment, external_course, self_study"
 run plan add --person KCC-1011 --competency active-listening --kind training --due 2026-02-30 --db "$DB"
@@ -131,6 +131,20 @@ expect_err "an id that is not a number is named" "--id: 'x1' is not an action's 
 run audit --json --db "$DB"
 check "every change is in the audit log" [ "$(field "$WORK/out" 'sorted(set(e["action"] for e in d["audit"] if e["action"].startswith("plan.")))')" = "['plan.accept', 'plan.add', 'plan.status']" ]
 
+# ---- erasure --------------------------------------------------------------------
+# On a copy: erasing KCC-1011 deletes their plan; erasing the mentor of
+# one of their actions (KCC-1012, job_rotation) leaves it without one.
+"$COMPGAP" copy --from "$DB" --to "$WORK/erase.db" > /dev/null
+DB_KEEP=$DB
+DB=$WORK/erase.db
+run privacy erase --person KCC-1012 --yes --db "$DB"
+expect_status "a mentor is erased" 0
+check "their name leaves the action they mentor" [ "$(sql "SELECT count(*) FROM plan_action WHERE mentor_id IS NULL AND kind = 'job_rotation'" | tr -d ' ')" = 1 ]
+run privacy erase --person KCC-1011 --yes --db "$DB"
+expect_status "a person with a plan is erased" 0
+check "their plan goes with them" [ "$(count_actions)" = 1 ]
+DB=$DB_KEEP
+
 # ---- over HTTP ---------------------------------------------------------------
 make_role_users
 COMPGAP_TODAY=2026-07-20
@@ -149,7 +163,7 @@ expect_code "a coach does not read the plan of another team's member" 404
 as mgr1 /api/v1/people/KCC-1011/plan
 expect_code "a manager reads their report's plan" 200
 
-as emp1 /api/v1/people/KCC-1011/plan -X POST -H "X-CSRF-Token: $CSRF_emp1" -H 'Content-Type: application/json' -d '{"kind": "self_study", "competency": "empathy"}'
+as emp1 /api/v1/people/KCC-1011/plan -X POST -H "X-CSRF-Token: $CSRF_emp1" -H 'Content-Type: application/json' -d '{"kind": "self_study", "competency": "communication"}'
 expect_code "an employee does not add to their plan" 403
 as mgr1 /api/v1/people/KCC-1011/plan -X POST -H "X-CSRF-Token: $CSRF_mgr1" -H 'Content-Type: application/json' -d '{"kind": "coaching", "competency": "active-listening"}'
 expect_code "an unknown kind" 422
@@ -191,6 +205,20 @@ as mgr1 "/api/v1/people/KCC-1011/plan/$desk" -X PATCH -H "X-CSRF-Token: $CSRF_mg
 expect_code "an action under another person's plan is not found" 404
 expect_error "naming the id" not_found id
 
+# A person a plan names is not deleted.
+as hr1 /api/v1/people -X POST -H "X-CSRF-Token: $CSRF_hr1" -H 'Content-Type: application/json' -d '{"id": "KCC-1095", "name": "Noor Visser", "team": "kcc-phone"}'
+expect_code "a new person" 201
+as hr1 /api/v1/people/KCC-1095/plan -X POST -H "X-CSRF-Token: $CSRF_hr1" -H 'Content-Type: application/json' -d '{"kind": "self_study", "competency": "communication"}'
+expect_code "hr adds to their plan" 201
+as admin1 /api/v1/people/KCC-1095 -X DELETE -H "X-CSRF-Token: $CSRF_admin1"
+expect_code "a person with a plan is not deleted" 409
+check "the answer says why" grep -q "1 development plan action" "$WORK/b"
+
+# The team page offers an individual recommendation to accept.
+page_login mgr1
+page mgr1 /teams/kcc-phone
+check "the team page has an accept button" grep -q 'action="/people/[^"]*/plan/accept"' "$WORK/b"
+
 # The dashboard: overdue actions for those who may see the person.
 page_login mgr1
 page mgr1 /
@@ -220,7 +248,7 @@ page emp1 "/people/KCC-1011/plan/$past/status" --data-urlencode "csrf_token=$tok
 expect_code "the employee's status form answers 303" 303
 as mgr1 /api/v1/people/KCC-1011/plan
 check "the action is done" [ "$(field "$WORK/b" '[a["status"] for a in d["actions"] if a["id"] == '"$past"'][0]')" = done ]
-page emp1 /people/KCC-1011/plan --data-urlencode "csrf_token=$token" --data-urlencode "kind=training" --data-urlencode "competency=empathy"
+page emp1 /people/KCC-1011/plan --data-urlencode "csrf_token=$token" --data-urlencode "kind=training" --data-urlencode "competency=communication"
 expect_code "the employee's add form is 403" 403
 page mgr1 /people/KCC-1016/plan
 token=$(csrf_of)
