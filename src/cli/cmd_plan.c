@@ -10,9 +10,9 @@
 #include "cli/accounts_cli.h"
 #include "cli/commands.h"
 #include "cli/gapopts.h"
+#include "io/plan_json.h"
 #include "store/accounts.h"
 #include "util/date.h"
-#include "util/jsonw.h"
 #include "views/plan.h"
 
 /* What the options gave. */

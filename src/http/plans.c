@@ -17,6 +17,7 @@
 #include "http/api.h"
 #include "http/plan_write.h"
 #include "http/request.h"
+#include "io/plan_json.h"
 #include "util/date.h"
 
 static const char *const op_action[] = { "plan.add", "plan.accept", "plan.status" };

@@ -8,9 +8,12 @@
 
 #include "io/entities.h"
 #include "io/json_accounts.h"
+#include "io/plan_json.h"
 #include "io/privacy_json.h"
+#include "store/plans.h"
 #include "store/privacy.h"
 #include "store/star.h"
+#include "util/date.h"
 
 enum {
 	ACCOUNTS_MAX = 64        /* users and tokens of one person named in "by" */
@@ -235,6 +238,29 @@ static int write_audit(struct export *ex)
 	return 0;
 }
 
+/* Their development plan (docs/api.md, "Development plans"), overdue as
+ * of today. */
+static int write_plan(struct jw *w, struct store *st, const char *person, struct err *err)
+{
+	struct arena a;
+	struct plan_action *v;
+	size_t n;
+	int32_t today = date_today();
+
+	arena_init(&a, (size_t)1 << 26);
+	if (store_plan_of_person(st, person, &a, &v, &n, err) < 0) {
+		arena_free(&a);
+		return -1;
+	}
+	jw_key(w, "development_plan");
+	jw_array_begin(w);
+	for (size_t i = 0; i < n; i++)
+		plan_action_json(w, &v[i], today);
+	jw_array_end(w);
+	arena_free(&a);
+	return 0;
+}
+
 int privacy_export_json(struct jw *w, struct store *st, const char *person,
 			const struct privacy_export_opts *o, struct err *err)
 {
@@ -266,6 +292,8 @@ int privacy_export_json(struct jw *w, struct store *st, const char *person,
 		rc = store_privacy_each_assessed(st, person, assessed_row, ex, err) != 0 ? -1 : 0;
 		jw_array_end(w);
 	}
+	if (rc == 0)
+		rc = write_plan(w, st, person, err);
 	if (rc == 0)
 		rc = write_logins(ex, 0);
 	if (rc == 0)

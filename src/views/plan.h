@@ -10,7 +10,6 @@
 
 #include "core/recommend.h"
 #include "store/plans.h"
-#include "util/jsonw.h"
 #include "views/views.h"
 
 /* Days after the day of acceptance that an accepted action is due when
@@ -69,13 +68,5 @@ int plan_each_acceptable(const struct recommendations *r, const char *person,
 			 int (*cb)(void *ctx, const struct recommendation *r,
 				   const struct rec_member *me, enum plan_kind k),
 			 void *ctx);
-
-/* One action as a JSON object (docs/api.md, "Development plans"), overdue
- * as of today. */
-void plan_action_json(struct jw *w, const struct plan_action *a, int32_t today);
-
-/* The plan document: {"person", "today", "actions": [...]} */
-void plan_json(struct jw *w, const char *person, const struct plan_action *v, size_t n,
-	       int32_t today);
 
 #endif

@@ -131,6 +131,11 @@ expect_err "an id that is not a number is named" "--id: 'x1' is not an action's 
 run audit --json --db "$DB"
 check "every change is in the audit log" [ "$(field "$WORK/out" 'sorted(set(e["action"] for e in d["audit"] if e["action"].startswith("plan.")))')" = "['plan.accept', 'plan.add', 'plan.status']" ]
 
+# ---- the privacy rights ----------------------------------------------------------
+run privacy export --person KCC-1011 --db "$DB"
+check "the privacy export holds their plan" [ "$(field "$WORK/out" 'sorted(a["kind"] for a in d["development_plan"])')" = "['cross_training', 'group_coaching', 'job_rotation', 'mentoring', 'self_study']" ]
+check "and the audit entries of its changes" [ "$(field "$WORK/out" 'len([e for e in d["audit"]["concerning"] if e["action"].startswith("plan.")]) >= 7')" = True ]
+
 # ---- erasure --------------------------------------------------------------------
 # On a copy: erasing KCC-1011 deletes their plan; erasing the mentor of
 # one of their actions (KCC-1012, job_rotation) leaves it without one.
