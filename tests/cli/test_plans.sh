@@ -264,5 +264,14 @@ check "the recommendation is in the plan" [ "$(field "$WORK/b" '[a["kind"] for a
 page mgr1 /people/KCC-1016/plan --data-urlencode "csrf_token=$token" --data-urlencode "kind=training" --data-urlencode "competency=active-listening" --data-urlencode "due=2026-13-01"
 expect_code "a bad date shows the form again" 422
 check "with the error beside the field" grep -q 'id="due-error"' "$WORK/b"
+check "and what was typed kept" grep -q 'value="2026-13-01"' "$WORK/b"
+page mgr1 /people/KCC-1016/plan --data-urlencode "csrf_token=$token" --data-urlencode "kind=mentoring" --data-urlencode "competency=active-listening" --data-urlencode "mentor=KCC-9999"
+expect_code "an unknown mentor shows the form again" 422
+check "with the error beside the mentor" grep -q 'id="mentor-error"' "$WORK/b"
+as mgr1 /api/v1/people/KCC-1016/plan
+check "neither was stored" [ "$(field "$WORK/b" 'len(d["actions"])')" = 1 ]
+page_login hr1
+page hr1 /people/KCC-1016/plan?lang=nl
+check "the page speaks Dutch" grep -q "Ontwikkelplan van" "$WORK/b"
 stop
 done_testing
