@@ -13,6 +13,7 @@
 #include "http/api.h"
 #include "http/view_cache.h"
 #include "io/html.h"
+#include "store/plans.h"
 #include "store/texts.h"
 #include "util/buf.h"
 #include "util/date.h"
@@ -299,8 +300,31 @@ static void write_dashboard(struct page *p, const struct library *lib, const str
 	buf_free(&b2);
 }
 
+/* How many of the caller's own plan actions are overdue (0 for a caller
+ * linked to no person). 0, or -1 with err set. */
+static int own_overdue(struct store *st, const struct http_caller *c, long *n, struct err *err)
+{
+	struct arena a;
+	struct plan_action *v;
+	size_t nv;
+	int32_t today = date_today();
+
+	*n = 0;
+	if (c->person[0] == '\0')
+		return 0;
+	arena_init(&a, (size_t)1 << 24);
+	if (store_plan_of_person(st, c->person, &a, &v, &nv, err) < 0) {
+		arena_free(&a);
+		return -1;
+	}
+	for (size_t i = 0; i < nv; i++)
+		*n += plan_overdue(v[i].status, v[i].has_due, v[i].due, today);
+	arena_free(&a);
+	return 0;
+}
+
 /* A role without teams: what they can do here, their own page first. */
-static void write_intro(struct page *p)
+static void write_intro(struct page *p, long overdue)
 {
 	const struct nav_entry *e[16];
 	size_t n;
@@ -308,11 +332,23 @@ static void write_intro(struct page *p)
 	html_printf(p->out, "<p class=\"lead\">%s</p>\n",
 		    tr(p->lang, "What you can do here, as your role allows:"));
 	n = nav_entries(p->caller, e, sizeof e / sizeof e[0]);
+	if (overdue > 0) {
+		char text[300];
+
+		(void)snprintf(text, sizeof text, trn(p->lang, "%ld action of your development plan is "
+			       "overdue.", "%ld actions of your development plan are overdue.",
+			       (unsigned long)overdue), overdue);
+		page_message(p, "notice", text);
+	}
 	fputs("<ul class=\"cards\">\n", p->out);
-	if (p->caller->person[0] != '\0')
+	if (p->caller->person[0] != '\0') {
 		html_printf(p->out, "<li><a href=\"/people/%s\">%s</a><p>%s</p></li>\n",
 			    p->caller->person, tr(p->lang, "Your competencies"),
 			    tr(p->lang, "Your levels, your evidence and your development focus."));
+		html_printf(p->out, "<li><a href=\"/people/%s/plan\">%s</a><p>%s</p></li>\n",
+			    p->caller->person, tr(p->lang, "Your development plan"),
+			    tr(p->lang, "Your actions, when each is due, and how far you are."));
+	}
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(e[i]->href, "/") != 0)
 			html_printf(p->out, "<li><a href=\"%s\">%s</a><p>%s</p></li>\n", e[i]->href,
@@ -372,6 +408,7 @@ int handle_home_page(struct http_ctx *cx)
 	char title[200], key[VIEW_CACHE_KEY_MAX];
 	const char *user = c->user, *content;
 	bool teams = true;
+	long overdue = 0;
 	int64_t generation;
 	int rc = 0;
 
@@ -390,6 +427,8 @@ int handle_home_page(struct http_ctx *cx)
 		if (rc == 0 && teams && everyone)
 			view_cache_put(key, generation, frag.data, frag.len);
 	}
+	if (rc == 0 && !teams)
+		rc = own_overdue(st, c, &overdue, &err);
 	store_rollback(st);
 	if (rc < 0) {
 		buf_free(&frag);
@@ -402,7 +441,7 @@ int handle_home_page(struct http_ctx *cx)
 			user += 6;
 		(void)snprintf(title, sizeof title, tr(p.lang, "Welcome, %s"), user);
 		page_head(&p, title);
-		write_intro(&p);
+		write_intro(&p, overdue);
 	} else {
 		page_head(&p, tr(p.lang, "Dashboard"));
 		content = strchr(buf_str(&frag), '\n');

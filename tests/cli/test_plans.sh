@@ -235,6 +235,10 @@ check "the admin's lists KCC-1011's" grep -q 'href="/people/KCC-1011/plan"' "$WO
 page_login coach1
 page coach1 /
 check "the coach of kcc-desk does not see KCC-1011's" sh -c '! grep -q "KCC-1011/plan" "$1"' _ "$WORK/b"
+page_login emp1
+page emp1 /
+check "the employee's dashboard says one of their actions is overdue" grep -q "1 action of your development plan is overdue." "$WORK/b"
+check "and links their plan" grep -q 'href="/people/KCC-1011/plan"' "$WORK/b"
 
 # The plan page and its forms.
 page mgr1 /people/KCC-1011/plan
