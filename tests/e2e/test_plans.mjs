@@ -32,7 +32,7 @@ test('a manager accepts a recommendation into the plan and marks it done', async
 		'a done action leaves its recommendation to be accepted again');
 });
 
-test('an overdue action is marked and shows on the dashboard', async (page) => {
+test('an overdue action is marked, shows on the dashboard, and its employee sets its status', async (page) => {
 	await useSession(page, 'manager');
 	await page.goto('/people/KCC-1011/plan');
 	await page.locator('select[name="kind"]').selectOption('job_rotation');
@@ -56,9 +56,8 @@ test('an overdue action is marked and shows on the dashboard', async (page) => {
 		'the overdue action links the plan');
 	await list.scrollIntoViewIfNeeded();
 	await screenshot(page, 'dashboard-overdue', 1280);
-});
-
-test('an employee sees their plan and sets a status, nothing more', async (page) => {
+	// The employee whose plan it is (the tests run side by side: this
+	// one needs the overdue action above).
 	await useSession(page, 'employee');
 	await page.goto('/people/KCC-1011/plan');
 	equal(await page.locator('form[action="/people/KCC-1011/plan"]').count(), 0, 'no add form');
