@@ -202,17 +202,22 @@ static void fill_action(struct jw *w, const void *arg)
 	plan_action_json(w, &x->a, x->today);
 }
 
-/* Answers status with action id as it is now. */
+/* Answers status with action id as it is now, as the caller may see it. */
 static int answer_action(struct http_ctx *cx, int status, int64_t id)
 {
 	struct err err = { 0 };
 	struct store *st = http_store(cx, &err);
 	struct one_answer x = { .today = date_today() };
+	struct http_reader_ctx rctx;
+	struct view_reader reader;
 	int rc;
 
 	if (st == NULL || store_begin_read(st, &err) < 0)
 		return http_unavailable(cx);
 	rc = store_plan_get(st, id, cx->arena, &x.a, &err);
+	if (rc == 1 && plan_withhold_mentors(&x.a, 1, http_view_reader(cx, st, &rctx, &reader),
+					     &err) < 0)
+		rc = -1;
 	store_rollback(st);
 	if (rc != 1)
 		return rc < 0 ? http_store_failed(cx, &err, NULL) : http_unavailable(cx);
@@ -238,6 +243,8 @@ int handle_plan_get(struct http_ctx *cx)
 	const struct http_caller *c = cx->req->caller;
 	const char *key = http_param(cx->req, "key");
 	struct plan_answer x = { .person = key, .today = date_today() };
+	struct http_reader_ctx rctx;
+	struct view_reader reader;
 	struct http_audit au = { 0 };
 	struct err err = { 0 };
 	struct store *st = http_store(cx, &err);
@@ -246,7 +253,9 @@ int handle_plan_get(struct http_ctx *cx)
 	if (st == NULL || store_begin_read(st, &err) < 0)
 		return http_unavailable(cx);
 	rc = http_visible(cx, st, ENTITY_PERSON, key, "key", &au);
-	if (rc == 1 && store_plan_of_person(st, key, cx->arena, &x.v, &x.n, &err) < 0)
+	if (rc == 1 && (store_plan_of_person(st, key, cx->arena, &x.v, &x.n, &err) < 0 ||
+			plan_withhold_mentors(x.v, x.n, http_view_reader(cx, st, &rctx, &reader),
+					      &err) < 0))
 		rc = -2;
 	store_rollback(st);
 	if (rc == -2)

@@ -13,6 +13,11 @@ void plan_action_json(struct jw *w, const struct plan_action *a, int32_t today)
 		jw_string(w, a->mentor);
 	else
 		jw_null(w);
+	jw_key_literal(w, "mentor_team");
+	if (a->mentor_team != NULL)
+		jw_string(w, a->mentor_team);
+	else
+		jw_null(w);
 	jw_key_literal(w, "description");
 	if (a->description != NULL)
 		jw_string(w, a->description);

@@ -239,8 +239,10 @@ static int write_audit(struct export *ex)
 }
 
 /* Their development plan (docs/api.md, "Development plans"), overdue as
- * of today. */
-static int write_plan(struct jw *w, struct store *st, const char *person, struct err *err)
+ * of today; with hide_mentors (an export the person asks for), each
+ * mentor named by team only. */
+static int write_plan(struct jw *w, struct store *st, const char *person, bool hide_mentors,
+		      struct err *err)
 {
 	struct arena a;
 	struct plan_action *v;
@@ -254,8 +256,14 @@ static int write_plan(struct jw *w, struct store *st, const char *person, struct
 	}
 	jw_key(w, "development_plan");
 	jw_array_begin(w);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		/* Another person's key, as the peer assessors: their team only. */
+		if (hide_mentors && v[i].mentor != NULL) {
+			v[i].mentor = NULL;
+			v[i].mentor_withheld = true;
+		}
 		plan_action_json(w, &v[i], today);
+	}
 	jw_array_end(w);
 	arena_free(&a);
 	return 0;
@@ -293,7 +301,7 @@ int privacy_export_json(struct jw *w, struct store *st, const char *person,
 		jw_array_end(w);
 	}
 	if (rc == 0)
-		rc = write_plan(w, st, person, err);
+		rc = write_plan(w, st, person, o->hide_peer_assessors, err);
 	if (rc == 0)
 		rc = write_logins(ex, 0);
 	if (rc == 0)

@@ -202,7 +202,7 @@ static int action_row(void *ctx, const char *const *c, int ncols)
 	struct plan_action *r;
 	char *end;
 
-	if (ncols < 14)
+	if (ncols < 15)
 		return x->bad = true, 1;
 	if (array_reserve(&x->v, &x->cap, x->n + 1, sizeof *x->v) < 0)
 		return x->failed = true, 1;
@@ -228,6 +228,7 @@ static int action_row(void *ctx, const char *const *c, int ncols)
 	r->updated_at = keep(x, c[11]);
 	r->source_rule = keep(x, c[12]);
 	r->source_ref = keep(x, c[13]);
+	r->mentor_team = keep(x, c[14]);
 	x->n++;
 	return x->failed ? 1 : 0;
 }

@@ -69,7 +69,10 @@ struct plan_action {
 	const char *person, *person_name;
 	enum plan_kind kind;
 	const char *competency, *competency_name;
-	const char *mentor;              /* a person's key, or NULL */
+	const char *mentor;              /* a person's key, or NULL (none, or withheld:
+					  * plan_withhold_mentors) */
+	const char *mentor_team;         /* the mentor's team key, or NULL */
+	bool mentor_withheld;            /* there is a mentor the reader may not see */
 	const char *description;         /* NULL: none */
 	bool has_due;
 	int32_t due;                     /* days since 1970-01-01 */

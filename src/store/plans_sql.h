@@ -11,12 +11,13 @@
 /* The columns of an action read back (store/plans.c, action_row): id,
  * person key, person name, kind, competency key, competency name, mentor
  * key, description, due, status, created at, updated at, source rule,
- * source ref. */
+ * source ref, the mentor's team key. */
 #define PL_SELECT \
 	"SELECT a.id, p.key, p.name, a.kind, c.key, c.name, m.key, a.description, a.due," \
-	" a.status, a.created_at, a.updated_at, a.source_rule, a.source_ref FROM plan_action a" \
+	" a.status, a.created_at, a.updated_at, a.source_rule, a.source_ref, mt.key" \
+	" FROM plan_action a" \
 	" JOIN person p ON p.id = a.person_id JOIN competency c ON c.id = a.competency_id" \
-	" LEFT JOIN person m ON m.id = a.mentor_id"
+	" LEFT JOIN person m ON m.id = a.mentor_id LEFT JOIN team mt ON mt.id = m.team_id"
 #define PL_OPEN " a.status IN ('planned', 'in_progress')"
 
 static const char *const pl_sql[PL_COUNT_OF_STATEMENTS] = {

@@ -263,3 +263,22 @@ int plan_from_recommendation(struct store *st, const struct plan_accept *in,
 	view_analysis_free(&snap, &an);
 	return rc;
 }
+
+int plan_withhold_mentors(struct plan_action *v, size_t n, const struct view_reader *rd,
+			  struct err *err)
+{
+	for (size_t i = 0; rd != NULL && rd->may_see_person != NULL && i < n; i++) {
+		int rc;
+
+		if (v[i].mentor == NULL)
+			continue;
+		rc = rd->may_see_person(rd->ctx, v[i].mentor, err);
+		if (rc < 0)
+			return -1;
+		if (rc == 0) {
+			v[i].mentor = NULL;
+			v[i].mentor_withheld = true;
+		}
+	}
+	return 0;
+}

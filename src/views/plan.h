@@ -45,6 +45,13 @@ struct plan_accept {
 	const char *description;           /* NULL: the rule in English */
 };
 
+/* What rd may not see of v[0..n): a mentor out of its reach is withheld
+ * (mentor NULL, mentor_withheld set, mentor_team kept), as the
+ * recommendations withhold one (docs/security.md, "Development plans").
+ * rd NULL: nothing. 0, or -1 with err set. */
+int plan_withhold_mentors(struct plan_action *v, size_t n, const struct view_reader *rd,
+			  struct err *err);
+
 /* Parses an identity of plan_rec_ref into in's person, competency,
  * rec_kind and team (pointing into buf, a copy of id of size bytes).
  * 0, or -1 when id is not one. */

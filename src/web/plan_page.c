@@ -102,8 +102,10 @@ static int gather(struct http_ctx *cx, struct store *st, struct page *p, struct 
 
 	if (rc <= 0)
 		return -1;
+	rd = http_view_reader(cx, st, &rctx, &reader);
 	if (store_load_library(st, lang_code(p->lang), cx->arena, &d->lib, err) < 0 ||
-	    store_plan_of_person(st, d->key, cx->arena, &d->v, &d->n, err) < 0)
+	    store_plan_of_person(st, d->key, cx->arena, &d->v, &d->n, err) < 0 ||
+	    plan_withhold_mentors(d->v, d->n, rd, err) < 0)
 		return -1;
 	d->may_add = http_plan_may(p->caller, PLAN_OP_ADD, d->key);
 	d->may_status = http_plan_may(p->caller, PLAN_OP_STATUS, d->key);
@@ -115,7 +117,6 @@ static int gather(struct http_ctx *cx, struct store *st, struct page *p, struct 
 	if (gather_recommendations(st, &d->a, d->who.team, &d->ctx, &d->recs, err) < 0)
 		return -1;
 	d->recommended = true;
-	rd = http_view_reader(cx, st, &rctx, &reader);
 	return view_withhold_people(&d->recs, rd, err);
 }
 
@@ -168,6 +169,9 @@ static void write_action(struct page *p, const struct plan_data *d, const struct
 	if (a->mentor != NULL)
 		html_printf(p->out, "<dt>%s</dt><dd><a href=\"/people/%s\">%s</a></dd>\n",
 			    tr(p->lang, "Mentor"), a->mentor, a->mentor);
+	else if (a->mentor_withheld && a->mentor_team != NULL)
+		html_printf(p->out, "<dt>%s</dt><dd>%s %s</dd>\n", tr(p->lang, "Mentor"),
+			    tr(p->lang, "a mentor in team"), a->mentor_team);
 	if (a->description != NULL)
 		html_printf(p->out, "<dt>%s</dt><dd>%s</dd>\n", tr(p->lang, "Description"),
 			    a->description);

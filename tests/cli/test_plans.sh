@@ -189,6 +189,17 @@ as coach1 /api/v1/people/KCC-1031/plan -X POST -H "X-CSRF-Token: $CSRF_coach1" -
 expect_code "a coach adds to the plan of a member of their team" 201
 desk=$(field "$WORK/b" 'd["id"]')
 
+# A mentor out of the reader's reach is named by team only.
+as hr1 /api/v1/people/KCC-1031/plan -X POST -H "X-CSRF-Token: $CSRF_hr1" -H 'Content-Type: application/json' -d '{"kind": "mentoring", "competency": "customer-focus", "mentor": "KCC-1012"}'
+expect_code "hr adds a mentor from another team" 201
+check "hr sees the mentor" [ "$(field "$WORK/b" 'd["mentor"] + " " + d["mentor_team"]')" = "KCC-1012 kcc-phone" ]
+as coach1 /api/v1/people/KCC-1031/plan
+check "the coach of kcc-desk sees the mentor's team, not who" [ "$(field "$WORK/b" '[(a["mentor"], a["mentor_team"]) for a in d["actions"] if a["kind"] == "mentoring"]')" = "[(None, 'kcc-phone')]" ]
+check "nowhere in the answer" sh -c '! grep -q KCC-1012 "$1"' _ "$WORK/b"
+page_login coach1
+page coach1 /people/KCC-1031/plan
+check "nor on the plan page" sh -c '! grep -q KCC-1012 "$1"' _ "$WORK/b"
+
 as mgr1 /api/v1/people/KCC-1014/plan/accept -X POST -H "X-CSRF-Token: $CSRF_mgr1" -H 'Content-Type: application/json' -d '{"competency": "active-listening", "kind": "group"}'
 expect_code "a manager accepts a recommendation" 201
 check "group_coaching from the group rule" [ "$(field "$WORK/b" 'd["kind"] + " " + d["source"]["rule"]')" = "group_coaching group" ]
