@@ -349,7 +349,9 @@ static void write_page(struct page *p, const struct plan_data *d, const struct p
 	if (f != NULL && f->message != NULL && !d->may_add)
 		page_message(p, "error", f->message);
 	html_printf(p->out, "<p><a href=\"/people/%s\">%s</a></p>\n", d->key,
-		    tr(p->lang, "Back to their competencies"));
+		    p->caller != NULL && strcmp(p->caller->person, d->key) == 0
+		    ? tr(p->lang, "Back to your competencies")
+		    : tr(p->lang, "Back to their competencies"));
 	write_actions(p, d);
 	write_recommendations(p, d);
 	write_add_form(p, d, f);
