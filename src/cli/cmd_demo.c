@@ -63,6 +63,10 @@ int cmd_demo(const struct command *cmd, int argc, char **argv)
 	for (int s = 0; s < SOURCE_COUNT; s++)
 		printf(" %s %ld%s", source_name((enum source)s), sum.by_source[s],
 		       s + 1 < SOURCE_COUNT ? "," : "\n");
+	printf("  evaluations    %ld of customer contacts on %ld scorecards: manager %ld, peer %ld,\n"
+	       "                 self %ld, calibration %ld in %ld sessions\n", sum.evaluations,
+	       sum.scorecards, sum.by_kind[EVAL_MANAGER], sum.by_kind[EVAL_PEER],
+	       sum.by_kind[EVAL_SELF], sum.by_kind[EVAL_CALIBRATION], sum.sessions);
 	if (users && (rc = add_users(st)) != 0) {
 		store_close(st);
 		return rc;

@@ -1,7 +1,8 @@
 /* quality: a team's month of quality evaluations (docs/methodology.md,
  * "Quality evaluations"): each agent's evaluations against the target,
  * quality score, alignment, alerts and praise; each area's mean and the
- * agents short on it; the group coaching the rule suggests. */
+ * agents short on it; the group coaching the rule suggests. With --due,
+ * the coaches' reminder list: the agents due evaluations. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/gapopts.h"
 #include "cli/table.h"
+#include "util/date.h"
 #include "views/views.h"
 
 static void format_or_dash(char *out, size_t outsz, double v)
@@ -95,13 +97,40 @@ static void print_month(const struct quality_month *m)
 		printf("\n");
 }
 
+static void print_due(const struct quality_month *m)
+{
+	static const char *const headers[] = { "AGENT", "EVALUATIONS", "MISSING" };
+	struct table t;
+
+	if (m->ndue == 0) {
+		printf("%s, %s: every agent has the %d evaluation%s of the target.\n", m->team,
+		       m->month, m->target, m->target == 1 ? "" : "s");
+		return;
+	}
+	printf("%s, %s: %zu agent%s due evaluations (target %d)\n\n", m->team, m->month, m->ndue,
+	       m->ndue == 1 ? "" : "s", m->target);
+	table_init(&t, 3, headers, 0x6);
+	for (size_t i = 0; i < m->ndue; i++) {
+		size_t done = m->agent_month[m->due[i]].evaluations;
+		char n[24], missing[24];
+		const char *cells[] = { m->agents[m->due[i]], n, missing };
+
+		(void)snprintf(n, sizeof n, "%zu", done);
+		(void)snprintf(missing, sizeof missing, "%ld", (long)m->target - (long)done);
+		(void)table_add(&t, cells);
+	}
+	table_print(&t, stdout);
+}
+
 int cmd_quality(const struct command *cmd, int argc, char **argv)
 {
 	const char *db, *team = NULL, *month = NULL;
-	bool json = false;
+	bool json = false, due = false;
+	char this_month[16];
 	const struct option opts[] = {
 		{ "--team", NULL, &team, NULL },
 		{ "--month", NULL, &month, NULL },
+		{ "--due", NULL, NULL, &due },
 		{ "--json", NULL, NULL, &json },
 		{ NULL, NULL, NULL, NULL },
 	};
@@ -115,21 +144,34 @@ int cmd_quality(const struct command *cmd, int argc, char **argv)
 	rc = cli_parse(cmd, argc, argv, opts, &db, pos, 0, &npos);
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
-	if (team == NULL || month == NULL)
-		return cli_usage(cmd, "name both --team KEY and --month YYYY-MM");
+	if (team == NULL)
+		return cli_usage(cmd, "name the team: --team KEY");
+	if (month == NULL) {
+		char today[DATE_ISO_LEN + 1];
+
+		date_format(date_today(), today);
+		(void)snprintf(this_month, sizeof this_month, "%.7s", today);
+		month = this_month;
+	}
 	if (quality_month_parse(month, &first, &last) < 0)
 		return cli_usage(cmd, "--month takes a month YYYY-MM, such as 2026-03, not '%s'", month);
 	rc = cli_open_store(db, STORE_SNAPSHOT, &st);
 	if (rc != 0)
 		return rc;
-	if (quality_gather(st, team, month, NULL, &m, &err) < 0) {
+	if (quality_gather(st, team, month, NULL, &m, &err) < 0 ||
+	    (due && quality_due(st, &m, &err) < 0)) {
 		rc = cli_fail(&err);
 	} else if (json) {
 		struct jw w;
 
 		jw_init(&w, stdout, 0);
-		quality_json(&w, &m);
+		if (due)
+			quality_due_json(&w, &m);
+		else
+			quality_json(&w, &m);
 		rc = gap_json_done(&w);
+	} else if (due) {
+		print_due(&m);
 	} else {
 		print_month(&m);
 	}

@@ -459,23 +459,25 @@ int cmd_show(const struct command *cmd, int argc, char **argv)
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
 	if (npos == 2 && strcmp(pos[0], "person") != 0 && strcmp(pos[0], "competency") != 0 &&
-	    strcmp(pos[0], "evaluation") != 0) {
-		static const char *const kinds[] = { "person", "competency", "evaluation" };
-		const char *near = cli_closest(pos[0], kinds, 3);
+	    strcmp(pos[0], "evaluation") != 0 && strcmp(pos[0], "coaching") != 0) {
+		static const char *const kinds[] = { "person", "competency", "evaluation", "coaching" };
+		const char *near = cli_closest(pos[0], kinds, 4);
 
 		if (near != NULL)
 			return cli_usage(cmd, "cannot show '%s'; did you mean 'show %s %s'?", pos[0], near,
 					 pos[1]);
 	}
 	if (npos != 2 || (strcmp(pos[0], "person") != 0 && strcmp(pos[0], "competency") != 0 &&
-			  strcmp(pos[0], "evaluation") != 0))
-		return cli_usage(cmd, "say 'show person ID', 'show competency KEY' or 'show"
-				 " evaluation KEY'");
+			  strcmp(pos[0], "evaluation") != 0 && strcmp(pos[0], "coaching") != 0))
+		return cli_usage(cmd, "say 'show person ID', 'show competency KEY', 'show"
+				 " evaluation KEY' or 'show coaching KEY'");
 	rc = cli_open_store(db, STORE_SNAPSHOT, &st);
 	if (rc != 0)
 		return rc;
 	if (strcmp(pos[0], "evaluation") == 0)
 		rc = show_evaluation(st, pos[1], json, &err);
+	else if (strcmp(pos[0], "coaching") == 0)
+		rc = cli_show_coaching(st, pos[1], json, &err);
 	else if (json)
 		rc = show_json(st, strcmp(pos[0], "person") == 0 ? ENTITY_PERSON : ENTITY_COMPETENCY,
 			       pos[1], &err);

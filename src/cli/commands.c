@@ -113,9 +113,11 @@ const struct command commands[] = {
 		"department with four teams (phone, desk, online and chat, back office),\n"
 		"about 40 people, five function profiles, a library of 14 competencies\n"
 		"with indicators and level descriptors, and 12 months of evidence from\n"
-		"every source. It is built from a fixed seed, so it is the same on every\n"
-		"machine, and it has real gaps to find. Refuses a database that holds\n"
-		"people already.\n\n"
+		"every source; the phone team's customer contacts are quality\n"
+		"evaluations on two scorecards (about four a month per agent, peer and\n"
+		"self evaluations, quarterly calibration sessions). It is built from a\n"
+		"fixed seed, so it is the same on every machine, and it has real gaps\n"
+		"to find. Refuses a database that holds people already.\n\n"
 		"options:\n"
 		"  --users     add a user of every role (admin, hr, manager, coach,\n"
 		"              employee), all with the password 'lindeborg-demo', to\n"
@@ -156,8 +158,9 @@ const struct command commands[] = {
 	},
 	{
 		"show", cmd_show,
-		"show one person, one competency or one quality evaluation in full",
-		"show person ID | show competency KEY | show evaluation KEY [--all] [--json] [--lang CODE]"
+		"show one person, competency, quality evaluation or coaching session in full",
+		"show person ID | show competency KEY | show evaluation KEY | show coaching KEY [--all]\n"
+		"       [--json] [--lang CODE]"
 		" [--db PATH]",
 		"show person ID: the person's details, the competencies their role\n"
 		"requires with how much evidence there is, and their evidence rows\n"
@@ -167,7 +170,9 @@ const struct command commands[] = {
 		"descriptors, and which roles require it at which level.\n"
 		"show evaluation KEY: a quality evaluation of a customer contact: each\n"
 		"area's score, percentage and comment, and the evaluation score with\n"
-		"auto-fail and praise (docs/methodology.md, \"Quality evaluations\").\n\n"
+		"auto-fail and praise (docs/methodology.md, \"Quality evaluations\").\n"
+		"show coaching KEY: a coaching session: its agents, the evaluations\n"
+		"discussed, STAR notes, development items and follow-ups.\n\n"
 		"options:\n" DB_HELP
 		"  --all   show every evidence row\n"
 		"  --json  the person's or the competency's record as the API's JSON\n"
@@ -234,7 +239,7 @@ const struct command commands[] = {
 	{
 		"quality", cmd_quality,
 		"a team's month of quality evaluations: cadence, scores, alignment, alerts",
-		"quality --team KEY --month YYYY-MM [--json] [--db PATH]",
+		"quality --team KEY [--month YYYY-MM] [--due] [--json] [--db PATH]",
 		"For the active members of team KEY and its sub-teams, from their\n"
 		"evaluations in force dated in the month: each agent's manager and peer\n"
 		"evaluations against the target (setting qa_target_per_month), quality\n"
@@ -243,12 +248,58 @@ const struct command commands[] = {
 		"and those of 95% or more (praise); each area's mean percentage and the\n"
 		"agents whose own mean on it is under 70%; and group coaching where at\n"
 		"least 3 agents and 30% of the team are under 70% on one area.\n"
+		"With --due, the coaches' reminder list instead: the agents under target\n"
+		"who were evaluated in the month or the two before it (so that nobody\n"
+		"outside the contact work is listed), most evaluations missing first.\n"
 		"docs/methodology.md, \"Quality evaluations\", has the method.\n\n"
 		"options:\n" DB_HELP
 		"  --team KEY       the team (with its sub-teams)\n"
+		"  --month YYYY-MM  the calendar month (default: this month)\n"
+		"  --due            who is due evaluations: the reminder list\n"
+		"  --json           the document of GET /api/v1/teams/{key}/quality\n"
+		"                   (with --due, of GET /api/v1/teams/{key}/quality/due)\n\n"
+		"examples:\n  compgap quality --team kcc-phone --month 2026-03\n"
+		"  compgap quality --team kcc --due\n",
+	},
+	{
+		"coaching", cmd_coaching,
+		"record coaching sessions and list a person's or a team's",
+		"coaching add FILE | coaching list --person KEY|--team KEY [--json] [--db PATH]",
+		"coaching add FILE: stores the coaching session of the JSON document in\n"
+		"FILE (- for standard input), the document of POST /api/v1/coaching\n"
+		"with its coach: {\"coach\", \"date\", \"agent\" or \"agents\", \"topic\",\n"
+		"\"evaluations\", \"notes\" (STAR), \"items\" (development items agreed),\n"
+		"\"follow_ups\" (of earlier items: done, partly or not_done)}; all of it\n"
+		"or nothing, a problem named by its field. Prints the session's key.\n"
+		"coaching list: the sessions of a person with their open development\n"
+		"items (overdue ones marked), or the sessions of a team's members.\n"
+		"docs/methodology.md, \"Coaching sessions\", has the method; show\n"
+		"coaching KEY shows one session in full.\n\n"
+		"options:\n" DB_HELP
+		"  --person KEY  the sessions the person was coached at\n"
+		"  --team KEY    the sessions of the team's and its sub-teams' members\n"
+		"  --json        the document of GET /api/v1/people/{key}/coaching\n\n"
+		"example:\n  compgap coaching add session.json\n"
+		"  compgap coaching list --person KCC-1004\n",
+	},
+	{
+		"calibration", cmd_calibration,
+		"a team's month of calibration: how far the views of one contact differ",
+		"calibration --team KEY --month YYYY-MM [--json] [--db PATH]",
+		"For the active members of team KEY and its sub-teams, from their\n"
+		"evaluations in force dated in the month, the pairs of views of one\n"
+		"contact: an agent's self evaluation and a manager's or peer's; two\n"
+		"managers' or peers' evaluations by different evaluators; and each\n"
+		"calibration evaluation against the agreed score (the contact's manager\n"
+		"evaluation). Gives each pair's alignment, each agent's and evaluator's\n"
+		"mean alignment, the areas where the views differ most (the mean\n"
+		"difference in percentage points) and the calibration sessions.\n"
+		"docs/methodology.md, \"Calibration\", has the method.\n\n"
+		"options:\n" DB_HELP
+		"  --team KEY       the team (with its sub-teams)\n"
 		"  --month YYYY-MM  the calendar month\n"
-		"  --json           the document of GET /api/v1/teams/{key}/quality\n\n"
-		"example:\n  compgap quality --team kcc-phone --month 2026-03\n",
+		"  --json           the document of GET /api/v1/teams/{key}/calibration\n\n"
+		"example:\n  compgap calibration --team kcc-phone --month 2026-03\n",
 	},
 	{
 		"plan", cmd_plan,

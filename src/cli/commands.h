@@ -29,6 +29,11 @@ int cmd_token(const struct command *cmd, int argc, char **argv);
 int cmd_audit(const struct command *cmd, int argc, char **argv);
 int cmd_privacy(const struct command *cmd, int argc, char **argv);
 int cmd_quality(const struct command *cmd, int argc, char **argv);
+int cmd_coaching(const struct command *cmd, int argc, char **argv);
+
+/* show coaching KEY (cmd_coaching.c): the exit status. */
+int cli_show_coaching(struct store *st, const char *key, bool json, struct err *err);
+int cmd_calibration(const struct command *cmd, int argc, char **argv);
 int cmd_plan(const struct command *cmd, int argc, char **argv);
 
 #endif

@@ -152,6 +152,11 @@ bool qa_group_coaching(size_t below, size_t nagents)
 	return below >= QA_GROUP_AGENTS && below * 100 >= (size_t)QA_GROUP_SHARE * nagents;
 }
 
+bool qa_due(size_t evaluations, size_t before, int target)
+{
+	return target > 0 && evaluations < (size_t)target && evaluations + before > 0;
+}
+
 /* Agent a's self evaluations against the manager and peer views of the
  * same contacts: the sum of the alignments into *sum, their count. */
 static size_t agent_alignments(const struct qa_eval *e, size_t ne, size_t nareas, size_t agent,
@@ -166,7 +171,8 @@ static size_t agent_alignments(const struct qa_eval *e, size_t ne, size_t nareas
 		for (size_t j = 0; j < ne; j++) {
 			double al;
 
-			if (j == i || e[j].contact != e[i].contact || !eval_kind_scores(e[j].kind))
+			if (j == i || e[j].agent != agent || e[j].contact != e[i].contact ||
+			    !eval_kind_scores(e[j].kind))
 				continue;
 			al = qa_alignment(e[j].weight, e[i].percentage, e[j].percentage, nareas);
 			if (!isnan(al)) {

@@ -136,4 +136,16 @@ void qa_month(const struct qa_eval *e, size_t ne, size_t nagents, size_t nareas,
 /* The group-coaching rule alone: below of nagents agents short on an area. */
 bool qa_group_coaching(size_t below, size_t nagents);
 
+enum {
+	QA_DUE_MONTHS_BEFORE = 2     /* an evaluated agent: evaluated in the month or these before */
+};
+
+/* The cadence's reminder rule (docs/methodology.md, "Quality
+ * evaluations"): whether an agent with evaluations manager and peer
+ * evaluations in a month, and before of them in the QA_DUE_MONTHS_BEFORE
+ * months before it, is due more: under target, and an evaluated agent (one
+ * of them at least), so that a team lead or a colleague outside the
+ * contact work is never reminded of. */
+bool qa_due(size_t evaluations, size_t before, int target);
+
 #endif

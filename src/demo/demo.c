@@ -10,7 +10,12 @@
  *     developability: a case for reassignment rather than training);
  *   - three people rate themselves far above what others see (blind spots),
  *     one far below (a hidden strength);
- *   - two new hires have no evidence at all, one has only an assessment. */
+ *   - two new hires have no evidence at all, one has only an assessment;
+ *   - the phone team's contacts are quality evaluations (demo/evaluations.h):
+ *     about four a month per agent, a few peer and self evaluations,
+ *     quarterly calibration sessions; its weak active listening suggests
+ *     group coaching every month; two of its agents (KCC-1016, KCC-1021)
+ *     start the year well below the others and catch up. */
 #include "demo/demo.h"
 
 #include <math.h>
@@ -19,12 +24,17 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "demo/evaluations.h"
 #include "demo/library.h"
 #include "demo/library_texts.h"
 #include "io/csv.h"
 #include "demo/written.h"
 #include "util/date.h"
 #include "util/rng.h"
+
+/* The team whose quality evaluations the demo holds (demo/evaluations.h);
+ * the others' come as rows of evidence. */
+#define EVALUATED_TEAM "kcc-phone"
 
 enum {
 	DEMO_SEED = 20261101,
@@ -150,6 +160,9 @@ static const char *const manager_notes[] = {
 struct gen {
 	struct rng rng;
 	FILE *out;                              /* the evidence CSV being written */
+	struct demo_qa *qa;                     /* the evaluations being drawn */
+	struct demo_qa_person qa_people[NPEOPLE];
+	bool qa_failed;                         /* out of memory while drawing */
 	int32_t first_day;
 	double truth[NPEOPLE][NCOMP_MAX];       /* level at the start of the year */
 	double growth[NPEOPLE][NCOMP_MAX];      /* gain over the year */
@@ -232,6 +245,25 @@ static void draw_truth(struct gen *g)
 		if (c >= 0 && required(p, c) > 0) {
 			g->truth[p][c] = required(p, c) - (demo_people[p].traits & BLIND_SPOT ? 0.3 : -0.6);
 			g->growth[p][c] = 0.0;
+		}
+	}
+	/* Two phone agents improve through the year under coaching: they
+	 * start well below the others on what their contacts show, and end
+	 * the year level with them. */
+	for (int p = 0; p < NPEOPLE; p++) {
+		static const char *const shown[] = { "customer-focus", "communication",
+						     "municipal-knowledge" };
+
+		if (strcmp(demo_people[p].key, "KCC-1016") != 0 &&
+		    strcmp(demo_people[p].key, "KCC-1021") != 0)
+			continue;
+		for (size_t k = 0; k < sizeof shown / sizeof shown[0]; k++) {
+			int c = competency_index(shown[k]);
+
+			if (c >= 0) {
+				g->truth[p][c] = clamp(g->truth[p][c] - 0.7, 1.0, 5.0);
+				g->growth[p][c] = 1.2;
+			}
 		}
 	}
 	/* The online team lead: far short on a competency that hardly
@@ -330,12 +362,7 @@ static int teammate(struct gen *g, int p)
 
 static void person_month(struct gen *g, int p, int month)
 {
-	static const char *const qa_competencies[] = {
-		"customer-focus", "communication", "active-listening", "municipal-knowledge",
-		"conflict-handling"
-	};
 	const struct demo_person *who = &demo_people[p];
-	const char *coach;
 	int32_t day;
 
 	if (month == who->joined) {
@@ -348,19 +375,43 @@ static void person_month(struct gen *g, int p, int month)
 	if (who->traits & ONLY_ASSESSED)
 		return;
 	if (contact_role(who->role)) {
-		for (int e = 0; e < QA_PER_MONTH; e++) {
-			day = day_in_month(g, month);
-			coach = demo_people[1 + rng_range(&g->rng, 0, 1)].key;
-			for (size_t k = 0; k < sizeof qa_competencies / sizeof qa_competencies[0]; k++) {
-				int c = competency_index(qa_competencies[k]);
-				const char *note = NULL;
+		/* The evaluated contacts: the coach's view of each competency a
+		 * scorecard area shows. The phone team's evaluations are in the
+		 * database (demo/evaluations.h makes them of these views); the
+		 * other teams' reach it as rows of evidence of source qa, as the
+		 * quality platform's export of an organisation that has not
+		 * connected it yet would. Both take the same draws, so that the
+		 * other sources' evidence is the same either way. */
+		bool evaluated = strcmp(who->team, EVALUATED_TEAM) == 0;
 
+		for (int e = 0; e < QA_PER_MONTH; e++) {
+			double seen[DQ_COMPETENCIES];
+			const char *note = NULL;
+			int note_competency = -1, coach_index;
+
+			day = day_in_month(g, month);
+			coach_index = 1 + rng_range(&g->rng, 0, 1);
+			for (int k = 0; k < DQ_COMPETENCIES; k++) {
+				int c = competency_index(demo_qa_competencies[k]);
+				const char *row_note = NULL;
+
+				seen[k] = NAN;
 				if (c < 0 || required(p, c) == 0)
 					continue;
 				if (rng_range(&g->rng, 0, 9) == 0)
-					note = qa_notes[rng_range(&g->rng, 0, (int)(sizeof qa_notes / sizeof qa_notes[0]) - 1)];
-				evidence(g, p, c, SOURCE_QA, day, observe(g, p, c, SOURCE_QA, day), 0.1, coach, note);
+					row_note = qa_notes[rng_range(&g->rng, 0, (int)(sizeof qa_notes / sizeof qa_notes[0]) - 1)];
+				if (row_note != NULL && note == NULL) {
+					note = row_note;
+					note_competency = k;
+				}
+				seen[k] = observe(g, p, c, SOURCE_QA, day);
+				if (!evaluated)
+					evidence(g, p, c, SOURCE_QA, day, seen[k], 0.1,
+						 demo_people[coach_index].key, row_note);
 			}
+			if (evaluated &&
+			    demo_qa_manager(g->qa, p, coach_index, day, seen, note, note_competency) < 0)
+				g->qa_failed = true;
 		}
 		for (int e = 0; e < CUSTOMER_PER_MONTH; e++) {
 			int c = competency_index(e == 0 ? "customer-focus" : "communication");
@@ -550,6 +601,63 @@ static void fill_evidence(void *ctx, FILE *out)
 	write_evidence(g);
 }
 
+static void fill_scorecards(void *ctx, FILE *out)
+{
+	(void)ctx;
+	demo_qa_write_scorecards(out);
+}
+
+static void fill_evaluations(void *ctx, FILE *out)
+{
+	demo_qa_write_evaluations(((struct gen *)ctx)->qa, out);
+}
+
+/* The people as the evaluations see them, and a collector for them. */
+static int start_evaluations(struct gen *g, struct err *err)
+{
+	static const char *const coaches[] = { "KCC-1002", "KCC-1003" };
+
+	for (int p = 0; p < NPEOPLE; p++) {
+		const struct demo_person *d = &demo_people[p];
+		struct demo_qa_person *q = &g->qa_people[p];
+
+		*q = (struct demo_qa_person){ d->key, d->team, d->manager, -1, 0 };
+		for (int k = 0; d->trait_competency != NULL && k < DQ_COMPETENCIES; k++)
+			if (strcmp(d->trait_competency, demo_qa_competencies[k]) == 0) {
+				/* as observe() rates a self-assessment */
+				q->self_bias_competency = k;
+				q->self_bias = d->traits & BLIND_SPOT ? 1.6 : -1.4;
+			}
+	}
+	demo_qa_free(g->qa);
+	g->qa = demo_qa_new(g->qa_people, NPEOPLE, coaches, 2);
+	g->qa_failed = false;
+	return g->qa != NULL ? 0 : err_set(err, EX_OSERR, "out of memory");
+}
+
+/* The scorecards and the evaluations drawn with the evidence: their rows
+ * of evidence (qa and self) count in the summary. */
+static int import_evaluations(struct store *st, struct gen *g, struct err *err)
+{
+	struct demo_summary *sum = g->sum;
+	struct demo_qa_counts c;
+
+	if (g->qa_failed || demo_qa_finish(g->qa, DEMO_SEED + 1) < 0)
+		return err_set(err, EX_OSERR, "out of memory");
+	if (import_written(st, IMPORT_SCORECARDS, fill_scorecards, g, "demo", NULL, err) < 0 ||
+	    import_written(st, IMPORT_EVALUATIONS, fill_evaluations, g, "demo", NULL, err) < 0)
+		return -1;
+	demo_qa_count(g->qa, &c);
+	sum->scorecards = c.scorecards;
+	sum->evaluations = c.evaluations;
+	memcpy(sum->by_kind, c.by_kind, sizeof sum->by_kind);
+	sum->sessions = c.sessions;
+	sum->evidence += c.rows_qa + c.rows_self;
+	sum->by_source[SOURCE_QA] += c.rows_qa;
+	sum->by_source[SOURCE_SELF] += c.rows_self;
+	return 0;
+}
+
 /* Refuses a database that holds an organisation already. */
 static int check_empty(struct store *st, struct err *err)
 {
@@ -578,7 +686,7 @@ static int write_demo(struct store *st, void *ctx, int attempt, struct err *err)
 	rng_seed(&g->rng, DEMO_SEED);
 	(void)date_parse(DEMO_FIRST_DAY, &g->first_day);
 	draw_truth(g);
-	if (check_empty(st, err) < 0 ||
+	if (check_empty(st, err) < 0 || start_evaluations(g, err) < 0 ||
 	    import_written(st, IMPORT_TEAMS, fill_teams, g, "demo", &sum->teams, err) < 0 ||
 	    import_written(st, IMPORT_COMPETENCIES, fill_competencies, g, "demo", &sum->competencies,
 			   err) < 0 ||
@@ -586,7 +694,8 @@ static int write_demo(struct store *st, void *ctx, int attempt, struct err *err)
 	    import_written(st, IMPORT_ROLES, fill_roles, g, "demo", NULL, err) < 0 ||
 	    import_written(st, IMPORT_LIBRARY_TEXTS, fill_library_texts, g, "demo", NULL, err) < 0 ||
 	    import_written(st, IMPORT_PEOPLE, fill_people, g, "demo", &sum->people, err) < 0 ||
-	    import_written(st, IMPORT_EVIDENCE, fill_evidence, g, "demo", NULL, err) < 0)
+	    import_written(st, IMPORT_EVIDENCE, fill_evidence, g, "demo", NULL, err) < 0 ||
+	    import_evaluations(st, g, err) < 0)
 		return -1;
 	sum->roles = demo_role_count;
 	return 0;
@@ -605,6 +714,7 @@ int demo_create(struct store *st, struct demo_summary *sum, struct err *err)
 		return err_set(err, EX_OSERR, "out of memory");
 	g->sum = sum;
 	rc = store_transact(st, write_demo, g, err);
+	demo_qa_free(g->qa);
 	free(g);
 	return rc;
 }

@@ -7,6 +7,7 @@
 
 #include <stdint.h>
 
+#include "core/quality.h"
 #include "store/store.h"
 #include "util/err.h"
 
@@ -21,6 +22,10 @@ struct demo_summary {
 	long evidence;                     /* rows */
 	long by_source[SOURCE_COUNT];      /* rows per source */
 	long unassessed;                   /* people without any evidence */
+	long scorecards;
+	long evaluations;                  /* of customer contacts */
+	long by_kind[EVAL_KIND_COUNT];     /* evaluations per kind */
+	long sessions;                     /* calibration sessions */
 };
 
 /* Fills st, which must hold no teams, people or competencies yet, with the

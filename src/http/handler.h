@@ -47,6 +47,8 @@ int handle_team_gaps(struct http_ctx *cx);
 int handle_team_recommendations(struct http_ctx *cx);
 int handle_team_trend(struct http_ctx *cx);
 int handle_team_quality(struct http_ctx *cx);
+int handle_team_quality_due(struct http_ctx *cx);
+int handle_team_calibration(struct http_ctx *cx);
 int handle_team_report(struct http_ctx *cx);
 int handle_person(struct http_ctx *cx);
 int handle_person_explain(struct http_ctx *cx);
@@ -62,6 +64,10 @@ int handle_privacy_purge(struct http_ctx *cx);
 int handle_evidence_add(struct http_ctx *cx);
 int handle_person_evidence(struct http_ctx *cx);
 int handle_evidence_retract(struct http_ctx *cx);
+/* http/coaching.c: coaching sessions */
+int handle_coaching_create(struct http_ctx *cx);
+int handle_coaching_get(struct http_ctx *cx);
+int handle_person_coaching(struct http_ctx *cx);
 /* Imports, exports, settings and the audit log (http/imports.c,
  * exports.c, settings.c, audit.c). */
 int handle_import(struct http_ctx *cx);

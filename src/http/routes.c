@@ -1,5 +1,6 @@
 #include "http/routes.h"
 
+#include "http/evaluations.h"
 #include "http/handler.h"
 #include "http/plan_write.h"
 #include "web/pages.h"
@@ -18,6 +19,10 @@ const struct http_route http_routes[] = {
 	  ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/teams/{key}/trend", handle_team_trend, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/teams/{key}/quality", handle_team_quality, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "GET", "/api/v1/teams/{key}/quality/due", handle_team_quality_due, ACCESS_SIGNED_IN,
+	  BODY_NONE },
+	{ "GET", "/api/v1/teams/{key}/calibration", handle_team_calibration, ACCESS_SIGNED_IN,
+	  BODY_NONE },
 	{ "GET", "/api/v1/teams/{key}/report", handle_team_report, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/people/{key}", handle_person, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/people/{key}/explain", handle_person_explain, ACCESS_SIGNED_IN, BODY_NONE },
@@ -40,6 +45,16 @@ const struct http_route http_routes[] = {
 	  BODY_NONE },
 	{ "POST", "/api/v1/evidence/{id}/retraction", handle_evidence_retract, ACCESS_SIGNED_IN,
 	  BODY_JSON },
+	/* coaching sessions (http/coaching.c) */
+	{ "POST", "/api/v1/coaching", handle_coaching_create, ACCESS_SIGNED_IN, BODY_JSON },
+	{ "GET", "/api/v1/coaching/{key}", handle_coaching_get, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "GET", "/api/v1/people/{key}/coaching", handle_person_coaching, ACCESS_SIGNED_IN,
+	  BODY_NONE },
+	/* evaluations of customer contacts (http/evaluations.c) */
+	{ "POST", "/api/v1/evaluations", handle_evaluation_add, ACCESS_SIGNED_IN, BODY_JSON },
+	{ "GET", "/api/v1/evaluations/{key}", handle_evaluation_get, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "GET", "/api/v1/people/{key}/evaluations", handle_person_evaluations, ACCESS_SIGNED_IN,
+	  BODY_NONE },
 	/* Imports, exports, settings and the audit log: the handlers check
 	 * the role themselves, so that a refusal is logged. */
 	{ "POST", "/api/v1/imports/{kind}", handle_import, ACCESS_SIGNED_IN, BODY_CSV },
@@ -107,6 +122,13 @@ const struct http_route http_routes[] = {
 	  BODY_FORM },
 	/* the team page (web/team_page.c) */
 	{ "GET", "/teams/{key}", handle_team_page, ACCESS_PAGE, BODY_NONE },
+	/* the quality evaluations (web/eval_page.c, eval_form.c, quality_page.c);
+	 * "new" before {key} */
+	{ "GET", "/teams/{key}/quality", handle_team_quality_page, ACCESS_PAGE, BODY_NONE },
+	{ "GET", "/evaluations/new", handle_evaluation_new_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/evaluations/new", handle_evaluation_new_post, ACCESS_PAGE, BODY_FORM },
+	{ "GET", "/evaluations/{key}", handle_evaluation_page, ACCESS_PAGE, BODY_NONE },
+	{ "GET", "/people/{key}/evaluations", handle_person_evaluations_page, ACCESS_PAGE, BODY_NONE },
 	/* Self-assessment, import and export pages (web/self_page.c,
 	 * web/import_page.c). */
 	{ "GET", "/self-assessment", handle_self_page, ACCESS_PAGE, BODY_NONE },
@@ -144,6 +166,10 @@ const struct http_route http_routes[] = {
 	{ "GET", "/feedback", handle_feedback_list, ACCESS_PAGE, BODY_NONE },
 	{ "GET", "/people/{key}/feedback", handle_feedback_page, ACCESS_PAGE, BODY_NONE },
 	{ "POST", "/people/{key}/feedback", handle_feedback_post, ACCESS_PAGE, BODY_FORM },
+	/* coaching sessions (web/coaching_page.c) */
+	{ "GET", "/people/{key}/coaching", handle_coaching_page, ACCESS_PAGE, BODY_NONE },
+	{ "GET", "/people/{key}/coaching/new", handle_coaching_new_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/people/{key}/coaching/new", handle_coaching_post, ACCESS_PAGE, BODY_FORM },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];

@@ -11,6 +11,7 @@
 #include "http/api.h"
 #include "http/view_cache.h"
 #include "util/date.h"
+#include "views/calibration.h"
 #include "views/views.h"
 
 /* The documents, and what each needs. */
@@ -21,12 +22,14 @@ enum view {
 	VIEW_REPORT,
 	VIEW_PERSON,
 	VIEW_EXPLAIN,
-	VIEW_QUALITY
+	VIEW_QUALITY,
+	VIEW_QUALITY_DUE,
+	VIEW_CALIBRATION
 };
 
 struct view_args {
 	const char *team, *person, *competency;
-	const char *month;           /* VIEW_QUALITY: YYYY-MM, checked */
+	const char *month;           /* VIEW_QUALITY(_DUE), VIEW_CALIBRATION: YYYY-MM, checked */
 	int32_t as_of, from, to;
 };
 
@@ -87,6 +90,12 @@ static int write_view(struct store *st, enum view v, const struct view_args *a,
 		break;
 	case VIEW_QUALITY:
 		rc = view_team_quality(st, a->team, a->month, rd, w, err);
+		break;
+	case VIEW_QUALITY_DUE:
+		rc = view_team_quality_due(st, a->team, a->month, rd, w, err);
+		break;
+	case VIEW_CALIBRATION:
+		rc = view_team_calibration(st, a->team, a->month, rd, w, err);
 		break;
 	case VIEW_REPORT:
 		break;
@@ -271,23 +280,66 @@ int handle_person_explain(struct http_ctx *cx)
 	return serve_view(cx, VIEW_EXPLAIN, &a);
 }
 
+/* The month parameter of the quality views into a->month: required, or
+ * this month (in buf) when default_now. 0, or -1 with a 400 naming it. */
+static int month_param(struct http_ctx *cx, bool default_now, char buf[DATE_ISO_LEN + 1],
+		       struct view_args *a)
+{
+	static const char *const month_only[] = { "month" };
+	int32_t first, last;
+
+	if (http_only_query(cx, month_only, 1) < 0)
+		return -1;
+	a->month = http_query(cx->req, "month");
+	if (a->month == NULL && default_now) {
+		date_format(date_today(), buf);
+		buf[7] = '\0';
+		a->month = buf;
+	}
+	if (a->month == NULL) {
+		response_error(cx->resp, 400, "missing_parameter", "month", "give month=YYYY-MM");
+		return -1;
+	}
+	if (quality_month_parse(a->month, &first, &last) < 0) {
+		response_error(cx->resp, 400, "bad_month", "month",
+			       "month takes a month YYYY-MM, such as 2026-03, not '%.40s'", a->month);
+		return -1;
+	}
+	return 0;
+}
+
 /* GET /api/v1/teams/{key}/quality?month=YYYY-MM: the document of compgap
  * quality --json, with the reach of the team's other views. */
 int handle_team_quality(struct http_ctx *cx)
 {
-	static const char *const month_only[] = { "month" };
-	struct view_args a = { .team = http_param(cx->req, "key"),
-			       .month = http_query(cx->req, "month") };
-	int32_t first, last;
+	struct view_args a = { .team = http_param(cx->req, "key") };
+	char buf[DATE_ISO_LEN + 1];
 
-	if (http_only_query(cx, month_only, 1) < 0)
+	if (month_param(cx, false, buf, &a) < 0)
 		return 0;
-	if (a.month == NULL)
-		return response_error(cx->resp, 400, "missing_parameter", "month",
-				      "give month=YYYY-MM");
-	if (quality_month_parse(a.month, &first, &last) < 0)
-		return response_error(cx->resp, 400, "bad_month", "month",
-				      "month takes a month YYYY-MM, such as 2026-03, not '%.40s'",
-				      a.month);
 	return serve_view(cx, VIEW_QUALITY, &a);
+}
+
+/* GET /api/v1/teams/{key}/quality/due[?month=YYYY-MM]: the coaches'
+ * reminder list of compgap quality --due --json, this month unless asked. */
+int handle_team_quality_due(struct http_ctx *cx)
+{
+	struct view_args a = { .team = http_param(cx->req, "key") };
+	char buf[DATE_ISO_LEN + 1];
+
+	if (month_param(cx, true, buf, &a) < 0)
+		return 0;
+	return serve_view(cx, VIEW_QUALITY_DUE, &a);
+}
+
+/* GET /api/v1/teams/{key}/calibration?month=YYYY-MM: the document of
+ * compgap calibration --json, with the reach of the quality view. */
+int handle_team_calibration(struct http_ctx *cx)
+{
+	struct view_args a = { .team = http_param(cx->req, "key") };
+	char buf[DATE_ISO_LEN + 1];
+
+	if (month_param(cx, false, buf, &a) < 0)
+		return 0;
+	return serve_view(cx, VIEW_CALIBRATION, &a);
 }

@@ -7,17 +7,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Writes the runs between the characters that need escaping whole: one
+ * fwrite per run instead of one locked fputc per byte (a team page is
+ * some 170 KB of it). */
 void html_escape(FILE *out, const char *s)
 {
-	for (; s != NULL && *s != '\0'; s++) {
+	while (s != NULL && *s != '\0') {
+		size_t run = strcspn(s, "&<>\"'");
+
+		if (run > 0) {
+			fwrite(s, 1, run, out);
+			s += run;
+			continue;
+		}
 		switch (*s) {
 		case '&': fputs("&amp;", out); break;
 		case '<': fputs("&lt;", out); break;
 		case '>': fputs("&gt;", out); break;
 		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		default: fputc(*s, out); break;
+		default: fputs("&#39;", out); break;
 		}
+		s++;
 	}
 }
 
@@ -95,7 +105,10 @@ void html_printf(FILE *out, const char *fmt, ...)
 		size_t n;
 
 		if (*p != '%') {
-			fputc(*p, out);
+			size_t run = strcspn(p, "%");
+
+			fwrite(p, 1, run, out);
+			p += run - 1;
 			continue;
 		}
 		p++;

@@ -6,6 +6,7 @@
 #include <sysexits.h>
 #include <time.h>
 
+#include "io/coaching_json.h"
 #include "io/entities.h"
 #include "io/json_accounts.h"
 #include "io/plan_json.h"
@@ -238,6 +239,42 @@ static int write_audit(struct export *ex)
 	return 0;
 }
 
+/* The coaching sessions the person was coached at, each with only what
+ * is about them and the group's notes (as they would read it themselves:
+ * docs/security.md, "Coaching notes"). */
+static bool only_person(void *ctx, const char *agent)
+{
+	return strcmp((const char *)ctx, agent) == 0;
+}
+
+static int write_coaching(struct export *ex)
+{
+	struct coach_brief *b;
+	struct coach_item *items;
+	size_t nb, ni;
+	struct arena a;
+	int rc = 0;
+
+	arena_init(&a, 64 << 20);
+	jw_key(ex->w, "coaching");
+	jw_array_begin(ex->w);
+	if (store_person_coaching(ex->st, ex->person, &a, &b, &nb, &items, &ni, ex->err) < 0)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < nb; i++) {
+		struct coach_session s;
+		struct coach_filter f = { only_person, (void *)ex->person };
+		int got = store_get_coaching(ex->st, b[i].key, &a, &s, ex->err);
+
+		if (got < 0)
+			rc = -1;
+		else if (got == 1)
+			coaching_json_session(ex->w, &s, &f, date_today());
+	}
+	jw_array_end(ex->w);
+	arena_free(&a);
+	return rc;
+}
+
 /* Their development plan (docs/api.md, "Development plans"), overdue as
  * of today; with hide_mentors (an export the person asks for), each
  * mentor named by team only. */
@@ -300,6 +337,8 @@ int privacy_export_json(struct jw *w, struct store *st, const char *person,
 		rc = store_privacy_each_assessed(st, person, assessed_row, ex, err) != 0 ? -1 : 0;
 		jw_array_end(w);
 	}
+	if (rc == 0)
+		rc = write_coaching(ex);
 	if (rc == 0)
 		rc = write_plan(w, st, person, o->hide_peer_assessors, err);
 	if (rc == 0)

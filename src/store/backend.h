@@ -8,6 +8,7 @@
 #include "store/accounts_be.h"
 #include "store/plans_be.h"
 #include "store/privacy_be.h"
+#include "store/coaching_be.h"
 #include "store/quality_be.h"
 #include "store/store.h"
 #include "store/tables.h"
@@ -77,7 +78,7 @@ struct candidate_row {
 /* The schema version both engines migrate to; each backend has exactly this
  * many migrations. */
 enum {
-	SCHEMA_VERSION = 12,
+	SCHEMA_VERSION = 13,
 	MENTOR_LEVEL_SCHEMA = 10,    /* the first whose best levels count the mentor minimum */
 	GENERATION_SCHEMA = 7        /* the first with the data generation */
 };
@@ -296,6 +297,8 @@ struct backend {
 	texts_run_fn *texts_run;
 	/* Scorecards and evaluations: store/quality_be.h. */
 	qa_run_fn *qa_run;
+	/* Coaching sessions: store/coaching_be.h. */
+	coach_run_fn *coach_run;
 	/* Development plans: store/plans_be.h. */
 	plan_run_fn *plan_run;
 };

@@ -288,7 +288,7 @@ static int check_version(struct store *st, struct err *err)
 int store_copy(struct store *from, struct store *to, int force, struct copy_report *report,
 	       struct err *err)
 {
-	struct tally read[32];
+	struct tally read[64];
 	uint64_t total = FNV_OFFSET;
 
 	_Static_assert(sizeof read / sizeof read[0] == sizeof report->tables / sizeof report->tables[0],

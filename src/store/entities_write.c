@@ -72,7 +72,7 @@ static int refs_refusal(enum entity kind, const char *key, const struct entity_r
 		" evidence stays)",
 		"give them another role first",
 	};
-	char parts[7][48], list[7 * 48 + 32], users[2][48], ulist[2 * 48 + 8];
+	char parts[8][48], list[8 * 48 + 32], users[2][48], ulist[2 * 48 + 8];
 	char what[sizeof list + sizeof ulist + 32];
 	int n = 0, m = 0;
 
@@ -87,6 +87,10 @@ static int refs_refusal(enum entity kind, const char *key, const struct entity_r
 		add_part(parts, &n, r->quality, "scorecard area", "scorecard areas");
 	else
 		add_part(parts, &n, r->quality, "quality evaluation", "quality evaluations");
+	if (kind == ENTITY_COMPETENCY)
+		add_part(parts, &n, r->coaching, "development item", "development items");
+	else
+		add_part(parts, &n, r->coaching, "coaching session", "coaching sessions");
 	/* Accounts and tokens name people and teams too: a coach's teams, the
 	 * person a user signs in as. */
 	add_part(users, &m, r->accounts, "user", "users");

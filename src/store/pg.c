@@ -788,5 +788,6 @@ const struct backend backend_pg = {
 	.privacy_run = pq_privacy_run,
 	.texts_run = pq_texts_run,
 	.qa_run = pq_qa_run,
+	.coach_run = pq_coach_run,
 	.plan_run = pq_plan_run,
 };

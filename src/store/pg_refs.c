@@ -17,6 +17,7 @@ static int refs_row(const PGresult *r, int i, void *arg)
 	out->accounts = pgb_col_int(r, i, 6);
 	out->tokens = pgb_col_int(r, i, 7);
 	out->quality = pgb_col_int(r, i, 8);
+	out->coaching = pgb_col_int(r, i, 9);
 	return 0;
 }
 

@@ -145,6 +145,9 @@ struct qa_month_row {
 	enum eval_kind kind;
 	struct qa_area a;
 	double score;
+	const char *key;             /* the evaluation's key */
+	const char *evaluator;       /* NULL after the evaluator's erasure */
+	int32_t date;
 };
 
 /* The keys of the active members of team and its sub-teams (as gaps
@@ -180,5 +183,16 @@ int store_each_scorecard_area(struct store *st,
 			      int (*cb)(void *ctx, const struct scorecard_def *card,
 					const struct scorecard_area_def *area),
 			      void *ctx, struct err *err);
+
+/* The keys of the evaluations in force of agent's contact (the views of
+ * one contact: the coach's, the agent's own, a calibration's), oldest
+ * first, in the arena a; none when agent is unknown. */
+int store_contact_evaluations(struct store *st, const char *agent, const char *contact,
+			      struct arena *a, const char ***keys, size_t *n, struct err *err);
+
+/* The keys of agent's evaluations in force dated first..last, newest
+ * first, in the arena a. */
+int store_agent_evaluations(struct store *st, const char *agent, int32_t first, int32_t last,
+			    struct arena *a, const char ***keys, size_t *n, struct err *err);
 
 #endif

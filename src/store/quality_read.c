@@ -56,6 +56,13 @@ static int month_row(void *ctx, const char *const *cols, int ncols)
 		       .critical = col_int(cols[8]) != 0 },
 		.score = col_real(cols[9]),
 	};
+	if (ncols >= 13) {
+		r->key = arena_strdup(m->a, cols[10]);
+		r->evaluator = cols[11] != NULL ? arena_strdup(m->a, cols[11]) : NULL;
+		r->date = (int32_t)col_int(cols[12]);
+		if (r->key == NULL || (cols[11] != NULL && r->evaluator == NULL))
+			return m->failed = true, 1;
+	}
 	if (r->agent == NULL || r->contact == NULL || r->area == NULL)
 		return m->failed = true, 1;
 	return 0;

@@ -81,12 +81,15 @@ static const char *const qa_sql[QA_COUNT_OF_STATEMENTS] = {
 	/* team key -> person key */
 	[QA_TEAM_MEMBERS] = TEAM_SUB "SELECT p.key FROM person p WHERE" MEMBER_OF_SUB " ORDER BY p.key",
 	/* team key, first day, last day -> evaluation id, agent key, contact,
-	 * kind, area name, weight, min, max, critical, score: every area score
-	 * of the evaluations in force of the team's members dated in the
-	 * range, an evaluation's rows together */
+	 * kind, area name, weight, min, max, critical, score, evaluation key,
+	 * evaluator key (NULL after an erasure), date: every area score of the
+	 * evaluations in force of the team's members dated in the range, an
+	 * evaluation's rows together */
 	[QA_TEAM_MONTH] =
 		TEAM_SUB "SELECT v.id, p.key, v.contact, v.kind, a.name, a.weight, a.min, a.max,"
-		" a.critical, s.score FROM person p JOIN evaluation v ON v.agent_id = p.id"
+		" a.critical, s.score, v.key, ev.key, v.date FROM person p"
+		" JOIN evaluation v ON v.agent_id = p.id"
+		" LEFT JOIN person ev ON ev.id = v.evaluator_id"
 		" JOIN evaluation_score s ON s.evaluation_id = v.id"
 		" JOIN scorecard_area a ON a.id = s.area_id WHERE" MEMBER_OF_SUB
 		" AND v.date BETWEEN " INT(2) " AND " INT(3) " AND v.retracted_at IS NULL"
@@ -114,6 +117,20 @@ static const char *const qa_sql[QA_COUNT_OF_STATEMENTS] = {
 		" JOIN evaluation_score s ON s.evaluation_id = v.id"
 		" JOIN scorecard_area a ON a.id = s.area_id"
 		" WHERE v.retracted_at IS NULL ORDER BY v.id, a.id",
+	/* agent key, contact -> evaluation key: the views in force of one
+	 * contact of the agent (the index on agent_id finds them), oldest
+	 * first */
+	[QA_CONTACT_VIEWS] =
+		"SELECT v.key FROM evaluation v"
+		" WHERE v.agent_id = (SELECT id FROM person WHERE key = " P(1) ")"
+		" AND v.contact = " P(2) " AND v.retracted_at IS NULL ORDER BY v.date, v.id",
+	/* agent key, first day, last day -> evaluation key: the agent's
+	 * evaluations in force dated in the range, newest first */
+	[QA_AGENT_EVALUATIONS] =
+		"SELECT v.key FROM evaluation v"
+		" WHERE v.agent_id = (SELECT id FROM person WHERE key = " P(1) ")"
+		" AND v.date BETWEEN " INT(2) " AND " INT(3) " AND v.retracted_at IS NULL"
+		" ORDER BY v.date DESC, v.id DESC",
 };
 
 #undef TEAM_SUB

@@ -316,7 +316,65 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	"  PRIMARY KEY (evaluation_id, area_id)) WITHOUT ROWID;"
 	"CREATE INDEX evaluation_score_evidence ON evaluation_score(evidence_id);",
 
-	/* 12: development plans (issue 13; docs/data-model.md, "Development
+	/* 12: coaching sessions (issue 13 item 6; docs/data-model.md,
+	 * "Coaching sessions"). A session has a coach, a date, an optional
+	 * topic, one agent or several (a group), the evaluations discussed,
+	 * STAR notes of the examples discussed (about one agent, or the
+	 * group's when agent_id is NULL), the development items agreed (each
+	 * about one agent, on a competency or a scorecard area, numbered 1..
+	 * in the session) and the follow-ups of earlier sessions' items
+	 * recorded at this one. Whatever is about a person goes with them
+	 * when they are erased (the cascade); the session keeps its date and
+	 * topic, and its coach becomes unknown. */
+	"CREATE TABLE coaching_session ("
+	"  id INTEGER PRIMARY KEY,"
+	"  key TEXT NOT NULL UNIQUE,"
+	"  coach_id INTEGER REFERENCES person(id) ON DELETE SET NULL,"
+	"  date INTEGER NOT NULL,"
+	"  topic TEXT CHECK (length(topic) <= 200),"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX coaching_session_coach ON coaching_session(coach_id);"
+	"CREATE TABLE coaching_agent ("
+	"  session_id INTEGER NOT NULL REFERENCES coaching_session(id) ON DELETE CASCADE,"
+	"  agent_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (session_id, agent_id));"
+	"CREATE INDEX coaching_agent_person ON coaching_agent(agent_id);"
+	"CREATE TABLE coaching_evaluation ("
+	"  session_id INTEGER NOT NULL REFERENCES coaching_session(id) ON DELETE CASCADE,"
+	"  evaluation_id INTEGER NOT NULL REFERENCES evaluation(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (session_id, evaluation_id));"
+	"CREATE INDEX coaching_evaluation_evaluation ON coaching_evaluation(evaluation_id);"
+	"CREATE TABLE coaching_star ("
+	"  id INTEGER PRIMARY KEY,"
+	"  session_id INTEGER NOT NULL REFERENCES coaching_session(id) ON DELETE CASCADE,"
+	"  agent_id INTEGER REFERENCES person(id) ON DELETE CASCADE,"
+	"  situation TEXT CHECK (length(situation) <= 2000),"
+	"  task TEXT CHECK (length(task) <= 2000),"
+	"  action TEXT CHECK (length(action) <= 2000),"
+	"  result TEXT CHECK (length(result) <= 2000));"
+	"CREATE INDEX coaching_star_session ON coaching_star(session_id);"
+	"CREATE INDEX coaching_star_agent ON coaching_star(agent_id);"
+	"CREATE TABLE coaching_item ("
+	"  id INTEGER PRIMARY KEY,"
+	"  session_id INTEGER NOT NULL REFERENCES coaching_session(id) ON DELETE CASCADE,"
+	"  number INTEGER NOT NULL CHECK (number >= 1),"
+	"  agent_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+	"  competency_id INTEGER REFERENCES competency(id),"
+	"  area TEXT,"
+	"  action TEXT NOT NULL CHECK (length(action) BETWEEN 1 AND 2000),"
+	"  follow_up INTEGER NOT NULL,"
+	"  CHECK ((competency_id IS NULL) <> (area IS NULL)),"
+	"  UNIQUE (session_id, number));"
+	"CREATE INDEX coaching_item_agent ON coaching_item(agent_id);"
+	"CREATE TABLE coaching_followup ("
+	"  item_id INTEGER NOT NULL REFERENCES coaching_item(id) ON DELETE CASCADE,"
+	"  session_id INTEGER NOT NULL REFERENCES coaching_session(id) ON DELETE CASCADE,"
+	"  status TEXT NOT NULL CHECK (status IN ('done', 'partly', 'not_done')),"
+	"  note TEXT CHECK (length(note) <= 2000),"
+	"  PRIMARY KEY (item_id, session_id));"
+	"CREATE INDEX coaching_followup_session ON coaching_followup(session_id);",
+
+	/* 13: development plans (issue 13; docs/data-model.md, "Development
 	 * plans"): a person's actions, each of a kind on one competency,
 	 * with a mentor where there is one, a due date (days, NULL: none)
 	 * and a status. source_rule is the rule of the gap engine's

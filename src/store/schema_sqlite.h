@@ -6,7 +6,7 @@
 #define COMPGAP_SCHEMA_SQLITE_H
 
 enum {
-	SQLITE_MIGRATION_COUNT = 12
+	SQLITE_MIGRATION_COUNT = 13
 };
 
 extern const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT];

@@ -43,20 +43,23 @@
 	"SELECT (SELECT count(*) FROM person WHERE team_id = " P ")," \
 	" (SELECT count(*) FROM team WHERE parent_id = " P "), 0, 0, 0, 0," \
 	" (SELECT count(*) FROM account_team WHERE team_id = " P ")," \
-	" (SELECT count(*) FROM api_token_team WHERE team_id = " P "), 0"
+	" (SELECT count(*) FROM api_token_team WHERE team_id = " P "), 0, 0"
 #define REFS_OF_PERSON(P) \
 	"SELECT 0, 0, (SELECT count(*) FROM evidence WHERE person_id = " P ")," \
 	" (SELECT count(*) FROM evidence WHERE assessor_id = " P ")," \
 	" (SELECT count(*) FROM person WHERE manager_id = " P "), 0," \
 	" (SELECT count(*) FROM account WHERE person_id = " P ")," \
 	" (SELECT count(*) FROM api_token WHERE person_id = " P ")," \
-	" (SELECT count(*) FROM evaluation WHERE agent_id = " P " OR evaluator_id = " P ")"
+	" (SELECT count(*) FROM evaluation WHERE agent_id = " P " OR evaluator_id = " P ")," \
+	" (SELECT count(*) FROM coaching_agent WHERE agent_id = " P ")" \
+	" + (SELECT count(*) FROM coaching_session WHERE coach_id = " P ")"
 #define REFS_OF_COMPETENCY(P) \
 	"SELECT 0, 0, (SELECT count(*) FROM evidence WHERE competency_id = " P "), 0, 0," \
 	" (SELECT count(*) FROM requirement WHERE competency_id = " P "), 0, 0," \
-	" (SELECT count(*) FROM scorecard_area WHERE competency_id = " P ")"
+	" (SELECT count(*) FROM scorecard_area WHERE competency_id = " P ")," \
+	" (SELECT count(*) FROM coaching_item WHERE competency_id = " P ")"
 #define REFS_OF_ROLE(P) \
-	"SELECT (SELECT count(*) FROM person WHERE role_id = " P "), 0, 0, 0, 0, 0, 0, 0, 0"
+	"SELECT (SELECT count(*) FROM person WHERE role_id = " P "), 0, 0, 0, 0, 0, 0, 0, 0, 0"
 /* One person's evidence rows with their retraction, for pages of it. */
 #define EVIDENCE_ENTRY_COLUMNS \
 	"SELECT e.id, c.key, e.level, e.level_decimals, e.source, e.date, a.key, e.note," \

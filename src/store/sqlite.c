@@ -732,5 +732,6 @@ const struct backend backend_sqlite = {
 	.privacy_run = sq_privacy_run,
 	.texts_run = sq_texts_run,
 	.qa_run = sq_qa_run,
+	.coach_run = sq_coach_run,
 	.plan_run = sq_plan_run,
 };

@@ -28,6 +28,7 @@ int sq_refs(struct store *st, enum entity kind, int64_t id, struct entity_refs *
 		out->accounts = sqlite3_column_int64(s, 6);
 		out->tokens = sqlite3_column_int64(s, 7);
 		out->quality = sqlite3_column_int64(s, 8);
+		out->coaching = sqlite3_column_int64(s, 9);
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? 0 : sq_db_error(st, rc, "count references", err);

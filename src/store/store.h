@@ -349,7 +349,7 @@ struct copy_report {
 	struct copy_count {
 		const char *label;
 		int64_t rows;
-	} tables[32];
+	} tables[64];            /* room for every table of the schema */
 	int ntables;
 	uint64_t checksum;
 };
@@ -437,6 +437,9 @@ struct entity_refs {
 	int64_t quality;            /* person: quality evaluations of them or by
 				     * them; competency: scorecard areas on it (of
 				     * any version) */
+	int64_t coaching;           /* person: coaching sessions they were coached
+				     * at or coached; competency: development
+				     * items on it */
 };
 
 /* Counts what refers to the row of kind (team, person, competency, role)

@@ -75,7 +75,22 @@ const struct table_def store_tables[] = {
 	    I("date"), I("version_id"), I("import_id"), T("retracted_at"), T("retract_reason") } },
 	{ "evaluation_score", "area scores", "evaluation_id, area_id", NULL, 0, 5,
 	  { I("evaluation_id"), I("area_id"), R("score"), T("comment"), I("evidence_id") } },
-	/* Development plans (schema version 12). */
+	/* Coaching sessions (schema version 12). */
+	{ "coaching_session", "coaching sessions", "id", NULL, 1, 6,
+	  { I("id"), T("key"), I("coach_id"), I("date"), T("topic"), T("created_at") } },
+	{ "coaching_agent", "coaching sessions' agents", "session_id, agent_id", NULL, 0, 2,
+	  { I("session_id"), I("agent_id") } },
+	{ "coaching_evaluation", "evaluations discussed", "session_id, evaluation_id", NULL, 0, 2,
+	  { I("session_id"), I("evaluation_id") } },
+	{ "coaching_star", "coaching STAR notes", "id", NULL, 1, 7,
+	  { I("id"), I("session_id"), I("agent_id"), T("situation"), T("task"), T("action"),
+	    T("result") } },
+	{ "coaching_item", "development items", "id", NULL, 1, 8,
+	  { I("id"), I("session_id"), I("number"), I("agent_id"), I("competency_id"), T("area"),
+	    T("action"), I("follow_up") } },
+	{ "coaching_followup", "follow-ups", "item_id, session_id", NULL, 0, 4,
+	  { I("item_id"), I("session_id"), T("status"), T("note") } },
+	/* Development plans (schema version 13). */
 	{ "plan_action", "plan actions", "id", NULL, 1, 12,
 	  { I("id"), I("person_id"), T("kind"), I("competency_id"), I("mentor_id"), T("description"),
 	    I("due"), T("status"), T("created_at"), T("updated_at"), T("source_rule"),

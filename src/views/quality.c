@@ -46,12 +46,18 @@ int evaluation_gather(struct store *st, const char *key, struct evaluation_view 
 
 void evaluation_json(struct jw *w, const struct evaluation_view *v)
 {
+	jw_object_begin(w);
+	evaluation_json_fields(w, v);
+	jw_object_end(w);
+}
+
+void evaluation_json_fields(struct jw *w, const struct evaluation_view *v)
+{
 	const struct qa_stored_eval *e = &v->e;
 	enum eval_kind kind = EVAL_CALIBRATION;
 	enum source src;
 
 	(void)eval_kind_parse(e->kind, &kind);
-	jw_object_begin(w);
 	jw_field_string(w, "evaluation", e->key);
 	jw_field_string(w, "contact", e->contact);
 	jw_field_string(w, "channel", e->channel);
@@ -91,7 +97,6 @@ void evaluation_json(struct jw *w, const struct evaluation_view *v)
 	jw_field_string(w, "feeds", eval_kind_source(kind, &src) ? source_name(src) : NULL);
 	jw_field_string(w, "retracted_at", e->retracted_at);
 	jw_field_string(w, "retract_reason", e->retract_reason);
-	jw_object_end(w);
 }
 
 void evaluation_free(struct evaluation_view *v)
@@ -336,6 +341,94 @@ void quality_json(struct jw *w, const struct quality_month *m)
 	jw_object_end(w);
 }
 
+/* The first day of the month QA_DUE_MONTHS_BEFORE before first's. */
+static int32_t months_before(int32_t first)
+{
+	int y, mo, d;
+
+	date_to_ymd(first, &y, &mo, &d);
+	mo -= QA_DUE_MONTHS_BEFORE;
+	while (mo < 1) {
+		mo += 12;
+		y--;
+	}
+	return date_from_ymd(y, mo, 1);
+}
+
+static _Thread_local const struct quality_month *sort_month;
+
+/* The fewest evaluations (the most missing) first, then by key. */
+static int by_missing(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	size_t ea = sort_month->agent_month[a].evaluations, eb = sort_month->agent_month[b].evaluations;
+
+	if (ea != eb)
+		return ea < eb ? -1 : 1;
+	return strcmp(sort_month->agents[a], sort_month->agents[b]);
+}
+
+int quality_due(struct store *st, struct quality_month *m, struct err *err)
+{
+	const char **members;
+	struct qa_month_row *rows;
+	size_t nmembers, nrows;
+	size_t *before = arena_alloc(&m->arena, (m->nagents + 1) * sizeof *before);
+
+	m->due = arena_alloc(&m->arena, (m->nagents + 1) * sizeof *m->due);
+	m->ndue = 0;
+	if (before == NULL || m->due == NULL)
+		return err_set(err, EX_OSERR, "out of memory");
+	memset(before, 0, (m->nagents + 1) * sizeof *before);
+	if (store_team_month(st, m->team, months_before(m->first), m->first - 1, &m->arena,
+			     &members, &nmembers, &rows, &nrows, err) < 0)
+		return -1;
+	/* An evaluation's rows come together: count each once. */
+	for (size_t i = 0; i < nrows; i++) {
+		long a;
+
+		if (i > 0 && rows[i].evaluation == rows[i - 1].evaluation)
+			continue;
+		if (!eval_kind_scores(rows[i].kind))
+			continue;
+		a = find_key(m->agents, m->nagents, rows[i].agent);
+		if (a >= 0)
+			before[a]++;
+	}
+	m->nevaluated = 0;
+	for (size_t a = 0; a < m->nagents; a++) {
+		if (m->agent_month[a].evaluations + before[a] > 0)
+			m->nevaluated++;
+		if (!m->hidden[a] && qa_due(m->agent_month[a].evaluations, before[a], m->target))
+			m->due[m->ndue++] = a;
+	}
+	sort_month = m;
+	if (m->ndue > 1)
+		qsort(m->due, m->ndue, sizeof *m->due, by_missing);
+	return 0;
+}
+
+void quality_due_json(struct jw *w, const struct quality_month *m)
+{
+	jw_object_begin(w);
+	jw_field_string(w, "team", m->team);
+	jw_field_string(w, "month", m->month);
+	jw_field_int(w, "target", m->target);
+	jw_key_literal(w, "due");
+	jw_array_begin(w);
+	for (size_t i = 0; i < m->ndue; i++) {
+		const struct qa_agent_month *x = &m->agent_month[m->due[i]];
+
+		jw_object_begin(w);
+		jw_field_string(w, "agent", m->agents[m->due[i]]);
+		jw_field_int(w, "evaluations", (int64_t)x->evaluations);
+		jw_field_int(w, "missing", (int64_t)m->target - (int64_t)x->evaluations);
+		jw_object_end(w);
+	}
+	jw_array_end(w);
+	jw_object_end(w);
+}
+
 void quality_free(struct quality_month *m)
 {
 	arena_free(&m->arena);
@@ -349,6 +442,20 @@ int view_team_quality(struct store *st, const char *team, const char *month,
 
 	if (rc == 0)
 		quality_json(w, &m);
+	quality_free(&m);
+	return rc;
+}
+
+int view_team_quality_due(struct store *st, const char *team, const char *month,
+			  const struct view_reader *rd, struct jw *w, struct err *err)
+{
+	struct quality_month m;
+	int rc = quality_gather(st, team, month, rd, &m, err);
+
+	if (rc == 0)
+		rc = quality_due(st, &m, err);
+	if (rc == 0)
+		quality_due_json(w, &m);
 	quality_free(&m);
 	return rc;
 }

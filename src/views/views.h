@@ -131,6 +131,9 @@ int evaluation_gather(struct store *st, const char *key, struct evaluation_view 
 /* The document of `compgap show evaluation KEY --json` (docs/api.md). */
 void evaluation_json(struct jw *w, const struct evaluation_view *v);
 
+/* Its fields alone, for a document that adds more to the object. */
+void evaluation_json_fields(struct jw *w, const struct evaluation_view *v);
+
 void evaluation_free(struct evaluation_view *v);
 
 /* A team's month of quality evaluations (docs/methodology.md, "Quality
@@ -149,6 +152,10 @@ struct quality_month {
 	size_t nareas;
 	struct qa_area_month *area_month;  /* per area */
 	double *agent_area;                /* [agent * nareas + area]: the agent's mean */
+	size_t *due, ndue;                 /* after quality_due: the agents qa_due names,
+	                                      the reader may see, most missing first */
+	size_t nevaluated;                 /* after quality_due: the agents evaluated in the
+	                                      month or the months before, due or not */
 	struct arena arena;
 };
 
@@ -169,9 +176,26 @@ void quality_json(struct jw *w, const struct quality_month *m);
 
 void quality_free(struct quality_month *m);
 
+/* Fills m->due (m from quality_gather) with the agents due evaluations by
+ * the cadence's reminder rule, qa_due, reading the evaluations of the
+ * QA_DUE_MONTHS_BEFORE months before m's: those the reader may see, with
+ * the fewest evaluations (the most missing) first, then by key. 0, or -1
+ * with err set. */
+int quality_due(struct store *st, struct quality_month *m, struct err *err);
+
+/* The document of `compgap quality --due --json` (GET
+ * /api/v1/teams/{key}/quality/due): {"team", "month", "target", "due":
+ * [{"agent", "evaluations", "missing"}]}, most missing first, then by key;
+ * the agents the reader may not see left out. */
+void quality_due_json(struct jw *w, const struct quality_month *m);
+
 /* quality_gather and quality_json in one call. */
 int view_team_quality(struct store *st, const char *team, const char *month,
 		      const struct view_reader *rd, struct jw *w, struct err *err);
+
+/* quality_gather, quality_due and quality_due_json in one call. */
+int view_team_quality_due(struct store *st, const char *team, const char *month,
+			  const struct view_reader *rd, struct jw *w, struct err *err);
 
 /* The HTML report of `compgap report`: gathered first (so that a bad team
  * fails before any file is made), then written. */

@@ -50,7 +50,8 @@ struct dash_item {
 	const char *team, *team_name;   /* the person's own team, or the team's */
 	const char *competency;         /* NULL for unassessed people */
 	double before, after;           /* blind spot: self, others; grown gap: then, now */
-	long count;                     /* unassessed: competencies; key-person: who need it */
+	long count;                     /* unassessed: competencies; key-person: who need it;
+	                                   due: evaluations missing */
 	int32_t due;                    /* overdue plan action: its due date */
 	const char *kind;               /* overdue plan action: its kind */
 	bool person_link;               /* the caller may open /people/{person} */
@@ -71,6 +72,10 @@ struct dashboard {
 	struct dash_card *cards;        /* ncards, in the order of the tree */
 	size_t ncards;
 	struct dash_list blind_spots, key_person_risks, unassessed, grown_gaps;
+	struct dash_list evaluations_due;   /* this month's (views.h quality_due) */
+	int qa_target;                  /* setting qa_target_per_month */
+	long evaluated_agents;          /* of the teams, with evaluations lately: 0 hides
+	                                   the list (no quality evaluations here) */
 	struct dash_list overdue_actions;   /* open plan actions due before today */
 	char scope[256];                /* the analysed subtrees' roots, for the audit log */
 	struct arena arena;             /* everything above */

@@ -525,6 +525,46 @@ static int key_person_list(struct gather *g, struct unit *u, struct cands *kpr)
 	return 0;
 }
 
+/* The agents of the unit due quality evaluations this month (views.h
+ * quality_due), named only when within the caller's reach. */
+static int due_list(struct gather *g, struct unit *u, struct cands *due)
+{
+	char today[DATE_ISO_LEN + 1];
+	struct quality_month m;
+	struct strmap index;
+	int rc;
+
+	date_format(g->d->today, today);
+	today[7] = '\0';
+	strmap_init(&index);
+	rc = quality_gather(g->st, u->root, today, NULL, &m, g->err);
+	if (rc == 0)
+		rc = quality_due(g->st, &m, g->err);
+	for (size_t i = 0; rc == 0 && i < u->now.nmembers; i++)
+		if (strmap_put(&index, u->now.members[i].member->key, (int64_t)i) < 0)
+			rc = oom(g->err);
+	if (rc == 0)
+		g->d->evaluated_agents += (long)m.nevaluated;
+	for (size_t i = 0; rc == 0 && i < m.ndue; i++) {
+		size_t a = m.due[i];
+		int64_t k;
+		struct dash_item it;
+
+		/* The unit's members and the month's agents are the subtree's
+		 * active people, read in one transaction. */
+		if (!strmap_get(&index, m.agents[a], &k) || !may_see_person(g, m.agents[a]))
+			continue;
+		it = person_item(g, u->now.members[k].member, NULL);
+		it.count = (long)m.target - (long)m.agent_month[a].evaluations;
+		it.before = (double)m.agent_month[a].evaluations;
+		if (cand_add(due, &it, (double)it.count) < 0)
+			rc = oom(g->err);
+	}
+	strmap_free(&index);
+	quality_free(&m);
+	return rc;
+}
+
 /* The cards of the chain of teams from the member's own team up. */
 static size_t member_cards(const struct gather *g, const char *team, long *out, size_t max)
 {
@@ -635,23 +675,26 @@ out:
 
 static int lists(struct gather *g)
 {
-	struct cands blind = { 0 }, unassessed = { 0 }, grown = { 0 }, kpr = { 0 };
+	struct cands blind = { 0 }, unassessed = { 0 }, grown = { 0 }, kpr = { 0 }, due = { 0 };
 	struct dashboard *d = g->d;
 	int rc = 0;
 
+	d->qa_target = (int)store_settings(g->st)->qa_target_per_month;
 	for (size_t u = 0; u < g->nunits && rc == 0; u++)
 		if (person_lists(g, &g->units[u], &blind, &unassessed, &grown) < 0 ||
-		    key_person_list(g, &g->units[u], &kpr) < 0)
+		    key_person_list(g, &g->units[u], &kpr) < 0 || due_list(g, &g->units[u], &due) < 0)
 			rc = -1;
 	if (rc == 0 && (cands_finish(d, &blind, &d->blind_spots) < 0 ||
 			cands_finish(d, &kpr, &d->key_person_risks) < 0 ||
 			cands_finish(d, &unassessed, &d->unassessed) < 0 ||
-			cands_finish(d, &grown, &d->grown_gaps) < 0))
+			cands_finish(d, &grown, &d->grown_gaps) < 0 ||
+			cands_finish(d, &due, &d->evaluations_due) < 0))
 		rc = oom(g->err);
 	cands_free(&blind);
 	cands_free(&unassessed);
 	cands_free(&grown);
 	cands_free(&kpr);
+	cands_free(&due);
 	return rc;
 }
 

@@ -1,6 +1,7 @@
 /* GET /: the dashboard (docs/web.md "The dashboard"). For a caller who may
  * see teams: what needs attention now across them (blind spots, key-person
- * risks, unassessed people, gaps that grew since the end of last month),
+ * risks, unassessed people, gaps that grew since the end of last month,
+ * quality evaluations due this month),
  * then each team as a card with its members, top priorities and coverage.
  * For a role without teams (an employee): what they can do here, with
  * their own page first. The figures come from web/dashboard.h; every
@@ -83,7 +84,7 @@ static void who(struct page *p, const struct dash_item *it)
 	fputs(")</span>", p->out);
 }
 
-enum list_kind { LIST_BLIND, LIST_KEY_PERSON, LIST_UNASSESSED, LIST_GROWN, LIST_OVERDUE };
+enum list_kind { LIST_BLIND, LIST_KEY_PERSON, LIST_UNASSESSED, LIST_GROWN, LIST_DUE, LIST_OVERDUE };
 
 static void write_item(struct page *p, const struct library *lib, enum list_kind k,
 		       const struct dash_item *it)
@@ -124,6 +125,12 @@ static void write_item(struct page *p, const struct library *lib, enum list_kind
 			    competency_name(lib, it->competency));
 		say(p, tr(p->lang, "gap %s, was %s"), num(p, &b1, it->after, 1),
 		    num(p, &b2, it->before, 1), NULL);
+		break;
+	case LIST_DUE:
+		who(p, it);
+		fputs(" — ", p->out);
+		say_count(p, trn(p->lang, "%s more evaluation this month", "%s more evaluations this month",
+				  (unsigned long)it->count), it->count);
 		break;
 	case LIST_OVERDUE:
 		if (it->team != NULL)
@@ -199,6 +206,17 @@ static void write_attention(struct page *p, const struct library *lib, const str
 			 buf_str(&b1));
 	write_list(p, lib, LIST_GROWN, "grown-gaps", tr(p->lang, "Gaps that grew since last month"),
 		   buf_str(&b2), &d->grown_gaps);
+	/* Only where there are quality evaluations of customer contacts. */
+	if (d->evaluated_agents > 0) {
+		buf_reset(&b2);
+		(void)buf_printf(&b2, trn(p->lang,
+					  "Agents with fewer evaluations this month than the target of %s.",
+					  "Agents with fewer evaluations this month than the target of %s.",
+					  (unsigned long)d->qa_target),
+				 num(p, &b1, (double)d->qa_target, 0));
+		write_list(p, lib, LIST_DUE, "evaluations-due", tr(p->lang, "Evaluations due"),
+			   buf_str(&b2), &d->evaluations_due);
+	}
 	write_list(p, lib, LIST_OVERDUE, "overdue-actions", tr(p->lang, "Overdue plan actions"),
 		   tr(p->lang, "Development plan actions past their due date, not done or dropped."),
 		   &d->overdue_actions);

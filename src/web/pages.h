@@ -69,5 +69,19 @@ int handle_admin_audit_page(struct http_ctx *cx);
 int handle_feedback_list(struct http_ctx *cx);
 int handle_feedback_page(struct http_ctx *cx);
 int handle_feedback_post(struct http_ctx *cx);
+/* web/coaching_page.c: GET /people/{key}/coaching, GET and POST
+ * /people/{key}/coaching/new */
+int handle_coaching_page(struct http_ctx *cx);
+int handle_coaching_new_page(struct http_ctx *cx);
+int handle_coaching_post(struct http_ctx *cx);
+
+/* web/eval_page.c, eval_form.c, quality_page.c: the quality evaluations
+ * (GET /evaluations/{key}, GET /people/{key}/evaluations, GET and POST
+ * /evaluations/new, GET /teams/{key}/quality) */
+int handle_evaluation_page(struct http_ctx *cx);
+int handle_person_evaluations_page(struct http_ctx *cx);
+int handle_evaluation_new_page(struct http_ctx *cx);
+int handle_evaluation_new_post(struct http_ctx *cx);
+int handle_team_quality_page(struct http_ctx *cx);
 
 #endif

@@ -203,7 +203,9 @@ static void write_header(struct page *p, const struct person_data *d)
 		html_printf(p->out, "%s\">", iso);
 	}
 	person_date(p, d->as_of);
-	fputs("</time></dd>\n</dl>\n", p->out);
+	html_printf(p->out, "</time></dd>\n<dt>%s</dt><dd><a href=\"/people/%s/coaching\">%s</a>"
+		    "</dd>\n</dl>\n", tr(p->lang, "Coaching"), d->key,
+		    tr(p->lang, "Sessions and development items"));
 	html_printf(p->out, "<p class=\"plan-link\"><a href=\"/people/%s/plan\">%s</a></p>\n", d->key,
 		    tr(p->lang, "Development plan"));
 }
@@ -480,6 +482,8 @@ static void write_page(struct page *p, const struct person_data *d, const struct
 	if (f == NULL && http_query(p->cx->req, "added") != NULL)
 		page_message(p, "ok", tr(p->lang, "The evidence was added."));
 	write_header(p, d);
+	html_printf(p->out, "<p class=\"more-links\"><a href=\"/people/%s/evaluations\">%s</a></p>\n",
+		    d->key, tr(p->lang, "Quality evaluations"));
 	html_printf(p->out, "<h2 id=\"chart\">%s</h2>\n", tr(p->lang, "Required against current level"));
 	if (v->nlines == 0)
 		html_printf(p->out, "<p>%s</p>\n",

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """An independent implementation of compgap's gap analysis, for checking it.
 
-It reads the six CSV exports (`compgap export KIND --lf`) from a directory
+It reads the six CSV exports (`compgap export KIND --lf`) from a directory,
+and scorecards.csv and evaluations.csv when they are there (the evidence
+quality evaluations give is not in the evidence export),
 and computes the team view (`compgap gaps --json`), one person's view
 (`compgap person --json`) or a team's recommendations (`compgap recommend
 --json`) from the method as specified, without compgap's code. Standard
@@ -136,9 +138,35 @@ class Org:
         for r in read_csv(directory, "evidence"):
             self.evidence.setdefault((r["person"], r["competency"]), []).append(
                 (Fraction(r["level"]), r["source"], parse_date(r["date"])))
+        self.add_evaluations(directory)
         self.holders = {}        # competency -> people with evidence on it
         for person, comp in self.evidence:
             self.holders.setdefault(comp, []).append(person)
+
+    def add_evaluations(self, directory):
+        """The evidence quality evaluations give (docs/methodology.md,
+        "Quality evaluations"), from scorecards.csv and evaluations.csv when
+        the directory holds them: each area score of a manager or peer
+        evaluation a row of source qa, of a self evaluation of source self,
+        of a calibration none, at level 1 + 4 p / 100 rounded half away from
+        zero to 6 decimals, p = (score - min) / (max - min) * 100. The export
+        of evidence leaves these rows out."""
+        if not os.path.exists(os.path.join(directory, "evaluations.csv")):
+            return
+        areas = {}               # (scorecard, area) -> (competency, min, max)
+        for r in read_csv(directory, "scorecards"):
+            areas[(r["scorecard"], r["area"])] = (
+                r["competency"], Fraction(r["min"]), Fraction(r["max"]))
+        source = {"manager": "qa", "peer": "qa", "self": "self"}
+        for r in read_csv(directory, "evaluations"):
+            if r["kind"] not in source:
+                continue
+            comp, lo, hi = areas[(r["scorecard"], r["area"])]
+            p = (Fraction(r["score"]) - lo) / (hi - lo) * 100
+            millionths = (1 + 4 * p / 100) * 1000000
+            level = Fraction(math.floor(millionths + Fraction(1, 2)), 1000000)
+            self.evidence.setdefault((r["agent"], comp), []).append(
+                (level, source[r["kind"]], parse_date(r["date"])))
 
     def subtree(self, team):
         """The team and all its sub-teams, recursively."""

@@ -8,6 +8,8 @@ run demo --db "$WORK/demo.db"
 expect_status "demo creates the organisation" 0
 expect_out "demo summary counts the people" "people         41 (2 without any evidence yet)"
 expect_out "demo summary counts the competencies" "competencies   14"
+expect_out "demo summary counts the evaluations" "evaluations    604 of customer contacts on 2 scorecards: manager 528, peer 28,"
+expect_out "... of every kind" "self 36, calibration 12 in 4 sessions"
 
 run demo --db "$WORK/demo.db"
 expect_status "demo refuses a database that holds an organisation" 65
@@ -20,7 +22,7 @@ same_snapshot "two demos are identical (fixed seed)" "$WORK/first" "$WORK/second
 
 # Export, import into a fresh database, export again: identical.
 run init --db "$WORK/copy.db"
-for kind in teams competencies indicators roles people evidence; do
+for kind in teams competencies indicators roles people evidence scorecards evaluations; do
 	run import "$kind" "$WORK/first/$kind.csv" --db "$WORK/copy.db"
 	expect_status "the demo's $kind export imports again" 0
 done
@@ -34,6 +36,32 @@ for source in self manager peer assessment test qa customer; do
 	if grep -q ",$source,20" "$WORK/first/evidence.csv"; then ok "the demo has $source evidence"; else
 		not_ok "the demo has $source evidence"; fi
 done
+
+# The phone team's evaluations: about four manager evaluations a month
+# per agent, of every kind, and the evidence they give (the desk's and the
+# online team's quality rows came as evidence).
+for kind in manager peer self calibration; do
+	if grep -q ",$kind,20" "$WORK/first/evaluations.csv"; then ok "the demo has $kind evaluations"; else
+		not_ok "the demo has $kind evaluations"; fi
+done
+run quality --team kcc-phone --month 2026-03 --json --db "$WORK/demo.db"
+if python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+agents = [a for a in d['agents'] if a['evaluations'] > 0]
+assert len(agents) == 11 and all(a['evaluations'] >= 4 for a in agents), agents
+assert 'active listening' in [g['area'] for g in d['group_coaching']], d['group_coaching']
+" "$WORK/out"; then ok "the phone team's month: four or more a month each, group coaching on listening"
+else not_ok "the phone team's month: four or more a month each, group coaching on listening"; fi
+run calibration --team kcc-phone --month 2026-03 --json --db "$WORK/demo.db"
+if python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert len(d['sessions']) == 1 and d['sessions'][0]['agreed'] is not None
+assert len(d['sessions'][0]['evaluations']) == 3
+assert any(a['alignment'] is not None for a in d['agents'])
+" "$WORK/out"; then ok "the phone team's calibration session of March"
+else not_ok "the phone team's calibration session of March"; fi
 
 run list teams --db "$WORK/demo.db"
 expect_status "list teams" 0

@@ -29,7 +29,7 @@ expect_status "the half-life is changed" 0
 agree_past() {
 	dir=$WORK/export-$1
 	mkdir -p "$dir"
-	for kind in teams people competencies indicators roles evidence; do
+	for kind in teams people competencies indicators roles evidence scorecards evaluations; do
 		"$COMPGAP" export "$kind" --lf --db "$2" > "$dir/$kind.csv"
 	done
 	for date in $DATES; do
@@ -86,7 +86,8 @@ old_schema() {
 	if [ "$ENGINE" = sqlite ]; then
 		python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1])
 c.executescript(sys.argv[2])
-for t in ('plan_action', 'evaluation_score', 'evaluation', 'scorecard_area', 'scorecard_version', 'scorecard',
+for t in ('plan_action', 'coaching_followup', 'coaching_item', 'coaching_star', 'coaching_evaluation',
+          'coaching_agent', 'coaching_session', 'evaluation_score', 'evaluation', 'scorecard_area', 'scorecard_version', 'scorecard',
           'account_team', 'api_token_team', 'session', 'account', 'api_token', 'audit_log',
           'data_generation', 'competency_text', 'indicator_text', 'role_text', 'evidence_star'):
     c.execute('DROP TABLE ' + t)
@@ -94,7 +95,9 @@ c.commit()" "$OLD" "$2"
 	else
 		target=$("$COMPGAP" --map "$OLD")
 		test_psql "${target##*dbname=}" -c "$2
-			DROP TABLE plan_action, account_team, api_token_team, session, account, api_token, audit_log,
+			DROP TABLE plan_action, coaching_followup, coaching_item, coaching_star, coaching_evaluation,
+				coaching_agent, coaching_session,
+				account_team, api_token_team, session, account, api_token, audit_log,
 				data_generation, competency_text, indicator_text, role_text, evidence_star,
 				evaluation_score, evaluation, scorecard_area, scorecard_version, scorecard;
 			DROP FUNCTION audit_log_append_only()"

@@ -279,9 +279,34 @@ cp "$WORK/out" "$WORK/march3.json"
 pycheck "the target is the setting qa_target_per_month" "$WORK/march3.json" '
 a = {x["agent"]: x for x in d["agents"]}
 assert d["target"] == 1 and a["A02"]["under_target"] is False and a["A06"]["under_target"] is True'
+run quality --team q --month 2026-03 --due --json --db "$DB"
+cp "$WORK/out" "$WORK/due1.json"
+pycheck "with target 1 nobody who was evaluated is due in March" "$WORK/due1.json" '
+assert d["target"] == 1 and d["due"] == [], d'
+run config set qa_target_per_month 0 --db "$DB"
+run quality --team q --month 2026-04 --due --json --db "$DB"
+cp "$WORK/out" "$WORK/due0.json"
+pycheck "a target of 0 lists nobody" "$WORK/due0.json" 'assert d["due"] == [], d'
 run config set qa_target_per_month 2.5 --db "$DB"
 expect_status "the target is a whole number from 0" 65
 run config set qa_target_per_month 4 --db "$DB"
+
+# ---- the reminder list -----------------------------------------------------
+run quality --team q --month 2026-03 --due --json --db "$DB"
+cp "$WORK/out" "$WORK/due3.json"
+pycheck "due in March: the agents evaluated under 4 times, not A01 (4), A06 (calibration only) nor A08 (retracted)" "$WORK/due3.json" '
+assert [(x["agent"], x["evaluations"], x["missing"]) for x in d["due"]] == [
+    ("A02", 1, 3), ("A03", 1, 3), ("A04", 1, 3), ("A07", 1, 3), ("A09", 1, 3), ("A10", 1, 3)], d'
+run quality --team q --due --json --db "$DB"
+cp "$WORK/out" "$WORK/due4.json"
+pycheck "without --month, this month (April): those evaluated in March are due, the fewest evaluations first" "$WORK/due4.json" '
+assert d["month"] == "2026-04", d["month"]
+assert [(x["agent"], x["evaluations"]) for x in d["due"]] == [
+    ("A02", 0), ("A03", 0), ("A04", 0), ("A07", 0), ("A09", 0), ("A10", 0), ("A01", 1)], d'
+run quality --team q --due --db "$DB"
+expect_out "the text form counts them" "q, 2026-04: 7 agents due evaluations (target 4)"
+run quality --team q --month 2026-07 --due --db "$DB"
+expect_out "three months on, nobody is due" "every agent has the 4 evaluations of the target"
 
 # ---- a correction ----------------------------------------------------------
 { echo "$H"; ev E201 K2 A02 C1 manager 2026-03-05 1 3 3; } > "$WORK/fix.csv"
@@ -398,6 +423,8 @@ printf '%s\n' "$PASSWORD" | "$COMPGAP" user add emp1 --role employee --person A0
 printf '%s\n' "$PASSWORD" | "$COMPGAP" user add coach1 --role coach --teams q-night --db "$DB" > /dev/null 2>&1
 run quality --team q --month 2026-03 --json --db "$DB"
 cp "$WORK/out" "$WORK/cli.json"
+run quality --team q --month 2026-03 --due --json --db "$DB"
+cp "$WORK/out" "$WORK/due-cli.json"
 start_or_finish serve
 login hr1
 as hr1 "/api/v1/teams/q/quality?month=2026-03"
@@ -419,6 +446,17 @@ pycheck "with its one agent" "$WORK/coach.json" '
 assert [a["agent"] for a in d["agents"]] == ["A10"] and d["agents"][0]["praise"] == 1'
 as coach1 "/api/v1/teams/q/quality?month=2026-03"
 expect_code "and not a team beyond their reach" 404
+as coach1 "/api/v1/teams/q-night/quality/due"
+expect_code "a coach has their team's reminder list" 200
+cp "$WORK/b" "$WORK/coachdue.json"
+pycheck "of this month, with their agent" "$WORK/coachdue.json" '
+assert d["month"] == "2026-04" and [x["agent"] for x in d["due"]] == ["A10"], d'
+as coach1 "/api/v1/teams/q/quality/due"
+expect_code "but not of a team beyond their reach" 404
+as hr1 "/api/v1/teams/q/quality/due?month=2026-03"
+check "hr gets the bytes of quality --due --json" cmp -s "$WORK/b" "$WORK/due-cli.json"
+as hr1 "/api/v1/teams/q/quality/due?month=03-2026"
+expect_error "a month that is not one: 400 naming month" bad_month month
 as hr1 "/api/v1/people/A06" -X DELETE -H "X-CSRF-Token: $CSRF_hr1"
 expect_code "a person with evaluations and no evidence is not deleted" 409
 check "the message says why" grep -q "1 quality evaluation; deactivate the person instead" "$WORK/b"

@@ -113,7 +113,7 @@ PYEOF
 		# One that needs a migration cannot have it.
 		mkdir "$RO/old"
 		cp "$WORK/demo.db" "$RO/old/demo.db"
-		python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript('DELETE FROM schema_version WHERE version >= 6; DROP TABLE plan_action; DROP TABLE evaluation_score; DROP TABLE evaluation; DROP TABLE scorecard_area; DROP TABLE scorecard_version; DROP TABLE scorecard; DROP TABLE data_generation; DROP TABLE competency_text; DROP TABLE indicator_text; DROP TABLE role_text; DROP TABLE evidence_star; DROP TABLE account_team; DROP TABLE api_token_team; DROP TABLE session; DROP TABLE account; DROP TABLE api_token; DROP TABLE audit_log'); c.commit()" "$RO/old/demo.db"
+		python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript('DELETE FROM schema_version WHERE version >= 6; DROP TABLE plan_action; DROP TABLE coaching_followup; DROP TABLE coaching_item; DROP TABLE coaching_star; DROP TABLE coaching_evaluation; DROP TABLE coaching_agent; DROP TABLE coaching_session; DROP TABLE evaluation_score; DROP TABLE evaluation; DROP TABLE scorecard_area; DROP TABLE scorecard_version; DROP TABLE scorecard; DROP TABLE data_generation; DROP TABLE competency_text; DROP TABLE indicator_text; DROP TABLE role_text; DROP TABLE evidence_star; DROP TABLE account_team; DROP TABLE api_token_team; DROP TABLE session; DROP TABLE account; DROP TABLE api_token; DROP TABLE audit_log'); c.commit()" "$RO/old/demo.db"
 		chmod 444 "$RO/old/demo.db"
 		chmod 555 "$RO/old"
 		reader "$COMPGAP" list teams --db "$RO/old/demo.db" > "$WORK/out" 2> "$WORK/err"

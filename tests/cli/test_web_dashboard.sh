@@ -176,6 +176,54 @@ cp "$WORK/b" "$WORK/token.html"
 has "the token's coach teams: kcc-online" token '<h3 id="team-kcc-online">'
 lacks "and no other" token '<h3 id="team-kcc-phone">'
 
+# ----------------------------------------------------------- evaluations due
+# A scorecard on a demo competency and evaluations of this month and the
+# last: the list "Evaluations due" holds the API's reminder list of the
+# caller's teams (quality/due), as the caller may see it.
+comp=$(python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(d["items"][0]["key"])' "$WORK/comps.json")
+printf 'scorecard,area,competency,weight,min,max,critical\ndash,greeting,%s,1,0,1,false\n' "$comp" > "$WORK/sc.csv"
+{
+	echo "evaluation,contact,channel,agent,evaluator,kind,date,area,score,comment"
+	echo "D1,C1,phone,KCC-1011,KCC-1010,manager,$TODAY,greeting,1,"
+	echo "D2,C2,phone,KCC-1012,KCC-1010,manager,$LAST,greeting,1,"
+	echo "D3,C3,phone,KCC-1031,KCC-1030,manager,$TODAY,greeting,0,"
+	echo "D4,C4,phone,KCC-1031,KCC-1030,manager,$TODAY,greeting,1,"
+} > "$WORK/ev.csv"
+as admin1 /api/v1/imports/scorecards -H "X-CSRF-Token: $CSRF_admin1" -H 'Content-Type: text/csv' \
+	--data-binary @"$WORK/sc.csv"
+expect_code "a scorecard is imported" 200
+as admin1 /api/v1/imports/evaluations -H "X-CSRF-Token: $CSRF_admin1" -H 'Content-Type: text/csv' \
+	--data-binary @"$WORK/ev.csv"
+expect_code "evaluations of this month and the last are imported" 200
+# due_agrees NAME USER TEAM: the list on USER's dashboard is the API's
+# reminder list of TEAM for USER: the same people in the same order, the
+# missing evaluations of each, and the count.
+due_agrees() {
+	dashboard "$2"
+	as "$2" "/api/v1/teams/$3/quality/due"
+	if python3 - "$WORK/$2.html" "$WORK/b" > "$WORK/pyout" 2>&1 <<'PY'
+import html, json, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+due = json.load(open(sys.argv[2]))["due"]
+m = re.search(r'<h3 id="evaluations-due">Evaluations due <span class="count">(\d+)</span></h3>(.*?)</section>', page, re.S)
+assert m, "no list Evaluations due"
+assert int(m.group(1)) == len(due), (m.group(1), len(due))
+items = re.findall(r'<li>.*?/people/([^"]+)".*?— (\d+) more evaluations? this month</li>', m.group(2), re.S)
+want = [(d["agent"], str(d["missing"])) for d in due][:10]
+assert items == want, (items, want)
+PY
+	then ok "$1"; else not_ok "$1" "$(tail -n 3 "$WORK/pyout")"; fi
+}
+due_agrees "admin1: the evaluations due, as the API's reminder list of kcc" admin1 kcc
+has "admin1: KCC-1012 (evaluated last month, not this one) misses 4" admin1 \
+	'<a href="/people/KCC-1012">'
+due_agrees "mgr1: those of their line" mgr1 kcc-phone
+lacks "mgr1: not KCC-1031 of kcc-desk" mgr1 'href="/people/KCC-1031"'
+due_agrees "coach1: those of kcc-desk" coach1 kcc-desk
+has "coach1: KCC-1031 misses 2" coach1 '2 more evaluations this month'
+dashboard emp1
+lacks "emp1: no list of evaluations due" emp1 'evaluations-due'
+
 # ----------------------------------------------------------- languages
 dashboard mgr1 -H "Accept-Language: sv"
 has "in Swedish" mgr1 '<h2 id="attention">Behöver åtgärdas nu</h2>'

@@ -81,3 +81,30 @@ ACCESS.push(
 	{ path: '/library/competencies/customer-focus', roles: ['admin', 'hr'] },
 	{ path: '/library/roles/agent', roles: ['admin', 'hr'] },
 );
+
+// Coaching sessions (web/coaching_page.c): a person's coaching and the
+// form to record a session, for the roles that record them; an employee
+// sees their own.
+PAGES.push(
+	{ name: 'coaching', path: '/people/KCC-1011/coaching', as: 'manager' },
+	{ name: 'coaching-employee', path: '/people/KCC-1011/coaching', as: 'employee' },
+	{ name: 'coaching-new', path: '/people/KCC-1011/coaching/new', as: 'manager' },
+);
+
+// The quality evaluations (web/eval_page.c, eval_form.c, quality_page.c),
+// on the evaluations of kcc-desk in November 2026 that run.sh imports
+// (tests/e2e/data).
+PAGES.push(
+	{ name: 'team-quality', path: '/teams/kcc-desk/quality?month=2026-11', as: 'coach' },
+	{ name: 'evaluation', path: '/evaluations/E2E-2', as: 'coach' },
+	{ name: 'evaluation-autofail', path: '/evaluations/E2E-4', as: 'hr' },
+	{ name: 'evaluation-new', path: '/evaluations/new?agent=KCC-1033', as: 'coach' },
+	{ name: 'evaluation-self', path: '/evaluations/new', as: 'employee' },
+	{ name: 'person-evaluations', path: '/people/KCC-1032/evaluations', as: 'coach' },
+	{ name: 'person-evaluations-own', path: '/people/KCC-1011/evaluations', as: 'employee' },
+);
+ACCESS.push(
+	{ path: '/teams/kcc-desk/quality?month=2026-11', roles: ['admin', 'hr', 'coach'] },
+	{ path: '/evaluations/E2E-2', roles: ['admin', 'hr', 'coach'] },
+	{ path: '/people/KCC-1032/evaluations', roles: ['admin', 'hr', 'coach'] },
+);

@@ -55,6 +55,19 @@ unset COMPGAP_TEST_PG
 DB=$WORK/demo.db
 "$COMPGAP" demo --db "$DB" > "$WORK/demo.out" 2>&1 || fail "compgap demo failed:" "$(tail -n 5 "$WORK/demo.out")"
 make_role_users
+# The quality evaluations' pages (test_evaluations.mjs, pages.mjs): a coach
+# and an employee of kcc-desk with a person each, and a scorecard of its own
+# with November 2026's evaluations of kcc-desk (tests/e2e/data).
+for u in "coach2 --role coach --teams kcc-desk --person KCC-1002" \
+	"emp2 --role employee --person KCC-1031"; do
+	# shellcheck disable=SC2086
+	printf '%s\n' "$PASSWORD" | "$COMPGAP" user add $u --db "$DB" > /dev/null 2>&1 ||
+		fail "cannot add user $u"
+done
+for kind in scorecards evaluations; do
+	"$COMPGAP" import $kind "$E2E/data/$kind.csv" --db "$DB" > "$WORK/import.out" 2>&1 ||
+		fail "cannot import $kind:" "$(tail -n 5 "$WORK/import.out")"
+done
 PID=""
 trap '[ -z "$PID" ] || { kill -TERM "$PID" 2> /dev/null; wait "$PID" 2> /dev/null; }; rm -rf "$WORK"' EXIT
 start e2e || fail "the server did not start:" "$(tail -n 5 "$WORK/e2e.log")"

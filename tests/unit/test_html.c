@@ -45,6 +45,15 @@ static void test_escape(void **state)
 	expect("&lt;a", s);
 	CAPTURE(s, "100%% of %s", "x");
 	expect("100% of x", s);
+	/* Runs written whole: escapes first, last, side by side, none. */
+	CAPTURE(s, "%s|%s|%s|%s", "<&>", "'a\"", "plain text", "");
+	expect("&lt;&amp;&gt;|&#39;a&quot;|plain text|", s);
+	CAPTURE(s, "no conversion at all");
+	expect("no conversion at all", s);
+	CAPTURE(s, "%s", "&");
+	expect("&amp;", s);
+	CAPTURE(s, "%%%s%%", "x");
+	expect("%x%", s);
 }
 
 static void test_integers(void **state)

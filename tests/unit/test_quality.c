@@ -130,6 +130,18 @@ static void test_group_coaching_boundaries(void **state)
 	assert_false(qa_group_coaching(0, 0));
 }
 
+static void test_due_boundaries(void **state)
+{
+	(void)state;
+	assert_true(qa_due(3, 0, 4));       /* one short */
+	assert_false(qa_due(4, 0, 4));      /* the target reached */
+	assert_false(qa_due(5, 9, 4));
+	assert_true(qa_due(0, 1, 4));       /* evaluated before, none this month */
+	assert_false(qa_due(0, 0, 4));      /* never evaluated: not an agent */
+	assert_false(qa_due(0, 3, 0));      /* a target of 0 asks nothing */
+	assert_true(qa_due(0, 1, 1));
+}
+
 /* Two agents, two areas of weight 1 (area 0 critical in agent 1's
  * scorecard), target 2:
  *   agent 0: manager, contact 1: 80, 60 -> 70
@@ -262,6 +274,7 @@ int main(void)
 		cmocka_unit_test(test_praise_at_its_boundary),
 		cmocka_unit_test(test_alignment),
 		cmocka_unit_test(test_group_coaching_boundaries),
+		cmocka_unit_test(test_due_boundaries),
 		cmocka_unit_test(test_month_by_hand),
 		cmocka_unit_test(test_month_without_evaluations),
 		cmocka_unit_test(test_month_group_coaching),
