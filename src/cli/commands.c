@@ -342,6 +342,44 @@ const struct command commands[] = {
 		"  compgap webhook deliver      (from cron, every minute)\n",
 	},
 	{
+		"plan", cmd_plan,
+		"a person's development plan: actions, accepted recommendations, overdue ones",
+		"plan list --person KEY | plan add --person KEY --competency KEY --kind KIND\n"
+		"       [--mentor KEY] [--due DATE] [--description TEXT] [--status STATUS] |\n"
+		"       plan accept (--person KEY --competency KEY [--kind REC] [--team KEY] |\n"
+		"       --recommendation ID) [--due DATE] [--description TEXT] |\n"
+		"       plan set-status --id N --status STATUS | plan overdue [--json] [--db PATH]",
+		"A development plan holds a person's actions, each of a kind on one\n"
+		"competency, with a mentor where there is one, a due date and a status.\n"
+		"docs/methodology.md, \"Development plans\", has the rules.\n"
+		"plan list: the person's actions, open ones first; OVERDUE marks an open\n"
+		"  action due before today.\n"
+		"plan add: an action entered by hand.\n"
+		"plan accept: a recommendation of 'compgap recommend' that names the\n"
+		"  person on the competency, made an action in one step: group ->\n"
+		"  group_coaching, individual -> self_study (inform), individual_coaching\n"
+		"  (assist) or training (refer), mentor -> mentoring with the mentor,\n"
+		"  cross_train -> cross_training with the one who meets the level; hire,\n"
+		"  reassign and assess are no person's action. Due in 90 days unless\n"
+		"  --due says otherwise. --recommendation takes the identity\n"
+		"  KIND:TEAM:COMPETENCY:PERSON (TEAM - for no team).\n"
+		"plan set-status: planned, in_progress, done or dropped.\n"
+		"plan overdue: every open action due before today.\n"
+		"Each change is written to the audit log.\n\n"
+		"options:\n" DB_HELP
+		"  --kind KIND      add: training, individual_coaching, group_coaching,\n"
+		"                   mentoring, cross_training, job_rotation,\n"
+		"                   stretch_assignment, external_course, self_study;\n"
+		"                   accept: the recommendation's kind (group, individual,\n"
+		"                   mentor, cross_train) when several name the person\n"
+		"  --team KEY       accept: the team whose recommendations (default the\n"
+		"                   person's own team)\n"
+		"  --due DATE       YYYY-MM-DD\n"
+		"  --status STATUS  planned (the default), in_progress, done, dropped\n"
+		"  --json           the documents of GET /api/v1/people/{key}/plan\n\n"
+		"example:\n  compgap plan accept --person KCC-1004 --competency empathy --kind mentor\n",
+	},
+	{
 		"trend", cmd_trend,
 		"a team's coverage and mean gap per competency, month by month",
 		"trend --team KEY --from DATE --to DATE [--competency KEY] [--json] [--db PATH]",

@@ -36,5 +36,6 @@ int cli_show_coaching(struct store *st, const char *key, bool json, struct err *
 int cmd_calibration(const struct command *cmd, int argc, char **argv);
 int cmd_alerts(const struct command *cmd, int argc, char **argv);
 int cmd_webhook(const struct command *cmd, int argc, char **argv);
+int cmd_plan(const struct command *cmd, int argc, char **argv);
 
 #endif

@@ -2,6 +2,7 @@
 
 #include "http/evaluations.h"
 #include "http/handler.h"
+#include "http/plan_write.h"
 #include "web/pages.h"
 
 /* Patterns are matched in order; the first whose method matches wins.
@@ -32,6 +33,13 @@ const struct http_route http_routes[] = {
 	{ "POST", "/api/v1/people/{key}/erasure", handle_privacy_erasure, ACCESS_SIGNED_IN,
 	  BODY_JSON },
 	{ "POST", "/api/v1/privacy/purge", handle_privacy_purge, ACCESS_SIGNED_IN, BODY_NONE },
+	/* development plans (http/plans.c) */
+	{ "GET", "/api/v1/people/{key}/plan", handle_plan_get, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "POST", "/api/v1/people/{key}/plan", handle_plan_add, ACCESS_SIGNED_IN, BODY_JSON },
+	{ "POST", "/api/v1/people/{key}/plan/accept", handle_plan_accept, ACCESS_SIGNED_IN,
+	  BODY_JSON },
+	{ "PATCH", "/api/v1/people/{key}/plan/{id}", handle_plan_status, ACCESS_SIGNED_IN,
+	  BODY_JSON },
 	/* evidence (http/evidence.c) */
 	{ "POST", "/api/v1/evidence", handle_evidence_add, ACCESS_SIGNED_IN, BODY_JSON },
 	{ "GET", "/api/v1/people/{key}/evidence", handle_person_evidence, ACCESS_SIGNED_IN,
@@ -132,6 +140,12 @@ const struct http_route http_routes[] = {
 	/* the person page (web/person_page.c, person_form.c) */
 	{ "GET", "/people/{key}", handle_person_page, ACCESS_PAGE, BODY_NONE },
 	{ "POST", "/people/{key}/evidence", handle_person_evidence_post, ACCESS_PAGE, BODY_FORM },
+	/* the development plan page (web/plan_page.c) */
+	{ "GET", "/people/{key}/plan", handle_plan_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/people/{key}/plan", handle_plan_add_post, ACCESS_PAGE, BODY_FORM },
+	{ "POST", "/people/{key}/plan/accept", handle_plan_accept_post, ACCESS_PAGE, BODY_FORM },
+	{ "POST", "/people/{key}/plan/{id}/status", handle_plan_status_post, ACCESS_PAGE,
+	  BODY_FORM },
 	/* Admin: users and API tokens (web/admin_users.c, admin_user.c,
 	 * admin_tokens.c); admins only, others get the 403 page. */
 	{ "GET", "/admin/users", handle_admin_users_page, ACCESS_PAGE, BODY_NONE },

@@ -9,7 +9,9 @@
 #include "io/coaching_json.h"
 #include "io/entities.h"
 #include "io/json_accounts.h"
+#include "io/plan_json.h"
 #include "io/privacy_json.h"
+#include "store/plans.h"
 #include "store/privacy.h"
 #include "store/star.h"
 #include "util/date.h"
@@ -273,6 +275,37 @@ static int write_coaching(struct export *ex)
 	return rc;
 }
 
+/* Their development plan (docs/api.md, "Development plans"), overdue as
+ * of today; with hide_mentors (an export the person asks for), each
+ * mentor named by team only. */
+static int write_plan(struct jw *w, struct store *st, const char *person, bool hide_mentors,
+		      struct err *err)
+{
+	struct arena a;
+	struct plan_action *v;
+	size_t n;
+	int32_t today = date_today();
+
+	arena_init(&a, (size_t)1 << 26);
+	if (store_plan_of_person(st, person, &a, &v, &n, err) < 0) {
+		arena_free(&a);
+		return -1;
+	}
+	jw_key(w, "development_plan");
+	jw_array_begin(w);
+	for (size_t i = 0; i < n; i++) {
+		/* Another person's key, as the peer assessors: their team only. */
+		if (hide_mentors && v[i].mentor != NULL) {
+			v[i].mentor = NULL;
+			v[i].mentor_withheld = true;
+		}
+		plan_action_json(w, &v[i], today);
+	}
+	jw_array_end(w);
+	arena_free(&a);
+	return 0;
+}
+
 int privacy_export_json(struct jw *w, struct store *st, const char *person,
 			const struct privacy_export_opts *o, struct err *err)
 {
@@ -306,6 +339,8 @@ int privacy_export_json(struct jw *w, struct store *st, const char *person,
 	}
 	if (rc == 0)
 		rc = write_coaching(ex);
+	if (rc == 0)
+		rc = write_plan(w, st, person, o->hide_peer_assessors, err);
 	if (rc == 0)
 		rc = write_logins(ex, 0);
 	if (rc == 0)

@@ -7,6 +7,7 @@
 
 #include "store/accounts_be.h"
 #include "store/alerts_be.h"
+#include "store/plans_be.h"
 #include "store/privacy_be.h"
 #include "store/coaching_be.h"
 #include "store/quality_be.h"
@@ -78,7 +79,7 @@ struct candidate_row {
 /* The schema version both engines migrate to; each backend has exactly this
  * many migrations. */
 enum {
-	SCHEMA_VERSION = 13,
+	SCHEMA_VERSION = 14,
 	MENTOR_LEVEL_SCHEMA = 10,    /* the first whose best levels count the mentor minimum */
 	GENERATION_SCHEMA = 7        /* the first with the data generation */
 };
@@ -301,6 +302,8 @@ struct backend {
 	coach_run_fn *coach_run;
 	/* Alerts and webhooks: store/alerts_be.h. */
 	al_run_fn *al_run;
+	/* Development plans: store/plans_be.h. */
+	plan_run_fn *plan_run;
 };
 
 /* The sums of a pair's history blob as of as_of, whatever sums are stored;

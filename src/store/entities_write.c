@@ -8,6 +8,7 @@
 #include <sysexits.h>
 
 #include "store/backend.h"
+#include "store/plans.h"
 #include "store/texts.h"
 
 static const char *const entity_word[ENTITY_KEYED] = { "team", "person", "competency", "role" };
@@ -118,6 +119,23 @@ static int refs_refusal(enum entity kind, const char *key, const struct entity_r
 		       kind == ENTITY_COMPETENCY ? "remove it from those roles first" : advice[kind]);
 }
 
+/* Development plans keep their person, competency and mentor: a row that
+ * one names stays (docs/data-model.md, "Development plans"). */
+static int plan_refusal(struct store *st, enum entity kind, const char *key, int64_t id,
+			struct err *err)
+{
+	int64_t n;
+
+	if (store_plan_refs(st, kind, id, &n, err) < 0)
+		return -1;
+	if (n == 0)
+		return 0;
+	return err_set(err, EX_CANTCREAT, "%s '%s' has %lld development plan action%s%s; it"
+		       " cannot be deleted (a person who left is made inactive)", entity_word[kind],
+		       key, (long long)n, n == 1 ? "" : "s",
+		       kind == ENTITY_PERSON ? " (theirs, or as mentor)" : "");
+}
+
 /* Forgets the cached keys of kind: a deleted key must not be found. */
 static void forget_keys(struct store *st, enum entity kind)
 {
@@ -140,6 +158,8 @@ int store_delete(struct store *st, enum entity kind, const char *key, struct err
 	if (store_refs(st, kind, key, &r, err) < 0 || refs_refusal(kind, key, &r, err) < 0)
 		return -1;
 	if (existing(st, kind, key, &id, err) < 0)
+		return -1;
+	if (plan_refusal(st, kind, key, id, err) < 0)
 		return -1;
 	/* What the row owns goes with it. */
 	if (store_forget_library_texts(st, kind, id, err) < 0)

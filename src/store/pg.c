@@ -790,4 +790,5 @@ const struct backend backend_pg = {
 	.qa_run = pq_qa_run,
 	.coach_run = pq_coach_run,
 	.al_run = pq_al_run,
+	.plan_run = pq_plan_run,
 };

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "store/plans.h"
 #include "store/privacy_int.h"
 #include "util/date.h"
 
@@ -152,6 +153,9 @@ int store_privacy_erase(struct store *st, const char *person, struct privacy_era
 	if (pv_person_id(st, person, &id, err) < 0)
 		return -1;
 	p[0] = P_INT(id);
+	/* Their development plan, and their name as others' mentor. */
+	if (store_plan_erase_person(st, id, NULL, err) < 0)
+		return -1;
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
 		if (pv_run(st, steps[i].id, p, 1, NULL, NULL, steps[i].count, err) < 0)
 			return -1;

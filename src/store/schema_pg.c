@@ -345,4 +345,24 @@ const char *const pg_migrations[PG_MIGRATION_COUNT] = {
 	"CREATE INDEX webhook_delivery_due ON webhook_delivery(status, next_attempt_at);"
 	"CREATE INDEX webhook_delivery_endpoint ON webhook_delivery(endpoint_id);"
 	"CREATE INDEX webhook_delivery_evaluation ON webhook_delivery(evaluation_id);",
+
+	/* 14: development plans (see schema_sqlite.c). */
+	"CREATE TABLE plan_action ("
+	"  id " ID ","
+	"  person_id bigint NOT NULL REFERENCES person(id),"
+	"  kind text NOT NULL CHECK (kind IN ('training', 'individual_coaching',"
+	"    'group_coaching', 'mentoring', 'cross_training', 'job_rotation',"
+	"    'stretch_assignment', 'external_course', 'self_study')),"
+	"  competency_id bigint NOT NULL REFERENCES competency(id),"
+	"  mentor_id bigint REFERENCES person(id),"
+	"  description text CHECK (char_length(description) <= 2000),"
+	"  due integer,"
+	"  status text NOT NULL CHECK (status IN ('planned', 'in_progress', 'done', 'dropped')),"
+	"  created_at text NOT NULL,"
+	"  updated_at text NOT NULL,"
+	"  source_rule text,"
+	"  source_ref text);"
+	"CREATE INDEX plan_action_person ON plan_action(person_id, status, due);"
+	"CREATE INDEX plan_action_open_due ON plan_action(due) WHERE status IN ('planned', 'in_progress');"
+	"CREATE INDEX plan_action_mentor ON plan_action(mentor_id);",
 };

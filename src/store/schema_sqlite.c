@@ -404,4 +404,31 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	"CREATE INDEX webhook_delivery_due ON webhook_delivery(status, next_attempt_at);"
 	"CREATE INDEX webhook_delivery_endpoint ON webhook_delivery(endpoint_id);"
 	"CREATE INDEX webhook_delivery_evaluation ON webhook_delivery(evaluation_id);",
+
+	/* 14: development plans (issue 13; docs/data-model.md, "Development
+	 * plans"): a person's actions, each of a kind on one competency,
+	 * with a mentor where there is one, a due date (days, NULL: none)
+	 * and a status. source_rule is the rule of the gap engine's
+	 * recommendation it was accepted from (NULL: entered by hand) and
+	 * source_ref that recommendation's identity
+	 * (KIND:TEAM:COMPETENCY:PERSON). The overdue index serves the
+	 * dashboard's actions due before today that are still open. */
+	"CREATE TABLE plan_action ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('training', 'individual_coaching',"
+	"    'group_coaching', 'mentoring', 'cross_training', 'job_rotation',"
+	"    'stretch_assignment', 'external_course', 'self_study')),"
+	"  competency_id INTEGER NOT NULL REFERENCES competency(id),"
+	"  mentor_id INTEGER REFERENCES person(id),"
+	"  description TEXT CHECK (length(description) <= 2000),"
+	"  due INTEGER,"
+	"  status TEXT NOT NULL CHECK (status IN ('planned', 'in_progress', 'done', 'dropped')),"
+	"  created_at TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL,"
+	"  source_rule TEXT,"
+	"  source_ref TEXT);"
+	"CREATE INDEX plan_action_person ON plan_action(person_id, status, due);"
+	"CREATE INDEX plan_action_open_due ON plan_action(due) WHERE status IN ('planned', 'in_progress');"
+	"CREATE INDEX plan_action_mentor ON plan_action(mentor_id);",
 };

@@ -734,4 +734,5 @@ const struct backend backend_sqlite = {
 	.qa_run = sq_qa_run,
 	.coach_run = sq_coach_run,
 	.al_run = sq_al_run,
+	.plan_run = sq_plan_run,
 };

@@ -97,6 +97,11 @@ const struct table_def store_tables[] = {
 	  { I("id"), I("endpoint_id"), I("evaluation_id"), T("kind"), T("status"),
 	    I("attempts"), I("next_attempt_at"), T("last_error"), T("created_at"),
 	    T("delivered_at") } },
+	/* Development plans (schema version 14). */
+	{ "plan_action", "plan actions", "id", NULL, 1, 12,
+	  { I("id"), I("person_id"), T("kind"), I("competency_id"), I("mentor_id"), T("description"),
+	    I("due"), T("status"), T("created_at"), T("updated_at"), T("source_rule"),
+	    T("source_ref") } },
 };
 
 const int store_table_count = (int)(sizeof store_tables / sizeof store_tables[0]);

@@ -53,6 +53,8 @@ struct dash_item {
 	double before, after;           /* blind spot: self, others; grown gap: then, now */
 	long count;                     /* unassessed: competencies; key-person: who need it;
 	                                   due: evaluations missing */
+	int32_t due;                    /* overdue plan action: its due date */
+	const char *kind;               /* overdue plan action: its kind */
 	bool person_link;               /* the caller may open /people/{person} */
 	bool team_link;                 /* the caller may open /teams/{team} */
 };
@@ -78,6 +80,7 @@ struct dashboard {
 	struct alert_list alerts;       /* the alerts and praise of the last 30
 					   days of the agents within reach
 					   (views/alerts.h), newest first */
+	struct dash_list overdue_actions;   /* open plan actions due before today */
 	char scope[256];                /* the analysed subtrees' roots, for the audit log */
 	struct arena arena;             /* everything above */
 };

@@ -7,6 +7,7 @@
 #include "core/analysis.h"
 #include "core/subteams.h"
 #include "http/scope.h"
+#include "store/plans.h"
 #include "util/date.h"
 #include "util/strmap.h"
 #include "views/views.h"
@@ -697,6 +698,70 @@ static int lists(struct gather *g)
 	return rc;
 }
 
+/* The open plan actions due before today of the people the caller may
+ * see: a member of an analysed subtree within reach (admin and hr: anyone
+ * active), the longest overdue first. */
+static int overdue_list(struct gather *g)
+{
+	struct dashboard *d = g->d;
+	struct cands c = { 0 };
+	struct plan_action *v;
+	struct strmap members;
+	struct arena a;
+	size_t n;
+	bool everyone = g->c->role == ROLE_ADMIN || g->c->role == ROLE_HR;
+	int rc = -1;
+
+	arena_init(&a, (size_t)1 << 26);
+	strmap_init(&members);
+	if (store_plan_overdue(g->st, d->today, &a, &v, &n, g->err) < 0)
+		goto out;
+	/* The members of the analysed subtrees, and their teams. */
+	for (size_t u = 0; n > 0 && u < g->nunits; u++) {
+		const struct unit *un = &g->units[u];
+
+		for (size_t m = 0; un->has_now && m < un->now.nmembers; m++)
+			if (strmap_put(&members, un->now.members[m].member->key,
+				       (int64_t)(u * ((size_t)1 << 32) + m)) < 0)
+				goto oom;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct dash_item it = { .person = v[i].person, .name = v[i].person_name,
+					.competency = v[i].competency, .due = v[i].due,
+					.kind = plan_kind_name(v[i].kind),
+					.count = (long)(d->today - v[i].due) };
+		int64_t at;
+
+		if (strmap_get(&members, v[i].person, &at)) {
+			const struct unit *un = &g->units[(size_t)at >> 32];
+			const struct snapshot_member *m =
+				un->now.members[(size_t)at & 0xffffffffu].member;
+
+			it.team = m->team;
+			it.team_name = team_name(g, m->team);
+			it.team_link = m->team != NULL && team_visible(g, m->team);
+			it.person_link = may_see_person(g, v[i].person);
+		} else if (everyone) {
+			it.person_link = true;
+		}
+		if (!it.person_link)
+			continue;
+		if (cand_add(&c, &it, (double)it.count) < 0)
+			goto oom;
+	}
+	if (cands_finish(d, &c, &d->overdue_actions) < 0)
+		goto oom;
+	rc = 0;
+	goto out;
+oom:
+	rc = oom(g->err);
+out:
+	cands_free(&c);
+	strmap_free(&members);
+	arena_free(&a);
+	return rc;
+}
+
 static void units_free(struct gather *g)
 {
 	for (size_t i = 0; i < g->nunits; i++) {
@@ -760,7 +825,7 @@ int dashboard_gather(struct store *st, const struct http_caller *c, struct dashb
 	for (size_t u = 0; u < g.nunits; u++)
 		if (analyse_unit(&g, &g.units[u]) < 0)
 			goto out;
-	if (lists(&g) < 0 || cards_figures(&g) < 0 || alerts(&g) < 0)
+	if (lists(&g) < 0 || overdue_list(&g) < 0 || cards_figures(&g) < 0 || alerts(&g) < 0)
 		goto out;
 	rc = 0;
 out:

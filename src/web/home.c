@@ -14,6 +14,7 @@
 #include "http/api.h"
 #include "http/view_cache.h"
 #include "io/html.h"
+#include "store/plans.h"
 #include "store/texts.h"
 #include "util/buf.h"
 #include "util/date.h"
@@ -84,7 +85,7 @@ static void who(struct page *p, const struct dash_item *it)
 	fputs(")</span>", p->out);
 }
 
-enum list_kind { LIST_BLIND, LIST_KEY_PERSON, LIST_UNASSESSED, LIST_GROWN, LIST_DUE };
+enum list_kind { LIST_BLIND, LIST_KEY_PERSON, LIST_UNASSESSED, LIST_GROWN, LIST_DUE, LIST_OVERDUE };
 
 static void write_item(struct page *p, const struct library *lib, enum list_kind k,
 		       const struct dash_item *it)
@@ -131,6 +132,19 @@ static void write_item(struct page *p, const struct library *lib, enum list_kind
 		fputs(" — ", p->out);
 		say_count(p, trn(p->lang, "%s more evaluation this month", "%s more evaluations this month",
 				  (unsigned long)it->count), it->count);
+		break;
+	case LIST_OVERDUE:
+		if (it->team != NULL)
+			who(p, it);
+		else
+			person_link(p, it);
+		html_printf(p->out, ": <span class=\"comp\">%s</span> — ",
+			    competency_name(lib, it->competency));
+		(void)fmt_date(&b1, p->lang, it->due);
+		say(p, tr(p->lang, "due %s"), buf_str(&b1), NULL, NULL);
+		if (it->person_link)
+			html_printf(p->out, " <a href=\"/people/%s/plan\">%s</a>", it->person,
+				    tr(p->lang, "plan"));
 		break;
 	}
 	fputs("</li>\n", p->out);
@@ -205,6 +219,9 @@ static void write_attention(struct page *p, const struct library *lib, const str
 			   buf_str(&b2), &d->evaluations_due);
 	}
 	web_alerts_list(p, &d->alerts, DASH_LIST_MAX);
+	write_list(p, lib, LIST_OVERDUE, "overdue-actions", tr(p->lang, "Overdue plan actions"),
+		   tr(p->lang, "Development plan actions past their due date, not done or dropped."),
+		   &d->overdue_actions);
 	fputs("</div>\n</section>\n", p->out);
 	buf_free(&b1);
 	buf_free(&b2);
@@ -303,8 +320,31 @@ static void write_dashboard(struct page *p, const struct library *lib, const str
 	buf_free(&b2);
 }
 
+/* How many of the caller's own plan actions are overdue (0 for a caller
+ * linked to no person). 0, or -1 with err set. */
+static int own_overdue(struct store *st, const struct http_caller *c, long *n, struct err *err)
+{
+	struct arena a;
+	struct plan_action *v;
+	size_t nv;
+	int32_t today = date_today();
+
+	*n = 0;
+	if (c->person[0] == '\0')
+		return 0;
+	arena_init(&a, (size_t)1 << 24);
+	if (store_plan_of_person(st, c->person, &a, &v, &nv, err) < 0) {
+		arena_free(&a);
+		return -1;
+	}
+	for (size_t i = 0; i < nv; i++)
+		*n += plan_overdue(v[i].status, v[i].has_due, v[i].due, today);
+	arena_free(&a);
+	return 0;
+}
+
 /* A role without teams: what they can do here, their own page first. */
-static void write_intro(struct page *p)
+static void write_intro(struct page *p, long overdue)
 {
 	const struct nav_entry *e[16];
 	size_t n;
@@ -312,11 +352,23 @@ static void write_intro(struct page *p)
 	html_printf(p->out, "<p class=\"lead\">%s</p>\n",
 		    tr(p->lang, "What you can do here, as your role allows:"));
 	n = nav_entries(p->caller, e, sizeof e / sizeof e[0]);
+	if (overdue > 0) {
+		char text[300];
+
+		(void)snprintf(text, sizeof text, trn(p->lang, "%ld action of your development plan is "
+			       "overdue.", "%ld actions of your development plan are overdue.",
+			       (unsigned long)overdue), overdue);
+		page_message(p, "notice", text);
+	}
 	fputs("<ul class=\"cards\">\n", p->out);
-	if (p->caller->person[0] != '\0')
+	if (p->caller->person[0] != '\0') {
 		html_printf(p->out, "<li><a href=\"/people/%s\">%s</a><p>%s</p></li>\n",
 			    p->caller->person, tr(p->lang, "Your competencies"),
 			    tr(p->lang, "Your levels, your evidence and your development focus."));
+		html_printf(p->out, "<li><a href=\"/people/%s/plan\">%s</a><p>%s</p></li>\n",
+			    p->caller->person, tr(p->lang, "Your development plan"),
+			    tr(p->lang, "Your actions, when each is due, and how far you are."));
+	}
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(e[i]->href, "/") != 0)
 			html_printf(p->out, "<li><a href=\"%s\">%s</a><p>%s</p></li>\n", e[i]->href,
@@ -376,6 +428,7 @@ int handle_home_page(struct http_ctx *cx)
 	char title[200], key[VIEW_CACHE_KEY_MAX];
 	const char *user = c->user, *content;
 	bool teams = true;
+	long overdue = 0;
 	int64_t generation;
 	int rc = 0;
 
@@ -394,6 +447,8 @@ int handle_home_page(struct http_ctx *cx)
 		if (rc == 0 && teams && everyone)
 			view_cache_put(key, generation, frag.data, frag.len);
 	}
+	if (rc == 0 && !teams)
+		rc = own_overdue(st, c, &overdue, &err);
 	store_rollback(st);
 	if (rc < 0) {
 		buf_free(&frag);
@@ -406,7 +461,7 @@ int handle_home_page(struct http_ctx *cx)
 			user += 6;
 		(void)snprintf(title, sizeof title, tr(p.lang, "Welcome, %s"), user);
 		page_head(&p, title);
-		write_intro(&p);
+		write_intro(&p, overdue);
 		web_alerts_own(&p, st);
 	} else {
 		page_head(&p, tr(p.lang, "Dashboard"));

@@ -39,6 +39,12 @@ int handle_self_post(struct http_ctx *cx);
 int handle_import_page(struct http_ctx *cx);
 int handle_import_post(struct http_ctx *cx);
 int handle_export_page(struct http_ctx *cx);
+/* web/plan_page.c: GET /people/{key}/plan, POST /people/{key}/plan (an
+ * action added), /people/{key}/plan/accept, /people/{key}/plan/{id}/status */
+int handle_plan_page(struct http_ctx *cx);
+int handle_plan_add_post(struct http_ctx *cx);
+int handle_plan_accept_post(struct http_ctx *cx);
+int handle_plan_status_post(struct http_ctx *cx);
 /* web/person_page.c, person_form.c: GET /people/{key}, POST /people/{key}/evidence */
 int handle_person_page(struct http_ctx *cx);
 int handle_person_evidence_post(struct http_ctx *cx);

@@ -12,6 +12,7 @@
 #include <sysexits.h>
 
 #include "http/api.h"
+#include "http/plan_write.h"
 #include "io/html.h"
 #include "store/star.h"
 #include "store/texts.h"
@@ -45,6 +46,9 @@ struct person_data {
 	struct recommendations recs;
 	bool recommended;
 	struct strmap people;            /* mentors from elsewhere: key -> name (in arena) */
+	struct plan_action *plan;        /* their development plan (in arena) */
+	size_t nplan;
+	bool may_plan;                   /* the reader may add to it */
 	struct arena arena;
 };
 
@@ -121,6 +125,9 @@ static int gather(struct store *st, struct page *p, struct person_data *d,
 		if (rd != NULL && rd->hide_peer_assessors)
 			explain_hide_peer_assessors(&d->x[i]);
 	}
+	d->may_plan = http_plan_may(p->caller, PLAN_OP_ADD, d->key);
+	if (d->may_plan && store_plan_of_person(st, d->key, &d->arena, &d->plan, &d->nplan, err) < 0)
+		return -1;
 	if (d->who.team == NULL)
 		return 0;
 	if (view_analyse(st, d->who.team, NULL, d->as_of, &d->team_snap, &d->team_a, err) < 0)
@@ -199,6 +206,35 @@ static void write_header(struct page *p, const struct person_data *d)
 	html_printf(p->out, "</time></dd>\n<dt>%s</dt><dd><a href=\"/people/%s/coaching\">%s</a>"
 		    "</dd>\n</dl>\n", tr(p->lang, "Coaching"), d->key,
 		    tr(p->lang, "Sessions and development items"));
+	html_printf(p->out, "<p class=\"plan-link\"><a href=\"/people/%s/plan\">%s</a></p>\n", d->key,
+		    tr(p->lang, "Development plan"));
+}
+
+/* The button that accepts r into the person's plan (web/plan_page.c
+ * takes it), or a note that an open action came from it; nothing for a
+ * reader who may not add to the plan or what is no person's action. */
+static void write_accept(struct page *p, const struct person_data *d,
+			 const struct recommendation *r, const struct rec_member *me)
+{
+	enum plan_kind k;
+	char ref[PLAN_REF_MAX], action[300];
+
+	if (!d->may_plan || plan_kind_of(r, me, &k) < 0)
+		return;
+	plan_rec_ref(r, d->key, ref, sizeof ref);
+	for (size_t i = 0; i < d->nplan; i++)
+		if (d->plan[i].source_ref != NULL && strcmp(d->plan[i].source_ref, ref) == 0 &&
+		    (d->plan[i].status == PLAN_PLANNED || d->plan[i].status == PLAN_IN_PROGRESS)) {
+			html_printf(p->out, " <a class=\"in-plan\" href=\"/people/%s/plan#action-%lld\">%s</a>",
+				    d->key, (long long)d->plan[i].id, tr(p->lang, "in the plan"));
+			return;
+		}
+	(void)snprintf(action, sizeof action, "/people/%s/plan/accept", d->key);
+	html_printf(p->out, "\n<form method=\"post\" action=\"%s\" class=\"accept-form\">\n", action);
+	page_hidden(p, "csrf_token", p->csrf);
+	page_hidden(p, "recommendation", ref);
+	html_printf(p->out, "<button type=\"submit\">%s</button>\n</form>\n",
+		    tr(p->lang, "Add to the plan"));
 }
 
 /* The rows of x as `compgap explain` gives them: date, source, level,
@@ -384,7 +420,9 @@ static void write_recommendations(struct page *p, const struct person_data *d,
 		web_rec_rule(p->out, p->lang, r, &(struct rec_names){
 			.person = team_member_name, .competency = rule_competency_name,
 			.ctx = (void *)d, .page_team = d->who.team });
-		fputs("</span></li>\n", p->out);
+		fputs("</span>", p->out);
+		write_accept(p, d, r, me);
+		fputs("</li>\n", p->out);
 	}
 	if (any)
 		fputs("</ul>\n", p->out);

@@ -11,6 +11,7 @@
 #include <sysexits.h>
 
 #include "http/api.h"
+#include "http/plan_write.h"
 #include "http/form.h"
 #include "io/html.h"
 #include "store/texts.h"
@@ -294,6 +295,31 @@ static const char *rule_competency_name(void *ctx, const char *key)
 	return team_competency_name(ctx, key);
 }
 
+/* A recommendation about one member that is an action of a plan
+ * (individual coaching, a mentor) accepted into their plan with one
+ * button, as on the person page (web/plan_page.c takes the form); only
+ * for today's recommendations, which are the ones accepted. A group's or
+ * cross-training's members accept it from their own pages. */
+static void accept_button(struct team_page *t, const struct recommendation *it)
+{
+	struct page *p = t->p;
+	enum plan_kind k;
+	char ref[PLAN_REF_MAX], action[300];
+
+	if (it->nmembers != 1 || (it->kind != REC_INDIVIDUAL && it->kind != REC_MENTOR) ||
+	    t->as_of != date_today() ||
+	    !http_plan_may(p->caller, PLAN_OP_ADD, it->members[0].person) ||
+	    plan_kind_of(it, &it->members[0], &k) < 0)
+		return;
+	plan_rec_ref(it, it->members[0].person, ref, sizeof ref);
+	(void)snprintf(action, sizeof action, "/people/%s/plan/accept", it->members[0].person);
+	html_printf(p->out, "\n<form method=\"post\" action=\"%s\" class=\"accept-form\">\n", action);
+	page_hidden(p, "csrf_token", p->csrf);
+	page_hidden(p, "recommendation", ref);
+	html_printf(p->out, "<button type=\"submit\">%s</button>\n</form>\n",
+		    tr(p->lang, "Add to the plan"));
+}
+
 static void recommendation(struct team_page *t, const struct recommendation *it)
 {
 	FILE *out = t->p->out;
@@ -316,7 +342,9 @@ static void recommendation(struct team_page *t, const struct recommendation *it)
 	web_rec_rule(out, l, it, &(struct rec_names){
 		.person = member_name, .competency = rule_competency_name, .ctx = t,
 		.page_team = t->team });
-	fputs("</p></li>\n", out);
+	fputs("</p>", out);
+	accept_button(t, it);
+	fputs("</li>\n", out);
 }
 
 static void recommendations(struct team_page *t)

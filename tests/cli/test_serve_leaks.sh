@@ -109,6 +109,7 @@ for p in people:
               "/api/v1/people/%s/explain?competency=customer-focus" % k,
               "/api/v1/people/%s/evidence" % k, "/api/v1/people/%s/evidence?limit=5" % k,
               "/api/v1/people/%s/privacy-export" % k, "/api/v1/people?cursor=" + k,
+              "/api/v1/people/%s/plan" % k,
               "/api/v1/people?cursor=%s&limit=2" % k, "/api/v1/audit?person=" + k]
 
 failures, answered = [], 0

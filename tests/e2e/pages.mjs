@@ -22,6 +22,8 @@ export const PAGES = [
 	{ name: 'team', path: '/teams/kcc-phone', as: 'manager' },
 	{ name: 'team-hr', path: '/teams/kcc', as: 'hr' },
 	{ name: 'person', path: '/people/KCC-1011', as: 'manager' },
+	{ name: 'plan', path: '/people/KCC-1011/plan', as: 'manager' },
+	{ name: 'plan-employee', path: '/people/KCC-1011/plan', as: 'employee' },
 	{ name: 'self-assessment', path: '/self-assessment', as: 'employee' },
 	{ name: 'import', path: '/import', as: 'hr' },
 	{ name: 'export', path: '/export', as: 'hr' },

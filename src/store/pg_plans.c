@@ -1,0 +1,16 @@
+/* The PostgreSQL statements of development plans (store/plans_sql.h), run
+ * through pq_plan_run for store/plans.c. Parameters are $1.., sent as
+ * text; columns come back as text. */
+#include "store/pg_int.h"
+
+#define P(n) "$" #n
+#define INT(n) "$" #n "::integer"
+#include "store/plans_sql.h"
+
+int pq_plan_run(struct store *st, enum pl_stmt id, const struct pv_param *p, int np,
+		int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
+		int64_t *changes, struct err *err)
+{
+	return pq_run_params(st, pl_sql[id], "read or write development plans", p, np, row, ctx,
+			     changes, err);
+}

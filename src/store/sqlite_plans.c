@@ -1,0 +1,18 @@
+/* The SQLite statements of development plans (store/plans_sql.h), run
+ * through sq_plan_run for store/plans.c. Parameters are ?1..; columns
+ * come back as text. A plan is written one action at a time, so the
+ * statements are prepared for each call (sq_run_params). */
+#include "store/privacy_be.h"
+#include "store/sqlite_int.h"
+
+#define P(n) "?" #n
+#define INT(n) "?" #n
+#include "store/plans_sql.h"
+
+int sq_plan_run(struct store *st, enum pl_stmt id, const struct pv_param *p, int np,
+		int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
+		int64_t *changes, struct err *err)
+{
+	return sq_run_params(st, pl_sql[id], "read or write development plans", p, np, row, ctx,
+			     changes, err);
+}
