@@ -135,6 +135,11 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_DELETE_SUMS] = "DELETE FROM evidence_sum WHERE person_id = ?1 AND competency_id = ?2",
 	[Q_PAIR_HISTORY] =
 		"SELECT history FROM evidence_sum WHERE competency_id = ?2 AND person_id = ?1",
+	/* ?1 competency, ?2 and ?3 the least and greatest person: whether any
+	 * pair between them is stored */
+	[Q_PAIRS_STORED] =
+		"SELECT 1 FROM evidence_sum WHERE competency_id = ?1 AND person_id BETWEEN ?2 AND ?3"
+		" LIMIT 1",
 	[Q_PAIR_ROWS] =
 		"SELECT e.level, e.source, e.date, e.level_decimals FROM evidence e"
 		" WHERE e.person_id = ?1 AND e.competency_id = ?2 AND " IN_FORCE,

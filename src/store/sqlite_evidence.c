@@ -246,14 +246,56 @@ int sq_add_sums(struct store *st, const struct pair_sums *pairs, size_t n,
 
 /* One lookup by the table's key a pair: a writer of SQLite is alone, so
  * what it reads stays until it commits. */
+/* Whether any pair of competency between the people lo and hi is stored:
+ * 1, 0, or -1 with err set. */
+static int pairs_stored(struct store *st, int64_t competency, int64_t lo, int64_t hi,
+			struct err *err)
+{
+	sqlite3_stmt *s = sq_prepare(st, Q_PAIRS_STORED, err);
+	int rc, found = 0;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, competency);
+	sqlite3_bind_int64(s, 2, lo);
+	sqlite3_bind_int64(s, 3, hi);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		found = 1;
+		rc = SQLITE_DONE;
+	}
+	if (sq_each_done(st, s, rc, 0, "read running sums", err) != 0)
+		return -1;
+	return found;
+}
+
+/* The pairs come in the table's key order (store_pending_flush): a run
+ * of one competency whose range of people holds no stored pair (a first
+ * import, new people) is skipped with one probe instead of a lookup per
+ * pair, which cost a fifth of a million-row import into a new database. */
 int sq_stored_histories(struct store *st, const struct pair_sums *pairs, size_t n,
 			int (*cb)(void *ctx, size_t i, const unsigned char *blob, size_t len),
 			void *ctx, struct err *err)
 {
 	for (size_t i = 0; i < n; i++) {
-		sqlite3_stmt *s = sq_prepare(st, Q_PAIR_HISTORY, err);
+		sqlite3_stmt *s;
 		int rc, stop = 0;
 
+		if (i == 0 || pairs[i].competency_id != pairs[i - 1].competency_id) {
+			size_t end = i;
+			int any;
+
+			while (end + 1 < n && pairs[end + 1].competency_id == pairs[i].competency_id)
+				end++;
+			any = pairs_stored(st, pairs[i].competency_id, pairs[i].person_id,
+					   pairs[end].person_id, err);
+			if (any < 0)
+				return -1;
+			if (any == 0) {
+				i = end;
+				continue;
+			}
+		}
+		s = sq_prepare(st, Q_PAIR_HISTORY, err);
 		if (s == NULL)
 			return -1;
 		sqlite3_bind_int64(s, 1, pairs[i].person_id);
