@@ -46,7 +46,8 @@ import re, sys
 page = open(sys.argv[1], encoding="utf-8").read()
 for m in re.finditer(r'<p class="rule"><span class="rule-label">[^<]*</span> (.*?)</p>', page):
     print(m.group(1))
-for m in re.finditer(r'<span class="rule"><span class="rule-label">[^<]*</span> (.*?)</span></li>', page):
+# (on the person page the form that accepts it into the plan may follow)
+for m in re.finditer(r'<span class="rule"><span class="rule-label">[^<]*</span> (.*?)</span>\s*(?:</li>|<form )', page):
     print(m.group(1))
 PY
 }
