@@ -31,3 +31,26 @@ int array_reserve(void *items, size_t *cap, size_t need, size_t elsize)
 	*cap = n;
 	return 0;
 }
+
+int array_by_string(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+long array_find_string(const char *const *strings, size_t n, const char *key)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(strings[mid], key);
+
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}

@@ -11,4 +11,11 @@
  * they were. */
 int array_reserve(void *items, size_t *cap, size_t need, size_t elsize);
 
+/* qsort's comparison of two strings (elements of type const char *),
+ * in strcmp's order. */
+int array_by_string(const void *a, const void *b);
+
+/* The index of key in strings[0..n), sorted by array_by_string, or -1. */
+long array_find_string(const char *const *strings, size_t n, const char *key);
+
 #endif

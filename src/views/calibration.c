@@ -10,31 +10,8 @@
 #include <sysexits.h>
 
 #include "store/quality.h"
+#include "util/array.h"
 #include "util/strmap.h"
-
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The index of key among the sorted keys[0..n), or -1. */
-static long find_key(const char *const *keys, size_t n, const char *key)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(keys[mid], key);
-
-		if (c == 0)
-			return (long)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
 
 /* The distinct names of rows' field (area or evaluator), sorted, into
  * *out (n in *n). An evaluator counts when the evaluation is not a self
@@ -63,7 +40,7 @@ static int distinct_names(struct arena *ar, const struct qa_month_row *rows, siz
 	strmap_free(&seen);
 	if (rc < 0)
 		return -1;
-	qsort(names, k, sizeof *names, by_name);
+	qsort(names, k, sizeof *names, array_by_string);
 	*out = names;
 	*nout = k;
 	return 0;
@@ -110,9 +87,9 @@ static int month_views(struct calibration_month *m, const struct qa_month_row *r
 		size_t j = i;
 		double *pct = arena_alloc(&m->arena, (m->nareas + 1) * sizeof *pct);
 		double *weight = arena_alloc(&m->arena, (m->nareas + 1) * sizeof *weight);
-		long agent = find_key(m->agents, m->nagents, rows[i].agent);
+		long agent = array_find_string(m->agents, m->nagents, rows[i].agent);
 		long evaluator = rows[i].evaluator != NULL ?
-			find_key(m->evaluators, m->nevaluators, rows[i].evaluator) : -1;
+			array_find_string(m->evaluators, m->nevaluators, rows[i].evaluator) : -1;
 		int64_t contact;
 
 		if (pct == NULL || weight == NULL) {

@@ -13,6 +13,7 @@
 
 #include "core/quality.h"
 #include "store/quality.h"
+#include "util/array.h"
 #include "util/date.h"
 #include "util/strmap.h"
 
@@ -106,30 +107,6 @@ void evaluation_free(struct evaluation_view *v)
 
 /* ---- a team's month ------------------------------------------------------ */
 
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The index of key among the sorted keys[0..n), or -1. */
-static long find_key(const char *const *keys, size_t n, const char *key)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(keys[mid], key);
-
-		if (c == 0)
-			return (long)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
 int quality_month_parse(const char *text, int32_t *first, int32_t *last)
 {
 	char iso[DATE_ISO_LEN + 1];
@@ -159,7 +136,7 @@ static int month_areas(struct quality_month *m, const struct qa_month_row *rows,
 			return err_set(err, EX_OSERR, "out of memory");
 		names[k++] = rows[i].area;
 	}
-	qsort(names, k, sizeof *names, by_name);
+	qsort(names, k, sizeof *names, array_by_string);
 	for (size_t i = 0; i < k; i++)
 		if (strmap_put(index, names[i], (int64_t)i) < 0)
 			return err_set(err, EX_OSERR, "out of memory");
@@ -187,7 +164,7 @@ static int month_evaluations(struct quality_month *m, const struct qa_month_row 
 		size_t j = i;
 		double *pct = arena_alloc(&m->arena, (m->nareas + 1) * sizeof *pct);
 		double *weight = arena_alloc(&m->arena, (m->nareas + 1) * sizeof *weight);
-		long agent = find_key(m->agents, m->nagents, rows[i].agent);
+		long agent = array_find_string(m->agents, m->nagents, rows[i].agent);
 		int64_t contact;
 
 		if (pct == NULL || weight == NULL) {
@@ -391,7 +368,7 @@ int quality_due(struct store *st, struct quality_month *m, struct err *err)
 			continue;
 		if (!eval_kind_scores(rows[i].kind))
 			continue;
-		a = find_key(m->agents, m->nagents, rows[i].agent);
+		a = array_find_string(m->agents, m->nagents, rows[i].agent);
 		if (a >= 0)
 			before[a]++;
 	}

@@ -54,6 +54,26 @@ sql() {
 	fi
 }
 
+# sql_value SQL: the one value SQL gives, without the clients' padding.
+sql_value() {
+	sql "$1" | tr -d ' \r'
+}
+
+# pycheck NAME FILE SCRIPT: runs the Python SCRIPT with the JSON document
+# FILE as d, json, sys, Fraction as F, and near(a, b) (a equals b to
+# 1e-9); ok NAME when no assertion fails.
+pycheck() {
+	if python3 -c "
+import json, sys
+from fractions import Fraction as F
+d = json.load(open(sys.argv[1]))
+def near(a, b):
+    assert a is not None and abs(a - float(b)) < 1e-9, (a, float(b))
+$3" "$2" 2> "$WORK/pyerr"; then ok "$1"; else
+		not_ok "$1" "$(tail -n 3 "$WORK/pyerr")"
+	fi
+}
+
 drop_test_databases() {
 	test_psql postgres -c "SELECT datname FROM pg_database
 		WHERE left(datname, ${#COMPGAP_TEST_DBPREFIX}) = '$COMPGAP_TEST_DBPREFIX'" |

@@ -15,18 +15,6 @@ export COMPGAP_TODAY
 DB=$WORK/a.db
 run init --db "$DB"
 
-# pycheck NAME FILE SCRIPT: runs SCRIPT with the JSON document FILE as d.
-pycheck() {
-	if python3 -c "
-import json, sys
-d = json.load(open(sys.argv[1]))
-def near(a, b):
-    assert a is not None and abs(a - float(b)) < 1e-9, (a, float(b))
-$3" "$2" 2> "$WORK/pyerr"; then ok "$1"; else
-		not_ok "$1" "$(tail -n 3 "$WORK/pyerr")"
-	fi
-}
-
 # Team q (with sub-team q-night) and team other. L1 leads q: A01, A02
 # and A03 report to them; A10 of q-night reports to L2, and L2 and B1
 # (team other) to L3.

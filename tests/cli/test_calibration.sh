@@ -12,18 +12,6 @@ export COMPGAP_TODAY
 DB=$WORK/c.db
 run init --db "$DB"
 
-# pycheck NAME FILE SCRIPT: runs SCRIPT with the JSON document FILE as d.
-pycheck() {
-	if python3 -c "
-import json, sys
-d = json.load(open(sys.argv[1]))
-def near(a, b):
-    assert a is not None and abs(a - float(b)) < 1e-9, (a, float(b))
-$3" "$2" 2> "$WORK/pyerr"; then ok "$1"; else
-		not_ok "$1" "$(tail -n 3 "$WORK/pyerr")"
-	fi
-}
-
 cat > "$WORK/teams.csv" <<'CSV'
 key,name,parent
 org,Organisation,

@@ -15,19 +15,6 @@ export COMPGAP_TODAY
 DB=$WORK/c.db
 run init --db "$DB"
 
-pycheck() {
-	if python3 -c "
-import json, sys
-d = json.load(open(sys.argv[1]))
-$3" "$2" 2> "$WORK/pyerr"; then ok "$1"; else
-		not_ok "$1" "$(tail -n 3 "$WORK/pyerr")"
-	fi
-}
-
-count() {
-	sql "$1" | tr -d ' \r'
-}
-
 # Team q: A1 and A2 (A1 reports to M1), A3 in the sub-team q-night; B1 in
 # team other; C1 coaches.
 cat > "$WORK/teams.csv" <<'CSV'
@@ -92,9 +79,9 @@ JSON
 run coaching add "$WORK/s1.json" --db "$DB"
 expect_status "coaching add stores a session" 0
 expect_out "and names its key" "stored coaching session CS1"
-check "its items are stored" [ "$(count "SELECT count(*) FROM coaching_item")" = 2 ]
+check "its items are stored" [ "$(sql_value "SELECT count(*) FROM coaching_item")" = 2 ]
 check "with the audit entry" \
-	[ "$(count "SELECT count(*) FROM audit_log WHERE action = 'coaching.add' AND object_key = 'CS1' AND person_key = 'A1'")" = 1 ]
+	[ "$(sql_value "SELECT count(*) FROM audit_log WHERE action = 'coaching.add' AND object_key = 'CS1' AND person_key = 'A1'")" = 1 ]
 run show coaching CS1 --json --db "$DB"
 expect_status "show coaching --json" 0
 cp "$WORK/out" "$WORK/cs1.json"
@@ -171,7 +158,7 @@ run coaching list --team other --json --db "$DB"
 expect_out "another team has none" '"sessions": []'
 
 # ---- bad documents: refused whole, naming the field ---------------------------
-sessions=$(count "SELECT count(*) FROM coaching_session")
+sessions=$(sql_value "SELECT count(*) FROM coaching_session")
 bad() { # NAME FIELD-TEXT JSON
 	printf '%s\n' "$3" > "$WORK/bad.json"
 	run coaching add "$WORK/bad.json" --db "$DB"
@@ -220,8 +207,8 @@ bad "a key taken" "key: a coaching session of this key exists" \
 bad "a follow-up after a valid item still refuses the whole session" "items[0].follow_up" \
 	'{"coach": "C1", "date": "2026-04-20", "agent": "A1", "follow_ups": [{"item": "CS1#2", "status": "done"}], "items": [{"area": "correct", "action": "x", "follow_up": "2026-01-01"}]}'
 check "nothing of the refused documents is stored" \
-	[ "$(count "SELECT count(*) FROM coaching_session")" = "$sessions" ]
-check "not even a follow-up" [ "$(count "SELECT count(*) FROM coaching_followup")" = 2 ]
+	[ "$(sql_value "SELECT count(*) FROM coaching_session")" = "$sessions" ]
+check "not even a follow-up" [ "$(sql_value "SELECT count(*) FROM coaching_followup")" = 2 ]
 
 # ---- the API: who records, who sees -----------------------------------------
 for u in "hr1 --role hr" "coach1 --role coach --person C1 --teams q" \
@@ -245,14 +232,14 @@ expect_code "a coach records a session for an agent of their team" 201
 # (The key is CS and the id, which PostgreSQL's sequence gives.)
 key=$(sed -n 's/.*"key": "\(CS[0-9]*\)".*/\1/p' "$WORK/b")
 check "stored under a new key with the coach themselves as coach" \
-	[ "$(count "SELECT count(*) FROM coaching_session s JOIN person p ON p.id = s.coach_id WHERE s.key = '$key' AND p.key = 'C1'")" = 1 ]
-sessions=$(count "SELECT count(*) FROM coaching_session")
+	[ "$(sql_value "SELECT count(*) FROM coaching_session s JOIN person p ON p.id = s.coach_id WHERE s.key = '$key' AND p.key = 'C1'")" = 1 ]
+sessions=$(sql_value "SELECT count(*) FROM coaching_session")
 post coachx '{"date": "2026-04-15", "agent": "A2"}'
 expect_code "a coach cannot record a session for an agent outside their teams" 404
 expect_error "the agent is not found for them" not_found "agents[0]"
 post coach1 '{"date": "2026-04-15", "agents": ["A2", "B1"]}'
 expect_code "nor a group with one agent beyond their teams" 404
-check "nothing stored" [ "$(count "SELECT count(*) FROM coaching_session")" = "$sessions" ]
+check "nothing stored" [ "$(sql_value "SELECT count(*) FROM coaching_session")" = "$sessions" ]
 post coach1 '{"date": "2026-04-15", "agent": "A2", "coach": "M1"}'
 expect_code "a coach records only their own sessions" 403
 post emp1 '{"date": "2026-04-15", "agent": "A1"}'
@@ -348,7 +335,7 @@ page coach1 /people/A1/coaching/new --data-urlencode "csrf_token=$csrf" --data-u
 expect_code "a follow-up date before the session: the form again" 422
 body_has "with the field marked" 'id="item_1_follow_up-error"'
 body_has "and what was typed kept" "I ask a colleague"
-before=$(count "SELECT count(*) FROM coaching_session")
+before=$(sql_value "SELECT count(*) FROM coaching_session")
 page coach1 /people/A1/coaching/new --data-urlencode "csrf_token=$csrf" --data-urlencode "date=2026-04-15" \
 	--data-urlencode "evaluation_0=E1" --data-urlencode "situation=The tariff again" \
 	--data-urlencode "fu_item_0=CS1#2" --data-urlencode "fu_status_0=done" \
@@ -358,12 +345,12 @@ page coach1 /people/A1/coaching/new --data-urlencode "csrf_token=$csrf" --data-u
 expect_code "the form records the session: 303" 303
 case $(location) in /people/A1/coaching\?recorded=*) ok "to the coaching page" ;;
 *) not_ok "to the coaching page" "Location: $(location)" ;; esac
-check "one session more" [ "$(count "SELECT count(*) FROM coaching_session")" = $((before + 1)) ]
+check "one session more" [ "$(sql_value "SELECT count(*) FROM coaching_session")" = $((before + 1)) ]
 page emp1 /people/A1/coaching
 body_has "the agent sees the new item" "I smile on the phone"
 body_has "and the follow-up" "checks every price"
 check "a denied read is in the audit log" \
-	[ "$(count "SELECT count(*) FROM audit_log WHERE action = 'read' AND object_kind = 'coaching' AND outcome = 'denied'")" -ge 1 ]
+	[ "$(sql_value "SELECT count(*) FROM audit_log WHERE action = 'read' AND object_kind = 'coaching' AND outcome = 'denied'")" -ge 1 ]
 stop
 
 # ---- overdue at its boundary; the privacy export ---------------------------------
@@ -389,7 +376,7 @@ assert g["agents"] == ["A1"] and [n["agent"] for n in g["notes"]] == [None] and 
 run privacy erase --person A2 --yes --db "$DB"
 expect_status "an agent with coaching sessions is erased" 0
 check "erasing an agent removes their items and notes" \
-	[ "$(count "SELECT count(*) FROM coaching_item i JOIN coaching_session s ON s.id = i.session_id WHERE s.key = 'CS3'")" = 0 ]
+	[ "$(sql_value "SELECT count(*) FROM coaching_item i JOIN coaching_session s ON s.id = i.session_id WHERE s.key = 'CS3'")" = 0 ]
 check "and keeps the group's note" \
-	[ "$(count "SELECT count(*) FROM coaching_star t JOIN coaching_session s ON s.id = t.session_id WHERE s.key = 'CS3'")" = 1 ]
+	[ "$(sql_value "SELECT count(*) FROM coaching_star t JOIN coaching_session s ON s.id = t.session_id WHERE s.key = 'CS3'")" = 1 ]
 done_testing

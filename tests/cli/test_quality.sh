@@ -13,24 +13,7 @@ export COMPGAP_TODAY
 DB=$WORK/q.db
 run init --db "$DB"
 
-# pycheck NAME FILE SCRIPT: runs SCRIPT with the JSON document FILE as d.
-pycheck() {
-	if python3 -c "
-import json, sys
-from fractions import Fraction as F
-d = json.load(open(sys.argv[1]))
-def near(a, b):
-    assert a is not None and abs(a - float(b)) < 1e-9, (a, float(b))
-$3" "$2" 2> "$WORK/pyerr"; then ok "$1"; else
-		not_ok "$1" "$(tail -n 3 "$WORK/pyerr")"
-	fi
-}
-
 # count SQL: the one number SQL gives.
-count() {
-	sql "$1" | tr -d ' \r'
-}
-
 # Team q has ten agents, A10 in its sub-team q-night (sub-teams' members
 # count, as in gaps --team); the coach C1 works in another team.
 cat > "$WORK/teams.csv" <<'CSV'
@@ -75,13 +58,13 @@ run import scorecards "$WORK/scorecards.csv" --db "$DB"
 expect_status "import scorecards" 0
 run import scorecards "$WORK/scorecards.csv" --db "$DB"
 check "the same scorecards again add no version" \
-	[ "$(count "SELECT count(*) FROM scorecard_version")" = 2 ]
+	[ "$(sql_value "SELECT count(*) FROM scorecard_version")" = 2 ]
 sed 's/^chat,tone,empathy,1,0,3,$/chat,tone,empathy,2,0,3,/' "$WORK/scorecards.csv" > "$WORK/sc2.csv"
 run import scorecards "$WORK/sc2.csv" --db "$DB"
 check "a scorecard whose areas changed gets version 2" \
-	[ "$(count "SELECT max(v.version) FROM scorecard_version v JOIN scorecard s ON s.id = v.scorecard_id WHERE s.name = 'chat'")" = 2 ]
+	[ "$(sql_value "SELECT max(v.version) FROM scorecard_version v JOIN scorecard s ON s.id = v.scorecard_id WHERE s.name = 'chat'")" = 2 ]
 check "and the unchanged one stays at version 1" \
-	[ "$(count "SELECT max(v.version) FROM scorecard_version v JOIN scorecard s ON s.id = v.scorecard_id WHERE s.name = 'phone'")" = 1 ]
+	[ "$(sql_value "SELECT max(v.version) FROM scorecard_version v JOIN scorecard s ON s.id = v.scorecard_id WHERE s.name = 'phone'")" = 1 ]
 run export scorecards --db "$DB" --lf
 expect_out "the export holds the latest version" "chat,tone,empathy,2,0,3,0"
 
@@ -101,7 +84,7 @@ expect_err "unknown competency" "badsc.csv:3: competency: unknown competency 'no
 expect_err "min below max" "badsc.csv:4: max: max 1 is not above min 5"
 expect_err "critical is true or false" "badsc.csv:5: critical: 'maybe' is not true or false"
 expect_err "an area once per scorecard" "badsc.csv:7: area: 'scorecard x, area e' appears twice in this file (first on line 6)"
-check "and nothing of it is stored" [ "$(count "SELECT count(*) FROM scorecard WHERE name = 'x'")" = 0 ]
+check "and nothing of it is stored" [ "$(sql_value "SELECT count(*) FROM scorecard WHERE name = 'x'")" = 0 ]
 
 # ---- evaluations of March 2026 ---------------------------------------------
 # phone: greeting 0-1 (w 1), listening 1-5 (w 2), correct 1-5 (w 3, critical)
@@ -249,7 +232,7 @@ run retract --evaluation E801 --reason "wrong recording" --db "$DB"
 expect_status "retract --evaluation" 0
 expect_out "it says how many evidence rows went with it" "retracted evaluation E801 and its 3 evidence rows"
 check "its rows are retracted, the reason naming it" \
-	[ "$(count "SELECT count(*) FROM retraction WHERE reason = 'evaluation ''E801'' retracted: wrong recording'")" = 3 ]
+	[ "$(sql_value "SELECT count(*) FROM retraction WHERE reason = 'evaluation ''E801'' retracted: wrong recording'")" = 3 ]
 run retract --evaluation E801 --reason "again" --db "$DB"
 expect_status "a retracted evaluation cannot be retracted again" 65
 expect_err "the message says when" "evaluation 'E801' was retracted already"
@@ -313,7 +296,7 @@ expect_out "three months on, nobody is due" "every agent has the 4 evaluations o
 run import evaluations "$WORK/fix.csv" --db "$DB"
 expect_status "an evaluation imported again with other scores corrects it" 0
 check "its three old rows are retracted, naming it" \
-	[ "$(count "SELECT count(*) FROM retraction WHERE reason = 'evaluation ''E201'' corrected'")" = 3 ]
+	[ "$(sql_value "SELECT count(*) FROM retraction WHERE reason = 'evaluation ''E201'' corrected'")" = 3 ]
 run explain --person A02 --competency listening --as-of 2026-03-05 --json --db "$DB"
 cp "$WORK/out" "$WORK/x4.json"
 pycheck "the new rows replace them: listening 50 % is level 3" "$WORK/x4.json" '
@@ -328,7 +311,7 @@ c = [c for c in m["competencies"] if c["competency"] == "listening"][0]
 near(c["level"], F(100, 24)); assert c["evidence"] == 4'
 run import evaluations "$WORK/fix.csv" --db "$DB"
 check "the same evaluation again changes nothing" \
-	[ "$(count "SELECT count(*) FROM retraction WHERE reason = 'evaluation ''E201'' corrected'")" = 3 ]
+	[ "$(sql_value "SELECT count(*) FROM retraction WHERE reason = 'evaluation ''E201'' corrected'")" = 3 ]
 run check --db "$DB"
 expect_status "the sums agree after the correction" 0
 { echo "$H"; ev E801 K801 A08 C1 manager 2026-03-14 1 2 2; } > "$WORK/revive.csv"
@@ -337,8 +320,8 @@ expect_status "a retracted evaluation cannot be imported again" 65
 expect_err "the message says so and what to do" "revive.csv:2: evaluation: evaluation 'E801' was retracted"
 
 # ---- bad files are refused whole ------------------------------------------
-before=$(count "SELECT count(*) FROM evaluation_score")
-before_ev=$(count "SELECT count(*) FROM evidence")
+before=$(sql_value "SELECT count(*) FROM evaluation_score")
+before_ev=$(sql_value "SELECT count(*) FROM evidence")
 cat > "$WORK/bad.csv" <<'CSV'
 evaluation,contact,channel,agent,evaluator,kind,date,area,score,comment
 N1,K9,phone,A05,C1,manager,2026-03-20,greeting,1,
@@ -368,8 +351,8 @@ expect_err "the rows of one evaluation agree" "bad.csv:11: contact: 'K10' differ
 expect_err "no scorecard has the areas" "bad.csv:12: area: no scorecard has all the areas of evaluation 'N8' (nothing)"
 expect_err "a comma file keeps ISO dates" "bad.csv:13: date:"
 expect_err "a score is a number" "bad.csv:14: score: score 'x' is not a number"
-check "nothing of the file is stored" [ "$(count "SELECT count(*) FROM evaluation_score")" = "$before" ]
-check "and no evidence" [ "$(count "SELECT count(*) FROM evidence")" = "$before_ev" ]
+check "nothing of the file is stored" [ "$(sql_value "SELECT count(*) FROM evaluation_score")" = "$before" ]
+check "and no evidence" [ "$(sql_value "SELECT count(*) FROM evidence")" = "$before_ev" ]
 cat > "$WORK/ambiguous.csv" <<'CSV'
 evaluation,contact,channel,agent,evaluator,kind,date,area,score,comment
 M1,K9,chat,A05,C1,manager,2026-03-20,greeting,1,
@@ -401,9 +384,9 @@ expect_status "and an evaluator" 0
 DB_SAVED=$DB
 DB=$WORK/copy.db
 check "the agent's evaluations went with them" \
-	[ "$(count "SELECT count(*) FROM evaluation WHERE key IN ('E201', 'E202')")" = 0 ]
+	[ "$(sql_value "SELECT count(*) FROM evaluation WHERE key IN ('E201', 'E202')")" = 0 ]
 check "the evaluations the evaluator made stay, without them" \
-	[ "$(count "SELECT count(*) FROM evaluation WHERE key = 'E401' AND evaluator_id IS NULL")" = 1 ]
+	[ "$(sql_value "SELECT count(*) FROM evaluation WHERE key = 'E401' AND evaluator_id IS NULL")" = 1 ]
 DB=$DB_SAVED
 run check --db "$WORK/copy.db"
 expect_status "the copy's sums agree after the erasures" 0

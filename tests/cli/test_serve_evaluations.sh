@@ -77,18 +77,14 @@ body() {
 		"$3" "$1" "$2" "${4:-}" "${5:-1}" "${6:-4}" "${7:-5}"
 }
 
-count() {
-	sql "$1" | tr -d ' \r'
-}
-
 evaluations() {
-	count "SELECT count(*) FROM evaluation"
+	sql_value "SELECT count(*) FROM evaluation"
 }
 
 # The demo's own evaluations (of kcc-phone), stored without audit entries
 # by `compgap demo`: KCC-1011's and all of them.
-DEMO_1011=$(count "SELECT count(*) FROM evaluation e JOIN person p ON p.id = e.agent_id WHERE p.key = 'KCC-1011'")
-DEMO_ALL=$(count "SELECT count(*) FROM evaluation")
+DEMO_1011=$(sql_value "SELECT count(*) FROM evaluation e JOIN person p ON p.id = e.agent_id WHERE p.key = 'KCC-1011'")
+DEMO_ALL=$(sql_value "SELECT count(*) FROM evaluation")
 
 # ------------------------------------------------------------ who may evaluate whom
 # USER AGENT KIND STATUS FIELD [EXTRA]: the answer has STATUS (and names
@@ -141,7 +137,7 @@ expect_error "  naming evaluator" missing_field evaluator
 as coach2 /api/v1/evaluations -H 'Content-Type: application/json' \
 	--data-binary "$(body KCC-1031 manager M-csrf)"
 expect_code "a cookie without the CSRF token is refused" 403
-check "  and nothing is stored" [ "$(count "SELECT count(*) FROM evaluation WHERE contact = 'M-csrf'")" = 0 ]
+check "  and nothing is stored" [ "$(sql_value "SELECT count(*) FROM evaluation WHERE contact = 'M-csrf'")" = 0 ]
 
 # ------------------------------------------------------------ bad bodies
 # STATUS CODE FIELD JSON: refused with STATUS, the error CODE naming FIELD.
@@ -331,10 +327,10 @@ assert a == b, (a, b)
 assert a["auto_failed"] is True and a["score"] == 0, a
 ' "$WORK/posted.json" "$WORK/imported.json"
 post emp2 "$(body KCC-1031 self SELFROWS)"
-check "a self evaluation writes self evidence" [ "$(count "SELECT count(*) FROM evidence e
+check "a self evaluation writes self evidence" [ "$(sql_value "SELECT count(*) FROM evidence e
 	JOIN evaluation_score s ON s.evidence_id = e.id JOIN evaluation v ON v.id = s.evaluation_id
 	WHERE v.contact = 'SELFROWS' AND e.source = 'self'")" = 3 ]
-check "a calibration evaluation writes none" [ "$(count "SELECT count(*) FROM evaluation_score s
+check "a calibration evaluation writes none" [ "$(sql_value "SELECT count(*) FROM evaluation_score s
 	JOIN evaluation v ON v.id = s.evaluation_id WHERE v.kind = 'calibration' AND s.evidence_id IS NOT NULL")" = 0 ]
 
 # ------------------------------------------------------------ the pages
@@ -413,12 +409,12 @@ page emp2 /evaluations/new --data-urlencode "csrf_token=$csrf" --data-urlencode 
 	--data-urlencode agent=KCC-1031 --data-urlencode contact=FORM-3 \
 	--data-urlencode channel=chat --data-urlencode date=2026-11-21 --data-urlencode score-0=1
 expect_code "  their own contact is stored as a self evaluation" 303
-check "  (kind self)" [ "$(count "SELECT kind FROM evaluation WHERE contact = 'FORM-3'")" = self ]
+check "  (kind self)" [ "$(sql_value "SELECT kind FROM evaluation WHERE contact = 'FORM-3'")" = self ]
 page coach2 /evaluations/new --data-urlencode scorecard=phone --data-urlencode agent=KCC-1031 \
 	--data-urlencode contact=FORM-4 --data-urlencode channel=chat --data-urlencode date=2026-11-21 \
 	--data-urlencode score-0=1
 check "  a form without its CSRF token is refused" [ "$CODE" = 403 ] && \
-	[ "$(count "SELECT count(*) FROM evaluation WHERE contact = 'FORM-4'")" = 0 ]
+	[ "$(sql_value "SELECT count(*) FROM evaluation WHERE contact = 'FORM-4'")" = 0 ]
 
 # ------------------------------------------------------------ the audit log
 stop
@@ -444,6 +440,6 @@ import json, sys
 entries = json.load(open(sys.argv[1]))["audit"]
 n = sum(1 for e in entries if e["action"] == "evaluation.add" and e["outcome"] == "ok")
 assert n == int(sys.argv[2]) - int(sys.argv[3]), (n, sys.argv[2], sys.argv[3])
-' "$WORK/audit.json" "$(count "SELECT count(*) FROM evaluation WHERE key <> 'IMP-1'")" "$DEMO_ALL"
+' "$WORK/audit.json" "$(sql_value "SELECT count(*) FROM evaluation WHERE key <> 'IMP-1'")" "$DEMO_ALL"
 
 done_testing

@@ -651,6 +651,27 @@ static void test_org_depth(void **state)
 	assert_true(org_depth(self_loop, 2, 1) <= 2);
 }
 
+/* array_by_string sorts strings as strcmp does; array_find_string finds
+ * each of them, and not what lies between, before or after. */
+static void test_array_find_string(void **state)
+{
+	const char *keys[] = { "kcc-phone", "A02", "b", "A10", "A01" };
+	const size_t n = sizeof keys / sizeof *keys;
+
+	(void)state;
+	qsort(keys, n, sizeof *keys, array_by_string);
+	assert_string_equal(keys[0], "A01");
+	assert_string_equal(keys[1], "A02");
+	assert_string_equal(keys[2], "A10");
+	assert_string_equal(keys[4], "kcc-phone");
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(array_find_string(keys, n, keys[i]), (long)i);
+	assert_int_equal(array_find_string(keys, n, "A"), -1);
+	assert_int_equal(array_find_string(keys, n, "A03"), -1);
+	assert_int_equal(array_find_string(keys, n, "z"), -1);
+	assert_int_equal(array_find_string(keys, 0, "A01"), -1);
+}
+
 /* array_reserve grows by doubling and keeps what was stored. */
 static void test_array_reserve(void **state)
 {
@@ -733,6 +754,7 @@ int main(void)
 		cmocka_unit_test(test_org_depth),
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_array_reserve),
+		cmocka_unit_test(test_array_find_string),
 		cmocka_unit_test(test_percent_round),
 	};
 
