@@ -7,53 +7,16 @@
 #include "core/analysis.h"
 #include "core/subteams.h"
 #include "http/scope.h"
-#include "store/plans.h"
 #include "util/date.h"
 #include "util/strmap.h"
 #include "views/views.h"
 #include "web/dashboard.h"
+#include "web/dashboard_int.h"
 
 /* Longest chain of parent teams followed (the import refuses cycles). */
 enum { CHAIN_MAX = 1000 };
 
-/* One team of the organisation. */
-struct node {
-	const char *key, *name;
-	long parent;          /* index, or -1 for a root */
-	bool visible;         /* within the caller's reach */
-	long card;            /* index into the cards, or -1 */
-};
-
-/* One subtree analysed today and at the end of last month. */
-struct unit {
-	const char *root;
-	struct team_snapshot snap_now, snap_then;
-	struct analysis now, then;
-	bool has_now, has_then;
-	struct strmap then_index;   /* person key -> member index in then */
-	long *grown;                /* per member of now: lines whose gap grew */
-};
-
-/* A member of a unit. */
-struct mref {
-	size_t unit, member;
-};
-
-struct gather {
-	struct store *st;
-	const struct http_caller *c;
-	struct dashboard *d;
-	struct node *nodes;
-	size_t nnodes, cap;
-	struct strmap index;        /* team key -> node */
-	bool all_people;            /* every analysed member is within reach */
-	struct strmap people;       /* else: the people within reach */
-	struct unit *units;
-	size_t nunits;
-	struct err *err;
-};
-
-static int oom(struct err *err)
+int dash_oom(struct err *err)
 {
 	return err_set(err, EX_OSERR, "out of memory");
 }
@@ -81,7 +44,7 @@ static int keep_team(void *ctx, const struct team *t)
 	struct node *n;
 
 	if (reserve((void **)&g->nodes, g->nnodes, &g->cap, sizeof *g->nodes) < 0)
-		return oom(g->err);
+		return dash_oom(g->err);
 	n = &g->nodes[g->nnodes];
 	n->key = arena_strdup(&g->d->arena, t->key);
 	n->name = arena_strdup(&g->d->arena, t->name != NULL ? t->name : t->key);
@@ -90,7 +53,7 @@ static int keep_team(void *ctx, const struct team *t)
 	n->card = -1;
 	if (n->key == NULL || n->name == NULL ||
 	    strmap_put(&g->index, n->key, (int64_t)g->nnodes) < 0)
-		return oom(g->err);
+		return dash_oom(g->err);
 	g->nnodes++;
 	return 0;
 }
@@ -138,7 +101,7 @@ static int mark_reach(struct gather *g, enum entity kind)
 				if (k >= 0)
 					g->nodes[k].visible = true;
 			} else if (strmap_put(&g->people, page.people[i].key, 1) < 0) {
-				rc = oom(g->err);
+				rc = dash_oom(g->err);
 			}
 		}
 		memcpy(after, page.next, sizeof after);
@@ -208,7 +171,7 @@ static int add_card(struct gather *g, long i, int depth, size_t *cap)
 	struct dash_card *c;
 
 	if (reserve((void **)&d->cards, d->ncards, cap, sizeof *d->cards) < 0)
-		return oom(g->err);
+		return dash_oom(g->err);
 	c = &d->cards[d->ncards];
 	memset(c, 0, sizeof *c);
 	c->key = g->nodes[i].key;
@@ -231,7 +194,7 @@ static int add_subtree_cards(struct gather *g, long i, int depth, size_t *cap, l
 		return 0;
 	kids = malloc(n * sizeof *kids);
 	if (kids == NULL)
-		return oom(g->err);
+		return dash_oom(g->err);
 	memcpy(kids, scratch, n * sizeof *kids);
 	sort_nodes(g, kids, n);
 	for (size_t k = 0; k < n; k++)
@@ -270,7 +233,7 @@ static int choose_cards(struct gather *g)
 	if (roots == NULL || scratch == NULL || g->units == NULL) {
 		free(roots);
 		free(scratch);
-		return oom(g->err);
+		return dash_oom(g->err);
 	}
 	for (size_t i = 0; i < g->nnodes; i++)
 		if (is_cover_root(g, i))
@@ -299,19 +262,12 @@ static int choose_cards(struct gather *g)
 	return rc;
 }
 
-static bool may_see_person(const struct gather *g, const char *key)
+bool dash_may_see_person(const struct gather *g, const char *key)
 {
 	return g->all_people || strmap_get(&g->people, key, NULL);
 }
 
-/* A growing array of the candidates of one list. */
-struct cands {
-	struct dash_item *items;
-	size_t n, cap;
-	double *score;              /* the order: largest first */
-};
-
-static int cand_add(struct cands *c, const struct dash_item *it, double score)
+int dash_cand_add(struct cands *c, const struct dash_item *it, double score)
 {
 	size_t cap = c->cap;
 
@@ -352,7 +308,7 @@ static const char *copy(struct dashboard *d, const char *s)
 }
 
 /* The first DASH_LIST_MAX candidates into list, their strings copied. */
-static int cands_finish(struct dashboard *d, struct cands *c, struct dash_list *list)
+int dash_cands_finish(struct dashboard *d, struct cands *c, struct dash_list *list)
 {
 	size_t *order = malloc((c->n ? c->n : 1) * sizeof *order);
 
@@ -377,33 +333,33 @@ static int cands_finish(struct dashboard *d, struct cands *c, struct dash_list *
 	return 0;
 }
 
-static void cands_free(struct cands *c)
+void dash_cands_free(struct cands *c)
 {
 	free(c->items);
 	free(c->score);
 }
 
-static const char *team_name(const struct gather *g, const char *team)
+const char *dash_team_name(const struct gather *g, const char *team)
 {
 	long i = node_of(g, team);
 
 	return i >= 0 ? g->nodes[i].name : team;
 }
 
-static bool team_visible(const struct gather *g, const char *team)
+bool dash_team_visible(const struct gather *g, const char *team)
 {
 	long i = node_of(g, team);
 
 	return i >= 0 && g->nodes[i].visible;
 }
 
-static struct dash_item person_item(const struct gather *g, const struct snapshot_member *m,
-				    const char *competency)
+struct dash_item dash_person_item(const struct gather *g, const struct snapshot_member *m,
+				  const char *competency)
 {
 	return (struct dash_item){ .person = m->key, .name = m->name, .team = m->team,
-				   .team_name = team_name(g, m->team), .competency = competency,
-				   .person_link = may_see_person(g, m->key),
-				   .team_link = team_visible(g, m->team) };
+				   .team_name = dash_team_name(g, m->team), .competency = competency,
+				   .person_link = dash_may_see_person(g, m->key),
+				   .team_link = dash_team_visible(g, m->team) };
 }
 
 /* The subtree as of the end of last month and today, its members, their
@@ -423,20 +379,20 @@ static int analyse_unit(struct gather *g, struct unit *u)
 	if (analysis_run(&u->snap_then, set, &u->then) < 0) {
 		store_free_snapshot(&u->snap_then);
 		store_free_snapshot(&u->snap_now);
-		return oom(g->err);
+		return dash_oom(g->err);
 	}
 	u->has_then = true;
 	strmap_init(&u->then_index);
 	if (analysis_run(&u->snap_now, set, &u->now) < 0) {
 		store_free_snapshot(&u->snap_now);
-		return oom(g->err);
+		return dash_oom(g->err);
 	}
 	u->has_now = true;
 	for (size_t m = 0; m < u->then.nmembers; m++)
 		if (strmap_put(&u->then_index, u->then.members[m].member->key, (int64_t)m) < 0)
-			return oom(g->err);
+			return dash_oom(g->err);
 	u->grown = calloc(u->now.nmembers ? u->now.nmembers : 1, sizeof *u->grown);
-	return u->grown != NULL ? 0 : oom(g->err);
+	return u->grown != NULL ? 0 : dash_oom(g->err);
 }
 
 /* The person lists (blind spots, unassessed people, grown gaps) of one
@@ -457,7 +413,7 @@ static int person_lists(struct gather *g, struct unit *u, struct cands *blind,
 		for (size_t l = 0; l < v->nlines; l++) {
 			const struct member_line *ln = &v->lines[l];
 			const struct member_line *old;
-			struct dash_item it = person_item(g, v->member, ln->competency);
+			struct dash_item it = dash_person_item(g, v->member, ln->competency);
 
 			if (!ln->est.assessed) {
 				missing++;
@@ -466,24 +422,24 @@ static int person_lists(struct gather *g, struct unit *u, struct cands *blind,
 			if (ln->est.flag == FLAG_BLIND_SPOT && it.person_link) {
 				it.before = ln->est.self_level;
 				it.after = ln->est.others_level;
-				if (cand_add(blind, &it, it.before - it.after) < 0)
-					return oom(g->err);
+				if (dash_cand_add(blind, &it, it.before - it.after) < 0)
+					return dash_oom(g->err);
 			}
 			old = then != NULL ? analysis_member_line(then, ln->competency) : NULL;
 			if (old != NULL && old->est.assessed && ln->gap - old->gap > ESTIMATE_EPS) {
 				it.before = old->gap;
 				it.after = ln->gap;
 				u->grown[m]++;
-				if (it.person_link && cand_add(grown, &it, ln->gap - old->gap) < 0)
-					return oom(g->err);
+				if (it.person_link && dash_cand_add(grown, &it, ln->gap - old->gap) < 0)
+					return dash_oom(g->err);
 			}
 		}
-		if (missing > 0 && may_see_person(g, v->member->key)) {
-			struct dash_item it = person_item(g, v->member, NULL);
+		if (missing > 0 && dash_may_see_person(g, v->member->key)) {
+			struct dash_item it = dash_person_item(g, v->member, NULL);
 
 			it.count = missing;
-			if (cand_add(unassessed, &it, (double)missing) < 0)
-				return oom(g->err);
+			if (dash_cand_add(unassessed, &it, (double)missing) < 0)
+				return dash_oom(g->err);
 		}
 	}
 	return 0;
@@ -495,7 +451,7 @@ static int key_person_list(struct gather *g, struct unit *u, struct cands *kpr)
 	struct subteams s;
 
 	if (subteams_build(&u->now, &s) < 0)
-		return oom(g->err);
+		return dash_oom(g->err);
 	for (size_t i = 0; i < s.n; i++) {
 		const struct subteam *t = &s.items[i];
 
@@ -507,62 +463,22 @@ static int key_person_list(struct gather *g, struct unit *u, struct cands *kpr)
 			if (!ln->key_person_risk)
 				continue;
 			who = analysis_key_person(t->members, t->nmembers, ln->competency);
-			it = (struct dash_item){ .team = t->team, .team_name = team_name(g, t->team),
+			it = (struct dash_item){ .team = t->team, .team_name = dash_team_name(g, t->team),
 						 .competency = ln->competency, .count = ln->required,
-						 .team_link = team_visible(g, t->team) };
-			if (who != NULL && may_see_person(g, who->member->key)) {
+						 .team_link = dash_team_visible(g, t->team) };
+			if (who != NULL && dash_may_see_person(g, who->member->key)) {
 				it.person = who->member->key;
 				it.name = who->member->name;
 				it.person_link = true;
 			}
-			if (cand_add(kpr, &it, (double)ln->required) < 0) {
+			if (dash_cand_add(kpr, &it, (double)ln->required) < 0) {
 				subteams_free(&s);
-				return oom(g->err);
+				return dash_oom(g->err);
 			}
 		}
 	}
 	subteams_free(&s);
 	return 0;
-}
-
-/* The agents of the unit due quality evaluations this month (views.h
- * quality_due), named only when within the caller's reach. */
-static int due_list(struct gather *g, struct unit *u, struct cands *due)
-{
-	char today[DATE_ISO_LEN + 1];
-	struct quality_month m;
-	struct strmap index;
-	int rc;
-
-	date_format(g->d->today, today);
-	today[7] = '\0';
-	strmap_init(&index);
-	rc = quality_gather(g->st, u->root, today, NULL, &m, g->err);
-	if (rc == 0)
-		rc = quality_due(g->st, &m, g->err);
-	for (size_t i = 0; rc == 0 && i < u->now.nmembers; i++)
-		if (strmap_put(&index, u->now.members[i].member->key, (int64_t)i) < 0)
-			rc = oom(g->err);
-	if (rc == 0)
-		g->d->evaluated_agents += (long)m.nevaluated;
-	for (size_t i = 0; rc == 0 && i < m.ndue; i++) {
-		size_t a = m.due[i];
-		int64_t k;
-		struct dash_item it;
-
-		/* The unit's members and the month's agents are the subtree's
-		 * active people, read in one transaction. */
-		if (!strmap_get(&index, m.agents[a], &k) || !may_see_person(g, m.agents[a]))
-			continue;
-		it = person_item(g, u->now.members[k].member, NULL);
-		it.count = (long)m.target - (long)m.agent_month[a].evaluations;
-		it.before = (double)m.agent_month[a].evaluations;
-		if (cand_add(due, &it, (double)it.count) < 0)
-			rc = oom(g->err);
-	}
-	strmap_free(&index);
-	quality_free(&m);
-	return rc;
 }
 
 /* The cards of the chain of teams from the member's own team up. */
@@ -595,7 +511,7 @@ static int card_figures(struct gather *g, struct dash_card *c, const struct mref
 	if (lines == NULL || view == NULL) {
 		free(lines);
 		free(view);
-		return oom(g->err);
+		return dash_oom(g->err);
 	}
 	c->members = (long)n;
 	for (size_t i = 0; i < n; i++) {
@@ -616,7 +532,7 @@ static int card_figures(struct gather *g, struct dash_card *c, const struct mref
 	if (nview == (size_t)-1) {
 		free(lines);
 		free(view);
-		return oom(g->err);
+		return dash_oom(g->err);
 	}
 	for (size_t i = 0; i < nview; i++) {
 		c->key_person_risks += view[i].key_person_risk;
@@ -640,7 +556,7 @@ static int cards_figures(struct gather *g)
 	int rc = 0;
 
 	if (refs == NULL || n == NULL || cap == NULL) {
-		rc = oom(g->err);
+		rc = dash_oom(g->err);
 		goto out;
 	}
 	for (size_t u = 0; u < g->nunits && rc == 0; u++) {
@@ -655,7 +571,7 @@ static int cards_figures(struct gather *g)
 				size_t ci = (size_t)cards[k];
 
 				if (reserve((void **)&refs[ci], n[ci], &cap[ci], sizeof **refs) < 0) {
-					rc = oom(g->err);
+					rc = dash_oom(g->err);
 					break;
 				}
 				refs[ci][n[ci]++] = (struct mref){ u, m };
@@ -682,83 +598,19 @@ static int lists(struct gather *g)
 	d->qa_target = (int)store_settings(g->st)->qa_target_per_month;
 	for (size_t u = 0; u < g->nunits && rc == 0; u++)
 		if (person_lists(g, &g->units[u], &blind, &unassessed, &grown) < 0 ||
-		    key_person_list(g, &g->units[u], &kpr) < 0 || due_list(g, &g->units[u], &due) < 0)
+		    key_person_list(g, &g->units[u], &kpr) < 0 || dash_due_list(g, &g->units[u], &due) < 0)
 			rc = -1;
-	if (rc == 0 && (cands_finish(d, &blind, &d->blind_spots) < 0 ||
-			cands_finish(d, &kpr, &d->key_person_risks) < 0 ||
-			cands_finish(d, &unassessed, &d->unassessed) < 0 ||
-			cands_finish(d, &grown, &d->grown_gaps) < 0 ||
-			cands_finish(d, &due, &d->evaluations_due) < 0))
-		rc = oom(g->err);
-	cands_free(&blind);
-	cands_free(&unassessed);
-	cands_free(&grown);
-	cands_free(&kpr);
-	cands_free(&due);
-	return rc;
-}
-
-/* The open plan actions due before today of the people the caller may
- * see: a member of an analysed subtree within reach (admin and hr: anyone
- * active), the longest overdue first. */
-static int overdue_list(struct gather *g)
-{
-	struct dashboard *d = g->d;
-	struct cands c = { 0 };
-	struct plan_action *v;
-	struct strmap members;
-	struct arena a;
-	size_t n;
-	bool everyone = g->c->role == ROLE_ADMIN || g->c->role == ROLE_HR;
-	int rc = -1;
-
-	arena_init(&a, (size_t)1 << 26);
-	strmap_init(&members);
-	if (store_plan_overdue(g->st, d->today, &a, &v, &n, g->err) < 0)
-		goto out;
-	/* The members of the analysed subtrees, and their teams. */
-	for (size_t u = 0; n > 0 && u < g->nunits; u++) {
-		const struct unit *un = &g->units[u];
-
-		for (size_t m = 0; un->has_now && m < un->now.nmembers; m++)
-			if (strmap_put(&members, un->now.members[m].member->key,
-				       (int64_t)(u * ((size_t)1 << 32) + m)) < 0)
-				goto oom;
-	}
-	for (size_t i = 0; i < n; i++) {
-		struct dash_item it = { .person = v[i].person, .name = v[i].person_name,
-					.competency = v[i].competency, .due = v[i].due,
-					.kind = plan_kind_name(v[i].kind),
-					.count = (long)(d->today - v[i].due) };
-		int64_t at;
-
-		if (strmap_get(&members, v[i].person, &at)) {
-			const struct unit *un = &g->units[(size_t)at >> 32];
-			const struct snapshot_member *m =
-				un->now.members[(size_t)at & 0xffffffffu].member;
-
-			it.team = m->team;
-			it.team_name = team_name(g, m->team);
-			it.team_link = m->team != NULL && team_visible(g, m->team);
-			it.person_link = may_see_person(g, v[i].person);
-		} else if (everyone) {
-			it.person_link = true;
-		}
-		if (!it.person_link)
-			continue;
-		if (cand_add(&c, &it, (double)it.count) < 0)
-			goto oom;
-	}
-	if (cands_finish(d, &c, &d->overdue_actions) < 0)
-		goto oom;
-	rc = 0;
-	goto out;
-oom:
-	rc = oom(g->err);
-out:
-	cands_free(&c);
-	strmap_free(&members);
-	arena_free(&a);
+	if (rc == 0 && (dash_cands_finish(d, &blind, &d->blind_spots) < 0 ||
+			dash_cands_finish(d, &kpr, &d->key_person_risks) < 0 ||
+			dash_cands_finish(d, &unassessed, &d->unassessed) < 0 ||
+			dash_cands_finish(d, &grown, &d->grown_gaps) < 0 ||
+			dash_cands_finish(d, &due, &d->evaluations_due) < 0))
+		rc = dash_oom(g->err);
+	dash_cands_free(&blind);
+	dash_cands_free(&unassessed);
+	dash_cands_free(&grown);
+	dash_cands_free(&kpr);
+	dash_cands_free(&due);
 	return rc;
 }
 
@@ -776,34 +628,6 @@ static void units_free(struct gather *g)
 		free(u->grown);
 	}
 	free(g->units);
-}
-
-/* The alerts and praise of the last 30 days (views/alerts.h) of the
- * agents within reach: in a visible team, and for a manager in their
- * reporting line. */
-static int alerts(struct gather *g)
-{
-	struct alert_filter f = { .since = g->d->today - ALERTS_DAYS_DEFAULT, .until = INT32_MAX };
-	struct alert_list *l = &g->d->alerts;
-	size_t kept = 0;
-
-	if (alerts_gather(g->st, &f, NULL, l, g->err) < 0)
-		return -1;
-	for (size_t i = 0; i < l->n; i++)
-		if (l->items[i].team != NULL && team_visible(g, l->items[i].team) &&
-		    may_see_person(g, l->items[i].agent))
-			l->items[kept++] = l->items[i];
-	l->n = kept;
-	/* The names of those the dashboard shows. */
-	for (size_t i = 0; i < l->n && i < DASH_LIST_MAX; i++) {
-		struct person p;
-		int rc = store_get_person(g->st, l->items[i].agent, &p, &l->arena, g->err);
-
-		if (rc < 0)
-			return -1;
-		l->items[i].agent_name = rc == 1 ? p.name : NULL;
-	}
-	return 0;
 }
 
 int dashboard_gather(struct store *st, const struct http_caller *c, struct dashboard *d,
@@ -825,7 +649,7 @@ int dashboard_gather(struct store *st, const struct http_caller *c, struct dashb
 	for (size_t u = 0; u < g.nunits; u++)
 		if (analyse_unit(&g, &g.units[u]) < 0)
 			goto out;
-	if (lists(&g) < 0 || overdue_list(&g) < 0 || cards_figures(&g) < 0 || alerts(&g) < 0)
+	if (lists(&g) < 0 || dash_overdue_list(&g) < 0 || cards_figures(&g) < 0 || dash_alerts(&g) < 0)
 		goto out;
 	rc = 0;
 out:
