@@ -95,17 +95,40 @@ static size_t first_requirement(const struct builder *b, int64_t role)
 	return lo;
 }
 
-/* One line per requirement of each member's role, with no sums yet. */
-static int add_lines(struct builder *b)
+/* The competencies f names as requirements of no role in particular
+ * (role id 0), which add_lines gives every member: 0, -1 with err set,
+ * or 1 when memory ran out. */
+static int add_named_competencies(struct builder *b, const struct snapshot_filter *f)
+{
+	for (size_t i = 0; i < f->ncompetencies; i++) {
+		struct requirement_row r = { .competency = f->competencies[i] };
+		int found = store_lookup(b->st, ENTITY_COMPETENCY, f->competencies[i],
+					 &r.competency_id, b->err);
+
+		if (found < 0)
+			return -1;
+		if (found == 0)
+			return store_unknown_key(b->st, ENTITY_COMPETENCY, f->competencies[i], b->err);
+		if (add_requirement(b, &r) < 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* One line per requirement of each member's role (or per competency f
+ * names: role_of_all), with no sums yet. */
+static int add_lines(struct builder *b, bool role_of_all)
 {
 	struct team_snapshot *s = b->out;
 
 	for (size_t m = 0; m < s->nmembers; m++) {
+		int64_t role = role_of_all ? 0 : b->ids[m].role;
+
 		s->members[m].first_line = s->nlines;
-		if (b->ids[m].role == 0)
+		if (role == 0 && !role_of_all)
 			continue;
-		for (size_t i = first_requirement(b, b->ids[m].role);
-		     i < b->nreqs && b->reqs[i].role_id == b->ids[m].role; i++) {
+		for (size_t i = first_requirement(b, role); i < b->nreqs && b->reqs[i].role_id == role;
+		     i++) {
 			struct snapshot_line *l;
 
 			if (array_reserve(&s->lines, &s->cap_lines, s->nlines + 1, sizeof *s->lines) < 0 ||
@@ -290,16 +313,18 @@ int store_load_snapshots(struct store *st, const struct snapshot_filter *f,
 	}
 	if (n == 0)
 		return 0;
-	if (rc < 0 || (f->team == NULL) == (f->person == NULL)) {
-		rc = err_set(err, EX_SOFTWARE,
-			     "internal error: snapshots of a team or of a person, dates ascending");
+	if (rc < 0 || (f->team != NULL) + (f->person != NULL) + f->everyone != 1) {
+		rc = err_set(err, EX_SOFTWARE, "internal error: snapshots of a team, a person or"
+			     " everyone, dates ascending");
 		goto out;
 	}
 	rc = st->be->each_member(st, f, add_member, &b, err);
-	if (rc == 0)
+	if (rc == 0 && f->ncompetencies > 0)
+		rc = add_named_competencies(&b, f);
+	else if (rc == 0)
 		rc = st->be->each_role_requirement(st, add_requirement, &b, err);
 	if (rc == 0)
-		rc = add_lines(&b) < 0 ? 1 : 0;
+		rc = add_lines(&b, f->ncompetencies > 0) < 0 ? 1 : 0;
 	for (size_t k = 1; rc == 0 && k < n; k++)
 		rc = copy_lines(&b, &out[k]) < 0 ? 1 : 0;
 	if (rc == 0)

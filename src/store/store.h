@@ -263,10 +263,18 @@ int store_each_setting(struct store *st, int (*cb)(void *ctx, const char *key, c
 /* ---- snapshots for the gap analysis ----------------------------------- */
 
 /* Which people a snapshot holds: the active members of a team and all its
- * sub-teams, or one person (active or not). */
+ * sub-teams, one person (active or not), or every active person of the
+ * organisation (everyone); exactly one of the three. And which lines:
+ * the requirements of each member's role, or, when ncompetencies > 0,
+ * each of competencies[0..ncompetencies) (keys of stored competencies)
+ * for every member whatever their role, with required_level and weight 0
+ * (what a key result counts: docs/methodology.md, "OKRs"). */
 struct snapshot_filter {
 	const char *team;
 	const char *person;
+	bool everyone;
+	const char *const *competencies;
+	size_t ncompetencies;
 };
 
 /* Loads the members and required competencies selected by f, with their

@@ -22,7 +22,7 @@ size_t trend_dates(int32_t from, int32_t to, int32_t *out)
 int gather_trend(struct store *st, const char *team, const int32_t *dates, size_t n,
 		 struct trend *out, struct err *err)
 {
-	const struct snapshot_filter f = { team, NULL };
+	const struct snapshot_filter f = { .team = team };
 
 	out->n = 0;
 	out->snaps = calloc(n ? n : 1, sizeof *out->snaps);

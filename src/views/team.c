@@ -12,7 +12,7 @@
 int view_analyse(struct store *st, const char *team, const char *person, int32_t as_of,
 		 struct team_snapshot *snap, struct analysis *a, struct err *err)
 {
-	const struct snapshot_filter f = { team, team ? NULL : person };
+	const struct snapshot_filter f = { .team = team, .person = team ? NULL : person };
 
 	if (store_load_snapshot(st, &f, as_of, snap, err) < 0)
 		return -1;

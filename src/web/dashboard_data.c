@@ -367,7 +367,7 @@ struct dash_item dash_person_item(const struct gather *g, const struct snapshot_
  * as view_analyse does. */
 static int analyse_unit(struct gather *g, struct unit *u)
 {
-	const struct snapshot_filter f = { u->root, NULL };
+	const struct snapshot_filter f = { .team = u->root };
 	const int32_t dates[2] = { g->d->last_month, g->d->today };
 	struct team_snapshot snaps[2];
 	const struct settings *set = store_settings(g->st);
