@@ -295,6 +295,20 @@ int store_load_snapshots(struct store *st, const struct snapshot_filter *f,
 /* Frees a snapshot. */
 void store_free_snapshot(struct team_snapshot *s);
 
+/* The members f selects into members (as a snapshot's, without lines:
+ * free it with store_free_snapshot), and then, for each of them and
+ * each of f's named competencies (f->ncompetencies > 0) on which they
+ * have evidence, cb(ctx, member, competency, at) with at[0..n) their
+ * sums as of each of the n dates (ascending): the counts of a key result
+ * over a period, in one pass and without a snapshot per date. Pairs come
+ * in no particular order; cb returns nonzero to stop (with err set when
+ * it failed): then -1 is returned. */
+int store_each_member_sums(struct store *st, const struct snapshot_filter *f,
+			   const int32_t *dates, size_t n, struct team_snapshot *members,
+			   int (*cb)(void *ctx, size_t member, size_t competency,
+				     const struct evidence_sums *at),
+			   void *ctx, struct err *err);
+
 /* Who could mentor, for the recommendations. */
 struct candidate_query {
 	const char *team;                  /* its members are all candidates; may be NULL */
