@@ -7,7 +7,9 @@
 #include <sysexits.h>
 
 #include "core/estimate.h"
+#include "store/plans.h"
 #include "util/array.h"
+#include "util/strmap.h"
 #include "util/date.h"
 #include "views/gather.h"
 
@@ -22,6 +24,7 @@ enum {
 struct counting {
 	const struct okr_view *v;
 	const struct settings *set;
+	struct err *err;
 	const char *const *competencies;   /* ncompetencies, distinct */
 	size_t ncompetencies;
 	const int32_t *days;               /* ndays, ascending, distinct */
@@ -29,6 +32,9 @@ struct counting {
 	size_t *kr_competency;             /* per key result: its competency's index, or SIZE_MAX */
 	size_t *meeting;                   /* [kr * ndays + day]: members at the level */
 	double *level;                     /* ndays: one pair's levels, NAN when unassessed */
+	const struct team_snapshot *people;/* the members counted */
+	bool *meets_now;                   /* [kr * nmembers + member]: at the level on the
+					    * day asked; allocated at the first pair */
 };
 
 static int by_day(const void *a, const void *b)
@@ -66,8 +72,13 @@ static int count_member(void *ctx, size_t member, size_t competency,
 {
 	struct counting *c = ctx;
 	const struct okr_board *b = &c->v->board;
+	size_t now = day_index(c, c->v->as_of), nmembers = c->people->nmembers;
 
-	(void)member;
+	if (c->meets_now == NULL) {
+		c->meets_now = calloc(b->nkrs * nmembers + 1, sizeof *c->meets_now);
+		if (c->meets_now == NULL)
+			return err_set(c->err, EX_OSERR, "out of memory");
+	}
 	for (size_t d = 0; d < c->ndays; d++) {
 		struct estimate e;
 
@@ -77,9 +88,13 @@ static int count_member(void *ctx, size_t member, size_t competency,
 	for (size_t k = 0; k < b->nkrs; k++) {
 		if (c->kr_competency[k] != competency)
 			continue;
-		for (size_t d = 0; d < c->ndays; d++)
-			if (!isnan(c->level[d]) && c->level[d] >= b->krs[k].level - ESTIMATE_EPS)
-				c->meeting[k * c->ndays + d]++;
+		for (size_t d = 0; d < c->ndays; d++) {
+			if (isnan(c->level[d]) || c->level[d] < b->krs[k].level - ESTIMATE_EPS)
+				continue;
+			c->meeting[k * c->ndays + d]++;
+			if (d == now)
+				c->meets_now[k * nmembers + member] = true;
+		}
 	}
 	return 0;
 }
@@ -133,29 +148,88 @@ static int plan_counting(struct okr_view *v, struct counting *c, struct err *err
 	return 0;
 }
 
+/* What if every open development action on kr's competency, of a
+ * member below its level today and due by the end (or undated), raised
+ * that member to the level: the members it would add (once each). */
+static int what_if(struct store *st, struct okr_view *v, const struct counting *c, size_t k,
+		   const struct strmap *index, struct okr_kr_view *out, struct err *err)
+{
+	const struct key_result *kr = &v->board.krs[k];
+	const struct objective *o = NULL;
+	size_t nmembers = c->people->nmembers, n = 0;
+	struct plan_action *actions;
+	bool *counted;
+
+	for (size_t i = 0; o == NULL && i < v->board.nobjectives; i++)
+		if (k >= v->board.objectives[i].first_kr &&
+		    k < v->board.objectives[i].first_kr + v->board.objectives[i].nkrs)
+			o = &v->board.objectives[i];
+	if (store_plan_open_on(st, kr->competency, &v->arena, &actions, &n, err) < 0)
+		return -1;
+	counted = arena_alloc(&v->arena, nmembers + 1);
+	if (counted == NULL)
+		return err_set(err, EX_OSERR, "out of memory");
+	memset(counted, 0, nmembers + 1);
+	for (size_t i = 0; i < n; i++) {
+		int64_t m;
+
+		if (!strmap_get(index, actions[i].person, &m) || counted[m] ||
+		    (c->meets_now != NULL && c->meets_now[k * nmembers + (size_t)m]) ||
+		    (actions[i].has_due && o != NULL && actions[i].due > o->end))
+			continue;
+		counted[m] = true;
+		out->planned++;
+	}
+	return 0;
+}
+
 /* The shares of every competency key result at its days, from one pass
- * over the members' sums. */
+ * over the members' sums; and what the planned actions would add
+ * (into planned[k], per key result). */
 static int count_shares(struct store *st, struct okr_view *v, struct counting *c,
-			size_t *members, struct err *err)
+			size_t *members, size_t *planned, struct err *err)
 {
 	struct snapshot_filter f = {
 		.team = v->team, .everyone = v->team == NULL,
 		.competencies = c->competencies, .ncompetencies = c->ncompetencies
 	};
 	struct team_snapshot people;
-	int rc;
+	struct strmap index;
+	int rc = -1;
 
 	c->meeting = arena_alloc(&v->arena, (v->board.nkrs * c->ndays + 1) * sizeof *c->meeting);
 	c->level = arena_alloc(&v->arena, (c->ndays + 1) * sizeof *c->level);
 	if (c->meeting == NULL || c->level == NULL)
 		return err_set(err, EX_OSERR, "out of memory");
 	memset(c->meeting, 0, (v->board.nkrs * c->ndays + 1) * sizeof *c->meeting);
-	rc = store_each_member_sums(st, &f, c->days, c->ndays, &people, count_member, c, err);
-	if (rc != 0)
+	c->people = &people;
+	c->err = err;
+	if (store_each_member_sums(st, &f, c->days, c->ndays, &people, count_member, c, err) != 0)
 		return -1;
 	*members = people.nmembers;
+	strmap_init(&index);
+	for (size_t m = 0; m < people.nmembers; m++)
+		if (strmap_put(&index, people.members[m].key, (int64_t)m) < 0) {
+			err_set(err, EX_OSERR, "out of memory");
+			goto out;
+		}
+	for (size_t k = 0; k < v->board.nkrs; k++) {
+		struct okr_kr_view w = { 0 };
+
+		if (c->kr_competency[k] == SIZE_MAX)
+			continue;
+		if (what_if(st, v, c, k, &index, &w, err) < 0)
+			goto out;
+		planned[k] = w.planned;
+	}
+	rc = 0;
+out:
+	strmap_free(&index);
+	free(c->meets_now);
+	c->meets_now = NULL;
+	c->people = NULL;
 	store_free_snapshot(&people);
-	return 0;
+	return rc;
 }
 
 /* The value of a competency key result at day: its share then. */
@@ -178,7 +252,8 @@ static const struct checkin *checkin_by(const struct okr_board *b, const struct 
 
 /* Baseline, current value and history of a competency key result. */
 static int competency_values(struct okr_view *v, const struct counting *c, size_t k,
-			     size_t members, const struct objective *o, struct okr_kr_view *out)
+			     size_t members, size_t planned, const struct objective *o,
+			     struct okr_kr_view *out)
 {
 	int32_t days[TREND_POINTS_MAX + 1];
 	size_t n = history_days(o, v->as_of, days);
@@ -187,6 +262,8 @@ static int competency_values(struct okr_view *v, const struct counting *c, size_
 	out->meeting = members > 0 ? c->meeting[k * c->ndays + day_index(c, v->as_of)] : 0;
 	out->baseline = share_on(c, k, members, o->start);
 	out->current = share_on(c, k, members, v->as_of);
+	out->planned = planned;
+	out->projected = okr_share(out->meeting + planned, members);
 	if (members == 0 || v->as_of < o->start)
 		return 0;
 	out->history = arena_alloc(&v->arena, n * sizeof *out->history);
@@ -233,7 +310,7 @@ static int measured_values(struct okr_view *v, const struct key_result *kr,
 
 /* Everything of one objective from its key results' values. */
 static int evaluate_objective(struct okr_view *v, const struct counting *c, size_t members,
-			      size_t i)
+			      const size_t *planned, size_t i)
 {
 	const struct okr_board *b = &v->board;
 	const struct objective *o = &b->objectives[i];
@@ -255,8 +332,9 @@ static int evaluate_objective(struct okr_view *v, const struct counting *c, size
 
 		memset(kv, 0, sizeof *kv);
 		kv->kr = kr;
-		rc = kr->type == OKR_COMPETENCY ? competency_values(v, c, k, members, o, kv)
-						: measured_values(v, kr, o, kv);
+		rc = kr->type == OKR_COMPETENCY
+			     ? competency_values(v, c, k, members, planned[k], o, kv)
+			     : measured_values(v, kr, o, kv);
 		if (rc < 0)
 			return -1;
 		kv->progress = isnan(kv->current) ? NAN
@@ -284,7 +362,7 @@ int okr_gather(struct store *st, const char *team, int32_t as_of, struct okr_vie
 		.scope = team != NULL ? OKR_OF_TEAM : OKR_OF_ORGANISATION, .team = team
 	};
 	struct counting c = { .v = v, .set = store_settings(st) };
-	size_t members = 0;
+	size_t members = 0, *planned;
 
 	memset(v, 0, sizeof *v);
 	arena_init(&v->arena, SIZE_MAX);
@@ -294,14 +372,16 @@ int okr_gather(struct store *st, const char *team, int32_t as_of, struct okr_vie
 		return -1;
 	v->objectives = arena_alloc(&v->arena,
 				    (v->board.nobjectives + 1) * sizeof *v->objectives);
-	if (v->objectives == NULL)
+	planned = arena_alloc(&v->arena, (v->board.nkrs + 1) * sizeof *planned);
+	if (v->objectives == NULL || planned == NULL)
 		return err_set(err, EX_OSERR, "out of memory");
+	memset(planned, 0, (v->board.nkrs + 1) * sizeof *planned);
 	if (plan_counting(v, &c, err) < 0)
 		return -1;
-	if (c.ncompetencies > 0 && count_shares(st, v, &c, &members, err) < 0)
+	if (c.ncompetencies > 0 && count_shares(st, v, &c, &members, planned, err) < 0)
 		return -1;
 	for (size_t i = 0; i < v->board.nobjectives; i++)
-		if (evaluate_objective(v, &c, members, i) < 0)
+		if (evaluate_objective(v, &c, members, planned, i) < 0)
 			return err_set(err, EX_OSERR, "out of memory");
 	return 0;
 }
@@ -420,6 +500,11 @@ static void json_key_result(struct jw *w, const struct okr_view *v, const struct
 	if (kr->type == OKR_COMPETENCY) {
 		jw_field_int(w, "members", (int64_t)k->members);
 		jw_field_int(w, "meeting", (int64_t)k->meeting);
+		jw_key_literal(w, "what_if");
+		jw_object_begin(w);
+		jw_field_int(w, "planned", (int64_t)k->planned);
+		NUMBER(w, "projected", k->projected);
+		jw_object_end(w);
 	}
 	jw_key_literal(w, "forecast");
 	jw_object_begin(w);
