@@ -9,8 +9,8 @@
 #include "core/estimate.h"
 #include "store/plans.h"
 #include "util/array.h"
-#include "util/strmap.h"
 #include "util/date.h"
+#include "util/strmap.h"
 #include "views/gather.h"
 
 enum {
@@ -99,8 +99,21 @@ static int count_member(void *ctx, size_t member, size_t competency,
 	return 0;
 }
 
+/* Sorts days[0..n) and drops repeats; returns how many are left. */
+static size_t distinct_days(int32_t *days, size_t n)
+{
+	size_t kept = 0;
+
+	qsort(days, n, sizeof *days, by_day);
+	for (size_t i = 0; i < n; i++)
+		if (kept == 0 || days[i] != days[kept - 1])
+			days[kept++] = days[i];
+	return kept;
+}
+
 /* The distinct competencies of the board's competency key results and
- * the days their values are asked for. */
+ * the days their values are asked for: each objective's that has one,
+ * and the day asked. */
 static int plan_counting(struct okr_view *v, struct counting *c, struct err *err)
 {
 	const struct okr_board *b = &v->board;
@@ -113,12 +126,15 @@ static int plan_counting(struct okr_view *v, struct counting *c, struct err *err
 	c->kr_competency = arena_alloc(&v->arena, (b->nkrs + 1) * sizeof *c->kr_competency);
 	if (names == NULL || days == NULL || c->kr_competency == NULL)
 		return err_set(err, EX_OSERR, "out of memory");
+	days[ndays++] = v->as_of;
 	for (size_t i = 0; i < b->nobjectives; i++) {
 		const struct objective *o = &b->objectives[i];
+		bool counted = false;
+		size_t n;
 
 		for (size_t k = o->first_kr; k < o->first_kr + o->nkrs; k++) {
 			const struct key_result *kr = &b->krs[k];
-			size_t n, j;
+			size_t j;
 
 			c->kr_competency[k] = SIZE_MAX;
 			if (kr->type != OKR_COMPETENCY)
@@ -129,43 +145,57 @@ static int plan_counting(struct okr_view *v, struct counting *c, struct err *err
 			if (j == c->ncompetencies)
 				names[c->ncompetencies++] = kr->competency;
 			c->kr_competency[k] = j;
-			n = history_days(o, v->as_of, one);
-			if (ndays + n + 1 > OKR_DAYS_MAX)
-				return err_set(err, EX_DATAERR, "the board's objectives span more than %d"
-					       " months; ask for fewer at once", OKR_DAYS_MAX - 1);
-			memcpy(days + ndays, one, n * sizeof *one);
-			ndays += n;
-			days[ndays++] = v->as_of;
+			counted = true;
 		}
+		if (!counted)
+			continue;
+		n = history_days(o, v->as_of, one);
+		if (ndays + n > OKR_DAYS_MAX)
+			ndays = distinct_days(days, ndays);
+		if (ndays + n > OKR_DAYS_MAX)
+			return err_set(err, EX_DATAERR, "the board's objectives span more than %d"
+				       " months; ask for an earlier day or fewer objectives",
+				       OKR_DAYS_MAX - TREND_POINTS_MAX);
+		memcpy(days + ndays, one, n * sizeof *one);
+		ndays += n;
 	}
-	qsort(days, ndays, sizeof *days, by_day);
-	c->ndays = 0;
-	for (size_t i = 0; i < ndays; i++)
-		if (c->ndays == 0 || days[i] != days[c->ndays - 1])
-			days[c->ndays++] = days[i];
+	c->ndays = distinct_days(days, ndays);
 	c->days = days;
 	c->competencies = names;
 	return 0;
 }
 
-/* What if every open development action on kr's competency, of a
- * member below its level today and due by the end (or undated), raised
- * that member to the level: the members it would add (once each). */
+/* The objective of key result k. */
+static const struct objective *objective_of(const struct okr_board *b, size_t k)
+{
+	for (size_t i = 0; i < b->nobjectives; i++)
+		if (k >= b->objectives[i].first_kr && k < b->objectives[i].first_kr + b->objectives[i].nkrs)
+			return &b->objectives[i];
+	return NULL;
+}
+
+/* What if every open development action on key result k's competency,
+ * of a member below its level on the day asked and due by the end (or
+ * undated), raised that member to the level: into *planned, the members
+ * it would add (once each). index maps the members' keys to their
+ * places, made at the first action found (*indexed). */
 static int what_if(struct store *st, struct okr_view *v, const struct counting *c, size_t k,
-		   const struct strmap *index, struct okr_kr_view *out, struct err *err)
+		   struct strmap *index, bool *indexed, size_t *planned, struct err *err)
 {
 	const struct key_result *kr = &v->board.krs[k];
-	const struct objective *o = NULL;
+	const struct objective *o = objective_of(&v->board, k);
 	size_t nmembers = c->people->nmembers, n = 0;
 	struct plan_action *actions;
 	bool *counted;
 
-	for (size_t i = 0; o == NULL && i < v->board.nobjectives; i++)
-		if (k >= v->board.objectives[i].first_kr &&
-		    k < v->board.objectives[i].first_kr + v->board.objectives[i].nkrs)
-			o = &v->board.objectives[i];
 	if (store_plan_open_on(st, kr->competency, &v->arena, &actions, &n, err) < 0)
 		return -1;
+	if (n == 0)
+		return 0;
+	for (size_t m = 0; !*indexed && m < nmembers; m++)
+		if (strmap_put(index, c->people->members[m].key, (int64_t)m) < 0)
+			return err_set(err, EX_OSERR, "out of memory");
+	*indexed = true;
 	counted = arena_alloc(&v->arena, nmembers + 1);
 	if (counted == NULL)
 		return err_set(err, EX_OSERR, "out of memory");
@@ -175,17 +205,17 @@ static int what_if(struct store *st, struct okr_view *v, const struct counting *
 
 		if (!strmap_get(index, actions[i].person, &m) || counted[m] ||
 		    (c->meets_now != NULL && c->meets_now[k * nmembers + (size_t)m]) ||
-		    (actions[i].has_due && o != NULL && actions[i].due > o->end))
+		    (actions[i].has_due && actions[i].due > o->end))
 			continue;
 		counted[m] = true;
-		out->planned++;
+		planned[k]++;
 	}
 	return 0;
 }
 
 /* The shares of every competency key result at its days, from one pass
  * over the members' sums; and what the planned actions would add
- * (into planned[k], per key result). */
+ * (planned[k] per key result k). */
 static int count_shares(struct store *st, struct okr_view *v, struct counting *c,
 			size_t *members, size_t *planned, struct err *err)
 {
@@ -195,6 +225,7 @@ static int count_shares(struct store *st, struct okr_view *v, struct counting *c
 	};
 	struct team_snapshot people;
 	struct strmap index;
+	bool indexed = false, loaded = false;
 	int rc = -1;
 
 	c->meeting = arena_alloc(&v->arena, (v->board.nkrs * c->ndays + 1) * sizeof *c->meeting);
@@ -204,31 +235,23 @@ static int count_shares(struct store *st, struct okr_view *v, struct counting *c
 	memset(c->meeting, 0, (v->board.nkrs * c->ndays + 1) * sizeof *c->meeting);
 	c->people = &people;
 	c->err = err;
-	if (store_each_member_sums(st, &f, c->days, c->ndays, &people, count_member, c, err) != 0)
-		return -1;
-	*members = people.nmembers;
 	strmap_init(&index);
-	for (size_t m = 0; m < people.nmembers; m++)
-		if (strmap_put(&index, people.members[m].key, (int64_t)m) < 0) {
-			err_set(err, EX_OSERR, "out of memory");
+	if (store_each_member_sums(st, &f, c->days, c->ndays, &people, count_member, c, err) != 0)
+		goto out;
+	loaded = true;
+	*members = people.nmembers;
+	for (size_t k = 0; k < v->board.nkrs; k++)
+		if (c->kr_competency[k] != SIZE_MAX &&
+		    what_if(st, v, c, k, &index, &indexed, planned, err) < 0)
 			goto out;
-		}
-	for (size_t k = 0; k < v->board.nkrs; k++) {
-		struct okr_kr_view w = { 0 };
-
-		if (c->kr_competency[k] == SIZE_MAX)
-			continue;
-		if (what_if(st, v, c, k, &index, &w, err) < 0)
-			goto out;
-		planned[k] = w.planned;
-	}
 	rc = 0;
 out:
 	strmap_free(&index);
 	free(c->meets_now);
 	c->meets_now = NULL;
 	c->people = NULL;
-	store_free_snapshot(&people);
+	if (loaded)      /* else store_each_member_sums freed it */
+		store_free_snapshot(&people);
 	return rc;
 }
 
