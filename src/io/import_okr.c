@@ -534,7 +534,7 @@ void import_write_okr(struct importer *im)
 	}
 	for (size_t i = 0; i < n; i++)
 		order[i] = i;
-	if (im->kind == IMPORT_OBJECTIVES && im->rep->errors == 0)
+	if (im->kind == IMPORT_OBJECTIVES)
 		check_parents(im, order);
 	if (im->failed || im->rep->errors > 0)
 		goto out;
