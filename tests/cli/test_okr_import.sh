@@ -30,10 +30,10 @@ kn,Product knowledge
 spare,Not measured
 CSV
 cat > "$WORK/people.csv" <<'CSV'
-id,name,team
-P1,Lead,phone
-P2,Desk lead,desk
-P3,Agent,phone
+id,name,team,manager
+P1,Lead,phone,
+P2,Desk lead,desk,
+P3,Agent,phone,P1
 CSV
 for kind in teams competencies people; do
 	run import "$kind" "$WORK/$kind.csv" --db "$DB"
@@ -324,6 +324,33 @@ expect_code "a competency that a key result measures is not deleted" 409
 check "the answer says why" grep -q "competency 'cf' is measured by 1 key result; it cannot be deleted" "$WORK/b"
 del /api/v1/competencies/spare
 expect_code "a competency that no key result measures is deleted" 204
+
+# The exports of the other roles: the organisation's objectives and those
+# of the teams within reach (an employee's own team), their key results
+# and check-ins; an owner out of reach is left empty.
+for u in "mgr1 --role manager --person P1" "emp1 --role employee --person P3" \
+	"coach1 --role coach --teams desk"; do
+	# shellcheck disable=SC2086
+	printf '%s\n' "$PASSWORD" | "$COMPGAP" user add $u --db "$DB" > /dev/null 2>&1
+done
+for u in mgr1 emp1 coach1; do login $u; done
+# exported USER KIND: the first column of USER's export of KIND, joined.
+exported() {
+	as "$1" "/api/v1/exports/$2"
+	tail -n +2 "$WORK/b" | tr -d '\r' | cut -d, -f1 | tr '\n' ' '
+}
+check "a manager's objectives" [ "$(exported mgr1 objectives)" = "org-2026 phone-q3 " ]
+check "an employee's objectives: the organisation's and their team's" [ "$(exported emp1 objectives)" = "org-2026 phone-q3 " ]
+check "a coach's objectives" [ "$(exported coach1 objectives)" = "org-2026 desk-h2 desk-sep " ]
+check "an employee's key results" [ "$(exported emp1 key-results)" = "org-2026 phone-q3 phone-q3 phone-q3 " ]
+check "an employee's check-ins" [ "$(exported emp1 checkins)" = "phone-fcr phone-fcr phone-fcr phone-moves " ]
+check "a coach's check-ins" [ "$(exported coach1 checkins)" = "desk-wait " ]
+as emp1 /api/v1/exports/objectives
+check "an owner out of the employee's reach is left empty" grep -q '^phone-q3,phone,Phone serves better,2026-07-01,2026-09-30,,org-2026,weekly' "$WORK/b"
+as mgr1 /api/v1/exports/objectives
+check "the manager sees themselves as the owner" grep -q '^phone-q3,phone,Phone serves better,2026-07-01,2026-09-30,P1,org-2026,weekly' "$WORK/b"
+as admin1 /api/v1/exports/objectives
+check "admin gets every objective" [ "$(tail -n +2 "$WORK/b" | wc -l | tr -d ' ')" = 5 ]
 stop
 
 done_testing
