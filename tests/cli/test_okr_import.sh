@@ -182,6 +182,7 @@ o6,,Unknown owner,2026,,P9,,
 o7,,Own parent,2026,,,o7,
 o8,,Unknown parent,2026,,,gone,
 o9,,Bad interval,2026,,,,daily
+o9b,,Under a refused row,2026,,,o2,
 ,,No key,2026,,,,
 o11,,,2026,,,,
 o12,,Empty start,,,,,
@@ -196,13 +197,15 @@ phone-q3,,Twice,2026,,,,
 	"bad.csv:8: parent: 'o7' cannot be its own parent" \
 	"bad.csv:9: parent: unknown objective 'gone'; it is neither in this file nor stored" \
 	"bad.csv:10: checkin_interval: 'daily' is not an interval of check-ins; use one of weekly, fortnightly, monthly (empty: monthly)" \
-	"bad.csv:11: key:" \
-	"bad.csv:12: title:" \
-	"bad.csv:13: start: start is empty; write a date (2026-07-01), a month (2026-07), a quarter (2026-Q3) or a year (2026)" \
-	"bad.csv:15: key: 'phone-q3' appears twice in this file (first on line 14)"
+	"bad.csv:12: key:" \
+	"bad.csv:13: title:" \
+	"bad.csv:14: start: start is empty; write a date (2026-07-01), a month (2026-07), a quarter (2026-Q3) or a year (2026)" \
+	"bad.csv:16: key: 'phone-q3' appears twice in this file (first on line 15)"
 
 # A loop through a stored objective: org-2026 under desk-sep, which is
 # under desk-h2, which is under org-2026.
+check "a row under a refused one is not said to name an unknown parent" [ "$(grep -c "bad.csv:11:" "$WORK/err")" = 0 ]
+
 refused "a loop of parents" objectives 'key,team,title,start,end,owner,parent
 org-2026,,Lindeborg answers well,2026,,,desk-sep
 ' "bad.csv:2: parent: objective 'org-2026' would be its own ancestor (org-2026 > desk-sep > desk-h2 > org-2026); parents cannot loop"
@@ -351,6 +354,13 @@ as mgr1 /api/v1/exports/objectives
 check "the manager sees themselves as the owner" grep -q '^phone-q3,phone,Phone serves better,2026-07-01,2026-09-30,P1,org-2026,weekly' "$WORK/b"
 as admin1 /api/v1/exports/objectives
 check "admin gets every objective" [ "$(tail -n +2 "$WORK/b" | wc -l | tr -d ' ')" = 5 ]
+
+# The API's erasure counts the objectives it leaves without an owner.
+as admin1 /api/v1/people/P3/erasure -X POST -H "X-CSRF-Token: $CSRF_admin1" \
+	-H 'Content-Type: application/json' -d '{"confirm": "P3"}'
+expect_code "the API erases an owner" 200
+pycheck "its answer counts the objective unlinked" "$WORK/b" 'assert d["objectives_unlinked"] == 1, d'
+check "the objective stays, without an owner" [ "$(count "objective WHERE key = 'empty-q4' AND owner_id IS NULL")" = 1 ]
 stop
 
 done_testing
