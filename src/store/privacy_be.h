@@ -79,4 +79,14 @@ int sq_step_params(struct store *st, struct sqlite3_stmt *s, const char *doing,
 		   int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
 		   int64_t *changes, struct err *err);
 
+/* sq_run_params on the statement *kept, prepared from sql on first use
+ * and kept there (the connection's, finalized when it closes): for the
+ * statements that run many times in one command, as the demo's coaching
+ * sessions, plans and library texts do, where preparing each time cost
+ * more than running. */
+int sq_run_kept(struct store *st, struct sqlite3_stmt **kept, const char *sql, const char *doing,
+		const struct pv_param *p, int np,
+		int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
+		int64_t *changes, struct err *err);
+
 #endif
