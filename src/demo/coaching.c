@@ -414,7 +414,7 @@ static int individual(struct gen *g, int agent, const char *coach, int month, st
 		struct coach_star *p = &stars[s.nstars++];
 
 		memcpy(p->star.part, praise_star[rng_range(&g->rng, 0, 1)], sizeof p->star.part);
-		(void)snprintf(result, sizeof result, "Scored %.0f %% on the evaluation; the caller"
+		(void)snprintf(result, sizeof result, "Scored %.0f%% on the evaluation; the caller"
 			       " thanked the agent by name.", floor(am.best));
 		p->star.part[3] = result;
 	}
