@@ -21,6 +21,8 @@ enum {
 };
 
 #define GROUP_BAR 70.0           /* % under which an agent joins a group session */
+#define KNOWLEDGE_BAR 70.0       /* % of correct information under which a
+				    knowledge item is agreed */
 #define DONE_BAR 75.0            /* % at which an item counts as done */
 #define PARTLY_FALL 10.0         /* points of fall within which it is partly done */
 enum { FOLLOWUPS_MAX = 3 };      /* the last follow-up of an item closes it */
@@ -441,7 +443,7 @@ static int individual(struct gen *g, int agent, const char *coach, int month, st
 	{
 		int k = area_index(&am, knowledge_area);
 
-		if (k >= 0 && !isnan(am.mean[k]) && am.mean[k] < GROUP_BAR &&
+		if (k >= 0 && !isnan(am.mean[k]) && am.mean[k] < KNOWLEDGE_BAR &&
 		    !has_open(g, agent, k, true)) {
 			struct coach_item *it = &items[s.nitems];
 

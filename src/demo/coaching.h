@@ -9,8 +9,9 @@
  *   - a development item on the lowest area that has none open (and one
  *     on municipal knowledge when correct information fell under 70 %),
  *     to be followed up at the next month's session;
- *   - the follow-up of every item still open: done when the area rose to
- *     80 % or by 15 points, partly when it rose, else not done.
+ *   - the follow-up of every item still open: done when the area held or
+ *     rose since, or is at 75 % or more, and at its third follow-up;
+ *     partly when it fell less than 10 points; else not done.
  * The group sessions name the agents under 70 % on active listening that
  * month, when there are at least three (docs/methodology.md, "Group
  * coaching"), and give each an item that their next session follows up.
