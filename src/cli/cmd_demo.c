@@ -67,6 +67,13 @@ int cmd_demo(const struct command *cmd, int argc, char **argv)
 	       "                 self %ld, calibration %ld in %ld sessions\n", sum.evaluations,
 	       sum.scorecards, sum.by_kind[EVAL_MANAGER], sum.by_kind[EVAL_PEER],
 	       sum.by_kind[EVAL_SELF], sum.by_kind[EVAL_CALIBRATION], sum.sessions);
+	printf("  coaching       %ld sessions (%ld group sessions), %ld development items,\n"
+	       "                 %ld follow-ups\n", sum.coaching, sum.coaching_group,
+	       sum.coaching_items, sum.coaching_followups);
+	printf("  plans          %ld actions:", sum.plan_actions);
+	for (int s = 0; s < PLAN_STATUS_COUNT; s++)
+		printf(" %s %ld%s", plan_status_name((enum plan_status)s), sum.plan_by_status[s],
+		       s + 1 < PLAN_STATUS_COUNT ? "," : "\n");
 	if (users && (rc = add_users(st)) != 0) {
 		store_close(st);
 		return rc;

@@ -24,9 +24,11 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "demo/coaching.h"
 #include "demo/evaluations.h"
 #include "demo/library.h"
 #include "demo/library_texts.h"
+#include "demo/plans.h"
 #include "io/csv.h"
 #include "demo/written.h"
 #include "util/date.h"
@@ -612,10 +614,12 @@ static void fill_evaluations(void *ctx, FILE *out)
 	demo_qa_write_evaluations(((struct gen *)ctx)->qa, out);
 }
 
+/* The quality coaches: they evaluate, calibrate and coach. */
+static const char *const coaches[] = { "KCC-1002", "KCC-1003" };
+
 /* The people as the evaluations see them, and a collector for them. */
 static int start_evaluations(struct gen *g, struct err *err)
 {
-	static const char *const coaches[] = { "KCC-1002", "KCC-1003" };
 
 	for (int p = 0; p < NPEOPLE; p++) {
 		const struct demo_person *d = &demo_people[p];
@@ -658,6 +662,26 @@ static int import_evaluations(struct store *st, struct gen *g, struct err *err)
 	return 0;
 }
 
+/* The coaching sessions on the evaluations, and the plans. */
+static int store_coaching_and_plans(struct store *st, struct gen *g, struct err *err)
+{
+	struct demo_summary *sum = g->sum;
+	struct demo_coaching_counts c;
+	struct demo_plan_counts p;
+
+	if (demo_coaching_store(st, g->qa, g->qa_people, NPEOPLE, EVALUATED_TEAM, coaches, 2,
+				g->first_day, MONTHS, DEMO_SEED + 2, &c, err) < 0 ||
+	    demo_plans_store(st, &p, err) < 0)
+		return -1;
+	sum->coaching = c.sessions;
+	sum->coaching_group = c.group;
+	sum->coaching_items = c.items;
+	sum->coaching_followups = c.followups;
+	sum->plan_actions = p.actions;
+	memcpy(sum->plan_by_status, p.by_status, sizeof sum->plan_by_status);
+	return 0;
+}
+
 /* Refuses a database that holds an organisation already. */
 static int check_empty(struct store *st, struct err *err)
 {
@@ -695,7 +719,7 @@ static int write_demo(struct store *st, void *ctx, int attempt, struct err *err)
 	    import_written(st, IMPORT_LIBRARY_TEXTS, fill_library_texts, g, "demo", NULL, err) < 0 ||
 	    import_written(st, IMPORT_PEOPLE, fill_people, g, "demo", &sum->people, err) < 0 ||
 	    import_written(st, IMPORT_EVIDENCE, fill_evidence, g, "demo", NULL, err) < 0 ||
-	    import_evaluations(st, g, err) < 0)
+	    import_evaluations(st, g, err) < 0 || store_coaching_and_plans(st, g, err) < 0)
 		return -1;
 	sum->roles = demo_role_count;
 	return 0;

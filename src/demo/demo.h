@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "core/quality.h"
+#include "store/plans.h"
 #include "store/store.h"
 #include "util/err.h"
 
@@ -26,6 +27,12 @@ struct demo_summary {
 	long evaluations;                  /* of customer contacts */
 	long by_kind[EVAL_KIND_COUNT];     /* evaluations per kind */
 	long sessions;                     /* calibration sessions */
+	long coaching;                     /* coaching sessions */
+	long coaching_group;               /* of which group sessions */
+	long coaching_items;               /* development items agreed */
+	long coaching_followups;           /* follow-ups of earlier items */
+	long plan_actions;                 /* development plan actions */
+	long plan_by_status[PLAN_STATUS_COUNT];
 };
 
 /* Fills st, which must hold no teams, people or competencies yet, with the

@@ -24,7 +24,7 @@ struct area {
 	                                contact scores on it (below) */
 };
 
-enum { AREAS_MAX = 6 };
+enum { AREAS_MAX = DQ_AREAS };
 
 /* A recorded contact scores above the competency level the other sources
  * read: most evaluations of a floor score 70-95 %, which the evidence
@@ -368,6 +368,45 @@ void demo_qa_count(const struct demo_qa *q, struct demo_qa_counts *c)
 	}
 }
 
+static void format_key(size_t i, char *key)
+{
+	(void)snprintf(key, DQ_KEY_MAX, "QA-%05zu", i + 1);
+}
+
+size_t demo_qa_size(const struct demo_qa *q)
+{
+	return q->n;
+}
+
+/* The area percentage and evaluation score of docs/methodology.md,
+ * "Evaluations", as the import computes them. */
+void demo_qa_get(const struct demo_qa *q, size_t i, struct demo_qa_eval *out, char *key)
+{
+	const struct eval *e = &q->e[i];
+	const struct area *areas = cards[e->card].areas;
+	double sum = 0, weights = 0;
+	bool failed = false;
+
+	out->agent = e->agent;
+	out->evaluator = e->evaluator;
+	out->kind = e->kind;
+	out->day = e->day;
+	for (int k = 0; k < AREAS_MAX; k++) {
+		const struct area *a = &areas[k];
+
+		out->area[k] = a->name;
+		out->percentage[k] = NAN;
+		if (e->score[k] < 0)
+			continue;
+		out->percentage[k] = 100.0 * (e->score[k] - a->min) / (a->max - a->min);
+		sum += a->weight * out->percentage[k];
+		weights += a->weight;
+		failed = failed || (a->critical && out->percentage[k] < 50);
+	}
+	out->score = failed || weights == 0 ? 0 : sum / weights;
+	format_key(i, key);
+}
+
 static void write_row(FILE *out, const char *const *cells, size_t n)
 {
 	(void)csv_write_row(out, cells, n, CSV_WRITE_NEUTRALISE);
@@ -409,10 +448,10 @@ void demo_qa_write_evaluations(const struct demo_qa *q, FILE *out)
 	for (size_t i = 0; i < q->n; i++) {
 		const struct eval *e = &q->e[i];
 		const struct area *areas = cards[e->card].areas;
-		char key[24], contact[24], date[DATE_ISO_LEN + 1];
+		char key[DQ_KEY_MAX], contact[24], date[DATE_ISO_LEN + 1];
 		bool noted = false;
 
-		(void)snprintf(key, sizeof key, "QA-%05zu", i + 1);
+		format_key(i, key);
 		(void)snprintf(contact, sizeof contact, "%s-%06ld", prefix[e->channel], e->contact);
 		date_format(e->day, date);
 		for (int k = 0; k < AREAS_MAX; k++) {

@@ -73,6 +73,28 @@ struct demo_qa_counts {
 
 void demo_qa_count(const struct demo_qa *q, struct demo_qa_counts *c);
 
+enum {
+	DQ_AREAS = 6,                /* areas of a scorecard */
+	DQ_KEY_MAX = 24              /* bytes of an evaluation's key */
+};
+
+/* One evaluation as the coaching sessions read it (demo/coaching.h). */
+struct demo_qa_eval {
+	int agent, evaluator;        /* indexes into the people */
+	enum eval_kind kind;
+	int32_t day;
+	const char *area[DQ_AREAS];  /* its scorecard's area names */
+	double percentage[DQ_AREAS]; /* each area's, NAN where not scored */
+	double score;                /* the evaluation score (critical rule applied) */
+};
+
+/* How many evaluations there are, after demo_qa_finish. */
+size_t demo_qa_size(const struct demo_qa *q);
+
+/* Evaluation i (< demo_qa_size) into *out; its key into key (DQ_KEY_MAX
+ * bytes), as evaluations.csv names it. */
+void demo_qa_get(const struct demo_qa *q, size_t i, struct demo_qa_eval *out, char *key);
+
 /* scorecards.csv and evaluations.csv. */
 void demo_qa_write_scorecards(FILE *out);
 void demo_qa_write_evaluations(const struct demo_qa *q, FILE *out);

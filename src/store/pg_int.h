@@ -67,6 +67,9 @@ struct conn {
 	struct buf bulk_restore;          /* SQL that restores what a bulk load dropped;
 					   * empty when none was dropped */
 	bool acct_prepared[ACCT_STMT_MAX];/* pg_accounts.c's statements prepared */
+	bool co_prepared[CO_COUNT_OF_STATEMENTS]; /* pg_coaching.c's (pq_run_kept) */
+	bool pl_prepared[PL_COUNT_OF_STATEMENTS]; /* pg_plans.c's, likewise */
+	bool tx_prepared[TX_COUNT_OF_STATEMENTS]; /* pg_texts.c's, likewise */
 };
 
 /* Statement parameters, all sent as text (NULL: SQL NULL). */

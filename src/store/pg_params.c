@@ -1,7 +1,8 @@
 /* The PostgreSQL runner of the statements that the privacy rights and
- * the library's texts keep in tables of SQL (privacy_be.h): not prepared,
- * parameters $1.. sent as text (a blob as hex, for decode($n, 'hex')),
- * columns back as text. */
+ * the library's texts keep in tables of SQL (privacy_be.h): parameters
+ * $1.. sent as text (a blob as hex, for decode($n, 'hex')), columns back
+ * as text; not prepared (pq_run_params), or prepared on first use and
+ * kept with the connection (pq_run_kept). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,10 +11,11 @@
 #include "store/pg_int.h"
 #include "store/privacy_be.h"
 
-int pq_run_params(struct store *st, const char *sql, const char *doing,
-		  const struct pv_param *p, int np,
-		  int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
-		  int64_t *changes, struct err *err)
+/* Runs sql, or the statement prepared as name when sql is NULL. */
+static int run(struct store *st, const char *sql, const char *name, const char *doing,
+	       const struct pv_param *p, int np,
+	       int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
+	       int64_t *changes, struct err *err)
 {
 	struct conn *c = pgb_conn_of(st);
 	const char *values[PV_PARAMS_MAX];
@@ -54,7 +56,8 @@ int pq_run_params(struct store *st, const char *sql, const char *doing,
 			break;
 		}
 	}
-	r = PQexecParams(c->link.pg, sql, np, NULL, values, NULL, NULL, 0);
+	r = sql != NULL ? PQexecParams(c->link.pg, sql, np, NULL, values, NULL, NULL, 0) :
+	    PQexecPrepared(c->link.pg, name, np, values, NULL, NULL, 0);
 	buf_free(&hex);
 	s = PQresultStatus(r);
 	if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK) {
@@ -77,4 +80,35 @@ int pq_run_params(struct store *st, const char *sql, const char *doing,
 	}
 	PQclear(r);
 	return stop;
+}
+
+int pq_run_params(struct store *st, const char *sql, const char *doing,
+		  const struct pv_param *p, int np,
+		  int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
+		  int64_t *changes, struct err *err)
+{
+	return run(st, sql, NULL, doing, p, np, row, ctx, changes, err);
+}
+
+int pq_run_kept(struct store *st, bool *prepared, const char *name, const char *sql,
+		const char *doing, const struct pv_param *p, int np,
+		int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
+		int64_t *changes, struct err *err)
+{
+	if (!*prepared) {
+		PGresult *r;
+
+		if (pgb_copy_close(st, err) < 0)
+			return -1;
+		r = PQprepare(pgb_conn_of(st)->link.pg, name, sql, 0, NULL);
+		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+			int rc = pgb_error(st, r, doing, err);
+
+			PQclear(r);
+			return rc < 0 ? rc : -1;
+		}
+		PQclear(r);
+		*prepared = true;
+	}
+	return run(st, NULL, name, doing, p, np, row, ctx, changes, err);
 }

@@ -6,6 +6,7 @@
 #ifndef COMPGAP_PRIVACY_BE_H
 #define COMPGAP_PRIVACY_BE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -84,5 +85,22 @@ int sq_step_params(struct store *st, struct sqlite3_stmt *s, const char *doing,
 		   const struct pv_param *p, int np,
 		   int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
 		   int64_t *changes, struct err *err);
+
+/* sq_run_params on the statement *kept, prepared from sql on first use
+ * and kept there (the connection's, finalized when it closes): for the
+ * statements that run many times in one command, as the demo's coaching
+ * sessions, plans and library texts do, where preparing each time cost
+ * more than running. */
+int sq_run_kept(struct store *st, struct sqlite3_stmt **kept, const char *sql, const char *doing,
+		const struct pv_param *p, int np,
+		int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
+		int64_t *changes, struct err *err);
+
+/* PostgreSQL's: pq_run_params on the statement prepared from sql as name
+ * on first use (*prepared, the connection's, says whether it was). */
+int pq_run_kept(struct store *st, bool *prepared, const char *name, const char *sql,
+		const char *doing, const struct pv_param *p, int np,
+		int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
+		int64_t *changes, struct err *err);
 
 #endif

@@ -580,6 +580,12 @@ static void sq_close(struct store *st)
 		sqlite3_finalize(c->acct_stmts[i]);
 	for (int i = 0; i < QA_COUNT_OF_STATEMENTS; i++)
 		sqlite3_finalize(c->qa_stmts[i]);
+	for (int i = 0; i < CO_COUNT_OF_STATEMENTS; i++)
+		sqlite3_finalize(c->co_stmts[i]);
+	for (int i = 0; i < PL_COUNT_OF_STATEMENTS; i++)
+		sqlite3_finalize(c->pl_stmts[i]);
+	for (int i = 0; i < TX_COUNT_OF_STATEMENTS; i++)
+		sqlite3_finalize(c->tx_stmts[i]);
 	sq_bulk_forget(c);
 	sqlite3_close(c->db);
 	free(c);

@@ -57,6 +57,9 @@ struct conn {
 	char *dropped_index;         /* SQL of the evidence index dropped for a bulk load */
 	sqlite3_stmt *acct_stmts[ACCT_STMT_MAX]; /* sqlite_accounts.c's, prepared on first use */
 	sqlite3_stmt *qa_stmts[QA_COUNT_OF_STATEMENTS]; /* sqlite_quality.c's, likewise */
+	sqlite3_stmt *co_stmts[CO_COUNT_OF_STATEMENTS]; /* sqlite_coaching.c's (sq_run_kept) */
+	sqlite3_stmt *pl_stmts[PL_COUNT_OF_STATEMENTS]; /* sqlite_plans.c's, likewise */
+	sqlite3_stmt *tx_stmts[TX_COUNT_OF_STATEMENTS]; /* sqlite_texts.c's, likewise */
 };
 
 /* A typed callback and its context, for the row functions of listings. */

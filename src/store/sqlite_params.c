@@ -102,3 +102,22 @@ int sq_run_params_exact(struct store *st, const char *sql, const char *doing,
 {
 	return run(st, sql, doing, p, np, row, ctx, changes, true, err);
 }
+
+int sq_run_kept(struct store *st, sqlite3_stmt **kept, const char *sql, const char *doing,
+		const struct pv_param *p, int np,
+		int (*row)(void *ctx, const char *const *cols, int ncols), void *ctx,
+		int64_t *changes, struct err *err)
+{
+	int rc;
+
+	if (*kept == NULL) {
+		rc = sqlite3_prepare_v3(sq_conn_of(st)->db, sql, -1, SQLITE_PREPARE_PERSISTENT, kept,
+					NULL);
+		if (rc != SQLITE_OK)
+			return sq_db_error(st, rc, doing, err);
+	}
+	sqlite3_clear_bindings(*kept);
+	rc = sq_step_params(st, *kept, doing, p, np, row, ctx, changes, err);
+	sqlite3_reset(*kept);
+	return rc;
+}

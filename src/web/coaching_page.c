@@ -24,6 +24,10 @@
 
 enum {
 	PAGE_SESSIONS = 20,        /* sessions shown in full on the page */
+	PAGE_OPEN = 3,             /* of them, the newest open; the older folded,
+				      their heading a summary to open them by
+				      (a year of monthly sessions would be a
+				      page some metres long) */
 	FORM_ITEMS = 3,            /* development items the form offers */
 	FORM_DAYS = 90,            /* the evaluations the form offers: of these days */
 	FORM_FOLLOWUPS_MAX = 100   /* open items followed up on one form */
@@ -121,7 +125,7 @@ static void write_items(struct page *p, const struct library *lib, const struct 
 
 static void write_session(struct page *p, struct store *st, const struct library *lib,
 			  const struct coach_session *s, const struct coach_filter *f,
-			  int32_t today)
+			  int32_t today, bool open)
 {
 	const char *labels[STAR_PARTS] = {
 		tr(p->lang, "Situation"), tr(p->lang, "Task"), tr(p->lang, "Action"),
@@ -131,11 +135,12 @@ static void write_session(struct page *p, struct store *st, const struct library
 	struct err err = { 0 };
 	size_t shown = 0;
 
-	html_printf(p->out, "<section class=\"coaching-session\" id=\"s-%s\">\n<h3>", s->key);
+	html_printf(p->out, "<section class=\"coaching-session\" id=\"s-%s\">\n<details%s>"
+		    "<summary><h3>", s->key, open ? " open" : "");
 	person_date(p, s->date);
 	if (s->coach != NULL && store_get_person(st, s->coach, &coach, p->cx->arena, &err) == 1)
 		html_printf(p->out, " · %s", coach.name);
-	fputs("</h3>\n", p->out);
+	fputs("</h3></summary>\n", p->out);
 	if (s->nagents > 1 || s->topic != NULL) {
 		fputs("<p>", p->out);
 		if (s->nagents > 1)
@@ -187,7 +192,7 @@ static void write_session(struct page *p, struct store *st, const struct library
 	}
 	if (shown > 0)
 		fputs("</ul>\n", p->out);
-	fputs("</section>\n", p->out);
+	fputs("</details>\n</section>\n", p->out);
 }
 
 /* Whether key is someone else than the caller (whose reads of others are
@@ -256,7 +261,7 @@ int handle_coaching_page(struct http_ctx *cx)
 		if (store_get_coaching(st, b[i].key, cx->arena, &s, &err) != 1 ||
 		    http_coaching_view(cx, st, &s, &v, &f) < 0)
 			continue;
-		write_session(&p, st, &lib, &s, &f, today);
+		write_session(&p, st, &lib, &s, &f, today, i < PAGE_OPEN);
 	}
 	store_rollback(st);
 	if (c_is_other(cx, key))

@@ -349,6 +349,24 @@ check "one session more" [ "$(sql_value "SELECT count(*) FROM coaching_session")
 page emp1 /people/A1/coaching
 body_has "the agent sees the new item" "I smile on the phone"
 body_has "and the follow-up" "checks every price"
+# A year of monthly sessions would make a page metres long: the three
+# newest are open, the older ones fold under their heading.
+for day in 05 06; do
+	printf '{"coach": "C1", "date": "2026-01-%s", "agent": "A1", "topic": "old %s"}' $day $day > "$WORK/old.json"
+	"$COMPGAP" coaching add "$WORK/old.json" --db "$DB" > /dev/null
+done
+n=$(sql_value "SELECT count(*) FROM coaching_agent a JOIN person p ON p.id = a.agent_id WHERE p.key = 'A1'")
+page emp1 /people/A1/coaching
+if python3 - "$WORK/b" "$n" <<'PY'
+import re, sys
+page, n = open(sys.argv[1]).read(), int(sys.argv[2])
+folds = re.findall(r'<section class="coaching-session" id="s-[^"]*">\n<details( open)?><summary><h3>(.*?)</h3>', page)
+assert n >= 5 and len(folds) == n, (n, folds)
+assert [bool(o) for o, _ in folds] == [True] * 3 + [False] * (n - 3), folds
+assert folds[-1][1].startswith("5 Jan 2026"), folds[-1]
+PY
+then ok "the newest three of $n sessions are open, the older folded under their heading"
+else not_ok "the newest three of $n sessions are open, the older folded under their heading"; fi
 check "a denied read is in the audit log" \
 	[ "$(sql_value "SELECT count(*) FROM audit_log WHERE action = 'read' AND object_kind = 'coaching' AND outcome = 'denied'")" -ge 1 ]
 stop

@@ -10,6 +10,8 @@ expect_out "demo summary counts the people" "people         41 (2 without any ev
 expect_out "demo summary counts the competencies" "competencies   14"
 expect_out "demo summary counts the evaluations" "evaluations    604 of customer contacts on 2 scorecards: manager 528, peer 28,"
 expect_out "... of every kind" "self 36, calibration 12 in 4 sessions"
+expect_out "demo summary counts the coaching sessions" "  coaching       136 sessions (4 group sessions)"
+expect_out "demo summary counts the plan actions" "  plans          16 actions: planned 5, in_progress 5, done 4, dropped 2"
 
 run demo --db "$WORK/demo.db"
 expect_status "demo refuses a database that holds an organisation" 65
@@ -62,6 +64,98 @@ assert len(d['sessions'][0]['evaluations']) == 3
 assert any(a['alignment'] is not None for a in d['agents'])
 " "$WORK/out"; then ok "the phone team's calibration session of March"
 else not_ok "the phone team's calibration session of March"; fi
+
+# The coaching of the phone team: each agent once a month on that month's
+# evaluations, with STAR notes, development items and the follow-up of the
+# items still open; a group session on active listening each quarter,
+# whose items the agents' next sessions follow up.
+"$COMPGAP" coaching list --team kcc-phone --json --db "$WORK/demo.db" > "$WORK/coaching.json"
+"$COMPGAP" coaching list --team kcc-phone --json --db "$WORK/again.db" > "$WORK/coaching-again.json"
+same_files "two demos have the same coaching sessions" "$WORK/coaching.json" "$WORK/coaching-again.json"
+if python3 - "$WORK/coaching.json" <<'PY'
+import collections, json, sys
+d = json.load(open(sys.argv[1]))
+one = [s for s in d["sessions"] if len(s["agents"]) == 1]
+months = collections.defaultdict(set)
+for s in one:
+    months[s["agents"][0]].add(s["date"][:7])
+want = {"2025-11", "2025-12"} | {"2026-%02d" % m for m in range(1, 11)}
+assert len(months) == 11 and all(m == want for m in months.values()), months
+assert len(one) == 132 and all(s["coach"] in ("KCC-1002", "KCC-1003") for s in one)
+group = [s for s in d["sessions"] if len(s["agents"]) > 1]
+assert len(group) == 4 and all(len(s["agents"]) >= 3 and s["coach"] == "KCC-1010"
+                               and "active listening" in s["topic"] for s in group), group
+PY
+then ok "a session a month for each of the 11 agents, and 4 group sessions of 3 or more"
+else not_ok "a session a month for each of the 11 agents, and 4 group sessions of 3 or more"; fi
+month=$(python3 -c 'import json, sys; print([s["key"] for s in json.load(open(sys.argv[1]))["sessions"] if s["agents"] == ["KCC-1016"] and s["date"].startswith("2026-03")][0])' "$WORK/coaching.json")
+run show coaching "$month" --json --db "$WORK/demo.db"
+expect_status "show coaching of KCC-1016's session of March 2026 ($month)" 0
+if python3 - "$WORK/out" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert s["agents"] == ["KCC-1016"] and not s["group"]
+ev = s["evaluations"]
+assert len(ev) >= 4 and all(e["agent"] == "KCC-1016" and e["date"][:7] == "2026-03" for e in ev), ev
+assert s["notes"] and all(n[p] for n in s["notes"] for p in ("situation", "task", "action", "result"))
+assert s["items"] and all((i["competency"] is None) != (i["area"] is None) and i["action"]
+                          and i["follow_up"] > s["date"] for i in s["items"]), s["items"]
+fu = s["follow_ups"]
+assert fu and all(f["status"] in ("done", "partly", "not_done") and f["note"] for f in fu), fu
+PY
+then ok "it discusses March's evaluations, with STAR notes, items and follow-ups"
+else not_ok "it discusses March's evaluations, with STAR notes, items and follow-ups" "$(head -c 300 "$WORK/out")"; fi
+group=$(python3 -c 'import json, sys; print([s["key"] for s in json.load(open(sys.argv[1]))["sessions"] if len(s["agents"]) > 1][-1])' "$WORK/coaching.json")
+run show coaching "$group" --json --db "$WORK/demo.db"
+if python3 - "$WORK/out" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert s["group"] and len(s["notes"]) == 1 and s["notes"][0]["agent"] is None
+assert sorted(i["agent"] for i in s["items"]) == s["agents"]
+assert all(i["area"] == "active listening" for i in s["items"])
+PY
+then ok "the group session ($group): a note of the group's, an item on listening for each agent"
+else not_ok "the group session ($group): a note of the group's, an item on listening for each agent"; fi
+agent=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["agents"][0])' "$WORK/out")
+run coaching list --person "$agent" --json --db "$WORK/demo.db"
+if python3 - "$WORK/out" "$group" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+item = [i for i in d["items"] if i["item"].startswith(sys.argv[2] + "#")]
+assert len(item) == 1 and item[0]["status"] in ("done", "partly", "not_done"), item
+assert any(i["open"] for i in d["items"]) and any(not i["open"] for i in d["items"])
+PY
+then ok "$agent's next session followed up their item of the group session; some items are open, some done"
+else not_ok "$agent's next session followed up their item of the group session"; fi
+
+# Development plans: hand-entered actions of several teams and kinds, in
+# every status, some with a mentor; overdue ones at the end of the demo's
+# year and more by December 2026.
+# (kcc, the department, lists everyone: it comes last)
+for team in kcc-phone kcc-desk kcc-online kcc-back kcc; do
+	"$COMPGAP" list people --team $team --db "$WORK/demo.db" | awk -v t=$team '$1 ~ /^KCC-/ { print $1, t }'
+done | awk '!seen[$1]++' > "$WORK/keys"
+: > "$WORK/plans.jsonl"
+while read -r key team; do
+	"$COMPGAP" plan list --person "$key" --json --db "$WORK/demo.db" | tr -d '\n' >> "$WORK/plans.jsonl"
+	echo >> "$WORK/plans.jsonl"
+done < "$WORK/keys"
+if python3 - "$WORK/plans.jsonl" "$WORK/keys" <<'PY'
+import json, sys
+acts = [a for line in open(sys.argv[1]) if line.strip() for a in json.loads(line)["actions"]]
+team = dict(line.split() for line in open(sys.argv[2]))
+assert len(acts) == 16, len(acts)
+assert {a["status"] for a in acts} == {"planned", "in_progress", "done", "dropped"}
+assert len({a["kind"] for a in acts}) >= 7 and sum(a["mentor"] is not None for a in acts) >= 3
+assert all(a["source"] is None for a in acts)
+assert {team[a["person"]] for a in acts} == {"kcc-phone", "kcc-desk", "kcc-online", "kcc-back"}
+PY
+then ok "16 plan actions of every status, kinds and mentors, none from a recommendation"
+else not_ok "16 plan actions of every status, kinds and mentors, none from a recommendation"; fi
+COMPGAP_TODAY=2026-10-31 run plan overdue --json --db "$WORK/demo.db"
+check "3 actions are overdue at the end of the demo's year" [ "$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["actions"]))' "$WORK/out")" = 3 ]
+COMPGAP_TODAY=2026-12-02 run plan overdue --json --db "$WORK/demo.db"
+check "6 by 2026-12-02" [ "$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["actions"]))' "$WORK/out")" = 6 ]
 
 run list teams --db "$WORK/demo.db"
 expect_status "list teams" 0

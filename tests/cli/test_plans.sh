@@ -14,6 +14,9 @@
 
 DB=$WORK/org.db
 "$COMPGAP" demo --db "$DB" > /dev/null
+# The demo's own plans: hand-entered actions (none from a recommendation),
+# two of them KCC-1011's (a training, done, and a self-study due in 2027),
+# none overdue before 2026-09-30.
 "$COMPGAP" recommend --team kcc-phone --json --db "$DB" > "$WORK/rec-phone.json"
 
 # field FILE EXPR: a value of the JSON document in FILE (python expression on d).
@@ -134,7 +137,7 @@ check "every change is in the audit log" [ "$(field "$WORK/out" 'sorted(set(e["a
 
 # ---- the privacy rights ----------------------------------------------------------
 run privacy export --person KCC-1011 --db "$DB"
-check "the privacy export holds their plan" [ "$(field "$WORK/out" 'sorted(a["kind"] for a in d["development_plan"])')" = "['cross_training', 'group_coaching', 'job_rotation', 'mentoring']" ]
+check "the privacy export holds their plan (and the demo's two)" [ "$(field "$WORK/out" 'sorted(a["kind"] for a in d["development_plan"])')" = "['cross_training', 'group_coaching', 'job_rotation', 'mentoring', 'self_study', 'training']" ]
 check "and the audit entries of its changes" [ "$(field "$WORK/out" 'len([e for e in d["audit"]["concerning"] if e["action"].startswith("plan.")]) >= 6')" = True ]
 
 # ---- erasure --------------------------------------------------------------------
@@ -145,10 +148,13 @@ DB_KEEP=$DB
 DB=$WORK/erase.db
 run privacy erase --person KCC-1012 --yes --db "$DB"
 expect_status "a mentor is erased" 0
-check "their name leaves the action they mentor" [ "$(sql "SELECT count(*) FROM plan_action WHERE mentor_id IS NULL AND kind = 'job_rotation'" | tr -d ' ')" = 1 ]
+check "their name leaves the action they mentor" [ "$(sql "SELECT count(*) FROM plan_action a JOIN person p ON p.id = a.person_id WHERE p.key = 'KCC-1011' AND a.mentor_id IS NULL AND a.kind = 'job_rotation'" | tr -d ' ')" = 1 ]
+before=$(count_actions)
+theirs=$(sql "SELECT count(*) FROM plan_action a JOIN person p ON p.id = a.person_id WHERE p.key = 'KCC-1011'" | tr -d ' ')
 run privacy erase --person KCC-1011 --yes --db "$DB"
 expect_status "a person with a plan is erased" 0
-check "their plan goes with them" [ "$(count_actions)" = 2 ]
+check "they had six actions (four and the demo's two)" [ "$theirs" = 6 ]
+check "their plan goes with them, the others' stays" [ "$(count_actions)" = $((before - theirs)) ]
 DB=$DB_KEEP
 
 # ---- over HTTP ---------------------------------------------------------------
@@ -161,7 +167,7 @@ json() { printf '%s' "$1"; }
 
 as emp1 /api/v1/people/KCC-1011/plan
 expect_code "an employee reads their own plan" 200
-check "with its actions" [ "$(field "$WORK/b" 'len(d["actions"])')" = 4 ]
+check "with its actions (four, and the demo's two)" [ "$(field "$WORK/b" 'len(d["actions"])')" = 6 ]
 as emp1 /api/v1/people/KCC-1012/plan
 expect_code "an employee does not read a colleague's plan" 404
 as coach1 /api/v1/people/KCC-1011/plan

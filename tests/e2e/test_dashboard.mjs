@@ -42,7 +42,9 @@ test('an employee sees no team, but their own page and the self-assessment', asy
 test('keyboard only: Tab reaches a team card\'s link on the dashboard', async (page) => {
 	await useSession(page, 'manager');
 	await page.goto('/');
-	assert(await tabTo(page, '.team-card h3 a[href="/teams/kcc-phone"]') > 0, 'the card link takes the focus');
+	// (past the links of the lists that need attention now: the demo's
+	// evaluations due and overdue plan actions come first)
+	assert(await tabTo(page, '.team-card h3 a[href="/teams/kcc-phone"]', 80) > 0, 'the card link takes the focus');
 });
 
 test('the dashboard of hr loads in under a second', async (page) => {
