@@ -74,6 +74,8 @@ int cmd_demo(const struct command *cmd, int argc, char **argv)
 	for (int s = 0; s < PLAN_STATUS_COUNT; s++)
 		printf(" %s %ld%s", plan_status_name((enum plan_status)s), sum.plan_by_status[s],
 		       s + 1 < PLAN_STATUS_COUNT ? "," : "\n");
+	printf("  OKRs           %ld objectives with %ld key results, %ld check-ins\n",
+	       sum.objectives, sum.key_results, sum.checkins);
 	if (users && (rc = add_users(st)) != 0) {
 		store_close(st);
 		return rc;

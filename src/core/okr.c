@@ -109,9 +109,11 @@ int okr_period_parse(const char *s, bool end, int32_t *day)
 	return 0;
 }
 
+/* x within 0..1; -0 (a current value equal to the baseline of a target
+ * below it) is 0. */
 static double clamp01(double x)
 {
-	return x < 0 ? 0 : x > 1 ? 1 : x;
+	return x <= 0 ? 0 : x > 1 ? 1 : x;
 }
 
 double okr_progress(double baseline, double current, double target)

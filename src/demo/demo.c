@@ -28,6 +28,7 @@
 #include "demo/evaluations.h"
 #include "demo/library.h"
 #include "demo/library_texts.h"
+#include "demo/okr.h"
 #include "demo/plans.h"
 #include "io/csv.h"
 #include "demo/written.h"
@@ -719,7 +720,8 @@ static int write_demo(struct store *st, void *ctx, int attempt, struct err *err)
 	    import_written(st, IMPORT_LIBRARY_TEXTS, fill_library_texts, g, "demo", NULL, err) < 0 ||
 	    import_written(st, IMPORT_PEOPLE, fill_people, g, "demo", &sum->people, err) < 0 ||
 	    import_written(st, IMPORT_EVIDENCE, fill_evidence, g, "demo", NULL, err) < 0 ||
-	    import_evaluations(st, g, err) < 0 || store_coaching_and_plans(st, g, err) < 0)
+	    import_evaluations(st, g, err) < 0 || store_coaching_and_plans(st, g, err) < 0 ||
+	    demo_okr_import(st, &sum->objectives, &sum->key_results, &sum->checkins, err) < 0)
 		return -1;
 	sum->roles = demo_role_count;
 	return 0;

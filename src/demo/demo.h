@@ -33,6 +33,7 @@ struct demo_summary {
 	long coaching_followups;           /* follow-ups of earlier items */
 	long plan_actions;                 /* development plan actions */
 	long plan_by_status[PLAN_STATUS_COUNT];
+	long objectives, key_results, checkins;   /* OKRs */
 };
 
 /* Fills st, which must hold no teams, people or competencies yet, with the

@@ -70,6 +70,8 @@ static void test_progress(void **state)
 	assert_float_equal(okr_progress(10, 3, 4), 1, EPS);
 	assert_float_equal(okr_progress(60, 55, 75), 0, EPS);
 	assert_float_equal(okr_progress(10, 12, 4), 0, EPS);
+	/* no change towards a target below the baseline: 0, not -0 */
+	assert_false(signbit(okr_progress(0.75, 0.75, 0.7)));
 	/* no check-in: current is the baseline */
 	assert_float_equal(okr_progress(0.3, 0.3, 0.8), 0, EPS);
 	/* the target equal to the baseline: reached or not */
