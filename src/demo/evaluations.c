@@ -388,7 +388,6 @@ void demo_qa_get(const struct demo_qa *q, size_t i, struct demo_qa_eval *out, ch
 	bool failed = false;
 
 	out->agent = e->agent;
-	out->evaluator = e->evaluator;
 	out->kind = e->kind;
 	out->day = e->day;
 	for (int k = 0; k < AREAS_MAX; k++) {

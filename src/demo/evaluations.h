@@ -80,7 +80,7 @@ enum {
 
 /* One evaluation as the coaching sessions read it (demo/coaching.h). */
 struct demo_qa_eval {
-	int agent, evaluator;        /* indexes into the people */
+	int agent;                   /* index into the people */
 	enum eval_kind kind;
 	int32_t day;
 	const char *area[DQ_AREAS];  /* its scorecard's area names */
