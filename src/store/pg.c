@@ -792,4 +792,5 @@ const struct backend backend_pg = {
 	.coach_run = pq_coach_run,
 	.al_run = pq_al_run,
 	.plan_run = pq_plan_run,
+	.okr_run = pq_okr_run,
 };

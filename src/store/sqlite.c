@@ -741,4 +741,5 @@ const struct backend backend_sqlite = {
 	.coach_run = sq_coach_run,
 	.al_run = sq_al_run,
 	.plan_run = sq_plan_run,
+	.okr_run = sq_okr_run,
 };
