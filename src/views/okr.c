@@ -7,8 +7,10 @@
 #include <sysexits.h>
 
 #include "core/estimate.h"
+#include "store/plans.h"
 #include "util/array.h"
 #include "util/date.h"
+#include "util/strmap.h"
 #include "views/gather.h"
 
 enum {
@@ -22,6 +24,7 @@ enum {
 struct counting {
 	const struct okr_view *v;
 	const struct settings *set;
+	struct err *err;
 	const char *const *competencies;   /* ncompetencies, distinct */
 	size_t ncompetencies;
 	const int32_t *days;               /* ndays, ascending, distinct */
@@ -29,6 +32,9 @@ struct counting {
 	size_t *kr_competency;             /* per key result: its competency's index, or SIZE_MAX */
 	size_t *meeting;                   /* [kr * ndays + day]: members at the level */
 	double *level;                     /* ndays: one pair's levels, NAN when unassessed */
+	const struct team_snapshot *people;/* the members counted */
+	bool *meets_now;                   /* [kr * nmembers + member]: at the level on the
+					    * day asked; allocated at the first pair */
 };
 
 static int by_day(const void *a, const void *b)
@@ -66,8 +72,13 @@ static int count_member(void *ctx, size_t member, size_t competency,
 {
 	struct counting *c = ctx;
 	const struct okr_board *b = &c->v->board;
+	size_t now = day_index(c, c->v->as_of), nmembers = c->people->nmembers;
 
-	(void)member;
+	if (c->meets_now == NULL) {
+		c->meets_now = calloc(b->nkrs * nmembers + 1, sizeof *c->meets_now);
+		if (c->meets_now == NULL)
+			return err_set(c->err, EX_OSERR, "out of memory");
+	}
 	for (size_t d = 0; d < c->ndays; d++) {
 		struct estimate e;
 
@@ -77,15 +88,32 @@ static int count_member(void *ctx, size_t member, size_t competency,
 	for (size_t k = 0; k < b->nkrs; k++) {
 		if (c->kr_competency[k] != competency)
 			continue;
-		for (size_t d = 0; d < c->ndays; d++)
-			if (!isnan(c->level[d]) && c->level[d] >= b->krs[k].level - ESTIMATE_EPS)
-				c->meeting[k * c->ndays + d]++;
+		for (size_t d = 0; d < c->ndays; d++) {
+			if (isnan(c->level[d]) || c->level[d] < b->krs[k].level - ESTIMATE_EPS)
+				continue;
+			c->meeting[k * c->ndays + d]++;
+			if (d == now)
+				c->meets_now[k * nmembers + member] = true;
+		}
 	}
 	return 0;
 }
 
+/* Sorts days[0..n) and drops repeats; returns how many are left. */
+static size_t distinct_days(int32_t *days, size_t n)
+{
+	size_t kept = 0;
+
+	qsort(days, n, sizeof *days, by_day);
+	for (size_t i = 0; i < n; i++)
+		if (kept == 0 || days[i] != days[kept - 1])
+			days[kept++] = days[i];
+	return kept;
+}
+
 /* The distinct competencies of the board's competency key results and
- * the days their values are asked for. */
+ * the days their values are asked for: each objective's that has one,
+ * and the day asked. */
 static int plan_counting(struct okr_view *v, struct counting *c, struct err *err)
 {
 	const struct okr_board *b = &v->board;
@@ -98,12 +126,15 @@ static int plan_counting(struct okr_view *v, struct counting *c, struct err *err
 	c->kr_competency = arena_alloc(&v->arena, (b->nkrs + 1) * sizeof *c->kr_competency);
 	if (names == NULL || days == NULL || c->kr_competency == NULL)
 		return err_set(err, EX_OSERR, "out of memory");
+	days[ndays++] = v->as_of;
 	for (size_t i = 0; i < b->nobjectives; i++) {
 		const struct objective *o = &b->objectives[i];
+		bool counted = false;
+		size_t n;
 
 		for (size_t k = o->first_kr; k < o->first_kr + o->nkrs; k++) {
 			const struct key_result *kr = &b->krs[k];
-			size_t n, j;
+			size_t j;
 
 			c->kr_competency[k] = SIZE_MAX;
 			if (kr->type != OKR_COMPETENCY)
@@ -114,48 +145,114 @@ static int plan_counting(struct okr_view *v, struct counting *c, struct err *err
 			if (j == c->ncompetencies)
 				names[c->ncompetencies++] = kr->competency;
 			c->kr_competency[k] = j;
-			n = history_days(o, v->as_of, one);
-			if (ndays + n + 1 > OKR_DAYS_MAX)
-				return err_set(err, EX_DATAERR, "the board's objectives span more than %d"
-					       " months; ask for fewer at once", OKR_DAYS_MAX - 1);
-			memcpy(days + ndays, one, n * sizeof *one);
-			ndays += n;
-			days[ndays++] = v->as_of;
+			counted = true;
 		}
+		if (!counted)
+			continue;
+		n = history_days(o, v->as_of, one);
+		if (ndays + n > OKR_DAYS_MAX)
+			ndays = distinct_days(days, ndays);
+		if (ndays + n > OKR_DAYS_MAX)
+			return err_set(err, EX_DATAERR, "the board's objectives span more than %d"
+				       " months; ask for an earlier day or fewer objectives",
+				       OKR_DAYS_MAX - TREND_POINTS_MAX);
+		memcpy(days + ndays, one, n * sizeof *one);
+		ndays += n;
 	}
-	qsort(days, ndays, sizeof *days, by_day);
-	c->ndays = 0;
-	for (size_t i = 0; i < ndays; i++)
-		if (c->ndays == 0 || days[i] != days[c->ndays - 1])
-			days[c->ndays++] = days[i];
+	c->ndays = distinct_days(days, ndays);
 	c->days = days;
 	c->competencies = names;
 	return 0;
 }
 
+/* The objective of key result k. */
+static const struct objective *objective_of(const struct okr_board *b, size_t k)
+{
+	for (size_t i = 0; i < b->nobjectives; i++)
+		if (k >= b->objectives[i].first_kr && k < b->objectives[i].first_kr + b->objectives[i].nkrs)
+			return &b->objectives[i];
+	return NULL;
+}
+
+/* What if every open development action on key result k's competency,
+ * of a member below its level on the day asked and due by the end (or
+ * undated), raised that member to the level: into *planned, the members
+ * it would add (once each). index maps the members' keys to their
+ * places, made at the first action found (*indexed). */
+static int what_if(struct store *st, struct okr_view *v, const struct counting *c, size_t k,
+		   struct strmap *index, bool *indexed, size_t *planned, struct err *err)
+{
+	const struct key_result *kr = &v->board.krs[k];
+	const struct objective *o = objective_of(&v->board, k);
+	size_t nmembers = c->people->nmembers, n = 0;
+	struct plan_action *actions;
+	bool *counted;
+
+	if (store_plan_open_on(st, kr->competency, &v->arena, &actions, &n, err) < 0)
+		return -1;
+	if (n == 0)
+		return 0;
+	for (size_t m = 0; !*indexed && m < nmembers; m++)
+		if (strmap_put(index, c->people->members[m].key, (int64_t)m) < 0)
+			return err_set(err, EX_OSERR, "out of memory");
+	*indexed = true;
+	counted = arena_alloc(&v->arena, nmembers + 1);
+	if (counted == NULL)
+		return err_set(err, EX_OSERR, "out of memory");
+	memset(counted, 0, nmembers + 1);
+	for (size_t i = 0; i < n; i++) {
+		int64_t m;
+
+		if (!strmap_get(index, actions[i].person, &m) || counted[m] ||
+		    (c->meets_now != NULL && c->meets_now[k * nmembers + (size_t)m]) ||
+		    (actions[i].has_due && actions[i].due > o->end))
+			continue;
+		counted[m] = true;
+		planned[k]++;
+	}
+	return 0;
+}
+
 /* The shares of every competency key result at its days, from one pass
- * over the members' sums. */
+ * over the members' sums; and what the planned actions would add
+ * (planned[k] per key result k). */
 static int count_shares(struct store *st, struct okr_view *v, struct counting *c,
-			size_t *members, struct err *err)
+			size_t *members, size_t *planned, struct err *err)
 {
 	struct snapshot_filter f = {
 		.team = v->team, .everyone = v->team == NULL,
 		.competencies = c->competencies, .ncompetencies = c->ncompetencies
 	};
 	struct team_snapshot people;
-	int rc;
+	struct strmap index;
+	bool indexed = false, loaded = false;
+	int rc = -1;
 
 	c->meeting = arena_alloc(&v->arena, (v->board.nkrs * c->ndays + 1) * sizeof *c->meeting);
 	c->level = arena_alloc(&v->arena, (c->ndays + 1) * sizeof *c->level);
 	if (c->meeting == NULL || c->level == NULL)
 		return err_set(err, EX_OSERR, "out of memory");
 	memset(c->meeting, 0, (v->board.nkrs * c->ndays + 1) * sizeof *c->meeting);
-	rc = store_each_member_sums(st, &f, c->days, c->ndays, &people, count_member, c, err);
-	if (rc != 0)
-		return -1;
+	c->people = &people;
+	c->err = err;
+	strmap_init(&index);
+	if (store_each_member_sums(st, &f, c->days, c->ndays, &people, count_member, c, err) != 0)
+		goto out;
+	loaded = true;
 	*members = people.nmembers;
-	store_free_snapshot(&people);
-	return 0;
+	for (size_t k = 0; k < v->board.nkrs; k++)
+		if (c->kr_competency[k] != SIZE_MAX &&
+		    what_if(st, v, c, k, &index, &indexed, planned, err) < 0)
+			goto out;
+	rc = 0;
+out:
+	strmap_free(&index);
+	free(c->meets_now);
+	c->meets_now = NULL;
+	c->people = NULL;
+	if (loaded)      /* else store_each_member_sums freed it */
+		store_free_snapshot(&people);
+	return rc;
 }
 
 /* The value of a competency key result at day: its share then. */
@@ -178,7 +275,8 @@ static const struct checkin *checkin_by(const struct okr_board *b, const struct 
 
 /* Baseline, current value and history of a competency key result. */
 static int competency_values(struct okr_view *v, const struct counting *c, size_t k,
-			     size_t members, const struct objective *o, struct okr_kr_view *out)
+			     size_t members, size_t planned, const struct objective *o,
+			     struct okr_kr_view *out)
 {
 	int32_t days[TREND_POINTS_MAX + 1];
 	size_t n = history_days(o, v->as_of, days);
@@ -187,6 +285,8 @@ static int competency_values(struct okr_view *v, const struct counting *c, size_
 	out->meeting = members > 0 ? c->meeting[k * c->ndays + day_index(c, v->as_of)] : 0;
 	out->baseline = share_on(c, k, members, o->start);
 	out->current = share_on(c, k, members, v->as_of);
+	out->planned = planned;
+	out->projected = okr_share(out->meeting + planned, members);
 	if (members == 0 || v->as_of < o->start)
 		return 0;
 	out->history = arena_alloc(&v->arena, n * sizeof *out->history);
@@ -233,7 +333,7 @@ static int measured_values(struct okr_view *v, const struct key_result *kr,
 
 /* Everything of one objective from its key results' values. */
 static int evaluate_objective(struct okr_view *v, const struct counting *c, size_t members,
-			      size_t i)
+			      const size_t *planned, size_t i)
 {
 	const struct okr_board *b = &v->board;
 	const struct objective *o = &b->objectives[i];
@@ -255,8 +355,9 @@ static int evaluate_objective(struct okr_view *v, const struct counting *c, size
 
 		memset(kv, 0, sizeof *kv);
 		kv->kr = kr;
-		rc = kr->type == OKR_COMPETENCY ? competency_values(v, c, k, members, o, kv)
-						: measured_values(v, kr, o, kv);
+		rc = kr->type == OKR_COMPETENCY
+			     ? competency_values(v, c, k, members, planned[k], o, kv)
+			     : measured_values(v, kr, o, kv);
 		if (rc < 0)
 			return -1;
 		kv->progress = isnan(kv->current) ? NAN
@@ -284,7 +385,7 @@ int okr_gather(struct store *st, const char *team, int32_t as_of, struct okr_vie
 		.scope = team != NULL ? OKR_OF_TEAM : OKR_OF_ORGANISATION, .team = team
 	};
 	struct counting c = { .v = v, .set = store_settings(st) };
-	size_t members = 0;
+	size_t members = 0, *planned;
 
 	memset(v, 0, sizeof *v);
 	arena_init(&v->arena, SIZE_MAX);
@@ -294,14 +395,16 @@ int okr_gather(struct store *st, const char *team, int32_t as_of, struct okr_vie
 		return -1;
 	v->objectives = arena_alloc(&v->arena,
 				    (v->board.nobjectives + 1) * sizeof *v->objectives);
-	if (v->objectives == NULL)
+	planned = arena_alloc(&v->arena, (v->board.nkrs + 1) * sizeof *planned);
+	if (v->objectives == NULL || planned == NULL)
 		return err_set(err, EX_OSERR, "out of memory");
+	memset(planned, 0, (v->board.nkrs + 1) * sizeof *planned);
 	if (plan_counting(v, &c, err) < 0)
 		return -1;
-	if (c.ncompetencies > 0 && count_shares(st, v, &c, &members, err) < 0)
+	if (c.ncompetencies > 0 && count_shares(st, v, &c, &members, planned, err) < 0)
 		return -1;
 	for (size_t i = 0; i < v->board.nobjectives; i++)
-		if (evaluate_objective(v, &c, members, i) < 0)
+		if (evaluate_objective(v, &c, members, planned, i) < 0)
 			return err_set(err, EX_OSERR, "out of memory");
 	return 0;
 }
@@ -420,6 +523,11 @@ static void json_key_result(struct jw *w, const struct okr_view *v, const struct
 	if (kr->type == OKR_COMPETENCY) {
 		jw_field_int(w, "members", (int64_t)k->members);
 		jw_field_int(w, "meeting", (int64_t)k->meeting);
+		jw_key_literal(w, "what_if");
+		jw_object_begin(w);
+		jw_field_int(w, "planned", (int64_t)k->planned);
+		NUMBER(w, "projected", k->projected);
+		jw_object_end(w);
 	}
 	jw_key_literal(w, "forecast");
 	jw_object_begin(w);

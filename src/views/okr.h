@@ -24,6 +24,11 @@ struct okr_kr_view {
 	/* Competency key results: the members counted, and of them those at
 	 * the level on the day asked (else 0). */
 	size_t members, meeting;
+	/* What if: the members below the level today with an open
+	 * development action on the competency due by the end (or undated),
+	 * and the share if each action raised its person to the level. */
+	size_t planned;
+	double projected;                /* NAN: nobody to count, or not a competency key result */
 	double baseline, current;        /* NAN: nobody to count */
 	double progress;                 /* NAN: no value */
 	bool has_status;
