@@ -130,5 +130,5 @@ double okr_review_remaining(const struct okr_kr_view *k)
 {
 	if (isnan(k->current))
 		return NAN;
-	return k->kr->target - k->current;
+	return fabs(k->kr->target - k->current);
 }

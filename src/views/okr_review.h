@@ -43,8 +43,9 @@ int okr_review_gather(struct store *st, const char *team, const char *quarter,
 
 void okr_review_free(struct okr_review *r);
 
-/* The gap a key result not done leaves: target - current in its own
- * units (a share for a competency key result); NAN without a value. */
+/* The gap a key result not done leaves: |target - current| in its own
+ * units (a share for a competency key result; a metric going down has
+ * its target below), NAN without a value. */
 double okr_review_remaining(const struct okr_kr_view *k);
 
 #endif
