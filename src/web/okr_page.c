@@ -192,7 +192,9 @@ static void checkin_history(struct page *p, const struct okr_board *b, const str
 	for (size_t i = kr->first_checkin + kr->ncheckins; i-- > kr->first_checkin;) {
 		const struct checkin *c = &b->checkins[i];
 
-		html_printf(p->out, "<tr><td>%s</td>", okr_date_text(p, &b1, c->date));
+		buf_reset(&b1);
+		(void)fmt_date_short(&b1, p->lang, c->date);
+		html_printf(p->out, "<tr><td class=\"okr-day\">%s</td>", buf_str(&b1));
 		html_printf(p->out, "<td class=\"num\">%s</td>", okr_value_text(p, &b1, kr, c->value));
 		html_printf(p->out, "<td class=\"num\">%s</td><td>%s</td></tr>\n", c->has_confidence
 			    ? okr_percent_text(p, &b1, c->confidence) : "\xe2\x80\x93",
@@ -238,12 +240,11 @@ static void key_result(struct page *p, const struct board_data *d,
 			    buf_str(&b1));
 	}
 	if (k->has_checkin_due) {
-		bool late = okr_checkin_overdue(k, date_today());
-
-		html_printf(p->out, "<div><dt>%s</dt><dd>%s%s%s%s</dd></div>\n",
-			    tr(l, "Next check-in"), okr_date_text(p, &b1, k->checkin_due),
-			    late ? " <strong class=\"badge overdue\">" : "",
-			    late ? tr(l, "Overdue") : "", late ? "</strong>" : "");
+		html_printf(p->out, "<div><dt>%s</dt><dd>%s", tr(l, "Next check-in"),
+			    okr_date_text(p, &b1, k->checkin_due));
+		if (okr_checkin_overdue(k, date_today()))
+			html_printf(p->out, " <strong class=\"badge overdue\">%s</strong>", tr(l, "Overdue"));
+		fputs("</dd></div>\n", p->out);
 	}
 	fputs("</dl>\n", p->out);
 	okr_progress_bar(p, k->progress, ov->expected, k->has_status, k->status);

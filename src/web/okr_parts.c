@@ -177,6 +177,10 @@ void okr_forecast_chart(struct page *p, const struct objective *o, const struct 
 		    "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
 		    CHART_LEFT, sy(&s, kr->target), CHART_LEFT + CHART_W, sy(&s, kr->target),
 		    CHART_LEFT - 4, sy(&s, kr->target) + 4, okr_value_text(p, &b1, kr, kr->target));
+	if (!isnan(k->baseline) && fabs(sy(&s, k->baseline) - sy(&s, kr->target)) > CHART_FONT)
+		html_printf(p->out, "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s"
+			    "</text>\n", CHART_LEFT - 4, sy(&s, k->baseline) + 4,
+			    okr_value_text(p, &b1, kr, k->baseline));
 	html_printf(p->out, "<text class=\"tick\" x=\"%d\" y=\"%d\">%s</text>"
 		    "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n",
 		    CHART_LEFT, CHART_TOP + CHART_H + 16, okr_date_text(p, &b1, o->start),
@@ -210,7 +214,10 @@ void okr_forecast_text(struct page *p, const struct objective *o, const struct o
 	}
 	buf_init(&b1, 64);
 	buf_init(&b2, 64);
-	okr_value_text(p, &b1, k->kr, k->forecast.value_at_end);
+	/* A projection: a tenth is as precise as it deserves (a share: a
+	 * whole percentage). */
+	okr_value_text(p, &b1, k->kr, k->kr->type == OKR_COMPETENCY ? k->forecast.value_at_end
+		       : round(k->forecast.value_at_end * 10) / 10);
 	if (k->forecast.has_met_on)
 		(void)snprintf(text, sizeof text, tr(p->lang, "At this pace: %s by the end; the target "
 						     "is reached on %s."), buf_str(&b1),

@@ -161,7 +161,7 @@ static void carried(struct page *p, const struct okr_objective_view *ov)
 				    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 				    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">%s</th></tr></thead>\n"
 				    "<tbody>\n", ov->o->key, ov->o->key, tr(l, "Key results not done"),
-				    tr(l, "Key result"), tr(l, "Reached"), tr(l, "Target"), tr(l, "Still to go"),
+				    tr(l, "Key result"), tr(l, "At the end"), tr(l, "Target"), tr(l, "Still to go"),
 				    tr(l, "Status"));
 		html_printf(p->out, "<tr><th scope=\"row\">%s</th>", k->kr->title);
 		html_printf(p->out, "<td class=\"num\">%s</td>", okr_value_text(p, &b1, k->kr, k->current));
