@@ -11,18 +11,12 @@
 
 int okr_quarter_parse(const char *s, int32_t *first, int32_t *last)
 {
-	char *end;
-	long year;
-	int q;
-
-	if (strlen(s) != 7 || s[4] != '-' || s[5] != 'Q' || s[6] < '1' || s[6] > '4')
+	/* Only a quarter's shape; its days are the periods' (core/okr.h). */
+	if (strlen(s) != 7 || strspn(s, "0123456789") != 4 || s[4] != '-' || s[5] != 'Q' ||
+	    s[6] < '1' || s[6] > '4')
 		return -1;
-	year = strtol(s, &end, 10);
-	if (end != s + 4 || year < 1 || year > 9999)
+	if (okr_period_parse(s, false, first) < 0 || okr_period_parse(s, true, last) < 0)
 		return -1;
-	q = s[6] - '0';
-	*first = date_from_ymd((int)year, 3 * q - 2, 1);
-	*last = date_end_of_month(date_from_ymd((int)year, 3 * q, 1));
 	return 0;
 }
 
