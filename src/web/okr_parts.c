@@ -139,12 +139,15 @@ void okr_forecast_chart(struct page *p, const struct objective *o, const struct 
 	const struct key_result *kr = k->kr;
 	struct scale s = { .x0 = o->start, .x1 = o->end > o->start ? o->end : o->start + 1 };
 	struct buf b1, b2;
+	struct key_result bare = *kr;   /* the axis: numbers without their unit */
 	struct okr_forecast at_start;
 	double lo, hi, at_end;
 	char id[KEY_MAX + 16];
 
 	if (k->nhistory < 2 || isnan(k->forecast.value_at_end))
 		return;
+	if (kr->unit != NULL && strcmp(kr->unit, "%") != 0)
+		bare.unit = NULL;
 	/* The same line at the start: core's fit, projected to that day. */
 	okr_forecast(k->history, k->nhistory, k->baseline, kr->target, o->start, &at_start);
 	at_end = k->forecast.value_at_end;
@@ -176,11 +179,11 @@ void okr_forecast_chart(struct page *p, const struct objective *o, const struct 
 	html_printf(p->out, "<line class=\"target\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
 		    "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
 		    CHART_LEFT, sy(&s, kr->target), CHART_LEFT + CHART_W, sy(&s, kr->target),
-		    CHART_LEFT - 4, sy(&s, kr->target) + 4, okr_value_text(p, &b1, kr, kr->target));
+		    CHART_LEFT - 4, sy(&s, kr->target) + 4, okr_value_text(p, &b1, &bare, kr->target));
 	if (!isnan(k->baseline) && fabs(sy(&s, k->baseline) - sy(&s, kr->target)) > CHART_FONT)
 		html_printf(p->out, "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s"
 			    "</text>\n", CHART_LEFT - 4, sy(&s, k->baseline) + 4,
-			    okr_value_text(p, &b1, kr, k->baseline));
+			    okr_value_text(p, &b1, &bare, k->baseline));
 	html_printf(p->out, "<text class=\"tick\" x=\"%d\" y=\"%d\">%s</text>"
 		    "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n",
 		    CHART_LEFT, CHART_TOP + CHART_H + 16, okr_date_text(p, &b1, o->start),
