@@ -11,6 +11,11 @@
  *   evaluations the rows of evaluations of agents within reach; an evaluator
  *               out of reach is left empty, and an employee gets no
  *               evaluator of peer evaluations.
+ *   objectives, key-results, checkins
+ *               those of the whole organisation and of the teams within
+ *               reach (an employee: their own team), with their key results
+ *               and check-ins; an owner out of reach and a parent objective
+ *               not exported are left empty.
  * A reference to a person or team out of reach (a manager, an assessor, a
  * parent team) is left empty, so that no key beyond the caller's reach
  * appears in what they can take away.
@@ -27,6 +32,7 @@
 #include "http/api.h"
 #include "core/quality.h"
 #include "io/export.h"
+#include "store/okr.h"
 #include "util/strmap.h"
 
 #define HTTP_CSV "text/csv; charset=utf-8"
@@ -55,6 +61,8 @@ struct reach_set {
 	bool all;                     /* admin, hr: everything as it is */
 	struct arena arena;           /* the keys of people and teams */
 	struct nodes people, teams;
+	struct strmap objectives;     /* OKR kinds: the objectives and key results */
+	struct strmap key_results;    /* within reach (keys) */
 	struct err *err;
 };
 
@@ -190,6 +198,8 @@ static int reach_set_init(struct reach_set *r, const struct http_caller *c, stru
 	arena_init(&r->arena, (size_t)1 << 32);
 	strmap_init(&r->people.index);
 	strmap_init(&r->teams.index);
+	strmap_init(&r->objectives);
+	strmap_init(&r->key_results);
 	if (r->all)
 		return 0;
 	if (store_each_team(st, NULL, add_team, r, err) != 0 ||
@@ -207,6 +217,8 @@ static void reach_set_free(struct reach_set *r)
 	arena_free(&r->arena);
 	strmap_free(&r->people.index);
 	strmap_free(&r->teams.index);
+	strmap_free(&r->objectives);
+	strmap_free(&r->key_results);
 	free(r->people.items);
 	free(r->teams.items);
 }
@@ -219,6 +231,53 @@ static bool sees(const struct reach_set *r, const struct nodes *ns, const char *
 		return true;
 	n = nodes_get(ns, key);
 	return n != NULL && n->state == 1;
+}
+
+/* Whether the caller sees the objectives of team (NULL: the whole
+ * organisation's, which everyone sees): a team within reach, and an
+ * employee's own. */
+static bool sees_okr_team(const struct reach_set *r, const char *team)
+{
+	const struct node *self;
+
+	if (team == NULL || sees(r, &r->teams, team))
+		return true;
+	self = r->c->role == ROLE_EMPLOYEE ? nodes_get(&r->people, r->c->person) : NULL;
+	return self != NULL && self->team != NULL && strcmp(self->team, team) == 0;
+}
+
+/* For an export of objectives, key results or check-ins: which objectives
+ * and key results the caller sees, from every stored one. */
+static int okr_reach(struct reach_set *r, struct store *st, struct err *err)
+{
+	struct okr_query all = { .scope = OKR_ALL };
+	struct okr_board b;
+	struct arena a;
+	int rc = 0;
+
+	if (r->all)
+		return 0;
+	arena_init(&a, (size_t)1 << 32);
+	if (store_okr_board(st, &all, &a, &b, err) < 0) {
+		arena_free(&a);
+		return -1;
+	}
+	for (size_t i = 0; rc == 0 && i < b.nobjectives; i++) {
+		const struct objective *o = &b.objectives[i];
+
+		if (!sees_okr_team(r, o->team))
+			continue;
+		rc = strmap_put(&r->objectives, o->key, 1);
+		for (size_t k = o->first_kr; rc == 0 && k < o->first_kr + o->nkrs; k++)
+			rc = strmap_put(&r->key_results, b.krs[k].key, 1);
+	}
+	arena_free(&a);
+	return rc < 0 ? err_set(err, EX_OSERR, "out of memory") : 0;
+}
+
+static bool sees_key(const struct reach_set *r, const struct strmap *m, const char *key)
+{
+	return r->all || (key != NULL && strmap_get(m, key, NULL));
 }
 
 /* ---- the rows ---------------------------------------------------------- */
@@ -280,6 +339,21 @@ static int cut_row(void *ctx, const struct export_cell *in, size_t n, struct err
 			cells[4].text = NULL;
 		blank_unseen(r, &r->people, cells, 4);
 		break;
+	case IMPORT_OBJECTIVES:
+		if (!sees_key(r, &r->objectives, cells[0].text))
+			return 0;
+		blank_unseen(r, &r->people, cells, 5);
+		if (cells[6].text != NULL && !sees_key(r, &r->objectives, cells[6].text))
+			cells[6].text = NULL;
+		break;
+	case IMPORT_KEY_RESULTS:
+		if (!sees_key(r, &r->objectives, cells[0].text))
+			return 0;
+		break;
+	case IMPORT_CHECKINS:
+		if (!sees_key(r, &r->key_results, cells[0].text))
+			return 0;
+		break;
 	default:
 		break;
 	}
@@ -302,8 +376,10 @@ static int write_export(struct store *st, const struct http_caller *c, struct cu
 	export_csv_sink(&csv, f, 0, &out);
 	x->out = &out;
 	x->r = &r;
-	if (reach_set_init(&r, c, st, err) == 0 && export_rows_in(st, x->kind, &sink, err) == 0 &&
-	    export_csv_finish(&csv, err) == 0)
+	if (reach_set_init(&r, c, st, err) == 0 &&
+	    ((x->kind != IMPORT_OBJECTIVES && x->kind != IMPORT_KEY_RESULTS &&
+	      x->kind != IMPORT_CHECKINS) || okr_reach(&r, st, err) == 0) &&
+	    export_rows_in(st, x->kind, &sink, err) == 0 && export_csv_finish(&csv, err) == 0)
 		rc = 0;
 	reach_set_free(&r);
 	store_rollback(st);

@@ -35,6 +35,9 @@ struct okr_import {
 	struct okr_board stored;     /* every objective, key result and check-in */
 	struct strmap objectives;    /* stored objective key -> index */
 	struct strmap krs;           /* stored key result key -> index */
+	struct strmap file_keys;     /* objectives.csv: every key of the file, of
+					refused rows too (their parents are not
+					"unknown") */
 };
 
 int import_okr_begin(struct importer *im)
@@ -48,6 +51,7 @@ int import_okr_begin(struct importer *im)
 	arena_init(&q->arena, ARENA_MAX);
 	strmap_init(&q->objectives);
 	strmap_init(&q->krs);
+	strmap_init(&q->file_keys);
 	if (store_okr_board(im->st, &all, &q->arena, &q->stored, im->err) < 0)
 		return -1;
 	for (size_t i = 0; i < q->stored.nobjectives; i++)
@@ -66,6 +70,7 @@ void import_okr_free(struct importer *im)
 	arena_free(&im->okr->arena);
 	strmap_free(&im->okr->objectives);
 	strmap_free(&im->okr->krs);
+	strmap_free(&im->okr->file_keys);
 	free(im->okr);
 	im->okr = NULL;
 }
@@ -209,6 +214,9 @@ void import_objective_row(struct importer *im, const struct cells *c)
 	const char *parent = import_optional(c, OB_PARENT);
 	struct pending *p;
 
+	if (c->v[OB_KEY][0] != '\0' && im->row_bad == 0 &&
+	    strmap_put(&im->okr->file_keys, c->v[OB_KEY], c->line) < 0)
+		import_fail(im);
 	ok &= period_of(im, c, &o);
 	if (import_optional(c, OB_INTERVAL) != NULL &&
 	    okr_interval_parse(c->v[OB_INTERVAL], &o.interval) < 0) {
@@ -258,7 +266,7 @@ static void check_parents(struct importer *im, size_t *order)
 		const struct objective *o = &im->rows[i].u.objective;
 		const char *parent = o->parent;
 
-		if (parent != NULL && !strmap_get(&im->seen, parent, NULL) &&
+		if (parent != NULL && !strmap_get(&im->okr->file_keys, parent, NULL) &&
 		    !strmap_get(&im->okr->objectives, parent, NULL)) {
 			import_problem(im, im->rows[i].line, "parent", "unknown objective '%s'; it is"
 				       " neither in this file nor stored", parent);
@@ -534,7 +542,7 @@ void import_write_okr(struct importer *im)
 	}
 	for (size_t i = 0; i < n; i++)
 		order[i] = i;
-	if (im->kind == IMPORT_OBJECTIVES && im->rep->errors == 0)
+	if (im->kind == IMPORT_OBJECTIVES)
 		check_parents(im, order);
 	if (im->failed || im->rep->errors > 0)
 		goto out;

@@ -230,10 +230,13 @@ int store_okr_put_objectives(struct store *st, const struct objective *o, size_t
 
 	if (!st->in_tx)
 		return err_set(err, EX_SOFTWARE, "cannot store objectives outside a transaction");
+	for (size_t i = 0; i < n; i++)
+		parents |= o[i].parent != NULL;
+	if (parents && run(st, OK_LOCK_OBJECTIVES, NULL, 0, NULL, NULL, NULL, err) < 0)
+		return -1;
 	for (size_t i = 0; i < n; i++) {
 		if (put_objective(st, &o[i], err) < 0)
 			return -1;
-		parents |= o[i].parent != NULL;
 	}
 	return parents ? check_cycles(st, o, n, err) : 0;
 }

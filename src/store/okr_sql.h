@@ -1,8 +1,9 @@
 /* The SQL of objectives, key results and check-ins (store/okr_be.h),
  * written once for both engines: the file that includes it defines P(n),
  * the placeholder of parameter n ("?1" in SQLite, "$1" in PostgreSQL),
- * and INT(n), that placeholder read as a whole number. Included by
- * sqlite_okr.c and pg_okr.c only. */
+ * INT(n), that placeholder read as a whole number, and OK_LOCK_SQL, what
+ * keeps other writers of objectives out until the transaction ends.
+ * Included by sqlite_okr.c and pg_okr.c only. */
 #ifndef COMPGAP_OKR_SQL_H
 #define COMPGAP_OKR_SQL_H
 
@@ -46,6 +47,9 @@
 #define OK_BY_CHECKIN OK_BY_KEY_RESULT ", ci.date"
 
 static const char *const ok_sql[OK_COUNT_OF_STATEMENTS] = {
+	/* Before parents are written: two writers could otherwise each pass
+	 * the check of loops and together close one. */
+	[OK_LOCK_OBJECTIVES] = OK_LOCK_SQL,
 	/* key -> id */
 	[OK_OBJECTIVE_ID] = "SELECT id FROM objective WHERE key = " P(1),
 	/* key, team id, title, start, end, owner id, parent id, interval,

@@ -8,6 +8,7 @@
 
 #define P(n) "$" #n
 #define INT(n) "$" #n "::integer"
+#define OK_LOCK_SQL "LOCK TABLE objective IN SHARE ROW EXCLUSIVE MODE"
 #include "store/okr_sql.h"
 
 int pq_okr_run(struct store *st, enum okr_stmt id, const struct pv_param *p, int np,

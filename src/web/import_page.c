@@ -45,6 +45,9 @@ static const struct {
 	{ IMPORT_LIBRARY_TEXTS, N_("Library translations") },
 	{ IMPORT_SCORECARDS, N_("Quality scorecards") },
 	{ IMPORT_EVALUATIONS, N_("Quality evaluations of customer contacts") },
+	{ IMPORT_OBJECTIVES, N_("Objectives") },
+	{ IMPORT_KEY_RESULTS, N_("Key results") },
+	{ IMPORT_CHECKINS, N_("Check-ins of key results") },
 };
 
 /* n in the reader's conventions (7,000; 7.000; 7 000), into out. */

@@ -139,6 +139,7 @@ class Org:
             self.evidence.setdefault((r["person"], r["competency"]), []).append(
                 (Fraction(r["level"]), r["source"], parse_date(r["date"])))
         self.add_evaluations(directory)
+        self.add_objectives(directory)
         self.holders = {}        # competency -> people with evidence on it
         for person, comp in self.evidence:
             self.holders.setdefault(comp, []).append(person)
@@ -167,6 +168,42 @@ class Org:
             level = Fraction(math.floor(millionths + Fraction(1, 2)), 1000000)
             self.evidence.setdefault((r["agent"], comp), []).append(
                 (level, source[r["kind"]], parse_date(r["date"])))
+
+    def add_objectives(self, directory):
+        """The objectives and their competency key results, from
+        objectives.csv and key_results.csv when the directory holds them:
+        what links a team's gaps to the key results they serve
+        (docs/methodology.md, "OKRs")."""
+        self.objectives = []     # (start, key, team or "", end, [(kr key, competency)])
+        if not os.path.exists(os.path.join(directory, "objectives.csv")):
+            return
+        krs = {}
+        for r in read_csv(directory, "key_results"):
+            if r["type"] == "competency":
+                krs.setdefault(r["objective"], []).append((r["key"], r["competency"]))
+        for r in read_csv(directory, "objectives"):
+            self.objectives.append((parse_date(r["start"]), r["key"], r.get("team", ""),
+                                    parse_date(r["end"]), krs.get(r["key"], [])))
+        self.objectives.sort(key=lambda o: (o[0], o[1].encode("utf-8")))
+
+    def key_results_of(self, team, as_of):
+        """competency -> the keys of the competency key results that name it,
+        of the objectives running on as_of of team, of each team above it,
+        and of the organisation, in that order."""
+        scopes = []
+        t = team
+        while t:
+            scopes.append(t)
+            t = self.teams.get(t, "")
+        scopes.append("")
+        links = {}
+        for scope in scopes:
+            for start, _, owner_team, end, krs in self.objectives:
+                if owner_team != scope or not start <= as_of <= end:
+                    continue
+                for key, comp in krs:
+                    links.setdefault(comp, []).append(key)
+        return links
 
     def subtree(self, team):
         """The team and all its sub-teams, recursively."""
@@ -350,6 +387,19 @@ def view_of(org, ids, as_of, s):
     return members, lines
 
 
+OKR_GAP_FACTOR = Fraction(3, 2)
+
+
+def link_key_results(lines, links):
+    """A competency that key results name counts 1.5 times in the
+    priority, lists them, and the lines are sorted again."""
+    for l in lines:
+        l["key_results"] = list(links.get(l["competency"], []))
+        if l["key_results"]:
+            l["priority"] = l["priority"] * OKR_GAP_FACTOR
+    lines.sort(key=lambda l: (-l["priority"], l["coverage"], l["competency"].encode("utf-8")))
+
+
 def out_lines(lines):
     """Team lines as the document writes them: floats, no entries."""
     out = []
@@ -368,6 +418,8 @@ def gaps_doc(org, team, as_of_text, s):
         raise Fail("no team %r" % team)
     as_of = parse_date(as_of_text)
     members, lines = team_view(org, team, as_of, s)
+    links = org.key_results_of(team, as_of)
+    link_key_results(lines, links)
     out_members = [{
         "person": pid,
         "name": org.people[pid]["name"],
@@ -381,8 +433,10 @@ def gaps_doc(org, team, as_of_text, s):
     teams = []
     for t in sorted(by_team, key=lambda t: (t == "", bkey(t))):
         ids = by_team[t]
+        sub_lines = view_of(org, ids, as_of, s)[1]
+        link_key_results(sub_lines, links)
         teams.append({"team": t or None, "members": ids,
-                      "competencies": out_lines(view_of(org, ids, as_of, s)[1])})
+                      "competencies": out_lines(sub_lines)})
     return {"team": team, "as_of": as_of_text, "competencies": out_lines(lines),
             "members": out_members, "teams": teams}
 
@@ -478,6 +532,8 @@ def recommend_doc(org, team, as_of_text, s, holders=None):
     teams = org.subtree(team)
     ids = [pid for pid, p in org.people.items() if p["active"] and p["team"] in teams]
     _, lines = view_of(org, ids, as_of, s)
+    links = org.key_results_of(team, as_of)
+    link_key_results(lines, links)
     by_team = {}
     for pid in ids:
         by_team.setdefault(org.people[pid]["team"], []).append(pid)
@@ -503,6 +559,8 @@ def recommend_doc(org, team, as_of_text, s, holders=None):
         for t in order:
             recs += [r for r in per_team[t] if r["competency"] == comp
                      and not (together and r["kind"] == "individual")]
+    for r in recs:
+        r["key_results"] = list(links.get(r["competency"], []))
     return {"team": team, "as_of": as_of_text, "recommendations": recs}
 
 
@@ -604,7 +662,8 @@ def reduce_recommend(doc):
     for r in doc.get("recommendations") or []:
         recs.append({"kind": r.get("kind"), "competency": r.get("competency"),
                      "team": r.get("team"), "members": [member(m) for m in r.get("members") or []],
-                     "mentor": mentor(r.get("mentor")), "key_person": r.get("key_person")})
+                     "mentor": mentor(r.get("mentor")), "key_person": r.get("key_person"),
+                     "key_results": r.get("key_results")})
     return {"team": doc.get("team"), "as_of": doc.get("as_of"), "recommendations": recs}
 
 

@@ -164,7 +164,8 @@ same_rows() {
 # snapshot DB DIR: exports every kind of DB into DIR.
 snapshot() {
 	mkdir -p "$2"
-	for kind in teams people competencies indicators roles evidence scorecards evaluations; do
+	for kind in teams people competencies indicators roles evidence scorecards evaluations \
+		objectives key-results checkins; do
 		"$COMPGAP" export "$kind" --db "$1" > "$2/$kind.csv" || echo "export $kind failed" >&2
 	done
 }

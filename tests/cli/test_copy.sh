@@ -11,6 +11,26 @@ SRC=$WORK/src.db
 "$COMPGAP" retract 7 --reason "entered twice" --db "$SRC" > /dev/null
 "$COMPGAP" config set half_life 150 --db "$SRC" > /dev/null
 
+# add_okrs COMPGAP DB: objectives (one under another), key results of
+# the three types and check-ins, with numbers that are not whole.
+add_okrs() {
+	printf '%s\n' "key,team,title,start,end,owner,parent,checkin_interval" \
+		"kcc-2026,,The centre's year,2026,,KCC-1001,,monthly" \
+		"phone-q4,kcc-phone,Phone in Q4,2026-Q4,,,kcc-2026,weekly" > "$WORK/okr-o.csv"
+	printf '%s\n' "objective,key,title,type,competency,level,target,start_value,unit,weight" \
+		"kcc-2026,kcc-cf,Customer focus,competency,customer-focus,3,0.85,,,1.5" \
+		"phone-q4,phone-fcr,First-contact resolution,metric,,,75.25,60.1,%,1" \
+		"phone-q4,phone-moves,Moves,milestone,,,3,,,0.333333" > "$WORK/okr-k.csv"
+	printf '%s\n' "key_result,date,value,confidence,note" \
+		"phone-fcr,2026-10-15,61.7,0.9,first" \
+		"phone-moves,2026-11-01,1,,\"one, then more\"" > "$WORK/okr-c.csv"
+	"$1" import objectives "$WORK/okr-o.csv" --db "$2" > /dev/null &&
+		"$1" import key-results "$WORK/okr-k.csv" --db "$2" > /dev/null &&
+		"$1" import checkins "$WORK/okr-c.csv" --db "$2" > /dev/null ||
+		echo "the OKRs were not imported into $2" >&2
+}
+add_okrs "$COMPGAP" "$SRC"
+
 # same_analyses NAME DB1 DB2: the analyses of the two databases agree.
 same_analyses() {
 	for args in "gaps --team kcc --as-of 2026-10-31 --json" "recommend --team kcc --as-of 2026-10-31 --json" \
@@ -28,6 +48,8 @@ expect_status "copy into a new database" 0
 expect_out "copy names both databases" "copied $(db_describe "$SRC")"
 expect_out "copy counts the evidence rows" "evidence rows           10063"
 expect_out "copy counts the retraction" "retractions                 1"
+expect_out "copy counts the objectives" "objectives                  2"
+expect_out "copy counts the check-ins" "check-ins                   2"
 expect_out "copy says the checksums agree" ", the same on both sides"
 snapshot "$SRC" "$WORK/snap-src"
 snapshot "$WORK/dst.db" "$WORK/snap-dst"
@@ -74,6 +96,7 @@ expect_status "an empty database copies" 0
 if [ "$ENGINE" = postgresql ]; then
 	"$COMPGAP_REAL" demo --db "$WORK/file.db" > /dev/null
 	"$COMPGAP_REAL" retract 3 --reason "wrong person" --db "$WORK/file.db" > /dev/null
+	add_okrs "$COMPGAP_REAL" "$WORK/file.db"
 	PG=$("$COMPGAP" --map "$WORK/moved.db")
 	"$COMPGAP_REAL" copy --from "$WORK/file.db" --to "$PG" > "$WORK/out" 2> "$WORK/err"
 	STATUS=$?
@@ -87,7 +110,8 @@ if [ "$ENGINE" = postgresql ]; then
 		not_ok "the checksum is the same both ways" "$sum1 / $sum2"
 	snapshot_real() {
 		mkdir -p "$2"
-		for kind in teams people competencies indicators roles evidence; do
+		for kind in teams people competencies indicators roles evidence objectives \
+			key-results checkins; do
 			"$COMPGAP_REAL" export "$kind" --db "$1" > "$2/$kind.csv"
 		done
 	}

@@ -18,12 +18,15 @@ if ! command -v python3 > /dev/null 2>&1; then
 	exit 0
 fi
 
-# export_lf DB DIR: exports the six kinds of DB, and the scorecards and
-# evaluations (which give evidence of their own), with LF line ends into DIR.
+# export_lf DB DIR: exports the six kinds of DB, the scorecards and
+# evaluations (which give evidence of their own), and the objectives and
+# key results (which link the gaps to the key results they serve), with
+# LF line ends into DIR.
 export_lf() {
 	mkdir -p "$2"
-	for kind in teams people competencies indicators roles evidence scorecards evaluations; do
-		"$COMPGAP" export "$kind" --lf --db "$1" > "$2/$kind.csv" ||
+	for kind in teams people competencies indicators roles evidence scorecards evaluations \
+		objectives key-results; do
+		"$COMPGAP" export "$kind" --lf --db "$1" > "$2/$(echo "$kind" | tr - _).csv" ||
 			echo "export $kind failed" >&2
 	done
 }
