@@ -266,4 +266,6 @@ expect_code "the organisation's board" 200
 body_has "its objective" 'Serve every channel well'
 
 stop
+check "the server stops with exit status 0 (clean under the sanitizers)" [ "$STOPPED" = 0 ]
+check "and logged no sanitizer report" sh -c '! grep -q "Sanitizer" "$1"' _ "$WORK/okr.log"
 done_testing
