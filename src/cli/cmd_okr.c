@@ -147,7 +147,7 @@ static void print_review_objective(const struct okr_review_item *it)
 		printf("    none\n");
 }
 
-static int review(struct store *st, const char *team, const char *quarter)
+static int review(struct store *st, const char *team, const char *quarter, bool json)
 {
 	struct okr_review r;
 	struct err err = { 0 };
@@ -156,6 +156,14 @@ static int review(struct store *st, const char *team, const char *quarter)
 
 	if (okr_review_gather(st, team, quarter, &r, &err) < 0) {
 		rc = cli_fail(&err);
+		goto out;
+	}
+	if (json) {
+		struct jw w;
+
+		jw_init(&w, stdout, 0);
+		okr_review_json(&w, &r);
+		rc = gap_json_done(&w);
 		goto out;
 	}
 	date_format(r.first, first);
@@ -194,9 +202,9 @@ int cmd_okr(const struct command *cmd, int argc, char **argv)
 		return rc < 0 ? 0 : rc;
 	if (as_of_text != NULL && date_parse(as_of_text, &as_of) < 0)
 		return cli_usage(cmd, "--as-of takes a date YYYY-MM-DD, not '%s'", as_of_text);
-	if (quarter != NULL && (as_of_text != NULL || json))
-		return cli_usage(cmd, "--review shows a quarter's objectives as of their ends, as"
-				 " text: without --as-of and --json");
+	if (quarter != NULL && as_of_text != NULL)
+		return cli_usage(cmd, "--review shows a quarter's objectives as of their ends:"
+				 " without --as-of");
 	if (quarter != NULL && okr_quarter_parse(quarter, &(int32_t){ 0 }, &(int32_t){ 0 }) < 0)
 		return cli_usage(cmd, "--review takes a quarter YYYY-Qn, such as 2026-Q3, not '%s'",
 				 quarter);
@@ -204,7 +212,7 @@ int cmd_okr(const struct command *cmd, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	if (quarter != NULL) {
-		rc = review(st, team, quarter);
+		rc = review(st, team, quarter, json);
 		store_close(st);
 		return rc;
 	}

@@ -285,7 +285,7 @@ const struct command commands[] = {
 		"options:\n" DB_HELP
 		"  --team KEY     the team (default: the organisation's objectives)\n"
 		"  --as-of DATE   as of this day (default today)\n"
-		"  --review QUARTER  the quarterly review of YYYY-Qn (text only)\n"
+		"  --review QUARTER  the quarterly review of YYYY-Qn (with --json, its document)\n"
 		"  --json         the document of GET /api/v1/teams/{key}/okr\n\n"
 		"examples:\n  compgap okr --team kcc-phone\n"
 		"  compgap okr --as-of 2026-09-30 --json\n"

@@ -126,3 +126,86 @@ double okr_review_remaining(const struct okr_kr_view *k)
 		return NAN;
 	return fabs(k->kr->target - k->current);
 }
+
+static void json_kr_head(struct jw *w, const struct okr_kr_view *k)
+{
+	jw_field_string(w, "key_result", k->kr->key);
+	jw_field_string(w, "title", k->kr->title);
+	jw_field_real_or_null(w, "current", !isnan(k->current), k->current);
+	jw_field_real(w, "target", k->kr->target);
+}
+
+static void json_item(struct jw *w, const struct okr_review_item *it)
+{
+	const struct okr_objective_view *ov = it->ov;
+	const struct objective *o = ov->o;
+	const struct okr_board *b = &it->v->board;
+
+	jw_object_begin(w);
+	jw_field_string(w, "objective", o->key);
+	jw_field_string(w, "title", o->title);
+	jw_field_date(w, "start", o->start);
+	jw_field_date(w, "end", o->end);
+	jw_field_real_or_null(w, "progress", !isnan(ov->progress), ov->progress);
+	jw_field_string(w, "status", ov->has_status ? okr_status_name(ov->status) : NULL);
+	jw_field_string(w, "review", o->review);
+	/* What was reached: the key results done on the end day. */
+	jw_key_literal(w, "reached");
+	jw_array_begin(w);
+	for (size_t j = 0; j < o->nkrs; j++) {
+		if (!ov->krs[j].has_status || ov->krs[j].status != OKR_DONE)
+			continue;
+		jw_object_begin(w);
+		json_kr_head(w, &ov->krs[j]);
+		jw_object_end(w);
+	}
+	jw_array_end(w);
+	/* What was learned besides the review: the check-ins' notes. */
+	jw_key_literal(w, "notes");
+	jw_array_begin(w);
+	for (size_t j = 0; j < o->nkrs; j++) {
+		const struct key_result *kr = ov->krs[j].kr;
+
+		for (size_t c = kr->first_checkin; c < kr->first_checkin + kr->ncheckins; c++) {
+			if (b->checkins[c].note == NULL)
+				continue;
+			jw_object_begin(w);
+			jw_field_date(w, "date", b->checkins[c].date);
+			jw_field_string(w, "key_result", kr->key);
+			jw_field_string(w, "note", b->checkins[c].note);
+			jw_object_end(w);
+		}
+	}
+	jw_array_end(w);
+	jw_key_literal(w, "carries_over");
+	jw_array_begin(w);
+	for (size_t j = 0; j < o->nkrs; j++) {
+		const struct okr_kr_view *k = &ov->krs[j];
+		double left = okr_review_remaining(k);
+
+		if (k->has_status && k->status == OKR_DONE)
+			continue;
+		jw_object_begin(w);
+		json_kr_head(w, k);
+		jw_field_real_or_null(w, "remaining", !isnan(left), left);
+		jw_field_string(w, "status", k->has_status ? okr_status_name(k->status) : NULL);
+		jw_object_end(w);
+	}
+	jw_array_end(w);
+	jw_object_end(w);
+}
+
+void okr_review_json(struct jw *w, const struct okr_review *r)
+{
+	jw_object_begin(w);
+	jw_field_string(w, "team", r->team);
+	jw_field_string(w, "quarter", r->quarter);
+	jw_field_date(w, "first", r->first);
+	jw_field_date(w, "last", r->last);
+	jw_key_literal(w, "objectives");
+	jw_array_begin(w);
+	for (size_t i = 0; i < r->n; i++)
+		json_item(w, &r->items[i]);
+	jw_array_end(w);
+	jw_object_end(w);
+}

@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "util/jsonw.h"
 #include "views/okr.h"
 
 /* Parses "2026-Q3" into its first and last day: 0, or -1 when it is not
@@ -42,6 +43,12 @@ int okr_review_gather(struct store *st, const char *team, const char *quarter,
 		      struct okr_review *r, struct err *err);
 
 void okr_review_free(struct okr_review *r);
+
+/* The document of `compgap okr --review QUARTER --json` (docs/api.md):
+ * {"team", "quarter", "first", "last", "objectives": [{"objective",
+ * "title", "start", "end", "progress", "status", "review", "reached",
+ * "notes", "carries_over"}]}. */
+void okr_review_json(struct jw *w, const struct okr_review *r);
 
 /* The gap a key result not done leaves: |target - current| in its own
  * units (a share for a competency key result; a metric going down has

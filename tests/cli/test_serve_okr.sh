@@ -70,6 +70,22 @@ expect_out "what was learned: the check-in notes" "    2026-06-20 TK8: Two scrip
 # TK8: 10 -> 6 of target 2: 4 errors still to go.
 expect_out "what carries over, with the gap left" "    TK8  Script errors: 6 errors of target 2 errors, 4 errors to go"
 check "objectives of another quarter are not in it" sh -c '! grep -q TO1 "$1"' _ "$WORK/out"
+run okr --team kcc-phone --review 2026-Q2 --json --db "$DB"
+expect_status "okr --review --json" 0
+# TQ2 as of 2026-06-30: TK7 5 of 5, done; TK8 (10 - 6) / (10 - 2) = 0.5,
+# 4 to go, off track; the objective (1 + 0.5) / 2 = 0.75 against 1
+# expected: exactly 1 - 0.25, at risk (the boundary counts as at risk).
+pycheck "the review's document" "$WORK/out" '
+assert (d["team"], d["quarter"], d["first"], d["last"]) == ("kcc-phone", "2026-Q2", "2026-04-01", "2026-06-30")
+assert [o["objective"] for o in d["objectives"]] == ["TQ2"], d
+o = d["objectives"][0]
+near(o["progress"], 0.75); assert o["status"] == "at_risk" and o["review"] is None, o
+assert [k["key_result"] for k in o["reached"]] == ["TK7"] and o["reached"][0]["current"] == 5
+assert o["notes"] == [{"date": "2026-05-31", "key_result": "TK7", "note": "All five gone"},
+                      {"date": "2026-06-20", "key_result": "TK8", "note": "Two scripts still confuse"}], o["notes"]
+c = o["carries_over"]
+assert [k["key_result"] for k in c] == ["TK8"] and c[0]["status"] == "off_track"
+near(c[0]["current"], 6); near(c[0]["target"], 2); near(c[0]["remaining"], 4)'
 run okr --team kcc-phone --review 2026-Q5 --db "$DB"
 expect_status "a quarter that is none is a usage error" 64
 expect_err "it says the form" "--review takes a quarter YYYY-Qn, such as 2026-Q3, not '2026-Q5'"
