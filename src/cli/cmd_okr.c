@@ -11,6 +11,7 @@
 #include "cli/gapopts.h"
 #include "util/date.h"
 #include "views/okr.h"
+#include "views/okr_review.h"
 
 /* A value as its key result reads: a share as a percentage, a number as
  * written with its unit; "-" for none. */
@@ -84,14 +85,109 @@ static void print_board(const struct okr_view *v)
 	}
 }
 
+/* ---- the quarterly review (--review) -------------------------------------- */
+
+static void print_review_objective(const struct okr_review_item *it)
+{
+	const struct okr_objective_view *ov = it->ov;
+	const struct okr_board *b = &it->v->board;
+	char start[DATE_ISO_LEN + 1], end[DATE_ISO_LEN + 1], progress[16];
+	size_t reached = 0, notes = 0, carried = 0;
+
+	date_format(ov->o->start, start);
+	date_format(ov->o->end, end);
+	format_percent(ov->progress, progress, sizeof progress);
+	printf("\n  %s  %s\n  %s to %s: progress %s, %s\n", ov->o->key, ov->o->title, start, end,
+	       progress, ov->has_status ? okr_status_name(ov->status) : "no value");
+	printf("  reached:\n");
+	for (size_t j = 0; j < ov->o->nkrs; j++) {
+		const struct okr_kr_view *k = &ov->krs[j];
+		char now[64];
+
+		if (!k->has_status || k->status != OKR_DONE)
+			continue;
+		format_value(k->kr, k->current, now, sizeof now);
+		printf("    %s  %s: %s\n", k->kr->key, k->kr->title, now);
+		reached++;
+	}
+	if (reached == 0)
+		printf("    none\n");
+	printf("  learned:\n    %s\n", ov->o->review != NULL ? ov->o->review
+	       : "(no review written yet)");
+	for (size_t j = 0; j < ov->o->nkrs; j++) {
+		const struct key_result *kr = ov->krs[j].kr;
+
+		for (size_t i = kr->first_checkin; i < kr->first_checkin + kr->ncheckins; i++) {
+			char day[DATE_ISO_LEN + 1];
+
+			if (b->checkins[i].note == NULL)
+				continue;
+			date_format(b->checkins[i].date, day);
+			printf("    %s %s: %s\n", day, kr->key, b->checkins[i].note);
+			notes++;
+		}
+	}
+	if (notes == 0)
+		printf("    (no check-in notes)\n");
+	printf("  carries over:\n");
+	for (size_t j = 0; j < ov->o->nkrs; j++) {
+		const struct okr_kr_view *k = &ov->krs[j];
+		char now[64], target[64], left[64];
+
+		if (k->has_status && k->status == OKR_DONE)
+			continue;
+		format_value(k->kr, k->current, now, sizeof now);
+		format_value(k->kr, k->kr->target, target, sizeof target);
+		format_value(k->kr, okr_review_remaining(k), left, sizeof left);
+		printf("    %s  %s: %s of target %s, %s to go, %s\n", k->kr->key, k->kr->title, now,
+		       target, left, k->has_status ? okr_status_name(k->status) : "no value");
+		carried++;
+	}
+	if (carried == 0)
+		printf("    none\n");
+}
+
+static int review(struct store *st, const char *team, const char *quarter, bool json)
+{
+	struct okr_review r;
+	struct err err = { 0 };
+	char first[DATE_ISO_LEN + 1], last[DATE_ISO_LEN + 1];
+	int rc = 0;
+
+	if (okr_review_gather(st, team, quarter, &r, &err) < 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if (json) {
+		struct jw w;
+
+		jw_init(&w, stdout, 0);
+		okr_review_json(&w, &r);
+		rc = gap_json_done(&w);
+		goto out;
+	}
+	date_format(r.first, first);
+	date_format(r.last, last);
+	printf("Quarterly review of %s, %s (%s to %s)\n", team != NULL ? team : "the organisation",
+	       r.quarter, first, last);
+	if (r.n == 0)
+		printf("  no objective ends in this quarter\n");
+	for (size_t i = 0; i < r.n; i++)
+		print_review_objective(&r.items[i]);
+out:
+	okr_review_free(&r);
+	return rc;
+}
+
 int cmd_okr(const struct command *cmd, int argc, char **argv)
 {
-	const char *db, *team = NULL, *as_of_text = NULL;
+	const char *db, *team = NULL, *as_of_text = NULL, *quarter = NULL;
 	bool json = false;
 	const struct option opts[] = {
 		{ "--team", NULL, &team, NULL },
 		{ "--as-of", NULL, &as_of_text, NULL },
 		{ "--json", NULL, NULL, &json },
+		{ "--review", NULL, &quarter, NULL },
 		{ NULL, NULL, NULL, NULL },
 	};
 	char *pos[1];
@@ -106,9 +202,20 @@ int cmd_okr(const struct command *cmd, int argc, char **argv)
 		return rc < 0 ? 0 : rc;
 	if (as_of_text != NULL && date_parse(as_of_text, &as_of) < 0)
 		return cli_usage(cmd, "--as-of takes a date YYYY-MM-DD, not '%s'", as_of_text);
+	if (quarter != NULL && as_of_text != NULL)
+		return cli_usage(cmd, "--review shows a quarter's objectives as of their ends:"
+				 " without --as-of");
+	if (quarter != NULL && okr_quarter_parse(quarter, &(int32_t){ 0 }, &(int32_t){ 0 }) < 0)
+		return cli_usage(cmd, "--review takes a quarter YYYY-Qn, such as 2026-Q3, not '%s'",
+				 quarter);
 	rc = cli_open_store(db, STORE_SNAPSHOT, &st);
 	if (rc != 0)
 		return rc;
+	if (quarter != NULL) {
+		rc = review(st, team, quarter, json);
+		store_close(st);
+		return rc;
+	}
 	if (okr_gather(st, team, as_of, &v, &err) < 0) {
 		rc = cli_fail(&err);
 	} else if (json) {

@@ -268,7 +268,7 @@ const struct command commands[] = {
 	{
 		"okr", cmd_okr,
 		"a team's objectives and key results: progress, status and forecast",
-		"okr [--team KEY] [--as-of DATE] [--json] [--db PATH]",
+		"okr [--team KEY] [--as-of DATE | --review QUARTER] [--json] [--db PATH]",
 		"The objectives of team KEY (without --team: those of the whole\n"
 		"organisation) as of a day: each key result's baseline, current value,\n"
 		"target and progress, and its status against the time elapsed; each\n"
@@ -281,13 +281,19 @@ const struct command commands[] = {
 		"where it ends and on which day it reaches the target.\n"
 		"Objectives, key results and check-ins are imported ('compgap import\n"
 		"objectives|key-results|checkins'); docs/methodology.md, \"OKRs\", has\n"
-		"the method.\n\n"
+		"the method.\n"
+		"With --review, the quarterly review: the objectives whose end falls in\n"
+		"the quarter, each as of its end day: what was reached (the key results\n"
+		"done), what was learned (the review text and the check-in notes) and\n"
+		"what carries over (the key results not done, with the gap left).\n\n"
 		"options:\n" DB_HELP
 		"  --team KEY     the team (default: the organisation's objectives)\n"
 		"  --as-of DATE   as of this day (default today)\n"
+		"  --review QUARTER  the quarterly review of YYYY-Qn (with --json, its document)\n"
 		"  --json         the document of GET /api/v1/teams/{key}/okr\n\n"
 		"examples:\n  compgap okr --team kcc-phone\n"
-		"  compgap okr --as-of 2026-09-30 --json\n",
+		"  compgap okr --as-of 2026-09-30 --json\n"
+		"  compgap okr --team kcc-phone --review 2026-Q3\n",
 	},
 	{
 		"coaching", cmd_coaching,

@@ -2,6 +2,7 @@
 
 #include "http/evaluations.h"
 #include "http/handler.h"
+#include "http/okr_write.h"
 #include "http/plan_write.h"
 #include "web/pages.h"
 
@@ -39,6 +40,13 @@ const struct http_route http_routes[] = {
 	{ "POST", "/api/v1/people/{key}/plan/accept", handle_plan_accept, ACCESS_SIGNED_IN,
 	  BODY_JSON },
 	{ "PATCH", "/api/v1/people/{key}/plan/{id}", handle_plan_status, ACCESS_SIGNED_IN,
+	  BODY_JSON },
+	/* OKRs (http/okr_api.c) */
+	{ "GET", "/api/v1/teams/{key}/okr", handle_okr_team, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "GET", "/api/v1/okr", handle_okr_org, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "POST", "/api/v1/key-results/{key}/checkins", handle_okr_checkin, ACCESS_SIGNED_IN,
+	  BODY_JSON },
+	{ "PUT", "/api/v1/objectives/{key}/review", handle_okr_review, ACCESS_SIGNED_IN,
 	  BODY_JSON },
 	/* evidence (http/evidence.c) */
 	{ "POST", "/api/v1/evidence", handle_evidence_add, ACCESS_SIGNED_IN, BODY_JSON },
@@ -123,6 +131,17 @@ const struct http_route http_routes[] = {
 	  BODY_FORM },
 	/* the team page (web/team_page.c) */
 	{ "GET", "/teams/{key}", handle_team_page, ACCESS_PAGE, BODY_NONE },
+	/* the OKR boards, their check-ins, the people a competency key result
+	 * counts and the quarterly review (web/okr_page.c, okr_people.c,
+	 * okr_review_page.c) */
+	{ "GET", "/teams/{key}/okr", handle_okr_team_page, ACCESS_PAGE, BODY_NONE },
+	{ "GET", "/teams/{key}/okr/review", handle_okr_team_review_page, ACCESS_PAGE, BODY_NONE },
+	{ "GET", "/okr", handle_okr_org_page, ACCESS_PAGE, BODY_NONE },
+	{ "GET", "/okr/review", handle_okr_org_review_page, ACCESS_PAGE, BODY_NONE },
+	{ "GET", "/okr/key-results/{key}", handle_okr_people_page, ACCESS_PAGE, BODY_NONE },
+	{ "POST", "/okr/key-results/{key}/checkin", handle_okr_checkin_post, ACCESS_PAGE,
+	  BODY_FORM },
+	{ "POST", "/okr/objectives/{key}/review", handle_okr_review_post, ACCESS_PAGE, BODY_FORM },
 	/* the quality evaluations (web/eval_page.c, eval_form.c, quality_page.c);
 	 * "new" before {key} */
 	{ "GET", "/teams/{key}/quality", handle_team_quality_page, ACCESS_PAGE, BODY_NONE },

@@ -55,6 +55,8 @@ struct dash_item {
 	                                   due: evaluations missing */
 	int32_t due;                    /* overdue plan action: its due date */
 	const char *kind;               /* overdue plan action: its kind */
+	const char *objective, *key_result;   /* overdue check-in: their keys ... */
+	const char *title;              /* ... and the key result's title */
 	bool person_link;               /* the caller may open /people/{person} */
 	bool team_link;                 /* the caller may open /teams/{team} */
 };
@@ -81,6 +83,9 @@ struct dashboard {
 					   days of the agents within reach
 					   (views/alerts.h), newest first */
 	struct dash_list overdue_actions;   /* open plan actions due before today */
+	struct dash_list overdue_checkins;  /* check-ins of running objectives' key
+					       results due before today (team: the
+					       objective's, NULL for the organisation's) */
 	char scope[256];                /* the analysed subtrees' roots, for the audit log */
 	struct arena arena;             /* everything above */
 };

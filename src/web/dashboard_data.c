@@ -328,6 +328,9 @@ int dash_cands_finish(struct dashboard *d, struct cands *c, struct dash_list *li
 		it.team = copy(d, it.team);
 		it.team_name = copy(d, it.team_name);
 		it.competency = copy(d, it.competency);
+		it.objective = copy(d, it.objective);
+		it.key_result = copy(d, it.key_result);
+		it.title = copy(d, it.title);
 		list->items[list->n++] = it;
 	}
 	free(order);
@@ -653,7 +656,8 @@ int dashboard_gather(struct store *st, const struct http_caller *c, struct dashb
 	for (size_t u = 0; u < g.nunits; u++)
 		if (analyse_unit(&g, &g.units[u]) < 0)
 			goto out;
-	if (lists(&g) < 0 || dash_overdue_list(&g) < 0 || cards_figures(&g) < 0 || dash_alerts(&g) < 0)
+	if (lists(&g) < 0 || dash_overdue_list(&g) < 0 ||
+	    dash_okr_list(&g) < 0 || cards_figures(&g) < 0 || dash_alerts(&g) < 0)
 		goto out;
 	rc = 0;
 out:

@@ -91,4 +91,9 @@ int dash_due_list(struct gather *g, struct unit *u, struct cands *due);
 int dash_overdue_list(struct gather *g);
 int dash_alerts(struct gather *g);
 
+/* web/dashboard_okr.c: the overdue check-ins of the objectives running
+ * today that the caller may see into g->d->overdue_checkins. 0, or -1
+ * with g->err set. */
+int dash_okr_list(struct gather *g);
+
 #endif

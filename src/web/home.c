@@ -85,7 +85,8 @@ static void who(struct page *p, const struct dash_item *it)
 	fputs(")</span>", p->out);
 }
 
-enum list_kind { LIST_BLIND, LIST_KEY_PERSON, LIST_UNASSESSED, LIST_GROWN, LIST_DUE, LIST_OVERDUE };
+enum list_kind { LIST_BLIND, LIST_KEY_PERSON, LIST_UNASSESSED, LIST_GROWN, LIST_DUE, LIST_OVERDUE,
+		 LIST_CHECKIN };
 
 static void write_item(struct page *p, const struct library *lib, enum list_kind k,
 		       const struct dash_item *it)
@@ -145,6 +146,22 @@ static void write_item(struct page *p, const struct library *lib, enum list_kind
 		if (it->person_link)
 			html_printf(p->out, " <a href=\"/people/%s/plan\">%s</a>", it->person,
 				    tr(p->lang, "plan"));
+		break;
+	case LIST_CHECKIN:
+		/* The board of the objective's team, or the organisation's. */
+		if (it->team != NULL)
+			html_printf(p->out, "<a href=\"/teams/%s/okr#kr-%s\">%s</a> <span class=\"muted\">(",
+				    it->team, it->key_result, it->title);
+		else
+			html_printf(p->out, "<a href=\"/okr#kr-%s\">%s</a> <span class=\"muted\">(",
+				    it->key_result, it->title);
+		if (it->team != NULL)
+			team_link(p, it->team, it->team_name, it->team_link);
+		else
+			html_escape(p->out, tr(p->lang, "the organisation"));
+		html_printf(p->out, ")</span>: %s — ", it->name);
+		(void)fmt_date(&b1, p->lang, it->due);
+		say(p, tr(p->lang, "check-in due %s"), buf_str(&b1), NULL, NULL);
 		break;
 	}
 	fputs("</li>\n", p->out);
@@ -222,6 +239,11 @@ static void write_attention(struct page *p, const struct library *lib, const str
 	write_list(p, lib, LIST_OVERDUE, "overdue-actions", tr(p->lang, "Overdue plan actions"),
 		   tr(p->lang, "Development plan actions past their due date, not done or dropped."),
 		   &d->overdue_actions);
+	/* Only where objectives run whose check-ins are late. */
+	if (d->overdue_checkins.total > 0)
+		write_list(p, lib, LIST_CHECKIN, "overdue-checkins", tr(p->lang, "Overdue check-ins"),
+			   tr(p->lang, "Key results of running objectives whose check-in is past its "
+				       "due date."), &d->overdue_checkins);
 	fputs("</div>\n</section>\n", p->out);
 	buf_free(&b1);
 	buf_free(&b2);
@@ -344,7 +366,7 @@ static int own_overdue(struct store *st, const struct http_caller *c, long *n, s
 }
 
 /* A role without teams: what they can do here, their own page first. */
-static void write_intro(struct page *p, long overdue)
+static void write_intro(struct page *p, long overdue, long checkins)
 {
 	const struct nav_entry *e[16];
 	size_t n;
@@ -358,6 +380,14 @@ static void write_intro(struct page *p, long overdue)
 		(void)snprintf(text, sizeof text, trn(p->lang, "%ld action of your development plan is "
 			       "overdue.", "%ld actions of your development plan are overdue.",
 			       (unsigned long)overdue), overdue);
+		page_message(p, "notice", text);
+	}
+	if (checkins > 0) {
+		char text[300];
+
+		(void)snprintf(text, sizeof text, trn(p->lang, "%ld check-in of an objective you own is "
+			       "overdue.", "%ld check-ins of objectives you own are overdue.",
+			       (unsigned long)checkins), checkins);
 		page_message(p, "notice", text);
 	}
 	fputs("<ul class=\"cards\">\n", p->out);
@@ -378,10 +408,11 @@ static void write_intro(struct page *p, long overdue)
 
 /* The dashboard's content (what <main> holds below its heading) for the
  * caller, into frag, after a first line naming the analysed subtrees (for
- * the audit log). *teams tells whether the caller may see any team. 0, or
- * -1 with err set. */
+ * the audit log). *teams tells whether the caller may see any team;
+ * *checkins how many check-ins of the objectives they see are overdue. 0,
+ * or -1 with err set. */
 static int make_content(struct page *p, struct store *st, struct buf *frag, bool *teams,
-			struct err *err)
+			long *checkins, struct err *err)
 {
 	struct dashboard d;
 	struct library lib;
@@ -394,6 +425,8 @@ static int make_content(struct page *p, struct store *st, struct buf *frag, bool
 	arena_init(&a, 1 << 24);
 	rc = dashboard_gather(st, p->caller, &d, err);
 	*teams = rc == 0 && d.nteams > 0;
+	if (rc == 0)
+		*checkins = d.overdue_checkins.total;
 	if (*teams)
 		rc = store_load_library(st, lang_code(p->lang), &a, &lib, err);
 	if (rc == 0 && *teams) {
@@ -428,7 +461,7 @@ int handle_home_page(struct http_ctx *cx)
 	char title[200], key[VIEW_CACHE_KEY_MAX];
 	const char *user = c->user, *content;
 	bool teams = true;
-	long overdue = 0;
+	long overdue = 0, checkins = 0;
 	int64_t generation;
 	int rc = 0;
 
@@ -443,7 +476,7 @@ int handle_home_page(struct http_ctx *cx)
 	(void)snprintf(key, sizeof key, "page:dashboard %s %ld", lang_code(p.lang),
 		       (long)date_today());
 	if (!everyone || view_cache_get(key, generation, &frag) != 1) {
-		rc = make_content(&p, st, &frag, &teams, &err);
+		rc = make_content(&p, st, &frag, &teams, &checkins, &err);
 		if (rc == 0 && teams && everyone)
 			view_cache_put(key, generation, frag.data, frag.len);
 	}
@@ -461,7 +494,7 @@ int handle_home_page(struct http_ctx *cx)
 			user += 6;
 		(void)snprintf(title, sizeof title, tr(p.lang, "Welcome, %s"), user);
 		page_head(&p, title);
-		write_intro(&p, overdue);
+		write_intro(&p, overdue, checkins);
 		web_alerts_own(&p, st);
 	} else {
 		page_head(&p, tr(p.lang, "Dashboard"));

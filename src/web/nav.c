@@ -11,6 +11,8 @@
 static const struct nav_entry entries[] = {
 	{ "/", N_("Dashboard"),
 	  N_("The teams you may see: their priorities, coverage, and what needs attention now."), ALL },
+	{ "/okr", N_("Objectives"),
+	  N_("The organisation's objectives and key results; a team's are on its page."), ALL },
 	{ "/self-assessment", N_("Self-assessment"),
 	  N_("Rate yourself on the competencies of your role and compare your view with others'."),
 	  ROLE_BIT(ROLE_EMPLOYEE) | ROLE_BIT(ROLE_MANAGER) },

@@ -88,4 +88,18 @@ int handle_evaluation_new_page(struct http_ctx *cx);
 int handle_evaluation_new_post(struct http_ctx *cx);
 int handle_team_quality_page(struct http_ctx *cx);
 
+/* web/okr_page.c, okr_review_page.c, okr_people.c: the OKR boards (GET
+ * /teams/{key}/okr, GET /okr), a check-in entered (POST
+ * /okr/key-results/{key}/checkin), the people a competency key result
+ * counts (GET /okr/key-results/{key}), the quarterly review (GET
+ * /teams/{key}/okr/review, GET /okr/review) and its text (POST
+ * /okr/objectives/{key}/review) */
+int handle_okr_team_page(struct http_ctx *cx);
+int handle_okr_org_page(struct http_ctx *cx);
+int handle_okr_checkin_post(struct http_ctx *cx);
+int handle_okr_people_page(struct http_ctx *cx);
+int handle_okr_team_review_page(struct http_ctx *cx);
+int handle_okr_org_review_page(struct http_ctx *cx);
+int handle_okr_review_post(struct http_ctx *cx);
+
 #endif

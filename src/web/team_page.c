@@ -418,8 +418,9 @@ static void write_page(struct team_page *t)
 	html_printf(out, "%s %s</p>\n", team_num(t, (double)t->nvisible, 0),
 		    trn(l, "member", "members", t->nvisible));
 	as_of_form(t, t->as_of_given, NULL);
-	html_printf(out, "<p class=\"more-links\"><a href=\"/teams/%s/quality\">%s</a></p>\n",
-		    t->team, tr(l, "Quality evaluations of the month"));
+	html_printf(out, "<p class=\"more-links\"><a href=\"/teams/%s/quality\">%s</a> "
+		    "\xc2\xb7 <a href=\"/teams/%s/okr\">%s</a></p>\n", t->team,
+		    tr(l, "Quality evaluations of the month"), t->team, tr(l, "Objectives and key results"));
 	html_printf(out, "<nav class=\"toc\" aria-label=\"%s\"><ul>"
 		    "<li><a href=\"#heatmap-h\">%s</a></li><li><a href=\"#coverage-h\">%s</a></li>"
 		    "<li><a href=\"#trend-h\">%s</a></li><li><a href=\"#recs-h\">%s</a></li>"

@@ -43,6 +43,7 @@ export const PAGES = [
 // listed must never see the link; a listed role must see it once built.
 export const NAV = [
 	{ path: '/', roles: ALL, built: true },
+	{ path: '/okr', roles: ALL, built: true },
 	{ path: '/library', roles: ALL, built: true },
 	{ path: '/self-assessment', roles: ['manager', 'employee'], built: true },
 	{ path: '/feedback', roles: ['employee'], built: true },
@@ -109,4 +110,19 @@ ACCESS.push(
 	{ path: '/teams/kcc-desk/quality?month=2026-11', roles: ['admin', 'hr', 'coach'] },
 	{ path: '/evaluations/E2E-2', roles: ['admin', 'hr', 'coach'] },
 	{ path: '/people/KCC-1032/evaluations', roles: ['admin', 'hr', 'coach'] },
+);
+
+// The OKR pages (web/okr_*.c, docs/web.md "OKRs") on the objectives that
+// run.sh imports (tests/e2e/data): a team's board, the organisation's, the
+// people a competency key result counts, the quarterly review; an
+// employee reads their own team's board, not another's.
+PAGES.push(
+	{ name: 'okr-team', path: '/teams/kcc-phone/okr', as: 'manager' },
+	{ name: 'okr-team-employee', path: '/teams/kcc-phone/okr', as: 'employee' },
+	{ name: 'okr-org', path: '/okr', as: 'employee' },
+	{ name: 'okr-people', path: '/okr/key-results/E2E-K3', as: 'manager' },
+	{ name: 'okr-review', path: '/teams/kcc-phone/okr/review?quarter=2026-Q3', as: 'manager' },
+);
+ACCESS.push(
+	{ path: '/teams/kcc-desk/okr', roles: ['admin', 'hr', 'coach'] },
 );

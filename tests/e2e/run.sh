@@ -64,8 +64,10 @@ for u in "coach2 --role coach --teams kcc-desk --person KCC-1002" \
 	printf '%s\n' "$PASSWORD" | "$COMPGAP" user add $u --db "$DB" > /dev/null 2>&1 ||
 		fail "cannot add user $u"
 done
-for kind in scorecards evaluations; do
-	"$COMPGAP" import $kind "$E2E/data/$kind.csv" --db "$DB" > "$WORK/import.out" 2>&1 ||
+# The OKR pages (test_okr.mjs, pages.mjs): objectives of kcc-phone and of
+# the organisation with key results of the three types and check-ins.
+for kind in scorecards evaluations objectives key-results checkins; do
+	"$COMPGAP" import $kind "$E2E/data/$(echo $kind | tr - _).csv" --db "$DB" > "$WORK/import.out" 2>&1 ||
 		fail "cannot import $kind:" "$(tail -n 5 "$WORK/import.out")"
 done
 PID=""
