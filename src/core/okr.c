@@ -190,8 +190,11 @@ void okr_forecast(const struct okr_point *points, size_t n, double baseline, dou
 	if (slope == 0 || (target >= baseline ? slope < 0 : slope > 0))
 		return;
 	/* A line that meets the target on a whole day must not be put a day
-	 * later by rounding: a billionth of a day is forgiven. */
-	x = ceil((target - at_first) / slope - 1e-9) + (double)origin;
+	 * later by rounding, which grows with the distance from the first
+	 * point (a slow line far ahead): a billionth of that distance, and at
+	 * least of a day, is forgiven. */
+	x = (target - at_first) / slope;
+	x = ceil(x - 1e-9 * fmax(1, fabs(x))) + (double)origin;
 	if (x > DAY_LAST || x < -(double)DAY_LAST)
 		return;
 	out->has_met_on = true;

@@ -108,7 +108,8 @@ struct okr_forecast {
 /* Fits a least-squares line value = a + b * date through the n points
  * and projects it: value_at_end = a + b * end; met_on = the first whole
  * day x on which the line is at or past the target, x = ceil((target -
- * a) / b), when the line moves towards the target: b > 0 for a target at
+ * a) / b) (rounding forgiven: a billionth of x's distance from the first
+ * point, at least of a day), when the line moves towards the target: b > 0 for a target at
  * or above the baseline (equal counts as upwards, as in okr_progress),
  * b < 0 for one below. No forecast (value_at_end NAN, no date) from fewer
  * than two points or points all on one date; no date when the line is

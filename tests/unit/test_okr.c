@@ -197,6 +197,14 @@ static void test_forecast_lines(void **state)
 	okr_forecast(same_day, 2, 0, 3, 150, &f);
 	assert_true(isnan(f.value_at_end));
 	assert_false(f.has_met_on);
+	/* a slow line that meets the target exactly on a whole day far
+	 * ahead: 79.74 falling 0.01 in 27 days reaches 74.72 on day 13554
+	 * exactly (502 hundredths x 27), which doubles miss by more than a
+	 * billionth of a day */
+	okr_forecast((const struct okr_point[]){ { 0, 79.74 }, { 27, 79.73 } }, 2, 79.74, 74.72,
+		     100, &f);
+	assert_true(f.has_met_on);
+	assert_int_equal(f.met_on, 13554);
 	/* a pace so slow that the target lies past 9999 */
 	okr_forecast((const struct okr_point[]){ { 0, 0 }, { 10, 1e-9 } }, 2, 0, 1, 20, &f);
 	assert_false(f.has_met_on);
