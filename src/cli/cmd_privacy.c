@@ -133,10 +133,11 @@ static int erase_person(const struct command *cmd, struct store *st, const char 
 	}
 	printf("erased person '%s': %lld evidence rows (%lld retracted), %lld running sums,"
 	       " %lld users, %lld sessions, %lld API tokens;\n%lld rows they assessed now have no"
-	       " assessor, %lld people now have no manager; the audit log keeps the key\n",
+	       " assessor, %lld people now have no manager, %lld objectives no owner; the audit"
+	       " log keeps the key\n",
 	       person, (long long)x.evidence, (long long)x.retractions, (long long)x.sums,
 	       (long long)x.users, (long long)x.sessions, (long long)x.tokens,
-	       (long long)x.assessed, (long long)x.reports);
+	       (long long)x.assessed, (long long)x.reports, (long long)x.objectives);
 	return 0;
 }
 

@@ -262,6 +262,30 @@ const struct command commands[] = {
 		"  compgap quality --team kcc --due\n",
 	},
 	{
+		"okr", cmd_okr,
+		"a team's objectives and key results: progress, status and forecast",
+		"okr [--team KEY] [--as-of DATE] [--json] [--db PATH]",
+		"The objectives of team KEY (without --team: those of the whole\n"
+		"organisation) as of a day: each key result's baseline, current value,\n"
+		"target and progress, and its status against the time elapsed; each\n"
+		"objective's progress, the weighted mean of its key results'. A\n"
+		"competency key result's values are the share of the team's active\n"
+		"members (sub-teams included) at its level, from the evidence as of the\n"
+		"start (the baseline) and as of the day; a metric or milestone's are its\n"
+		"start value and its latest check-in. The forecast fits a straight line\n"
+		"through the values since the start (month ends, or check-ins) and says\n"
+		"where it ends and on which day it reaches the target.\n"
+		"Objectives, key results and check-ins are imported ('compgap import\n"
+		"objectives|key-results|checkins'); docs/methodology.md, \"OKRs\", has\n"
+		"the method.\n\n"
+		"options:\n" DB_HELP
+		"  --team KEY     the team (default: the organisation's objectives)\n"
+		"  --as-of DATE   as of this day (default today)\n"
+		"  --json         the document of GET /api/v1/teams/{key}/okr\n\n"
+		"examples:\n  compgap okr --team kcc-phone\n"
+		"  compgap okr --as-of 2026-09-30 --json\n",
+	},
+	{
 		"coaching", cmd_coaching,
 		"record coaching sessions and list a person's or a team's",
 		"coaching add FILE | coaching list --person KEY|--team KEY [--json] [--db PATH]",

@@ -29,6 +29,7 @@ int cmd_token(const struct command *cmd, int argc, char **argv);
 int cmd_audit(const struct command *cmd, int argc, char **argv);
 int cmd_privacy(const struct command *cmd, int argc, char **argv);
 int cmd_quality(const struct command *cmd, int argc, char **argv);
+int cmd_okr(const struct command *cmd, int argc, char **argv);
 int cmd_coaching(const struct command *cmd, int argc, char **argv);
 
 /* show coaching KEY (cmd_coaching.c): the exit status. */

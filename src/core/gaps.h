@@ -39,6 +39,11 @@ struct team_line {
 	double mean_gap;               /* mean gap over the assessed */
 	double priority;               /* mean weight * gap over the assessed; 0 when none */
 	bool key_person_risk;          /* exactly one meets while two or more need it */
+	/* The active key results of the team that name it, which make its
+	 * priority count OKR_GAP_FACTOR times (views/okr.h, okr_link_gaps);
+	 * none from gap_team. */
+	const char *const *key_results;
+	size_t nkey_results;
 };
 
 /* Builds the team view from the lines of all members (in any order) into

@@ -40,6 +40,10 @@ enum okr_interval {
 	OKR_INTERVAL_COUNT
 };
 
+/* How many times a competency that an active key result of a team names
+ * counts in the priority of the team's gaps. */
+#define OKR_GAP_FACTOR 1.5
+
 /* The statuses' margins below the expected progress. */
 #define OKR_ON_TRACK_MARGIN 0.1
 #define OKR_AT_RISK_MARGIN 0.25

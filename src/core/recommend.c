@@ -504,3 +504,13 @@ void recommendations_free(struct recommendations *r)
 	free(r->members);
 	memset(r, 0, sizeof *r);
 }
+
+void recommend_link_key_results(struct recommendations *r, const struct analysis *a)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct team_line *t = analysis_competency(a, r->items[i].competency);
+
+		r->items[i].key_results = t != NULL ? t->key_results : NULL;
+		r->items[i].nkey_results = t != NULL ? t->nkey_results : 0;
+	}
+}

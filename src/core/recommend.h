@@ -110,6 +110,10 @@ struct recommendation {
 	 * whether it is to be shown instead, with the mentor's team only. */
 	char rule_withheld[512];
 	bool mentor_withheld;
+	/* The key results it serves: those of its competency's team line
+	 * (recommend_link_key_results); none from recommend(). */
+	const char *const *key_results;
+	size_t nkey_results;
 };
 
 struct recommendations {
@@ -144,6 +148,10 @@ enum approach approach_for(double gap, const struct settings *set);
  * when memory is exhausted. */
 int recommend(const struct analysis *a, const char *team, const struct rec_input *in,
 	      const struct settings *set, struct recommendations *out);
+
+/* Sets the key results each item of r serves: those of its competency's
+ * line in a (struct team_line, key_results), which must outlive r. */
+void recommend_link_key_results(struct recommendations *r, const struct analysis *a);
 
 /* Recommends for a view with sub-teams (docs/methodology.md,
  * "Departments"): recommend() on each group of s (a's members by their own

@@ -1,7 +1,10 @@
 #include "core/subteams.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/okr.h"
 
 /* Team keys in order, with members that have no team last. */
 static int team_cmp(const char *x, const char *y)
@@ -21,6 +24,28 @@ static int by_team_then_position(const void *a, const void *b)
 		return c;
 	/* The analysis' own order (by id) within a team. */
 	return (x > y) - (x < y);
+}
+
+/* The key results that the view's lines serve are served by each group's
+ * lines of the same competencies, counted in their priority as in the view's
+ * (OKR_GAP_FACTOR); the group's lines are then sorted again. */
+static void link_key_results(const struct analysis *a, struct subteam *t)
+{
+	bool any = false;
+
+	for (size_t k = 0; k < t->ncompetencies; k++) {
+		struct team_line *l = &t->competencies[k];
+		const struct team_line *v = analysis_competency(a, l->competency);
+
+		if (v == NULL || v->nkey_results == 0)
+			continue;
+		l->key_results = v->key_results;
+		l->nkey_results = v->nkey_results;
+		l->priority *= OKR_GAP_FACTOR;
+		any = true;
+	}
+	if (any)
+		gap_team_sort(t->competencies, t->ncompetencies);
 }
 
 int subteams_build(const struct analysis *a, struct subteams *out)
@@ -69,6 +94,7 @@ int subteams_build(const struct analysis *a, struct subteams *out)
 		t->competencies = out->competencies + ncomp;
 		t->ncompetencies = n;
 		ncomp += n;
+		link_key_results(a, t);
 	}
 	free(first_line);
 	return 0;

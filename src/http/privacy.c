@@ -115,6 +115,7 @@ static void fill_erased(struct jw *w, const void *arg)
 	jw_field_int(w, "tokens", d->x->tokens);
 	jw_field_int(w, "assessed_anonymised", d->x->assessed);
 	jw_field_int(w, "reports_unlinked", d->x->reports);
+	jw_field_int(w, "objectives_unlinked", d->x->objectives);
 	jw_object_end(w);
 }
 

@@ -6,6 +6,7 @@
 #include <sysexits.h>
 
 #include "io/csv.h"
+#include "store/okr.h"
 #include "store/quality.h"
 #include "store/texts.h"
 #include "util/date.h"
@@ -194,6 +195,62 @@ static int each_library_text(struct store *st, struct exporter *x, struct err *e
 						      err);
 }
 
+static struct export_cell date_cell(int32_t day)
+{
+	return (struct export_cell){ .type = EXPORT_DATE, .date = day };
+}
+
+/* objectives.csv, key_results.csv or checkins.csv from the board of every
+ * objective: objectives by start date and key, each one's key results in
+ * the order they were stored, check-ins by key result and date. Periods
+ * are written as dates, which the import reads as they are. */
+static int each_okr(struct store *st, enum import_kind kind, struct exporter *x,
+		    struct err *err)
+{
+	struct okr_query all = { .scope = OKR_ALL };
+	struct okr_board b;
+	struct arena a;
+	int rc;
+
+	arena_init(&a, (size_t)1 << 32);
+	rc = store_okr_board(st, &all, &a, &b, err);
+	for (size_t i = 0; rc == 0 && kind == IMPORT_OBJECTIVES && i < b.nobjectives; i++) {
+		const struct objective *o = &b.objectives[i];
+		const struct export_cell cells[] = {
+			text_cell(o->key), text_cell(o->team), text_cell(o->title), date_cell(o->start),
+			date_cell(o->end), text_cell(o->owner), text_cell(o->parent),
+			text_cell(okr_interval_name(o->interval))
+		};
+
+		rc = emit(x, cells, 8);
+	}
+	for (size_t i = 0; rc == 0 && kind == IMPORT_KEY_RESULTS && i < b.nkrs; i++) {
+		const struct key_result *k = &b.krs[i];
+		const struct export_cell cells[] = {
+			text_cell(k->objective), text_cell(k->key), text_cell(k->title),
+			text_cell(okr_type_name(k->type)), text_cell(k->competency),
+			k->type == OKR_COMPETENCY ? int_cell(k->level) : text_cell(NULL),
+			number_cell(k->target),
+			k->has_start_value ? number_cell(k->start_value) : text_cell(NULL),
+			text_cell(k->unit), number_cell(k->weight)
+		};
+
+		rc = emit(x, cells, 10);
+	}
+	for (size_t i = 0; rc == 0 && kind == IMPORT_CHECKINS && i < b.ncheckins; i++) {
+		const struct checkin *c = &b.checkins[i];
+		const struct export_cell cells[] = {
+			text_cell(c->key_result), date_cell(c->date), number_cell(c->value),
+			c->has_confidence ? number_cell(c->confidence) : text_cell(NULL),
+			text_cell(c->note)
+		};
+
+		rc = emit(x, cells, 5);
+	}
+	arena_free(&a);
+	return rc;
+}
+
 int export_rows(struct store *st, enum import_kind kind, const struct export_sink *sink,
 		struct err *err)
 {
@@ -240,6 +297,9 @@ int export_rows_in(struct store *st, enum import_kind kind, const struct export_
 	case IMPORT_SCORECARDS: rc = store_each_scorecard_area(st, scorecard_row, &x, err); break;
 	case IMPORT_EVALUATIONS: rc = store_each_evaluation_row(st, evaluation_row, &x, err); break;
 	case IMPORT_LIBRARY_TEXTS: rc = each_library_text(st, &x, err); break;
+	case IMPORT_OBJECTIVES:
+	case IMPORT_KEY_RESULTS:
+	case IMPORT_CHECKINS: rc = each_okr(st, kind, &x, err); break;
 	case IMPORT_KIND_COUNT: break;
 	}
 out:

@@ -53,6 +53,15 @@ static const char *const evaluation_columns[] = {
 	"comment", "scorecard"
 };
 
+static const char *const objective_columns[] = {
+	"key", "team", "title", "start", "end", "owner", "parent", "checkin_interval"
+};
+static const char *const key_result_columns[] = {
+	"objective", "key", "title", "type", "competency", "level", "target", "start_value", "unit",
+	"weight"
+};
+static const char *const checkin_columns[] = { "key_result", "date", "value", "confidence", "note" };
+
 #define SPEC(name, cols, req) { name, cols, sizeof cols / sizeof cols[0], req }
 static const struct kind_spec kinds[IMPORT_KIND_COUNT] = {
 	[IMPORT_TEAMS] = SPEC("teams", team_columns, 0x3),
@@ -64,6 +73,9 @@ static const struct kind_spec kinds[IMPORT_KIND_COUNT] = {
 	[IMPORT_LIBRARY_TEXTS] = SPEC("library-texts", library_text_columns, 0x3B),
 	[IMPORT_SCORECARDS] = SPEC("scorecards", scorecard_columns, 0x3F),
 	[IMPORT_EVALUATIONS] = SPEC("evaluations", evaluation_columns, 0x1FF),
+	[IMPORT_OBJECTIVES] = SPEC("objectives", objective_columns, 0x0D),
+	[IMPORT_KEY_RESULTS] = SPEC("key-results", key_result_columns, 0x4F),
+	[IMPORT_CHECKINS] = SPEC("checkins", checkin_columns, 0x07),
 };
 #undef SPEC
 
@@ -86,7 +98,7 @@ const char *import_kind_name(enum import_kind kind)
 const char *import_kind_list(void)
 {
 	return "teams, people, competencies, indicators, roles, evidence, library-texts,"
-	       " scorecards, evaluations";
+	       " scorecards, evaluations, objectives, key-results, checkins";
 }
 
 size_t import_columns(enum import_kind kind, const char *const **names)
@@ -289,6 +301,9 @@ static void check_row(struct importer *im, const struct cells *c)
 	case IMPORT_LIBRARY_TEXTS: import_library_text_row(im, c); break;
 	case IMPORT_SCORECARDS: import_scorecard_row(im, c); break;
 	case IMPORT_EVALUATIONS: import_evaluation_row(im, c); break;
+	case IMPORT_OBJECTIVES: import_objective_row(im, c); break;
+	case IMPORT_KEY_RESULTS: import_key_result_row(im, c); break;
+	case IMPORT_CHECKINS: import_checkin_row(im, c); break;
 	case IMPORT_KIND_COUNT: break;
 	}
 }
@@ -365,6 +380,8 @@ static int import_begin(struct importer *im, struct store *st, enum import_kind 
 	strmap_init(&im->seen);
 	if (store_log_import(st, kinds[kind].name, name, err) < 0)
 		return -1;
+	if (kind == IMPORT_OBJECTIVES || kind == IMPORT_KEY_RESULTS || kind == IMPORT_CHECKINS)
+		return import_okr_begin(im);
 	return kind == IMPORT_EVALUATIONS ? import_qa_begin(im) : 0;
 }
 
@@ -382,6 +399,9 @@ static int import_end(struct importer *im)
 		import_write_evaluations(im);    /* the checks of the whole file too */
 	else if (im->kind == IMPORT_SCORECARDS && !im->failed && report->errors == 0)
 		import_write_scorecards(im);
+	else if ((im->kind == IMPORT_OBJECTIVES || im->kind == IMPORT_KEY_RESULTS ||
+		  im->kind == IMPORT_CHECKINS) && !im->failed)
+		import_write_okr(im);    /* the objectives' parents checked too */
 	else if (!im->failed && report->errors == 0) {
 		if (im->kind == IMPORT_INDICATORS && im->nrows > 1)
 			qsort(im->rows, im->nrows, sizeof *im->rows, by_competency_then_line);
@@ -418,6 +438,7 @@ static void import_free(struct importer *im)
 	strmap_free(&im->seen);
 	free(im->rows);
 	import_qa_free(im);
+	import_okr_free(im);
 	free(im);
 }
 

@@ -8,7 +8,9 @@
  * indicators of each competency named in the file replace its earlier ones;
  * evidence rows are appended; a scorecard whose areas differ from its
  * latest version gets a new version; an evaluation is added, or corrects
- * the stored one of its key (io/import_quality.c). */
+ * the stored one of its key (io/import_quality.c); objectives and key
+ * results are upserted by key, and a check-in replaces the one of its key
+ * result on its day (io/import_okr.c). */
 #ifndef COMPGAP_IMPORT_H
 #define COMPGAP_IMPORT_H
 
@@ -28,6 +30,9 @@ enum import_kind {
 	IMPORT_LIBRARY_TEXTS,      /* the library's texts in other languages */
 	IMPORT_SCORECARDS,         /* quality scorecards, versioned */
 	IMPORT_EVALUATIONS,        /* evaluations of customer contacts */
+	IMPORT_OBJECTIVES,         /* OKRs: objectives, their key results, */
+	IMPORT_KEY_RESULTS,        /* and the check-ins of these */
+	IMPORT_CHECKINS,
 	IMPORT_KIND_COUNT
 };
 

@@ -9,6 +9,7 @@
 
 #include "io/csv.h"
 #include "io/import.h"
+#include "store/okr.h"
 #include "store/quality.h"
 #include "store/texts.h"
 #include "util/arena.h"
@@ -39,10 +40,14 @@ struct pending {
 			const char *scorecard;
 			struct scorecard_area_def area;
 		} card;
+		struct objective objective;
+		struct key_result key_result;
+		struct checkin checkin;
 	} u;
 };
 
 struct qa_import;
+struct okr_import;
 
 /* The state of one import. */
 struct importer {
@@ -73,6 +78,7 @@ struct importer {
 	long stopped_at;             /* the line reading stopped at, after
 				      * IMPORT_PROBLEMS_MAX problems; 0: none */
 	struct qa_import *qa;        /* evaluations: what the file holds so far */
+	struct okr_import *okr;      /* OKRs: the stored objectives and key results */
 };
 
 /* A row's cells by canonical column. */
@@ -140,6 +146,38 @@ int import_qa_begin(struct importer *im);
 void import_evaluation_row(struct importer *im, const struct cells *c);
 void import_write_evaluations(struct importer *im);
 void import_qa_free(struct importer *im);
+
+/* Objectives, key results and check-ins (import_okr.c): the stored ones
+ * read before the first row (0, or -1 with im->err set), the row checks,
+ * the checks of the whole file and the writing in the order given (the
+ * objectives': parents first), and what import_okr_free frees. */
+int import_okr_begin(struct importer *im);
+void import_objective_row(struct importer *im, const struct cells *c);
+void import_key_result_row(struct importer *im, const struct cells *c);
+void import_checkin_row(struct importer *im, const struct cells *c);
+void import_write_okr(struct importer *im);
+void import_okr_free(struct importer *im);
+
+/* A directed graph of key -> parent key (teams' parents, people's
+ * managers, objectives' parents) merged from the database and the file,
+ * for cycle checks. (import_write.c) */
+struct import_graph {
+	struct strmap index;      /* key -> node */
+	const char **parent;      /* node -> parent key or NULL */
+	const char **keys;        /* node -> key */
+	size_t n, cap;
+	struct arena strings;
+};
+
+/* import_graph_set: key's parent is parent (NULL: none), 0 or -1 when
+ * memory is exhausted. import_graph_cycle: describes the loop through key
+ * into out ("a > b > a"), or returns false when following the parents
+ * from key ends at a root (or in a loop above key, reported for its own
+ * members). */
+void import_graph_init(struct import_graph *g);
+int import_graph_set(struct import_graph *g, const char *key, const char *parent);
+bool import_graph_cycle(const struct import_graph *g, const char *key, char *out, size_t outsz);
+void import_graph_free(struct import_graph *g);
 
 /* Checks the trees (teams, managers) and stores the pending rows of a
  * small kind, parents first. (import_write.c) */

@@ -290,9 +290,10 @@ void import_future_date(struct importer *im, long line, const char *column, cons
 		(void)snprintf(how, sizeof how, "; if the date is right, import with %s",
 			       im->opt.allow_future_option);
 	import_problem(im, line, column,
-		       "%s is %s day%s after today (%s); evidence may be dated at most %ld day%s"
+		       "%s is %s day%s after today (%s); %s may be dated at most %ld day%s"
 		       " ahead (setting future_days)%s",
 		       text, ahead, date - im->today == 1 ? "" : "s", today,
+		       im->kind == IMPORT_CHECKINS ? "check-ins" : "evidence",
 		       (long)im->future_days, im->future_days == 1 ? "" : "s", how);
 }
 

@@ -2,23 +2,14 @@
  * teams and managers must not loop, and parents are stored first. */
 #include "io/import_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
 #include "util/array.h"
 
-/* A directed graph of key -> parent key (teams' parents, people's
- * managers) merged from the database and the file, for cycle checks. */
-struct graph {
-	struct strmap index;      /* key -> node */
-	const char **parent;      /* node -> parent key or NULL */
-	const char **keys;        /* node -> key */
-	size_t n, cap;
-	struct arena strings;
-};
-
-static int graph_set(struct graph *g, const char *key, const char *parent)
+int import_graph_set(struct import_graph *g, const char *key, const char *parent)
 {
 	int64_t i;
 
@@ -39,7 +30,14 @@ static int graph_set(struct graph *g, const char *key, const char *parent)
 	return parent != NULL && g->parent[i] == NULL ? -1 : 0;
 }
 
-static void graph_free(struct graph *g)
+void import_graph_init(struct import_graph *g)
+{
+	memset(g, 0, sizeof *g);
+	strmap_init(&g->index);
+	arena_init(&g->strings, ARENA_MAX);
+}
+
+void import_graph_free(struct import_graph *g)
 {
 	strmap_free(&g->index);
 	free(g->parent);
@@ -47,9 +45,7 @@ static void graph_free(struct graph *g)
 	arena_free(&g->strings);
 }
 
-/* Describes the cycle through key into out, or returns false when
- * following the parents from key ends at a root. */
-static bool graph_cycle(const struct graph *g, const char *key, char *out, size_t outsz)
+bool import_graph_cycle(const struct import_graph *g, const char *key, char *out, size_t outsz)
 {
 	const char *at = key;
 	size_t steps = 0;
@@ -79,12 +75,12 @@ static bool graph_cycle(const struct graph *g, const char *key, char *out, size_
 
 static int graph_add_team(void *ctx, const struct team *t)
 {
-	return graph_set(ctx, t->key, t->parent) < 0 ? -1 : 0;
+	return import_graph_set(ctx, t->key, t->parent) < 0 ? -1 : 0;
 }
 
 static int graph_add_person(void *ctx, const struct person *p)
 {
-	return graph_set(ctx, p->key, p->manager) < 0 ? -1 : 0;
+	return import_graph_set(ctx, p->key, p->manager) < 0 ? -1 : 0;
 }
 
 static const char *pending_key(const struct importer *im, size_t i)
@@ -94,7 +90,8 @@ static const char *pending_key(const struct importer *im, size_t i)
 
 /* The parent of pending row i: given in the file, or kept from the store
  * (looked up in the graph), or NULL. */
-static const char *pending_parent(const struct importer *im, const struct graph *g, size_t i)
+static const char *pending_parent(const struct importer *im, const struct import_graph *g,
+				  size_t i)
 {
 	int64_t node;
 
@@ -113,14 +110,13 @@ static void check_tree(struct importer *im, size_t *order)
 	const bool teams = im->kind == IMPORT_TEAMS;
 	const char *col = teams ? "parent" : "manager";
 	const char *what = teams ? "team" : "person";
-	struct graph g = { 0 };
+	struct import_graph g;
 	char loop[MSG_MAX];
 	size_t n = 0;
 	int rc;
 	bool *placed = NULL;
 
-	strmap_init(&g.index);
-	arena_init(&g.strings, ARENA_MAX);
+	import_graph_init(&g);
 	if (store_lock_tree(im->st, teams ? ENTITY_TEAM : ENTITY_PERSON, im->err) < 0) {
 		import_fail(im);
 		goto out;
@@ -142,14 +138,14 @@ static void check_tree(struct importer *im, size_t *order)
 				what, parent);
 			parent = NULL;
 		}
-		if (graph_set(&g, pending_key(im, i), parent) < 0) {
+		if (import_graph_set(&g, pending_key(im, i), parent) < 0) {
 			err_set(im->err, EX_OSERR, "out of memory");
 			import_fail(im);
 			goto out;
 		}
 	}
 	for (size_t i = 0; i < im->nrows; i++) {
-		if (graph_cycle(&g, pending_key(im, i), loop, sizeof loop))
+		if (import_graph_cycle(&g, pending_key(im, i), loop, sizeof loop))
 			import_problem(im, im->rows[i].line, col, "%s '%s' would be above itself (%s); %s",
 				what, pending_key(im, i), loop,
 				teams ? "teams form a tree" : "managers cannot loop");
@@ -186,7 +182,7 @@ static void check_tree(struct importer *im, size_t *order)
 	}
 out:
 	free(placed);
-	graph_free(&g);
+	import_graph_free(&g);
 }
 
 /* Writes the pending rows of a small kind. */

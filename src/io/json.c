@@ -48,6 +48,17 @@ void json_member(struct jw *w, const struct member_view *v, int32_t as_of, int w
 	jw_object_end(w);
 }
 
+/* "key_results": the keys of the active key results that name a
+ * competency (views/okr.h, okr_link_gaps). */
+static void json_key_results(struct jw *w, const char *const *keys, size_t n)
+{
+	jw_key(w, "key_results");
+	jw_array_begin(w);
+	for (size_t i = 0; i < n; i++)
+		jw_string(w, keys[i]);
+	jw_array_end(w);
+}
+
 void json_team_line(struct jw *w, const struct team_line *t)
 {
 	jw_object_begin(w);
@@ -60,6 +71,7 @@ void json_team_line(struct jw *w, const struct team_line *t)
 	jw_field_real_or_null(w, "mean_gap", t->has_mean_gap, t->mean_gap);
 	jw_field_real(w, "priority", t->priority);
 	jw_field_bool(w, "key_person_risk", t->key_person_risk);
+	json_key_results(w, t->key_results, t->nkey_results);
 	jw_object_end(w);
 }
 
@@ -163,6 +175,7 @@ void json_recommendations(struct jw *w, const struct recommendations *r, const c
 		json_mentor(w, it->mentor, it->mentor_withheld);
 		jw_field_string(w, "key_person", it->key_person);
 		jw_field_string(w, "rule", it->mentor_withheld ? it->rule_withheld : it->rule);
+		json_key_results(w, it->key_results, it->nkey_results);
 		jw_object_end(w);
 	}
 	jw_array_end(w);

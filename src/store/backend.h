@@ -7,6 +7,7 @@
 
 #include "store/accounts_be.h"
 #include "store/alerts_be.h"
+#include "store/okr_be.h"
 #include "store/plans_be.h"
 #include "store/privacy_be.h"
 #include "store/coaching_be.h"
@@ -79,7 +80,7 @@ struct candidate_row {
 /* The schema version both engines migrate to; each backend has exactly this
  * many migrations. */
 enum {
-	SCHEMA_VERSION = 14,
+	SCHEMA_VERSION = 15,
 	MENTOR_LEVEL_SCHEMA = 10,    /* the first whose best levels count the mentor minimum */
 	GENERATION_SCHEMA = 7        /* the first with the data generation */
 };
@@ -304,6 +305,8 @@ struct backend {
 	al_run_fn *al_run;
 	/* Development plans: store/plans_be.h. */
 	plan_run_fn *plan_run;
+	/* Objectives, key results and check-ins: store/okr_be.h. */
+	okr_run_fn *okr_run;
 };
 
 /* The sums of a pair's history blob as of as_of, whatever sums are stored;

@@ -8,6 +8,7 @@
 #include <sysexits.h>
 
 #include "store/backend.h"
+#include "store/okr.h"
 #include "store/plans.h"
 #include "store/texts.h"
 
@@ -136,6 +137,31 @@ static int plan_refusal(struct store *st, enum entity kind, const char *key, int
 		       kind == ENTITY_PERSON ? " (theirs, or as mentor)" : "");
 }
 
+/* Objectives keep their team and owner, key results their competency: a
+ * row that one names stays (docs/data-model.md, "OKRs"). */
+static int okr_refusal(struct store *st, enum entity kind, const char *key, int64_t id,
+		       struct err *err)
+{
+	int64_t n;
+
+	if (store_okr_refs(st, kind, id, &n, err) < 0)
+		return -1;
+	if (n == 0)
+		return 0;
+	switch (kind) {
+	case ENTITY_TEAM:
+		return err_set(err, EX_CANTCREAT, "team '%s' has %lld objective%s; it cannot be"
+			       " deleted", key, (long long)n, n == 1 ? "" : "s");
+	case ENTITY_PERSON:
+		return err_set(err, EX_CANTCREAT, "person '%s' owns %lld objective%s; they cannot be"
+			       " deleted (a person who left is made inactive)", key, (long long)n,
+			       n == 1 ? "" : "s");
+	default:
+		return err_set(err, EX_CANTCREAT, "competency '%s' is measured by %lld key result%s;"
+			       " it cannot be deleted", key, (long long)n, n == 1 ? "" : "s");
+	}
+}
+
 /* Forgets the cached keys of kind: a deleted key must not be found. */
 static void forget_keys(struct store *st, enum entity kind)
 {
@@ -159,7 +185,7 @@ int store_delete(struct store *st, enum entity kind, const char *key, struct err
 		return -1;
 	if (existing(st, kind, key, &id, err) < 0)
 		return -1;
-	if (plan_refusal(st, kind, key, id, err) < 0)
+	if (plan_refusal(st, kind, key, id, err) < 0 || okr_refusal(st, kind, key, id, err) < 0)
 		return -1;
 	/* What the row owns goes with it. */
 	if (store_forget_library_texts(st, kind, id, err) < 0)

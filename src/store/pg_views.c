@@ -61,6 +61,8 @@ int pq_each_member(struct store *st, const struct snapshot_filter *f,
 		pgb_param_int(&p, team_id);
 		return pgb_run_rows(st, Q_SNAPSHOT_TEAM_MEMBERS, &p, member_row, &m, "read people", err);
 	}
+	if (f->everyone)
+		return pgb_run_rows(st, Q_SNAPSHOT_ALL_MEMBERS, &p, member_row, &m, "read people", err);
 	pgb_param_text(&p, f->person);
 	rc = pgb_run_rows(st, Q_SNAPSHOT_PERSON_MEMBER, &p, member_row, &m, "read people", err);
 	if (rc == 0 && !m.found)

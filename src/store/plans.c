@@ -307,6 +307,14 @@ int store_plan_overdue(struct store *st, int32_t today, struct arena *a,
 	return read_actions(st, PL_OVERDUE, p, 1, a, out, n, err);
 }
 
+int store_plan_open_on(struct store *st, const char *competency, struct arena *a,
+		       struct plan_action **out, size_t *n, struct err *err)
+{
+	struct pv_param p[1] = { p_text(competency) };
+
+	return read_actions(st, PL_OPEN_ON, p, 1, a, out, n, err);
+}
+
 int store_plan_set_status(struct store *st, int64_t id, enum plan_status s, const char *now,
 			  enum plan_status *old, struct plan_fault *f, struct err *err)
 {

@@ -121,6 +121,12 @@ int store_plan_of_person(struct store *st, const char *person, struct arena *a,
 int store_plan_overdue(struct store *st, int32_t today, struct arena *a,
 		       struct plan_action **out, size_t *n, struct err *err);
 
+/* The open actions (planned, in progress) of active people on
+ * competency (a key), by person key, then id, all in a: what the
+ * "what if" of an OKR counts (views/okr.h). */
+int store_plan_open_on(struct store *st, const char *competency, struct arena *a,
+		       struct plan_action **out, size_t *n, struct err *err);
+
 /* How many actions refer to person or competency row id (kind
  * ENTITY_PERSON: theirs and those they mentor; ENTITY_COMPETENCY: those
  * on it), for store_delete's refusal; 0 for other kinds. */

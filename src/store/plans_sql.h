@@ -43,6 +43,9 @@ static const char *const pl_sql[PL_COUNT_OF_STATEMENTS] = {
 	[PL_OVERDUE] =
 		PL_SELECT " WHERE" PL_OPEN " AND a.due < " INT(1) " AND p.active = 1"
 		" ORDER BY a.due, a.id",
+	/* competency key -> the open actions of active people on it */
+	[PL_OPEN_ON] =
+		PL_SELECT " WHERE c.key = " P(1) " AND" PL_OPEN " AND p.active = 1 ORDER BY p.key, a.id",
 	/* person id, source ref -> id: an open action accepted from it */
 	[PL_SAME_SOURCE] =
 		"SELECT a.id FROM plan_action a WHERE a.person_id = " P(1) " AND a.source_ref = " P(2)

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "store/okr.h"
 #include "store/plans.h"
 #include "store/privacy_int.h"
 #include "util/date.h"
@@ -156,6 +157,9 @@ int store_privacy_erase(struct store *st, const char *person, struct privacy_era
 	/* Their development plan, and their name as others' mentor. */
 	if (store_plan_erase_person(st, id, NULL, err) < 0)
 		return -1;
+	/* The objectives they owned stay, without an owner. */
+	if (store_okr_erase_person(st, id, &out->objectives, err) < 0)
+		return -1;
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
 		if (pv_run(st, steps[i].id, p, 1, NULL, NULL, steps[i].count, err) < 0)
 			return -1;
@@ -196,10 +200,12 @@ static int logged_work(struct store *st, void *ctx, int attempt, struct err *err
 		(void)snprintf(detail, sizeof detail,
 			       "erased: %lld evidence rows (%lld retracted), %lld running sums,"
 			       " %lld users, %lld sessions, %lld tokens; %lld rows assessed by"
-			       " them anonymised, %lld reports without a manager",
+			       " them anonymised, %lld reports without a manager, %lld objectives"
+			       " without an owner",
 			       (long long)x->evidence, (long long)x->retractions, (long long)x->sums,
 			       (long long)x->users, (long long)x->sessions, (long long)x->tokens,
-			       (long long)x->assessed, (long long)x->reports);
+			       (long long)x->assessed, (long long)x->reports,
+			       (long long)x->objectives);
 		e.action = "privacy.erase";
 		e.object_kind = "person";
 		e.object_key = l->person;

@@ -77,15 +77,16 @@ struct privacy_erased {
 	int64_t assessed;             /* rows about others whose assessor they were,
 				       * now without one */
 	int64_t reports;              /* people whose manager they were, now without */
+	int64_t objectives;           /* objectives they owned, now without an owner */
 	int64_t users, sessions, tokens;
 };
 
 /* Erases person (a key) inside the open transaction: their sessions, users
  * and API tokens (with their teams), the evidence about them with its
  * retractions and their running sums; rows they assessed keep their level
- * and note but lose the assessor; their reports lose their manager; then
- * the person's row. The audit log is not touched (the caller appends the
- * erasure's entry). Fails with EX_NOINPUT when there is no such person. */
+ * and note but lose the assessor; their reports lose their manager, the
+ * objectives they owned their owner; then the person's row. The audit log
+ * is not touched (the caller appends the erasure's entry). Fails with EX_NOINPUT when there is no such person. */
 int store_privacy_erase(struct store *st, const char *person, struct privacy_erased *out,
 			struct err *err);
 

@@ -70,6 +70,12 @@ typedef int params_run_fn(struct store *st, const char *sql, const char *doing,
 
 params_run_fn sq_run_params, pq_run_params;
 
+/* sq_run_params with each double column written in its shortest form
+ * that reads back as the same double (as PostgreSQL writes float8), not
+ * in SQLite's 15 significant digits: for callers whose numbers must come
+ * back exactly (store/okr.c). */
+params_run_fn sq_run_params_exact;
+
 /* sq_run_params' binding and stepping of a statement prepared by the
  * caller (kept prepared, as sqlite_quality.c's), which the caller resets
  * or finalizes. */

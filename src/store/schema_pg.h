@@ -8,7 +8,7 @@
 #define COMPGAP_SCHEMA_PG_H
 
 enum {
-	PG_MIGRATION_COUNT = 14
+	PG_MIGRATION_COUNT = 15
 };
 
 extern const char *const pg_migrations[PG_MIGRATION_COUNT];

@@ -431,4 +431,60 @@ const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT] = {
 	"CREATE INDEX plan_action_person ON plan_action(person_id, status, due);"
 	"CREATE INDEX plan_action_open_due ON plan_action(due) WHERE status IN ('planned', 'in_progress');"
 	"CREATE INDEX plan_action_mentor ON plan_action(mentor_id);",
+
+	/* 15: objectives and key results (issue 14; docs/data-model.md,
+	 * "OKRs"). An objective is a team's (team_id NULL: the whole
+	 * organisation's) over a period of days start_date..end_date, with an
+	 * owner and a parent objective it serves where there are, the interval
+	 * its owner checks in at and the review written at its end. Its key
+	 * results measure it: a competency key result the share of the team
+	 * at a level (computed from the evidence, so it has a competency and a
+	 * level and no start value), a metric one a number from start_value
+	 * to target, a milestone one a count from start_value (0 when not
+	 * given). Check-ins are the values of metric and milestone key results,
+	 * at most one per day. Numbers are doubles, read back as the same
+	 * double. */
+	"CREATE TABLE objective ("
+	"  id INTEGER PRIMARY KEY,"
+	"  key TEXT NOT NULL UNIQUE,"
+	"  team_id INTEGER REFERENCES team(id),"
+	"  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),"
+	"  start_date INTEGER NOT NULL,"
+	"  end_date INTEGER NOT NULL,"
+	"  owner_id INTEGER REFERENCES person(id),"
+	"  parent_id INTEGER REFERENCES objective(id),"
+	"  checkin_interval TEXT NOT NULL DEFAULT 'monthly'"
+	"    CHECK (checkin_interval IN ('weekly', 'fortnightly', 'monthly')),"
+	"  review TEXT CHECK (length(review) <= 2000),"
+	"  CHECK (end_date >= start_date),"
+	"  CHECK (parent_id IS NULL OR parent_id <> id));"
+	"CREATE INDEX objective_team ON objective(team_id);"
+	"CREATE INDEX objective_owner ON objective(owner_id);"
+	"CREATE INDEX objective_parent ON objective(parent_id);"
+	"CREATE TABLE key_result ("
+	"  id INTEGER PRIMARY KEY,"
+	"  objective_id INTEGER NOT NULL REFERENCES objective(id),"
+	"  key TEXT NOT NULL UNIQUE,"
+	"  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),"
+	"  type TEXT NOT NULL CHECK (type IN ('competency', 'metric', 'milestone')),"
+	"  competency_id INTEGER REFERENCES competency(id),"
+	"  level INTEGER CHECK (level BETWEEN 1 AND 5),"
+	"  target REAL NOT NULL,"
+	"  start_value REAL,"
+	"  unit TEXT CHECK (length(unit) <= 40),"
+	"  weight REAL NOT NULL DEFAULT 1 CHECK (weight > 0),"
+	"  CHECK ((type = 'competency') = (competency_id IS NOT NULL)),"
+	"  CHECK ((type = 'competency') = (level IS NOT NULL)),"
+	"  CHECK (type <> 'competency' OR (start_value IS NULL AND target BETWEEN 0 AND 1)),"
+	"  CHECK (type = 'competency' OR start_value IS NOT NULL));"
+	"CREATE INDEX key_result_objective ON key_result(objective_id);"
+	"CREATE INDEX key_result_competency ON key_result(competency_id);"
+	"CREATE TABLE checkin ("
+	"  id INTEGER PRIMARY KEY,"
+	"  key_result_id INTEGER NOT NULL REFERENCES key_result(id),"
+	"  date INTEGER NOT NULL,"
+	"  value REAL NOT NULL,"
+	"  confidence REAL CHECK (confidence BETWEEN 0 AND 1),"
+	"  note TEXT CHECK (length(note) <= 2000),"
+	"  UNIQUE (key_result_id, date));",
 };

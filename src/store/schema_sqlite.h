@@ -6,7 +6,7 @@
 #define COMPGAP_SCHEMA_SQLITE_H
 
 enum {
-	SQLITE_MIGRATION_COUNT = 14
+	SQLITE_MIGRATION_COUNT = 15
 };
 
 extern const char *const sqlite_migrations[SQLITE_MIGRATION_COUNT];

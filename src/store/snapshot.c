@@ -95,17 +95,40 @@ static size_t first_requirement(const struct builder *b, int64_t role)
 	return lo;
 }
 
-/* One line per requirement of each member's role, with no sums yet. */
-static int add_lines(struct builder *b)
+/* The competencies f names as requirements of no role in particular
+ * (role id 0), which add_lines gives every member: 0, -1 with err set,
+ * or 1 when memory ran out. */
+static int add_named_competencies(struct builder *b, const struct snapshot_filter *f)
+{
+	for (size_t i = 0; i < f->ncompetencies; i++) {
+		struct requirement_row r = { .competency = f->competencies[i] };
+		int found = store_lookup(b->st, ENTITY_COMPETENCY, f->competencies[i],
+					 &r.competency_id, b->err);
+
+		if (found < 0)
+			return -1;
+		if (found == 0)
+			return store_unknown_key(b->st, ENTITY_COMPETENCY, f->competencies[i], b->err);
+		if (add_requirement(b, &r) < 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* One line per requirement of each member's role (or per competency f
+ * names: role_of_all), with no sums yet. */
+static int add_lines(struct builder *b, bool role_of_all)
 {
 	struct team_snapshot *s = b->out;
 
 	for (size_t m = 0; m < s->nmembers; m++) {
+		int64_t role = role_of_all ? 0 : b->ids[m].role;
+
 		s->members[m].first_line = s->nlines;
-		if (b->ids[m].role == 0)
+		if (role == 0 && !role_of_all)
 			continue;
-		for (size_t i = first_requirement(b, b->ids[m].role);
-		     i < b->nreqs && b->reqs[i].role_id == b->ids[m].role; i++) {
+		for (size_t i = first_requirement(b, role); i < b->nreqs && b->reqs[i].role_id == role;
+		     i++) {
 			struct snapshot_line *l;
 
 			if (array_reserve(&s->lines, &s->cap_lines, s->nlines + 1, sizeof *s->lines) < 0 ||
@@ -290,16 +313,18 @@ int store_load_snapshots(struct store *st, const struct snapshot_filter *f,
 	}
 	if (n == 0)
 		return 0;
-	if (rc < 0 || (f->team == NULL) == (f->person == NULL)) {
-		rc = err_set(err, EX_SOFTWARE,
-			     "internal error: snapshots of a team or of a person, dates ascending");
+	if (rc < 0 || (f->team != NULL) + (f->person != NULL) + f->everyone != 1) {
+		rc = err_set(err, EX_SOFTWARE, "internal error: snapshots of a team, a person or"
+			     " everyone, dates ascending");
 		goto out;
 	}
 	rc = st->be->each_member(st, f, add_member, &b, err);
-	if (rc == 0)
+	if (rc == 0 && f->ncompetencies > 0)
+		rc = add_named_competencies(&b, f);
+	else if (rc == 0)
 		rc = st->be->each_role_requirement(st, add_requirement, &b, err);
 	if (rc == 0)
-		rc = add_lines(&b) < 0 ? 1 : 0;
+		rc = add_lines(&b, f->ncompetencies > 0) < 0 ? 1 : 0;
 	for (size_t k = 1; rc == 0 && k < n; k++)
 		rc = copy_lines(&b, &out[k]) < 0 ? 1 : 0;
 	if (rc == 0)
@@ -332,4 +357,139 @@ void store_free_snapshot(struct team_snapshot *s)
 	free(s->lines);
 	arena_free(&s->arena);
 	memset(s, 0, sizeof *s);
+}
+
+/* What store_each_member_sums hands on from the scan of all sums. */
+struct member_sums {
+	struct builder *b;
+	const int64_t *competency_ids;        /* of f's competencies */
+	size_t ncompetencies;
+	int (*cb)(void *ctx, size_t member, size_t competency, const struct evidence_sums *at);
+	void *ctx;
+};
+
+/* The sums of p as of each date into b->at: the stored sums where they
+ * are valid, the history's for the dates before. */
+static int sums_at_dates(struct builder *b, const struct pair_sums *p)
+{
+	size_t stale = 0;
+
+	while (stale < b->n && !sums_valid_for(&p->sums, b->dates[stale]))
+		stale++;
+	if (stale > 0 && (p->history == NULL ||
+			  history_sums_at(p->history, p->history_len, &b->st->settings, b->dates,
+					  stale, b->at) < 0))
+		return damaged(b->err, p->person_id, p->competency_id);
+	for (size_t k = stale; k < b->n; k++)
+		b->at[k] = p->sums;
+	return 0;
+}
+
+static int pass_member_sums(void *ctx, const struct pair_sums *p)
+{
+	struct member_sums *m = ctx;
+	struct builder *b = m->b;
+	int64_t person = p->person_id;
+
+	if (person < 1 || person > b->max_person || b->member_of[person] == SIZE_MAX)
+		return 0;
+	for (size_t k = 0; k < m->ncompetencies; k++) {
+		if (m->competency_ids[k] != p->competency_id)
+			continue;
+		if (sums_at_dates(b, p) < 0)
+			return -1;
+		return m->cb(m->ctx, b->member_of[person], k, b->at);
+	}
+	return 0;
+}
+
+/* Reads the sums of b's members on m's competencies and passes them on:
+ * by one scan of all sums when the pairs are many (as fill_sums
+ * decides), else by a lookup per pair and date. */
+static int member_sums_read(struct store *st, struct builder *b, struct member_sums *m,
+			    struct err *err)
+{
+	const struct team_snapshot *s = b->out;
+	int64_t people = 0;
+
+	if (st->be->person_id_max(st, &people, err) < 0)
+		return -1;
+	if ((double)(s->nmembers * m->ncompetencies) > SCAN_LINES_PER_PERSON * (double)people)
+		return st->be->each_sums(st, b->dates[0], pass_member_sums, m, err) != 0 ? -1 : 0;
+	for (size_t i = 0; i < s->nmembers; i++) {
+		for (size_t k = 0; k < m->ncompetencies; k++) {
+			int rc;
+
+			for (size_t d = 0; d < b->n; d++)
+				if (st->be->get_sums(st, b->ids[i].person, m->competency_ids[k],
+						     b->dates[d], &b->at[d], err) < 0)
+					return -1;
+			if (b->at[b->n - 1].n_self + b->at[b->n - 1].n_other == 0)
+				continue;          /* no evidence on it, as the scan passes none */
+			rc = m->cb(m->ctx, i, k, b->at);
+			if (rc != 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+int store_each_member_sums(struct store *st, const struct snapshot_filter *f,
+			   const int32_t *dates, size_t n, struct team_snapshot *members,
+			   int (*cb)(void *ctx, size_t member, size_t competency,
+				     const struct evidence_sums *at),
+			   void *ctx, struct err *err)
+{
+	struct builder b = { .st = st, .err = err, .out = members, .dates = dates, .n = n };
+	struct member_sums m = { .b = &b, .ncompetencies = f->ncompetencies, .cb = cb, .ctx = ctx };
+	int64_t *ids = NULL;
+	int rc = 0;
+
+	memset(members, 0, sizeof *members);
+	arena_init(&members->arena, SIZE_MAX);
+	for (size_t k = 1; k < n; k++)
+		if (dates[k] < dates[k - 1])
+			rc = -1;
+	if (rc < 0 || n == 0 || f->ncompetencies == 0 ||
+	    (f->team != NULL) + (f->person != NULL) + f->everyone != 1)
+		return err_set(err, EX_SOFTWARE, "internal error: the sums of a team's, a person's or"
+			       " everyone's named competencies at dates ascending");
+	rc = st->be->each_member(st, f, add_member, &b, err);
+	if (rc == 0)
+		rc = add_named_competencies(&b, f);
+	if (rc != 0)
+		goto out;
+	ids = malloc(f->ncompetencies * sizeof *ids);
+	b.at = malloc(n * sizeof *b.at);
+	if (ids == NULL || b.at == NULL) {
+		rc = 1;
+		goto out;
+	}
+	for (size_t k = 0; k < f->ncompetencies; k++)
+		ids[k] = b.reqs[k].competency_id;
+	m.competency_ids = ids;
+	for (size_t i = 0; i < members->nmembers; i++)
+		if (b.ids[i].person > b.max_person)
+			b.max_person = b.ids[i].person;
+	if ((uint64_t)b.max_person >= SIZE_MAX / sizeof *b.member_of ||
+	    (b.member_of = malloc(((size_t)b.max_person + 1) * sizeof *b.member_of)) == NULL) {
+		rc = 1;
+		goto out;
+	}
+	for (int64_t id = 0; id <= b.max_person; id++)
+		b.member_of[id] = SIZE_MAX;
+	for (size_t i = 0; i < members->nmembers; i++)
+		b.member_of[b.ids[i].person] = i;
+	rc = member_sums_read(st, &b, &m, err);
+out:
+	free(ids);
+	free(b.ids);
+	free(b.reqs);
+	free(b.member_of);
+	free(b.at);
+	if (rc > 0)
+		err_set(err, EX_OSERR, "out of memory");
+	if (rc != 0)
+		store_free_snapshot(members);
+	return rc;
 }

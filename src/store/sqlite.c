@@ -153,6 +153,7 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 		SUBTREE_OF("SELECT ?1") MEMBER_COLUMNS " WHERE p.active = 1 AND p.team_id IN (SELECT id FROM sub)"
 		" ORDER BY p.key",
 	[Q_SNAPSHOT_PERSON_MEMBER] = MEMBER_COLUMNS " WHERE p.key = ?1",
+	[Q_SNAPSHOT_ALL_MEMBERS] = MEMBER_COLUMNS " WHERE p.active = 1 ORDER BY p.key",
 	[Q_ROLE_REQUIREMENTS] =
 		"SELECT q.role_id, q.competency_id, c.key, q.required_level, q.weight"
 		" FROM requirement q JOIN competency c ON c.id = q.competency_id"
@@ -740,4 +741,5 @@ const struct backend backend_sqlite = {
 	.coach_run = sq_coach_run,
 	.al_run = sq_al_run,
 	.plan_run = sq_plan_run,
+	.okr_run = sq_okr_run,
 };

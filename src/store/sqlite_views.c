@@ -33,6 +33,10 @@ int sq_each_member(struct store *st, const struct snapshot_filter *f,
 		if (s == NULL)
 			return -1;
 		sqlite3_bind_int64(s, 1, team_id);
+	} else if (f->everyone) {
+		s = sq_prepare(st, Q_SNAPSHOT_ALL_MEMBERS, err);
+		if (s == NULL)
+			return -1;
 	} else {
 		s = sq_prepare(st, Q_SNAPSHOT_PERSON_MEMBER, err);
 		if (s == NULL)

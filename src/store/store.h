@@ -263,10 +263,18 @@ int store_each_setting(struct store *st, int (*cb)(void *ctx, const char *key, c
 /* ---- snapshots for the gap analysis ----------------------------------- */
 
 /* Which people a snapshot holds: the active members of a team and all its
- * sub-teams, or one person (active or not). */
+ * sub-teams, one person (active or not), or every active person of the
+ * organisation (everyone); exactly one of the three. And which lines:
+ * the requirements of each member's role, or, when ncompetencies > 0,
+ * each of competencies[0..ncompetencies) (keys of stored competencies)
+ * for every member whatever their role, with required_level and weight 0
+ * (what a key result counts: docs/methodology.md, "OKRs"). */
 struct snapshot_filter {
 	const char *team;
 	const char *person;
+	bool everyone;
+	const char *const *competencies;
+	size_t ncompetencies;
 };
 
 /* Loads the members and required competencies selected by f, with their
@@ -286,6 +294,20 @@ int store_load_snapshots(struct store *st, const struct snapshot_filter *f,
 
 /* Frees a snapshot. */
 void store_free_snapshot(struct team_snapshot *s);
+
+/* The members f selects into members (as a snapshot's, without lines:
+ * free it with store_free_snapshot), and then, for each of them and
+ * each of f's named competencies (f->ncompetencies > 0) on which they
+ * have evidence, cb(ctx, member, competency, at) with at[0..n) their
+ * sums as of each of the n dates (ascending): the counts of a key result
+ * over a period, in one pass and without a snapshot per date. Pairs come
+ * in no particular order; cb returns nonzero to stop (with err set when
+ * it failed): then -1 is returned. */
+int store_each_member_sums(struct store *st, const struct snapshot_filter *f,
+			   const int32_t *dates, size_t n, struct team_snapshot *members,
+			   int (*cb)(void *ctx, size_t member, size_t competency,
+				     const struct evidence_sums *at),
+			   void *ctx, struct err *err);
 
 /* Who could mentor, for the recommendations. */
 struct candidate_query {

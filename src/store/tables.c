@@ -102,6 +102,15 @@ const struct table_def store_tables[] = {
 	  { I("id"), I("person_id"), T("kind"), I("competency_id"), I("mentor_id"), T("description"),
 	    I("due"), T("status"), T("created_at"), T("updated_at"), T("source_rule"),
 	    T("source_ref") } },
+	/* Objectives, key results and check-ins (schema version 15). */
+	{ "objective", "objectives", "id", "parent_id", 1, 10,
+	  { I("id"), T("key"), I("team_id"), T("title"), I("start_date"), I("end_date"),
+	    I("owner_id"), I("parent_id"), T("checkin_interval"), T("review") } },
+	{ "key_result", "key results", "id", NULL, 1, 11,
+	  { I("id"), I("objective_id"), T("key"), T("title"), T("type"), I("competency_id"),
+	    I("level"), R("target"), R("start_value"), T("unit"), R("weight") } },
+	{ "checkin", "check-ins", "id", NULL, 1, 6,
+	  { I("id"), I("key_result_id"), I("date"), R("value"), R("confidence"), T("note") } },
 };
 
 const int store_table_count = (int)(sizeof store_tables / sizeof store_tables[0]);

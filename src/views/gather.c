@@ -6,6 +6,7 @@
 
 #include "util/array.h"
 #include "util/date.h"
+#include "views/okr.h"
 
 size_t trend_dates(int32_t from, int32_t to, int32_t *out)
 {
@@ -22,7 +23,7 @@ size_t trend_dates(int32_t from, int32_t to, int32_t *out)
 int gather_trend(struct store *st, const char *team, const int32_t *dates, size_t n,
 		 struct trend *out, struct err *err)
 {
-	const struct snapshot_filter f = { team, NULL };
+	const struct snapshot_filter f = { .team = team };
 
 	out->n = 0;
 	out->snaps = calloc(n ? n : 1, sizeof *out->snaps);
@@ -45,6 +46,12 @@ int gather_trend(struct store *st, const char *team, const int32_t *dates, size_
 			return err_set(err, EX_OSERR, "out of memory");
 		}
 		out->n++;
+		if (okr_link_gaps(st, team, &out->points[i], &out->snaps[i].arena, err) < 0) {
+			for (size_t k = i + 1; k < n; k++)
+				store_free_snapshot(&out->snaps[k]);
+			trend_free(out);
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -184,6 +191,7 @@ int gather_recommendations(struct store *st, const struct analysis *a, const cha
 		goto oom;
 	}
 	subteams_free(&groups);
+	recommend_link_key_results(out, a);
 	rc = 0;
 	goto out;
 oom:

@@ -8,17 +8,22 @@
 #include "core/subteams.h"
 #include "io/json.h"
 #include "views/gather.h"
+#include "views/okr.h"
 
 int view_analyse(struct store *st, const char *team, const char *person, int32_t as_of,
 		 struct team_snapshot *snap, struct analysis *a, struct err *err)
 {
-	const struct snapshot_filter f = { team, team ? NULL : person };
+	const struct snapshot_filter f = { .team = team, .person = team ? NULL : person };
 
 	if (store_load_snapshot(st, &f, as_of, snap, err) < 0)
 		return -1;
 	if (analysis_run(snap, store_settings(st), a) < 0) {
 		store_free_snapshot(snap);
 		return err_set(err, EX_OSERR, "out of memory");
+	}
+	if (team != NULL && okr_link_gaps(st, team, a, &snap->arena, err) < 0) {
+		view_analysis_free(snap, a);
+		return -1;
 	}
 	return 0;
 }

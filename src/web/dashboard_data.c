@@ -9,6 +9,7 @@
 #include "http/scope.h"
 #include "util/date.h"
 #include "util/strmap.h"
+#include "views/okr.h"
 #include "views/views.h"
 #include "web/dashboard.h"
 #include "web/dashboard_int.h"
@@ -367,7 +368,7 @@ struct dash_item dash_person_item(const struct gather *g, const struct snapshot_
  * as view_analyse does. */
 static int analyse_unit(struct gather *g, struct unit *u)
 {
-	const struct snapshot_filter f = { u->root, NULL };
+	const struct snapshot_filter f = { .team = u->root };
 	const int32_t dates[2] = { g->d->last_month, g->d->today };
 	struct team_snapshot snaps[2];
 	const struct settings *set = store_settings(g->st);
@@ -388,6 +389,9 @@ static int analyse_unit(struct gather *g, struct unit *u)
 		return dash_oom(g->err);
 	}
 	u->has_now = true;
+	if (okr_link_gaps(g->st, u->root, &u->then, &u->snap_then.arena, g->err) < 0 ||
+	    okr_link_gaps(g->st, u->root, &u->now, &u->snap_now.arena, g->err) < 0)
+		return -1;
 	for (size_t m = 0; m < u->then.nmembers; m++)
 		if (strmap_put(&u->then_index, u->then.members[m].member->key, (int64_t)m) < 0)
 			return dash_oom(g->err);

@@ -341,6 +341,9 @@ def view_of(org, ids, as_of, s):
             "mean_gap": mean_gap,
             "priority": priority,
             "key_person_risk": meeting == 1 and required >= 2,
+            # the key results the competency serves: none, as the
+            # organisations made here have no objectives
+            "key_results": [],
             "entries": entries,
         })
     lines.sort(key=lambda l: (-l["priority"], l["coverage"], l["competency"].encode("utf-8")))

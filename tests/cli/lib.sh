@@ -7,7 +7,7 @@ case $COMPGAP in /*) ;; *) COMPGAP=$(pwd)/$COMPGAP ;; esac
 HERE=$(cd "$(dirname "$0")" && pwd)
 DATA=$HERE/data
 # The schema version this compgap migrates to (src/store/backend.h).
-SCHEMA=14
+SCHEMA=15
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/compgap-test.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1

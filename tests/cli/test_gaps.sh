@@ -27,7 +27,7 @@ expect_out "an unassessed member is shown as such" "8 unassessed"
 json_check "gaps --json has the contract's keys" "$WORK/online.json" \
 	"list(d) == ['team','as_of','competencies','members','teams'] and d['as_of'] == '2026-10-31'"
 json_check "team lines have the contract's keys" "$WORK/online.json" \
-	"list(d['competencies'][0]) == ['competency','required','assessed','meeting','unassessed','coverage','mean_gap','priority','key_person_risk']"
+	"list(d['competencies'][0]) == ['competency','required','assessed','meeting','unassessed','coverage','mean_gap','priority','key_person_risk','key_results']"
 json_check "member lines have the contract's keys" "$WORK/online.json" \
 	"list(d['members'][0]['competencies'][0]) == ['competency','required_level','weight','level','gap','meets','evidence','evidence_weight','confidence','self_level','others_level','flag']"
 json_check "planted: nobody in the online team meets conflict handling" "$WORK/online.json" \

@@ -162,14 +162,14 @@ expect_status "copy, the texts with it" 0
 expect_out "the copy counts the competency texts" "competency texts"
 DB=$OLD
 if [ "$ENGINE" = sqlite ]; then
-	sql "DROP TABLE plan_action; DROP TABLE webhook_delivery; DROP TABLE webhook_endpoint; DROP TABLE coaching_followup; DROP TABLE coaching_item; DROP TABLE coaching_star;
+	sql "DROP TABLE checkin; DROP TABLE key_result; DROP TABLE objective; DROP TABLE plan_action; DROP TABLE webhook_delivery; DROP TABLE webhook_endpoint; DROP TABLE coaching_followup; DROP TABLE coaching_item; DROP TABLE coaching_star;
 		DROP TABLE coaching_evaluation; DROP TABLE coaching_agent; DROP TABLE coaching_session;
 		DROP TABLE competency_text; DROP TABLE indicator_text; DROP TABLE role_text; DROP TABLE evidence_star;
 		DROP TABLE evaluation_score; DROP TABLE evaluation; DROP TABLE scorecard_area;
 		DROP TABLE scorecard_version; DROP TABLE scorecard;
 		DELETE FROM schema_version WHERE version >= 8;"
 else
-	sql "DROP TABLE plan_action, webhook_delivery, webhook_endpoint, coaching_followup, coaching_item, coaching_star, coaching_evaluation,
+	sql "DROP TABLE checkin, key_result, objective, plan_action, webhook_delivery, webhook_endpoint, coaching_followup, coaching_item, coaching_star, coaching_evaluation,
 		coaching_agent, coaching_session, competency_text, indicator_text, role_text, evidence_star,
 		evaluation_score, evaluation, scorecard_area, scorecard_version, scorecard;
 		DELETE FROM schema_version WHERE version >= 8;"

@@ -86,7 +86,7 @@ old_schema() {
 	if [ "$ENGINE" = sqlite ]; then
 		python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1])
 c.executescript(sys.argv[2])
-for t in ('plan_action', 'webhook_delivery', 'webhook_endpoint', 'coaching_followup', 'coaching_item', 'coaching_star', 'coaching_evaluation',
+for t in ('checkin', 'key_result', 'objective', 'plan_action', 'webhook_delivery', 'webhook_endpoint', 'coaching_followup', 'coaching_item', 'coaching_star', 'coaching_evaluation',
           'coaching_agent', 'coaching_session', 'evaluation_score', 'evaluation', 'scorecard_area', 'scorecard_version', 'scorecard',
           'account_team', 'api_token_team', 'session', 'account', 'api_token', 'audit_log',
           'data_generation', 'competency_text', 'indicator_text', 'role_text', 'evidence_star'):
@@ -95,7 +95,7 @@ c.commit()" "$OLD" "$2"
 	else
 		target=$("$COMPGAP" --map "$OLD")
 		test_psql "${target##*dbname=}" -c "$2
-			DROP TABLE plan_action, webhook_delivery, webhook_endpoint, coaching_followup, coaching_item, coaching_star, coaching_evaluation,
+			DROP TABLE checkin, key_result, objective, plan_action, webhook_delivery, webhook_endpoint, coaching_followup, coaching_item, coaching_star, coaching_evaluation,
 				coaching_agent, coaching_session,
 				account_team, api_token_team, session, account, api_token, audit_log,
 				data_generation, competency_text, indicator_text, role_text, evidence_star,

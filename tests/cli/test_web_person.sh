@@ -249,7 +249,7 @@ stop
 # ------------------------------------------------ from schema 8 to the latest
 "$COMPGAP" demo --db "$WORK/old.db" > /dev/null
 DB=$WORK/old.db
-sql "DROP TABLE plan_action; DROP TABLE webhook_delivery; DROP TABLE webhook_endpoint; DROP TABLE coaching_followup; DROP TABLE coaching_item; DROP TABLE coaching_star; DROP TABLE coaching_evaluation; DROP TABLE coaching_agent; DROP TABLE coaching_session; DROP TABLE evidence_star; DROP TABLE evaluation_score; DROP TABLE evaluation; DROP TABLE scorecard_area; DROP TABLE scorecard_version; DROP TABLE scorecard; DELETE FROM schema_version WHERE version >= 9"
+sql "DROP TABLE checkin; DROP TABLE key_result; DROP TABLE objective; DROP TABLE plan_action; DROP TABLE webhook_delivery; DROP TABLE webhook_endpoint; DROP TABLE coaching_followup; DROP TABLE coaching_item; DROP TABLE coaching_star; DROP TABLE coaching_evaluation; DROP TABLE coaching_agent; DROP TABLE coaching_session; DROP TABLE evidence_star; DROP TABLE evaluation_score; DROP TABLE evaluation; DROP TABLE scorecard_area; DROP TABLE scorecard_version; DROP TABLE scorecard; DELETE FROM schema_version WHERE version >= 9"
 run init --db "$DB"
 expect_status "a schema-8 database is migrated" 0
 expect_out "to the latest schema" "from schema version 8 to $SCHEMA"

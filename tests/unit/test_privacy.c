@@ -176,7 +176,7 @@ static struct estimate level_of(struct store *st, const char *person, const char
 	struct estimate e = { 0 };
 	struct err err = { 0 };
 
-	must(store_load_snapshot(st, &(struct snapshot_filter){ NULL, person }, day(as_of), &s, &err),
+	must(store_load_snapshot(st, &(struct snapshot_filter){ .person = person }, day(as_of), &s, &err),
 	     &err);
 	for (size_t i = 0; i < s.nlines; i++)
 		if (strcmp(s.lines[i].competency, competency) == 0)

@@ -657,7 +657,7 @@ static void test_unknown_keys_get_hints(void **state)
 	struct fixture *f = *state;
 	struct err err = { 0 };
 	struct team_snapshot snap;
-	const struct snapshot_filter typo = { "phnoe", NULL }, person = { NULL, "KCC-105" };
+	const struct snapshot_filter typo = { .team = "phnoe" }, person = { .person = "KCC-105" };
 	static const char *const ids[] = {
 		"KCC-1015", "KCC-1054", "KCC-1053", "KCC-1052", "KCC-1051", "KCC-1050"
 	};
@@ -863,7 +863,7 @@ static struct estimate snapshot_estimate(struct store *st, const char *team, con
 {
 	struct err err = { 0 };
 	struct team_snapshot snap;
-	const struct snapshot_filter f = { team, team ? NULL : person };
+	const struct snapshot_filter f = { .team = team, .person = team ? NULL : person };
 	struct estimate e = { 0 };
 	bool found = false;
 
@@ -888,8 +888,8 @@ static void test_snapshot_of_a_team(void **state)
 	struct fixture *f = *state;
 	struct err err = { 0 };
 	struct team_snapshot snap;
-	const struct snapshot_filter dept = { "dept", NULL }, phone = { "phone", NULL };
-	const struct snapshot_filter nowhere = { "nowhere", NULL }, nobody = { NULL, "P77" };
+	const struct snapshot_filter dept = { .team = "dept" }, phone = { .team = "phone" };
+	const struct snapshot_filter nowhere = { .team = "nowhere" }, nobody = { .person = "P77" };
 
 	fill(open_new(f));
 	/* The department includes its sub-team: P1 in dept, P2 in phone. */

@@ -320,12 +320,12 @@ static void check_best_candidates(struct store *st, struct rng *r, const struct 
 
 static void check_dates(struct store *st, struct rng *r, const struct org *o)
 {
-	const struct snapshot_filter team = { "t", NULL };
+	const struct snapshot_filter team = { .team = "t" };
 
 	/* The team reads all the sums in one scan, a person looks each up. */
 	check_trend(st, r, &team);
 	for (int p = 0; p < PEOPLE; p++) {
-		const struct snapshot_filter one = { NULL, person_key[p] };
+		const struct snapshot_filter one = { .person = person_key[p] };
 
 		check_trend(st, r, &one);
 	}
@@ -336,7 +336,7 @@ static void check_dates(struct store *st, struct rng *r, const struct org *o)
 
 		check_snapshot(st, o, &team, as_of);
 		for (int p = 0; p < PEOPLE; p++) {
-			const struct snapshot_filter one = { NULL, person_key[p] };
+			const struct snapshot_filter one = { .person = person_key[p] };
 
 			check_snapshot(st, o, &one, as_of);
 		}

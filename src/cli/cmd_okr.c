@@ -1,0 +1,126 @@
+/* okr: a team's objectives and key results on a day (docs/methodology.md,
+ * "OKRs"): each key result's baseline, current value, target, progress,
+ * status and forecast, and each objective's progress against the time
+ * elapsed. The objectives, key results and check-ins come in by `compgap
+ * import objectives|key-results|checkins`. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "cli/gapopts.h"
+#include "util/date.h"
+#include "views/okr.h"
+
+/* A value as its key result reads: a share as a percentage, a number as
+ * written with its unit; "-" for none. */
+static void format_value(const struct key_result *kr, double v, char *out, size_t outsz)
+{
+	if (isnan(v))
+		(void)snprintf(out, outsz, "-");
+	else if (kr->type == OKR_COMPETENCY)
+		(void)snprintf(out, outsz, "%.0f%%", v * 100);
+	else
+		(void)snprintf(out, outsz, "%g%s%s", v, kr->unit != NULL ? " " : "",
+			       kr->unit != NULL ? kr->unit : "");
+}
+
+static void format_percent(double v, char *out, size_t outsz)
+{
+	if (isnan(v))
+		(void)snprintf(out, outsz, "-");
+	else
+		(void)snprintf(out, outsz, "%.0f%%", v * 100);
+}
+
+static void print_key_result(const struct okr_kr_view *k)
+{
+	const struct key_result *kr = k->kr;
+	char base[64], now[64], target[64], progress[16], at_end[64], met[DATE_ISO_LEN + 1] = "";
+
+	format_value(kr, k->baseline, base, sizeof base);
+	format_value(kr, k->current, now, sizeof now);
+	format_value(kr, kr->target, target, sizeof target);
+	format_percent(k->progress, progress, sizeof progress);
+	printf("    %s  %s\n", kr->key, kr->title);
+	if (kr->type == OKR_COMPETENCY)
+		printf("      %s at level %d or above: %zu of %zu members\n", kr->competency, kr->level,
+		       k->meeting, k->members);
+	printf("      %s -> %s (target %s), progress %s, %s\n", base, now, target, progress,
+	       k->has_status ? okr_status_name(k->status) : "no value");
+	if (isnan(k->forecast.value_at_end)) {
+		printf("      forecast: too few values yet\n");
+		return;
+	}
+	format_value(kr, k->forecast.value_at_end, at_end, sizeof at_end);
+	if (k->forecast.has_met_on)
+		date_format(k->forecast.met_on, met);
+	printf("      forecast at the end: %s; %s%s\n", at_end,
+	       k->forecast.has_met_on ? "target reached on " : "the present pace never reaches"
+	       " the target", met);
+}
+
+static void print_board(const struct okr_view *v)
+{
+	char day[DATE_ISO_LEN + 1];
+
+	date_format(v->as_of, day);
+	printf("Objectives of %s as of %s\n", v->team != NULL ? v->team : "the organisation", day);
+	if (v->board.nobjectives == 0)
+		printf("  none yet ('compgap import objectives FILE')\n");
+	for (size_t i = 0; i < v->board.nobjectives; i++) {
+		const struct okr_objective_view *ov = &v->objectives[i];
+		char start[DATE_ISO_LEN + 1], end[DATE_ISO_LEN + 1], progress[16], expected[16];
+
+		date_format(ov->o->start, start);
+		date_format(ov->o->end, end);
+		format_percent(ov->progress, progress, sizeof progress);
+		format_percent(ov->expected, expected, sizeof expected);
+		printf("\n  %s  %s\n  %s to %s: progress %s, expected %s, %s\n", ov->o->key,
+		       ov->o->title, start, end, progress, expected,
+		       ov->has_status ? okr_status_name(ov->status) : "no value");
+		for (size_t j = 0; j < ov->o->nkrs; j++)
+			print_key_result(&ov->krs[j]);
+	}
+}
+
+int cmd_okr(const struct command *cmd, int argc, char **argv)
+{
+	const char *db, *team = NULL, *as_of_text = NULL;
+	bool json = false;
+	const struct option opts[] = {
+		{ "--team", NULL, &team, NULL },
+		{ "--as-of", NULL, &as_of_text, NULL },
+		{ "--json", NULL, NULL, &json },
+		{ NULL, NULL, NULL, NULL },
+	};
+	char *pos[1];
+	int npos, rc;
+	int32_t as_of = date_today();
+	struct store *st = NULL;
+	struct err err = { 0 };
+	struct okr_view v;
+
+	rc = cli_parse(cmd, argc, argv, opts, &db, pos, 0, &npos);
+	if (rc != 0)
+		return rc < 0 ? 0 : rc;
+	if (as_of_text != NULL && date_parse(as_of_text, &as_of) < 0)
+		return cli_usage(cmd, "--as-of takes a date YYYY-MM-DD, not '%s'", as_of_text);
+	rc = cli_open_store(db, STORE_SNAPSHOT, &st);
+	if (rc != 0)
+		return rc;
+	if (okr_gather(st, team, as_of, &v, &err) < 0) {
+		rc = cli_fail(&err);
+	} else if (json) {
+		struct jw w;
+
+		jw_init(&w, stdout, 0);
+		okr_json(&w, &v);
+		rc = gap_json_done(&w);
+	} else {
+		print_board(&v);
+	}
+	okr_free(&v);
+	store_close(st);
+	return rc;
+}
