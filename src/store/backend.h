@@ -225,9 +225,10 @@ struct backend {
 	 * when it has none. */
 	int (*get_sums)(struct store *st, int64_t person_id, int64_t competency_id,
 			int32_t as_of, struct evidence_sums *out, struct err *err);
-	/* Every stored sum, in no particular order, with its history when
-	 * the sums are newer than as_of. */
-	int (*each_sums)(struct store *st, int32_t as_of,
+	/* Every stored sum (of competency row competency_id only, when it
+	 * is not 0), in no particular order, with its history when the sums
+	 * are newer than as_of. */
+	int (*each_sums)(struct store *st, int64_t competency_id, int32_t as_of,
 			 int (*cb)(void *ctx, const struct pair_sums *p),
 			 void *ctx, struct err *err);
 	/* The latest date of any evidence stored (0: none yet); retractions

@@ -14,6 +14,10 @@
 static const char all_sums_sql[] =
 	"SELECT person_id, competency_id, " SUM_COLUMNS ","
 	" CASE WHEN max_date > $1::integer THEN history END FROM evidence_sum";
+static const char competency_sums_sql[] =
+	"SELECT person_id, competency_id, " SUM_COLUMNS ","
+	" CASE WHEN max_date > $1::integer THEN history END FROM evidence_sum"
+	" WHERE competency_id = $2::bigint";
 /* In the order of the sums' key, in which the rebuild inserts them: the
  * heap then holds each competency's holders together, as the imports
  * leave it, and the mentor search reads a few pages for them, not one
@@ -553,7 +557,7 @@ static int sums_row(const PGresult *r, int i, void *arg)
 	return s->cb(s->ctx, &p);
 }
 
-int pq_each_sums(struct store *st, int32_t as_of,
+int pq_each_sums(struct store *st, int64_t competency_id, int32_t as_of,
 		 int (*cb)(void *ctx, const struct pair_sums *p),
 		 void *ctx, struct err *err)
 {
@@ -561,7 +565,10 @@ int pq_each_sums(struct store *st, int32_t as_of,
 	struct params p = { 0 };
 
 	pgb_param_int(&p, as_of);
-	return pgb_cursor_rows(st, all_sums_sql, &p, sums_row, &s, "read running sums", err);
+	if (competency_id != 0)
+		pgb_param_int(&p, competency_id);
+	return pgb_cursor_rows(st, competency_id != 0 ? competency_sums_sql : all_sums_sql, &p,
+			       sums_row, &s, "read running sums", err);
 }
 
 int pq_newest_evidence(struct store *st, int32_t *date, struct err *err)

@@ -200,7 +200,7 @@ int pq_stored_histories(struct store *st, const struct pair_sums *pairs, size_t 
 int pq_rebuild_sums(struct store *st, struct err *err);
 int pq_get_sums(struct store *st, int64_t person_id, int64_t competency_id,
 		int32_t as_of, struct evidence_sums *out, struct err *err);
-int pq_each_sums(struct store *st, int32_t as_of,
+int pq_each_sums(struct store *st, int64_t competency_id, int32_t as_of,
 		 int (*cb)(void *ctx, const struct pair_sums *p),
 		 void *ctx, struct err *err);
 int pq_newest_evidence(struct store *st, int32_t *date, struct err *err);

@@ -284,7 +284,7 @@ static int fill_sums(struct store *st, struct builder *b, struct err *err)
 		b->at = malloc(b->n * sizeof *b->at);
 		if (b->at == NULL)
 			return 1;
-		return st->be->each_sums(st, b->dates[0], place_sums, b, err) != 0 ? -1 : 0;
+		return st->be->each_sums(st, 0, b->dates[0], place_sums, b, err) != 0 ? -1 : 0;
 	}
 	/* Few lines: a lookup per line and date (the backend makes each one
 	 * valid for its date) costs less than a scan. */
@@ -414,8 +414,15 @@ static int member_sums_read(struct store *st, struct builder *b, struct member_s
 
 	if (st->be->person_id_max(st, &people, err) < 0)
 		return -1;
-	if ((double)(s->nmembers * m->ncompetencies) > SCAN_LINES_PER_PERSON * (double)people)
-		return st->be->each_sums(st, b->dates[0], pass_member_sums, m, err) != 0 ? -1 : 0;
+	/* One scan of each named competency's sums: a key result names a few
+	 * of the organisation's many. */
+	if ((double)(s->nmembers * m->ncompetencies) > SCAN_LINES_PER_PERSON * (double)people) {
+		for (size_t k = 0; k < m->ncompetencies; k++)
+			if (st->be->each_sums(st, m->competency_ids[k], b->dates[0], pass_member_sums,
+					      m, err) != 0)
+				return -1;
+		return 0;
+	}
 	for (size_t i = 0; i < s->nmembers; i++) {
 		for (size_t k = 0; k < m->ncompetencies; k++) {
 			int rc;

@@ -165,6 +165,9 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_ALL_SUMS] =
 		"SELECT person_id, competency_id, " SUM_COLUMNS ", CASE WHEN max_date > ?1 THEN history END"
 		" FROM evidence_sum",
+	[Q_COMPETENCY_SUMS] =
+		"SELECT person_id, competency_id, " SUM_COLUMNS ", CASE WHEN max_date > ?1 THEN history END"
+		" FROM evidence_sum WHERE competency_id = ?2",
 #define LEVEL "(s.wl_self + s.wl_other) / (s.w_self + s.w_other)"
 #define HOLDERS \
 	" FROM competency c CROSS JOIN evidence_sum s ON s.competency_id = c.id" \

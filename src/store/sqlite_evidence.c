@@ -438,16 +438,18 @@ int sq_get_sums(struct store *st, int64_t person_id, int64_t competency_id,
 	return fail;
 }
 
-int sq_each_sums(struct store *st, int32_t as_of,
+int sq_each_sums(struct store *st, int64_t competency_id, int32_t as_of,
 		 int (*cb)(void *ctx, const struct pair_sums *p),
 		 void *ctx, struct err *err)
 {
-	sqlite3_stmt *s = sq_prepare(st, Q_ALL_SUMS, err);
+	sqlite3_stmt *s = sq_prepare(st, competency_id != 0 ? Q_COMPETENCY_SUMS : Q_ALL_SUMS, err);
 	int rc, stop = 0;
 
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int(s, 1, as_of);
+	if (competency_id != 0)
+		sqlite3_bind_int64(s, 2, competency_id);
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct pair_sums p = {
 			.person_id = sqlite3_column_int64(s, 0),

@@ -35,7 +35,7 @@ enum stmt_id {
 	Q_SETTINGS, Q_PUT_SETTING, Q_ADD_SUMS, Q_PUT_SUMS, Q_PAIR_ROWS, Q_PAIR_OF_EVIDENCE,
 	Q_ALL_ROWS_BY_PAIR, Q_DELETE_SUMS, Q_PAIR_HISTORY, Q_PAIRS_STORED,
 	Q_TEAM_ID, Q_SNAPSHOT_TEAM_MEMBERS, Q_SNAPSHOT_PERSON_MEMBER, Q_SNAPSHOT_ALL_MEMBERS, Q_ROLE_REQUIREMENTS,
-	Q_PAIR_SUMS, Q_ALL_SUMS, Q_CANDIDATES_BEST, Q_CANDIDATES_TEAM,
+	Q_PAIR_SUMS, Q_ALL_SUMS, Q_COMPETENCY_SUMS, Q_CANDIDATES_BEST, Q_CANDIDATES_TEAM,
 	Q_CANDIDATES_NEWER, Q_MEMBER_BY_ID, Q_NEWEST, Q_NOTE_NEWEST,
 	Q_PAGE_TEAMS, Q_PAGE_PEOPLE, Q_PAGE_COMPETENCIES, Q_PAGE_ROLES,
 	Q_REFS_TEAM, Q_REFS_PERSON, Q_REFS_COMPETENCY, Q_REFS_ROLE,
@@ -159,7 +159,7 @@ int sq_stored_histories(struct store *st, const struct pair_sums *pairs, size_t 
 int sq_rebuild_sums(struct store *st, struct err *err);
 int sq_get_sums(struct store *st, int64_t person_id, int64_t competency_id,
 		int32_t as_of, struct evidence_sums *out, struct err *err);
-int sq_each_sums(struct store *st, int32_t as_of,
+int sq_each_sums(struct store *st, int64_t competency_id, int32_t as_of,
 		 int (*cb)(void *ctx, const struct pair_sums *p),
 		 void *ctx, struct err *err);
 int sq_newest_evidence(struct store *st, int32_t *date, struct err *err);

@@ -366,7 +366,7 @@ int store_check(struct store *st, struct store_check *out, struct err *err)
 		rc = -1;
 	out->pairs = (int64_t)c.pairs.count;
 	/* A date before every row, so that each stored history is read. */
-	if (rc == 0 && st->be->each_sums(st, INT32_MIN, check_stored, &c, err) != 0)
+	if (rc == 0 && st->be->each_sums(st, 0, INT32_MIN, check_stored, &c, err) != 0)
 		rc = -1;
 	for (size_t i = 0; rc == 0 && i < c.pairs.count; i++) {
 		const struct pair_entry *p = &c.pairs.items[i];

@@ -231,6 +231,25 @@ k = d["objectives"][0]["key_results"][0]
 near(k["baseline"], 0); near(k["current"], 0.75); near(k["progress"], 1)
 assert k["status"] == "done" and k["meeting"] == 3'
 
+# A team of one (t1: P4) is read pair by pair, not by a scan of the
+# competency's sums: P4 reaches level 3 on 2026-03-20.
+cat > "$WORK/o5.csv" <<'CSV'
+key,team,title,start,end,owner,parent
+O5,t1,The sub-team listens,2026-Q1,,,O1
+CSV
+cat > "$WORK/kr7.csv" <<'CSV'
+objective,key,title,type,competency,level,target,start_value,unit,weight
+O5,KR7,Everyone listens well,competency,listen,3,1,,,
+CSV
+run import objectives "$WORK/o5.csv" --db "$DB"
+run import key-results "$WORK/kr7.csv" --db "$DB"
+run okr --team t1 --as-of 2026-03-31 --json --db "$DB"
+pycheck "a small team's key result, pair by pair" "$WORK/out" '
+k = d["objectives"][0]["key_results"][0]
+assert (k["members"], k["meeting"]) == (1, 1)
+near(k["baseline"], 0); near(k["current"], 1); assert k["status"] == "done"
+assert [p["value"] for p in k["history"]] == [0, 0, 0, 1], k["history"]'
+
 run okr --team nosuch --db "$DB"
 expect_status "an unknown team" 65
 expect_err "an unknown team is named" "nosuch"
