@@ -58,8 +58,8 @@ usage:
       counts of what the teams and days asked for cover
   independent_okr.py selftest
       the rules on hand-computed cases
-  $OKR_INDEP_PERTURB=NAME perturbs the rules (to show that a comparison
-  can fail): "status" swaps the on_track and at_risk margins (0.25 and
+  $OKR_INDEP_PERTURB=NAME perturbs the rules of expect and compare-list
+  (to show that a comparison can fail; gen and selftest ignore it): "status" swaps the on_track and at_risk margins (0.25 and
   0.1), "expected" counts the period one day longer, "forecast" leaves the
   first point (start, baseline) out.
 """
@@ -78,7 +78,7 @@ import independent  # noqa: E402  (the level estimate, tests/cli/independent.py)
 
 EPS = Fraction(1, 10**9)
 EPOCH = datetime.date(1970, 1, 1)
-PERTURB = os.environ.get("OKR_INDEP_PERTURB", "")
+PERTURB = ""        # $OKR_INDEP_PERTURB, for compare-list and expect alone
 
 
 KR_HEADER = ["objective", "key", "title", "type", "competency", "level", "target",
@@ -180,6 +180,17 @@ def status_of(progress, expected, near=None):
     if progress >= expected - risk:
         return "at_risk"
     return "off_track"
+
+
+def competency_days(start, cut):
+    """The days of a competency key result's forecast points: the start,
+    each month end from the start's month on before the cut, the cut."""
+    days = [start]
+    y, m = start.year, start.month
+    while month_end(y, m) < cut:
+        days.append(month_end(y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return days + [cut]
 
 
 def line_fit(points):
@@ -313,12 +324,8 @@ class Okr:
             current = value(as_of)
             points = []
             if as_of >= start and baseline is not None:
-                points.append((start, baseline))
-                y, m = start.year, start.month
-                while month_end(y, m) < cut:
-                    points.append((month_end(y, m), value(month_end(y, m))))
-                    y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-                points.append((cut, value(cut)))
+                days = competency_days(start, cut)
+                points = [(start, baseline)] + [(d, value(d)) for d in days[1:]]
         else:
             baseline = kr["start_value"]
             current = baseline
@@ -626,12 +633,10 @@ def gen_period(rnd):
                        "mixed", "one day"])
     y = rnd.choice([2025, 2026])
     if kind in ("days", "one day", "mixed"):
-        while True:
-            start = rand_day(rnd, datetime.date(2025, 1, 1), datetime.date(2026, 10, 31))
-            # a start on a month's last day would make its month end a
-            # second point on the start day; the rules leave that open
-            if start != month_end(start.year, start.month):
-                break
+        start = rand_day(rnd, datetime.date(2025, 1, 1), datetime.date(2026, 10, 31))
+        if rnd.random() < 0.1:
+            # the start's month end is then a second point on the start day
+            start = month_end(start.year, start.month)
         if kind == "one day":
             return start.isoformat(), start.isoformat()
         if kind == "mixed":
@@ -680,7 +685,7 @@ def gen_okrs(directory, rnd, team_keys, comps, active):
     k = 0
     for o in objectives:
         kinds = [rnd.choice(["competency", "competency", "metric", "metric", "milestone"])
-                 for _ in range(rnd.randint(1, 4))]
+                 for _ in range(rnd.choice([1, 1, 2, 3, 4]))]
         if o[1] in ("empty", "retired"):
             kinds[0] = "competency"
         start, end = objective_period(o[3], o[4])
@@ -793,18 +798,27 @@ def gen(directory, seed):
     rnd = random.Random(seed)
     os.makedirs(directory, exist_ok=True)
     org = gen_org(directory, rnd)
-    missing = []
+    best = None         # (how many missing, the generator's state before)
     for _ in range(30):
+        state = rnd.getstate()
         try:
             gen_okr_files(directory, rnd, *org)
-        except Fail as e:
-            missing = [str(e)]
+        except Fail:
             continue
         c = stats(directory)
         missing = [k for k in REQUIRED if not c.get(k)]
         if not missing:
             return
-    raise Fail("seed %d: no objectives that cover %s" % (seed, "; ".join(missing)))
+        if best is None or len(missing) < best[0]:
+            best = (len(missing), state)
+    if best is None:
+        raise Fail("seed %d: figures keep landing next to a boundary" % seed)
+    # the closest: made again, and what it lacks said
+    rnd.setstate(best[1])
+    gen_okr_files(directory, rnd, *org)
+    c = stats(directory)
+    print("independent_okr.py: seed %d covers all but: %s"
+          % (seed, "; ".join(k for k in REQUIRED if not c.get(k))), file=sys.stderr)
 
 
 def gen_okr_files(directory, rnd, team_keys, comps, active):
@@ -937,6 +951,20 @@ def selftest():
     status_of(F(4, 10), F(5, 10), near.append)
     check("a margin tie is told", len(near), 1)
     # A line through (0, 1), (10, 2), (20, 3): a = 1, b = 0.1.
+    check("points", competency_days(D(2026, 1, 10), D(2026, 3, 31)),
+          [D(2026, 1, 10), D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 31)])
+    check("points, a month-end start", competency_days(D(2026, 1, 31), D(2026, 3, 15)),
+          [D(2026, 1, 31), D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 15)])
+    check("points, cut on the start", competency_days(D(2026, 1, 31), D(2026, 1, 31)),
+          [D(2026, 1, 31), D(2026, 1, 31)])
+    # Shares 1/2, 1/2, 1, 1 on those days (0, 0, 28, 43 from 01-31): mean
+    # 71/4 and 3/4, Sxx 1372.75, Sxy 17.75: b = 71/5491 a day, 2858/5491
+    # at the start; at the end (04-30, day 89) 9177/5491; 1 on day 37.08.
+    s0 = day_number(D(2026, 1, 31))
+    f = forecast_of([(s0, F(1, 2)), (s0, F(1, 2)), (s0 + 28, F(1)), (s0 + 43, F(1))],
+                    F(1, 2), F(1), D(2026, 4, 30))
+    check("forecast from a month-end start", f, {"value_at_end": F(9177, 5491),
+                                                 "target_met_on": "2026-03-10"})
     check("line", line_fit([(0, F(1)), (10, F(2)), (20, F(3))]), (F(1), F(1, 10)))
     check("one day only", line_fit([(5, F(1)), (5, F(2))]), None)
     check("one point", line_fit([(5, F(1))]), None)
@@ -1052,6 +1080,9 @@ def main(argv):
         if len(argv) == 3 and argv[0] == "gen":
             gen(argv[1], int(argv[2]))
             return 0
+        global PERTURB
+        if argv[0] in ("expect", "compare-list"):
+            PERTURB = os.environ.get("OKR_INDEP_PERTURB", "")
         if len(argv) == 4 and argv[0] == "expect":
             doc = Okr(argv[1]).document(None if argv[2] == "-" else argv[2], argv[3])
             json.dump(plain(doc), sys.stdout, indent=1)

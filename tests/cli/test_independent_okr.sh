@@ -40,6 +40,7 @@ check_org() {
 	db=$WORK/okr-$seed.db
 	python3 "$IO" gen "$dir" "$seed" > "$WORK/gen" 2>&1 ||
 		{ not_ok "seed $seed: the organisation is made" "$(tail -n 5 "$WORK/gen")"; return; }
+	sed 's/^/# /' "$WORK/gen"
 	run init --db "$db"
 	for kind in teams competencies roles people evidence objectives key-results checkins; do
 		file=$(echo "$kind" | tr - _)
