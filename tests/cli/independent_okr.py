@@ -668,10 +668,13 @@ def gen_okrs(directory, rnd, team_keys, comps, active):
         parent = rnd.choice(parents) if parents and rnd.random() < 0.6 else ""
         title = rnd.choice(["Close the gap", "Faster, better answers", 'The "one-call" goal',
                             "Grow; learn, share"])
-        objectives.append(("O%03d" % n, team, "%s %d" % (title, n), start, end,
+        # keys of several shapes: the board orders by start, then by key
+        # byte by byte (capitals before small letters)
+        key = rnd.choice(["O%03d", "O%03d", "obj-%d", "Z%d"]) % n
+        objectives.append((key, team, "%s %d" % (title, n), start, end,
                            rnd.choice(active), parent,
                            rnd.choice(["", "", "weekly", "fortnightly", "monthly"])))
-        return "O%03d" % n
+        return key
 
     org = [objective("", []) for _ in range(rnd.randint(2, 3))]
     teams = [t for t in team_keys if t not in ("empty", "retired")]
@@ -731,6 +734,18 @@ def gen_okrs(directory, rnd, team_keys, comps, active):
                 checkins.append((key, d.isoformat(), v, dec(rnd.uniform(0, 1)),
                                  rnd.choice(["", "on plan", "slower, as feared", 'said "soon"'])))
     rnd.shuffle(checkins)
+    # The key results of different objectives interleaved, each objective's
+    # in their order (the board keeps the file's order).
+    queues = {}
+    for r in krs:
+        queues.setdefault(r[0], []).append(r)
+    mixed = []
+    while queues:
+        o = rnd.choice(sorted(queues))
+        mixed.append(queues[o].pop(0))
+        if not queues[o]:
+            del queues[o]
+    krs[:] = mixed
     write_csv(directory, "objectives.csv",
               ["key", "team", "title", "start", "end", "owner", "parent", "checkin_interval"],
               objectives)
