@@ -217,7 +217,15 @@ def forecast_of(points, baseline, target, end, near=None):
     met = None
     if (b > 0 and target >= baseline) or (b < 0 and target < baseline):
         x = (target - a) / b
-        if near is not None and x != round(x) and abs(x - round(x)) <= Fraction(1, 10**6):
+        # Next to a whole day the two sides' rounding decides. On one
+        # exactly, too, unless every value is whole (milestones; shares of
+        # 0 and 1): a decimal such as 79.73 is not exact in binary, and
+        # a slope from two close ones (79.74 to 79.73 in 27 days) carries
+        # a relative error near 1e-12, some 1e-8 of a day 37 years on, more
+        # than the billionth forgiven.
+        whole = target.denominator == 1 and all(v.denominator == 1 for _, v in points)
+        off = abs(x - round(x))
+        if near is not None and off <= Fraction(1, 10**6) and (off != 0 or not whole):
             near("the line meets the target at day %s, next to a whole day" % float(x))
         n = math.ceil(x - EPS)
         if not day_number(datetime.date(1, 1, 1)) <= n <= day_number(datetime.date(9999, 12, 31)):
@@ -988,6 +996,15 @@ def selftest():
     s = day_number(D(2026, 1, 1))
     f = forecast_of([(s, F(0)), (s + 30, F(2))], F(0), F(6), D(2026, 3, 31))
     check("forecast on a whole day", f, {"value_at_end": F(89, 15), "target_met_on": "2026-04-01"})
+    near = []
+    forecast_of([(s, F(0)), (s + 30, F(2))], F(0), F(6), D(2026, 3, 31), near.append)
+    check("a whole day from whole values is no boundary", near, [])
+    # 79.74 on 2025-07-01, 79.73 on 07-28: 74.72 exactly on 2062-08-10
+    s1 = day_number(D(2025, 7, 1))
+    f = forecast_of([(s1, F("79.74")), (s1 + 27, F("79.73"))], F("79.74"), F("74.72"),
+                    D(2025, 12, 31), near.append)
+    check("a whole day from decimals", f["target_met_on"], "2062-08-10")
+    check("... is a boundary (steered off)", len(near), 1)
     f = forecast_of([(s, F(0)), (s + 30, F(2))], F(0), F(5), D(2026, 3, 31))
     check("forecast 75 days", f["target_met_on"], "2026-03-17")
     f = forecast_of([(s, F(0)), (s + 30, F(2)), (s + 60, F(3))], F(0), F(8), D(2026, 3, 31))
