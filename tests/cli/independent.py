@@ -47,6 +47,7 @@ import datetime
 import json
 import math
 import os
+import re
 import sys
 from fractions import Fraction
 
@@ -101,6 +102,29 @@ def parse_date(text):
         return datetime.date.fromisoformat(text)
     except ValueError:
         raise Fail("not a date (YYYY-MM-DD): %r" % text)
+
+
+def parse_period(text, end):
+    """One end of an objective's period: a date, or a month (2026-07), a
+    quarter (2026-Q3) or a year (2026), its first day as the start and its
+    last as the end."""
+    if len(text) == 10:
+        return parse_date(text)
+    m = re.fullmatch(r"(\d{4})(?:-Q([1-4])|-(\d\d))?", text)
+    if not m or (m.group(3) and not 1 <= int(m.group(3)) <= 12):
+        raise Fail("not a period (YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY): %r" % text)
+    year = int(m.group(1))
+    if m.group(2):
+        first = 3 * int(m.group(2)) - 2
+        months = (first, first + 2)
+    elif m.group(3):
+        months = (int(m.group(3)),) * 2
+    else:
+        months = (1, 12)
+    if not end:
+        return datetime.date(year, months[0], 1)
+    nxt = datetime.date(year + (months[1] == 12), months[1] % 12 + 1, 1)
+    return nxt - datetime.timedelta(days=1)
 
 
 def parse_active(text):
@@ -182,8 +206,10 @@ class Org:
             if r["type"] == "competency":
                 krs.setdefault(r["objective"], []).append((r["key"], r["competency"]))
         for r in read_csv(directory, "objectives"):
-            self.objectives.append((parse_date(r["start"]), r["key"], r.get("team", ""),
-                                    parse_date(r["end"]), krs.get(r["key"], [])))
+            start = parse_period(r["start"], False)
+            end = parse_period(r.get("end") or r["start"], True)
+            self.objectives.append((start, r["key"], r.get("team", ""), end,
+                                    krs.get(r["key"], [])))
         self.objectives.sort(key=lambda o: (o[0], o[1].encode("utf-8")))
 
     def key_results_of(self, team, as_of):
