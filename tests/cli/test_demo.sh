@@ -24,7 +24,8 @@ same_snapshot "two demos are identical (fixed seed)" "$WORK/first" "$WORK/second
 
 # Export, import into a fresh database, export again: identical.
 run init --db "$WORK/copy.db"
-for kind in teams competencies indicators roles people evidence scorecards evaluations; do
+for kind in teams competencies indicators roles people evidence scorecards evaluations \
+	objectives key-results checkins; do
 	run import "$kind" "$WORK/first/$kind.csv" --db "$WORK/copy.db"
 	expect_status "the demo's $kind export imports again" 0
 done
@@ -227,6 +228,34 @@ PY
 	else not_ok "as of $asof, the whole organisation's members equal its teams' members"; fi
 	rm -f "$WORK"/team-*.json
 done
+# OKRs (issue 14, item 8): objectives of the organisation and of every
+# team, key results of all three types, some met and some at risk or off
+# track at the end of the demo's year, and check-ins due by December.
+for t in "" kcc-phone kcc-desk kcc-online kcc-back; do
+	"$COMPGAP" okr ${t:+--team $t} --as-of 2026-10-31 --json --db "$WORK/demo.db"
+done > "$WORK/okr.jsonl"
+python3 - "$WORK/okr.jsonl" > "$WORK/okr.out" <<'PY'
+import json, sys
+text = open(sys.argv[1]).read()
+docs, at = [], 0
+dec = json.JSONDecoder()
+while at < len(text.strip()):
+    while text[at].isspace():
+        at += 1
+    d, at = dec.raw_decode(text, at)
+    docs.append(d)
+krs = [k for d in docs for o in d["objectives"] for k in o["key_results"]]
+print(len(docs), all(d["objectives"] for d in docs))
+print(sorted({k["type"] for k in krs}))
+print(sorted({k["status"] for k in krs}))
+print(sum(1 for d in docs for o in d["objectives"] for k in o["key_results"]
+          if k["next_checkin"] is not None and k["next_checkin"] < "2026-12-02"))
+PY
+printf '%s\n' "5 True" "['competency', 'metric', 'milestone']" \
+	"['at_risk', 'done', 'off_track', 'on_track']" 4 > "$WORK/okr.want"
+same_files "the demo's OKRs: every team, all three types, met and at risk, check-ins due" \
+	"$WORK/okr.out" "$WORK/okr.want"
+
 # --users: a user of every role, each of whom can sign in with the demo
 # password printed; a second demo refuses the database as before.
 run demo --users --db "$WORK/users.db"
