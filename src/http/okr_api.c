@@ -375,53 +375,6 @@ static int answer_refusal(struct http_ctx *cx, const struct okr_refusal *r)
 	return 0;
 }
 
-/* The body's object, its fields among names[0..n): the object, or NULL
- * with the 400 answered. */
-static json_t *body_object(struct http_ctx *cx, const char *const *names, size_t n,
-			   const char *what)
-{
-	json_t *root = http_json_body(cx), *v;
-	const char *name;
-
-	if (root == NULL)
-		return NULL;
-	if (!json_is_object(root)) {
-		response_error(cx->resp, 400, "wrong_type", NULL, "the body must be an object: %s",
-			       what);
-		json_decref(root);
-		return NULL;
-	}
-	json_object_foreach(root, name, v) {
-		size_t i = 0;
-
-		while (i < n && strcmp(name, names[i]) != 0)
-			i++;
-		if (i == n) {
-			response_error(cx->resp, 400, "unknown_field", name,
-				       "unknown field '%.60s'; %s", name, what);
-			json_decref(root);
-			return NULL;
-		}
-	}
-	return root;
-}
-
-/* A string field of root (copied into the arena), NULL when absent or
- * null; *bad set with the 400 answered when of another type. */
-static const char *text_field(struct http_ctx *cx, json_t *root, const char *name, bool *bad)
-{
-	json_t *v = json_object_get(root, name);
-
-	if (v == NULL || json_is_null(v) || *bad)
-		return NULL;
-	if (!json_is_string(v)) {
-		response_error(cx->resp, 400, "wrong_type", name, "%s must be a string", name);
-		*bad = true;
-		return NULL;
-	}
-	return arena_strdup(cx->arena, json_string_value(v));
-}
-
 /* A number field: 1 given (into *out), 0 absent or null; *bad set with
  * the 400 answered when of another type. */
 static int number_field(struct http_ctx *cx, json_t *root, const char *name, double *out,
@@ -464,18 +417,18 @@ int handle_okr_checkin(struct http_ctx *cx)
 	struct okr_write w = { .op = OKR_OP_CHECKIN, .key = http_param(cx->req, "key") };
 	struct checkin_answer x = { &w.checkin };
 	struct okr_refusal r = { 0 };
-	json_t *root = body_object(cx, names, 4, what);
+	json_t *root = http_body_object(cx, names, 4, what);
 	const char *date;
 	bool bad = false;
 	int has_value;
 
 	if (root == NULL)
 		return 0;
-	date = text_field(cx, root, "date", &bad);
+	date = http_text_field(cx, root, "date", &bad);
 	has_value = number_field(cx, root, "value", &w.checkin.value, &bad);
 	w.checkin.has_confidence = number_field(cx, root, "confidence", &w.checkin.confidence,
 						&bad) == 1;
-	w.checkin.note = text_field(cx, root, "note", &bad);
+	w.checkin.note = http_text_field(cx, root, "note", &bad);
 	json_decref(root);
 	if (bad)
 		return 0;
@@ -515,7 +468,7 @@ int handle_okr_review(struct http_ctx *cx)
 	struct okr_write w = { .op = OKR_OP_REVIEW, .key = http_param(cx->req, "key") };
 	struct okr_refusal r = { 0 };
 	struct review_answer x;
-	json_t *root = body_object(cx, names, 1, "a review has review, a text (null removes it)");
+	json_t *root = http_body_object(cx, names, 1, "a review has review, a text (null removes it)");
 	bool bad = false;
 
 	if (root == NULL)
@@ -525,7 +478,7 @@ int handle_okr_review(struct http_ctx *cx)
 		return response_error(cx->resp, 400, "missing_field", "review", "review is required:"
 				      " the text of what was learned, or null to remove it");
 	}
-	w.review = text_field(cx, root, "review", &bad);
+	w.review = http_text_field(cx, root, "review", &bad);
 	json_decref(root);
 	if (bad)
 		return 0;

@@ -268,53 +268,6 @@ int handle_plan_get(struct http_ctx *cx)
 	return http_audit_write(cx, st, &au);
 }
 
-/* Reads a body object whose fields are among names[0..n): 0, or -1 with
- * the 400 answered. */
-static json_t *body_object(struct http_ctx *cx, const char *const *names, size_t n,
-			   const char *what)
-{
-	json_t *root = http_json_body(cx), *v;
-	const char *name;
-
-	if (root == NULL)
-		return NULL;
-	if (!json_is_object(root)) {
-		response_error(cx->resp, 400, "wrong_type", NULL, "the body must be an object: %s",
-			       what);
-		json_decref(root);
-		return NULL;
-	}
-	json_object_foreach(root, name, v) {
-		size_t i = 0;
-
-		while (i < n && strcmp(name, names[i]) != 0)
-			i++;
-		if (i == n) {
-			response_error(cx->resp, 400, "unknown_field", name,
-				       "unknown field '%.60s'; %s", name, what);
-			json_decref(root);
-			return NULL;
-		}
-	}
-	return root;
-}
-
-/* A string field of root, or NULL when absent or null; *bad set (with
- * the 400 answered) when it is of another type. */
-static const char *text_field(struct http_ctx *cx, json_t *root, const char *name, bool *bad)
-{
-	json_t *v = json_object_get(root, name);
-
-	if (v == NULL || json_is_null(v) || *bad)
-		return NULL;
-	if (!json_is_string(v)) {
-		response_error(cx->resp, 400, "wrong_type", name, "%s must be a string", name);
-		*bad = true;
-		return NULL;
-	}
-	return arena_strdup(cx->arena, json_string_value(v));
-}
-
 static int invalid(struct http_ctx *cx, const char *field, const char *fmt, const char *arg,
 		   const char *list)
 {
@@ -356,19 +309,19 @@ int handle_plan_add(struct http_ctx *cx)
 	static const char what[] = "an action has kind, competency, mentor, description, due"
 				   " and status";
 	struct plan_write w = { .op = PLAN_OP_ADD, .person = http_param(cx->req, "key") };
-	json_t *root = body_object(cx, names, 6, what);
+	json_t *root = http_body_object(cx, names, 6, what);
 	const char *kind, *status, *due;
 	bool bad = false;
 	int rc = -1;
 
 	if (root == NULL)
 		return 0;
-	kind = text_field(cx, root, "kind", &bad);
-	w.action.competency = text_field(cx, root, "competency", &bad);
-	w.action.mentor = text_field(cx, root, "mentor", &bad);
-	w.action.description = text_field(cx, root, "description", &bad);
-	due = text_field(cx, root, "due", &bad);
-	status = text_field(cx, root, "status", &bad);
+	kind = http_text_field(cx, root, "kind", &bad);
+	w.action.competency = http_text_field(cx, root, "competency", &bad);
+	w.action.mentor = http_text_field(cx, root, "mentor", &bad);
+	w.action.description = http_text_field(cx, root, "description", &bad);
+	due = http_text_field(cx, root, "due", &bad);
+	status = http_text_field(cx, root, "status", &bad);
 	json_decref(root);
 	if (bad)
 		return 0;
@@ -398,19 +351,19 @@ int handle_plan_accept(struct http_ctx *cx)
 	static const char what[] = "an acceptance has competency, kind, team, due and description,"
 				   " or recommendation, due and description";
 	struct plan_write w = { .op = PLAN_OP_ACCEPT, .person = http_param(cx->req, "key") };
-	json_t *root = body_object(cx, names, 6, what);
+	json_t *root = http_body_object(cx, names, 6, what);
 	const char *ref, *due;
 	bool bad = false;
 	int rc = 0;
 
 	if (root == NULL)
 		return 0;
-	ref = text_field(cx, root, "recommendation", &bad);
-	w.accept.competency = text_field(cx, root, "competency", &bad);
-	w.accept.rec_kind = text_field(cx, root, "kind", &bad);
-	w.accept.team = text_field(cx, root, "team", &bad);
-	due = text_field(cx, root, "due", &bad);
-	w.accept.description = text_field(cx, root, "description", &bad);
+	ref = http_text_field(cx, root, "recommendation", &bad);
+	w.accept.competency = http_text_field(cx, root, "competency", &bad);
+	w.accept.rec_kind = http_text_field(cx, root, "kind", &bad);
+	w.accept.team = http_text_field(cx, root, "team", &bad);
+	due = http_text_field(cx, root, "due", &bad);
+	w.accept.description = http_text_field(cx, root, "description", &bad);
 	json_decref(root);
 	if (bad)
 		return 0;
@@ -455,10 +408,10 @@ int handle_plan_status(struct http_ctx *cx)
 		response_error(cx->resp, 404, "not_found", "id", "there is no plan action '%.40s'", id);
 		return 0;
 	}
-	root = body_object(cx, names, 1, "a change has status only");
+	root = http_body_object(cx, names, 1, "a change has status only");
 	if (root == NULL)
 		return 0;
-	status = text_field(cx, root, "status", &bad);
+	status = http_text_field(cx, root, "status", &bad);
 	json_decref(root);
 	if (bad)
 		return 0;

@@ -39,3 +39,46 @@ json_t *http_json_body(const struct http_ctx *cx)
 			       e.line, e.column, e.text);
 	return v;
 }
+
+json_t *http_body_object(struct http_ctx *cx, const char *const *names, size_t n,
+			 const char *what)
+{
+	json_t *root = http_json_body(cx), *v;
+	const char *name;
+
+	if (root == NULL)
+		return NULL;
+	if (!json_is_object(root)) {
+		response_error(cx->resp, 400, "wrong_type", NULL, "the body must be an object: %s",
+			       what);
+		json_decref(root);
+		return NULL;
+	}
+	json_object_foreach(root, name, v) {
+		size_t i = 0;
+
+		while (i < n && strcmp(name, names[i]) != 0)
+			i++;
+		if (i == n) {
+			response_error(cx->resp, 400, "unknown_field", name,
+				       "unknown field '%.60s'; %s", name, what);
+			json_decref(root);
+			return NULL;
+		}
+	}
+	return root;
+}
+
+const char *http_text_field(struct http_ctx *cx, json_t *root, const char *name, bool *bad)
+{
+	json_t *v = json_object_get(root, name);
+
+	if (v == NULL || json_is_null(v) || *bad)
+		return NULL;
+	if (!json_is_string(v)) {
+		response_error(cx->resp, 400, "wrong_type", name, "%s must be a string", name);
+		*bad = true;
+		return NULL;
+	}
+	return arena_strdup(cx->arena, json_string_value(v));
+}

@@ -48,17 +48,8 @@ static int gather(struct http_ctx *cx, struct store *st, struct page *p, struct 
 		  struct err *err)
 {
 	size_t n;
-	int rc = 1;
+	int rc = okr_page_readable(cx, st, d->team, &d->team_name, err);
 
-	if (d->team != NULL) {
-		struct team row;
-
-		rc = store_get_team(st, d->team, &row, cx->arena, err);
-		if (rc == 1)
-			d->team_name = row.name;
-	}
-	if (rc == 1)
-		rc = http_okr_readable(cx, st, d->team, err);
 	if (rc <= 0)
 		return rc;
 	if (store_load_library(st, lang_code(p->lang), cx->arena, &d->lib, err) < 0)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "http/okr_write.h"
 #include "io/html.h"
 #include "util/buf.h"
 #include "util/date.h"
@@ -233,4 +234,19 @@ void okr_forecast_text(struct page *p, const struct objective *o, const struct o
 	fputs("</p>\n", p->out);
 	buf_free(&b1);
 	buf_free(&b2);
+}
+
+int okr_page_readable(struct http_ctx *cx, struct store *st, const char *team,
+		      const char **name, struct err *err)
+{
+	struct team row;
+	int rc = 1;
+
+	*name = NULL;
+	if (team != NULL) {
+		rc = store_get_team(st, team, &row, cx->arena, err);
+		if (rc == 1)
+			*name = row.name;
+	}
+	return rc == 1 ? http_okr_readable(cx, st, team, err) : rc;
 }

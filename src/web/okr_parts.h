@@ -55,6 +55,13 @@ void okr_forecast_chart(struct page *p, const struct objective *o,
  * values yet. */
 void okr_forecast_text(struct page *p, const struct objective *o, const struct okr_kr_view *k);
 
+/* Whether the caller may read the objectives of team (NULL: the
+ * organisation's), and the team's name into *name (NULL for the
+ * organisation): 1 readable, 0 not (an unknown team, or out of reach:
+ * a 404), -1 failed. */
+int okr_page_readable(struct http_ctx *cx, struct store *st, const char *team,
+		      const char **name, struct err *err);
+
 /* The board's page for team (NULL: the organisation) as the caller may
  * see it, f the check-in form to show again with its errors (NULL:
  * none), answered with status. (web/okr_page.c) */

@@ -30,17 +30,8 @@ struct review_data {
 
 static int gather(struct http_ctx *cx, struct store *st, struct review_data *d, struct err *err)
 {
-	int rc = 1;
+	int rc = okr_page_readable(cx, st, d->team, &d->team_name, err);
 
-	if (d->team != NULL) {
-		struct team row;
-
-		rc = store_get_team(st, d->team, &row, cx->arena, err);
-		if (rc == 1)
-			d->team_name = row.name;
-	}
-	if (rc == 1)
-		rc = http_okr_readable(cx, st, d->team, err);
 	if (rc <= 0)
 		return rc;
 	d->gathered = true;
