@@ -537,12 +537,25 @@ static void check_histories(struct store *st, const struct org *o, bool exact)
 
 	/* As of a day before every row, every stored sum comes with its
 	 * history. */
-	assert_int_equal(st->be->each_sums(st, FIRST_DAY - 1, check_history, &s, &err), 0);
+	assert_int_equal(st->be->each_sums(st, 0, FIRST_DAY - 1, check_history, &s, &err), 0);
 	for (int p = 0; p < PEOPLE; p++)
 		for (int c = 0; c < COMPETENCIES; c++)
 			want += from_rows(o, person_key[p], competency_key[c], store_settings(st),
 					  FIRST_DAY + SPAN).evidence > 0;
 	assert_int_equal(s.pairs, want);
+	/* One competency's sums (row ids follow the keys' order): its pairs
+	 * alone, each with its history. */
+	for (int c = 0; c < COMPETENCIES; c++) {
+		int want_c = 0;
+
+		s.pairs = 0;
+		assert_int_equal(st->be->each_sums(st, c + 1, FIRST_DAY - 1, check_history, &s, &err),
+				 0);
+		for (int p = 0; p < PEOPLE; p++)
+			want_c += from_rows(o, person_key[p], competency_key[c], store_settings(st),
+					    FIRST_DAY + SPAN).evidence > 0;
+		assert_int_equal(s.pairs, want_c);
+	}
 }
 
 static void retract_some(struct store *st, struct rng *r, struct org *o)
