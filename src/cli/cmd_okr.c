@@ -49,6 +49,13 @@ static void print_key_result(const struct okr_kr_view *k)
 		       k->meeting, k->members);
 	printf("      %s -> %s (target %s), progress %s, %s\n", base, now, target, progress,
 	       k->has_status ? okr_status_name(k->status) : "no value");
+	if (kr->type == OKR_COMPETENCY && k->planned > 0) {
+		char projected[64];
+
+		format_value(kr, k->projected, projected, sizeof projected);
+		printf("      what if: %zu below the level with a development action due by the end;"
+		       " if each reaches it, %s\n", k->planned, projected);
+	}
 	if (isnan(k->forecast.value_at_end)) {
 		printf("      forecast: too few values yet\n");
 		return;

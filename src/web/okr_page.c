@@ -195,6 +195,34 @@ static void checkin_history(struct page *p, const struct okr_board *b, const str
 	buf_free(&b1);
 }
 
+/* What the planned development actions would make of a competency key
+ * result (views/okr.h, what_if). */
+static void what_if(struct page *p, const struct board_data *d, const struct okr_kr_view *k)
+{
+	struct buf b1, b2;
+
+	buf_init(&b1, 32);
+	buf_init(&b2, 32);
+	fputs("<p class=\"okr-whatif\">", p->out);
+	if (k->planned == 0)
+		html_printf(p->out, tr(p->lang, "What if: no development action on %s is planned by the"
+				       " end for the members below the level."),
+			    competency_name(&d->lib, k->kr->competency));
+	else
+		html_printf(p->out, trn(p->lang, "What if: %lu member below the level has a development"
+					" action on %s due by the end; if it raises them to the"
+					" level: %s (target %s).",
+					"What if: %lu members below the level have a development"
+					" action on %s due by the end; if each raises its person to"
+					" the level: %s (target %s).", (unsigned long)k->planned),
+			    (unsigned long)k->planned, competency_name(&d->lib, k->kr->competency),
+			    okr_value_text(p, &b1, k->kr, k->projected),
+			    okr_value_text(p, &b2, k->kr, k->kr->target));
+	fputs("</p>\n", p->out);
+	buf_free(&b1);
+	buf_free(&b2);
+}
+
 static void key_result(struct page *p, const struct board_data *d,
 		       const struct okr_objective_view *ov, const struct okr_kr_view *k,
 		       bool writable, const struct okr_form *f)
@@ -241,6 +269,8 @@ static void key_result(struct page *p, const struct board_data *d,
 	okr_progress_bar(p, k->progress, ov->expected, k->has_status, k->status);
 	okr_forecast_chart(p, ov->o, k);
 	okr_forecast_text(p, ov->o, k);
+	if (kr->type == OKR_COMPETENCY && k->members > 0)
+		what_if(p, d, k);
 	if (kr->type != OKR_COMPETENCY) {
 		checkin_history(p, &d->v.board, kr);
 		if (writable)

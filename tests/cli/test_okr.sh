@@ -217,6 +217,9 @@ k = d["objectives"][0]["key_results"][0]
 assert k["what_if"]["planned"] == 1, k["what_if"]
 near(k["what_if"]["projected"], 0.75)
 assert "what_if" not in d["objectives"][0]["key_results"][1]'
+run okr --team t --as-of 2026-02-20 --db "$DB"
+expect_out "the table says what if" \
+	"what if: 1 below the level with a development action due by the end; if each reaches it, 75%"
 
 # Evidence dated after the start moves the current value and not the
 # baseline: P3 at level 4 on 2026-02-18.
