@@ -38,7 +38,10 @@ The rules:
     since 1970-01-01): value_at_end = a + b * end; target_met_on =
     ceil((target - a) / b - 1e-9) when b moves towards the target (b > 0
     for target >= baseline, b < 0 below); both null with fewer than two
-    points, all on one day, or without a baseline.
+    points, all on one day, or without a baseline. (compgap forgives a
+    billionth of the days from the first point, for its rounding; with
+    exact figures that matters only just past a whole day, which gen
+    steers off.)
 
 usage:
   independent_okr.py gen DIR SEED
@@ -217,15 +220,15 @@ def forecast_of(points, baseline, target, end, near=None):
     met = None
     if (b > 0 and target >= baseline) or (b < 0 and target < baseline):
         x = (target - a) / b
-        # Next to a whole day the two sides' rounding decides. On one
-        # exactly, too, unless every value is whole (milestones; shares of
-        # 0 and 1): a decimal such as 79.73 is not exact in binary, and
-        # a slope from two close ones (79.74 to 79.73 in 27 days) carries
-        # a relative error near 1e-12, some 1e-8 of a day 37 years on, more
-        # than the billionth forgiven.
-        whole = target.denominator == 1 and all(v.denominator == 1 for _, v in points)
+        # Just past a whole day the rounding forgiven decides: compgap
+        # forgives a billionth of the days from the first point (at least
+        # a billionth of a day), as a decimal such as 79.73 is not exact in
+        # binary and a slope from two close ones (79.74 to 79.73 in 27
+        # days) misses a day 37 years on by some 1e-8. Exactly on a whole
+        # day is no boundary: both say that day.
         off = abs(x - round(x))
-        if near is not None and off <= Fraction(1, 10**6) and (off != 0 or not whole):
+        span = max(1, abs(x - points[0][0]))
+        if near is not None and 0 < off <= Fraction(1, 10**6) * span:
             near("the line meets the target at day %s, next to a whole day" % float(x))
         n = math.ceil(x - EPS)
         if not day_number(datetime.date(1, 1, 1)) <= n <= day_number(datetime.date(9999, 12, 31)):
@@ -1004,7 +1007,10 @@ def selftest():
     f = forecast_of([(s1, F("79.74")), (s1 + 27, F("79.73"))], F("79.74"), F("74.72"),
                     D(2025, 12, 31), near.append)
     check("a whole day from decimals", f["target_met_on"], "2062-08-10")
-    check("... is a boundary (steered off)", len(near), 1)
+    check("... is no boundary", near, [])
+    forecast_of([(s1, F("79.74")), (s1 + 27, F("79.73"))], F("79.74"), F("74.7199999"),
+                D(2025, 12, 31), near.append)
+    check("a 2.7e-4 day past one 13,554 days on is one (steered off)", len(near), 1)
     f = forecast_of([(s, F(0)), (s + 30, F(2))], F(0), F(5), D(2026, 3, 31))
     check("forecast 75 days", f["target_met_on"], "2026-03-17")
     f = forecast_of([(s, F(0)), (s + 30, F(2)), (s + 60, F(3))], F(0), F(8), D(2026, 3, 31))
