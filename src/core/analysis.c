@@ -78,3 +78,16 @@ void analysis_free(struct analysis *a)
 	free(a->competencies);
 	memset(a, 0, sizeof *a);
 }
+
+const struct okr_link *analysis_link(const struct analysis *a, const char *team,
+				     const char *competency)
+{
+	for (size_t i = 0; i < a->nlinks; i++) {
+		const struct okr_link *l = &a->links[i];
+
+		if ((l->team == NULL ? team == NULL : team != NULL && strcmp(l->team, team) == 0) &&
+		    strcmp(l->competency, competency) == 0)
+			return l;
+	}
+	return NULL;
+}

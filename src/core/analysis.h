@@ -19,6 +19,17 @@ struct member_view {
 	double fit;                     /* profile fit, 0 to 1, when has_fit */
 };
 
+/* The key results that a team's view of a competency serves (views/okr.h,
+ * okr_link_gaps): those of objectives running on the analysis' day of
+ * the team, of the teams above it, and of the organisation. */
+struct okr_link {
+	const char *team;               /* NULL: for members without a team (the
+					 * organisation's key results alone) */
+	const char *competency;
+	const char *const *keys;        /* nkeys >= 1 */
+	size_t nkeys;
+};
+
 struct analysis {
 	int32_t as_of;                  /* days since the epoch, as the snapshot's */
 	struct member_view *members;    /* one per snapshot member, same order */
@@ -27,7 +38,14 @@ struct analysis {
 	size_t nlines;                  /* the snapshot's */
 	struct team_line *competencies; /* the team view, sorted by priority */
 	size_t ncompetencies;           /* the competencies any member's role requires */
+	const struct okr_link *links;   /* nlinks, of the view's team and of every
+					 * member's team; none from analysis_run */
+	size_t nlinks;
 };
+
+/* The link of team (NULL: no team) on competency in a, or NULL. */
+const struct okr_link *analysis_link(const struct analysis *a, const char *team,
+				     const char *competency);
 
 /* A team view at several dates (for trends). */
 struct trend {

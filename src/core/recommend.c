@@ -508,9 +508,9 @@ void recommendations_free(struct recommendations *r)
 void recommend_link_key_results(struct recommendations *r, const struct analysis *a)
 {
 	for (size_t i = 0; i < r->n; i++) {
-		const struct team_line *t = analysis_competency(a, r->items[i].competency);
+		const struct okr_link *l = analysis_link(a, r->items[i].team, r->items[i].competency);
 
-		r->items[i].key_results = t != NULL ? t->key_results : NULL;
-		r->items[i].nkey_results = t != NULL ? t->nkey_results : 0;
+		r->items[i].key_results = l != NULL ? l->keys : NULL;
+		r->items[i].nkey_results = l != NULL ? l->nkeys : 0;
 	}
 }

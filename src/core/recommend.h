@@ -149,8 +149,8 @@ enum approach approach_for(double gap, const struct settings *set);
 int recommend(const struct analysis *a, const char *team, const struct rec_input *in,
 	      const struct settings *set, struct recommendations *out);
 
-/* Sets the key results each item of r serves: those of its competency's
- * line in a (struct team_line, key_results), which must outlive r. */
+/* Sets the key results each item of r serves: those its team's own view
+ * serves on its competency (analysis_link), pointing into a's links. */
 void recommend_link_key_results(struct recommendations *r, const struct analysis *a);
 
 /* Recommends for a view with sub-teams (docs/methodology.md,

@@ -26,8 +26,8 @@ static int by_team_then_position(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The key results that the view's lines serve are served by each group's
- * lines of the same competencies, counted in their priority as in the view's
+/* Each group's lines serve the key results of the group's own team (its
+ * link in a), counted in their priority as in that team's own view
  * (OKR_GAP_FACTOR); the group's lines are then sorted again. */
 static void link_key_results(const struct analysis *a, struct subteam *t)
 {
@@ -35,12 +35,12 @@ static void link_key_results(const struct analysis *a, struct subteam *t)
 
 	for (size_t k = 0; k < t->ncompetencies; k++) {
 		struct team_line *l = &t->competencies[k];
-		const struct team_line *v = analysis_competency(a, l->competency);
+		const struct okr_link *link = analysis_link(a, t->team, l->competency);
 
-		if (v == NULL || v->nkey_results == 0)
+		if (link == NULL)
 			continue;
-		l->key_results = v->key_results;
-		l->nkey_results = v->nkey_results;
+		l->key_results = link->keys;
+		l->nkey_results = link->nkeys;
 		l->priority *= OKR_GAP_FACTOR;
 		any = true;
 	}

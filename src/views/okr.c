@@ -409,72 +409,170 @@ int okr_gather(struct store *st, const char *team, int32_t as_of, struct okr_vie
 	return 0;
 }
 
-/* Adds the competency key results of b to the lines of a they name:
- * keys[k] collects line k's (n[k] of them, room for cap). */
-static int link_board(const struct okr_board *b, struct analysis *a, struct arena *arena,
-		      const char ***keys, size_t *n)
+/* What okr_link_gaps works with: every objective running on the day,
+ * and the teams' parents as they are asked for. */
+struct linking {
+	struct store *st;
+	struct arena *arena;
+	struct err *err;
+	struct okr_board running;
+	struct strmap parent;            /* team key -> index into parents + 1; 0: a root */
+	const char **parents;
+	size_t nparents, cap;
+	struct okr_link *links;
+	size_t nlinks, caplinks;
+};
+
+/* The parent of team t into *parent (NULL for a root), read once. */
+static int parent_of(struct linking *k, const char *t, const char **parent)
 {
-	for (size_t i = 0; i < b->nkrs; i++) {
-		const struct key_result *kr = &b->krs[i];
+	struct team row;
+	int64_t i;
+	int found;
 
-		if (kr->type != OKR_COMPETENCY)
+	if (strmap_get(&k->parent, t, &i)) {
+		*parent = i > 0 ? k->parents[i - 1] : NULL;
+		return 0;
+	}
+	found = store_get_team(k->st, t, &row, k->arena, k->err);
+	if (found < 0)
+		return -1;
+	*parent = found > 0 ? row.parent : NULL;
+	if (*parent != NULL) {
+		if (array_reserve(&k->parents, &k->cap, k->nparents + 1, sizeof *k->parents) < 0)
+			return err_set(k->err, EX_OSERR, "out of memory");
+		k->parents[k->nparents++] = *parent;
+	}
+	if (strmap_put(&k->parent, t, *parent != NULL ? (int64_t)k->nparents : 0) < 0)
+		return err_set(k->err, EX_OSERR, "out of memory");
+	return 0;
+}
+
+/* The keys of the running competency key results on competency of
+ * objectives of scope (NULL: the organisation's), appended to keys. */
+static int scope_keys(struct linking *k, const char *scope, const char *competency,
+		      const char ***keys, size_t *n, size_t *cap)
+{
+	const struct okr_board *b = &k->running;
+
+	for (size_t i = 0; i < b->nobjectives; i++) {
+		const struct objective *o = &b->objectives[i];
+
+		if (scope == NULL ? o->team != NULL : o->team == NULL || strcmp(o->team, scope) != 0)
 			continue;
-		for (size_t k = 0; k < a->ncompetencies; k++) {
-			const char **grown;
-
-			if (strcmp(a->competencies[k].competency, kr->competency) != 0)
+		for (size_t j = o->first_kr; j < o->first_kr + o->nkrs; j++) {
+			if (b->krs[j].type != OKR_COMPETENCY || strcmp(b->krs[j].competency, competency) != 0)
 				continue;
-			grown = arena_alloc(arena, (n[k] + 1) * sizeof *grown);
-			if (grown == NULL)
-				return -1;
-			if (n[k] > 0)
-				memcpy(grown, keys[k], n[k] * sizeof *grown);
-			grown[n[k]++] = kr->key;
-			keys[k] = grown;
+			if (array_reserve(keys, cap, *n + 1, sizeof **keys) < 0)
+				return err_set(k->err, EX_OSERR, "out of memory");
+			(*keys)[(*n)++] = b->krs[j].key;
 		}
 	}
+	return 0;
+}
+
+/* The link of team (NULL: members without a team) on competency, when
+ * any running key result serves it: of the team, each team above it,
+ * then the organisation. */
+static int link_team(struct linking *k, const char *team, const char *competency)
+{
+	const char **keys = NULL, *t = team;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+
+	while (t != NULL && rc == 0) {
+		rc = scope_keys(k, t, competency, &keys, &n, &cap);
+		if (rc == 0)
+			rc = parent_of(k, t, &t);
+	}
+	if (rc == 0)
+		rc = scope_keys(k, NULL, competency, &keys, &n, &cap);
+	if (rc == 0 && n > 0) {
+		const char **kept = arena_alloc(k->arena, n * sizeof *kept);
+
+		if (kept == NULL ||
+		    array_reserve(&k->links, &k->caplinks, k->nlinks + 1, sizeof *k->links) < 0) {
+			rc = err_set(k->err, EX_OSERR, "out of memory");
+		} else {
+			memcpy(kept, keys, n * sizeof *kept);
+			k->links[k->nlinks++] = (struct okr_link){ team, competency, kept, n };
+		}
+	}
+	free(keys);
+	return rc;
+}
+
+/* Whether team (NULL: none) is among teams[0..n). */
+static bool listed(const char *const *teams, size_t n, const char *team)
+{
+	for (size_t i = 0; i < n; i++)
+		if (teams[i] == NULL ? team == NULL : team != NULL && strcmp(teams[i], team) == 0)
+			return true;
+	return false;
+}
+
+/* The links of every team of a's view (the view's team first, then each
+ * member's own) on each of a's competencies, into k. */
+static int link_teams(struct linking *k, const char *team, const struct analysis *a)
+{
+	const char **teams = arena_alloc(k->arena, (a->nmembers + 1) * sizeof *teams);
+	size_t n = 0;
+
+	if (teams == NULL)
+		return err_set(k->err, EX_OSERR, "out of memory");
+	teams[n++] = team;
+	for (size_t m = 0; m < a->nmembers; m++)
+		if (!listed(teams, n, a->members[m].member->team))
+			teams[n++] = a->members[m].member->team;
+	for (size_t i = 0; i < n; i++)
+		for (size_t c = 0; c < a->ncompetencies; c++)
+			if (link_team(k, teams[i], a->competencies[c].competency) < 0)
+				return -1;
 	return 0;
 }
 
 int okr_link_gaps(struct store *st, const char *team, struct analysis *a, struct arena *arena,
 		  struct err *err)
 {
-	struct okr_query q = { .scope = OKR_OF_TEAM, .active_only = true, .active_on = a->as_of };
-	const char ***keys = arena_alloc(arena, (a->ncompetencies + 1) * sizeof *keys);
-	size_t *n = arena_alloc(arena, (a->ncompetencies + 1) * sizeof *n);
-	const char *t = team;
+	const struct okr_query q = { .scope = OKR_ALL, .active_only = true, .active_on = a->as_of };
+	struct linking k = { .st = st, .arena = arena, .err = err };
+	struct okr_link *kept;
 	bool any = false;
+	int rc;
 
-	if (keys == NULL || n == NULL)
-		return err_set(err, EX_OSERR, "out of memory");
-	memset(n, 0, (a->ncompetencies + 1) * sizeof *n);
-	/* The team, the teams above it, then the organisation (t NULL). */
-	for (int last = 0; !last;) {
-		struct okr_board b;
-		struct team row;
-
-		q.scope = t != NULL ? OKR_OF_TEAM : OKR_OF_ORGANISATION;
-		q.team = t;
-		last = t == NULL;
-		if (store_okr_board(st, &q, arena, &b, err) < 0)
-			return -1;
-		if (link_board(&b, a, arena, keys, n) < 0)
-			return err_set(err, EX_OSERR, "out of memory");
-		if (t != NULL) {
-			int found = store_get_team(st, t, &row, arena, err);
-
-			if (found < 0)
-				return -1;
-			t = found > 0 ? row.parent : NULL;
-		}
+	if (store_okr_board(st, &q, arena, &k.running, err) < 0)
+		return -1;
+	for (size_t i = 0; i < k.running.nkrs && !any; i++)
+		any = k.running.krs[i].type == OKR_COMPETENCY;
+	if (!any)
+		return 0;             /* nothing to link: the common case, one read */
+	strmap_init(&k.parent);
+	rc = link_teams(&k, team, a);
+	strmap_free(&k.parent);
+	free(k.parents);
+	if (rc < 0) {
+		free(k.links);
+		return -1;
 	}
-	for (size_t k = 0; k < a->ncompetencies; k++) {
-		struct team_line *l = &a->competencies[k];
+	kept = arena_alloc(arena, (k.nlinks + 1) * sizeof *kept);
+	if (kept == NULL) {
+		free(k.links);
+		return err_set(err, EX_OSERR, "out of memory");
+	}
+	if (k.nlinks > 0)
+		memcpy(kept, k.links, k.nlinks * sizeof *kept);
+	a->links = kept;
+	a->nlinks = k.nlinks;
+	free(k.links);
+	any = false;
+	for (size_t c = 0; c < a->ncompetencies; c++) {
+		struct team_line *l = &a->competencies[c];
+		const struct okr_link *link = analysis_link(a, team, l->competency);
 
-		if (n[k] == 0)
+		if (link == NULL)
 			continue;
-		l->key_results = keys[k];
-		l->nkey_results = n[k];
+		l->key_results = link->keys;
+		l->nkey_results = link->nkeys;
 		l->priority *= OKR_GAP_FACTOR;
 		any = true;
 	}

@@ -73,7 +73,10 @@ int okr_gather(struct store *st, const char *team, int32_t as_of, struct okr_vie
  * objective running on that day names — of team, of a team above it, or
  * of the whole organisation — lists their keys (strings in arena) and
  * counts OKR_GAP_FACTOR times in the priority; a's lines are then sorted
- * again. 0, or -1 with err set. */
+ * again. a->links gets the same for the own team of every member (and
+ * for members without one, the organisation's key results), so that the
+ * sub-teams' lines and the recommendations serve what each team's own
+ * view serves. 0, or -1 with err set. */
 int okr_link_gaps(struct store *st, const char *team, struct analysis *a, struct arena *arena,
 		  struct err *err);
 

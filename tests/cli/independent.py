@@ -460,7 +460,8 @@ def gaps_doc(org, team, as_of_text, s):
     for t in sorted(by_team, key=lambda t: (t == "", bkey(t))):
         ids = by_team[t]
         sub_lines = view_of(org, ids, as_of, s)[1]
-        link_key_results(sub_lines, links)
+        # each team's lines serve what that team's own view serves
+        link_key_results(sub_lines, org.key_results_of(t, as_of))
         teams.append({"team": t or None, "members": ids,
                       "competencies": out_lines(sub_lines)})
     return {"team": team, "as_of": as_of_text, "competencies": out_lines(lines),
@@ -585,8 +586,10 @@ def recommend_doc(org, team, as_of_text, s, holders=None):
         for t in order:
             recs += [r for r in per_team[t] if r["competency"] == comp
                      and not (together and r["kind"] == "individual")]
+    # each recommendation serves what its team's own view serves
     for r in recs:
-        r["key_results"] = list(links.get(r["competency"], []))
+        r["key_results"] = list(org.key_results_of(r["team"] or "", as_of)
+                                .get(r["competency"], []))
     return {"team": team, "as_of": as_of_text, "recommendations": recs}
 
 

@@ -29,8 +29,9 @@ expect_status "the half-life is changed" 0
 agree_past() {
 	dir=$WORK/export-$1
 	mkdir -p "$dir"
-	for kind in teams people competencies indicators roles evidence scorecards evaluations; do
-		"$COMPGAP" export "$kind" --lf --db "$2" > "$dir/$kind.csv"
+	for kind in teams people competencies indicators roles evidence scorecards evaluations \
+		objectives key-results; do
+		"$COMPGAP" export "$kind" --lf --db "$2" > "$dir/$(echo "$kind" | tr - _).csv"
 	done
 	for date in $DATES; do
 		for team in kcc kcc-phone; do

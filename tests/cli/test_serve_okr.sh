@@ -77,7 +77,7 @@ expect_status "okr --review --json" 0
 # expected: exactly 1 - 0.25, at risk (the boundary counts as at risk).
 pycheck "the review's document" "$WORK/out" '
 assert (d["team"], d["quarter"], d["first"], d["last"]) == ("kcc-phone", "2026-Q2", "2026-04-01", "2026-06-30")
-# the demo's PHONE-Q2 ends in the quarter too, and comes first by key
+# the demo PHONE-Q2 ends in the quarter too, and comes first by key
 assert [o["objective"] for o in d["objectives"]] == ["PHONE-Q2", "TQ2"], d
 o = d["objectives"][1]
 near(o["progress"], 0.75); assert o["status"] == "at_risk" and o["review"] is None, o
