@@ -205,6 +205,30 @@ static bool period_of(struct importer *im, const struct cells *c, struct objecti
 	return true;
 }
 
+/* A stored objective keeps what a left-out column would have said, as a
+ * stored team or person does (docs/csv-formats.md): re-importing a file
+ * without a team column does not make a team's objectives the whole
+ * organisation's. The stored values were read in this transaction, and
+ * the store checks the parents' loops again after writing. */
+static void keep_objective_columns(struct importer *im, const struct cells *c,
+				   struct objective *o)
+{
+	const struct objective *was;
+	int64_t i;
+
+	if (!strmap_get(&im->okr->objectives, o->key, &i))
+		return;
+	was = &im->okr->stored.objectives[i];
+	if (c->v[OB_TEAM] == NULL)
+		o->team = was->team;
+	if (c->v[OB_OWNER] == NULL)
+		o->owner = was->owner;
+	if (c->v[OB_PARENT] == NULL)
+		o->parent = was->parent;
+	if (c->v[OB_INTERVAL] == NULL)
+		o->interval = was->interval;
+}
+
 void import_objective_row(struct importer *im, const struct cells *c)
 {
 	struct objective o = { .interval = OKR_MONTHLY };
@@ -243,7 +267,7 @@ void import_objective_row(struct importer *im, const struct cells *c)
 	o.title = import_keep(im, c->v[OB_TITLE]);
 	o.owner = import_keep(im, import_optional(c, OB_OWNER));
 	o.parent = import_keep(im, parent);
-	o.keep = c->v[OB_INTERVAL] == NULL ? KEEP_OKR_INTERVAL : 0;
+	keep_objective_columns(im, c, &o);
 	p->u.objective = o;
 }
 
@@ -360,6 +384,16 @@ static bool competency_cells(struct importer *im, const struct cells *c, struct 
 	return ok;
 }
 
+/* Whether the row's key result is stored as a metric and its file left
+ * the start_value column out: it keeps its start value. */
+static bool stored_metric(struct importer *im, const struct cells *c)
+{
+	int64_t i;
+
+	return c->v[KR_START] == NULL && strmap_get(&im->okr->krs, c->v[KR_KEY], &i) &&
+	       im->okr->stored.krs[i].type == OKR_METRIC;
+}
+
 /* The target, start value and weight. */
 static bool value_cells(struct importer *im, const struct cells *c, struct key_result *k)
 {
@@ -378,7 +412,7 @@ static bool value_cells(struct importer *im, const struct cells *c, struct key_r
 		if (import_optional(c, KR_START) != NULL) {
 			k->has_start_value = true;
 			ok &= number_cell(im, c, KR_START, &k->start_value);
-		} else if (k->type == OKR_METRIC) {
+		} else if (k->type == OKR_METRIC && !stored_metric(im, c)) {
 			import_problem(im, c->line, "start_value", "a metric key result needs the value"
 				       " it starts from (its baseline)");
 			ok = false;
@@ -398,6 +432,28 @@ static bool value_cells(struct importer *im, const struct cells *c, struct key_r
 		}
 	}
 	return ok;
+}
+
+/* A stored key result keeps its unit and weight when their columns are
+ * left out, and its start value when that column is left out and it
+ * stays a metric or milestone, as keep_objective_columns. */
+static void keep_key_result_columns(struct importer *im, const struct cells *c,
+				    struct key_result *k)
+{
+	const struct key_result *was;
+	int64_t i;
+
+	if (!strmap_get(&im->okr->krs, k->key, &i))
+		return;
+	was = &im->okr->stored.krs[i];
+	if (c->v[KR_UNIT] == NULL)
+		k->unit = was->unit;
+	if (c->v[KR_WEIGHT] == NULL)
+		k->weight = was->weight;
+	if (c->v[KR_START] == NULL && k->type == was->type && k->type != OKR_COMPETENCY) {
+		k->has_start_value = was->has_start_value;
+		k->start_value = was->start_value;
+	}
 }
 
 void import_key_result_row(struct importer *im, const struct cells *c)
@@ -451,10 +507,31 @@ void import_key_result_row(struct importer *im, const struct cells *c)
 	k.title = import_keep(im, c->v[KR_TITLE]);
 	k.competency = k.type == OKR_COMPETENCY ? import_keep(im, c->v[KR_COMPETENCY]) : NULL;
 	k.unit = import_keep(im, unit);
+	keep_key_result_columns(im, c, &k);
 	p->u.key_result = k;
 }
 
 /* ---- checkins.csv ------------------------------------------------------------------ */
+
+/* A check-in that replaces the stored one of its day keeps its confidence
+ * and note when their columns are left out, as keep_objective_columns. */
+static void keep_checkin_columns(struct importer *im, const struct cells *c,
+				 const struct key_result *kr, struct checkin *ci)
+{
+	const struct checkin *was = im->okr->stored.checkins + kr->first_checkin;
+
+	for (size_t i = 0; i < kr->ncheckins; i++, was++) {
+		if (was->date != ci->date)
+			continue;
+		if (c->v[CI_CONFIDENCE] == NULL) {
+			ci->has_confidence = was->has_confidence;
+			ci->confidence = was->confidence;
+		}
+		if (c->v[CI_NOTE] == NULL)
+			ci->note = was->note;
+		return;
+	}
+}
 
 void import_checkin_row(struct importer *im, const struct cells *c)
 {
@@ -515,6 +592,7 @@ void import_checkin_row(struct importer *im, const struct cells *c)
 		return;
 	ci.key_result = import_keep(im, c->v[CI_KEY_RESULT]);
 	ci.note = import_keep(im, note);
+	keep_checkin_columns(im, c, &q->stored.krs[stored], &ci);
 	p->u.checkin = ci;
 }
 

@@ -175,7 +175,7 @@ static int check_cycles(struct store *st, const struct objective *o, size_t n, s
 static int put_objective(struct store *st, const struct objective *o, struct err *err)
 {
 	int64_t team, owner, parent = 0, id = 0;
-	struct pv_param p[10];
+	struct pv_param p[9];
 
 	if (o->key == NULL || o->key[0] == '\0' || too_long(o->key, KEY_MAX))
 		return err_set(err, EX_DATAERR, "an objective's key must have 1 to %d bytes", KEY_MAX);
@@ -215,8 +215,7 @@ static int put_objective(struct store *st, const struct objective *o, struct err
 	p[6] = p_id(parent);
 	p[7] = p_text(okr_interval_name(o->interval));
 	p[8] = p_text(o->review != NULL && o->review[0] != '\0' ? o->review : NULL);
-	p[9] = p_int((o->keep & KEEP_OKR_INTERVAL) != 0);
-	if (run(st, OK_PUT_OBJECTIVE, p, 10, first_int, &id, NULL, err) < 0)
+	if (run(st, OK_PUT_OBJECTIVE, p, 9, first_int, &id, NULL, err) < 0)
 		return -1;
 	if (id == 0)
 		return err_set(err, EX_SOFTWARE, "objective '%s' was not stored", o->key);

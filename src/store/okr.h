@@ -27,12 +27,6 @@ enum {
 	OKR_NOTE_MAX = 2000               /* bytes in a check-in's note or a review */
 };
 
-/* Bits of struct objective's keep: a column that an import did not give
- * keeps its stored value. */
-enum {
-	KEEP_OKR_INTERVAL = 1 << 0
-};
-
 /* One objective. Strings are keys (or text), NUL-terminated, owned by
  * whoever filled the struct (the store's readers: their arena). */
 struct objective {
@@ -46,7 +40,6 @@ struct objective {
 	enum okr_interval interval;      /* of check-ins */
 	const char *review;              /* the quarterly review's "what we learned";
 					  * NULL: none written */
-	unsigned keep;                   /* KEEP_OKR_*: on writing */
 	/* Read back only: where its key results are in the board. */
 	size_t first_kr, nkrs;
 };

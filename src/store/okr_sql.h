@@ -53,9 +53,8 @@ static const char *const ok_sql[OK_COUNT_OF_STATEMENTS] = {
 	/* key -> id */
 	[OK_OBJECTIVE_ID] = "SELECT id FROM objective WHERE key = " P(1),
 	/* key, team id, title, start, end, owner id, parent id, interval,
-	 * review, keep the stored interval (1) -> id. A replaced objective
-	 * keeps its id (so its key results), and its review when none is
-	 * given. */
+	 * review -> id. A replaced objective keeps its id (so its key
+	 * results), and its review when none is given. */
 	[OK_PUT_OBJECTIVE] =
 		"INSERT INTO objective(key, team_id, title, start_date, end_date, owner_id, parent_id,"
 		" checkin_interval, review) VALUES (" P(1) ", " P(2) ", " P(3) ", " INT(4) ", " INT(5)
@@ -63,8 +62,7 @@ static const char *const ok_sql[OK_COUNT_OF_STATEMENTS] = {
 		" team_id = excluded.team_id, title = excluded.title,"
 		" start_date = excluded.start_date, end_date = excluded.end_date,"
 		" owner_id = excluded.owner_id, parent_id = excluded.parent_id,"
-		" checkin_interval = CASE WHEN " INT(10) " = 1 THEN objective.checkin_interval"
-		" ELSE excluded.checkin_interval END,"
+		" checkin_interval = excluded.checkin_interval,"
 		" review = COALESCE(excluded.review, objective.review) RETURNING id",
 	/* -> key, parent key: every objective that has a parent */
 	[OK_PARENTS] =

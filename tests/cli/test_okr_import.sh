@@ -142,16 +142,64 @@ for kind in objectives key-results checkins; do
 	same_files "the round trip keeps $kind" "$WORK/got/$kind.csv" "$WORK/round/$kind.csv"
 done
 
-# Without its checkin_interval column a file keeps the stored intervals;
-# an optional column left out is empty (the owner).
-printf 'key,team,title,start\nphone-q3,phone,Phone serves better,2026-Q3\n' > "$WORK/no-interval.csv"
-run import objectives "$WORK/no-interval.csv" --db "$DB2"
-expect_status "an objective without the interval column" 0
-DB_KEEP=$DB
-DB=$DB2
-check "the interval is kept when its column is absent" [ "$(sql_value "SELECT checkin_interval FROM objective WHERE key = 'phone-q3'")" = weekly ]
-check "the owner, absent too, is none" [ "$(count "objective WHERE key = 'phone-q3' AND owner_id IS NULL")" = 1 ]
-DB=$DB_KEEP
+# A left-out optional column keeps the stored value, as for people and
+# teams; an empty cell clears it. Objectives: team, owner, parent and
+# interval kept, the title and period replaced; key results: unit,
+# weight and start value kept; a check-in replacing its day's: confidence
+# and note kept.
+printf 'key,title,start\nphone-q3,Phone serves best,2026-Q3\n' > "$WORK/no-team.csv"
+run import objectives "$WORK/no-team.csv" --db "$DB2"
+expect_status "objectives without team, owner, parent and interval columns" 0
+printf 'key,team,title,start,owner\ndesk-sep,desk,Desk in September,2026-09,\n' > "$WORK/empty-owner.csv"
+run import objectives "$WORK/empty-owner.csv" --db "$DB2"
+expect_status "an objective whose owner cell is empty" 0
+printf 'objective,key,title,type,target\nphone-q3,phone-fcr,FCR,metric,80\nphone-q3,phone-moves,Moves,milestone,4\n' > "$WORK/kr-short.csv"
+run import key-results "$WORK/kr-short.csv" --db "$DB2"
+expect_status "key results without start_value, unit and weight columns" 0
+printf 'objective,key,title,type,target,start_value,unit,weight\norg-2026,org-nps,NPS up,metric,38,31,,\n' > "$WORK/kr-empty.csv"
+run import key-results "$WORK/kr-empty.csv" --db "$DB2"
+expect_status "a key result whose unit and weight cells are empty" 0
+printf 'key_result,date,value\nphone-fcr,2026-07-15,63\n' > "$WORK/ci-short.csv"
+run import checkins "$WORK/ci-short.csv" --db "$DB2"
+expect_status "a check-in without confidence and note columns" 0
+printf 'key_result,date,value,confidence,note\nphone-fcr,2026-08-15,66,,\n' > "$WORK/ci-empty.csv"
+run import checkins "$WORK/ci-empty.csv" --db "$DB2"
+expect_status "a check-in whose confidence and note cells are empty" 0
+export_okr "$DB2" "$WORK/kept"
+cat > "$WORK/want-kept-objectives.csv" <<'CSV'
+key,team,title,start,end,owner,parent,checkin_interval
+org-2026,,Lindeborg answers well,2026-01-01,2026-12-31,,,monthly
+desk-h2,desk,Desk in the second half,2026-07-01,2026-12-31,P2,org-2026,fortnightly
+phone-q3,phone,Phone serves best,2026-07-01,2026-09-30,P1,org-2026,weekly
+desk-sep,desk,Desk in September,2026-09-01,2026-09-30,,desk-h2,monthly
+CSV
+cat > "$WORK/want-kept-key-results.csv" <<'CSV'
+objective,key,title,type,competency,level,target,start_value,unit,weight
+org-2026,org-nps,NPS up,metric,,,38,31,,1
+desk-h2,desk-wait,Waiting time down,metric,,,4,9.25,minutes,1.5
+phone-q3,phone-cf,Customer focus at 3,competency,cf,3,0.8,,,2
+phone-q3,phone-fcr,FCR,metric,,,80,60,%,1
+phone-q3,phone-moves,Moves,milestone,,,4,0,processes,0.5
+desk-sep,desk-kn,Knowledge at 4,competency,kn,4,0.25,,,1
+CSV
+cat > "$WORK/want-kept-checkins.csv" <<'CSV'
+key_result,date,value,confidence,note
+desk-wait,2026-09-16,8,,tomorrow is allowed (future_days 1)
+phone-fcr,2026-07-15,63,0.8,first month
+phone-fcr,2026-08-15,66,,
+phone-moves,2026-08-01,1,0.7,"one done, two to go"
+CSV
+for kind in objectives key-results checkins; do
+	same_files "left-out columns of $kind kept, empty cells cleared" \
+		"$WORK/want-kept-$kind.csv" "$WORK/kept/$kind.csv"
+done
+# A new metric still needs its start value; a stored milestone that
+# becomes a metric has none to keep.
+printf 'objective,key,title,type,target\nphone-q3,new-metric,New,metric,5\nphone-q3,phone-moves,Moves,metric,4\n' > "$WORK/kr-nostart.csv"
+run import key-results "$WORK/kr-nostart.csv" --db "$DB2"
+expect_status "metrics without a start value to keep" 65
+expect_err "a new metric needs its start value" "kr-nostart.csv:2: start_value: a metric key result needs the value it starts from (its baseline)"
+expect_err "a milestone turned metric needs one too" "kr-nostart.csv:3: start_value: a metric key result needs the value it starts from (its baseline)"
 
 # ---- refusals: line, column, message; nothing stored ----------------------------
 # refused NAME KIND CONTENT MESSAGE...: importing CONTENT as KIND fails
