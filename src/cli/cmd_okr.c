@@ -161,16 +161,16 @@ static int review(struct store *st, const char *team, const char *quarter, bool 
 	char first[DATE_ISO_LEN + 1], last[DATE_ISO_LEN + 1];
 	int rc = 0;
 
-	if (okr_review_gather(st, team, quarter, &r, &err) < 0) {
-		rc = cli_fail(&err);
-		goto out;
-	}
 	if (json) {
 		struct jw w;
 
 		jw_init(&w, stdout, 0);
-		okr_review_json(&w, &r);
-		rc = gap_json_done(&w);
+		if (view_okr_review(st, team, quarter, &w, &err) < 0)
+			return cli_fail(&err);
+		return gap_json_done(&w);
+	}
+	if (okr_review_gather(st, team, quarter, &r, &err) < 0) {
+		rc = cli_fail(&err);
 		goto out;
 	}
 	date_format(r.first, first);

@@ -19,6 +19,7 @@
 #include "http/request.h"
 #include "util/date.h"
 #include "views/okr.h"
+#include "views/okr_review.h"
 
 /* Longest chain of parent teams followed (the import refuses cycles). */
 enum { OKR_CHAIN_MAX = 1000 };
@@ -286,13 +287,30 @@ int http_okr_write(struct http_ctx *cx, struct okr_write *w, struct okr_refusal 
 
 /* ---- the API: reading ------------------------------------------------------ */
 
-/* The board of team (NULL: the organisation) as of ?as_of=, the bytes of
- * `compgap okr --json`. */
-static int serve_board(struct http_ctx *cx, const char *team)
+/* What a GET of OKRs answers: the board of team (NULL: the organisation)
+ * as of a day, or its quarterly review. */
+struct okr_read {
+	const char *team;
+	bool review;
+	int32_t as_of;               /* the board */
+	char quarter[8];             /* the review: "YYYY-Qn" */
+};
+
+static int write_read(struct store *st, const struct okr_read *q, struct jw *w, struct err *err)
 {
-	static const char *const as_of_only[] = { "as_of" };
-	const char *as_of_text = http_query(cx->req, "as_of");
-	int32_t as_of = date_today();
+	if (q->review)
+		return view_okr_review(st, q->team, q->quarter, w, err);
+	return view_okr(st, q->team, q->as_of, w, err);
+}
+
+/* The document of q, the bytes of `compgap okr --json` (or `--review
+ * QUARTER --json`). A team's read is logged as a read of the team, the
+ * organisation's as a read of the organisation (detail "okr" or
+ * "okr.review"). */
+static int serve_read(struct http_ctx *cx, const struct okr_read *q)
+{
+	const char *detail = q->review ? "okr.review" : "okr";
+	const char *kind = q->team != NULL ? "team" : "organisation";
 	struct http_audit au = { 0 };
 	struct err err = { 0 };
 	struct store *st;
@@ -301,27 +319,23 @@ static int serve_board(struct http_ctx *cx, const char *team)
 	FILE *f = NULL;
 	int rc = 1;
 
-	if (http_only_query(cx, as_of_only, 1) < 0)
-		return 0;
-	if (as_of_text != NULL && date_parse(as_of_text, &as_of) < 0)
-		return response_error(cx->resp, 400, "bad_date", "as_of", "as_of takes a date"
-				      " YYYY-MM-DD that exists, not '%.40s'", as_of_text);
 	st = http_store(cx, &err);
 	if (st == NULL)
 		return http_unavailable(cx);
 	if (store_begin_read(st, &err) < 0)
 		return http_store_failed(cx, &err, NULL);
-	if (team != NULL)
-		rc = store_get_team(st, team, &row, cx->arena, &err);
+	if (q->team != NULL)
+		rc = store_get_team(st, q->team, &row, cx->arena, &err);
 	if (rc == 1)
-		rc = http_okr_readable(cx, st, team, &err);
+		rc = http_okr_readable(cx, st, q->team, &err);
 	if (rc < 0) {
 		http_store_failed(cx, &err, NULL);
 		goto out;
 	}
 	if (rc == 0) {
-		response_error(cx->resp, 404, "not_found", "key", "there is no team '%.100s'", team);
-		au = (struct http_audit){ "read", "team", team, NULL, "denied", "okr" };
+		response_error(cx->resp, 404, "not_found", "key", "there is no team '%.100s'",
+			       q->team);
+		au = (struct http_audit){ "read", kind, q->team, NULL, "denied", detail };
 		goto out;
 	}
 	f = response_tmpfile();
@@ -333,7 +347,7 @@ static int serve_board(struct http_ctx *cx, const char *team)
 		goto out;
 	}
 	jw_init(w, f, 0);
-	rc = view_okr(st, team, as_of, w, &err);
+	rc = write_read(st, q, w, &err);
 	if (rc == 0 && jw_finish(w) < 0)
 		rc = err_set(&err, EX_IOERR, "cannot write the document");
 	buf_free(&w->out);
@@ -345,12 +359,48 @@ static int serve_board(struct http_ctx *cx, const char *team)
 	if (response_from_file(cx->resp, f, 200, HTTP_JSON) < 0)
 		response_error(cx->resp, 500, "internal", NULL, "cannot write the document");
 	cx->resp->api = true;
-	if (cx->resp->status == 200 && team != NULL)
-		au = (struct http_audit){ "read", "team", team, NULL, "ok", "okr" };
+	if (cx->resp->status == 200)
+		au = (struct http_audit){ "read", kind, q->team, NULL, "ok", detail };
 out:
 	free(w);
 	store_rollback(st);
 	return http_audit_write(cx, st, &au);
+}
+
+/* The board as of ?as_of= (default today). */
+static int serve_board(struct http_ctx *cx, const char *team)
+{
+	static const char *const as_of_only[] = { "as_of" };
+	const char *as_of_text = http_query(cx->req, "as_of");
+	struct okr_read q = { .team = team, .as_of = date_today() };
+
+	if (http_only_query(cx, as_of_only, 1) < 0)
+		return 0;
+	if (as_of_text != NULL && date_parse(as_of_text, &q.as_of) < 0)
+		return response_error(cx->resp, 400, "bad_date", "as_of", "as_of takes a date"
+				      " YYYY-MM-DD that exists, not '%.40s'", as_of_text);
+	return serve_read(cx, &q);
+}
+
+/* The review of ?quarter= (default the last quarter finished, as the
+ * review page). */
+static int serve_review(struct http_ctx *cx, const char *team)
+{
+	static const char *const quarter_only[] = { "quarter" };
+	const char *quarter = http_query(cx->req, "quarter");
+	struct okr_read q = { .team = team, .review = true };
+	int32_t first, last;
+
+	if (http_only_query(cx, quarter_only, 1) < 0)
+		return 0;
+	if (quarter == NULL)
+		okr_quarter_last_finished(date_today(), q.quarter);
+	else if (okr_quarter_parse(quarter, &first, &last) < 0)
+		return response_error(cx->resp, 400, "bad_quarter", "quarter", "quarter takes a"
+				      " quarter YYYY-Qn, such as 2026-Q3, not '%.40s'", quarter);
+	else
+		(void)snprintf(q.quarter, sizeof q.quarter, "%s", quarter);
+	return serve_read(cx, &q);
 }
 
 int handle_okr_team(struct http_ctx *cx)
@@ -361,6 +411,16 @@ int handle_okr_team(struct http_ctx *cx)
 int handle_okr_org(struct http_ctx *cx)
 {
 	return serve_board(cx, NULL);
+}
+
+int handle_okr_team_review(struct http_ctx *cx)
+{
+	return serve_review(cx, http_param(cx->req, "key"));
+}
+
+int handle_okr_org_review(struct http_ctx *cx)
+{
+	return serve_review(cx, NULL);
 }
 
 /* ---- the API: writing ------------------------------------------------------ */

@@ -64,10 +64,13 @@ int http_okr_write(struct http_ctx *cx, struct okr_write *w, struct okr_refusal 
 int http_okr_checkin_parse(const char *date, const char *value, const char *confidence,
 			   const char *note, struct checkin *c, struct okr_refusal *r);
 
-/* The endpoints: GET /api/v1/teams/{key}/okr, GET /api/v1/okr, POST
+/* The endpoints: GET /api/v1/teams/{key}/okr, GET /api/v1/okr, GET
+ * /api/v1/teams/{key}/okr/review, GET /api/v1/okr/review, POST
  * /api/v1/key-results/{key}/checkins, PUT /api/v1/objectives/{key}/review. */
 int handle_okr_team(struct http_ctx *cx);
 int handle_okr_org(struct http_ctx *cx);
+int handle_okr_team_review(struct http_ctx *cx);
+int handle_okr_org_review(struct http_ctx *cx);
 int handle_okr_checkin(struct http_ctx *cx);
 int handle_okr_review(struct http_ctx *cx);
 

@@ -44,6 +44,9 @@ const struct http_route http_routes[] = {
 	/* OKRs (http/okr_api.c) */
 	{ "GET", "/api/v1/teams/{key}/okr", handle_okr_team, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "GET", "/api/v1/okr", handle_okr_org, ACCESS_SIGNED_IN, BODY_NONE },
+	{ "GET", "/api/v1/teams/{key}/okr/review", handle_okr_team_review, ACCESS_SIGNED_IN,
+	  BODY_NONE },
+	{ "GET", "/api/v1/okr/review", handle_okr_org_review, ACCESS_SIGNED_IN, BODY_NONE },
 	{ "POST", "/api/v1/key-results/{key}/checkins", handle_okr_checkin, ACCESS_SIGNED_IN,
 	  BODY_JSON },
 	{ "PUT", "/api/v1/objectives/{key}/review", handle_okr_review, ACCESS_SIGNED_IN,

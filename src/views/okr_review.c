@@ -209,3 +209,15 @@ void okr_review_json(struct jw *w, const struct okr_review *r)
 	jw_array_end(w);
 	jw_object_end(w);
 }
+
+int view_okr_review(struct store *st, const char *team, const char *quarter, struct jw *w,
+		    struct err *err)
+{
+	struct okr_review r;
+	int rc = okr_review_gather(st, team, quarter, &r, err);
+
+	if (rc == 0)
+		okr_review_json(w, &r);
+	okr_review_free(&r);
+	return rc;
+}

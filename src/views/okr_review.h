@@ -50,6 +50,12 @@ void okr_review_free(struct okr_review *r);
  * "notes", "carries_over"}]}. */
 void okr_review_json(struct jw *w, const struct okr_review *r);
 
+/* Gathers the review and writes its document to w: `compgap okr --review
+ * QUARTER --json` and GET /api/v1/teams/{key}/okr/review give the same
+ * bytes. 0, or -1 with err set. */
+int view_okr_review(struct store *st, const char *team, const char *quarter, struct jw *w,
+		    struct err *err);
+
 /* The gap a key result not done leaves: |target - current| in its own
  * units (a share for a competency key result; a metric going down has
  * its target below), NAN without a value. */

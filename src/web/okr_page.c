@@ -403,8 +403,9 @@ int okr_board_answer(struct http_ctx *cx, const char *team, const struct okr_for
 	write_board(&p, &d, f, bad);
 	page_foot(&p);
 	okr_free(&d.v);
-	if (page_finish(&p, status) == 0 && team != NULL)
-		au = (struct http_audit){ "read", "team", team, NULL, "ok", "okr" };
+	if (page_finish(&p, status) == 0)
+		au = (struct http_audit){ "read", team != NULL ? "team" : "organisation", team, NULL,
+					  "ok", "okr" };
 	return http_audit_write(cx, st, &au);
 }
 

@@ -257,7 +257,7 @@ static int answer(struct http_ctx *cx, const char *team)
 			okr_review_free(&d.r);
 		page_discard(&p);
 		if (rc == 0 && team != NULL)
-			au = (struct http_audit){ "read", "team", team, NULL, "denied", "okr review" };
+			au = (struct http_audit){ "read", "team", team, NULL, "denied", "okr.review" };
 		page_error(cx, rc == 0 ? 404 : 503, NULL);
 		return http_audit_write(cx, st, &au);
 	}
@@ -271,8 +271,9 @@ static int answer(struct http_ctx *cx, const char *team)
 	write_review(&p, &d, bad);
 	page_foot(&p);
 	okr_review_free(&d.r);
-	if (page_finish(&p, bad ? 400 : 200) == 0 && team != NULL)
-		au = (struct http_audit){ "read", "team", team, NULL, "ok", "okr review" };
+	if (page_finish(&p, bad ? 400 : 200) == 0)
+		au = (struct http_audit){ "read", team != NULL ? "team" : "organisation", team, NULL,
+					  "ok", "okr.review" };
 	return http_audit_write(cx, st, &au);
 }
 

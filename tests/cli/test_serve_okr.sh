@@ -7,7 +7,9 @@
 # reach 404); check-ins (POST /api/v1/key-results/{key}/checkins) by the
 # objective's owner whatever their role, a lead in reach, hr and admin,
 # refused on a competency key result and on bad fields naming the field,
-# each with its audit entry; the review (PUT /api/v1/objectives/{key}/review);
+# each with its audit entry; the review (PUT /api/v1/objectives/{key}/review,
+# GET /api/v1/teams/{key}/okr/review and /api/v1/okr/review, the bytes of
+# `compgap okr --review --json`); reads of the organisation's boards logged;
 # the pages (the board, its check-in form, the people a competency key
 # result counts, the quarterly review, the dashboard's overdue check-ins);
 # and `compgap okr --review`. On SQLite, or PostgreSQL with
@@ -107,6 +109,7 @@ as emp1 /api/v1/okr
 expect_code "an employee reads the organisation's objectives" 200
 check "the same bytes as compgap okr --json (today: COMPGAP_TODAY)" cmp -s "$WORK/b" "$WORK/cli-org.json"
 check "which are the organisation's" [ "$(field "$WORK/b" '[o["objective"] for o in d["objectives"]]')" = "['ORG-2026', 'TG1']" ]
+check "a read of the organisation's board is logged" [ "$(sql_value "SELECT count(*) FROM audit_log WHERE actor = 'emp1' AND action = 'read' AND object_kind = 'organisation' AND object_key IS NULL AND detail = 'okr' AND outcome = 'ok'")" = 1 ]
 as emp1 /api/v1/teams/kcc-phone/okr
 expect_code "an employee reads their own team's board" 200
 check "with its objectives" [ "$(field "$WORK/b" '[o["objective"] for o in d["objectives"]]')" = "['PHONE-Q2', 'TQ2', 'PHONE-Q3', 'TO1', 'TO2']" ]
@@ -128,6 +131,29 @@ as admin1 '/api/v1/teams/kcc-phone/okr?as_of=2026-02-30'
 expect_error "a date that does not exist names as_of" bad_date as_of
 as admin1 '/api/v1/teams/kcc-phone/okr?month=2026-08'
 expect_code "an unknown parameter" 400
+
+# The quarterly review: the bytes of `compgap okr --review QUARTER --json`,
+# read as the board is; without ?quarter= the last quarter finished.
+"$COMPGAP" okr --team kcc-phone --review 2026-Q2 --json --db "$DB" > "$WORK/cli-review.json"
+as emp1 '/api/v1/teams/kcc-phone/okr/review?quarter=2026-Q2'
+expect_code "an employee reads their team's review" 200
+check "the same bytes as compgap okr --review --json" cmp -s "$WORK/b" "$WORK/cli-review.json"
+check "a review's read is logged as the team's" [ "$(sql_value "SELECT count(*) FROM audit_log WHERE actor = 'emp1' AND action = 'read' AND object_kind = 'team' AND object_key = 'kcc-phone' AND detail = 'okr.review' AND outcome = 'ok'")" = 1 ]
+as emp1 /api/v1/teams/kcc-phone/okr/review
+expect_code "without a quarter" 200
+check "the last quarter finished (today 2026-08-20: 2026-Q2)" cmp -s "$WORK/b" "$WORK/cli-review.json"
+"$COMPGAP" okr --review 2026-Q3 --json --db "$DB" > "$WORK/cli-org-review.json"
+as emp1 '/api/v1/okr/review?quarter=2026-Q3'
+expect_code "the organisation's review" 200
+check "the same bytes as compgap okr --review 2026-Q3 --json" cmp -s "$WORK/b" "$WORK/cli-org-review.json"
+check "with the organisation's objectives ending in the quarter" [ "$(field "$WORK/b" '[o["objective"] for o in d["objectives"]]')" = "['TG1']" ]
+as emp1 '/api/v1/teams/kcc-desk/okr/review?quarter=2026-Q3'
+expect_code "not another team's review" 404
+check "the refusal is logged" [ "$(sql_value "SELECT count(*) FROM audit_log WHERE actor = 'emp1' AND object_key = 'kcc-desk' AND detail = 'okr.review' AND outcome = 'denied'")" = 1 ]
+as admin1 '/api/v1/teams/kcc-phone/okr/review?quarter=2026-Q5'
+expect_error "a quarter that is none names quarter" bad_quarter quarter
+as admin1 '/api/v1/teams/kcc-phone/okr/review?as_of=2026-08-01'
+expect_code "the review takes no as_of" 400
 
 # ---- check-ins -----------------------------------------------------------------------
 post() {
@@ -281,6 +307,8 @@ body_lacks "not one checked in today" 'href="/teams/kcc-phone/okr#kr-TK1"'
 page mgr1 /okr
 expect_code "the organisation's board" 200
 body_has "its objective" 'Serve every channel well'
+check "the page's read is logged as the organisation's" [ "$(sql_value "SELECT count(*) FROM audit_log WHERE actor = 'mgr1' AND action = 'read' AND object_kind = 'organisation' AND detail = 'okr' AND outcome = 'ok'")" = 1 ]
+check "the review page's reads as the team's, detail okr.review" [ "$(sql_value "SELECT count(*) FROM audit_log WHERE actor = 'mgr1' AND action = 'read' AND object_key = 'kcc-phone' AND detail = 'okr.review' AND outcome = 'ok'")" -ge 3 ]
 
 stop
 check "the server stops with exit status 0 (clean under the sanitizers)" [ "$STOPPED" = 0 ]
