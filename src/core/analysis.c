@@ -79,15 +79,48 @@ void analysis_free(struct analysis *a)
 	memset(a, 0, sizeof *a);
 }
 
+/* The order of links: no team first, then by team, then by competency. */
+static int link_order(const char *team_a, const char *comp_a, const struct okr_link *b)
+{
+	int rc;
+
+	if (team_a == NULL || b->team == NULL)
+		rc = (team_a != NULL) - (b->team != NULL);
+	else
+		rc = strcmp(team_a, b->team);
+	return rc != 0 ? rc : strcmp(comp_a, b->competency);
+}
+
+static int by_link_order(const void *x, const void *y)
+{
+	const struct okr_link *a = x;
+
+	return link_order(a->team, a->competency, y);
+}
+
+void analysis_links_sort(struct okr_link *links, size_t n)
+{
+	if (n > 1)
+		qsort(links, n, sizeof *links, by_link_order);
+}
+
 const struct okr_link *analysis_link(const struct analysis *a, const char *team,
 				     const char *competency)
 {
-	for (size_t i = 0; i < a->nlinks; i++) {
-		const struct okr_link *l = &a->links[i];
+	size_t lo = 0, hi = a->nlinks;
 
-		if ((l->team == NULL ? team == NULL : team != NULL && strcmp(l->team, team) == 0) &&
-		    strcmp(l->competency, competency) == 0)
-			return l;
+	/* A department's view asks once per sub-team and competency, and
+	 * holds a link for each: a scan would be quadratic. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int rc = link_order(team, competency, &a->links[mid]);
+
+		if (rc == 0)
+			return &a->links[mid];
+		if (rc < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
 	}
 	return NULL;
 }

@@ -39,9 +39,14 @@ struct analysis {
 	struct team_line *competencies; /* the team view, sorted by priority */
 	size_t ncompetencies;           /* the competencies any member's role requires */
 	const struct okr_link *links;   /* nlinks, of the view's team and of every
-					 * member's team; none from analysis_run */
+					 * member's team, in analysis_links_sort's
+					 * order; none from analysis_run */
 	size_t nlinks;
 };
+
+/* Sorts links into the order analysis_link searches (one link per team
+ * and competency). */
+void analysis_links_sort(struct okr_link *links, size_t n);
 
 /* The link of team (NULL: no team) on competency in a, or NULL. */
 const struct okr_link *analysis_link(const struct analysis *a, const char *team,

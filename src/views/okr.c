@@ -502,33 +502,36 @@ static int link_team(struct linking *k, const char *team, const char *competency
 	return rc;
 }
 
-/* Whether team (NULL: none) is among teams[0..n). */
-static bool listed(const char *const *teams, size_t n, const char *team)
-{
-	for (size_t i = 0; i < n; i++)
-		if (teams[i] == NULL ? team == NULL : team != NULL && strcmp(teams[i], team) == 0)
-			return true;
-	return false;
-}
-
 /* The links of every team of a's view (the view's team first, then each
- * member's own) on each of a's competencies, into k. */
+ * member's own, each once; members without a team as the team NULL) on
+ * each of a's competencies, into k. */
 static int link_teams(struct linking *k, const char *team, const struct analysis *a)
 {
-	const char **teams = arena_alloc(k->arena, (a->nmembers + 1) * sizeof *teams);
+	const char **teams = arena_alloc(k->arena, (a->nmembers + 2) * sizeof *teams);
+	struct strmap seen;
+	bool no_team = false;
 	size_t n = 0;
+	int rc = 0;
 
 	if (teams == NULL)
 		return err_set(k->err, EX_OSERR, "out of memory");
-	teams[n++] = team;
-	for (size_t m = 0; m < a->nmembers; m++)
-		if (!listed(teams, n, a->members[m].member->team))
-			teams[n++] = a->members[m].member->team;
-	for (size_t i = 0; i < n; i++)
-		for (size_t c = 0; c < a->ncompetencies; c++)
-			if (link_team(k, teams[i], a->competencies[c].competency) < 0)
-				return -1;
-	return 0;
+	strmap_init(&seen);
+	for (size_t m = 0; m <= a->nmembers && rc == 0; m++) {
+		const char *t = m == 0 ? team : a->members[m - 1].member->team;
+
+		if (t == NULL ? no_team : strmap_get(&seen, t, NULL))
+			continue;
+		if (t == NULL)
+			no_team = true;
+		else if (strmap_put(&seen, t, 0) < 0)
+			rc = err_set(k->err, EX_OSERR, "out of memory");
+		teams[n++] = t;
+	}
+	strmap_free(&seen);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		for (size_t c = 0; c < a->ncompetencies && rc == 0; c++)
+			rc = link_team(k, teams[i], a->competencies[c].competency);
+	return rc;
 }
 
 int okr_link_gaps(struct store *st, const char *team, struct analysis *a, struct arena *arena,
@@ -561,6 +564,7 @@ int okr_link_gaps(struct store *st, const char *team, struct analysis *a, struct
 	}
 	if (k.nlinks > 0)
 		memcpy(kept, k.links, k.nlinks * sizeof *kept);
+	analysis_links_sort(kept, k.nlinks);
 	a->links = kept;
 	a->nlinks = k.nlinks;
 	free(k.links);

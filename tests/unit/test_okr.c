@@ -1,11 +1,13 @@
 /* The OKR method (core/okr.h) on cases computed by hand: periods and
  * their shorthands, progress up and down and with the target equal to
  * the baseline, the progress expected, the status at its boundaries, the
- * weighted mean, the forecast on known lines, and the check-in cadence. */
+ * weighted mean, the forecast on known lines, the check-in cadence, and
+ * the lookup of the gap link. */
 #include "testutil.h"
 
 #include <math.h>
 
+#include "core/analysis.h"
 #include "core/okr.h"
 #include "util/date.h"
 
@@ -236,6 +238,45 @@ static void test_names(void **state)
 	assert_string_equal(okr_interval_name(OKR_MONTHLY), "monthly");
 }
 
+/* The gap link's lookup (core/analysis.h): links sorted, each found by
+ * its team (NULL apart from every key) and competency, nothing else. */
+static void test_link_lookup(void **state)
+{
+	static const char *const k1[] = { "KR1" }, *const k2[] = { "KR2", "KR3" };
+	struct okr_link links[] = {
+		{ "t2", "cf", k1, 1 }, { NULL, "kn", k2, 2 }, { "t1", "kn", k1, 1 },
+		{ "t10", "cf", k2, 2 }, { "t1", "cf", k2, 2 }, { NULL, "cf", k1, 1 },
+	};
+	struct analysis a = { .links = links, .nlinks = 6 };
+	const struct okr_link *l;
+
+	(void)state;
+	analysis_links_sort(links, 6);
+	assert_null(links[0].team);
+	assert_string_equal(links[0].competency, "cf");
+	assert_null(links[1].team);
+	assert_string_equal(links[2].team, "t1");
+	assert_string_equal(links[5].team, "t2");
+	l = analysis_link(&a, "t1", "cf");
+	assert_non_null(l);
+	assert_string_equal(l->team, "t1");
+	assert_int_equal(l->nkeys, 2);
+	l = analysis_link(&a, NULL, "kn");
+	assert_non_null(l);
+	assert_null(l->team);
+	assert_string_equal(l->keys[1], "KR3");
+	l = analysis_link(&a, "t10", "cf");
+	assert_non_null(l);
+	assert_string_equal(l->team, "t10");
+	assert_string_equal(analysis_link(&a, "t2", "cf")->team, "t2");
+	assert_null(analysis_link(&a, "t1", "xx"));
+	assert_null(analysis_link(&a, "t2", "kn"));
+	assert_null(analysis_link(&a, "t3", "cf"));
+	assert_null(analysis_link(&a, "", "cf"));
+	a.nlinks = 0;
+	assert_null(analysis_link(&a, NULL, "cf"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -247,6 +288,7 @@ int main(void)
 		cmocka_unit_test(test_forecast_lines),
 		cmocka_unit_test(test_checkin_due),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_link_lookup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
