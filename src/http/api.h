@@ -108,6 +108,12 @@ int http_evidence_may_add(struct http_ctx *cx, struct store *st, const char *key
 int http_evidence_assessor(const struct http_ctx *cx, struct store *st, const char *assessor,
 			   const char **why);
 
+/* Whether a caller without a person of their own (a token) may name
+ * person as who did the work (an assessor, an evaluator, a coach): 1 when
+ * person is stored and within the caller's reach, 0 not, -1 when the
+ * check failed. */
+int http_token_may_name(const struct http_ctx *cx, struct store *st, const char *person);
+
 /* A set of roles for http_role_in: ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_HR). */
 #define ROLE_BIT(r) (1u << (unsigned)(r))
 

@@ -26,6 +26,7 @@ struct record_job {
 	struct coach_session *s;
 	char key[KEY_MAX + 1];
 	char field[COACH_FIELD_MAX];
+	bool token_coach;            /* a caller without a person named the coach */
 	bool refused;                /* answered (403, 404, 503) */
 	bool invalid;                /* the session's checks refused it */
 	struct http_audit au;        /* the refusal's entry */
@@ -39,6 +40,21 @@ static int record_attempt(struct store *st, void *ctx, int attempt, struct err *
 
 	(void)attempt;
 	j->refused = j->invalid = false;
+	if (j->token_coach) {
+		/* As the evaluator a token names (http_token_may_name). */
+		int rc = http_token_may_name(j->cx, st, j->s->coach);
+
+		if (rc < 0)
+			return err_set(err, EX_TEMPFAIL, "cannot check access now");
+		if (rc == 0) {
+			j->refused = true;
+			response_error(j->cx->resp, 403, "forbidden", "coach", "the coach must be"
+				       " someone within your reach");
+			j->au = (struct http_audit){ "coaching.add", "coaching", NULL, j->s->coach,
+						     "denied", "coach" };
+			return err_set(err, EX_NOPERM, "%s", refused_msg);
+		}
+	}
 	for (size_t i = 0; i < j->s->nagents; i++) {
 		char field[COACH_FIELD_MAX];
 		int rc;
@@ -98,6 +114,7 @@ int http_coaching_record(struct http_ctx *cx, struct coach_session *s, char *key
 		}
 		s->coach = c->person;
 	}
+	j.token_coach = c->person[0] == '\0' && !staff;
 	if (coach_check(s, field, &err) < 0) {
 		entity_error_set(fe, EE_INVALID, field, "%s", err.msg);
 		goto invalid;

@@ -29,7 +29,6 @@ int http_evidence_assessor(const struct http_ctx *cx, struct store *st, const ch
 			   const char **why)
 {
 	const struct http_caller *c = cx->req->caller;
-	struct err err = { 0 };
 	int rc;
 
 	*why = NULL;
@@ -44,10 +43,18 @@ int http_evidence_assessor(const struct http_ctx *cx, struct store *st, const ch
 	}
 	/* A token has no person of its own: it may name who assessed (the
 	 * coach who evaluated the contact), someone within its reach. */
-	rc = store_lookup(st, ENTITY_PERSON, assessor, NULL, &err);
-	if (rc == 1 && cx->cfg->reach != NULL)
-		rc = cx->cfg->reach(cx->cfg, st, c, ENTITY_PERSON, assessor);
+	rc = http_token_may_name(cx, st, assessor);
 	if (rc == 0)
 		*why = "the assessor must be someone within your reach";
+	return rc;
+}
+
+int http_token_may_name(const struct http_ctx *cx, struct store *st, const char *person)
+{
+	struct err err = { 0 };
+	int rc = store_lookup(st, ENTITY_PERSON, person, NULL, &err);
+
+	if (rc == 1 && cx->cfg->reach != NULL)
+		rc = cx->cfg->reach(cx->cfg, st, cx->req->caller, ENTITY_PERSON, person);
 	return rc;
 }

@@ -221,6 +221,14 @@ done
 printf '%s\n' '{"coach": "C3", "date": "2026-04-01", "agent": "A3", "items": [{"competency": "empathy", "action": "I name the feeling", "follow_up": "2026-05-01"}]}' > "$WORK/c3.json"
 run coaching add "$WORK/c3.json" --db "$DB"
 expect_status "a session of C3 on empathy" 0
+# Tokens of a QA platform: coaches by role, without a person; one reaches
+# team q alone, the other q and the coaches' team.
+token_of() {
+	"$COMPGAP" token create "$1" --role coach --teams "$2" --db "$DB" 2>/dev/null |
+		grep -o 'cgt_[A-Za-z0-9_-]*' | head -n 1
+}
+TOKEN_Q=$(token_of qa-q q)
+TOKEN_QC=$(token_of qa-qc q,coaches)
 start_or_finish serve
 for u in hr1 coach1 coachx mgr1 emp1 emp2; do login $u; done
 post() { # USER BODY
@@ -255,6 +263,26 @@ expect_code "hr names the coach" 400
 expect_error "coach is required of them" missing_field coach
 post hr1 '{"coach": "C1", "date": "2026-04-15", "agent": "B1"}'
 expect_code "hr records for anyone" 201
+# post_token TOKEN BODY: a session recorded with a bearer token.
+post_token() {
+	CODE=$(curl -s -o "$WORK/b" -w '%{http_code}' -H "Authorization: Bearer $1" \
+		-H 'Content-Type: application/json' -d "$2" "http://127.0.0.1:$PORT/api/v1/coaching")
+}
+sessions=$(sql_value "SELECT count(*) FROM coaching_session")
+post_token "$TOKEN_Q" '{"date": "2026-04-16", "agent": "A2"}'
+expect_code "a token names the coach" 400
+expect_error "coach is required of it" missing_field coach
+post_token "$TOKEN_Q" '{"coach": "C1", "date": "2026-04-16", "agent": "A2"}'
+expect_code "a token cannot name a coach beyond its reach" 403
+expect_error "naming the field" forbidden coach
+check "nothing stored" [ "$(sql_value "SELECT count(*) FROM coaching_session")" = "$sessions" ]
+check "the refusal is logged" [ "$(sql_value "SELECT count(*) FROM audit_log WHERE actor = 'token:qa-q' AND action = 'coaching.add' AND person_key = 'C1' AND outcome = 'denied'")" = 1 ]
+post_token "$TOKEN_QC" '{"coach": "C1", "date": "2026-04-16", "agent": "A2"}'
+expect_code "a token that reaches the coach records the session" 201
+key=$(sed -n 's/.*"key": "\(CS[0-9]*\)".*/\1/p' "$WORK/b")
+check "with that coach" [ "$(sql_value "SELECT count(*) FROM coaching_session s JOIN person p ON p.id = s.coach_id WHERE s.key = '$key' AND p.key = 'C1'")" = 1 ]
+post_token "$TOKEN_QC" '{"coach": "C1", "date": "2026-04-16", "agent": "B1"}'
+expect_code "but only for agents within its reach" 404
 
 as emp1 /api/v1/coaching/CS1
 expect_code "an agent reads their own session" 200
