@@ -210,6 +210,26 @@ static void write_header(struct page *p, const struct person_data *d)
 		    tr(p->lang, "Development plan"));
 }
 
+/* The name of a person a rule names (rec_names): a member of the
+ * person's team, or a mentor from elsewhere; NULL when neither. */
+static const char *team_member_name(void *ctx, const char *key)
+{
+	const struct person_data *d = ctx;
+	const char *name = team_name_of(ctx, key);
+	int64_t v;
+
+	if (name == NULL && strmap_get(&d->people, key, &v))
+		name = (const char *)(intptr_t)v;
+	return name;
+}
+
+static const char *rule_competency_name(void *ctx, const char *key)
+{
+	const struct person_data *d = ctx;
+
+	return competency_name(&d->lib, key);
+}
+
 /* The button that accepts r into the person's plan (web/plan_page.c
  * takes it), or a note that an open action came from it; nothing for a
  * reader who may not add to the plan or what is no person's action. */
@@ -217,7 +237,7 @@ static void write_accept(struct page *p, const struct person_data *d,
 			 const struct recommendation *r, const struct rec_member *me)
 {
 	enum plan_kind k;
-	char ref[PLAN_REF_MAX], action[300];
+	char ref[PLAN_REF_MAX], action[300], text[PLAN_DESCRIPTION_MAX];
 
 	if (!d->may_plan || plan_kind_of(r, me, &k) < 0)
 		return;
@@ -233,6 +253,11 @@ static void write_accept(struct page *p, const struct person_data *d,
 	html_printf(p->out, "\n<form method=\"post\" action=\"%s\" class=\"accept-form\">\n", action);
 	page_hidden(p, "csrf_token", p->csrf);
 	page_hidden(p, "recommendation", ref);
+	/* The action's description: the rule as the reader reads it here. */
+	web_rec_text(text, sizeof text, p->lang, r, &(struct rec_names){
+		.person = team_member_name, .competency = rule_competency_name,
+		.ctx = (void *)d, .page_team = d->who.team });
+	page_hidden(p, "description", text);
 	html_printf(p->out, "<button type=\"submit\">%s</button>\n</form>\n",
 		    tr(p->lang, "Add to the plan"));
 }
@@ -352,26 +377,6 @@ static const char *approach_text(enum lang l, enum approach a)
 	case APPROACH_REFER: return tr(l, "refer: formal training or an expert");
 	default: return NULL;
 	}
-}
-
-/* The name of a person a rule names (rec_names): a member of the
- * person's team, or a mentor from elsewhere; NULL when neither. */
-static const char *team_member_name(void *ctx, const char *key)
-{
-	const struct person_data *d = ctx;
-	const char *name = team_name_of(ctx, key);
-	int64_t v;
-
-	if (name == NULL && strmap_get(&d->people, key, &v))
-		name = (const char *)(intptr_t)v;
-	return name;
-}
-
-static const char *rule_competency_name(void *ctx, const char *key)
-{
-	const struct person_data *d = ctx;
-
-	return competency_name(&d->lib, key);
 }
 
 /* The recommendations of the team that name the person on competency,

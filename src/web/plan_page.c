@@ -21,6 +21,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "views/gather.h"
+#include "web/rec_rules.h"
 #include "web/pages.h"
 #include "web/person.h"
 
@@ -63,6 +64,11 @@ static const char *competency_name(const struct library *lib, const char *key)
 		if (strcmp(lib->competencies[i].key, key) == 0)
 			return lib->competencies[i].name;
 	return key;
+}
+
+static const char *rule_competency_name(void *ctx, const char *key)
+{
+	return competency_name(ctx, key);
 }
 
 /* Everything the page shows, read before anything is written. */
@@ -232,7 +238,7 @@ static int write_rec(void *ctx, const struct recommendation *r, const struct rec
 {
 	struct rec_list *x = ctx;
 	struct page *p = x->p;
-	char ref[PLAN_REF_MAX], action[300];
+	char ref[PLAN_REF_MAX], action[300], text[PLAN_DESCRIPTION_MAX];
 
 	(void)me;
 	plan_rec_ref(r, x->d->key, ref, sizeof ref);
@@ -251,6 +257,11 @@ static int write_rec(void *ctx, const struct recommendation *r, const struct rec
 	html_printf(p->out, "\n<form method=\"post\" action=\"%s\" class=\"accept-form\">\n", action);
 	page_hidden(p, "csrf_token", p->csrf);
 	page_hidden(p, "recommendation", ref);
+	/* The action's description: the rule in the reader's language. */
+	web_rec_text(text, sizeof text, p->lang, r, &(struct rec_names){
+		.competency = rule_competency_name, .ctx = (void *)&x->d->lib,
+		.page_team = x->d->who.team });
+	page_hidden(p, "description", text);
 	html_printf(p->out, "<button type=\"submit\">%s</button>\n</form></li>\n",
 		    tr(p->lang, "Add to the plan"));
 	return 0;
@@ -517,6 +528,9 @@ int handle_plan_accept_post(struct http_ctx *cx)
 		page_discard(&p);
 		return page_error(cx, 400, tr(p.lang, "The recommendation of this form is not one."));
 	}
+	/* The rule as the form showed it, in the reader's language; without
+	 * it (an older form), the rule in English. */
+	w.accept.description = field_value(&p, "description");
 	if (http_plan_write(cx, &w, &r) < 0)
 		return refused(cx, &p, key, &r, f);
 	return done(cx, &p, key, "accepted", w.id);

@@ -214,20 +214,31 @@ static void sentence(char *out, size_t size, enum lang l, const struct recommend
 	}
 }
 
-void web_rec_rule(FILE *out, enum lang l, const struct recommendation *it,
+void web_rec_text(char *out, size_t size, enum lang l, const struct recommendation *it,
 		  const struct rec_names *nm)
 {
-	char text[1536];
+	char team[300];
+	int n = 0;
 
 	/* A rule for another team than the page's (a department's group of a
 	 * sub-team) says which. */
-	if (it->team == NULL)
-		html_printf(out, "%s ", tr(l, "For the members without a team:"));
-	else if (nm->page_team == NULL || strcmp(it->team, nm->page_team) != 0) {
-		(void)snprintf(text, sizeof text, tr(l, "For team %s:"), it->team);
-		html_printf(out, "%s ", text);
+	if (it->team == NULL) {
+		n = snprintf(out, size, "%s ", tr(l, "For the members without a team:"));
+	} else if (nm->page_team == NULL || strcmp(it->team, nm->page_team) != 0) {
+		(void)snprintf(team, sizeof team, tr(l, "For team %s:"), it->team);
+		n = snprintf(out, size, "%s ", team);
 	}
-	sentence(text, sizeof text, l, it, nm);
+	if (n < 0 || (size_t)n >= size)
+		n = 0;
+	sentence(out + n, size - (size_t)n, l, it, nm);
+}
+
+void web_rec_rule(FILE *out, enum lang l, const struct recommendation *it,
+		  const struct rec_names *nm)
+{
+	char text[1800];
+
+	web_rec_text(text, sizeof text, l, it, nm);
 	html_escape(out, text);
 }
 

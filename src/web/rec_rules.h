@@ -2,7 +2,8 @@
  * "The team page"): the facts that core/recommend.c keeps with each item
  * (struct rec_facts), written as a sentence of the translation catalogue,
  * with names for keys and numbers in the reader's conventions. The command
- * line and the API keep core's English (rec_rule_text). */
+ * line and the API keep core's English (rec_rule_text), unless a
+ * description is given. */
 #ifndef COMPGAP_WEB_REC_RULES_H
 #define COMPGAP_WEB_REC_RULES_H
 
@@ -25,6 +26,12 @@ struct rec_names {
 	 * team; one for another (a department's sub-team) is. May be NULL. */
 	const char *page_team;
 };
+
+/* The rule of it, in l, as plain text into out (the sentence the page
+ * shows, cut to size): also the description a recommendation accepted
+ * into a plan from a page gets, in the reader's language. */
+void web_rec_text(char *out, size_t size, enum lang l, const struct recommendation *it,
+		  const struct rec_names *nm);
 
 /* Writes the rule of it, in l, to out as HTML text (every part escaped,
  * the translation too). */

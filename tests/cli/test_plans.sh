@@ -277,12 +277,22 @@ as mgr1 /api/v1/people/KCC-1011/plan
 check "the action is done" [ "$(field "$WORK/b" '[a["status"] for a in d["actions"] if a["id"] == '"$past"'][0]')" = done ]
 page emp1 /people/KCC-1011/plan --data-urlencode "csrf_token=$token" --data-urlencode "kind=training" --data-urlencode "competency=communication"
 expect_code "the employee's add form is 403" 403
-page mgr1 /people/KCC-1016/plan
+# The accept form carries the rule as the reader reads it: in Dutch, it
+# is stored in Dutch (the API without a description stores core's English).
+page mgr1 '/people/KCC-1016/plan?lang=nl'
 token=$(csrf_of)
-page mgr1 /people/KCC-1016/plan/accept --data-urlencode "csrf_token=$token" --data-urlencode "recommendation=group:kcc-phone:active-listening:KCC-1016"
+python3 - "$WORK/b" > "$WORK/nl-rule" <<'PY'
+import html, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+form = re.search(r'action="/people/KCC-1016/plan/accept".*?</form>', page, re.S).group(0)
+print(html.unescape(re.search(r'name="description" value="([^"]*)"', form).group(1)), end="")
+PY
+check "the accept form has the rule in Dutch" grep -q "teamleden die .* nodig hebben" "$WORK/nl-rule"
+page mgr1 /people/KCC-1016/plan/accept --data-urlencode "csrf_token=$token" --data-urlencode "recommendation=group:kcc-phone:active-listening:KCC-1016" --data-urlencode "description@$WORK/nl-rule"
 expect_code "the accept button answers 303" 303
 as mgr1 /api/v1/people/KCC-1016/plan
 check "the recommendation is in the plan" [ "$(field "$WORK/b" '[a["kind"] for a in d["actions"]]')" = "['group_coaching']" ]
+check "described in the words the form showed" [ "$(field "$WORK/b" 'd["actions"][0]["description"]')" = "$(cat "$WORK/nl-rule")" ]
 page mgr1 /people/KCC-1016/plan --data-urlencode "csrf_token=$token" --data-urlencode "kind=training" --data-urlencode "competency=active-listening" --data-urlencode "due=2026-13-01"
 expect_code "a bad date shows the form again" 422
 check "with the error beside the field" grep -q 'id="due-error"' "$WORK/b"
