@@ -9,6 +9,7 @@
 #include "io/html.h"
 #include "io/palette.h"
 #include "util/percent.h"
+#include "util/rounding.h"
 
 static void legend(FILE *out)
 {
@@ -29,9 +30,19 @@ static void cell(FILE *out, const struct member_view *v, const struct member_lin
 	html_printf(out, "<td class=\"h%d\" title=\"", (int)palette_heat_class(l->est.assessed, l->meets,
 									      l->gap));
 	html_printf(out, "%s (%s) on %s: ", v->member->name, v->member->key, l->competency);
-	if (l->est.assessed)
-		html_printf(out, "level %.2f, required %d, gap %.2f, confidence %.2f\">%.1f",
-			    l->est.level, l->required_level, l->gap, l->est.confidence, l->est.level);
+	if (l->est.assessed) {
+		int decimals = l->meets ? 1 : decimals_apart(l->est.level, l->required_level, 1, 2);
+		char level[32];
+
+		/* One decimal, two where one would round a shortfall up to the
+		 * required level, "<3.00" where two would too. */
+		if (decimals < 0)
+			(void)snprintf(level, sizeof level, "<%d.00", l->required_level);
+		else
+			(void)snprintf(level, sizeof level, "%.*f", decimals, l->est.level);
+		html_printf(out, "level %.2f, required %d, gap %.2f, confidence %.2f\">%s",
+			    l->est.level, l->required_level, l->gap, l->est.confidence, level);
+	}
 	else
 		html_printf(out, "unassessed, required %d\">?", l->required_level);
 	html_printf(out, "<span class=\"req\">/%d</span></td>", l->required_level);

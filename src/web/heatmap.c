@@ -4,11 +4,13 @@
  * app.css, the colours of io/palette.c), an unassessed cell a hatch and
  * "?" as well, and every cell is a link to its explanation, which the
  * page then shows under the table (?explain=PERSON:COMPETENCY). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "io/html.h"
 #include "io/palette.h"
+#include "util/rounding.h"
 #include "web/team_parts.h"
 
 enum {
@@ -125,11 +127,23 @@ static void cell(struct team_page *t, const struct member_view *v, const char *c
 		    team_href(t, t->sort, v->member->key, competency),
 		    selected ? " aria-current=\"true\"" : "", v->member->name,
 		    team_competency_name(t, competency));
-	if (l->est.assessed)
-		html_printf(out, "%s %s (%s %s, %s %s)\">%s</a></td>", tr(lang, "gap"),
-			    team_num(t, l->gap, 2), tr(lang, "level"), team_num(t, l->est.level, 2),
-			    tr(lang, "required"), team_num(t, l->required_level, 0),
-			    team_num(t, l->gap, 2));
+	if (l->est.assessed) {
+		const char *gap = team_num(t, l->gap, 2);
+
+		/* A shortfall that two decimals would show as 0.00, as the
+		 * command line's table writes it. */
+		if (!l->meets && decimals_apart(l->gap, 0, 2, 2) < 0) {
+			char *under = arena_alloc(&t->arena, 64);
+
+			if (under != NULL) {
+				(void)snprintf(under, 64, "<%s", team_num(t, 0.01, 2));
+				gap = under;
+			}
+		}
+		html_printf(out, "%s %s (%s %s, %s %s)\">%s</a></td>", tr(lang, "gap"), gap,
+			    tr(lang, "level"), team_num(t, l->est.level, 2), tr(lang, "required"),
+			    team_num(t, l->required_level, 0), gap);
+	}
 	else
 		html_printf(out, "%s (%s %s)\">?</a></td>", tr(lang, "unassessed"), tr(lang, "required"),
 			    team_num(t, l->required_level, 0));

@@ -106,6 +106,19 @@ for key in own_teams:
         table = next(heat[key].iter(X + 'table'))
         columns = [text(th) for th in table.find(X + 'thead').iter(X + 'th')][1:]
         rows_of[key] = (columns, {text(r.find(X + 'th')): r for r in table.find(X + 'tbody')})
+def level_shown(line):
+    """One decimal; a level short of the required one with two where one
+    would read as the required level (2.96 of 3 is "2.96", not "3.0"), and
+    "<3.00" where two would too."""
+    if line['meets']:
+        return '%.1f' % line['level']
+    for d in (1, 2):
+        t = '%.*f' % (d, line['level'])
+        if float(t) != line['required_level']:
+            return t
+    return '<%d.00' % line['required_level']
+
+
 for m in dept['members']:
     label = '%s (%s)' % (m['name'], m['person'])
     columns, mine = rows_of.get(team_of[m['person']], ([], {}))
@@ -116,7 +129,7 @@ for m in dept['members']:
     members_seen += 1
     cells = [text(td) for td in row.findall(X + 'td')]
     for line in m['competencies']:
-        want = ('%.1f/%d' % (line['level'], line['required_level']) if line['level'] is not None
+        want = ('%s/%d' % (level_shown(line), line['required_level']) if line['level'] is not None
                 else '?/%d' % line['required_level'])
         got = cells[columns.index(line['competency'])] if line['competency'] in columns else None
         if got != want:

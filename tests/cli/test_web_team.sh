@@ -101,6 +101,12 @@ expect_code "hr: the department" 200
 cp "$WORK/b" "$WORK/hr.html"
 api hr1 /api/v1/teams/kcc/gaps "$WORK/kcc.json"
 check "hr: the department's 42 members as the API's gaps" gaps "$WORK/hr.html" "$WORK/kcc.json"
+# KCC-1075's digital skills are 2.999 of 3: short, and shown as such.
+if grep -q 'aria-label="Bram de Wit, [^:]*: gap &lt;0.01 ' "$WORK/hr.html"; then
+	ok "a shortfall under 0.005 reads <0.01, not 0.00"
+else
+	not_ok "a shortfall under 0.005 reads <0.01, not 0.00" "$(grep -o 'aria-label="Bram de Wit[^"]*"' "$WORK/hr.html" | head -3)"
+fi
 
 # ------------------------------------------------------------------- manager
 as mgr1 /teams/kcc-phone

@@ -20,6 +20,7 @@
 #include "util/utf8.h"
 #include "util/edit.h"
 #include "util/percent.h"
+#include "util/rounding.h"
 
 /* buf */
 
@@ -724,6 +725,23 @@ static void test_percent_round(void **state)
 	assert_int_equal(percent_round(0.005), 1);
 }
 
+/* A shortfall keeps the decimals that show it: 2.96 of 3 is "2.96", not
+ * "3.0"; none is enough for 2.9996 at two (its writer says "<3.00"). */
+static void test_decimals_apart(void **state)
+{
+	(void)state;
+	assert_int_equal(decimals_apart(2.96, 3, 1, 2), 2);     /* "3.0" -> "2.96" */
+	assert_int_equal(decimals_apart(2.94, 3, 1, 2), 1);     /* "2.9" already */
+	assert_int_equal(decimals_apart(2.95, 3, 1, 2), 2);     /* 2.95 is 2.9500000000000002: "3.0" */
+	assert_int_equal(decimals_apart(2.996, 3, 1, 2), -1);   /* "3.00" at two */
+	assert_int_equal(decimals_apart(2.996, 3, 1, 3), 3);
+	assert_int_equal(decimals_apart(3, 3, 1, 2), 1);        /* the boundary itself */
+	assert_int_equal(decimals_apart(0.004, 0, 2, 2), -1);   /* "0.00": "<0.01" */
+	assert_int_equal(decimals_apart(0.006, 0, 2, 2), 2);    /* "0.01" */
+	assert_int_equal(decimals_apart(0.25, 0, 2, 2), 2);
+	assert_int_equal(decimals_apart(3.04, 3, 1, 2), 2);     /* above: "3.0" -> "3.04" */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -756,6 +774,7 @@ int main(void)
 		cmocka_unit_test(test_array_reserve),
 		cmocka_unit_test(test_array_find_string),
 		cmocka_unit_test(test_percent_round),
+		cmocka_unit_test(test_decimals_apart),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
