@@ -263,8 +263,10 @@ struct end_label {
 	double y;                     /* by the line's last point, then moved clear of the others */
 };
 
-/* Moves the labels (sorted by y) apart by at least one line of text. */
-static void spread_labels(struct end_label *l, int n)
+/* Moves the labels (sorted by y) apart by at least one line of text, and
+ * no lower than bottom: labels of lines ending together at 0 % stack
+ * upwards from it, clear of the month labels below the plot. */
+static void spread_labels(struct end_label *l, int n, double bottom)
 {
 	const double gap = TREND_FONT + 2;
 
@@ -277,6 +279,11 @@ static void spread_labels(struct end_label *l, int n)
 	for (int i = 1; i < n; i++)
 		if (l[i].y < l[i - 1].y + gap)
 			l[i].y = l[i - 1].y + gap;
+	if (n > 0 && l[n - 1].y > bottom)
+		l[n - 1].y = bottom;
+	for (int i = n - 1; i > 0; i--)
+		if (l[i - 1].y > l[i].y - gap)
+			l[i - 1].y = l[i].y - gap;
 }
 
 /* The coverage of competency c in month i, when it has evidence then. */
@@ -318,7 +325,7 @@ void report_trend(FILE *out, const struct trend *tr, const struct analysis *now)
 				break;
 			}
 	}
-	spread_labels(ends, nends);
+	spread_labels(ends, nends, TREND_TOP + TREND_PLOT_H);
 	/* Room on the right for the longest label. */
 	for (int i = 0; i < nends; i++) {
 		int right = TREND_LEFT + TREND_PLOT_W + 20 +

@@ -273,6 +273,16 @@ check('each trend line has a point per month with evidence (%d)' % points,
       paths and all(p.count('M') + p.count('L') == points and p.count('M') == 1 for p in paths),
       points, paths[:1])
 
+# The lines' end labels lie one line of text apart, none below the 0 %
+# line, give or take the baselines' offsets (labels of lines ending
+# together at 0 % stack upwards, clear of the month labels).
+if trend is not None:
+    zero = next(float(t.get('y')) for t in trend.iter(SVG + 'text') if text(t) == '0%')
+    label_ys = sorted(float(t.get('y')) for t in trend.iter(SVG + 'text') if t.get('class') == 'end')
+    check('the trend\'s end labels lie apart, none below its 0 % line',
+          label_ys and label_ys[-1] <= zero + 2 and all(b - a >= 12 - 1e-6 for a, b in zip(label_ys, label_ys[1:])),
+          zero, label_ys)
+
 # Mentors (from anywhere in the organisation) by name and id.
 with open(os.path.join(work, 'recommend.json'), encoding='utf-8') as f:
     recs = json.load(f)['recommendations']
