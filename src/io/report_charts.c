@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "io/chart_labels.h"
 #include "io/html.h"
 #include "io/palette.h"
 #include "util/date.h"
@@ -257,35 +258,6 @@ static int month_has_evidence(const struct analysis *p)
 	return 0;
 }
 
-/* A label at a line's end: its line and where it goes. */
-struct end_label {
-	int line;                     /* the line's competency: an index into the view's */
-	double y;                     /* by the line's last point, then moved clear of the others */
-};
-
-/* Moves the labels (sorted by y) apart by at least one line of text, and
- * no lower than bottom: labels of lines ending together at 0 % stack
- * upwards from it, clear of the month labels below the plot. */
-static void spread_labels(struct end_label *l, int n, double bottom)
-{
-	const double gap = TREND_FONT + 2;
-
-	for (int i = 1; i < n; i++)   /* insertion sort: at most six */
-		for (int j = i; j > 0 && l[j].y < l[j - 1].y; j--) {
-			struct end_label t = l[j];
-
-			l[j] = l[j - 1], l[j - 1] = t;
-		}
-	for (int i = 1; i < n; i++)
-		if (l[i].y < l[i - 1].y + gap)
-			l[i].y = l[i - 1].y + gap;
-	if (n > 0 && l[n - 1].y > bottom)
-		l[n - 1].y = bottom;
-	for (int i = n - 1; i > 0; i--)
-		if (l[i - 1].y > l[i].y - gap)
-			l[i - 1].y = l[i].y - gap;
-}
-
 /* The coverage of competency c in month i, when it has evidence then. */
 static bool month_coverage(const struct trend *tr, size_t i, const char *c, double *coverage)
 {
@@ -301,7 +273,7 @@ void report_trend(FILE *out, const struct trend *tr, const struct analysis *now)
 {
 	int lines = now->ncompetencies < PALETTE_TREND_LINES ? (int)now->ncompetencies
 		: PALETTE_TREND_LINES;
-	struct end_label ends[PALETTE_TREND_LINES];
+	struct chart_label ends[PALETTE_TREND_LINES];
 	int nends = 0;
 	size_t first = 0, step;
 	double span;
@@ -321,11 +293,11 @@ void report_trend(FILE *out, const struct trend *tr, const struct analysis *now)
 
 		for (size_t i = tr->n; i-- > first;)
 			if (month_coverage(tr, i, now->competencies[k].competency, &coverage)) {
-				ends[nends++] = (struct end_label){ k, TREND_TOP + TREND_PLOT_H * (1 - coverage) };
+				ends[nends++] = (struct chart_label){ k, TREND_TOP + TREND_PLOT_H * (1 - coverage) };
 				break;
 			}
 	}
-	spread_labels(ends, nends, TREND_TOP + TREND_PLOT_H);
+	chart_spread_labels(ends, nends, TREND_FONT + 2, TREND_TOP + TREND_PLOT_H);
 	/* Room on the right for the longest label. */
 	for (int i = 0; i < nends; i++) {
 		int right = TREND_LEFT + TREND_PLOT_W + 20 +

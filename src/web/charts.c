@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "io/chart_labels.h"
 #include "io/html.h"
 #include "io/palette.h"
 #include "util/date.h"
@@ -143,25 +144,6 @@ static bool month_coverage(const struct trend *trd, size_t i, const char *c, dou
 	return true;
 }
 
-struct end_label {
-	int line;
-	double y;
-};
-
-/* Moves the labels (sorted by y) apart by at least one line of text. */
-static void spread_labels(struct end_label *e, int n)
-{
-	for (int i = 1; i < n; i++)
-		for (int j = i; j > 0 && e[j].y < e[j - 1].y; j--) {
-			struct end_label x = e[j];
-
-			e[j] = e[j - 1], e[j - 1] = x;
-		}
-	for (int i = 1; i < n; i++)
-		if (e[i].y < e[i - 1].y + TREND_LABEL_GAP)
-			e[i].y = e[i - 1].y + TREND_LABEL_GAP;
-}
-
 static double x_of(const struct trend *trd, size_t i)
 {
 	return TREND_LEFT + (trd->n > 1 ? TREND_PLOT_W * (double)i / (double)(trd->n - 1) : 0);
@@ -190,7 +172,7 @@ static void trend_chart(struct team_page *t, int lines)
 {
 	const struct trend *trd = &t->tr;
 	FILE *out = t->p->out;
-	struct end_label ends[PALETTE_TREND_LINES];
+	struct chart_label ends[PALETTE_TREND_LINES];
 	int nends = 0, w = TREND_LEFT + TREND_PLOT_W + 24, h = TREND_TOP + TREND_PLOT_H + TREND_BOTTOM;
 	size_t step = (trd->n + 5) / 6;    /* about six month labels */
 
@@ -199,11 +181,11 @@ static void trend_chart(struct team_page *t, int lines)
 
 		for (size_t i = trd->n; i-- > 0;)
 			if (month_coverage(trd, i, t->a.competencies[k].competency, &c)) {
-				ends[nends++] = (struct end_label){ k, y_of(c) };
+				ends[nends++] = (struct chart_label){ k, y_of(c) };
 				break;
 			}
 	}
-	spread_labels(ends, nends);
+	chart_spread_labels(ends, nends, TREND_LABEL_GAP, y_of(0));
 	for (int i = 0; i < nends; i++) {
 		const char *name = team_competency_name(t, t->a.competencies[ends[i].line].competency);
 		int right = TREND_LEFT + TREND_PLOT_W + 22 + (int)ceil(utf8_width(name) * TREND_FONT * 0.62);
