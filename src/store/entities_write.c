@@ -114,8 +114,9 @@ static int refs_refusal(enum entity kind, const char *key, const struct entity_r
 		return err_set(err, EX_CANTCREAT, "competency '%s' %s; a competency that scorecards"
 			       " use cannot be deleted", key, what);
 	if (kind == ENTITY_TEAM && n == 0)
-		return err_set(err, EX_CANTCREAT, "team '%s' %s; remove the users and tokens that"
-			       " name it first (compgap user remove)", key, what);
+		return err_set(err, EX_CANTCREAT, "team '%s' %s; remove the users and revoke the"
+			       " tokens that name it first (compgap user remove, compgap token"
+			       " revoke)", key, what);
 	return err_set(err, EX_CANTCREAT, "%s '%s' %s; %s", entity_word[kind], key, what,
 		       kind == ENTITY_COMPETENCY ? "remove it from those roles first" : advice[kind]);
 }

@@ -48,6 +48,10 @@ int pq_delete_row(struct store *st, enum entity kind, int64_t id, struct err *er
 		Q_DELETE_TEAM, Q_DELETE_PERSON, Q_DELETE_COMPETENCY, Q_DELETE_ROLE
 	};
 
+	if (kind == ENTITY_TEAM && run_on_id(st, Q_UNLINK_REVOKED_TEAM, id, err) < 0)
+		return -1;
+	if (kind == ENTITY_PERSON && run_on_id(st, Q_UNLINK_REVOKED_PERSON, id, err) < 0)
+		return -1;
 	return run_on_id(st, q[kind], id, err);
 }
 

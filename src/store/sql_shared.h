@@ -37,19 +37,20 @@
 
 /* What refers to row P (a placeholder) of each kind: the columns of
  * struct entity_refs in its order, 0 where a kind has none. Accounts and
- * tokens (revoked ones too: their rows keep their person and teams) refer
- * to people and teams. */
+ * tokens refer to people and teams; a revoked token does not keep one
+ * from being deleted (the deletion unlinks it: Q_UNLINK_REVOKED_*). */
 #define REFS_OF_TEAM(P) \
 	"SELECT (SELECT count(*) FROM person WHERE team_id = " P ")," \
 	" (SELECT count(*) FROM team WHERE parent_id = " P "), 0, 0, 0, 0," \
 	" (SELECT count(*) FROM account_team WHERE team_id = " P ")," \
-	" (SELECT count(*) FROM api_token_team WHERE team_id = " P "), 0, 0"
+	" (SELECT count(*) FROM api_token_team x JOIN api_token k ON k.id = x.token_id" \
+	"  WHERE x.team_id = " P " AND k.revoked_at IS NULL), 0, 0"
 #define REFS_OF_PERSON(P) \
 	"SELECT 0, 0, (SELECT count(*) FROM evidence WHERE person_id = " P ")," \
 	" (SELECT count(*) FROM evidence WHERE assessor_id = " P ")," \
 	" (SELECT count(*) FROM person WHERE manager_id = " P "), 0," \
 	" (SELECT count(*) FROM account WHERE person_id = " P ")," \
-	" (SELECT count(*) FROM api_token WHERE person_id = " P ")," \
+	" (SELECT count(*) FROM api_token WHERE person_id = " P " AND revoked_at IS NULL)," \
 	" (SELECT count(*) FROM evaluation WHERE agent_id = " P " OR evaluator_id = " P ")," \
 	" (SELECT count(*) FROM coaching_agent WHERE agent_id = " P ")" \
 	" + (SELECT count(*) FROM coaching_session WHERE coach_id = " P ")"

@@ -216,6 +216,13 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 	[Q_REFS_COMPETENCY] = REFS_OF_COMPETENCY("?1"),
 	[Q_REFS_ROLE] = REFS_OF_ROLE("?1"),
 	[Q_DELETE_TEAM] = "DELETE FROM team WHERE id = ?1",
+	/* A revoked token's link to a team or person, which would otherwise
+	 * keep the team or person from ever being deleted (its creation,
+	 * with its teams, stays in the audit log). */
+	[Q_UNLINK_REVOKED_TEAM] = "DELETE FROM api_token_team WHERE team_id = ?1 AND token_id IN"
+		" (SELECT id FROM api_token WHERE revoked_at IS NOT NULL)",
+	[Q_UNLINK_REVOKED_PERSON] = "UPDATE api_token SET person_id = NULL WHERE person_id = ?1"
+		" AND revoked_at IS NOT NULL",
 	[Q_DELETE_PERSON] = "DELETE FROM person WHERE id = ?1",
 	[Q_DELETE_COMPETENCY] = "DELETE FROM competency WHERE id = ?1",
 	[Q_DELETE_ROLE] = "DELETE FROM role WHERE id = ?1",

@@ -455,7 +455,7 @@ struct entity_refs {
 	int64_t requirements;       /* competency: roles that require it */
 	int64_t accounts;           /* person: users linked to them; team: users
 				     * (coaches) given it */
-	int64_t tokens;             /* the same of API tokens, revoked ones too */
+	int64_t tokens;             /* the same of API tokens not revoked */
 	int64_t quality;            /* person: quality evaluations of them or by
 				     * them; competency: scorecard areas on it (of
 				     * any version) */

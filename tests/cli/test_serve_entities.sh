@@ -423,20 +423,29 @@ w admin1 POST /api/v1/teams '{"key": "kcc-spare", "name": "Spare"}'
 printf '%s\n' "$PASSWORD" | "$COMPGAP" user add coach2 --role coach --teams kcc-spare --db "$DB" > /dev/null 2>&1
 "$COMPGAP" token create spare-coach --role coach --teams kcc-spare --db "$DB" > /dev/null 2>&1
 del admin1 /api/v1/teams/kcc-spare 409 \
-	"team 'kcc-spare' is given to 1 user and 1 token; remove the users and tokens that name it first (compgap user remove)"
+	"team 'kcc-spare' is given to 1 user and 1 token; remove the users and revoke the tokens that name it first (compgap user remove, compgap token revoke)"
+# A revoked token keeps no team or person from being deleted: the
+# deletion unlinks it, the token itself stays (revoked, listed).
+"$COMPGAP" user remove coach2 --db "$DB" > /dev/null 2>&1
+"$COMPGAP" token revoke spare-coach --db "$DB" > /dev/null 2>&1
+del admin1 /api/v1/teams/kcc-spare 204
+check "the revoked token stays, without the team" [ "$(sql "SELECT count(*) FROM api_token k WHERE k.name = 'spare-coach' AND k.revoked_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM api_token_team x WHERE x.token_id = k.id)")" = 1 ]
 w admin1 POST /api/v1/people '{"id": "KCC-1091", "name": "Sam Smit"}'
 printf '%s\n' "$PASSWORD" | "$COMPGAP" user add emp2 --role employee --person KCC-1091 --db "$DB" > /dev/null 2>&1
+"$COMPGAP" token create sam-app --role employee --person KCC-1091 --db "$DB" > /dev/null 2>&1
+"$COMPGAP" token revoke sam-app --db "$DB" > /dev/null 2>&1
 del hr1 /api/v1/people/KCC-1091 409 "person 'KCC-1091' is linked to 1 user; deactivate the person instead"
 "$COMPGAP" user remove emp2 --db "$DB" > /dev/null 2>&1
 del hr1 /api/v1/people/KCC-1091 204
 check "a delete answers with no body" [ ! -s "$WORK/b" ]
+check "the revoked token stays, without the person" [ "$(sql "SELECT count(*) FROM api_token WHERE name = 'sam-app' AND person_id IS NULL AND revoked_at IS NOT NULL")" = 1 ]
 rec admin1 /api/v1/people/KCC-1091/record 404
 del admin1 /api/v1/roles/night-agent 204
 del admin1 /api/v1/competencies/calm 204
 rec emp1 /api/v1/competencies/calm 404
 del admin1 /api/v1/people/KCC-1090 204
 del hr1 /api/v1/teams/kcc-desk-night 204
-expect_is "everything made here is gone again" "$(counts)" "$(echo "$BEFORE" | awk -F/ '{print $1+1 "/" $2 "/" $3 "/" $4 "/" $5 "/" $6}')"
+expect_is "everything made here is gone again" "$(counts)" "$BEFORE"
 
 # ------------------------------------------------------------- the audit log
 audit() {
@@ -447,10 +456,10 @@ audit() {
 # logs no key: "-".
 expect_is "every write is logged, ok or failed" \
 	"$(audit "action LIKE 'team.%' AND actor IN ('admin1', 'hr1')")" \
-	"admin1 team.create kcc-desk-night ok;hr1 team.update kcc-desk-night ok;admin1 team.create - failed;admin1 team.create - failed;admin1 team.create - failed;admin1 team.create - failed;admin1 team.create - failed;admin1 team.update kcc failed;admin1 team.update kcc failed;admin1 team.create kcc failed;admin1 team.update no-such-team failed;admin1 team.delete kcc-desk failed;admin1 team.create kcc-spare ok;admin1 team.delete kcc-spare failed;hr1 team.delete kcc-desk-night ok;"
+	"admin1 team.create kcc-desk-night ok;hr1 team.update kcc-desk-night ok;admin1 team.create - failed;admin1 team.create - failed;admin1 team.create - failed;admin1 team.create - failed;admin1 team.create - failed;admin1 team.update kcc failed;admin1 team.update kcc failed;admin1 team.create kcc failed;admin1 team.update no-such-team failed;admin1 team.delete kcc-desk failed;admin1 team.create kcc-spare ok;admin1 team.delete kcc-spare failed;admin1 team.delete kcc-spare ok;hr1 team.delete kcc-desk-night ok;"
 expect_is "the successful creates and updates are logged" \
 	"$(audit "outcome = 'ok' AND action NOT IN ('login', 'read') AND actor IN ('admin1', 'hr1')")" \
-	"admin1 team.create kcc-desk-night ok;hr1 person.create KCC-1090 ok;admin1 person.update KCC-1090 ok;hr1 team.update kcc-desk-night ok;admin1 competency.create calm ok;hr1 competency.update calm ok;admin1 role.create night-agent ok;hr1 role.update night-agent ok;admin1 team.create kcc-spare ok;admin1 person.create KCC-1091 ok;hr1 person.delete KCC-1091 ok;admin1 role.delete night-agent ok;admin1 competency.delete calm ok;admin1 person.delete KCC-1090 ok;hr1 team.delete kcc-desk-night ok;"
+	"admin1 team.create kcc-desk-night ok;hr1 person.create KCC-1090 ok;admin1 person.update KCC-1090 ok;hr1 team.update kcc-desk-night ok;admin1 competency.create calm ok;hr1 competency.update calm ok;admin1 role.create night-agent ok;hr1 role.update night-agent ok;admin1 team.create kcc-spare ok;admin1 team.delete kcc-spare ok;admin1 person.create KCC-1091 ok;hr1 person.delete KCC-1091 ok;admin1 role.delete night-agent ok;admin1 competency.delete calm ok;admin1 person.delete KCC-1090 ok;hr1 team.delete kcc-desk-night ok;"
 expect_is "refused writes by other roles are logged as denied" \
 	"$(audit "actor = 'mgr1' AND action LIKE 'team.%'")" \
 	"mgr1 team.create - denied;mgr1 team.update kcc-phone denied;mgr1 team.update kcc-desk denied;mgr1 team.delete kcc-desk denied;"
@@ -458,8 +467,8 @@ expect_is "the token's refusals are logged under its name" \
 	"$(audit "actor = 'token:online-coach' AND action = 'person.update'")" \
 	"token:online-coach person.update KCC-1051 denied;token:online-coach person.update KCC-1031 denied;"
 expect_is "a failed write's entry says why" \
-	"$(sql "SELECT detail FROM audit_log WHERE action = 'team.delete' AND object_key = 'kcc-spare'")" \
-	"team 'kcc-spare' is given to 1 user and 1 token; remove the users and tokens that name it first (compgap user remove)"
+	"$(sql "SELECT detail FROM audit_log WHERE action = 'team.delete' AND object_key = 'kcc-spare' AND outcome = 'failed'")" \
+	"team 'kcc-spare' is given to 1 user and 1 token; remove the users and revoke the tokens that name it first (compgap user remove, compgap token revoke)"
 expect_is "a coach's read of a record is logged" \
 	"$(audit "actor = 'coach1' AND action = 'read' AND object_key = 'KCC-1031'")" "coach1 read KCC-1031 ok;"
 expect_is "an employee's read of their own record is not" \
