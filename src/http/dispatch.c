@@ -130,7 +130,8 @@ static bool add_headers(struct MHD_Response *m, const struct http_response *r)
 				       "frame-ancestors 'none'") == MHD_YES &&
 	       MHD_add_response_header(m, "X-Content-Type-Options", "nosniff") == MHD_YES &&
 	       MHD_add_response_header(m, "Referrer-Policy", "no-referrer") == MHD_YES &&
-	       MHD_add_response_header(m, "Content-Type", r->content_type) == MHD_YES &&
+	       (r->content_type == NULL ||
+		MHD_add_response_header(m, "Content-Type", r->content_type) == MHD_YES) &&
 	       (!r->api || MHD_add_response_header(m, "Cache-Control", "no-store") == MHD_YES) &&
 	       (r->api || r->cache_control == NULL ||
 		MHD_add_response_header(m, "Cache-Control", r->cache_control) == MHD_YES) &&

@@ -175,7 +175,7 @@ static int write_entity(struct http_ctx *cx, enum entity kind, enum http_write_o
 		return 0;
 	}
 	if (op == HTTP_WRITE_DELETE) {
-		response_text(cx->resp, 204, HTTP_JSON, "");
+		response_text(cx->resp, 204, NULL, "");    /* no content: no type */
 		cx->resp->api = true;
 	} else {
 		(void)http_entity_written(cx, st, kind, key, op == HTTP_WRITE_CREATE ? 201 : 200);

@@ -438,6 +438,7 @@ del hr1 /api/v1/people/KCC-1091 409 "person 'KCC-1091' is linked to 1 user; deac
 "$COMPGAP" user remove emp2 --db "$DB" > /dev/null 2>&1
 del hr1 /api/v1/people/KCC-1091 204
 check "a delete answers with no body" [ ! -s "$WORK/b" ]
+check "and so no Content-Type" sh -c '! grep -qi "^content-type:" "$1"' _ "$WORK/h"
 check "the revoked token stays, without the person" [ "$(sql "SELECT count(*) FROM api_token WHERE name = 'sam-app' AND person_id IS NULL AND revoked_at IS NOT NULL")" = 1 ]
 rec admin1 /api/v1/people/KCC-1091/record 404
 del admin1 /api/v1/roles/night-agent 204
