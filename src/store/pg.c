@@ -175,16 +175,24 @@ static const char *const sql_text[Q_COUNT_OF_STATEMENTS] = {
 #define PASSES LEVEL " >= $2::float8 AND (s.w_self + s.w_other) * $3::float8 >= $4::float8"
 /* the history of the sums newer than as_of, parameter n */
 #define HISTORY_AFTER(n) ", CASE WHEN s.max_date > " n "::integer THEN s.history END"
-	/* $1 competency key, $5 as_of; best first */
+	/* $1 competency key, $5 as_of; best first. The competency's id comes
+	 * from a sub-select, a constant to the planner: the level index then
+	 * gives the order, and a cursor (pq_each_candidate) reads only the
+	 * best, where a join on the key would sort every holder. */
 	[Q_CANDIDATES_BEST] =
 		CANDIDATE_COLUMNS HISTORY_AFTER("$5") HOLDERS
-		" WHERE c.key = $1 AND " PASSES " AND p.active = 1"
-		" AND s.max_date <= $5::integer ORDER BY " LEVEL " DESC",
-	/* $1 competency key, $2 team key, $3 as_of */
+		" WHERE s.competency_id = (SELECT id FROM competency WHERE key = $1) AND " PASSES
+		" AND p.active = 1 AND s.max_date <= $5::integer ORDER BY " LEVEL " DESC",
+	/* $1 competency key, $2 team key, $3 as_of. The competency and the
+	 * subtree's teams come from sub-selects, constants to the planner:
+	 * it reads the members' sums by key, where a join with the recursive
+	 * subtree (whose size it guesses at a thousand teams) reads every
+	 * sum of the competency. */
 	[Q_CANDIDATES_TEAM] =
-		SUBTREE_OF("SELECT id FROM team WHERE key = $2")
 		CANDIDATE_COLUMNS HISTORY_AFTER("$3") HOLDERS
-		" WHERE c.key = $1 AND p.active = 1 AND p.team_id IN (SELECT id FROM sub)",
+		" WHERE s.competency_id = (SELECT id FROM competency WHERE key = $1) AND p.active = 1"
+		" AND p.team_id = ANY ((" SUBTREE_OF("SELECT id FROM team WHERE key = $2")
+		" SELECT array_agg(id) FROM sub)::bigint[])",
 	/* $1 competency key, $2 minimum level, $3 as_of; from the index on
 	 * (competency, best level, newest date); no person is read, mentors.c
 	 * looks up those it passes on (Q_MEMBER_BY_ID). */
@@ -408,12 +416,13 @@ int pgb_run_rows(struct store *st, enum stmt_id id, const struct params *p,
 	return stop;
 }
 
-/* Reads a large result through a cursor, FETCH_ROWS at a time, so that
+/* Reads a result through a cursor, per_fetch rows at a time, so that
  * memory stays bounded; inside a transaction of its own when none is
  * open. */
-int pgb_cursor_rows(struct store *st, const char *sql, const struct params *p,
-		    int (*row)(const PGresult *r, int i, void *arg), void *arg,
-		    const char *doing, struct err *err)
+static int cursor_rows(struct store *st, const char *sql, int per_fetch,
+		       const struct params *p,
+		       int (*row)(const PGresult *r, int i, void *arg), void *arg,
+		       const char *doing, struct err *err)
 {
 	struct conn *c = pgb_conn_of(st);
 	bool own = PQtransactionStatus(c->link.pg) == PQTRANS_IDLE;
@@ -422,7 +431,7 @@ int pgb_cursor_rows(struct store *st, const char *sql, const struct params *p,
 	int stop = 0, rc = -1, n;
 	char fetch[48];
 
-	(void)snprintf(fetch, sizeof fetch, "FETCH %d FROM compgap_rows", FETCH_ROWS);
+	(void)snprintf(fetch, sizeof fetch, "FETCH %d FROM compgap_rows", per_fetch);
 	if (pgb_copy_close(st, err) < 0)
 		return -1;
 	buf_init(&declare, BUF_MAX);
@@ -453,7 +462,7 @@ int pgb_cursor_rows(struct store *st, const char *sql, const struct params *p,
 		for (int i = 0; stop == 0 && i < n; i++)
 			stop = row(r, i, arg);
 		PQclear(r);
-	} while (stop == 0 && n == FETCH_ROWS);
+	} while (stop == 0 && n == per_fetch);
 	if (pgb_exec(st, "CLOSE compgap_rows", doing, err) < 0)
 		goto out;
 	rc = stop;
@@ -466,6 +475,20 @@ out:
 	}
 	buf_free(&declare);
 	return rc;
+}
+
+int pgb_cursor_rows(struct store *st, const char *sql, const struct params *p,
+		    int (*row)(const PGresult *r, int i, void *arg), void *arg,
+		    const char *doing, struct err *err)
+{
+	return cursor_rows(st, sql, FETCH_ROWS, p, row, arg, doing, err);
+}
+
+int pgb_cursor_stmt(struct store *st, enum stmt_id id, int per_fetch, const struct params *p,
+		    int (*row)(const PGresult *r, int i, void *arg), void *arg,
+		    const char *doing, struct err *err)
+{
+	return cursor_rows(st, sql_text[id], per_fetch, p, row, arg, doing, err);
 }
 
 /* ---- connection, schema and transactions --------------------------------- */

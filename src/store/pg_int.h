@@ -18,6 +18,7 @@ enum {
 	BULK_MIN_ROWS = 100000,      /* see bulk_check, pg_evidence.c */
 	BUF_MAX = 1 << 30,           /* the most any statement or COPY piece may take */
 	FETCH_ROWS = 20000,          /* rows per FETCH from a cursor */
+	BEST_PER_FETCH = 64,         /* ... reading the best holders, which stop early */
 	COPY_FLUSH_BYTES = 1 << 16   /* COPY data sent in pieces of about this */
 };
 
@@ -135,6 +136,13 @@ int pgb_run_rows(struct store *st, enum stmt_id id, const struct params *p,
 /* As pgb_run_rows for sql that is not prepared, read through a cursor
  * so that memory stays bounded. */
 int pgb_cursor_rows(struct store *st, const char *sql, const struct params *p,
+		    int (*row)(const PGresult *r, int i, void *arg), void *arg,
+		    const char *doing, struct err *err);
+/* As pgb_run_rows for statement id, read through a cursor per_fetch rows
+ * at a time: for a reader that stops early (the best holders of a
+ * competency), so that the server plans for the first rows and sends no
+ * more than are read. */
+int pgb_cursor_stmt(struct store *st, enum stmt_id id, int per_fetch, const struct params *p,
 		    int (*row)(const PGresult *r, int i, void *arg), void *arg,
 		    const char *doing, struct err *err);
 /* COPY FROM STDIN: pgb_copy_begin starts one, pgb_copy_text appends a

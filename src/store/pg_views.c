@@ -161,6 +161,12 @@ int pq_each_candidate(struct store *st, enum candidate_scope scope,
 		pgb_param_real(&p, a->min_weight);
 	}
 	pgb_param_int(&p, a->as_of);
+	/* The best holders are read until the search has enough (mentors.c):
+	 * a cursor lets the server walk the level index and stop there, where
+	 * one statement would sort and send every holder above the level. */
+	if (scope == CANDIDATES_BEST)
+		return pgb_cursor_stmt(st, Q_CANDIDATES_BEST, BEST_PER_FETCH, &p, candidate_row, &k,
+				       "read running sums", err);
 	return pgb_run_rows(st, stmt_of[scope], &p,
 			    scope == CANDIDATES_NEWER ? newer_row : candidate_row, &k,
 			    "read running sums", err);
