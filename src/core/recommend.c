@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mentor_pick.h"
 #include "util/array.h"
 
 const char *rec_kind_name(enum rec_kind k)
@@ -148,42 +149,6 @@ static bool same_team(const char *a, const char *b)
 	return a != NULL && b != NULL && strcmp(a, b) == 0;
 }
 
-/* The best mentor for a mentee among the candidates with room: in the
- * mentee's team when there is one there, else anywhere. Highest level
- * first, then fewest mentees, then smallest id. Returns an index or -1. */
-static long pick_mentor(const struct rec_input *in, const size_t *mentees, const struct need *n,
-			const struct settings *set)
-{
-	double needed = n->line->required_level + set->mentor_margin;
-	long best[2] = { -1, -1 };    /* [0] in the team, [1] anywhere */
-
-	for (size_t i = 0; i < in->ncandidates; i++) {
-		const struct candidate *c = &in->candidates[i];
-
-		if (c->level < needed - ESTIMATE_EPS ||
-		    c->confidence < set->mentor_min_confidence - ESTIMATE_EPS ||
-		    (double)mentees[i] >= set->mentor_max_mentees ||
-		    strcmp(c->person, n->member->member->key) == 0)
-			continue;
-		for (int scope = 0; scope < 2; scope++) {
-			const struct candidate *o;
-
-			if (scope == 0 && !same_team(c->team, n->member->member->team))
-				continue;
-			if (best[scope] < 0) {
-				best[scope] = (long)i;
-				continue;
-			}
-			o = &in->candidates[best[scope]];
-			if (c->level > o->level ||
-			    (c->level == o->level && (mentees[i] < mentees[best[scope]] ||
-			     (mentees[i] == mentees[best[scope]] && strcmp(c->person, o->person) < 0))))
-				best[scope] = (long)i;
-		}
-	}
-	return best[0] >= 0 ? best[0] : best[1];
-}
-
 /* Whether l counts as a gap for the recommendations: assessed, and at
  * least gap_threshold short (docs/methodology.md, "Recommendations"). */
 static bool is_gap(const struct settings *set, const struct member_line *l)
@@ -199,19 +164,21 @@ static bool enough_for_group(const struct settings *set, size_t n, long required
 	       (double)n >= set->group_min_share * (double)required;
 }
 
-/* All recommendations on one competency of the team view. */
+/* All recommendations on one competency of the team view; mentors from
+ * x, the index of in's candidates. */
 static void recommend_competency(struct builder *b, const struct analysis *a,
-				 const struct team_line *t, const struct rec_input *in)
+				 const struct team_line *t, const struct rec_input *in,
+				 const struct mentor_index *x)
 {
 	const struct settings *set = b->set;
 	struct need *needs = calloc((size_t)t->required, sizeof *needs);
 	struct need *gaps = calloc((size_t)t->required, sizeof *gaps);
-	size_t *mentees = calloc(in->ncandidates ? in->ncandidates : 1, sizeof *mentees);
+	struct mentee_counts mentees = { 0 };
 	size_t nneeds = 0, ngaps = 0, unassessed = 0, mentored = 0;
 	const struct need *key_person = NULL;
 	struct recommendation *it;
 
-	if (needs == NULL || gaps == NULL || mentees == NULL) {
+	if (needs == NULL || gaps == NULL) {
 		b->failed = true;
 		goto out;
 	}
@@ -258,13 +225,18 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 
 	/* A mentor for each member with a gap, largest gap first. */
 	for (size_t i = 0; i < ngaps; i++) {
-		long m = pick_mentor(in, mentees, &gaps[i], set);
+		const struct snapshot_member *who = gaps[i].member->member;
+		long m = mentor_pick(x, &mentees, who->key, who->team,
+				     gaps[i].line->required_level, set);
 		const struct candidate *c;
 
 		if (m < 0)
 			continue;
 		c = &in->candidates[m];
-		mentees[m]++;
+		if (mentee_counts_add(&mentees, (size_t)m) < 0) {
+			b->failed = true;
+			goto out;
+		}
 		mentored++;
 		it = add_item(b, REC_MENTOR, t->competency);
 		if (it == NULL)
@@ -327,7 +299,7 @@ static void recommend_competency(struct builder *b, const struct analysis *a,
 out:
 	free(needs);
 	free(gaps);
-	free(mentees);
+	mentee_counts_free(&mentees);
 }
 
 /* Ends a build: points each item at its members. 0, or -1 with out freed
@@ -348,15 +320,57 @@ static int builder_finish(struct builder *b)
 	return 0;
 }
 
-int recommend(const struct analysis *a, const char *team, const struct rec_input *in,
-	      const struct settings *set, struct recommendations *out)
+/* The mentor indexes of in[0..n): an array to free with free_indexes, or
+ * NULL when memory ran out. */
+static struct mentor_index *build_indexes(const struct rec_input *in, size_t n)
+{
+	struct mentor_index *x = calloc(n ? n : 1, sizeof *x);
+	bool failed = x == NULL;
+
+	for (size_t k = 0; !failed && k < n; k++)
+		failed = mentor_index_build(&x[k], in[k].candidates, in[k].ncandidates) < 0;
+	if (failed && x != NULL) {
+		for (size_t k = 0; k < n; k++)
+			mentor_index_free(&x[k]);
+		free(x);
+		return NULL;
+	}
+	return x;
+}
+
+static void free_indexes(struct mentor_index *x, size_t n)
+{
+	for (size_t k = 0; x != NULL && k < n; k++)
+		mentor_index_free(&x[k]);
+	free(x);
+}
+
+/* recommend() with in's mentor indexes x. */
+static int recommend_indexed(const struct analysis *a, const char *team,
+			     const struct rec_input *in, const struct mentor_index *x,
+			     const struct settings *set, struct recommendations *out)
 {
 	struct builder b = { .out = out, .set = set, .team = team };
 
 	memset(out, 0, sizeof *out);
 	for (size_t k = 0; k < a->ncompetencies && !b.failed; k++)
-		recommend_competency(&b, a, &a->competencies[k], &in[k]);
+		recommend_competency(&b, a, &a->competencies[k], &in[k], &x[k]);
 	return builder_finish(&b);
+}
+
+int recommend(const struct analysis *a, const char *team, const struct rec_input *in,
+	      const struct settings *set, struct recommendations *out)
+{
+	struct mentor_index *x = build_indexes(in, a->ncompetencies);
+	int rc;
+
+	if (x == NULL) {
+		memset(out, 0, sizeof *out);
+		return -1;
+	}
+	rc = recommend_indexed(a, team, in, x, set, out);
+	free_indexes(x, a->ncompetencies);
+	return rc;
 }
 
 /* A department's recommendations (docs/methodology.md, "Departments"). */
@@ -365,11 +379,12 @@ int recommend(const struct analysis *a, const char *team, const struct rec_input
  * the same result as `recommend --team` of g's team when that team has no
  * sub-teams. */
 static int recommend_group(const struct analysis *a, const struct subteam *g,
-			   const struct rec_input *in, const struct settings *set,
-			   struct recommendations *out)
+			   const struct rec_input *in, const struct mentor_index *x,
+			   const struct settings *set, struct recommendations *out)
 {
 	struct member_view *members = calloc(g->nmembers ? g->nmembers : 1, sizeof *members);
 	struct rec_input *gin = calloc(g->ncompetencies ? g->ncompetencies : 1, sizeof *gin);
+	struct mentor_index *gx = calloc(g->ncompetencies ? g->ncompetencies : 1, sizeof *gx);
 	struct analysis sub = {
 		.as_of = a->as_of,
 		.members = members,
@@ -380,19 +395,24 @@ static int recommend_group(const struct analysis *a, const struct subteam *g,
 	int rc = -1;
 
 	memset(out, 0, sizeof *out);
-	if (members == NULL || gin == NULL)
+	if (members == NULL || gin == NULL || gx == NULL)
 		goto out;
 	for (size_t m = 0; m < g->nmembers; m++)
 		members[m] = *g->members[m];
-	/* Every competency of a group is one of the view's. */
+	/* Every competency of a group is one of the view's; its candidates
+	 * and their index are the view's (a struct copy: nothing is freed
+	 * through gx). */
 	for (size_t k = 0; k < g->ncompetencies; k++)
 		for (size_t j = 0; j < a->ncompetencies; j++)
-			if (strcmp(a->competencies[j].competency, g->competencies[k].competency) == 0)
+			if (strcmp(a->competencies[j].competency, g->competencies[k].competency) == 0) {
 				gin[k] = in[j];
-	rc = recommend(&sub, g->team, gin, set, out);
+				gx[k] = x[j];
+			}
+	rc = recommend_indexed(&sub, g->team, gin, gx, set, out);
 out:
 	free(members);
 	free(gin);
+	free(gx);
 	return rc;
 }
 
@@ -472,14 +492,20 @@ int recommend_gathered(const struct analysis *a, const struct subteams *s, const
 		       struct recommendations *out)
 {
 	struct recommendations *per = calloc(s->n ? s->n : 1, sizeof *per);
+	struct mentor_index *x = build_indexes(in, a->ncompetencies);
 	struct builder b = { .out = out, .set = set, .team = team };
 
 	memset(out, 0, sizeof *out);
-	if (per == NULL)
+	if (per == NULL || x == NULL) {
+		free(per);
+		free_indexes(x, a->ncompetencies);
 		return -1;
+	}
+	/* The view's candidates are indexed once for all its teams. */
 	for (size_t g = 0; g < s->n && !b.failed; g++)
-		if (recommend_group(a, &s->items[g], in, set, &per[g]) < 0)
+		if (recommend_group(a, &s->items[g], in, x, set, &per[g]) < 0)
 			b.failed = true;
+	free_indexes(x, a->ncompetencies);
 	for (size_t k = 0; k < a->ncompetencies && !b.failed; k++) {
 		const char *c = a->competencies[k].competency;
 		bool across = department_group(&b, s, per, &a->competencies[k]);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/mentor_pick.h"
 #include "core/recommend.h"
 
 enum {
@@ -341,6 +342,52 @@ static void test_approach_bounds(void **state)
 	assert_string_equal(rec_kind_name(REC_CROSS_TRAIN), "cross_train");
 }
 
+/* The mentor pick (core/mentor_pick.h) by hand. Margin 0.5, confidence
+ * 0.5, at most 2 mentees. A mentee "m" in team t1 needs level 3: at least
+ * 3.5.
+ *   t1: A 4.0, B 4.5 (confidence 0.4: out), M the mentee 5.0 (not
+ *       themselves), C 3.5 - 1e-10 (within the tolerance: in)
+ *   t2: D 4.8, E 4.8, F 3.4 (too low)
+ *   no team: G 5.0
+ * In t1 first: A (4.0), the highest of those who qualify. With A full,
+ * C; with C full too, anywhere: G (5.0). With G full, D and E tie at 4.8:
+ * fewer mentees first, then the smaller key. */
+static void test_mentor_pick(void **state)
+{
+	const struct candidate c[] = {
+		{ "A", "t1", 4.0, 0.9 }, { "B", "t1", 4.5, 0.4 }, { "m", "t1", 5.0, 0.9 },
+		{ "C", "t1", 3.5 - 1e-10, 0.9 }, { "E", "t2", 4.8, 0.9 }, { "D", "t2", 4.8, 0.9 },
+		{ "F", "t2", 3.4, 0.9 }, { "G", NULL, 5.0, 0.9 },
+	};
+	struct mentor_index x;
+	struct mentee_counts m = { 0 };
+	struct settings set;
+
+	(void)state;
+	settings_default(&set);
+	assert_int_equal(mentor_index_build(&x, c, 8), 0);
+	assert_int_equal(mentor_pick(&x, &m, "m", "t1", 3, &set), 0);          /* A */
+	assert_int_equal(mentee_counts_add(&m, 0), 0);
+	assert_int_equal(mentor_pick(&x, &m, "m", "t1", 3, &set), 0);          /* A has room */
+	assert_int_equal(mentee_counts_add(&m, 0), 0);
+	assert_int_equal(mentor_pick(&x, &m, "m", "t1", 3, &set), 3);          /* A full: C */
+	assert_int_equal(mentee_counts_add(&m, 3), 0);
+	assert_int_equal(mentee_counts_add(&m, 3), 0);
+	assert_int_equal(mentor_pick(&x, &m, "m", "t1", 3, &set), 7);          /* anywhere: G */
+	assert_int_equal(mentor_pick(&x, &m, "x", NULL, 3, &set), 7);          /* no team: anywhere */
+	assert_int_equal(mentor_pick(&x, &m, "x", "t9", 3, &set), 7);          /* a team without any */
+	assert_int_equal(mentee_counts_add(&m, 7), 0);
+	assert_int_equal(mentee_counts_add(&m, 7), 0);
+	assert_int_equal(mentor_pick(&x, &m, "m", "t1", 3, &set), 5);          /* D before E: the key */
+	assert_int_equal(mentee_counts_add(&m, 5), 0);
+	assert_int_equal(mentor_pick(&x, &m, "m", "t1", 3, &set), 4);          /* E: fewer mentees */
+	assert_int_equal(mentor_pick(&x, &m, "m", "t1", 4.3, &set), 4);        /* needs 4.8: E, D */
+	assert_int_equal(mentor_pick(&x, &m, "m", "t1", 4.4, &set), -1);       /* needs 4.9: G full, m self */
+	assert_int_equal(mentor_pick(&x, &m, "y", "t2", 3, &set), 4);          /* t2's own first */
+	mentee_counts_free(&m);
+	mentor_index_free(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -350,6 +397,7 @@ int main(void)
 		cmocka_unit_test(test_department_by_hand),
 		cmocka_unit_test(test_no_department_group),
 		cmocka_unit_test(test_approach_bounds),
+		cmocka_unit_test(test_mentor_pick),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
