@@ -21,7 +21,9 @@
 #include "web/team_parts.h"
 
 enum {
-	TREND_DAYS = 365     /* the trend covers the year up to the page's date */
+	TREND_DAYS = 365,    /* the trend covers the year up to the page's date */
+	RECS_SHOWN_MAX = 250 /* recommendations on the page (a team of 15 has about 120
+				in generated data); the API has them all */
 };
 
 const char *team_num(struct team_page *t, double v, int decimals)
@@ -181,6 +183,10 @@ static int gather(struct team_page *t, struct http_ctx *cx, struct store *st,
 	if (view_analyse(st, t->team, NULL, t->as_of, &t->snap, &t->a, err) < 0)
 		return -1;
 	t->analysed = true;
+	/* The rules name members by key, a department's by the thousand. */
+	for (size_t m = 0; m < t->a.nmembers; m++)
+		if (strmap_put(&t->members, t->a.members[m].member->key, (int64_t)m) < 0)
+			return err_set(err, EX_OSERR, "out of memory");
 	if (mark_visible(t, rd, err) < 0)
 		return -1;
 	if (t->explain_person != NULL) {
@@ -224,6 +230,7 @@ static void team_page_free(struct team_page *t)
 		view_analysis_free(&t->snap, &t->a);
 	strmap_free(&t->names);
 	strmap_free(&t->people);
+	strmap_free(&t->members);
 	arena_free(&t->arena);
 }
 
@@ -270,11 +277,9 @@ static const char *kind_label(enum rec_kind k)
 static const char *view_member_name(void *ctx, const char *key)
 {
 	const struct team_page *t = ctx;
+	int64_t m;
 
-	for (size_t m = 0; m < t->a.nmembers; m++)
-		if (strcmp(t->a.members[m].member->key, key) == 0)
-			return t->a.members[m].member->name;
-	return NULL;
+	return strmap_get(&t->members, key, &m) ? t->a.members[m].member->name : NULL;
 }
 
 /* The name of a person a rule names (rec_names): a member, or a mentor
@@ -300,11 +305,12 @@ static const char *rule_competency_name(void *ctx, const char *key)
  * button, as on the person page (web/plan_page.c takes the form); only
  * for today's recommendations, which are the ones accepted. A group's or
  * cross-training's members accept it from their own pages. */
-static void accept_button(struct team_page *t, const struct recommendation *it)
+static void accept_button(struct team_page *t, const struct recommendation *it,
+			  const struct rec_names *names)
 {
 	struct page *p = t->p;
 	enum plan_kind k;
-	char ref[PLAN_REF_MAX], action[300];
+	char ref[PLAN_REF_MAX], action[300], text[PLAN_DESCRIPTION_MAX];
 
 	if (it->nmembers != 1 || (it->kind != REC_INDIVIDUAL && it->kind != REC_MENTOR) ||
 	    t->as_of != date_today() ||
@@ -316,6 +322,9 @@ static void accept_button(struct team_page *t, const struct recommendation *it)
 	html_printf(p->out, "\n<form method=\"post\" action=\"%s\" class=\"accept-form\">\n", action);
 	page_hidden(p, "csrf_token", p->csrf);
 	page_hidden(p, "recommendation", ref);
+	/* The action's description: the rule as the reader reads it here. */
+	web_rec_text(text, sizeof text, p->lang, it, names);
+	page_hidden(p, "description", text);
 	html_printf(p->out, "<button type=\"submit\">%s</button>\n</form>\n",
 		    tr(p->lang, "Add to the plan"));
 }
@@ -324,6 +333,10 @@ static void recommendation(struct team_page *t, const struct recommendation *it)
 {
 	FILE *out = t->p->out;
 	enum lang l = t->p->lang;
+	const struct rec_names names = {
+		.person = member_name, .competency = rule_competency_name, .ctx = t,
+		.page_team = t->team
+	};
 	size_t shown = 0;
 
 	html_printf(out, "<li class=\"rec rec-%s\"><h3>%s: %s</h3>\n", rec_kind_name(it->kind),
@@ -339,27 +352,52 @@ static void recommendation(struct team_page *t, const struct recommendation *it)
 	if (shown > 0)
 		fputs("</p>\n", out);
 	html_printf(out, "<p class=\"rule\"><span class=\"rule-label\">%s</span> ", tr(l, "Rule:"));
-	web_rec_rule(out, l, it, &(struct rec_names){
-		.person = member_name, .competency = rule_competency_name, .ctx = t,
-		.page_team = t->team });
+	web_rec_rule(out, l, it, &names);
 	fputs("</p>", out);
-	accept_button(t, it);
+	accept_button(t, it, &names);
 	fputs("</li>\n", out);
+}
+
+/* The API's document of all the page's recommendations, on its day. */
+static const char *all_recommendations_href(struct team_page *t)
+{
+	char day[DATE_ISO_LEN + 1];
+	struct buf b;
+	char *out;
+
+	date_format(t->as_of, day);
+	buf_init(&b, 512);
+	(void)buf_adds(&b, "/api/v1/teams/");
+	(void)form_url_encode(&b, t->team);
+	(void)buf_printf(&b, "/recommendations?as_of=%s", day);
+	out = arena_strdup(&t->arena, buf_str(&b));
+	buf_free(&b);
+	return out != NULL ? out : "";
 }
 
 static void recommendations(struct team_page *t)
 {
 	FILE *out = t->p->out;
 	enum lang l = t->p->lang;
-	size_t shown = 0;
+	size_t shown = t->rec.n < RECS_SHOWN_MAX ? t->rec.n : RECS_SHOWN_MAX;
+	char more[300];
 
 	html_printf(out, "<section class=\"recs\" aria-labelledby=\"recs-h\"><h2 id=\"recs-h\">%s</h2>\n",
 		    tr(l, "Recommendations"));
-	for (size_t i = 0; i < t->rec.n; i++) {
-		if (shown++ == 0)
-			fputs("<ol class=\"recs\">\n", out);
-		recommendation(t, &t->rec.items[i]);
+	if (shown < t->rec.n) {
+		/* A department of thousands has hundreds of thousands: the most
+		 * urgent competencies' come first, each team's page has its own. */
+		(void)snprintf(more, sizeof more, tr(l, "The first %s of %s recommendations, the most "
+						     "urgent competencies first. Each team's own page "
+						     "lists its own."),
+			       team_num(t, (double)shown, 0), team_num(t, (double)t->rec.n, 0));
+		html_printf(out, "<p class=\"recs-more\">%s <a href=\"%s\">%s</a></p>\n", more,
+			    all_recommendations_href(t), tr(l, "All of them as JSON"));
 	}
+	if (shown > 0)
+		fputs("<ol class=\"recs\">\n", out);
+	for (size_t i = 0; i < shown; i++)
+		recommendation(t, &t->rec.items[i]);
 	if (shown > 0)
 		fputs("</ol>\n", out);
 	else
@@ -468,6 +506,7 @@ int handle_team_page(struct http_ctx *cx)
 	arena_init(&t.arena, (size_t)1 << 26);
 	strmap_init(&t.names);
 	strmap_init(&t.people);
+	strmap_init(&t.members);
 	v = http_query(cx->req, "sort");
 	for (size_t i = 0; v != NULL && i < sizeof sort_names / sizeof sort_names[0]; i++)
 		if (strcmp(v, sort_names[i]) == 0)

@@ -52,6 +52,7 @@ struct team_page {
 	bool explained;                /* x holds something to free */
 	struct strmap names;           /* competency key -> its name (a char * in arena) */
 	struct strmap people;          /* a mentor from elsewhere: key -> name (in arena) */
+	struct strmap members;         /* a member of the view: key -> index in a.members */
 	struct arena arena;            /* the page's strings; freed whole */
 };
 
