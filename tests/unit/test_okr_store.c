@@ -299,9 +299,10 @@ static void test_doubles_exact(void **state)
 	assert_string_equal(got.objective, "org");
 }
 
-/* A replacement keeps the key result's place and check-ins, the interval
- * when asked, the review when none is given; a check-in of the same day
- * replaces the earlier. */
+/* A replacement keeps the key result's place and check-ins and the
+ * review when none is given, and takes the interval given (what a file
+ * leaves out, the importer fills in from the stored objective); a
+ * check-in of the same day replaces the earlier. */
 static void test_replacing(void **state)
 {
 	struct fixture *f = *state;
@@ -309,7 +310,7 @@ static void test_replacing(void **state)
 	struct err err = { 0 };
 	struct objective a = { .key = "a", .team = "t2", .title = "Ay again",
 			       .start = day("2026-07-01"), .end = day("2026-09-30"),
-			       .interval = OKR_MONTHLY, .keep = KEEP_OKR_INTERVAL };
+			       .interval = OKR_MONTHLY };
 	const struct key_result k = {
 		.objective = "b", .key = "a-c", .title = "Moved", .type = OKR_METRIC, .target = 1,
 		.has_start_value = true, .start_value = 0, .weight = 1,
@@ -329,7 +330,7 @@ static void test_replacing(void **state)
 	assert_string_equal(b.objectives[0].team, "t2");
 	assert_null(b.objectives[0].owner);
 	assert_null(b.objectives[0].parent);
-	assert_int_equal(b.objectives[0].interval, OKR_WEEKLY);      /* kept */
+	assert_int_equal(b.objectives[0].interval, OKR_MONTHLY);     /* the one given */
 	assert_string_equal(b.objectives[0].review, "we learned");   /* kept */
 	assert_int_equal(b.nkrs, 1);                                 /* a-c moved to b */
 	assert_int_equal(b.ncheckins, 2);
@@ -341,15 +342,14 @@ static void test_replacing(void **state)
 	assert_string_equal(b.krs[0].key, "b-m");
 	assert_string_equal(b.krs[1].key, "a-c");
 	assert_int_equal(b.krs[1].type, OKR_METRIC);
-	/* Without the keep bit the interval is the one given; an empty review
-	 * removes it. */
-	a.keep = 0;
+	/* An empty review removes it. */
+	a.interval = OKR_FORTNIGHTLY;
 	assert_int_equal(store_begin(st, &err), 0);
 	assert_int_equal(store_okr_put_objectives(st, &a, 1, &err), 0);
 	assert_int_equal(store_okr_set_review(st, "a", "", &err), 0);
 	assert_int_equal(store_commit(st, &err), 0);
 	b = board(f, OKR_ONE, "a", false, NULL);
-	assert_int_equal(b.objectives[0].interval, OKR_MONTHLY);
+	assert_int_equal(b.objectives[0].interval, OKR_FORTNIGHTLY);
 	assert_null(b.objectives[0].review);
 }
 
