@@ -330,6 +330,32 @@ static void upload_refused(const struct server_config *cfg, struct request_state
 	}
 }
 
+/* Whether the request is for a page: not the API, not what machines ask
+ * (the probes and the metrics), whose errors are the API's JSON. */
+static bool is_page_path(const struct request_state *rs)
+{
+	static const char *const machine[] = { "/healthz", "/readyz", "/metrics" };
+	const char *path = rs->req.path;
+
+	if (path == NULL || strncmp(path, "/api/", 5) == 0)
+		return false;
+	for (size_t i = 0; i < sizeof machine / sizeof machine[0]; i++)
+		if (strcmp(path, machine[i]) == 0)
+			return false;
+	return true;
+}
+
+/* The caller of an address the router answers itself (404, 405), when
+ * signed in: its error page then has the header of every page. Nothing
+ * is refused here: without a caller the page is an anonymous one. */
+static void page_caller(const struct server_config *cfg, struct request_state *rs)
+{
+	if (cfg->authenticate != NULL && cfg->authenticate(cfg, &rs->req, &rs->caller) == 1) {
+		rs->has_caller = true;
+		rs->req.caller = &rs->caller;
+	}
+}
+
 /* The checks made once the headers are in: the target, the route, the
  * caller, the body's announced size and type. 0 to go on reading the
  * body, or the response to answer at once in r (returns 1). */
@@ -368,18 +394,26 @@ static int check_headers(struct MHD_Connection *c, struct request_state *rs, con
 	case ROUTER_FOUND:
 		break;
 	case ROUTER_NOT_FOUND:
-		/* A browser's address that names no page: a page saying so. */
-		if (rs->req.path != NULL && strncmp(rs->req.path, "/api/", 5) != 0 &&
-		    !changes_state(method)) {
+		/* A browser's address that names no page: a page saying so,
+		 * with the header of a signed-in reader's pages. */
+		if (is_page_path(rs) && !changes_state(method)) {
 			struct http_ctx cx = { cfg, &rs->req, r, &rs->arena };
 
+			page_caller(cfg, rs);
 			return page_error(&cx, 404, NULL), 1;
 		}
 		return response_error(r, 404, "not_found", NULL, "there is no endpoint %s",
 				      rs->req.path ? rs->req.path : "?"), 1;
 	case ROUTER_BAD_METHOD:
-		response_error(r, 405, "method_not_allowed", NULL, "%s is not allowed here; %s are",
-			       method, allow);
+		if (is_page_path(rs)) {
+			struct http_ctx cx = { cfg, &rs->req, r, &rs->arena };
+
+			page_caller(cfg, rs);
+			page_error(&cx, 405, NULL);
+		} else {
+			response_error(r, 405, "method_not_allowed", NULL,
+				       "%s is not allowed here; %s are", method, allow);
+		}
 		r->allow = arena_strdup(&rs->arena, allow);
 		return 1;
 	default:

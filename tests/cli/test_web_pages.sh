@@ -89,6 +89,25 @@ page emp1 "/library?lang=nl"
 body_has "in Dutch, the demo's Dutch texts" ">Klantgerichtheid <"
 body_has "... and the role's Dutch name" ">Klantcontactmedewerker</h3>"
 page emp1 "/library?lang=en"
+# The router's own answers to a signed-in reader are pages with the
+# header of every page: an unknown address, and a method a page does not
+# take.
+page emp1 /no-such-page
+expect_code "a signed-in reader's unknown page answers 404" 404
+body_has "as a page" "<h1>Page not found</h1>"
+body_has "with the sign-out button of every page" 'action="/logout"'
+body_has "and the navigation" 'href="/library"'
+clean_page "the signed-in 404 page"
+page emp1 /library -X DELETE
+expect_code "a method the page does not take answers 405" 405
+body_has "as a page" "<h1>Not possible here</h1>"
+body_has "signed in too" 'action="/logout"'
+expect_header "with Allow" "Allow: GET, HEAD"
+get anon /library -X DELETE
+expect_code "to nobody too" 405
+body_lacks "without the navigation" 'href="/library"'
+get anon /api/v1/me -X DELETE
+expect_error "the API's 405 stays JSON" method_not_allowed null
 
 # next: only a local path beginning with one '/'.
 crlf=$(printf '/a\r\nX-Evil: 1')
