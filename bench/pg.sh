@@ -69,11 +69,13 @@ psql -X -q -d "$pg=org" -c "VACUUM ANALYZE" > /dev/null
 team=$($bin list teams --db "$pg=org" | awk '$1 ~ /^t[0-9]/ { print $1 }' | sed -n 101p)
 whole=""
 one=""
+recommend=""
 report=""
 i=0
 while [ "$i" -lt 5 ]; do
 	whole="$whole $(seconds $bin gaps --team org --json --as-of $asof --db "$pg=org")"
 	one="$one $(seconds $bin gaps --team "$team" --json --as-of $asof --db "$pg=org")"
+	recommend="$recommend $(seconds $bin recommend --team "$team" --json --as-of $asof --db "$pg=org")"
 	report="$report $(seconds $bin report --team "$team" --as-of $asof -o "$server/report.html" --db "$pg=org")"
 	i=$((i + 1))
 done
@@ -83,4 +85,5 @@ echo "import of $rows evidence rows into PostgreSQL: median $import_median s ove
 echo "copy of the $people-person organisation from SQLite: $copy_time s"
 echo "gaps --team org --json (whole organisation): median $(median $whole) s over 5 runs (target: under 2 s)"
 echo "gaps --team $team --json (one team): median $(median $one) s over 5 runs"
+echo "recommend --team $team --json (one team; its mentor search): median $(median $recommend) s over 5 runs"
 echo "report --team $team (one team): median $(median $report) s over 5 runs"
