@@ -384,18 +384,18 @@ static bool competency_cells(struct importer *im, const struct cells *c, struct 
 	return ok;
 }
 
-/* Whether the row's key result is stored as a metric and its file left
- * the start_value column out: it keeps its start value. */
-static bool stored_metric(struct importer *im, const struct cells *c)
+/* The stored key result of key, or NULL. */
+static const struct key_result *stored_key_result(const struct okr_import *q, const char *key)
 {
 	int64_t i;
 
-	return c->v[KR_START] == NULL && strmap_get(&im->okr->krs, c->v[KR_KEY], &i) &&
-	       im->okr->stored.krs[i].type == OKR_METRIC;
+	return strmap_get(&q->krs, key, &i) ? &q->stored.krs[i] : NULL;
 }
 
-/* The target, start value and weight. */
-static bool value_cells(struct importer *im, const struct cells *c, struct key_result *k)
+/* The target, start value and weight; was the stored key result of the
+ * row's key, or NULL. */
+static bool value_cells(struct importer *im, const struct cells *c, const struct key_result *was,
+			struct key_result *k)
 {
 	bool ok = true;
 
@@ -412,7 +412,10 @@ static bool value_cells(struct importer *im, const struct cells *c, struct key_r
 		if (import_optional(c, KR_START) != NULL) {
 			k->has_start_value = true;
 			ok &= number_cell(im, c, KR_START, &k->start_value);
-		} else if (k->type == OKR_METRIC && !stored_metric(im, c)) {
+		} else if (k->type == OKR_METRIC &&
+			   !(c->v[KR_START] == NULL && was != NULL && was->type == OKR_METRIC)) {
+			/* (A stored metric keeps its start value when the column
+			 * is left out: keep_key_result_columns.) */
 			import_problem(im, c->line, "start_value", "a metric key result needs the value"
 				       " it starts from (its baseline)");
 			ok = false;
@@ -437,15 +440,11 @@ static bool value_cells(struct importer *im, const struct cells *c, struct key_r
 /* A stored key result keeps its unit and weight when their columns are
  * left out, and its start value when that column is left out and it
  * stays a metric or milestone, as keep_objective_columns. */
-static void keep_key_result_columns(struct importer *im, const struct cells *c,
+static void keep_key_result_columns(const struct cells *c, const struct key_result *was,
 				    struct key_result *k)
 {
-	const struct key_result *was;
-	int64_t i;
-
-	if (!strmap_get(&im->okr->krs, k->key, &i))
+	if (was == NULL)
 		return;
-	was = &im->okr->stored.krs[i];
 	if (c->v[KR_UNIT] == NULL)
 		k->unit = was->unit;
 	if (c->v[KR_WEIGHT] == NULL)
@@ -465,7 +464,7 @@ void import_key_result_row(struct importer *im, const struct cells *c)
 		  import_check(im, c, KR_TITLE, validate_name) &
 		  import_check(im, c, KR_UNIT, validate_line);
 	const char *unit = import_optional(c, KR_UNIT);
-	int64_t stored;
+	const struct key_result *was = stored_key_result(q, c->v[KR_KEY]);
 	struct pending *p;
 
 	if (okr_type_parse(c->v[KR_TYPE], &k.type) < 0) {
@@ -474,7 +473,7 @@ void import_key_result_row(struct importer *im, const struct cells *c)
 		ok = false;
 	} else {
 		ok &= competency_cells(im, c, &k);
-		ok &= value_cells(im, c, &k);
+		ok &= value_cells(im, c, was, &k);
 	}
 	if (unit != NULL && strlen(unit) > OKR_UNIT_MAX) {
 		import_problem(im, c->line, "unit", "the unit has %zu bytes, more than the %d a unit"
@@ -490,9 +489,8 @@ void import_key_result_row(struct importer *im, const struct cells *c)
 		ok &= import_exists(im, c, KR_COMPETENCY, ENTITY_COMPETENCY, c->v[KR_COMPETENCY],
 				    "import it with competencies.csv first");
 	/* Check-ins would contradict the value the evidence gives. */
-	if (ok && k.type == OKR_COMPETENCY && strmap_get(&q->krs, c->v[KR_KEY], &stored) &&
-	    q->stored.krs[stored].ncheckins > 0) {
-		size_t n = q->stored.krs[stored].ncheckins;
+	if (ok && k.type == OKR_COMPETENCY && was != NULL && was->ncheckins > 0) {
+		size_t n = was->ncheckins;
 
 		import_problem(im, c->line, "type", "key result '%s' has %zu check-in%s; it cannot"
 			       " become a competency key result, whose value is computed from the"
@@ -507,7 +505,7 @@ void import_key_result_row(struct importer *im, const struct cells *c)
 	k.title = import_keep(im, c->v[KR_TITLE]);
 	k.competency = k.type == OKR_COMPETENCY ? import_keep(im, c->v[KR_COMPETENCY]) : NULL;
 	k.unit = import_keep(im, unit);
-	keep_key_result_columns(im, c, &k);
+	keep_key_result_columns(c, was, &k);
 	p->u.key_result = k;
 }
 

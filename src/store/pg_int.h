@@ -145,7 +145,7 @@ int pgb_cursor_rows(struct store *st, const char *sql, const struct params *p,
 int pgb_cursor_stmt(struct store *st, enum stmt_id id, int per_fetch, const struct params *p,
 		    int (*row)(const PGresult *r, int i, void *arg), void *arg,
 		    const char *doing, struct err *err);
-/* COPY FROM STDIN: pgb_copy_begin starts one, pgb_copy_text appends a
+/* pg_copy.c: COPY FROM STDIN: pgb_copy_begin starts one, pgb_copy_text appends a
  * value in COPY's text format to b, pgb_copy_send sends b and empties it,
  * pgb_copy_end ends the COPY with the server's verdict. pgb_copy_close
  * ends the COPY of evidence that pq_append_evidence leaves open; every

@@ -142,11 +142,6 @@ int pq_each_candidate(struct store *st, enum candidate_scope scope,
 		      int (*cb)(void *ctx, const struct candidate_row *c), void *ctx,
 		      struct err *err)
 {
-	static const enum stmt_id stmt_of[] = {
-		[CANDIDATES_BEST] = Q_CANDIDATES_BEST,
-		[CANDIDATES_TEAM] = Q_CANDIDATES_TEAM,
-		[CANDIDATES_NEWER] = Q_CANDIDATES_NEWER,
-	};
 	struct candidate_cb k = { cb, ctx, a->competency };
 	struct params p = { 0 };
 
@@ -167,9 +162,10 @@ int pq_each_candidate(struct store *st, enum candidate_scope scope,
 	if (scope == CANDIDATES_BEST)
 		return pgb_cursor_stmt(st, Q_CANDIDATES_BEST, BEST_PER_FETCH, &p, candidate_row, &k,
 				       "read running sums", err);
-	return pgb_run_rows(st, stmt_of[scope], &p,
-			    scope == CANDIDATES_NEWER ? newer_row : candidate_row, &k,
-			    "read running sums", err);
+	if (scope == CANDIDATES_TEAM)
+		return pgb_run_rows(st, Q_CANDIDATES_TEAM, &p, candidate_row, &k, "read running sums",
+				    err);
+	return pgb_run_rows(st, Q_CANDIDATES_NEWER, &p, newer_row, &k, "read running sums", err);
 }
 
 struct member_id_cb {

@@ -237,7 +237,7 @@ static void write_accept(struct page *p, const struct person_data *d,
 			 const struct recommendation *r, const struct rec_member *me)
 {
 	enum plan_kind k;
-	char ref[PLAN_REF_MAX], action[300], text[PLAN_DESCRIPTION_MAX];
+	char ref[PLAN_REF_MAX];
 
 	if (!d->may_plan || plan_kind_of(r, me, &k) < 0)
 		return;
@@ -249,17 +249,9 @@ static void write_accept(struct page *p, const struct person_data *d,
 				    d->key, (long long)d->plan[i].id, tr(p->lang, "in the plan"));
 			return;
 		}
-	(void)snprintf(action, sizeof action, "/people/%s/plan/accept", d->key);
-	html_printf(p->out, "\n<form method=\"post\" action=\"%s\" class=\"accept-form\">\n", action);
-	page_hidden(p, "csrf_token", p->csrf);
-	page_hidden(p, "recommendation", ref);
-	/* The action's description: the rule as the reader reads it here. */
-	web_rec_text(text, sizeof text, p->lang, r, &(struct rec_names){
+	web_rec_accept_form(p, d->key, ref, r, &(struct rec_names){
 		.person = team_member_name, .competency = rule_competency_name,
 		.ctx = (void *)d, .page_team = d->who.team });
-	page_hidden(p, "description", text);
-	html_printf(p->out, "<button type=\"submit\">%s</button>\n</form>\n",
-		    tr(p->lang, "Add to the plan"));
 }
 
 /* The rows of x as `compgap explain` gives them: date, source, level,

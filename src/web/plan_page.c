@@ -238,7 +238,7 @@ static int write_rec(void *ctx, const struct recommendation *r, const struct rec
 {
 	struct rec_list *x = ctx;
 	struct page *p = x->p;
-	char ref[PLAN_REF_MAX], action[300], text[PLAN_DESCRIPTION_MAX];
+	char ref[PLAN_REF_MAX];
 
 	(void)me;
 	plan_rec_ref(r, x->d->key, ref, sizeof ref);
@@ -253,17 +253,10 @@ static int write_rec(void *ctx, const struct recommendation *r, const struct rec
 			    tr(p->lang, "in the plan"));
 		return 0;
 	}
-	(void)snprintf(action, sizeof action, "/people/%s/plan/accept", x->d->key);
-	html_printf(p->out, "\n<form method=\"post\" action=\"%s\" class=\"accept-form\">\n", action);
-	page_hidden(p, "csrf_token", p->csrf);
-	page_hidden(p, "recommendation", ref);
-	/* The action's description: the rule in the reader's language. */
-	web_rec_text(text, sizeof text, p->lang, r, &(struct rec_names){
+	web_rec_accept_form(p, x->d->key, ref, r, &(struct rec_names){
 		.competency = rule_competency_name, .ctx = (void *)&x->d->lib,
 		.page_team = x->d->who.team });
-	page_hidden(p, "description", text);
-	html_printf(p->out, "<button type=\"submit\">%s</button>\n</form></li>\n",
-		    tr(p->lang, "Add to the plan"));
+	fputs("</li>\n", p->out);
 	return 0;
 }
 

@@ -6,10 +6,12 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
 
 #include "io/html.h"
+#include "store/plans.h"
 #include "util/buf.h"
 
 enum {
@@ -240,6 +242,21 @@ void web_rec_rule(FILE *out, enum lang l, const struct recommendation *it,
 
 	web_rec_text(text, sizeof text, l, it, nm);
 	html_escape(out, text);
+}
+
+void web_rec_accept_form(struct page *p, const char *person, const char *ref,
+			 const struct recommendation *it, const struct rec_names *names)
+{
+	char action[300], text[PLAN_DESCRIPTION_MAX];
+
+	(void)snprintf(action, sizeof action, "/people/%s/plan/accept", person);
+	html_printf(p->out, "\n<form method=\"post\" action=\"%s\" class=\"accept-form\">\n", action);
+	page_hidden(p, "csrf_token", p->csrf);
+	page_hidden(p, "recommendation", ref);
+	web_rec_text(text, sizeof text, p->lang, it, names);
+	page_hidden(p, "description", text);
+	html_printf(p->out, "<button type=\"submit\">%s</button>\n</form>\n",
+		    tr(p->lang, "Add to the plan"));
 }
 
 int web_rec_mentor_names(struct store *st, const struct recommendations *r,

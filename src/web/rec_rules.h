@@ -14,6 +14,7 @@
 #include "store/store.h"
 #include "util/arena.h"
 #include "util/strmap.h"
+#include "web/page.h"
 
 /* How the page names what a rule names by key. */
 struct rec_names {
@@ -32,6 +33,12 @@ struct rec_names {
  * into a plan from a page gets, in the reader's language. */
 void web_rec_text(char *out, size_t size, enum lang l, const struct recommendation *it,
 		  const struct rec_names *nm);
+
+/* The form that accepts it into person's plan (web/plan_page.c takes it):
+ * ref its identity (plan_rec_ref), and the rule as names name it, in p's
+ * language, as the action's description; a button "Add to the plan". */
+void web_rec_accept_form(struct page *p, const char *person, const char *ref,
+			 const struct recommendation *it, const struct rec_names *names);
 
 /* Writes the rule of it, in l, to out as HTML text (every part escaped,
  * the translation too). */

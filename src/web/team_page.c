@@ -310,7 +310,7 @@ static void accept_button(struct team_page *t, const struct recommendation *it,
 {
 	struct page *p = t->p;
 	enum plan_kind k;
-	char ref[PLAN_REF_MAX], action[300], text[PLAN_DESCRIPTION_MAX];
+	char ref[PLAN_REF_MAX];
 
 	if (it->nmembers != 1 || (it->kind != REC_INDIVIDUAL && it->kind != REC_MENTOR) ||
 	    t->as_of != date_today() ||
@@ -318,15 +318,7 @@ static void accept_button(struct team_page *t, const struct recommendation *it,
 	    plan_kind_of(it, &it->members[0], &k) < 0)
 		return;
 	plan_rec_ref(it, it->members[0].person, ref, sizeof ref);
-	(void)snprintf(action, sizeof action, "/people/%s/plan/accept", it->members[0].person);
-	html_printf(p->out, "\n<form method=\"post\" action=\"%s\" class=\"accept-form\">\n", action);
-	page_hidden(p, "csrf_token", p->csrf);
-	page_hidden(p, "recommendation", ref);
-	/* The action's description: the rule as the reader reads it here. */
-	web_rec_text(text, sizeof text, p->lang, it, names);
-	page_hidden(p, "description", text);
-	html_printf(p->out, "<button type=\"submit\">%s</button>\n</form>\n",
-		    tr(p->lang, "Add to the plan"));
+	web_rec_accept_form(p, it->members[0].person, ref, it, names);
 }
 
 static void recommendation(struct team_page *t, const struct recommendation *it)
